@@ -1,0 +1,135 @@
+package org.desist;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
+import io.dropwizard.configuration.SubstitutingSourceProvider;
+import io.dropwizard.core.Application;
+import io.dropwizard.core.server.AbstractServerFactory;
+import io.dropwizard.core.setup.Bootstrap;
+import io.dropwizard.core.setup.Environment;
+import io.dropwizard.db.DataSourceFactory;
+import io.dropwizard.jdbi3.JdbiFactory;
+import io.dropwizard.jersey.errors.EarlyEofExceptionMapper;
+import io.dropwizard.jersey.validation.Validators;
+import io.dropwizard.migrations.MigrationsBundle;
+import java.time.Clock;
+import org.desist.api.ParameterConverters;
+import org.desist.cohort.CohortResource;
+import org.desist.cohort.CohortService;
+import org.desist.db.IsoTimeColumns;
+import org.desist.db.Migrations;
+import org.desist.db.SqliteDatabase;
+import org.desist.db.SqlitePragmaCheck;
+import org.desist.enrolment.EnrolmentResource;
+import org.desist.enrolment.EnrolmentService;
+import org.desist.errors.JsonProblemMapper;
+import org.desist.errors.ProblemExceptionMapper;
+import org.desist.errors.RequestProblemMapper;
+import org.desist.errors.ServerErrorMapper;
+import org.desist.errors.WebProblemMapper;
+import org.desist.openapi.ApiDescription;
+import org.desist.participant.IdentityChanges;
+import org.desist.participant.ParticipantResource;
+import org.desist.participant.ParticipantService;
+import org.desist.reference.ReferenceResource;
+import org.desist.referral.ReferralResource;
+import org.desist.referral.ReferralService;
+import org.desist.site.SiteResource;
+import org.desist.site.SiteService;
+import org.jdbi.v3.core.Jdbi;
+
+public class DesistApplication extends Application<DesistConfiguration> {
+
+    public static void main(String[] args) throws Exception {
+        // Before anything touches AWT: a stray DISPLAY must not break PDF rendering.
+        System.setProperty("java.awt.headless", "true");
+        // Liquibase would otherwise try to reach the network at start-up.
+        System.setProperty("liquibase.analytics.enabled", "false");
+        new DesistApplication().run(args);
+    }
+
+    @Override
+    public String getName() {
+        return "desist";
+    }
+
+    @Override
+    public void initialize(Bootstrap<DesistConfiguration> bootstrap) {
+        bootstrap.setConfigurationSourceProvider(new SubstitutingSourceProvider(
+                bootstrap.getConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(false)));
+        Clock clock = ProgrammeClock.system();
+        bootstrap.setValidatorFactory(Validators.newConfiguration()
+                .clockProvider(() -> clock)
+                .buildValidatorFactory());
+        bootstrap.addBundle(new MigrationsBundle<>() {
+            @Override
+            public DataSourceFactory getDataSourceFactory(DesistConfiguration configuration) {
+                SqliteDatabase.prepare(configuration.getDatabase());
+                return configuration.getDatabase();
+            }
+
+            @Override
+            public String getMigrationsFileName() {
+                return Migrations.CHANGELOG;
+            }
+        });
+    }
+
+    @Override
+    public void run(DesistConfiguration configuration, Environment environment) throws Exception {
+        DataSourceFactory database = configuration.getDatabase();
+        SqliteDatabase.prepare(database);
+        if (configuration.isMigrateOnStart()) {
+            Migrations.apply(database);
+        }
+        Jdbi jdbi = new JdbiFactory().build(environment, database, "database");
+        IsoTimeColumns.register(jdbi);
+        if (SqliteDatabase.isSqlite(database)) {
+            SqlitePragmaCheck pragmas = new SqlitePragmaCheck(jdbi);
+            pragmas.requireAll();
+            environment.healthChecks().register("sqlite-pragmas", pragmas);
+        }
+
+        configureJson(environment.getObjectMapper());
+        configureErrors(configuration, environment);
+        environment.jersey().setUrlPattern("/api/*");
+
+        Clock clock = ProgrammeClock.system();
+        IdentityChanges identityChanges = new IdentityChanges(environment.getObjectMapper(), environment.getValidator());
+        environment.jersey().register(new ParameterConverters());
+        environment.jersey().register(new SiteResource(new SiteService(jdbi, clock)));
+        environment.jersey().register(new CohortResource(new CohortService(jdbi, clock)));
+        environment.jersey().register(new ReferralResource(new ReferralService(jdbi, clock)));
+        environment.jersey().register(new ParticipantResource(new ParticipantService(jdbi, clock, identityChanges)));
+        environment.jersey().register(new EnrolmentResource(new EnrolmentService(jdbi, clock)));
+        environment.jersey().register(new ReferenceResource(jdbi));
+        environment.jersey().register(ApiDescription.resource());
+    }
+
+    /** Strict JSON: no unknown fields (no mass assignment), no coercion of "20" to 20, ISO dates out. */
+    static void configureJson(ObjectMapper json) {
+        json.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        json.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+        json.enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS);
+        json.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        json.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+        json.disable(MapperFeature.ALLOW_COERCION_OF_SCALARS);
+        json.disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    }
+
+    /** One set of mappers, all answering application/problem+json; Dropwizard's defaults are replaced. */
+    private static void configureErrors(DesistConfiguration configuration, Environment environment) {
+        if (configuration.getServerFactory() instanceof AbstractServerFactory server) {
+            server.setRegisterDefaultExceptionMappers(false);
+        }
+        environment.jersey().register(new EarlyEofExceptionMapper());
+        environment.jersey().register(new ProblemExceptionMapper());
+        environment.jersey().register(new RequestProblemMapper());
+        environment.jersey().register(new JsonProblemMapper());
+        environment.jersey().register(new WebProblemMapper());
+        environment.jersey().register(new ServerErrorMapper());
+    }
+}

@@ -1,0 +1,26 @@
+package org.desist.api;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
+import java.util.List;
+
+/** One page of a list: its items, and the address of the next page when there is one. */
+public record Page<T>(
+        List<T> items,
+        @Schema(description = "Relative address of the next page, absent on the last page", nullable = true) String next) {
+
+    /**
+     * Builds a page from rows fetched with {@code limit + 1}: the extra row only says that more exist.
+     */
+    public static <T> Page<T> of(List<T> rows, Paging paging, UriInfo uri) {
+        if (rows.size() <= paging.limit()) {
+            return new Page<>(rows, null);
+        }
+        URI nextUri = uri.getRequestUriBuilder()
+                .replaceQueryParam("limit", paging.limit())
+                .replaceQueryParam("offset", paging.offset() + paging.limit())
+                .build();
+        return new Page<>(List.copyOf(rows.subList(0, paging.limit())), nextUri.getRawPath() + "?" + nextUri.getRawQuery());
+    }
+}

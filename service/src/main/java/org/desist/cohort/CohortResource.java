@@ -1,0 +1,53 @@
+package org.desist.cohort;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.desist.api.Page;
+import org.desist.api.Paging;
+
+@Path("/cohorts")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Sites and cohorts")
+public class CohortResource {
+    private final CohortService cohorts;
+
+    public CohortResource(CohortService cohorts) {
+        this.cohorts = cohorts;
+    }
+
+    @POST
+    @Operation(summary = "Open a cohort at a site")
+    public Response open(@NotNull @Valid NewCohort request, @Context UriInfo uri) {
+        Cohort cohort = cohorts.open(request);
+        return Response.created(uri.getAbsolutePathBuilder().path(cohort.id()).build()).entity(cohort).build();
+    }
+
+    @GET
+    @Operation(summary = "List cohorts, newest first")
+    public Page<Cohort> list(@QueryParam("siteCode") String siteCode, @Valid @BeanParam Paging paging,
+                             @Context UriInfo uri) {
+        return Page.of(cohorts.list(siteCode, paging), paging, uri);
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "One cohort, with its enrolled count next to its target")
+    public Cohort get(@PathParam("id") String id) {
+        return cohorts.get(id);
+    }
+}

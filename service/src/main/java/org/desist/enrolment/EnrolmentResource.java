@@ -1,0 +1,68 @@
+package org.desist.enrolment;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.UriInfo;
+import org.desist.api.Page;
+import org.desist.api.Paging;
+import org.desist.auth.Actor;
+
+@Path("/enrolments")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Enrolments")
+public class EnrolmentResource {
+    private final EnrolmentService enrolments;
+
+    public EnrolmentResource(EnrolmentService enrolments) {
+        this.enrolments = enrolments;
+    }
+
+    @POST
+    @Operation(summary = "Enrol a participant in a cohort",
+            description = "Starts in state `referred`. 409 when the participant already has an open enrolment"
+                    + " or the daily review has not accepted them for intervention.")
+    public Response open(@NotNull @Valid NewEnrolment request, @Context UriInfo uri, @Context SecurityContext security) {
+        Enrolment enrolment = enrolments.open(request, Actor.of(security));
+        return Response.created(uri.getAbsolutePathBuilder().path(enrolment.id()).build()).entity(enrolment).build();
+    }
+
+    @GET
+    @Operation(summary = "List enrolments, oldest first")
+    public Page<Enrolment> list(@QueryParam("cohortId") String cohortId, @QueryParam("state") EnrolmentState state,
+                                @Valid @BeanParam Paging paging, @Context UriInfo uri) {
+        return Page.of(enrolments.list(cohortId, state, paging), paging, uri);
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "One enrolment with its full history")
+    public Enrolment get(@PathParam("id") String id) {
+        return enrolments.get(id);
+    }
+
+    @POST
+    @Path("/{id}/transitions")
+    @Operation(summary = "Move an enrolment to another state",
+            description = "referred → assessing | withdrawn; assessing → enrolled | not_suitable | withdrawn;"
+                    + " enrolled → completed | withdrawn | disengaged | breached | transferred."
+                    + " Other moves are 409; a move dated before the previous one is 422.")
+    public Enrolment move(@PathParam("id") String id, @NotNull @Valid Transition transition,
+                          @Context SecurityContext security) {
+        return enrolments.move(id, transition, Actor.of(security));
+    }
+}

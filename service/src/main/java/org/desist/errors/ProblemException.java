@@ -1,0 +1,47 @@
+package org.desist.errors;
+
+import jakarta.ws.rs.core.Response.Status;
+import java.util.List;
+
+/**
+ * A refusal the domain explains to the client: the service throws it, {@link ProblemExceptionMapper}
+ * writes it as problem+json. Nothing has been written when it is thrown inside a transaction.
+ */
+public class ProblemException extends RuntimeException {
+    private final int status;
+    private final String title;
+    private final List<FieldError> errors;
+
+    public ProblemException(int status, String title, String detail, List<FieldError> errors) {
+        super(detail);
+        this.status = status;
+        this.title = title;
+        this.errors = List.copyOf(errors);
+    }
+
+    public static ProblemException notFound(String what, String id) {
+        return new ProblemException(404, "Not Found", "No " + what + " with id '" + id + "'", List.of());
+    }
+
+    public static ProblemException conflict(String detail) {
+        return new ProblemException(409, "Conflict", detail, List.of());
+    }
+
+    public static ProblemException invalid(String field, String reason) {
+        return new ProblemException(422, "Unprocessable Content", field + " " + reason,
+                List.of(new FieldError(field, reason)));
+    }
+
+    public static ProblemException badParameter(String parameter, String reason) {
+        return new ProblemException(Status.BAD_REQUEST.getStatusCode(), "Bad Request", parameter + " " + reason,
+                List.of(new FieldError(parameter, reason)));
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public Problem toProblem() {
+        return new Problem("about:blank", title, status, getMessage(), errors, null);
+    }
+}

@@ -1,0 +1,34 @@
+package org.desist.errors;
+
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+
+/** Builds problem+json responses; the one place their shape is decided. */
+public final class Problems {
+    private Problems() {
+    }
+
+    public static Response response(Problem problem) {
+        return Response.status(problem.status())
+                .type(Problem.MEDIA_TYPE)
+                .entity(problem)
+                .build();
+    }
+
+    public static Response response(int status, String detail, List<FieldError> errors) {
+        return response(new Problem("about:blank", title(status), status, detail, errors, null));
+    }
+
+    static String title(int status) {
+        Response.Status known = Response.Status.fromStatusCode(status);
+        if (known != null) {
+            return known.getReasonPhrase();
+        }
+        return switch (status) {
+            case 422 -> "Unprocessable Content";
+            case 428 -> "Precondition Required";
+            case 429 -> "Too Many Requests";
+            default -> "Error";
+        };
+    }
+}

@@ -1,0 +1,49 @@
+package org.desist.participant;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+@RegisterConstructorMapper(Participant.class)
+public interface ParticipantDao {
+    String COLUMNS = "id, case_ref, site_code, given_name, family_name, date_of_birth, pnc_id, nhs_number,"
+            + " created_at, updated_at, version";
+
+    @SqlUpdate("INSERT INTO participant (" + COLUMNS + ") VALUES (:id, :caseRef, :siteCode, :givenName, :familyName,"
+            + " :dateOfBirth, :pncId, :nhsNumber, :createdAt, :updatedAt, :version)")
+    void insert(@BindMethods Participant participant);
+
+    @SqlQuery("SELECT " + COLUMNS + " FROM participant WHERE id = :id")
+    Optional<Participant> find(@Bind("id") String id);
+
+    /** {@code pattern} is a lower-case LIKE pattern with its own wildcards escaped by '!'. */
+    @SqlQuery("SELECT " + COLUMNS + " FROM participant"
+            + " WHERE (:siteCode IS NULL OR site_code = :siteCode)"
+            + " AND (:pattern IS NULL OR lower(given_name || ' ' || family_name) LIKE :pattern ESCAPE '!'"
+            + "      OR lower(family_name || ' ' || given_name) LIKE :pattern ESCAPE '!'"
+            + "      OR lower(case_ref) LIKE :pattern ESCAPE '!')"
+            + " ORDER BY family_name, given_name, case_ref LIMIT :limit OFFSET :offset")
+    List<Participant> list(@Bind("siteCode") String siteCode, @Bind("pattern") String pattern,
+                           @Bind("limit") int limit, @Bind("offset") int offset);
+
+    /** Writes the identity only if nobody changed the record since {@code version}; returns rows changed. */
+    @SqlUpdate("UPDATE participant SET given_name = :i.givenName, family_name = :i.familyName,"
+            + " date_of_birth = :i.dateOfBirth, pnc_id = :i.pncId, nhs_number = :i.nhsNumber,"
+            + " updated_at = :at, version = version + 1 WHERE id = :id AND version = :version")
+    int updateIdentity(@Bind("id") String id, @Bind("version") int version, @BindMethods("i") Identity identity,
+                       @Bind("at") Instant at);
+
+    @SqlQuery("SELECT last_number FROM case_ref_sequence WHERE site_code = :site AND year = :year")
+    Optional<Integer> lastCaseNumber(@Bind("site") String siteCode, @Bind("year") int year);
+
+    @SqlUpdate("INSERT INTO case_ref_sequence (site_code, year, last_number) VALUES (:site, :year, 1)")
+    void startCaseNumbers(@Bind("site") String siteCode, @Bind("year") int year);
+
+    @SqlUpdate("UPDATE case_ref_sequence SET last_number = :number WHERE site_code = :site AND year = :year")
+    void recordCaseNumber(@Bind("site") String siteCode, @Bind("year") int year, @Bind("number") int number);
+}

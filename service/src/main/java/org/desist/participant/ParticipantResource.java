@@ -1,0 +1,70 @@
+package org.desist.participant;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.desist.api.Page;
+import org.desist.api.Paging;
+import org.desist.http.Versions;
+
+@Path("/participants")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Participants")
+public class ParticipantResource {
+    private final ParticipantService participants;
+
+    public ParticipantResource(ParticipantService participants) {
+        this.participants = participants;
+    }
+
+    @GET
+    @Operation(summary = "Find participants", description = "`q` matches the name (either order) or the case reference.")
+    public Page<Participant> list(@QueryParam("siteCode") String siteCode,
+                                  @QueryParam("q") @Size(max = 200) String query,
+                                  @Valid @BeanParam Paging paging, @Context UriInfo uri) {
+        return Page.of(participants.list(siteCode, query, paging), paging, uri);
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "One participant", description = "The ETag header carries the version to send in If-Match.")
+    public Response get(@PathParam("id") String id) {
+        Participant participant = participants.get(id);
+        return Response.ok(participant).tag(Versions.tag(participant.version())).build();
+    }
+
+    @PATCH
+    @Path("/{id}")
+    @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
+    @Operation(summary = "Amend identity fields (JSON merge patch)",
+            description = "Needs If-Match with the ETag last read: 428 without it, 412 when stale.")
+    @RequestBody(content = @Content(schema = @Schema(implementation = IdentityChanges.Shape.class)))
+    public Response amend(@PathParam("id") String id,
+                          @Parameter(description = "ETag of the version being changed", required = true)
+                          @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                          @NotNull ObjectNode patch) {
+        Participant participant = participants.amend(id, ifMatch, patch);
+        return Response.ok(participant).tag(Versions.tag(participant.version())).build();
+    }
+}

@@ -1,0 +1,31 @@
+package org.desist.reference;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import org.jdbi.v3.core.Jdbi;
+
+@Path("/reference")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Reference data")
+public class ReferenceResource {
+    private final Jdbi jdbi;
+
+    public ReferenceResource(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    @GET
+    @Path("/reason-codes")
+    @Operation(summary = "Reason codes for enrolment moves", description = "Two levels: category/reason.")
+    public ReasonCodes reasonCodes() {
+        return new ReasonCodes(jdbi.withExtension(ReasonCodeDao.class, ReasonCodeDao::all));
+    }
+
+    public record ReasonCodes(List<ReasonCode> items) {
+    }
+}

@@ -1,0 +1,32 @@
+package org.desist.referral;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.PastOrPresent;
+import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+import org.desist.participant.Identity;
+
+/** A referral coming in: for a new participant ({@code participant}) or a known one ({@code participantId}). */
+public record NewReferral(
+        @Schema(example = "STAC") @NotBlank String siteCode,
+        @Schema(example = "2026-02-01") @NotNull @PastOrPresent LocalDate receivedOn,
+        @NotNull ReferralSource source,
+        @Schema(example = "DC 4521 Patel, Met Police stalking unit") @NotBlank @Size(max = 200) String referrer,
+        @Schema(example = "Repeated unwanted messages and following the victim to work over six months")
+        @NotBlank @Size(max = 4000) String behaviour,
+        @Schema(example = "VA-2026-0147",
+                description = "The advocacy service's reference for the victim. Never a name or address: letters, digits, '/', '_' and '-' only.")
+        @NotNull
+        @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9/_-]{1,39}",
+                message = "must be an opaque reference (2-40 letters, digits, '/', '_' or '-'), never the victim's identity")
+        String victimRef,
+        @Schema(example = "Released under investigation; non-molestation order in force")
+        @NotBlank @Size(max = 500) String legalStatus,
+        @Valid Identity participant,
+        @Schema(description = "An existing participant of the same site, instead of `participant`")
+        String participantId) {
+}

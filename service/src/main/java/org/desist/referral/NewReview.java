@@ -1,0 +1,17 @@
+package org.desist.referral;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PastOrPresent;
+import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+
+/** The daily case review's outcome for one referral. */
+public record NewReview(
+        @Schema(example = "2026-02-02") @NotNull @PastOrPresent LocalDate reviewedOn,
+        @NotNull Priority priority,
+        @NotNull TriageDecision decision,
+        @Schema(example = "Escalating fixation; victim fearful; accepted for assessment")
+        @NotBlank @Size(max = 4000) String reason) {
+}

@@ -1,0 +1,62 @@
+package org.desist.referral;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+@RegisterConstructorMapper(Referral.class)
+public interface ReferralDao {
+    String SELECT = """
+            SELECT r.id, r.participant_id, p.case_ref, r.site_code, r.received_on, r.source, r.referrer, r.behaviour,
+                   r.victim_ref, r.legal_status, r.status, r.priority, r.decision, r.reviewed_on, r.review_reason,
+                   r.reviewed_by, r.created_at, r.created_by
+            FROM referral r JOIN participant p ON p.id = r.participant_id
+            """;
+
+    @SqlUpdate("""
+            INSERT INTO referral (id, participant_id, site_code, received_on, source, referrer, behaviour, victim_ref,
+                                  legal_status, status, priority_rank, created_at, created_by)
+            VALUES (:id, :participantId, :siteCode, :receivedOn, :source, :referrer, :behaviour, :victimRef,
+                    :legalStatus, 'awaiting_review', 0, :createdAt, :createdBy)
+            """)
+    void insert(@Bind("id") String id, @Bind("participantId") String participantId, @Bind("siteCode") String siteCode,
+                @Bind("receivedOn") LocalDate receivedOn, @Bind("source") ReferralSource source,
+                @Bind("referrer") String referrer, @Bind("behaviour") String behaviour,
+                @Bind("victimRef") String victimRef, @Bind("legalStatus") String legalStatus,
+                @Bind("createdAt") Instant createdAt, @Bind("createdBy") String createdBy);
+
+    @SqlQuery(SELECT + " WHERE r.id = :id")
+    Optional<Referral> find(@Bind("id") String id);
+
+    /** The review queue; see {@link ReviewQueueOrder} for the order this must keep. */
+    @SqlQuery(SELECT + """
+             WHERE (:siteCode IS NULL OR r.site_code = :siteCode) AND (:status IS NULL OR r.status = :status)
+             ORDER BY CASE r.status WHEN 'awaiting_review' THEN 0 ELSE 1 END, r.priority_rank DESC,
+                      r.received_on, r.created_at, r.id
+             LIMIT :limit OFFSET :offset
+            """)
+    List<Referral> queue(@Bind("siteCode") String siteCode, @Bind("status") ReferralStatus status,
+                         @Bind("limit") int limit, @Bind("offset") int offset);
+
+    /** Records the review only while the referral still awaits one; returns rows changed. */
+    @SqlUpdate("""
+            UPDATE referral SET status = 'reviewed', priority = :priority, priority_rank = :rank, decision = :decision,
+                   reviewed_on = :reviewedOn, review_reason = :reason, reviewed_by = :by
+            WHERE id = :id AND status = 'awaiting_review'
+            """)
+    int review(@Bind("id") String id, @Bind("priority") Priority priority, @Bind("rank") int rank,
+               @Bind("decision") TriageDecision decision, @Bind("reviewedOn") LocalDate reviewedOn,
+               @Bind("reason") String reason, @Bind("by") String by);
+
+    @SqlQuery("SELECT min(received_on) FROM referral WHERE participant_id = :participantId")
+    Optional<LocalDate> firstReceivedOn(@Bind("participantId") String participantId);
+
+    @SqlQuery("SELECT count(*) FROM referral WHERE participant_id = :participantId AND status = 'reviewed'"
+            + " AND decision = 'accept_for_intervention'")
+    int acceptedForIntervention(@Bind("participantId") String participantId);
+}

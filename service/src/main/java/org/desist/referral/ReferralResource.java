@@ -1,0 +1,65 @@
+package org.desist.referral;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.UriInfo;
+import org.desist.api.Page;
+import org.desist.api.Paging;
+import org.desist.auth.Actor;
+
+@Path("/referrals")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Referrals and the daily review")
+public class ReferralResource {
+    private final ReferralService referrals;
+
+    public ReferralResource(ReferralService referrals) {
+        this.referrals = referrals;
+    }
+
+    @POST
+    @Operation(summary = "Take a referral in",
+            description = "Creates the participant and its case reference, or attaches to `participantId`.")
+    public Response receive(@NotNull @Valid NewReferral request, @Context UriInfo uri, @Context SecurityContext security) {
+        Referral referral = referrals.receive(request, Actor.of(security));
+        return Response.created(uri.getAbsolutePathBuilder().path(referral.id()).build()).entity(referral).build();
+    }
+
+    @GET
+    @Operation(summary = "The daily review queue",
+            description = "Awaiting review first, oldest first; then reviewed, high priority first and oldest first.")
+    public Page<Referral> queue(@QueryParam("siteCode") String siteCode, @QueryParam("status") ReferralStatus status,
+                                @Valid @BeanParam Paging paging, @Context UriInfo uri) {
+        return Page.of(referrals.queue(siteCode, status, paging), paging, uri);
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "One referral")
+    public Referral get(@PathParam("id") String id) {
+        return referrals.get(id);
+    }
+
+    @POST
+    @Path("/{id}/review")
+    @Operation(summary = "Record the daily review's priority and decision", description = "A second review is 409.")
+    public Referral review(@PathParam("id") String id, @NotNull @Valid NewReview review,
+                           @Context SecurityContext security) {
+        return referrals.review(id, review, Actor.of(security));
+    }
+}

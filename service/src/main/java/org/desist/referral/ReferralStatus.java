@@ -1,0 +1,6 @@
+package org.desist.referral;
+
+public enum ReferralStatus {
+    awaiting_review,
+    reviewed
+}

@@ -1,0 +1,51 @@
+package org.desist.site;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.desist.api.Page;
+import org.desist.api.Paging;
+
+@Path("/sites")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Sites and cohorts")
+public class SiteResource {
+    private final SiteService sites;
+
+    public SiteResource(SiteService sites) {
+        this.sites = sites;
+    }
+
+    @POST
+    @Operation(summary = "Open a site", description = "409 when the code is taken.")
+    public Response open(@NotNull @Valid NewSite request, @Context UriInfo uri) {
+        Site site = sites.open(request);
+        return Response.created(uri.getAbsolutePathBuilder().path(site.code()).build()).entity(site).build();
+    }
+
+    @GET
+    @Operation(summary = "List sites")
+    public Page<Site> list(@Valid @BeanParam Paging paging, @Context UriInfo uri) {
+        return Page.of(sites.list(paging), paging, uri);
+    }
+
+    @GET
+    @Path("/{code}")
+    @Operation(summary = "One site")
+    public Site get(@PathParam("code") String code) {
+        return sites.get(code);
+    }
+}

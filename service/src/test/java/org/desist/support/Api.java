@@ -1,0 +1,84 @@
+package org.desist.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** A plain HTTP client for the API, as a REST user would call it. */
+public final class Api {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final String base;
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final Map<String, String> headers = new LinkedHashMap<>();
+
+    public Api(String base) {
+        this.base = base;
+    }
+
+    /** A copy of this client that sends one more header with every request. */
+    public Api with(String name, String value) {
+        Api copy = new Api(base);
+        copy.headers.putAll(headers);
+        copy.headers.put(name, value);
+        return copy;
+    }
+
+    public String base() {
+        return base;
+    }
+
+    public Reply get(String path) {
+        return send("GET", path, null, Map.of());
+    }
+
+    public Reply post(String path, Object body) {
+        return send("POST", path, body, Map.of());
+    }
+
+    public Reply patch(String path, Object body, String ifMatch) {
+        return send("PATCH", path, body, ifMatch == null ? Map.of() : Map.of("If-Match", ifMatch));
+    }
+
+    public Reply delete(String path) {
+        return send("DELETE", path, null, Map.of());
+    }
+
+    /** Sends {@code body} as is when it is a String (so tests can send broken JSON), else as JSON. */
+    public Reply send(String method, String path, Object body, Map<String, String> extraHeaders) {
+        try {
+            String text = body == null ? null : body instanceof String s ? s : JSON.writeValueAsString(body);
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(path.startsWith("http") ? path : base + path))
+                    .timeout(Duration.ofSeconds(60))
+                    .method(method, text == null ? HttpRequest.BodyPublishers.noBody()
+                            : HttpRequest.BodyPublishers.ofString(text));
+            if (text != null) {
+                request.header("Content-Type", "application/json");
+            }
+            headers.forEach(request::header);
+            extraHeaders.forEach(request::header);
+            HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Reply(response.statusCode(), response.headers(), response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static JsonNode parse(String text) {
+        try {
+            return JSON.readTree(text);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Not JSON: " + text, e);
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package org.desist.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Builds the pieces of a case through the API, asserting each step worked. */
+public final class Cases {
+    private final Api api;
+
+    public Cases(Api api) {
+        this.api = api;
+    }
+
+    public JsonNode site(String code) {
+        return created(api.post("/sites", Map.of("code", code, "name", code + " site", "model", "threat_assessment_centre")));
+    }
+
+    public JsonNode cohort(String siteCode) {
+        return created(api.post("/cohorts", Map.of("siteCode", siteCode, "name", siteCode + " pilot",
+                "startsOn", "2026-01-05", "endsOn", "2027-12-31", "target", 20)));
+    }
+
+    public static Map<String, Object> referral(String siteCode, String receivedOn, String givenName, String familyName) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("siteCode", siteCode);
+        body.put("receivedOn", receivedOn);
+        body.put("source", "police");
+        body.put("referrer", "DC 4521 Patel");
+        body.put("behaviour", "Repeated unwanted messages and following the victim to work");
+        body.put("victimRef", "VA-2026-0147");
+        body.put("legalStatus", "Released under investigation");
+        body.put("participant", Map.of("givenName", givenName, "familyName", familyName, "dateOfBirth", "1987-03-14",
+                "nhsNumber", "943 476 5919"));
+        return body;
+    }
+
+    public JsonNode referral(String siteCode, String receivedOn) {
+        return created(api.post("/referrals", referral(siteCode, receivedOn, "Daniel", "Hale")));
+    }
+
+    public JsonNode review(String referralId, String priority, String decision) {
+        return ok(api.post("/referrals/" + referralId + "/review", Map.of("reviewedOn", "2026-02-02",
+                "priority", priority, "decision", decision, "reason", "Daily review")));
+    }
+
+    /** A participant referred, reviewed and accepted, then enrolled (state 'referred') in the cohort. */
+    public JsonNode enrolment(String siteCode, String cohortId) {
+        JsonNode referral = referral(siteCode, "2026-02-01");
+        review(referral.get("id").asText(), "high", "accept_for_intervention");
+        return created(api.post("/enrolments", Map.of("participantId", referral.get("participantId").asText(),
+                "cohortId", cohortId, "on", "2026-02-03")));
+    }
+
+    public JsonNode move(String enrolmentId, String to, String on) {
+        return ok(api.post("/enrolments/" + enrolmentId + "/transitions", Map.of("to", to, "on", on, "reason", "Moved on")));
+    }
+
+    public static JsonNode created(Reply reply) {
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
+        assertThat(reply.header("Location")).isNotBlank();
+        return reply.json();
+    }
+
+    public static JsonNode ok(Reply reply) {
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+        return reply.json();
+    }
+}
