@@ -14,13 +14,13 @@ public record Page<T>(
      * Builds a page from rows fetched with {@code limit + 1}: the extra row only says that more exist.
      */
     public static <T> Page<T> of(List<T> rows, Paging paging, UriInfo uri) {
-        if (rows.size() <= paging.limit()) {
+        if (rows.size() <= paging.getLimit()) {
             return new Page<>(rows, null);
         }
         URI nextUri = uri.getRequestUriBuilder()
-                .replaceQueryParam("limit", paging.limit())
-                .replaceQueryParam("offset", paging.offset() + paging.limit())
+                .replaceQueryParam("limit", paging.getLimit())
+                .replaceQueryParam("offset", paging.getOffset() + paging.getLimit())
                 .build();
-        return new Page<>(List.copyOf(rows.subList(0, paging.limit())), nextUri.getRawPath() + "?" + nextUri.getRawQuery());
+        return new Page<>(List.copyOf(rows.subList(0, paging.getLimit())), nextUri.getRawPath() + "?" + nextUri.getRawQuery());
     }
 }

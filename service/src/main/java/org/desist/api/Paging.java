@@ -32,15 +32,16 @@ public class Paging {
         this.offset = offset;
     }
 
-    public int limit() {
+    public int getLimit() {
         return limit;
     }
 
-    public int offset() {
+    public int getOffset() {
         return offset;
     }
 
     /** Rows to fetch: one more than a page, to learn whether another page follows. */
+    @io.swagger.v3.oas.annotations.Hidden
     public int fetch() {
         return limit + 1;
     }

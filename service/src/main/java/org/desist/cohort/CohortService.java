@@ -39,6 +39,6 @@ public class CohortService {
     }
 
     public List<Cohort> list(String siteCode, Paging paging) {
-        return jdbi.withExtension(CohortDao.class, cohorts -> cohorts.list(siteCode, paging.fetch(), paging.offset()));
+        return jdbi.withExtension(CohortDao.class, cohorts -> cohorts.list(siteCode, paging.fetch(), paging.getOffset()));
     }
 }

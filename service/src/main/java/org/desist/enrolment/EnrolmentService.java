@@ -99,7 +99,7 @@ public class EnrolmentService {
     public List<Enrolment> list(String cohortId, EnrolmentState state, Paging paging) {
         return jdbi.withHandle(handle -> {
             EnrolmentDao enrolments = handle.attach(EnrolmentDao.class);
-            List<EnrolmentRow> rows = enrolments.list(cohortId, state, paging.fetch(), paging.offset());
+            List<EnrolmentRow> rows = enrolments.list(cohortId, state, paging.fetch(), paging.getOffset());
             if (rows.isEmpty()) {
                 return List.of();
             }

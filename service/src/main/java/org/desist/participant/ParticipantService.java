@@ -54,7 +54,7 @@ public class ParticipantService {
         String pattern = query == null || query.isBlank() ? null
                 : "%" + query.strip().toLowerCase(Locale.ROOT).replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
         return jdbi.withExtension(ParticipantDao.class,
-                participants -> participants.list(siteCode, pattern, paging.fetch(), paging.offset()));
+                participants -> participants.list(siteCode, pattern, paging.fetch(), paging.getOffset()));
     }
 
     /** Applies a merge patch if the caller has seen the current version; otherwise 412 and nothing changes. */

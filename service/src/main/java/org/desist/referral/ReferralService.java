@@ -59,7 +59,7 @@ public class ReferralService {
 
     public List<Referral> queue(String siteCode, ReferralStatus status, Paging paging) {
         return jdbi.withExtension(ReferralDao.class,
-                referrals -> referrals.queue(siteCode, status, paging.fetch(), paging.offset()));
+                referrals -> referrals.queue(siteCode, status, paging.fetch(), paging.getOffset()));
     }
 
     /** Records the daily review's priority and decision. A referral is reviewed once: again is 409. */

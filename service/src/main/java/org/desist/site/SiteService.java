@@ -33,6 +33,6 @@ public class SiteService {
     }
 
     public List<Site> list(Paging paging) {
-        return jdbi.withExtension(SiteDao.class, sites -> sites.list(paging.fetch(), paging.offset()));
+        return jdbi.withExtension(SiteDao.class, sites -> sites.list(paging.fetch(), paging.getOffset()));
     }
 }
