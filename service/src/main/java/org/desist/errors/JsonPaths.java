@@ -22,8 +22,4 @@ final class JsonPaths {
         }
         return out.toString();
     }
-
-    static String join(String parent, String name) {
-        return parent.isEmpty() ? name : parent + "." + name;
-    }
 }

@@ -36,9 +36,9 @@ public class JsonProblemMapper implements ExceptionMapper<JsonProcessingExceptio
 
     public static FieldError describe(JsonMappingException exception) {
         String field = JsonPaths.of(exception.getPath());
-        if (exception instanceof UnrecognizedPropertyException unknown) {
-            String name = JsonPaths.join(field, unknown.getPropertyName());
-            return new FieldError(name, "is not a known field");
+        if (exception instanceof UnrecognizedPropertyException) {
+            // Jackson's path already ends at the unknown field
+            return new FieldError(orBody(field), "is not a known field");
         }
         if (exception instanceof InvalidFormatException format && format.getTargetType() != null) {
             return new FieldError(orBody(field), ExpectedValue.describe(format.getTargetType()));
