@@ -19,7 +19,24 @@ import java.time.Clock;
 import org.desist.api.ParameterConverters;
 import org.desist.cohort.CohortResource;
 import org.desist.cohort.CohortService;
-import org.desist.db.IsoTimeColumns;
+import org.desist.access.AccessFeature;
+import org.desist.access.CallerFilter;
+import org.desist.access.Visibility;
+import org.desist.audit.AuditLog;
+import org.desist.audit.AuditResource;
+import org.desist.audit.ReadAuditWriter;
+import org.desist.auth.Authentication;
+import org.desist.auth.TokenResource;
+import org.desist.cli.AddUserCommand;
+import org.desist.cli.AuditVerifyCommand;
+import org.desist.db.Databases;
+import org.desist.http.RequestIds;
+import org.desist.http.SecurityHeaders;
+import org.desist.subject.SubjectAccess;
+import org.desist.subject.SubjectAccessResource;
+import org.desist.user.AccountResource;
+import org.desist.user.Accounts;
+import io.dropwizard.jersey.setup.JerseyEnvironment;
 import org.desist.db.Migrations;
 import org.desist.db.SqliteDatabase;
 import org.desist.db.SqlitePragmaCheck;
@@ -64,6 +81,8 @@ public class DesistApplication extends Application<DesistConfiguration> {
         bootstrap.setValidatorFactory(Validators.newConfiguration()
                 .clockProvider(() -> clock)
                 .buildValidatorFactory());
+        bootstrap.addCommand(new AddUserCommand());
+        bootstrap.addCommand(new AuditVerifyCommand());
         bootstrap.addBundle(new MigrationsBundle<>() {
             @Override
             public DataSourceFactory getDataSourceFactory(DesistConfiguration configuration) {
@@ -85,8 +104,7 @@ public class DesistApplication extends Application<DesistConfiguration> {
         if (configuration.isMigrateOnStart()) {
             Migrations.apply(database);
         }
-        Jdbi jdbi = new JdbiFactory().build(environment, database, "database");
-        IsoTimeColumns.register(jdbi);
+        Jdbi jdbi = Databases.configure(new JdbiFactory().build(environment, database, "database"));
         if (SqliteDatabase.isSqlite(database)) {
             SqlitePragmaCheck pragmas = new SqlitePragmaCheck(jdbi);
             pragmas.requireAll();
@@ -95,18 +113,37 @@ public class DesistApplication extends Application<DesistConfiguration> {
 
         configureJson(environment.getObjectMapper());
         configureErrors(configuration, environment);
-        environment.jersey().setUrlPattern("/api/*");
+        JerseyEnvironment jersey = environment.jersey();
+        jersey.setUrlPattern("/api/*");
+        jersey.register(new RequestIds());
+        jersey.register(new SecurityHeaders());
+        jersey.register(new ParameterConverters());
 
         Clock clock = ProgrammeClock.system();
-        IdentityChanges identityChanges = new IdentityChanges(environment.getObjectMapper(), environment.getValidator());
-        environment.jersey().register(new ParameterConverters());
-        environment.jersey().register(new SiteResource(new SiteService(jdbi, clock)));
-        environment.jersey().register(new CohortResource(new CohortService(jdbi, clock)));
-        environment.jersey().register(new ReferralResource(new ReferralService(jdbi, clock)));
-        environment.jersey().register(new ParticipantResource(new ParticipantService(jdbi, clock, identityChanges)));
-        environment.jersey().register(new EnrolmentResource(new EnrolmentService(jdbi, clock)));
-        environment.jersey().register(new ReferenceResource(jdbi));
-        environment.jersey().register(ApiDescription.resource());
+        ReadAuditWriter auditWriter = new ReadAuditWriter(jdbi);
+        environment.lifecycle().manage(auditWriter);
+        AuditLog audit = new AuditLog(clock, auditWriter);
+        Visibility visibility = new Visibility(audit);
+
+        Authentication authentication = Authentication.install(environment, jdbi, clock);
+        jersey.register(new CallerFilter());
+        jersey.register(new CallerFilter.Binder());
+        jersey.register(new AccessFeature(audit));
+
+        ParticipantService participants = new ParticipantService(jdbi, clock,
+                new IdentityChanges(environment.getObjectMapper(), environment.getValidator()), audit, visibility);
+        EnrolmentService enrolments = new EnrolmentService(jdbi, clock, audit, visibility);
+        jersey.register(new SiteResource(new SiteService(jdbi, clock)));
+        jersey.register(new CohortResource(new CohortService(jdbi, clock)));
+        jersey.register(new ReferralResource(new ReferralService(jdbi, clock, audit, visibility)));
+        jersey.register(new ParticipantResource(participants));
+        jersey.register(new EnrolmentResource(enrolments));
+        jersey.register(new ReferenceResource(jdbi));
+        jersey.register(new SubjectAccessResource(new SubjectAccess(jdbi, clock, audit, participants, enrolments)));
+        jersey.register(new TokenResource(jdbi, clock, configuration.getTokenLifetime().toJavaDuration()));
+        jersey.register(new AccountResource(new Accounts(jdbi, clock, authentication::forget)));
+        jersey.register(new AuditResource(jdbi, audit));
+        jersey.register(ApiDescription.resource());
     }
 
     /** Strict JSON: no unknown fields (no mass assignment), no coercion of "20" to 20, ISO dates out. */

@@ -3,6 +3,7 @@ package org.desist;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.core.Configuration;
 import io.dropwizard.db.DataSourceFactory;
+import io.dropwizard.util.Duration;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 
@@ -23,6 +24,20 @@ public class DesistConfiguration extends Configuration {
     @JsonProperty("database")
     public void setDatabase(DataSourceFactory database) {
         this.database = database;
+    }
+
+    /** How long a bearer token from POST /api/tokens stays valid. */
+    @NotNull
+    private Duration tokenLifetime = Duration.hours(8);
+
+    @JsonProperty
+    public Duration getTokenLifetime() {
+        return tokenLifetime;
+    }
+
+    @JsonProperty
+    public void setTokenLifetime(Duration tokenLifetime) {
+        this.tokenLifetime = tokenLifetime;
     }
 
     @JsonProperty

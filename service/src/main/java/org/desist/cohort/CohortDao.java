@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
-import org.jdbi.v3.sqlobject.customizer.Define;
+import org.jdbi.v3.sqlobject.customizer.BindList;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
@@ -31,6 +31,8 @@ public interface CohortDao {
     Optional<Cohort> find(@Bind("id") String id);
 
     @SqlQuery(SELECT + " WHERE (:siteCode IS NULL OR c.site_code = :siteCode)"
+            + " AND (:allSites OR c.site_code IN (<sites>))"
             + " ORDER BY c.starts_on DESC, c.id LIMIT :limit OFFSET :offset")
-    List<Cohort> list(@Bind("siteCode") String siteCode, @Bind("limit") int limit, @Bind("offset") int offset);
+    List<Cohort> list(@Bind("siteCode") String siteCode, @Bind("allSites") boolean allSites,
+                      @BindList("sites") List<String> sites, @Bind("limit") int limit, @Bind("offset") int offset);
 }

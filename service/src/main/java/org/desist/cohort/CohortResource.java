@@ -16,6 +16,9 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.desist.access.Action;
+import org.desist.access.Caller;
+import org.desist.access.Requires;
 import org.desist.api.Page;
 import org.desist.api.Paging;
 
@@ -31,23 +34,26 @@ public class CohortResource {
     }
 
     @POST
+    @Requires(Action.COHORT_OPEN)
     @Operation(summary = "Open a cohort at a site")
-    public Response open(@NotNull @Valid NewCohort request, @Context UriInfo uri) {
-        Cohort cohort = cohorts.open(request);
+    public Response open(@NotNull @Valid NewCohort request, @Context UriInfo uri, @Context Caller caller) {
+        Cohort cohort = cohorts.open(caller, request);
         return Response.created(uri.getAbsolutePathBuilder().path(cohort.id()).build()).entity(cohort).build();
     }
 
     @GET
+    @Requires(Action.COHORT_READ)
     @Operation(summary = "List cohorts, newest first")
     public Page<Cohort> list(@QueryParam("siteCode") String siteCode, @Valid @BeanParam Paging paging,
-                             @Context UriInfo uri) {
-        return Page.of(cohorts.list(siteCode, paging), paging, uri);
+                             @Context UriInfo uri, @Context Caller caller) {
+        return Page.of(cohorts.list(caller, siteCode, paging), paging, uri);
     }
 
     @GET
     @Path("/{id}")
+    @Requires(Action.COHORT_READ)
     @Operation(summary = "One cohort, with its enrolled count next to its target")
-    public Cohort get(@PathParam("id") String id) {
-        return cohorts.get(id);
+    public Cohort get(@PathParam("id") String id, @Context Caller caller) {
+        return cohorts.get(caller, id);
     }
 }

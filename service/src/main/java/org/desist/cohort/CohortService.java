@@ -3,11 +3,14 @@ package org.desist.cohort;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
+import org.desist.access.Caller;
+import org.desist.access.SiteScope;
 import org.desist.api.Paging;
 import org.desist.errors.ProblemException;
 import org.desist.site.SiteDao;
 import org.jdbi.v3.core.Jdbi;
 
+/** Cohorts are programme data, not case data: scoped to the caller's sites but not audited. */
 public class CohortService {
     private final Jdbi jdbi;
     private final Clock clock;
@@ -17,12 +20,12 @@ public class CohortService {
         this.clock = clock;
     }
 
-    public Cohort open(NewCohort request) {
+    public Cohort open(Caller caller, NewCohort request) {
         if (request.endsOn().isBefore(request.startsOn())) {
             throw ProblemException.invalid("endsOn", "must not be before startsOn");
         }
         return jdbi.inTransaction(handle -> {
-            if (handle.attach(SiteDao.class).find(request.siteCode()).isEmpty()) {
+            if (!caller.covers(request.siteCode()) || handle.attach(SiteDao.class).find(request.siteCode()).isEmpty()) {
                 throw ProblemException.invalid("siteCode", "is not a known site");
             }
             CohortDao cohorts = handle.attach(CohortDao.class);
@@ -33,12 +36,15 @@ public class CohortService {
         });
     }
 
-    public Cohort get(String id) {
+    public Cohort get(Caller caller, String id) {
         return jdbi.withExtension(CohortDao.class, cohorts -> cohorts.find(id))
+                .filter(cohort -> caller.covers(cohort.siteCode()))
                 .orElseThrow(() -> ProblemException.notFound("cohort", id));
     }
 
-    public List<Cohort> list(String siteCode, Paging paging) {
-        return jdbi.withExtension(CohortDao.class, cohorts -> cohorts.list(siteCode, paging.fetch(), paging.getOffset()));
+    public List<Cohort> list(Caller caller, String siteCode, Paging paging) {
+        SiteScope scope = SiteScope.of(caller);
+        return jdbi.withExtension(CohortDao.class, cohorts -> cohorts.list(siteCode, scope.allSites(), scope.sites(),
+                paging.fetch(), paging.getOffset()));
     }
 }

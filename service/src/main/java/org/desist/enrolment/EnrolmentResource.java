@@ -15,11 +15,12 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import org.desist.api.Page;
 import org.desist.api.Paging;
-import org.desist.auth.Actor;
+import org.desist.access.Action;
+import org.desist.access.Caller;
+import org.desist.access.Requires;
 
 @Path("/enrolments")
 @Produces(MediaType.APPLICATION_JSON)
@@ -33,36 +34,40 @@ public class EnrolmentResource {
     }
 
     @POST
+    @Requires(Action.ENROLMENT_OPEN)
     @Operation(summary = "Enrol a participant in a cohort",
             description = "Starts in state `referred`. 409 when the participant already has an open enrolment"
                     + " or the daily review has not accepted them for intervention.")
-    public Response open(@NotNull @Valid NewEnrolment request, @Context UriInfo uri, @Context SecurityContext security) {
-        Enrolment enrolment = enrolments.open(request, Actor.of(security));
+    public Response open(@NotNull @Valid NewEnrolment request, @Context UriInfo uri, @Context Caller caller) {
+        Enrolment enrolment = enrolments.open(caller, request);
         return Response.created(uri.getAbsolutePathBuilder().path(enrolment.id()).build()).entity(enrolment).build();
     }
 
     @GET
+    @Requires(Action.ENROLMENT_READ)
     @Operation(summary = "List enrolments, oldest first")
     public Page<Enrolment> list(@QueryParam("cohortId") String cohortId, @QueryParam("state") EnrolmentState state,
-                                @Valid @BeanParam Paging paging, @Context UriInfo uri) {
-        return Page.of(enrolments.list(cohortId, state, paging), paging, uri);
+                                @Valid @BeanParam Paging paging, @Context UriInfo uri, @Context Caller caller) {
+        return Page.of(enrolments.list(caller, cohortId, state, paging), paging, uri);
     }
 
     @GET
     @Path("/{id}")
+    @Requires(Action.ENROLMENT_READ)
     @Operation(summary = "One enrolment with its full history")
-    public Enrolment get(@PathParam("id") String id) {
-        return enrolments.get(id);
+    public Enrolment get(@PathParam("id") String id, @Context Caller caller) {
+        return enrolments.read(caller, id);
     }
 
     @POST
     @Path("/{id}/transitions")
+    @Requires(Action.ENROLMENT_MOVE)
     @Operation(summary = "Move an enrolment to another state",
             description = "referred → assessing | withdrawn; assessing → enrolled | not_suitable | withdrawn;"
                     + " enrolled → completed | withdrawn | disengaged | breached | transferred."
                     + " Other moves are 409; a move dated before the previous one is 422.")
     public Enrolment move(@PathParam("id") String id, @NotNull @Valid Transition transition,
-                          @Context SecurityContext security) {
-        return enrolments.move(id, transition, Actor.of(security));
+                          @Context Caller caller) {
+        return enrolments.move(caller, id, transition);
     }
 }

@@ -7,8 +7,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.desist.access.Caller;
+import org.desist.access.SiteScope;
+import org.desist.access.Visibility;
 import org.desist.api.Paging;
-import org.desist.auth.Actor;
+import org.desist.audit.AuditAction;
+import org.desist.audit.AuditLog;
 import org.desist.cohort.Cohort;
 import org.desist.cohort.CohortDao;
 import org.desist.errors.ProblemException;
@@ -21,28 +25,35 @@ import org.jdbi.v3.core.Jdbi;
 public class EnrolmentService {
     private final Jdbi jdbi;
     private final Clock clock;
+    private final AuditLog audit;
+    private final Visibility visibility;
 
-    public EnrolmentService(Jdbi jdbi, Clock clock) {
+    public EnrolmentService(Jdbi jdbi, Clock clock, AuditLog audit, Visibility visibility) {
         this.jdbi = jdbi;
         this.clock = clock;
+        this.audit = audit;
+        this.visibility = visibility;
     }
 
     /**
      * Opens an enrolment in state 'referred'. The participant must have been accepted for
      * intervention by the daily review, belong to the cohort's site, and hold no other open enrolment.
      */
-    public Enrolment open(NewEnrolment request, Actor actor) {
+    public Enrolment open(Caller caller, NewEnrolment request) {
+        Participant participant = visibility.requireReference(caller,
+                jdbi.withExtension(ParticipantDao.class, participants -> participants.find(request.participantId())),
+                Participant::siteCode, Participant::id, "participant", request.participantId(), "participantId",
+                "is not a known participant");
+        Cohort cohort = jdbi.withExtension(CohortDao.class, cohorts -> cohorts.find(request.cohortId()))
+                .filter(found -> caller.covers(found.siteCode()))
+                .orElseThrow(() -> ProblemException.invalid("cohortId", "is not a known cohort"));
+        if (!cohort.siteCode().equals(participant.siteCode())) {
+            throw ProblemException.invalid("cohortId", "is a cohort of another site (" + cohort.siteCode() + ")");
+        }
+        if (request.on().isAfter(cohort.endsOn())) {
+            throw ProblemException.invalid("on", "must not be after the cohort ends (" + cohort.endsOn() + ")");
+        }
         return jdbi.inTransaction(handle -> {
-            Participant participant = handle.attach(ParticipantDao.class).find(request.participantId())
-                    .orElseThrow(() -> ProblemException.invalid("participantId", "is not a known participant"));
-            Cohort cohort = handle.attach(CohortDao.class).find(request.cohortId())
-                    .orElseThrow(() -> ProblemException.invalid("cohortId", "is not a known cohort"));
-            if (!cohort.siteCode().equals(participant.siteCode())) {
-                throw ProblemException.invalid("cohortId", "is a cohort of another site (" + cohort.siteCode() + ")");
-            }
-            if (request.on().isAfter(cohort.endsOn())) {
-                throw ProblemException.invalid("on", "must not be after the cohort ends (" + cohort.endsOn() + ")");
-            }
             ReferralDao referrals = handle.attach(ReferralDao.class);
             LocalDate referred = referrals.firstReceivedOn(participant.id()).orElseThrow();
             if (request.on().isBefore(referred)) {
@@ -61,16 +72,18 @@ public class EnrolmentService {
             Instant now = clock.instant();
             enrolments.insert(id, participant.id(), cohort.id(), request.on(), now);
             enrolments.recordEvent(UUID.randomUUID().toString(), id, EnrolmentState.referred, request.on(),
-                    "Enrolment opened in " + cohort.name(), null, actor.username(), now);
+                    "Enrolment opened in " + cohort.name(), null, caller.username(), now);
+            audit.change(handle, caller, AuditAction.create, "enrolment", id, participant.id(), 201);
             return withHistory(enrolments, enrolments.find(id).orElseThrow());
         });
     }
 
     /** Moves an enrolment along the lifecycle: illegal moves are 409, back-dated ones 422; both change nothing. */
-    public Enrolment move(String id, Transition transition, Actor actor) {
+    public Enrolment move(Caller caller, String id, Transition transition) {
+        visible(caller, id);
         return jdbi.inTransaction(handle -> {
             EnrolmentDao enrolments = handle.attach(EnrolmentDao.class);
-            EnrolmentRow current = enrolments.find(id).orElseThrow(() -> ProblemException.notFound("enrolment", id));
+            EnrolmentRow current = enrolments.find(id).orElseThrow();
             EnrolmentLifecycle.check(current.state(), current.stateOn(), transition.to(), transition.on());
             if (transition.reasonCode() != null
                     && handle.attach(ReasonCodeDao.class).find(transition.reasonCode()).isEmpty()) {
@@ -83,32 +96,51 @@ public class EnrolmentService {
                 throw ProblemException.conflict("The enrolment moved while this change was being made; read it again");
             }
             enrolments.recordEvent(UUID.randomUUID().toString(), id, transition.to(), transition.on(),
-                    transition.reason(), transition.reasonCode(), actor.username(), clock.instant());
+                    transition.reason(), transition.reasonCode(), caller.username(), clock.instant());
+            audit.change(handle, caller, AuditAction.update, "enrolment", id, current.participantId(), 200);
             return withHistory(enrolments, enrolments.find(id).orElseThrow());
         });
     }
 
-    public Enrolment get(String id) {
-        return jdbi.withHandle(handle -> {
-            EnrolmentDao enrolments = handle.attach(EnrolmentDao.class);
-            return withHistory(enrolments,
-                    enrolments.find(id).orElseThrow(() -> ProblemException.notFound("enrolment", id)));
-        });
+    public Enrolment read(Caller caller, String id) {
+        EnrolmentRow row = visible(caller, id);
+        Enrolment enrolment = jdbi.withExtension(EnrolmentDao.class, enrolments -> withHistory(enrolments, row));
+        audit.read(caller, "enrolment", id, row.participantId());
+        return enrolment;
     }
 
-    public List<Enrolment> list(String cohortId, EnrolmentState state, Paging paging) {
-        return jdbi.withHandle(handle -> {
+    public List<Enrolment> list(Caller caller, String cohortId, EnrolmentState state, Paging paging) {
+        SiteScope scope = SiteScope.of(caller);
+        List<Enrolment> found = jdbi.withHandle(handle -> {
             EnrolmentDao enrolments = handle.attach(EnrolmentDao.class);
-            List<EnrolmentRow> rows = enrolments.list(cohortId, state, paging.fetch(), paging.getOffset());
-            if (rows.isEmpty()) {
-                return List.of();
-            }
-            Map<String, List<EnrolmentEvent>> histories = enrolments.histories(rows.stream().map(EnrolmentRow::id).toList())
-                    .stream()
-                    .collect(Collectors.groupingBy(EnrolmentDao.EnrolmentEventOf::enrolmentId,
-                            Collectors.mapping(EnrolmentDao.EnrolmentEventOf::event, Collectors.toList())));
-            return rows.stream().map(row -> row.withHistory(histories.getOrDefault(row.id(), List.of()))).toList();
+            List<EnrolmentRow> rows = enrolments.list(cohortId, state, scope.allSites(), scope.sites(), paging.fetch(),
+                    paging.getOffset());
+            return withHistories(enrolments, rows);
         });
+        audit.read(caller, "enrolment", null, null);
+        return found;
+    }
+
+    /** Every enrolment of a participant with its history, for the subject access request. */
+    public List<Enrolment> ofParticipant(String participantId) {
+        return jdbi.withExtension(EnrolmentDao.class,
+                enrolments -> withHistories(enrolments, enrolments.ofParticipant(participantId)));
+    }
+
+    private EnrolmentRow visible(Caller caller, String id) {
+        return visibility.require(caller, jdbi.withExtension(EnrolmentDao.class, enrolments -> enrolments.find(id)),
+                EnrolmentRow::siteCode, EnrolmentRow::participantId, "enrolment", id);
+    }
+
+    private static List<Enrolment> withHistories(EnrolmentDao enrolments, List<EnrolmentRow> rows) {
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        Map<String, List<EnrolmentEvent>> histories = enrolments.histories(rows.stream().map(EnrolmentRow::id).toList())
+                .stream()
+                .collect(Collectors.groupingBy(EnrolmentDao.EnrolmentEventOf::enrolmentId,
+                        Collectors.mapping(EnrolmentDao.EnrolmentEventOf::event, Collectors.toList())));
+        return rows.stream().map(row -> row.withHistory(histories.getOrDefault(row.id(), List.of()))).toList();
     }
 
     private static Enrolment withHistory(EnrolmentDao enrolments, EnrolmentRow row) {

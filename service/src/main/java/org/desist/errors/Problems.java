@@ -19,6 +19,10 @@ public final class Problems {
         return response(new Problem("about:blank", title(status), status, detail, errors, null));
     }
 
+    public static Response withHeader(Response response, String name, String value) {
+        return Response.fromResponse(response).header(name, value).build();
+    }
+
     static String title(int status) {
         Response.Status known = Response.Status.fromStatusCode(status);
         if (known != null) {

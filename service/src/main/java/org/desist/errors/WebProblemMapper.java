@@ -45,6 +45,7 @@ public class WebProblemMapper implements ExceptionMapper<WebApplicationException
 
     private static String detail(int status) {
         return switch (status) {
+            case 403 -> "Your role may not do this";
             case 404 -> "No resource at this address";
             case 405 -> "This address does not accept that method";
             case 406 -> "None of the media types in Accept can be produced here";

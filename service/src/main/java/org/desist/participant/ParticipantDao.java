@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindList;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
@@ -21,14 +22,26 @@ public interface ParticipantDao {
     @SqlQuery("SELECT " + COLUMNS + " FROM participant WHERE id = :id")
     Optional<Participant> find(@Bind("id") String id);
 
+    @SqlUpdate("INSERT INTO participant_version (participant_id, version, given_name, family_name, date_of_birth,"
+            + " pnc_id, nhs_number, recorded_at, recorded_by) SELECT id, version, given_name, family_name,"
+            + " date_of_birth, pnc_id, nhs_number, updated_at, :by FROM participant WHERE id = :id")
+    void recordVersion(@Bind("id") String id, @Bind("by") String by);
+
+    @SqlQuery("SELECT version, given_name, family_name, date_of_birth, pnc_id, nhs_number, recorded_at, recorded_by"
+            + " FROM participant_version WHERE participant_id = :id ORDER BY version")
+    @RegisterConstructorMapper(IdentityVersion.class)
+    List<IdentityVersion> versions(@Bind("id") String id);
+
     /** {@code pattern} is a lower-case LIKE pattern with its own wildcards escaped by '!'. */
     @SqlQuery("SELECT " + COLUMNS + " FROM participant"
             + " WHERE (:siteCode IS NULL OR site_code = :siteCode)"
             + " AND (:pattern IS NULL OR lower(given_name || ' ' || family_name) LIKE :pattern ESCAPE '!'"
             + "      OR lower(family_name || ' ' || given_name) LIKE :pattern ESCAPE '!'"
             + "      OR lower(case_ref) LIKE :pattern ESCAPE '!')"
+            + " AND (:allSites OR site_code IN (<sites>))"
             + " ORDER BY family_name, given_name, case_ref LIMIT :limit OFFSET :offset")
     List<Participant> list(@Bind("siteCode") String siteCode, @Bind("pattern") String pattern,
+                           @Bind("allSites") boolean allSites, @BindList("sites") List<String> sites,
                            @Bind("limit") int limit, @Bind("offset") int offset);
 
     /** Writes the identity only if nobody changed the record since {@code version}; returns rows changed. */

@@ -24,6 +24,9 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.desist.access.Action;
+import org.desist.access.Caller;
+import org.desist.access.Requires;
 import org.desist.api.Page;
 import org.desist.api.Paging;
 import org.desist.http.Versions;
@@ -39,32 +42,35 @@ public class ParticipantResource {
     }
 
     @GET
+    @Requires(Action.PARTICIPANT_READ)
     @Operation(summary = "Find participants", description = "`q` matches the name (either order) or the case reference.")
     public Page<Participant> list(@QueryParam("siteCode") String siteCode,
                                   @QueryParam("q") @Size(max = 200) String query,
-                                  @Valid @BeanParam Paging paging, @Context UriInfo uri) {
-        return Page.of(participants.list(siteCode, query, paging), paging, uri);
+                                  @Valid @BeanParam Paging paging, @Context UriInfo uri, @Context Caller caller) {
+        return Page.of(participants.list(caller, siteCode, query, paging), paging, uri);
     }
 
     @GET
     @Path("/{id}")
+    @Requires(Action.PARTICIPANT_READ)
     @Operation(summary = "One participant", description = "The ETag header carries the version to send in If-Match.")
-    public Response get(@PathParam("id") String id) {
-        Participant participant = participants.get(id);
+    public Response get(@PathParam("id") String id, @Context Caller caller) {
+        Participant participant = participants.read(caller, id);
         return Response.ok(participant).tag(Versions.tag(participant.version())).build();
     }
 
     @PATCH
     @Path("/{id}")
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
+    @Requires(Action.PARTICIPANT_AMEND)
     @Operation(summary = "Amend identity fields (JSON merge patch)",
             description = "Needs If-Match with the ETag last read: 428 without it, 412 when stale.")
     @RequestBody(content = @Content(schema = @Schema(implementation = IdentityChanges.Shape.class)))
     public Response amend(@PathParam("id") String id,
                           @Parameter(description = "ETag of the version being changed", required = true)
                           @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-                          @NotNull ObjectNode patch) {
-        Participant participant = participants.amend(id, ifMatch, patch);
+                          @NotNull ObjectNode patch, @Context Caller caller) {
+        Participant participant = participants.amend(caller, id, ifMatch, patch);
         return Response.ok(participant).tag(Versions.tag(participant.version())).build();
     }
 }

@@ -6,9 +6,14 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
+import org.desist.access.Caller;
+import org.desist.access.SiteScope;
+import org.desist.access.Visibility;
 import org.desist.api.Paging;
-import org.desist.errors.ProblemException;
+import org.desist.audit.AuditAction;
+import org.desist.audit.AuditLog;
 import org.desist.http.Versions;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -17,11 +22,15 @@ public class ParticipantService {
     private final Jdbi jdbi;
     private final Clock clock;
     private final IdentityChanges changes;
+    private final AuditLog audit;
+    private final Visibility visibility;
 
-    public ParticipantService(Jdbi jdbi, Clock clock, IdentityChanges changes) {
+    public ParticipantService(Jdbi jdbi, Clock clock, IdentityChanges changes, AuditLog audit, Visibility visibility) {
         this.jdbi = jdbi;
         this.clock = clock;
         this.changes = changes;
+        this.audit = audit;
+        this.visibility = visibility;
     }
 
     /**
@@ -29,7 +38,7 @@ public class ParticipantService {
      * year the referral was received. The write lock held by the transaction keeps numbers unique.
      */
     public static Participant create(Handle handle, String siteCode, LocalDate receivedOn, Identity identity,
-                                     Instant now) {
+                                     Instant now, String by) {
         ParticipantDao participants = handle.attach(ParticipantDao.class);
         int year = receivedOn.getYear();
         int number = participants.lastCaseNumber(siteCode, year).map(last -> last + 1).orElse(1);
@@ -42,33 +51,54 @@ public class ParticipantService {
                 CaseReference.of(siteCode, year, number), siteCode, identity.givenName(), identity.familyName(),
                 identity.dateOfBirth(), identity.pncId(), identity.nhsNumber(), now, now, 1);
         participants.insert(participant);
+        participants.recordVersion(participant.id(), by);
         return participants.find(participant.id()).orElseThrow();
     }
 
-    public Participant get(String id) {
-        return jdbi.withExtension(ParticipantDao.class, participants -> participants.find(id))
-                .orElseThrow(() -> ProblemException.notFound("participant", id));
+    /** The participant if the caller's sites cover it; otherwise 404, as if it did not exist. Not audited. */
+    public Participant visible(Caller caller, String id) {
+        return visibility.require(caller, find(id), Participant::siteCode, Participant::id, "participant", id);
     }
 
-    public List<Participant> list(String siteCode, String query, Paging paging) {
+    public Optional<Participant> find(String id) {
+        return jdbi.withExtension(ParticipantDao.class, participants -> participants.find(id));
+    }
+
+    public Participant read(Caller caller, String id) {
+        Participant participant = visible(caller, id);
+        audit.read(caller, "participant", id, id);
+        return participant;
+    }
+
+    public List<Participant> list(Caller caller, String siteCode, String query, Paging paging) {
         String pattern = query == null || query.isBlank() ? null
                 : "%" + query.strip().toLowerCase(Locale.ROOT).replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
-        return jdbi.withExtension(ParticipantDao.class,
-                participants -> participants.list(siteCode, pattern, paging.fetch(), paging.getOffset()));
+        SiteScope scope = SiteScope.of(caller);
+        List<Participant> found = jdbi.withExtension(ParticipantDao.class, participants -> participants.list(siteCode,
+                pattern, scope.allSites(), scope.sites(), paging.fetch(), paging.getOffset()));
+        audit.read(caller, "participant", null, null);
+        return found;
     }
 
     /** Applies a merge patch if the caller has seen the current version; otherwise 412 and nothing changes. */
-    public Participant amend(String id, String ifMatch, ObjectNode patch) {
+    public Participant amend(Caller caller, String id, String ifMatch, ObjectNode patch) {
+        visible(caller, id);
         return jdbi.inTransaction(handle -> {
             ParticipantDao participants = handle.attach(ParticipantDao.class);
-            Participant current = participants.find(id).orElseThrow(() -> ProblemException.notFound("participant", id));
+            Participant current = participants.find(id).orElseThrow();
             int expectedVersion = Versions.fromIfMatch(ifMatch);
             Versions.requireCurrent(expectedVersion, current.version());
             Identity amended = changes.apply(current.identity(), patch);
             if (participants.updateIdentity(id, expectedVersion, amended, clock.instant()) != 1) {
                 throw Versions.stale();
             }
+            participants.recordVersion(id, caller.username());
+            audit.change(handle, caller, AuditAction.update, "participant", id, id, 200);
             return participants.find(id).orElseThrow();
         });
+    }
+
+    public List<IdentityVersion> versions(String id) {
+        return jdbi.withExtension(ParticipantDao.class, participants -> participants.versions(id));
     }
 }

@@ -7,6 +7,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
+import org.desist.access.Action;
+import org.desist.access.Requires;
 import org.jdbi.v3.core.Jdbi;
 
 @Path("/reference")
@@ -21,6 +23,7 @@ public class ReferenceResource {
 
     @GET
     @Path("/reason-codes")
+    @Requires(Action.REFERENCE_READ)
     @Operation(summary = "Reason codes for enrolment moves", description = "Two levels: category/reason.")
     public ReasonCodes reasonCodes() {
         return new ReasonCodes(jdbi.withExtension(ReasonCodeDao.class, ReasonCodeDao::all));

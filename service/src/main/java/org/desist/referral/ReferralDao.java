@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindList;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
@@ -36,12 +37,17 @@ public interface ReferralDao {
     /** The review queue; see {@link ReviewQueueOrder} for the order this must keep. */
     @SqlQuery(SELECT + """
              WHERE (:siteCode IS NULL OR r.site_code = :siteCode) AND (:status IS NULL OR r.status = :status)
+               AND (:allSites OR r.site_code IN (<sites>))
              ORDER BY CASE r.status WHEN 'awaiting_review' THEN 0 ELSE 1 END, r.priority_rank DESC,
                       r.received_on, r.created_at, r.id
              LIMIT :limit OFFSET :offset
             """)
     List<Referral> queue(@Bind("siteCode") String siteCode, @Bind("status") ReferralStatus status,
+                         @Bind("allSites") boolean allSites, @BindList("sites") List<String> sites,
                          @Bind("limit") int limit, @Bind("offset") int offset);
+
+    @SqlQuery(SELECT + " WHERE r.participant_id = :participantId ORDER BY r.received_on, r.created_at")
+    List<Referral> ofParticipant(@Bind("participantId") String participantId);
 
     /** Records the review only while the referral still awaits one; returns rows changed. */
     @SqlUpdate("""

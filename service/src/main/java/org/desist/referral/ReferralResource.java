@@ -15,11 +15,12 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import org.desist.api.Page;
 import org.desist.api.Paging;
-import org.desist.auth.Actor;
+import org.desist.access.Action;
+import org.desist.access.Caller;
+import org.desist.access.Requires;
 
 @Path("/referrals")
 @Produces(MediaType.APPLICATION_JSON)
@@ -33,33 +34,37 @@ public class ReferralResource {
     }
 
     @POST
+    @Requires(Action.REFERRAL_RECEIVE)
     @Operation(summary = "Take a referral in",
             description = "Creates the participant and its case reference, or attaches to `participantId`.")
-    public Response receive(@NotNull @Valid NewReferral request, @Context UriInfo uri, @Context SecurityContext security) {
-        Referral referral = referrals.receive(request, Actor.of(security));
+    public Response receive(@NotNull @Valid NewReferral request, @Context UriInfo uri, @Context Caller caller) {
+        Referral referral = referrals.receive(caller, request);
         return Response.created(uri.getAbsolutePathBuilder().path(referral.id()).build()).entity(referral).build();
     }
 
     @GET
+    @Requires(Action.REFERRAL_READ)
     @Operation(summary = "The daily review queue",
             description = "Awaiting review first, oldest first; then reviewed, high priority first and oldest first.")
     public Page<Referral> queue(@QueryParam("siteCode") String siteCode, @QueryParam("status") ReferralStatus status,
-                                @Valid @BeanParam Paging paging, @Context UriInfo uri) {
-        return Page.of(referrals.queue(siteCode, status, paging), paging, uri);
+                                @Valid @BeanParam Paging paging, @Context UriInfo uri, @Context Caller caller) {
+        return Page.of(referrals.queue(caller, siteCode, status, paging), paging, uri);
     }
 
     @GET
     @Path("/{id}")
+    @Requires(Action.REFERRAL_READ)
     @Operation(summary = "One referral")
-    public Referral get(@PathParam("id") String id) {
-        return referrals.get(id);
+    public Referral get(@PathParam("id") String id, @Context Caller caller) {
+        return referrals.read(caller, id);
     }
 
     @POST
     @Path("/{id}/review")
+    @Requires(Action.REFERRAL_REVIEW)
     @Operation(summary = "Record the daily review's priority and decision", description = "A second review is 409.")
     public Referral review(@PathParam("id") String id, @NotNull @Valid NewReview review,
-                           @Context SecurityContext security) {
-        return referrals.review(id, review, Actor.of(security));
+                           @Context Caller caller) {
+        return referrals.review(caller, id, review);
     }
 }

@@ -4,8 +4,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.desist.access.Caller;
+import org.desist.access.SiteScope;
+import org.desist.access.Visibility;
 import org.desist.api.Paging;
-import org.desist.auth.Actor;
+import org.desist.audit.AuditAction;
+import org.desist.audit.AuditLog;
 import org.desist.errors.ProblemException;
 import org.desist.participant.Participant;
 import org.desist.participant.ParticipantDao;
@@ -16,57 +20,72 @@ import org.jdbi.v3.core.Jdbi;
 public class ReferralService {
     private final Jdbi jdbi;
     private final Clock clock;
+    private final AuditLog audit;
+    private final Visibility visibility;
 
-    public ReferralService(Jdbi jdbi, Clock clock) {
+    public ReferralService(Jdbi jdbi, Clock clock, AuditLog audit, Visibility visibility) {
         this.jdbi = jdbi;
         this.clock = clock;
+        this.audit = audit;
+        this.visibility = visibility;
     }
 
     /** Takes a referral in, creating the participant (and its case reference) when it is new. */
-    public Referral receive(NewReferral request, Actor actor) {
+    public Referral receive(Caller caller, NewReferral request) {
         if ((request.participant() == null) == (request.participantId() == null)) {
             throw ProblemException.invalid("participant", "send exactly one of participant or participantId");
+        }
+        if (!caller.covers(request.siteCode())) {
+            audit.denied(caller, "referral", null, request.participantId(), 422);
+            throw ProblemException.invalid("siteCode", "is not a known site");
+        }
+        if (request.participantId() != null) {
+            Participant known = visibility.requireReference(caller,
+                    jdbi.withExtension(ParticipantDao.class, participants -> participants.find(request.participantId())),
+                    Participant::siteCode, Participant::id, "participant", request.participantId(), "participantId",
+                    "is not a known participant");
+            if (!known.siteCode().equals(request.siteCode())) {
+                throw ProblemException.invalid("participantId", "belongs to another site");
+            }
         }
         return jdbi.inTransaction(handle -> {
             if (handle.attach(SiteDao.class).find(request.siteCode()).isEmpty()) {
                 throw ProblemException.invalid("siteCode", "is not a known site");
             }
             Instant now = clock.instant();
-            Participant participant;
-            if (request.participantId() != null) {
-                participant = handle.attach(ParticipantDao.class).find(request.participantId())
-                        .orElseThrow(() -> ProblemException.invalid("participantId", "is not a known participant"));
-                if (!participant.siteCode().equals(request.siteCode())) {
-                    throw ProblemException.invalid("participantId", "belongs to another site");
-                }
-            } else {
-                participant = ParticipantService.create(handle, request.siteCode(), request.receivedOn(),
-                        request.participant(), now);
-            }
+            String participantId = request.participantId() != null ? request.participantId()
+                    : ParticipantService.create(handle, request.siteCode(), request.receivedOn(), request.participant(),
+                            now, caller.username()).id();
             ReferralDao referrals = handle.attach(ReferralDao.class);
             String id = UUID.randomUUID().toString();
-            referrals.insert(id, participant.id(), request.siteCode(), request.receivedOn(), request.source(),
+            referrals.insert(id, participantId, request.siteCode(), request.receivedOn(), request.source(),
                     request.referrer(), request.behaviour(), request.victimRef(), request.legalStatus(), now,
-                    actor.username());
+                    caller.username());
+            audit.change(handle, caller, AuditAction.create, "referral", id, participantId, 201);
             return referrals.find(id).orElseThrow();
         });
     }
 
-    public Referral get(String id) {
-        return jdbi.withExtension(ReferralDao.class, referrals -> referrals.find(id))
-                .orElseThrow(() -> ProblemException.notFound("referral", id));
+    public Referral read(Caller caller, String id) {
+        Referral referral = visible(caller, id);
+        audit.read(caller, "referral", id, referral.participantId());
+        return referral;
     }
 
-    public List<Referral> queue(String siteCode, ReferralStatus status, Paging paging) {
-        return jdbi.withExtension(ReferralDao.class,
-                referrals -> referrals.queue(siteCode, status, paging.fetch(), paging.getOffset()));
+    public List<Referral> queue(Caller caller, String siteCode, ReferralStatus status, Paging paging) {
+        SiteScope scope = SiteScope.of(caller);
+        List<Referral> found = jdbi.withExtension(ReferralDao.class, referrals -> referrals.queue(siteCode, status,
+                scope.allSites(), scope.sites(), paging.fetch(), paging.getOffset()));
+        audit.read(caller, "referral", null, null);
+        return found;
     }
 
     /** Records the daily review's priority and decision. A referral is reviewed once: again is 409. */
-    public Referral review(String id, NewReview review, Actor actor) {
+    public Referral review(Caller caller, String id, NewReview review) {
+        visible(caller, id);
         return jdbi.inTransaction(handle -> {
             ReferralDao referrals = handle.attach(ReferralDao.class);
-            Referral referral = referrals.find(id).orElseThrow(() -> ProblemException.notFound("referral", id));
+            Referral referral = referrals.find(id).orElseThrow();
             if (referral.status() != ReferralStatus.awaiting_review) {
                 throw ProblemException.conflict("Referral " + id + " has already been reviewed");
             }
@@ -75,11 +94,17 @@ public class ReferralService {
                         + referral.receivedOn() + ")");
             }
             int changed = referrals.review(id, review.priority(), ReviewQueueOrder.rank(review.priority()),
-                    review.decision(), review.reviewedOn(), review.reason(), actor.username());
+                    review.decision(), review.reviewedOn(), review.reason(), caller.username());
             if (changed != 1) {
                 throw ProblemException.conflict("Referral " + id + " has already been reviewed");
             }
+            audit.change(handle, caller, AuditAction.update, "referral", id, referral.participantId(), 200);
             return referrals.find(id).orElseThrow();
         });
+    }
+
+    private Referral visible(Caller caller, String id) {
+        return visibility.require(caller, jdbi.withExtension(ReferralDao.class, referrals -> referrals.find(id)),
+                Referral::siteCode, Referral::participantId, "referral", id);
     }
 }

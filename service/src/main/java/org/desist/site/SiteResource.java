@@ -15,6 +15,8 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.desist.access.Action;
+import org.desist.access.Requires;
 import org.desist.api.Page;
 import org.desist.api.Paging;
 
@@ -30,6 +32,7 @@ public class SiteResource {
     }
 
     @POST
+    @Requires(Action.SITE_OPEN)
     @Operation(summary = "Open a site", description = "409 when the code is taken.")
     public Response open(@NotNull @Valid NewSite request, @Context UriInfo uri) {
         Site site = sites.open(request);
@@ -37,6 +40,7 @@ public class SiteResource {
     }
 
     @GET
+    @Requires(Action.SITE_READ)
     @Operation(summary = "List sites")
     public Page<Site> list(@Valid @BeanParam Paging paging, @Context UriInfo uri) {
         return Page.of(sites.list(paging), paging, uri);
@@ -44,6 +48,7 @@ public class SiteResource {
 
     @GET
     @Path("/{code}")
+    @Requires(Action.SITE_READ)
     @Operation(summary = "One site")
     public Site get(@PathParam("code") String code) {
         return sites.get(code);

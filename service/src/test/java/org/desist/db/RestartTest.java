@@ -10,6 +10,9 @@ import org.desist.DesistApplication;
 import org.desist.DesistConfiguration;
 import org.desist.support.Api;
 import org.desist.support.Cases;
+import org.desist.support.Staff;
+import java.util.Set;
+import org.desist.auth.Role;
 import org.desist.support.TestApp;
 import org.junit.jupiter.api.Test;
 
@@ -25,7 +28,8 @@ class RestartTest {
         DropwizardTestSupport<DesistConfiguration> first = app(file);
         first.before();
         try {
-            Api api = new Api("http://localhost:" + first.getLocalPort() + "/api");
+            Staff.ensure("jdbc:sqlite:" + file, "tester", Set.of(Role.programme_lead, Role.clinician, Role.police), Set.of());
+            Api api = new Api("http://localhost:" + first.getLocalPort() + "/api").withBasic("tester", Staff.PASSWORD);
             Cases cases = new Cases(api);
             cases.site("REST");
             String cohortId = cases.cohort("REST").get("id").asText();
@@ -40,7 +44,7 @@ class RestartTest {
         DropwizardTestSupport<DesistConfiguration> second = app(file);
         second.before();
         try {
-            Api api = new Api("http://localhost:" + second.getLocalPort() + "/api");
+            Api api = new Api("http://localhost:" + second.getLocalPort() + "/api").withBasic("tester", Staff.PASSWORD);
             assertThat(Cases.ok(api.get("/participants/" + participantId)).get("caseRef").asText())
                     .isEqualTo("REST-2026-0001");
             var enrolment = Cases.ok(api.get("/enrolments/" + enrolmentId));

@@ -31,6 +31,16 @@ public final class Api {
         return copy;
     }
 
+    public Api withBasic(String username, String password) {
+        String pair = username + ":" + password;
+        return with("Authorization", "Basic " + java.util.Base64.getEncoder()
+                .encodeToString(pair.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
+    public Api withBearer(String token) {
+        return with("Authorization", "Bearer " + token);
+    }
+
     public String base() {
         return base;
     }

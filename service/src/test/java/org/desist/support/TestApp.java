@@ -8,7 +8,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.desist.DesistApplication;
+import java.util.Set;
 import org.desist.DesistConfiguration;
+import org.desist.auth.Role;
 
 /** The whole service on random ports over a SQLite file of its own. */
 public final class TestApp {
@@ -34,7 +36,18 @@ public final class TestApp {
         return on(newDatabaseFile());
     }
 
-    public static Api api(DropwizardAppExtension<DesistConfiguration> app) {
+    /** Unauthenticated: every call answers 401. */
+    public static Api anonymous(DropwizardAppExtension<DesistConfiguration> app) {
         return new Api("http://localhost:" + app.getLocalPort() + "/api");
+    }
+
+    /** A tester who may walk a whole case at every site (lead, clinician and police at once). */
+    public static Api api(DropwizardAppExtension<DesistConfiguration> app) {
+        Staff.ensure(app, "tester", Set.of(Role.programme_lead, Role.clinician, Role.police), Set.of());
+        return as(app, "tester");
+    }
+
+    public static Api as(DropwizardAppExtension<DesistConfiguration> app, String username) {
+        return anonymous(app).withBasic(username, Staff.PASSWORD);
     }
 }

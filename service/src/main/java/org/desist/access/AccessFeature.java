@@ -1,0 +1,56 @@
+package org.desist.access;
+
+import jakarta.annotation.Priority;
+import jakarta.ws.rs.ForbiddenException;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.DynamicFeature;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.FeatureContext;
+import org.desist.audit.AuditLog;
+
+/**
+ * Puts the access matrix in front of every resource method: the method's {@link Requires} action is
+ * checked against {@link AccessPolicy}; a method without one is refused to everybody (deny by default).
+ * Refusals are audited as 'denied'.
+ */
+public class AccessFeature implements DynamicFeature {
+    private final AuditLog audit;
+
+    public AccessFeature(AuditLog audit) {
+        this.audit = audit;
+    }
+
+    @Override
+    public void configure(ResourceInfo resource, FeatureContext context) {
+        Requires requires = resource.getResourceMethod().getAnnotation(Requires.class);
+        Action action = requires != null ? requires.value()
+                : resource.getResourceClass().getName().startsWith("io.swagger.") ? Action.API_DESCRIPTION : null;
+        context.register(new Check(action, audit));
+    }
+
+    @Priority(Priorities.AUTHORIZATION)
+    static final class Check implements ContainerRequestFilter {
+        private final Action action;
+        private final AuditLog audit;
+
+        Check(Action action, AuditLog audit) {
+            this.action = action;
+            this.audit = audit;
+        }
+
+        @Override
+        public void filter(ContainerRequestContext request) {
+            Caller caller = CallerFilter.of(request);
+            if (action != null && AccessPolicy.allows(caller.user(), action)) {
+                return;
+            }
+            String id = request.getUriInfo().getPathParameters().getFirst("id");
+            String type = action == null ? "unknown" : action.resourceType();
+            String participantId = "participant".equals(type) || "subject_access".equals(type) ? id : null;
+            audit.denied(caller, type, id, participantId, 403);
+            throw new ForbiddenException("Your role may not do this");
+        }
+    }
+}

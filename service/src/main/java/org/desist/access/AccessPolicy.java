@@ -1,0 +1,73 @@
+package org.desist.access;
+
+import static org.desist.auth.Role.admin;
+import static org.desist.auth.Role.advocate;
+import static org.desist.auth.Role.clinician;
+import static org.desist.auth.Role.cps;
+import static org.desist.auth.Role.police;
+import static org.desist.auth.Role.probation;
+import static org.desist.auth.Role.programme_lead;
+
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+import org.desist.auth.Role;
+import org.desist.auth.User;
+
+/**
+ * The access matrix (docs/access.md), the one place that says which role may do what. Anything not
+ * listed is denied. Site scoping and field redaction are decided here too.
+ */
+public final class AccessPolicy {
+    private static final Set<Role> EVERYONE = EnumSet.allOf(Role.class);
+    private static final Map<Action, Set<Role>> MATRIX = new EnumMap<>(Action.class);
+
+    static {
+        allow(Action.API_DESCRIPTION, EVERYONE);
+        allow(Action.REFERENCE_READ, EVERYONE);
+        allow(Action.SITE_READ, EVERYONE);
+        allow(Action.SITE_OPEN, EnumSet.of(programme_lead));
+        allow(Action.COHORT_READ, EnumSet.of(clinician, probation, police, advocate, programme_lead));
+        allow(Action.COHORT_OPEN, EnumSet.of(programme_lead));
+        allow(Action.REFERRAL_RECEIVE, EnumSet.of(police, clinician, probation, advocate));
+        allow(Action.REFERRAL_READ, EnumSet.of(clinician, probation, police, advocate, programme_lead));
+        allow(Action.REFERRAL_REVIEW, EnumSet.of(clinician, probation, police));
+        allow(Action.PARTICIPANT_READ, EnumSet.of(clinician, probation, police, advocate, cps, programme_lead));
+        allow(Action.PARTICIPANT_AMEND, EnumSet.of(clinician, probation, police));
+        allow(Action.ENROLMENT_OPEN, EnumSet.of(clinician, programme_lead));
+        allow(Action.ENROLMENT_READ, EnumSet.of(clinician, probation, police, advocate, cps, programme_lead));
+        allow(Action.ENROLMENT_MOVE, EnumSet.of(clinician, probation, programme_lead));
+        allow(Action.SUBJECT_ACCESS, EnumSet.of(admin));
+        allow(Action.TOKEN_ISSUE, EVERYONE);
+        allow(Action.TOKEN_REVOKE, EVERYONE);
+        allow(Action.USER_ADMIN, EnumSet.of(admin));
+        allow(Action.AUDIT_READ, EnumSet.of(admin));
+    }
+
+    private AccessPolicy() {
+    }
+
+    private static void allow(Action action, Set<Role> roles) {
+        MATRIX.put(action, Collections.unmodifiableSet(EnumSet.copyOf(roles)));
+    }
+
+    public static Set<Role> rolesAllowed(Action action) {
+        return MATRIX.getOrDefault(action, Set.of());
+    }
+
+    public static boolean allows(User user, Action action) {
+        return user != null && user.roles().stream().anyMatch(rolesAllowed(action)::contains);
+    }
+
+    /** Whether the user may see cases of this site; elsewhere a case does not exist for them (404). */
+    public static boolean coversSite(User user, String siteCode) {
+        return user.worksAt(siteCode);
+    }
+
+    /** Clinical free text (formulations, session notes) is for clinicians only. */
+    public static boolean seesClinicalText(User user) {
+        return user.has(clinician);
+    }
+}

@@ -1,0 +1,45 @@
+package org.desist.access;
+
+/**
+ * Everything a caller can ask of the API, one constant per kind of call. {@link AccessPolicy} says
+ * which roles may do each; a resource method names its action with {@link Requires}.
+ */
+public enum Action {
+    API_DESCRIPTION("api", false),
+    REFERENCE_READ("reference", false),
+    SITE_READ("site", false),
+    SITE_OPEN("site", false),
+    COHORT_READ("cohort", false),
+    COHORT_OPEN("cohort", false),
+    REFERRAL_RECEIVE("referral", true),
+    REFERRAL_READ("referral", true),
+    REFERRAL_REVIEW("referral", true),
+    PARTICIPANT_READ("participant", true),
+    PARTICIPANT_AMEND("participant", true),
+    ENROLMENT_OPEN("enrolment", true),
+    ENROLMENT_READ("enrolment", true),
+    ENROLMENT_MOVE("enrolment", true),
+    SUBJECT_ACCESS("subject_access", true),
+    TOKEN_ISSUE("token", false),
+    TOKEN_REVOKE("token", false),
+    USER_ADMIN("user", false),
+    AUDIT_READ("audit", false);
+
+    private final String resourceType;
+    private final boolean caseData;
+
+    Action(String resourceType, boolean caseData) {
+        this.resourceType = resourceType;
+        this.caseData = caseData;
+    }
+
+    /** The resource type named in audit rows. */
+    public String resourceType() {
+        return resourceType;
+    }
+
+    /** Case data: reads and writes of it are audited and scoped to the caller's sites. */
+    public boolean isCaseData() {
+        return caseData;
+    }
+}

@@ -1,0 +1,23 @@
+package org.desist.access;
+
+import org.desist.auth.User;
+
+/**
+ * Who is calling, in this request: the user, the request's id (also in the X-Request-Id response
+ * header and the logs) and the purpose they stated in X-Purpose, if any.
+ */
+public record Caller(User user, String requestId, String purpose) {
+
+    public String username() {
+        return user.username();
+    }
+
+    /** The sites whose cases this caller may see, or null for every site (for SQL filters). */
+    public java.util.Set<String> siteScope() {
+        return user.spansAllSites() ? null : user.sites();
+    }
+
+    public boolean covers(String siteCode) {
+        return AccessPolicy.coversSite(user, siteCode);
+    }
+}

@@ -1,0 +1,77 @@
+package org.desist.access;
+
+import jakarta.annotation.Priority;
+import jakarta.inject.Inject;
+import jakarta.inject.Provider;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import java.util.List;
+import java.util.function.Supplier;
+import org.desist.auth.User;
+import org.desist.errors.FieldError;
+import org.desist.errors.ProblemException;
+import org.desist.http.RequestIds;
+import org.glassfish.jersey.internal.inject.AbstractBinder;
+import org.glassfish.jersey.process.internal.RequestScoped;
+
+/**
+ * Right after authentication: turns the principal, the request id and X-Purpose into the request's
+ * {@link Caller}, which resources receive with {@code @Context Caller}.
+ */
+@Priority(Priorities.AUTHENTICATION + 1)
+public class CallerFilter implements ContainerRequestFilter {
+    public static final String PURPOSE_HEADER = "X-Purpose";
+    static final int MAX_PURPOSE = 200;
+    private static final String PROPERTY = "desist.caller";
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        if (!(request.getSecurityContext().getUserPrincipal() instanceof User user)) {
+            return;
+        }
+        String purpose = request.getHeaderString(PURPOSE_HEADER);
+        if (purpose != null) {
+            purpose = purpose.strip();
+            if (purpose.length() > MAX_PURPOSE || purpose.chars().anyMatch(Character::isISOControl)) {
+                throw new ProblemException(400, "Bad Request", PURPOSE_HEADER + " must be at most " + MAX_PURPOSE
+                        + " printable characters", List.of(new FieldError(PURPOSE_HEADER, "must be at most "
+                        + MAX_PURPOSE + " printable characters")));
+            }
+            if (purpose.isEmpty()) {
+                purpose = null;
+            }
+        }
+        request.setProperty(PROPERTY, new Caller(user, RequestIds.of(request), purpose));
+    }
+
+    public static Caller of(ContainerRequestContext request) {
+        Object caller = request.getProperty(PROPERTY);
+        if (caller == null) {
+            throw new IllegalStateException("No authenticated caller on this request");
+        }
+        return (Caller) caller;
+    }
+
+    /** Lets resource methods take {@code @Context Caller caller}. */
+    public static class Binder extends AbstractBinder {
+        @Override
+        protected void configure() {
+            bindFactory(CallerSupplier.class).to(Caller.class).in(RequestScoped.class);
+        }
+    }
+
+    static class CallerSupplier implements Supplier<Caller> {
+        private final Provider<ContainerRequestContext> request;
+
+        @Inject
+        CallerSupplier(Provider<ContainerRequestContext> request) {
+            this.request = request;
+        }
+
+        @Override
+        public Caller get() {
+            return of(request.get());
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package org.desist.access;
+
+import java.util.Optional;
+import java.util.function.Function;
+import org.desist.audit.AuditLog;
+import org.desist.errors.ProblemException;
+
+/**
+ * Finds a case record for a caller: a record of a site outside the caller's scope is answered exactly
+ * like one that does not exist (404), so nobody learns that a case exists elsewhere; the attempt is
+ * audited as denied. Call it outside write transactions: a denial is committed on its own.
+ */
+public final class Visibility {
+    private final AuditLog audit;
+
+    public Visibility(AuditLog audit) {
+        this.audit = audit;
+    }
+
+    public <T> T require(Caller caller, Optional<T> found, Function<T, String> siteOf, Function<T, String> participantOf,
+                         String resourceType, String id) {
+        if (found.isEmpty()) {
+            throw ProblemException.notFound(resourceType, id);
+        }
+        T record = found.get();
+        if (!caller.covers(siteOf.apply(record))) {
+            audit.denied(caller, resourceType, id, participantOf.apply(record), 404);
+            throw ProblemException.notFound(resourceType, id);
+        }
+        return record;
+    }
+
+    /** For a reference inside a request body: out of scope reads as unknown (422 on that field). */
+    public <T> T requireReference(Caller caller, Optional<T> found, Function<T, String> siteOf,
+                                  Function<T, String> participantOf, String resourceType, String id, String field,
+                                  String unknownReason) {
+        if (found.isEmpty()) {
+            throw ProblemException.invalid(field, unknownReason);
+        }
+        T record = found.get();
+        if (!caller.covers(siteOf.apply(record))) {
+            audit.denied(caller, resourceType, id, participantOf.apply(record), 422);
+            throw ProblemException.invalid(field, unknownReason);
+        }
+        return record;
+    }
+}

@@ -1,0 +1,50 @@
+package org.desist.audit;
+
+import java.time.Instant;
+import java.util.List;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+/** Appends and reads the audit log. There is deliberately no update or delete here. */
+@RegisterConstructorMapper(AuditRecord.class)
+public interface AuditDao {
+    String COLUMNS = "seq, at, username, role, action, resource_type, resource_id, participant_id, status,"
+            + " request_id, purpose, prev_hash, hash";
+
+    record Head(long lastSeq, String lastHash) {
+    }
+
+    /** Moves the head onto itself first: on PostgreSQL this takes the row lock that orders appenders. */
+    @SqlUpdate("UPDATE audit_head SET last_seq = last_seq WHERE id = 1")
+    void lockHead();
+
+    @SqlQuery("SELECT last_seq, last_hash FROM audit_head WHERE id = 1")
+    @RegisterConstructorMapper(Head.class)
+    Head head();
+
+    @SqlUpdate("UPDATE audit_head SET last_seq = :seq, last_hash = :hash WHERE id = 1")
+    void moveHead(@Bind("seq") long seq, @Bind("hash") String hash);
+
+    @SqlUpdate("INSERT INTO audit_event (" + COLUMNS + ") VALUES (:seq, :e.at, :e.username, :e.role, :e.action,"
+            + " :e.resourceType, :e.resourceId, :e.participantId, :e.status, :e.requestId, :e.purpose, :prevHash, :hash)")
+    void insert(@Bind("seq") long seq, @BindMethods("e") AuditEvent event, @Bind("prevHash") String prevHash,
+                @Bind("hash") String hash);
+
+    @SqlQuery("SELECT " + COLUMNS + " FROM audit_event"
+            + " WHERE (:participantId IS NULL OR participant_id = :participantId)"
+            + " AND (:username IS NULL OR username = :username)"
+            + " AND (:from IS NULL OR at >= :from) AND (:to IS NULL OR at < :to)"
+            + " ORDER BY seq DESC LIMIT :limit OFFSET :offset")
+    List<AuditRecord> search(@Bind("participantId") String participantId, @Bind("username") String username,
+                             @Bind("from") Instant from, @Bind("to") Instant to,
+                             @Bind("limit") int limit, @Bind("offset") int offset);
+
+    @SqlQuery("SELECT " + COLUMNS + " FROM audit_event WHERE participant_id = :participantId ORDER BY seq")
+    List<AuditRecord> ofParticipant(@Bind("participantId") String participantId);
+
+    @SqlQuery("SELECT " + COLUMNS + " FROM audit_event WHERE seq > :after ORDER BY seq LIMIT :limit")
+    List<AuditRecord> after(@Bind("after") long after, @Bind("limit") int limit);
+}

@@ -1,0 +1,24 @@
+package org.desist.audit;
+
+import java.time.Instant;
+import org.desist.access.Caller;
+
+/** One access to case data, before it is chained: who, as what, did what to which record, and why. */
+public record AuditEvent(
+        Instant at,
+        String username,
+        String role,
+        AuditAction action,
+        String resourceType,
+        String resourceId,
+        String participantId,
+        int status,
+        String requestId,
+        String purpose) {
+
+    public static AuditEvent of(Caller caller, Instant at, AuditAction action, String resourceType,
+                                String resourceId, String participantId, int status) {
+        return new AuditEvent(at, caller.username(), caller.user().roleLabel(), action, resourceType, resourceId,
+                participantId, status, caller.requestId(), caller.purpose());
+    }
+}

@@ -1,0 +1,42 @@
+package org.desist.audit;
+
+import java.time.Clock;
+import java.util.List;
+import org.desist.access.Caller;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * How services record access to case data. A change is recorded on the change's own handle, so the
+ * row commits with it; a read, export or denial is recorded durably before the answer goes out.
+ */
+public class AuditLog {
+    private final Clock clock;
+    private final ReadAuditWriter writer;
+
+    public AuditLog(Clock clock, ReadAuditWriter writer) {
+        this.clock = clock;
+        this.writer = writer;
+    }
+
+    /** Inside the transaction that makes the change. */
+    public void change(Handle handle, Caller caller, AuditAction action, String resourceType, String resourceId,
+                       String participantId, int status) {
+        AuditChain.append(handle, List.of(AuditEvent.of(caller, clock.instant(), action, resourceType, resourceId,
+                participantId, status)));
+    }
+
+    public void read(Caller caller, String resourceType, String resourceId, String participantId) {
+        writer.recordDurably(AuditEvent.of(caller, clock.instant(), AuditAction.read, resourceType, resourceId,
+                participantId, 200));
+    }
+
+    public void export(Caller caller, String resourceType, String resourceId, String participantId) {
+        writer.recordDurably(AuditEvent.of(caller, clock.instant(), AuditAction.export, resourceType, resourceId,
+                participantId, 200));
+    }
+
+    public void denied(Caller caller, String resourceType, String resourceId, String participantId, int status) {
+        writer.recordDurably(AuditEvent.of(caller, clock.instant(), AuditAction.denied, resourceType, resourceId,
+                participantId, status));
+    }
+}

@@ -1,0 +1,26 @@
+package org.desist.audit;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.time.Instant;
+
+/** A row of the audit log as stored: the event, its place in the chain and the hashes that seal it. */
+public record AuditRecord(
+        long seq,
+        Instant at,
+        String username,
+        String role,
+        AuditAction action,
+        String resourceType,
+        @Schema(nullable = true) String resourceId,
+        @Schema(nullable = true) String participantId,
+        int status,
+        String requestId,
+        @Schema(nullable = true) String purpose,
+        String prevHash,
+        String hash) {
+
+    AuditEvent event() {
+        return new AuditEvent(at, username, role, action, resourceType, resourceId, participantId, status, requestId,
+                purpose);
+    }
+}

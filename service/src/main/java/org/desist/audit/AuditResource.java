@@ -1,0 +1,52 @@
+package org.desist.audit;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.Instant;
+import org.desist.access.Action;
+import org.desist.access.Caller;
+import org.desist.access.Requires;
+import org.desist.api.Page;
+import org.desist.api.Paging;
+import org.jdbi.v3.core.Jdbi;
+
+/** "Who looked at this person's record, and why?" Reading the log is itself logged. */
+@Path("/audit")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Audit")
+public class AuditResource {
+    private final Jdbi jdbi;
+    private final AuditLog audit;
+
+    public AuditResource(Jdbi jdbi, AuditLog audit) {
+        this.jdbi = jdbi;
+        this.audit = audit;
+    }
+
+    @GET
+    @Requires(Action.AUDIT_READ)
+    @Operation(summary = "Search the audit log, newest first")
+    public Page<AuditRecord> search(@QueryParam("participantId") String participantId,
+                                    @QueryParam("username") String username,
+                                    @Parameter(description = "First day (UTC), inclusive") @QueryParam("from") LocalDate from,
+                                    @Parameter(description = "Last day (UTC), inclusive") @QueryParam("to") LocalDate to,
+                                    @Valid @BeanParam Paging paging, @Context UriInfo uri, @Context Caller caller) {
+        Instant start = from == null ? null : from.atStartOfDay(ZoneOffset.UTC).toInstant();
+        Instant end = to == null ? null : to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        audit.read(caller, "audit", null, participantId);
+        return Page.of(jdbi.withExtension(AuditDao.class, rows -> rows.search(participantId, username, start, end,
+                paging.fetch(), paging.getOffset())), paging, uri);
+    }
+}

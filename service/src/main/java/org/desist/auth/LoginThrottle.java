@@ -1,0 +1,69 @@
+package org.desist.auth;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Slows, then refuses, repeated failed logins for one username, whether or not the account exists
+ * (so the answer reveals nothing). Counts are kept per username for a window after the first failure.
+ */
+public class LoginThrottle {
+    static final int SLOW_AFTER = 3;
+    static final int LOCK_AFTER = 5;
+    static final Duration STEP = Duration.ofMillis(500);
+    static final Duration WINDOW = Duration.ofMinutes(15);
+    static final Duration LOCKOUT = Duration.ofMinutes(15);
+
+    private record Attempts(int failures, Instant lockedUntil) {
+    }
+
+    private final Clock clock;
+    private final Cache<String, Attempts> attempts = Caffeine.newBuilder()
+            .expireAfterWrite(WINDOW.plus(LOCKOUT))
+            .maximumSize(100_000)
+            .build();
+
+    public LoginThrottle(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** How long the username stays refused, if it is locked out now. */
+    public Optional<Duration> lockedFor(String username) {
+        Attempts current = attempts.getIfPresent(key(username));
+        if (current == null || current.lockedUntil() == null) {
+            return Optional.empty();
+        }
+        Duration left = Duration.between(clock.instant(), current.lockedUntil());
+        return left.isNegative() || left.isZero() ? Optional.empty() : Optional.of(left);
+    }
+
+    /** The pause before answering: nothing at first, then growing with each failure. */
+    public Duration delayFor(String username) {
+        Attempts current = attempts.getIfPresent(key(username));
+        if (current == null || current.failures() < SLOW_AFTER) {
+            return Duration.ZERO;
+        }
+        return STEP.multipliedBy(current.failures() - SLOW_AFTER + 1);
+    }
+
+    public void failed(String username) {
+        attempts.asMap().compute(key(username), (name, current) -> {
+            int failures = current == null ? 1 : current.failures() + 1;
+            Instant lockedUntil = failures >= LOCK_AFTER ? clock.instant().plus(LOCKOUT) : null;
+            return new Attempts(failures, lockedUntil);
+        });
+    }
+
+    public void succeeded(String username) {
+        attempts.invalidate(key(username));
+    }
+
+    private static String key(String username) {
+        return username == null ? "" : username.toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,20 @@
+package org.desist.auth;
+
+import io.dropwizard.auth.UnauthorizedHandler;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import org.desist.errors.Problems;
+
+/** 401 as problem+json, naming both schemes the API accepts. The same body whatever went wrong. */
+public class ProblemUnauthorizedHandler implements UnauthorizedHandler {
+
+    @Override
+    public Response buildResponse(String prefix, String realm) {
+        return Response.fromResponse(Problems.response(401,
+                        "Send valid credentials: HTTP Basic, or a Bearer token from POST /api/tokens", List.of()))
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"" + realm + "\", charset=\"UTF-8\"")
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"" + realm + "\"")
+                .build();
+    }
+}

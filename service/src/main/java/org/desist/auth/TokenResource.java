@@ -1,0 +1,72 @@
+package org.desist.auth;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.UriInfo;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.desist.access.Action;
+import org.desist.access.Caller;
+import org.desist.access.Requires;
+import org.desist.errors.ProblemException;
+import org.jdbi.v3.core.Jdbi;
+
+@Path("/tokens")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Accounts")
+public class TokenResource {
+    private final Jdbi jdbi;
+    private final Clock clock;
+    private final Duration lifetime;
+
+    public TokenResource(Jdbi jdbi, Clock clock, Duration lifetime) {
+        this.jdbi = jdbi;
+        this.clock = clock;
+        this.lifetime = lifetime;
+    }
+
+    @POST
+    @Requires(Action.TOKEN_ISSUE)
+    @Operation(summary = "Issue a bearer token", description = "Authenticate with HTTP Basic. The token is shown once.")
+    public Response issue(@Context Caller caller, @Context SecurityContext security, @Context UriInfo uri) {
+        if (!SecurityContext.BASIC_AUTH.equals(security.getAuthenticationScheme())) {
+            throw new ProblemException(401, "Unauthorized", "Tokens are issued only against a username and password"
+                    + " (HTTP Basic)", List.of());
+        }
+        String token = ApiTokens.newToken();
+        String id = UUID.randomUUID().toString();
+        Instant now = clock.instant();
+        Instant expiresAt = now.plus(lifetime);
+        jdbi.useExtension(TokenDao.class, tokens -> tokens.insert(id, caller.username(), ApiTokens.hash(token), now,
+                expiresAt));
+        return Response.created(uri.getAbsolutePathBuilder().path(id).build())
+                .entity(new IssuedToken(id, token, expiresAt)).build();
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @Requires(Action.TOKEN_REVOKE)
+    @Operation(summary = "Revoke a token", description = "Your own, or anyone's for an administrator.")
+    public Response revoke(@PathParam("id") String id, @Context Caller caller) {
+        jdbi.useExtension(TokenDao.class, tokens -> {
+            String owner = tokens.owner(id).orElseThrow(() -> ProblemException.notFound("token", id));
+            if (!owner.equals(caller.username()) && !caller.user().has(Role.admin)) {
+                throw ProblemException.notFound("token", id);
+            }
+            tokens.revoke(id, clock.instant());
+        });
+        return Response.noContent().build();
+    }
+}

@@ -1,0 +1,41 @@
+package org.desist.auth;
+
+import java.security.Principal;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/**
+ * An authenticated member of staff: their roles and the sites whose cases they work on. No sites
+ * means every site, which only programme leads and administrators may have.
+ */
+public record User(String username, Set<Role> roles, Set<String> sites) implements Principal {
+
+    public User {
+        roles = Set.copyOf(roles);
+        sites = Set.copyOf(sites);
+    }
+
+    @Override
+    public String getName() {
+        return username;
+    }
+
+    public boolean has(Role role) {
+        return roles.contains(role);
+    }
+
+    public boolean spansAllSites() {
+        return sites.isEmpty();
+    }
+
+    public boolean worksAt(String siteCode) {
+        return spansAllSites() || sites.contains(siteCode);
+    }
+
+    /** The roles as one word for the audit log, e.g. {@code admin+clinician}. */
+    public String roleLabel() {
+        return roles.stream().map(Role::name).collect(Collectors.toCollection(TreeSet::new)).stream()
+                .collect(Collectors.joining("+"));
+    }
+}

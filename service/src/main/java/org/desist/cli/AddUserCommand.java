@@ -1,0 +1,69 @@
+package org.desist.cli;
+
+import io.dropwizard.core.cli.ConfiguredCommand;
+import io.dropwizard.core.setup.Bootstrap;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import net.sourceforge.argparse4j.impl.Arguments;
+import net.sourceforge.argparse4j.inf.Namespace;
+import net.sourceforge.argparse4j.inf.Subparser;
+import org.desist.DesistConfiguration;
+import org.desist.auth.Role;
+import org.desist.db.Databases;
+import org.desist.user.Account;
+import org.desist.user.Accounts;
+import org.desist.user.NewAccount;
+
+/**
+ * {@code add-user --username NAME --role ROLE [--site CODE ...] config.yml}: the only way an account
+ * comes to exist. The password is read from standard input (one line) so it never sits in the shell's
+ * history or the process list.
+ */
+public class AddUserCommand extends ConfiguredCommand<DesistConfiguration> {
+
+    public AddUserCommand() {
+        super("add-user", "Create a staff account; reads its password from standard input");
+    }
+
+    @Override
+    public void configure(Subparser subparser) {
+        super.configure(subparser);
+        subparser.addArgument("--username").required(true).help("login name, lower case");
+        subparser.addArgument("--role").required(true).action(Arguments.append())
+                .choices(EnumSet.allOf(Role.class).stream().map(Role::name).toList())
+                .help("role; repeat for more than one");
+        subparser.addArgument("--site").action(Arguments.append())
+                .help("site code whose cases the user works on; repeat for more; none = all sites"
+                        + " (programme_lead and admin only)");
+    }
+
+    @Override
+    protected void run(Bootstrap<DesistConfiguration> bootstrap, Namespace namespace, DesistConfiguration configuration)
+            throws Exception {
+        List<String> roleNames = namespace.getList("role");
+        List<String> siteCodes = namespace.getList("site");
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        roleNames.forEach(name -> roles.add(Role.valueOf(name)));
+        Set<String> sites = siteCodes == null ? Set.of() : new LinkedHashSet<>(siteCodes);
+        String password = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+
+        try (Databases.Opened database = Databases.open(configuration.getDatabase(), configuration.isMigrateOnStart(),
+                "add-user")) {
+            Accounts accounts = new Accounts(database.jdbi(), Clock.systemUTC(), username -> { });
+            Account account = accounts.create(new NewAccount(namespace.getString("username"), roles, sites, password));
+            System.out.println("Created user '" + account.username() + "' with roles " + account.roles()
+                    + (account.sites().isEmpty() ? " for all sites" : " for sites " + account.sites()));
+        }
+    }
+
+    @Override
+    public void onError(io.dropwizard.core.cli.Cli cli, Namespace namespace, Throwable e) {
+        cli.getStdErr().println("add-user: " + (e instanceof IllegalArgumentException ? e.getMessage() : e.toString()));
+    }
+}
