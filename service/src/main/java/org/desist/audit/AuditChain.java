@@ -1,5 +1,6 @@
 package org.desist.audit;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.jdbi.v3.core.Handle;
 
@@ -17,12 +18,14 @@ public final class AuditChain {
         AuditDao.Head head = audit.head();
         long seq = head.lastSeq();
         String hash = head.lastHash();
+        List<AuditDao.Sealed> rows = new ArrayList<>(events.size());
         for (AuditEvent event : events) {
             seq++;
             String next = AuditHash.of(seq, event, hash);
-            audit.insert(seq, event, hash, next);
+            rows.add(new AuditDao.Sealed(seq, event, hash, next));
             hash = next;
         }
+        audit.insert(rows);
         audit.moveHead(seq, hash);
     }
 }

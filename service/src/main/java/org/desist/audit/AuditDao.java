@@ -5,6 +5,7 @@ import java.util.List;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.statement.SqlBatch;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
@@ -28,10 +29,13 @@ public interface AuditDao {
     @SqlUpdate("UPDATE audit_head SET last_seq = :seq, last_hash = :hash WHERE id = 1")
     void moveHead(@Bind("seq") long seq, @Bind("hash") String hash);
 
-    @SqlUpdate("INSERT INTO audit_event (" + COLUMNS + ") VALUES (:seq, :e.at, :e.username, :e.role, :e.action,"
+    /** A sealed row: the event with its place in the chain. */
+    record Sealed(long seq, AuditEvent e, String prevHash, String hash) {
+    }
+
+    @SqlBatch("INSERT INTO audit_event (" + COLUMNS + ") VALUES (:seq, :e.at, :e.username, :e.role, :e.action,"
             + " :e.resourceType, :e.resourceId, :e.participantId, :e.status, :e.requestId, :e.purpose, :prevHash, :hash)")
-    void insert(@Bind("seq") long seq, @BindMethods("e") AuditEvent event, @Bind("prevHash") String prevHash,
-                @Bind("hash") String hash);
+    void insert(@BindMethods List<Sealed> rows);
 
     @SqlQuery("SELECT " + COLUMNS + " FROM audit_event"
             + " WHERE (:participantId IS NULL OR participant_id = :participantId)"
