@@ -48,7 +48,10 @@ import org.desist.errors.RequestProblemMapper;
 import org.desist.errors.ServerErrorMapper;
 import org.desist.errors.WebProblemMapper;
 import org.desist.openapi.ApiDescription;
-import org.desist.participant.IdentityChanges;
+import org.desist.api.MergePatch;
+import org.desist.caserecord.CaseRecords;
+import org.desist.incident.IncidentResource;
+import org.desist.incident.Incidents;
 import org.desist.participant.ParticipantResource;
 import org.desist.participant.ParticipantService;
 import org.desist.reference.ReferenceResource;
@@ -130,8 +133,9 @@ public class DesistApplication extends Application<DesistConfiguration> {
         jersey.register(new CallerFilter.Binder());
         jersey.register(new AccessFeature(audit));
 
+        MergePatch patches = new MergePatch(environment.getObjectMapper(), environment.getValidator());
         ParticipantService participants = new ParticipantService(jdbi, clock,
-                new IdentityChanges(environment.getObjectMapper(), environment.getValidator()), audit, visibility);
+                patches, audit, visibility);
         EnrolmentService enrolments = new EnrolmentService(jdbi, clock, audit, visibility);
         jersey.register(new SiteResource(new SiteService(jdbi, clock)));
         jersey.register(new CohortResource(new CohortService(jdbi, clock)));
@@ -143,6 +147,8 @@ public class DesistApplication extends Application<DesistConfiguration> {
         jersey.register(new TokenResource(jdbi, clock, configuration.getTokenLifetime().toJavaDuration()));
         jersey.register(new AccountResource(new Accounts(jdbi, clock, authentication::forget)));
         jersey.register(new AuditResource(jdbi, audit));
+        CaseRecords records = new CaseRecords(jdbi, clock, audit, participants, patches, environment.getObjectMapper());
+        jersey.register(new IncidentResource(records.keeper(new Incidents())));
         jersey.register(ApiDescription.resource());
     }
 

@@ -46,10 +46,13 @@ public class AccessFeature implements DynamicFeature {
             if (action != null && AccessPolicy.allows(caller.user(), action)) {
                 return;
             }
-            String id = request.getUriInfo().getPathParameters().getFirst("id");
+            var parameters = request.getUriInfo().getPathParameters();
+            String id = parameters.getFirst("id");
+            String recordId = parameters.getFirst("rid");
             String type = action == null ? "unknown" : action.resourceType();
-            String participantId = "participant".equals(type) || "subject_access".equals(type) ? id : null;
-            audit.denied(caller, type, id, participantId, 403);
+            // under /participants/{id} the id is the participant's; a record there has its own {rid}
+            String participantId = request.getUriInfo().getPath().startsWith("participants/") ? id : null;
+            audit.denied(caller, type, recordId != null ? recordId : id, participantId, 403);
             throw new ForbiddenException("Your role may not do this");
         }
     }

@@ -40,6 +40,25 @@ public final class AccessPolicy {
         allow(Action.ENROLMENT_READ, EnumSet.of(clinician, probation, police, advocate, cps, programme_lead));
         allow(Action.ENROLMENT_MOVE, EnumSet.of(clinician, probation, programme_lead));
         allow(Action.SUBJECT_ACCESS, EnumSet.of(admin));
+        allow(Action.ASSESSMENT_RECORD, EnumSet.of(clinician));
+        allow(Action.ASSESSMENT_READ, EnumSet.of(clinician, probation, police, advocate, cps));
+        allow(Action.SESSION_RECORD, EnumSet.of(clinician));
+        allow(Action.SESSION_READ, EnumSet.of(clinician, probation));
+        allow(Action.SERVICE_REFERRAL_RECORD, EnumSet.of(clinician));
+        allow(Action.SERVICE_REFERRAL_READ, EnumSet.of(clinician, probation));
+        allow(Action.PLAN_ACTION_RECORD, EnumSet.of(clinician, probation, police, advocate));
+        allow(Action.PLAN_ACTION_READ, EnumSet.of(clinician, probation, police, advocate));
+        allow(Action.LEGAL_MEASURE_RECORD, EnumSet.of(police, probation, clinician));
+        allow(Action.LEGAL_MEASURE_READ, EnumSet.of(clinician, probation, police, advocate, cps));
+        allow(Action.VICTIM_SAFETY_RECORD, EnumSet.of(advocate));
+        allow(Action.VICTIM_SAFETY_READ, EnumSet.of(advocate, clinician, probation, police));
+        allow(Action.DESISTANCE_REVIEW_RECORD, EnumSet.of(clinician));
+        allow(Action.DESISTANCE_REVIEW_READ, EnumSet.of(clinician, probation, advocate));
+        allow(Action.INCIDENT_RECORD, EnumSet.of(police, probation, clinician, advocate));
+        allow(Action.INCIDENT_READ, EnumSet.of(clinician, probation, police, advocate, cps));
+        // each reader sees only the kinds of event their role may read, redacted as the records are
+        allow(Action.TIMELINE_READ, EnumSet.of(clinician, probation, police, advocate, cps));
+        allow(Action.PROGRESS_READ, EnumSet.of(clinician, probation));
         allow(Action.TOKEN_ISSUE, EVERYONE);
         allow(Action.TOKEN_REVOKE, EVERYONE);
         allow(Action.USER_ADMIN, EnumSet.of(admin));
@@ -69,5 +88,10 @@ public final class AccessPolicy {
     /** Clinical free text (formulations, session notes) is for clinicians only. */
     public static boolean seesClinicalText(User user) {
         return user.has(clinician);
+    }
+
+    /** Diagnoses, substance misuse and stalker typology: health detail for those treating or supervising. */
+    public static boolean seesHealthDetail(User user) {
+        return user.has(clinician) || user.has(probation);
     }
 }

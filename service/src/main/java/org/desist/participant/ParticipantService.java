@@ -11,6 +11,7 @@ import java.util.UUID;
 import org.desist.access.Caller;
 import org.desist.access.SiteScope;
 import org.desist.access.Visibility;
+import org.desist.api.MergePatch;
 import org.desist.api.Paging;
 import org.desist.audit.AuditAction;
 import org.desist.audit.AuditLog;
@@ -21,14 +22,14 @@ import org.jdbi.v3.core.Jdbi;
 public class ParticipantService {
     private final Jdbi jdbi;
     private final Clock clock;
-    private final IdentityChanges changes;
+    private final MergePatch patches;
     private final AuditLog audit;
     private final Visibility visibility;
 
-    public ParticipantService(Jdbi jdbi, Clock clock, IdentityChanges changes, AuditLog audit, Visibility visibility) {
+    public ParticipantService(Jdbi jdbi, Clock clock, MergePatch patches, AuditLog audit, Visibility visibility) {
         this.jdbi = jdbi;
         this.clock = clock;
-        this.changes = changes;
+        this.patches = patches;
         this.audit = audit;
         this.visibility = visibility;
     }
@@ -88,7 +89,7 @@ public class ParticipantService {
             Participant current = participants.find(id).orElseThrow();
             int expectedVersion = Versions.fromIfMatch(ifMatch);
             Versions.requireCurrent(expectedVersion, current.version());
-            Identity amended = changes.apply(current.identity(), patch);
+            Identity amended = patches.apply(current.identity(), patch, Identity.class, IdentityPatch.CHANGEABLE);
             if (participants.updateIdentity(id, expectedVersion, amended, clock.instant()) != 1) {
                 throw Versions.stale();
             }

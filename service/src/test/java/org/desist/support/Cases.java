@@ -54,6 +54,11 @@ public final class Cases {
                 "cohortId", cohortId, "on", "2026-02-03")));
     }
 
+    /** A participant of the site, referred on 2026-02-01: the owner of the case records a test writes. */
+    public String participant(String siteCode) {
+        return referral(siteCode, "2026-02-01").get("participantId").asText();
+    }
+
     public JsonNode move(String enrolmentId, String to, String on) {
         return ok(api.post("/enrolments/" + enrolmentId + "/transitions", Map.of("to", to, "on", on, "reason", "Moved on")));
     }

@@ -1,12 +1,11 @@
-package org.desist.participant;
+package org.desist.api;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -16,48 +15,41 @@ import org.desist.errors.JsonProblemMapper;
 import org.desist.errors.ProblemException;
 
 /**
- * A JSON merge patch (RFC 7396) of a participant's identity: fields present are replaced, {@code null}
- * clears an optional one, absent fields stay. The merged identity is validated as a whole.
+ * JSON merge patch (RFC 7396) onto a record: fields present replace, {@code null} clears, absent fields
+ * stay. Only the named fields may change; the merged record is validated as a whole, as a new one is.
  */
-public final class IdentityChanges {
-    private static final Set<String> CHANGEABLE = Set.of("givenName", "familyName", "dateOfBirth", "pncId", "nhsNumber");
-
+public final class MergePatch {
     private final ObjectMapper json;
     private final Validator validator;
 
-    public IdentityChanges(ObjectMapper json, Validator validator) {
+    public MergePatch(ObjectMapper json, Validator validator) {
         this.json = json;
         this.validator = validator;
     }
 
-    /** Documents the body of PATCH /participants/{id}; every field optional. */
-    @Schema(name = "IdentityPatch", description = "Merge patch: send only the fields to change; null clears pncId or nhsNumber")
-    public record Shape(String givenName, String familyName, LocalDate dateOfBirth, String pncId, String nhsNumber) {
-    }
-
-    public Identity apply(Identity current, ObjectNode patch) {
+    public <T> T apply(T current, ObjectNode patch, Class<T> type, Set<String> changeable) {
         List<FieldError> errors = new ArrayList<>();
         patch.fieldNames().forEachRemaining(name -> {
-            if (!CHANGEABLE.contains(name)) {
-                errors.add(new FieldError(name, "is not a changeable identity field"));
+            if (!changeable.contains(name)) {
+                errors.add(new FieldError(name, "cannot be changed here"));
             }
         });
         refuseIfAny(errors);
         ObjectNode merged = json.valueToTree(current);
         merged.setAll(patch);
-        Identity identity;
+        T result;
         try {
-            identity = json.treeToValue(merged, Identity.class);
+            result = json.treeToValue(merged, type);
         } catch (JsonMappingException e) {
             throw refusal(List.of(JsonProblemMapper.describe(e)));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw refusal(List.of(new FieldError("body", "is not valid")));
         }
-        for (ConstraintViolation<Identity> violation : validator.validate(identity)) {
+        for (ConstraintViolation<T> violation : validator.validate(result)) {
             errors.add(new FieldError(violation.getPropertyPath().toString(), violation.getMessage()));
         }
         refuseIfAny(errors);
-        return identity;
+        return result;
     }
 
     private static void refuseIfAny(List<FieldError> errors) {

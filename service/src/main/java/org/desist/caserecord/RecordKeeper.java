@@ -1,0 +1,202 @@
+package org.desist.caserecord;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.desist.access.Caller;
+import org.desist.api.MergePatch;
+import org.desist.api.Paging;
+import org.desist.audit.AuditAction;
+import org.desist.audit.AuditLog;
+import org.desist.errors.FieldError;
+import org.desist.errors.ProblemException;
+import org.desist.http.Versions;
+import org.desist.participant.ParticipantService;
+import org.desist.referral.ReferralDao;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * The life of a case record of any kind: created, listed, read, amended (never silently: If-Match, a
+ * reason, and the earlier version kept), marked entered in error, its history read. Each step checks
+ * the caller may see the case, and is audited in the step's own transaction (writes) or before the
+ * answer (reads).
+ */
+public class RecordKeeper<V extends CaseRecord, N> {
+    private final Jdbi jdbi;
+    private final Clock clock;
+    private final AuditLog audit;
+    private final ParticipantService participants;
+    private final MergePatch patches;
+    private final ObjectMapper json;
+    private final RecordTable<V, N> table;
+
+    public RecordKeeper(Jdbi jdbi, Clock clock, AuditLog audit, ParticipantService participants, MergePatch patches,
+                        ObjectMapper json, RecordTable<V, N> table) {
+        this.jdbi = jdbi;
+        this.clock = clock;
+        this.audit = audit;
+        this.participants = participants;
+        this.patches = patches;
+        this.json = json;
+        this.table = table;
+    }
+
+    /** A kind-specific change to an existing record (an outcome, a state move), made inside the keeper's transaction. */
+    @FunctionalInterface
+    public interface Step<V> {
+        /** Must write the change and bump the version, or throw; {@code now} is the time of the change. */
+        void apply(Handle handle, V current, CaseContext context, Instant now);
+    }
+
+    public V create(Caller caller, String participantId, N body) {
+        participants.visible(caller, participantId);
+        return jdbi.inTransaction(handle -> {
+            table.check(body, context(handle, participantId));
+            String id = UUID.randomUUID().toString();
+            Instant now = clock.instant();
+            table.insert(handle, id, participantId, body, now, caller.username());
+            V created = table.find(handle, participantId, id).orElseThrow();
+            snapshot(handle, created, now, caller, null);
+            audit.change(handle, caller, AuditAction.create, table.type(), id, participantId, 201);
+            return table.redact(created, caller.user());
+        });
+    }
+
+    public List<V> list(Caller caller, String participantId, LocalDate from, LocalDate to, Paging paging) {
+        participants.visible(caller, participantId);
+        if (from != null && to != null && to.isBefore(from)) {
+            throw ProblemException.badParameter("to", "must not be before from");
+        }
+        List<V> found = jdbi.withHandle(handle -> table.list(handle, participantId, from, to, paging.fetch(),
+                paging.getOffset()));
+        audit.read(caller, table.type(), null, participantId);
+        return found.stream().map(record -> table.redact(record, caller.user())).toList();
+    }
+
+    public V read(Caller caller, String participantId, String id) {
+        participants.visible(caller, participantId);
+        V record = jdbi.withHandle(handle -> table.find(handle, participantId, id))
+                .orElseThrow(() -> ProblemException.notFound(table.type(), id));
+        audit.read(caller, table.type(), id, participantId);
+        return table.redact(record, caller.user());
+    }
+
+    public V amend(Caller caller, String participantId, String id, String ifMatch, String reason, ObjectNode patch) {
+        return change(caller, participantId, id, ifMatch, reason, (handle, current, context, now) -> {
+            N amended = patches.apply(table.body(current), patch, table.bodyType(), table.changeable());
+            table.check(amended, context);
+            if (table.update(handle, id, current.version(), amended, now, caller.username()) != 1) {
+                throw Versions.stale();
+            }
+        });
+    }
+
+    public V markEnteredInError(Caller caller, String participantId, String id, String ifMatch, String reason) {
+        return change(caller, participantId, id, ifMatch, reason, (handle, current, context, now) -> {
+            int changed = handle.createUpdate("UPDATE " + table.table() + " SET status = 'entered_in_error',"
+                            + " error_reason = :reason, version = version + 1, amended_at = :at, amended_by = :by"
+                            + " WHERE id = :id AND version = :version")
+                    .bind("reason", reason).bind("at", now).bind("by", caller.username())
+                    .bind("id", id).bind("version", current.version())
+                    .execute();
+            if (changed != 1) {
+                throw Versions.stale();
+            }
+        });
+    }
+
+    /**
+     * Runs a change on a live record: 404 when it is not this case's, 409 when it was entered in error,
+     * 428/412 on a missing or stale If-Match, 422 without a reason; then snapshots and audits it.
+     */
+    public V change(Caller caller, String participantId, String id, String ifMatch, String reason, Step<V> step) {
+        participants.visible(caller, participantId);
+        return jdbi.inTransaction(handle -> {
+            V current = table.find(handle, participantId, id)
+                    .orElseThrow(() -> ProblemException.notFound(table.type(), id));
+            Versions.requireCurrent(Versions.fromIfMatch(ifMatch), current.version());
+            if (current.status() == RecordStatus.entered_in_error) {
+                throw ProblemException.conflict("This " + table.type() + " was entered in error and cannot change");
+            }
+            requireReason(reason);
+            Instant now = clock.instant();
+            step.apply(handle, current, context(handle, participantId), now);
+            V changed = table.find(handle, participantId, id).orElseThrow();
+            snapshot(handle, changed, now, caller, reason);
+            audit.change(handle, caller, AuditAction.update, table.type(), id, participantId, 200);
+            return table.redact(changed, caller.user());
+        });
+    }
+
+    /** A change that is part of the record's ordinary course (an outcome, a state move): no If-Match needed. */
+    public V progress(Caller caller, String participantId, String id, Step<V> step) {
+        participants.visible(caller, participantId);
+        return jdbi.inTransaction(handle -> {
+            V current = table.find(handle, participantId, id)
+                    .orElseThrow(() -> ProblemException.notFound(table.type(), id));
+            if (current.status() == RecordStatus.entered_in_error) {
+                throw ProblemException.conflict("This " + table.type() + " was entered in error and cannot change");
+            }
+            Instant now = clock.instant();
+            step.apply(handle, current, context(handle, participantId), now);
+            V changed = table.find(handle, participantId, id).orElseThrow();
+            snapshot(handle, changed, now, caller, null);
+            audit.change(handle, caller, AuditAction.update, table.type(), id, participantId, 200);
+            return table.redact(changed, caller.user());
+        });
+    }
+
+    public List<RecordVersion<V>> history(Caller caller, String participantId, String id) {
+        participants.visible(caller, participantId);
+        List<RecordVersionDao.Row> rows = jdbi.withHandle(handle -> {
+            table.find(handle, participantId, id).orElseThrow(() -> ProblemException.notFound(table.type(), id));
+            return handle.attach(RecordVersionDao.class).versions(table.type(), id);
+        });
+        audit.read(caller, table.type() + "_history", id, participantId);
+        return rows.stream().map(row -> new RecordVersion<>(row.version(),
+                table.redact(fromSnapshot(row.snapshot()), caller.user()), row.recordedAt(), row.recordedBy(),
+                row.reason())).toList();
+    }
+
+    public static void requireReason(String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw new ProblemException(422, "Unprocessable Content", "reason is required: say why the record changes",
+                    List.of(new FieldError("reason", "must not be blank")));
+        }
+        if (reason.length() > 2000) {
+            throw ProblemException.invalid("reason", "must be at most 2000 characters");
+        }
+    }
+
+    private CaseContext context(Handle handle, String participantId) {
+        LocalDate referredOn = handle.attach(ReferralDao.class).firstReceivedOn(participantId).orElseThrow();
+        return new CaseContext(referredOn, LocalDate.now(clock));
+    }
+
+    private void snapshot(Handle handle, V record, Instant at, Caller caller, String reason) {
+        try {
+            handle.attach(RecordVersionDao.class).insert(table.type(), record.id(), record.version(),
+                    json.writeValueAsString(record), at, caller.username(), reason);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Could not snapshot a " + table.type(), e);
+        }
+    }
+
+    private V fromSnapshot(String snapshot) {
+        try {
+            // old snapshots may hold fields a later version dropped
+            return json.readerFor(table.recordType())
+                    .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                    .readValue(snapshot);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Unreadable snapshot of a " + table.type(), e);
+        }
+    }
+}
