@@ -34,16 +34,19 @@ CREATE TABLE audit_head (
 INSERT INTO audit_head (id, last_seq, last_hash) VALUES (1, 0, 'genesis');
 --rollback DROP TABLE audit_head;
 
---changeset desist:0005-audit-append-only-sqlite dbms:sqlite splitStatements:false
+-- One trigger a changeset: the SQLite driver runs only the first statement of a multi-statement string.
+--changeset desist:0005-audit-no-update-sqlite dbms:sqlite splitStatements:false
 CREATE TRIGGER audit_event_no_update BEFORE UPDATE ON audit_event
 BEGIN
     SELECT RAISE(ABORT, 'audit_event is append-only');
 END;
+--rollback DROP TRIGGER audit_event_no_update;
+
+--changeset desist:0005-audit-no-delete-sqlite dbms:sqlite splitStatements:false
 CREATE TRIGGER audit_event_no_delete BEFORE DELETE ON audit_event
 BEGIN
     SELECT RAISE(ABORT, 'audit_event is append-only');
 END;
---rollback DROP TRIGGER audit_event_no_update;
 --rollback DROP TRIGGER audit_event_no_delete;
 
 --changeset desist:0005-audit-append-only-postgresql dbms:postgresql splitStatements:false

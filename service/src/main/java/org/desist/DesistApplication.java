@@ -27,6 +27,7 @@ import org.desist.audit.AuditResource;
 import org.desist.audit.ReadAuditWriter;
 import org.desist.auth.Authentication;
 import org.desist.auth.TokenResource;
+import org.desist.auth.TokensOnlyInHeaders;
 import org.desist.cli.AddUserCommand;
 import org.desist.cli.AuditVerifyCommand;
 import org.desist.db.Databases;
@@ -119,6 +120,7 @@ public class DesistApplication extends Application<DesistConfiguration> {
         JerseyEnvironment jersey = environment.jersey();
         jersey.setUrlPattern("/api/*");
         jersey.register(new RequestIds());
+        jersey.register(new TokensOnlyInHeaders());
         jersey.register(new SecurityHeaders());
         jersey.register(new ParameterConverters());
 

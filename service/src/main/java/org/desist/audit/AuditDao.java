@@ -41,9 +41,10 @@ public interface AuditDao {
             + " WHERE (:participantId IS NULL OR participant_id = :participantId)"
             + " AND (:username IS NULL OR username = :username)"
             + " AND (:from IS NULL OR at >= :from) AND (:to IS NULL OR at < :to)"
+            + " AND (:before IS NULL OR seq < :before)"
             + " ORDER BY seq DESC LIMIT :limit OFFSET :offset")
     List<AuditRecord> search(@Bind("participantId") String participantId, @Bind("username") String username,
-                             @Bind("from") Instant from, @Bind("to") Instant to,
+                             @Bind("from") Instant from, @Bind("to") Instant to, @Bind("before") Long before,
                              @Bind("limit") int limit, @Bind("offset") int offset);
 
     @SqlQuery("SELECT " + COLUMNS + " FROM audit_event WHERE participant_id = :participantId ORDER BY seq")

@@ -12,7 +12,10 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
+import jakarta.validation.constraints.Min;
+import java.net.URI;
 import java.time.LocalDate;
+import java.util.List;
 import java.time.ZoneOffset;
 import java.time.Instant;
 import org.desist.access.Action;
@@ -42,11 +45,21 @@ public class AuditResource {
                                     @QueryParam("username") String username,
                                     @Parameter(description = "First day (UTC), inclusive") @QueryParam("from") LocalDate from,
                                     @Parameter(description = "Last day (UTC), inclusive") @QueryParam("to") LocalDate to,
+                                    @Parameter(description = "Only rows older than this seq; `next` links use it")
+                                    @QueryParam("before") @Min(1) Long before,
                                     @Valid @BeanParam Paging paging, @Context UriInfo uri, @Context Caller caller) {
         Instant start = from == null ? null : from.atStartOfDay(ZoneOffset.UTC).toInstant();
         Instant end = to == null ? null : to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
         audit.read(caller, "audit", null, participantId);
-        return Page.of(jdbi.withExtension(AuditDao.class, rows -> rows.search(participantId, username, start, end,
-                paging.fetch(), paging.getOffset())), paging, uri);
+        List<AuditRecord> rows = jdbi.withExtension(AuditDao.class, dao -> dao.search(participantId, username, start, end,
+                before, paging.fetch(), paging.getOffset()));
+        if (rows.size() <= paging.getLimit()) {
+            return new Page<>(rows, null);
+        }
+        // The log grows while it is read (this very read adds a row): page by seq, not by offset.
+        List<AuditRecord> page = rows.subList(0, paging.getLimit());
+        URI next = uri.getRequestUriBuilder().replaceQueryParam("offset")
+                .replaceQueryParam("before", page.get(page.size() - 1).seq()).build();
+        return new Page<>(List.copyOf(page), next.getRawPath() + "?" + next.getRawQuery());
     }
 }

@@ -19,10 +19,11 @@ public class LoginThrottle {
     static final Duration WINDOW = Duration.ofMinutes(15);
     static final Duration LOCKOUT = Duration.ofMinutes(15);
 
-    private record Attempts(int failures, Instant lockedUntil) {
+    private record Attempts(int failures, Instant firstFailure, Instant lockedUntil) {
     }
 
     private final Clock clock;
+    // counts are forgotten a window after the last failure, or when a lockout has run its course
     private final Cache<String, Attempts> attempts = Caffeine.newBuilder()
             .expireAfterWrite(WINDOW.plus(LOCKOUT))
             .maximumSize(100_000)
@@ -52,15 +53,18 @@ public class LoginThrottle {
     }
 
     public void failed(String username) {
+        Instant now = clock.instant();
         attempts.asMap().compute(key(username), (name, current) -> {
-            int failures = current == null ? 1 : current.failures() + 1;
-            Instant lockedUntil = failures >= LOCK_AFTER ? clock.instant().plus(LOCKOUT) : null;
-            return new Attempts(failures, lockedUntil);
+            // a count starts afresh once its window has passed or its lockout has been served
+            boolean stale = current == null
+                    || now.isAfter(current.firstFailure().plus(WINDOW)) && current.lockedUntil() == null
+                    || current.lockedUntil() != null && !now.isBefore(current.lockedUntil());
+            if (stale) {
+                return new Attempts(1, now, null);
+            }
+            int failures = current.failures() + 1;
+            return new Attempts(failures, current.firstFailure(), failures >= LOCK_AFTER ? now.plus(LOCKOUT) : null);
         });
-    }
-
-    public void succeeded(String username) {
-        attempts.invalidate(key(username));
     }
 
     private static String key(String username) {

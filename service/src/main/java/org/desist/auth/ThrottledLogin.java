@@ -38,11 +38,11 @@ public class ThrottledLogin implements Authenticator<BasicCredentials, User> {
         }
         pause(throttle.delayFor(username));
         Optional<User> user = next.authenticate(credentials);
+        // A success does not clear the count: otherwise the owner's own traffic would keep resetting
+        // a guesser's tally, and the lockout would never come. Failures age out with the window.
         if (user.isEmpty()) {
             throttle.failed(username);
             LOG.warn("Login failed for user '{}'", LogSafe.text(username));
-        } else {
-            throttle.succeeded(username);
         }
         return user;
     }

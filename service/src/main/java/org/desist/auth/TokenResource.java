@@ -8,9 +8,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Clock;
 import java.time.Duration;
@@ -40,8 +40,10 @@ public class TokenResource {
     @POST
     @Requires(Action.TOKEN_ISSUE)
     @Operation(summary = "Issue a bearer token", description = "Authenticate with HTTP Basic. The token is shown once.")
-    public Response issue(@Context Caller caller, @Context SecurityContext security, @Context UriInfo uri) {
-        if (!SecurityContext.BASIC_AUTH.equals(security.getAuthenticationScheme())) {
+    public Response issue(@Context Caller caller, @Context HttpHeaders headers, @Context UriInfo uri) {
+        // Not SecurityContext.getAuthenticationScheme(): Dropwizard's OAuth filter reports BASIC for
+        // Bearer logins too. The chain authenticated this request, so its header says which filter did.
+        if (!isBasic(headers.getHeaderString(HttpHeaders.AUTHORIZATION))) {
             throw new ProblemException(401, "Unauthorized", "Tokens are issued only against a username and password"
                     + " (HTTP Basic)", List.of());
         }
@@ -53,6 +55,10 @@ public class TokenResource {
                 expiresAt));
         return Response.created(uri.getAbsolutePathBuilder().path(id).build())
                 .entity(new IssuedToken(id, token, expiresAt)).build();
+    }
+
+    private static boolean isBasic(String authorization) {
+        return authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, "Basic ".length());
     }
 
     @DELETE

@@ -1,0 +1,92 @@
+package org.desist.support;
+
+import io.dropwizard.configuration.YamlConfigurationFactory;
+import io.dropwizard.core.cli.Cli;
+import io.dropwizard.core.setup.Bootstrap;
+import io.dropwizard.util.JarLocation;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.desist.DesistApplication;
+import org.desist.DesistConfiguration;
+
+/**
+ * Runs the jar's commands (add-user, audit-verify) in this JVM, exactly as {@code java -jar desist.jar}
+ * would dispatch them: a Bootstrap initialised by the application, then Dropwizard's Cli.
+ */
+public final class Commands {
+
+    /** What a command did: the failure it ended with (empty on success) and what it printed. */
+    public record Outcome(Optional<Throwable> failure, String stdout, String stderr) {
+        public boolean succeeded() {
+            return failure.isEmpty();
+        }
+
+        @Override
+        public String toString() {
+            return (succeeded() ? "succeeded" : "failed: " + failure.get()) + "\nstdout: " + stdout + "\nstderr: " + stderr;
+        }
+    }
+
+    private Commands() {
+    }
+
+    /** A configuration file for the commands, pointing at one SQLite file. */
+    public static Path configFor(Path databaseFile) {
+        try {
+            Path config = Files.createTempFile(databaseFile.toAbsolutePath().getParent(), "config-", ".yml");
+            Files.writeString(config, String.join("\n",
+                    "database:",
+                    "  driverClass: org.sqlite.JDBC",
+                    "  url: \"jdbc:sqlite:" + databaseFile.toAbsolutePath() + "\"",
+                    "  validationQuery: \"SELECT 1\"",
+                    "migrateOnStart: true",
+                    "logging:",
+                    "  level: WARN",
+                    "  appenders:",
+                    "    - type: console",
+                    ""));
+            return config;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Runs one command line with {@code stdin} as standard input. Commands print their results on
+     * System.out, so that is captured too, together with the Cli's own output streams.
+     */
+    public static synchronized Outcome run(String stdin, String... arguments) {
+        DesistApplication application = new DesistApplication();
+        Bootstrap<DesistConfiguration> bootstrap = new Bootstrap<>(application);
+        application.initialize(bootstrap);
+        // A running test app leaves its ConfigOverrides in dw.* system properties until it stops; they
+        // would silently redirect a command to that app's database. Commands here read their file only.
+        bootstrap.setConfigurationFactoryFactory((klass, validator, json, prefix) ->
+                new YamlConfigurationFactory<>(klass, validator, json, "desist-command-test"));
+
+        ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+        ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+        InputStream originalIn = System.in;
+        PrintStream originalOut = System.out;
+        try (PrintStream capturedOut = new PrintStream(stdout, true, StandardCharsets.UTF_8)) {
+            System.setIn(new ByteArrayInputStream((stdin == null ? "" : stdin).getBytes(StandardCharsets.UTF_8)));
+            System.setOut(capturedOut);
+            Cli cli = new Cli(new JarLocation(DesistApplication.class), bootstrap, capturedOut, stderr);
+            Optional<Throwable> failure = cli.run(arguments);
+            cli.getStdOut().flush();
+            cli.getStdErr().flush();
+            return new Outcome(failure, stdout.toString(StandardCharsets.UTF_8), stderr.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setIn(originalIn);
+            System.setOut(originalOut);
+        }
+    }
+}
