@@ -58,6 +58,8 @@ import org.desist.participant.ParticipantService;
 import org.desist.reference.ReferenceResource;
 import org.desist.referral.ReferralResource;
 import org.desist.referral.ReferralService;
+import org.desist.session.SessionResource;
+import org.desist.session.Sessions;
 import org.desist.site.SiteResource;
 import org.desist.site.SiteService;
 import org.jdbi.v3.core.Jdbi;
@@ -151,6 +153,7 @@ public class DesistApplication extends Application<DesistConfiguration> {
         jersey.register(new AuditResource(jdbi, audit));
         CaseRecords records = new CaseRecords(jdbi, clock, audit, participants, patches, environment.getObjectMapper());
         jersey.register(new IncidentResource(records.keeper(new Incidents())));
+        jersey.register(new SessionResource(records.keeper(new Sessions())));
         jersey.register(ApiDescription.resource());
     }
 
