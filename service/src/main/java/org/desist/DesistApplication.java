@@ -53,6 +53,10 @@ import org.desist.api.MergePatch;
 import org.desist.caserecord.CaseRecords;
 import org.desist.incident.IncidentResource;
 import org.desist.incident.Incidents;
+import org.desist.onward.ServiceReferralResource;
+import org.desist.onward.ServiceReferrals;
+import org.desist.riskplan.PlanActionResource;
+import org.desist.riskplan.PlanActions;
 import org.desist.participant.ParticipantResource;
 import org.desist.participant.ParticipantService;
 import org.desist.reference.ReferenceResource;
@@ -154,6 +158,8 @@ public class DesistApplication extends Application<DesistConfiguration> {
         CaseRecords records = new CaseRecords(jdbi, clock, audit, participants, patches, environment.getObjectMapper());
         jersey.register(new IncidentResource(records.keeper(new Incidents())));
         jersey.register(new SessionResource(records.keeper(new Sessions())));
+        jersey.register(new ServiceReferralResource(records.keeper(new ServiceReferrals())));
+        jersey.register(new PlanActionResource(records.keeper(new PlanActions(clock))));
         jersey.register(ApiDescription.resource());
     }
 
