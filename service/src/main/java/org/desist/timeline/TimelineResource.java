@@ -1,0 +1,48 @@
+package org.desist.timeline;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Collectors;
+import org.desist.access.Action;
+import org.desist.access.Caller;
+import org.desist.access.Requires;
+import org.desist.api.DateRange;
+import org.desist.api.Page;
+import org.desist.api.Paging;
+
+@Path("/participants/{id}/timeline")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Case read models")
+public class TimelineResource {
+    private final Timeline timeline;
+
+    public TimelineResource(Timeline timeline) {
+        this.timeline = timeline;
+    }
+
+    @GET
+    @Requires(Action.TIMELINE_READ)
+    @Operation(summary = "Every dated event of the case, in time order",
+            description = "Only the kinds of event the caller's role may read; no clinical free text.")
+    public Page<TimelineEvent> events(@PathParam("id") String participantId,
+                                      @Parameter(description = "Only these kinds; repeat for more")
+                                      @QueryParam("type") List<EventType> types,
+                                      @BeanParam DateRange dates, @Valid @BeanParam Paging paging,
+                                      @Context UriInfo uri, @Context Caller caller) {
+        return Page.of(timeline.of(caller, participantId, types.stream().filter(Objects::nonNull).collect(Collectors.toSet()), dates.getFrom(), dates.getTo(), paging),
+                paging, uri);
+    }
+}
