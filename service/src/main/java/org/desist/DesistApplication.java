@@ -152,11 +152,15 @@ public class DesistApplication extends Application<DesistConfiguration> {
         jersey.register(ApiDescription.resource());
     }
 
-    /** Strict JSON: no unknown fields (no mass assignment), no coercion of "20" to 20, ISO dates out. */
+    /** Strict JSON: no unknown fields (no mass assignment), no coercion of "20" to 20, exact enums, ISO dates out. */
     static void configureJson(ObjectMapper json) {
         json.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         json.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
         json.enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS);
+        // Enums exactly as spelt: this turns off Dropwizard's FuzzyEnumModule, which would take "srp" for "SRP"
+        // and "intimacy-seeking" for "intimacy_seeking". Jackson then reads a constant by its @JsonProperty
+        // spelling where it has one, else by toString(), which no enum here overrides: its name.
+        json.enable(DeserializationFeature.READ_ENUMS_USING_TO_STRING);
         json.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         json.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
         json.disable(MapperFeature.ALLOW_COERCION_OF_SCALARS);
