@@ -52,6 +52,8 @@ import org.desist.api.MergePatch;
 import org.desist.caserecord.CaseRecords;
 import org.desist.incident.IncidentResource;
 import org.desist.incident.Incidents;
+import org.desist.assessment.AssessmentResource;
+import org.desist.assessment.Assessments;
 import org.desist.participant.ParticipantResource;
 import org.desist.participant.ParticipantService;
 import org.desist.reference.ReferenceResource;
@@ -149,6 +151,7 @@ public class DesistApplication extends Application<DesistConfiguration> {
         jersey.register(new AuditResource(jdbi, audit));
         CaseRecords records = new CaseRecords(jdbi, clock, audit, participants, patches, environment.getObjectMapper());
         jersey.register(new IncidentResource(records.keeper(new Incidents())));
+        jersey.register(new AssessmentResource(records.keeper(new Assessments(environment.getObjectMapper()))));
         jersey.register(ApiDescription.resource());
     }
 
