@@ -54,6 +54,8 @@ import org.desist.incident.IncidentResource;
 import org.desist.incident.Incidents;
 import org.desist.assessment.AssessmentResource;
 import org.desist.assessment.Assessments;
+import org.desist.legal.LegalMeasureResource;
+import org.desist.legal.LegalMeasures;
 import org.desist.participant.ParticipantResource;
 import org.desist.participant.ParticipantService;
 import org.desist.reference.ReferenceResource;
@@ -152,6 +154,7 @@ public class DesistApplication extends Application<DesistConfiguration> {
         CaseRecords records = new CaseRecords(jdbi, clock, audit, participants, patches, environment.getObjectMapper());
         jersey.register(new IncidentResource(records.keeper(new Incidents())));
         jersey.register(new AssessmentResource(records.keeper(new Assessments(environment.getObjectMapper()))));
+        jersey.register(new LegalMeasureResource(records.keeper(new LegalMeasures())));
         jersey.register(ApiDescription.resource());
     }
 
