@@ -57,6 +57,10 @@ import org.desist.onward.ServiceReferralResource;
 import org.desist.onward.ServiceReferrals;
 import org.desist.riskplan.PlanActionResource;
 import org.desist.riskplan.PlanActions;
+import org.desist.assessment.AssessmentResource;
+import org.desist.assessment.Assessments;
+import org.desist.legal.LegalMeasureResource;
+import org.desist.legal.LegalMeasures;
 import org.desist.participant.ParticipantResource;
 import org.desist.participant.ParticipantService;
 import org.desist.reference.ReferenceResource;
@@ -160,14 +164,20 @@ public class DesistApplication extends Application<DesistConfiguration> {
         jersey.register(new SessionResource(records.keeper(new Sessions())));
         jersey.register(new ServiceReferralResource(records.keeper(new ServiceReferrals())));
         jersey.register(new PlanActionResource(records.keeper(new PlanActions(clock))));
+        jersey.register(new AssessmentResource(records.keeper(new Assessments(environment.getObjectMapper()))));
+        jersey.register(new LegalMeasureResource(records.keeper(new LegalMeasures())));
         jersey.register(ApiDescription.resource());
     }
 
-    /** Strict JSON: no unknown fields (no mass assignment), no coercion of "20" to 20, ISO dates out. */
+    /** Strict JSON: no unknown fields (no mass assignment), no coercion of "20" to 20, exact enums, ISO dates out. */
     static void configureJson(ObjectMapper json) {
         json.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         json.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
         json.enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS);
+        // Enums exactly as spelt: this turns off Dropwizard's FuzzyEnumModule, which would take "srp" for "SRP"
+        // and "intimacy-seeking" for "intimacy_seeking". Jackson then reads a constant by its @JsonProperty
+        // spelling where it has one, else by toString(), which no enum here overrides: its name.
+        json.enable(DeserializationFeature.READ_ENUMS_USING_TO_STRING);
         json.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         json.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
         json.disable(MapperFeature.ALLOW_COERCION_OF_SCALARS);

@@ -2,6 +2,7 @@ package org.desist.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.validation.ConstraintViolation;
@@ -9,14 +10,16 @@ import jakarta.validation.Validator;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.desist.errors.FieldError;
 import org.desist.errors.JsonProblemMapper;
 import org.desist.errors.ProblemException;
 
 /**
- * JSON merge patch (RFC 7396) onto a record: fields present replace, {@code null} clears, absent fields
- * stay. Only the named fields may change; the merged record is validated as a whole, as a new one is.
+ * JSON merge patch (RFC 7396) onto a record: fields present replace (an object merges into the object it
+ * meets, member by member), {@code null} clears, absent fields stay. Only the named fields may change; the
+ * merged record is validated as a whole, as a new one is.
  */
 public final class MergePatch {
     private final ObjectMapper json;
@@ -36,7 +39,7 @@ public final class MergePatch {
         });
         refuseIfAny(errors);
         ObjectNode merged = json.valueToTree(current);
-        merged.setAll(patch);
+        merge(merged, patch);
         T result;
         try {
             result = json.treeToValue(merged, type);
@@ -50,6 +53,18 @@ public final class MergePatch {
         }
         refuseIfAny(errors);
         return result;
+    }
+
+    /** RFC 7396: an object in the patch merges into the object it meets, member by member; anything else replaces. */
+    private static void merge(ObjectNode target, ObjectNode patch) {
+        for (Map.Entry<String, JsonNode> member : patch.properties()) {
+            JsonNode existing = target.get(member.getKey());
+            if (member.getValue() instanceof ObjectNode inner && existing instanceof ObjectNode into) {
+                merge(into, inner);
+            } else {
+                target.set(member.getKey(), member.getValue());
+            }
+        }
     }
 
     private static void refuseIfAny(List<FieldError> errors) {

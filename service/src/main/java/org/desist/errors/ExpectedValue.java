@@ -1,5 +1,6 @@
 package org.desist.errors;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -40,9 +41,20 @@ public final class ExpectedValue {
         return "has the wrong type";
     }
 
+    /** The spellings a client may send: a constant's {@code @JsonProperty} name where it has one. */
     public static String allowed(Class<?> enumType) {
         return Arrays.stream(enumType.getEnumConstants())
-                .map(constant -> ((Enum<?>) constant).name())
+                .map(constant -> wireName((Enum<?>) constant))
                 .collect(Collectors.joining(", "));
+    }
+
+    private static String wireName(Enum<?> constant) {
+        try {
+            JsonProperty property = constant.getDeclaringClass().getField(constant.name())
+                    .getAnnotation(JsonProperty.class);
+            return property == null || property.value().isEmpty() ? constant.name() : property.value();
+        } catch (NoSuchFieldException e) {
+            return constant.name();
+        }
     }
 }
