@@ -16,6 +16,13 @@ import java.util.Collection;
  */
 public record Attendance(int offered, int attended, int didNotAttend, int cancelledByParticipant, Double rate) {
 
+    /** From counts of sessions by outcome, as SQL gives them. */
+    public static Attendance ofCounts(int attendedOrLate, int didNotAttend, int cancelledByParticipant) {
+        int offered = attendedOrLate + didNotAttend + cancelledByParticipant;
+        return new Attendance(offered, attendedOrLate, didNotAttend, cancelledByParticipant,
+                offered == 0 ? null : (double) attendedOrLate / offered);
+    }
+
     public static Attendance of(Collection<SessionOutcome> outcomes) {
         int attended = 0;
         int didNotAttend = 0;
@@ -34,8 +41,6 @@ public record Attendance(int offered, int attended, int didNotAttend, int cancel
                 default -> throw new IllegalArgumentException("Unknown outcome " + outcome);
             }
         }
-        int offered = attended + didNotAttend + cancelledByParticipant;
-        return new Attendance(offered, attended, didNotAttend, cancelledByParticipant,
-                offered == 0 ? null : (double) attended / offered);
+        return ofCounts(attended, didNotAttend, cancelledByParticipant);
     }
 }

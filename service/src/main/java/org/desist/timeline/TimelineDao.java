@@ -45,7 +45,7 @@ public interface TimelineDao {
             + " WHERE participant_id = :p AND status = 'active' AND closed_on IS NOT NULL")
     List<Fact> planActions(@Bind("p") String participantId);
 
-    @SqlQuery("SELECT from_on AS at, id, kind AS a, until_on AS b, NULL AS c FROM legal_measure"
+    @SqlQuery("SELECT from_date AS at, id, kind AS a, until_date AS b, NULL AS c FROM legal_measure"
             + " WHERE participant_id = :p AND status = 'active'")
     List<Fact> legalMeasures(@Bind("p") String participantId);
 
