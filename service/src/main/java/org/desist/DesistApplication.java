@@ -43,6 +43,7 @@ import org.desist.db.SqlitePragmaCheck;
 import org.desist.enrolment.EnrolmentResource;
 import org.desist.enrolment.EnrolmentService;
 import org.desist.errors.JsonProblemMapper;
+import org.desist.errors.JsonPropertyNames;
 import org.desist.errors.ProblemExceptionMapper;
 import org.desist.errors.RequestProblemMapper;
 import org.desist.errors.ServerErrorMapper;
@@ -83,6 +84,7 @@ public class DesistApplication extends Application<DesistConfiguration> {
         Clock clock = ProgrammeClock.system();
         bootstrap.setValidatorFactory(Validators.newConfiguration()
                 .clockProvider(() -> clock)
+                .propertyNodeNameProvider(new JsonPropertyNames())
                 .buildValidatorFactory());
         bootstrap.addCommand(new AddUserCommand());
         bootstrap.addCommand(new AuditVerifyCommand());
