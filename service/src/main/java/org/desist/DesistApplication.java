@@ -53,6 +53,8 @@ import org.desist.api.MergePatch;
 import org.desist.caserecord.CaseRecords;
 import org.desist.incident.IncidentResource;
 import org.desist.incident.Incidents;
+import org.desist.victimsafety.VictimSafetyConcerns;
+import org.desist.victimsafety.VictimSafetyResource;
 import org.desist.participant.ParticipantResource;
 import org.desist.participant.ParticipantService;
 import org.desist.reference.ReferenceResource;
@@ -151,6 +153,7 @@ public class DesistApplication extends Application<DesistConfiguration> {
         jersey.register(new AuditResource(jdbi, audit));
         CaseRecords records = new CaseRecords(jdbi, clock, audit, participants, patches, environment.getObjectMapper());
         jersey.register(new IncidentResource(records.keeper(new Incidents())));
+        jersey.register(new VictimSafetyResource(records.keeper(new VictimSafetyConcerns())));
         jersey.register(ApiDescription.resource());
     }
 
