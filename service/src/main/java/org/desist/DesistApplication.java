@@ -53,6 +53,8 @@ import org.desist.api.MergePatch;
 import org.desist.caserecord.CaseRecords;
 import org.desist.incident.IncidentResource;
 import org.desist.incident.Incidents;
+import org.desist.desistance.DesistanceReviewResource;
+import org.desist.desistance.DesistanceReviews;
 import org.desist.victimsafety.VictimSafetyConcerns;
 import org.desist.victimsafety.VictimSafetyResource;
 import org.desist.participant.ParticipantResource;
@@ -154,6 +156,7 @@ public class DesistApplication extends Application<DesistConfiguration> {
         CaseRecords records = new CaseRecords(jdbi, clock, audit, participants, patches, environment.getObjectMapper());
         jersey.register(new IncidentResource(records.keeper(new Incidents())));
         jersey.register(new VictimSafetyResource(records.keeper(new VictimSafetyConcerns())));
+        jersey.register(new DesistanceReviewResource(records.keeper(new DesistanceReviews())));
         jersey.register(ApiDescription.resource());
     }
 
