@@ -44,6 +44,7 @@ import org.desist.db.SqlitePragmaCheck;
 import org.desist.enrolment.EnrolmentResource;
 import org.desist.enrolment.EnrolmentService;
 import org.desist.errors.JsonProblemMapper;
+import org.desist.errors.JsonPropertyNames;
 import org.desist.errors.ProblemExceptionMapper;
 import org.desist.errors.RequestProblemMapper;
 import org.desist.errors.ServerErrorMapper;
@@ -61,6 +62,10 @@ import org.desist.assessment.AssessmentResource;
 import org.desist.assessment.Assessments;
 import org.desist.legal.LegalMeasureResource;
 import org.desist.legal.LegalMeasures;
+import org.desist.desistance.DesistanceReviewResource;
+import org.desist.desistance.DesistanceReviews;
+import org.desist.victimsafety.VictimSafetyConcerns;
+import org.desist.victimsafety.VictimSafetyResource;
 import org.desist.participant.ParticipantResource;
 import org.desist.participant.ParticipantService;
 import org.desist.reference.ReferenceResource;
@@ -94,6 +99,7 @@ public class DesistApplication extends Application<DesistConfiguration> {
         Clock clock = ProgrammeClock.system();
         bootstrap.setValidatorFactory(Validators.newConfiguration()
                 .clockProvider(() -> clock)
+                .propertyNodeNameProvider(new JsonPropertyNames())
                 .buildValidatorFactory());
         bootstrap.addCommand(new AddUserCommand());
         bootstrap.addCommand(new AuditVerifyCommand());
@@ -166,6 +172,8 @@ public class DesistApplication extends Application<DesistConfiguration> {
         jersey.register(new PlanActionResource(records.keeper(new PlanActions(clock))));
         jersey.register(new AssessmentResource(records.keeper(new Assessments(environment.getObjectMapper()))));
         jersey.register(new LegalMeasureResource(records.keeper(new LegalMeasures())));
+        jersey.register(new VictimSafetyResource(records.keeper(new VictimSafetyConcerns())));
+        jersey.register(new DesistanceReviewResource(records.keeper(new DesistanceReviews())));
         jersey.register(ApiDescription.resource());
     }
 

@@ -31,4 +31,17 @@ public class ReferenceResource {
 
     public record ReasonCodes(List<ReasonCode> items) {
     }
+
+    @GET
+    @Path("/screening-questions")
+    @Requires(Action.REFERENCE_READ)
+    @Operation(summary = "Triage screening questions",
+            description = "The wording of each question a referral review's screening answers, by instrument and key,"
+                    + " in question order.")
+    public ScreeningQuestions screeningQuestions() {
+        return new ScreeningQuestions(jdbi.withExtension(ScreeningQuestionDao.class, ScreeningQuestionDao::all));
+    }
+
+    public record ScreeningQuestions(List<ScreeningQuestion> items) {
+    }
 }

@@ -1,6 +1,7 @@
 package org.desist.referral;
 
 import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PastOrPresent;
@@ -13,5 +14,7 @@ public record NewReview(
         @NotNull Priority priority,
         @NotNull TriageDecision decision,
         @Schema(example = "Escalating fixation; victim fearful; accepted for assessment")
-        @NotBlank @Size(max = 4000) String reason) {
+        @NotBlank @Size(max = 4000) String reason,
+        @Schema(nullable = true, description = "Optional triage screening answered at the review")
+        @Valid NewScreening screening) {
 }

@@ -3,6 +3,7 @@ package org.desist.referral;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.time.LocalDate;
+import org.jdbi.v3.core.mapper.Nested;
 
 /** A referral and, once the daily review has seen it, the review's outcome. */
 public record Referral(
@@ -22,6 +23,8 @@ public record Referral(
         @Schema(nullable = true) LocalDate reviewedOn,
         @Schema(nullable = true) String reviewReason,
         @Schema(nullable = true) String reviewedBy,
+        @Schema(nullable = true, description = "The screening answered at the review, if any")
+        @Nested("screening") Screening screening,
         Instant createdAt,
         String createdBy) {
 }

@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindList;
+import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
@@ -15,8 +16,13 @@ public interface ReferralDao {
     String SELECT = """
             SELECT r.id, r.participant_id, p.case_ref, r.site_code, r.received_on, r.source, r.referrer, r.behaviour,
                    r.victim_ref, r.legal_status, r.status, r.priority, r.decision, r.reviewed_on, r.review_reason,
-                   r.reviewed_by, r.created_at, r.created_by
+                   r.reviewed_by, r.created_at, r.created_by, s.instrument AS screening_instrument,
+                   s.q1 AS screening_answers_q1, s.q2 AS screening_answers_q2, s.q3 AS screening_answers_q3,
+                   s.q4 AS screening_answers_q4, s.q5 AS screening_answers_q5, s.q6 AS screening_answers_q6,
+                   s.q7 AS screening_answers_q7, s.q8 AS screening_answers_q8, s.q9 AS screening_answers_q9,
+                   s.q10 AS screening_answers_q10, s.q11 AS screening_answers_q11, s.yes_count AS screening_yes_count
             FROM referral r JOIN participant p ON p.id = r.participant_id
+                 LEFT JOIN referral_screening s ON s.referral_id = r.id
             """;
 
     @SqlUpdate("""
@@ -58,6 +64,16 @@ public interface ReferralDao {
     int review(@Bind("id") String id, @Bind("priority") Priority priority, @Bind("rank") int rank,
                @Bind("decision") TriageDecision decision, @Bind("reviewedOn") LocalDate reviewedOn,
                @Bind("reason") String reason, @Bind("by") String by);
+
+    /** The screening answered at the review; written in the review's transaction. */
+    @SqlUpdate("""
+            INSERT INTO referral_screening (referral_id, instrument, q1, q2, q3, q4, q5, q6, q7, q8, q9, q10, q11,
+                                            yes_count)
+            VALUES (:id, :instrument, :a.q1, :a.q2, :a.q3, :a.q4, :a.q5, :a.q6, :a.q7, :a.q8, :a.q9, :a.q10, :a.q11,
+                    :yesCount)
+            """)
+    void screen(@Bind("id") String id, @Bind("instrument") String instrument, @BindMethods("a") ScreeningAnswers answers,
+                @Bind("yesCount") int yesCount);
 
     @SqlQuery("SELECT min(received_on) FROM referral WHERE participant_id = :participantId")
     Optional<LocalDate> firstReceivedOn(@Bind("participantId") String participantId);

@@ -62,7 +62,9 @@ public class ReferralResource {
     @POST
     @Path("/{id}/review")
     @Requires(Action.REFERRAL_REVIEW)
-    @Operation(summary = "Record the daily review's priority and decision", description = "A second review is 409.")
+    @Operation(summary = "Record the daily review's priority and decision",
+            description = "Optionally with the S-DASH triage screening (questions at /reference/screening-questions);"
+                    + " the referral then shows its count of yes answers. A second review is 409.")
     public Referral review(@PathParam("id") String id, @NotNull @Valid NewReview review,
                            @Context Caller caller) {
         return referrals.review(caller, id, review);

@@ -80,7 +80,10 @@ public class ReferralService {
         return found;
     }
 
-    /** Records the daily review's priority and decision. A referral is reviewed once: again is 409. */
+    /**
+     * Records the daily review's priority and decision, and the triage screening when one was answered.
+     * A referral is reviewed once: again is 409.
+     */
     public Referral review(Caller caller, String id, NewReview review) {
         visible(caller, id);
         return jdbi.inTransaction(handle -> {
@@ -97,6 +100,10 @@ public class ReferralService {
                     review.decision(), review.reviewedOn(), review.reason(), caller.username());
             if (changed != 1) {
                 throw ProblemException.conflict("Referral " + id + " has already been reviewed");
+            }
+            if (review.screening() != null) {
+                ScreeningAnswers answers = review.screening().answers();
+                referrals.screen(id, review.screening().instrument(), answers, answers.yesCount());
             }
             audit.change(handle, caller, AuditAction.update, "referral", id, referral.participantId(), 200);
             return referrals.find(id).orElseThrow();

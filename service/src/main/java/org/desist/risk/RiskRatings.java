@@ -1,6 +1,7 @@
 package org.desist.risk;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import jakarta.validation.constraints.NotNull;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,11 +15,11 @@ import org.desist.errors.ProblemException;
  */
 @Schema(description = "A rating for each of the four Stalking Risk Profile domains; all four are required")
 public record RiskRatings(
-        @Schema(requiredMode = Schema.RequiredMode.REQUIRED) RiskRating violence,
-        @Schema(requiredMode = Schema.RequiredMode.REQUIRED) RiskRating persistence,
-        @Schema(requiredMode = Schema.RequiredMode.REQUIRED) RiskRating recurrence,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED) @NotNull RiskRating violence,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED) @NotNull RiskRating persistence,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED) @NotNull RiskRating recurrence,
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
-        @JsonProperty("psychosocial_damage") RiskRating psychosocialDamage) {
+        @JsonProperty("psychosocial_damage") @NotNull RiskRating psychosocialDamage) {
 
     /**
      * Refuses ratings missing a domain, naming each missing one by its JSON path under {@code field}

@@ -100,6 +100,6 @@ class ReviewQueueOrderTest {
                 ReferralSource.police, "DC 4521 Patel", "Following the victim", "VA-2026-0147", "Under investigation",
                 status, priority, isReviewed ? TriageDecision.accept_for_intervention : null,
                 isReviewed ? LocalDate.parse(receivedOn).plusDays(1) : null, isReviewed ? "Daily review" : null,
-                isReviewed ? "lead" : null, createdAt, "officer");
+                isReviewed ? "lead" : null, null, createdAt, "officer");
     }
 }
