@@ -53,6 +53,10 @@ import org.desist.openapi.ApiDescription;
 import org.desist.api.MergePatch;
 import org.desist.caserecord.CaseRecords;
 import org.desist.incident.IncidentResource;
+import org.desist.progress.ProgressReport;
+import org.desist.progress.ProgressResource;
+import org.desist.timeline.Timeline;
+import org.desist.timeline.TimelineResource;
 import org.desist.incident.Incidents;
 import org.desist.onward.ServiceReferralResource;
 import org.desist.onward.ServiceReferrals;
@@ -174,6 +178,8 @@ public class DesistApplication extends Application<DesistConfiguration> {
         jersey.register(new LegalMeasureResource(records.keeper(new LegalMeasures())));
         jersey.register(new VictimSafetyResource(records.keeper(new VictimSafetyConcerns())));
         jersey.register(new DesistanceReviewResource(records.keeper(new DesistanceReviews())));
+        jersey.register(new TimelineResource(new Timeline(jdbi, audit, participants)));
+        jersey.register(new ProgressResource(new ProgressReport(jdbi, clock, audit, participants)));
         jersey.register(ApiDescription.resource());
     }
 

@@ -48,16 +48,16 @@ public final class AccessPolicy {
         allow(Action.SERVICE_REFERRAL_READ, EnumSet.of(clinician, probation));
         allow(Action.PLAN_ACTION_RECORD, EnumSet.of(clinician, probation, police, advocate));
         allow(Action.PLAN_ACTION_READ, EnumSet.of(clinician, probation, police, advocate));
-        allow(Action.LEGAL_MEASURE_RECORD, EnumSet.of(police, probation, clinician));
+        allow(Action.LEGAL_MEASURE_RECORD, EnumSet.of(police, probation, advocate));
         allow(Action.LEGAL_MEASURE_READ, EnumSet.of(clinician, probation, police, advocate, cps));
         allow(Action.VICTIM_SAFETY_RECORD, EnumSet.of(advocate));
         allow(Action.VICTIM_SAFETY_READ, EnumSet.of(advocate, clinician, probation, police));
         allow(Action.DESISTANCE_REVIEW_RECORD, EnumSet.of(clinician));
-        allow(Action.DESISTANCE_REVIEW_READ, EnumSet.of(clinician, probation, advocate));
+        allow(Action.DESISTANCE_REVIEW_READ, EnumSet.of(clinician, probation, police, advocate));
         allow(Action.INCIDENT_RECORD, EnumSet.of(police, probation, clinician, advocate));
         allow(Action.INCIDENT_READ, EnumSet.of(clinician, probation, police, advocate, cps));
         // each reader sees only the kinds of event their role may read, redacted as the records are
-        allow(Action.TIMELINE_READ, EnumSet.of(clinician, probation, police, advocate, cps));
+        allow(Action.TIMELINE_READ, EnumSet.of(clinician, probation, police, advocate));
         allow(Action.PROGRESS_READ, EnumSet.of(clinician, probation));
         allow(Action.TOKEN_ISSUE, EVERYONE);
         allow(Action.TOKEN_REVOKE, EVERYONE);

@@ -19,7 +19,7 @@ public interface ProgressDao {
     record Engagement(Instant at, int engagement) {
     }
 
-    record Ratings(LocalDate on, RiskRating violence, RiskRating persistence, RiskRating recurrence,
+    record Ratings(LocalDate ratedOn, RiskRating violence, RiskRating persistence, RiskRating recurrence,
                    RiskRating psychosocialDamage) {
     }
 
@@ -52,13 +52,13 @@ public interface ProgressDao {
     @RegisterConstructorMapper(Engagement.class)
     List<Engagement> engagement(@Bind("p") String participantId);
 
-    @SqlQuery("SELECT assessed_on AS on, risk_violence AS violence, risk_persistence AS persistence,"
+    @SqlQuery("SELECT assessed_on AS rated_on, risk_violence AS violence, risk_persistence AS persistence,"
             + " risk_recurrence AS recurrence, risk_psychosocial_damage AS psychosocial_damage FROM assessment"
             + " WHERE participant_id = :p AND status = 'active' ORDER BY assessed_on, recorded_at LIMIT 1")
     @RegisterConstructorMapper(Ratings.class)
     Optional<Ratings> firstAssessment(@Bind("p") String participantId);
 
-    @SqlQuery("SELECT reviewed_on AS on, risk_violence AS violence, risk_persistence AS persistence,"
+    @SqlQuery("SELECT reviewed_on AS rated_on, risk_violence AS violence, risk_persistence AS persistence,"
             + " risk_recurrence AS recurrence, risk_psychosocial_damage AS psychosocial_damage FROM desistance_review"
             + " WHERE participant_id = :p AND status = 'active' ORDER BY reviewed_on DESC, recorded_at DESC LIMIT 1")
     @RegisterConstructorMapper(Ratings.class)

@@ -54,7 +54,7 @@ public interface TimelineDao {
     List<Fact> victimSafety(@Bind("p") String participantId);
 
     @SqlQuery("SELECT reviewed_on AS at, id, CAST(fixation AS TEXT) AS a,"
-            + " CASE WHEN victim_contact THEN 'yes' ELSE 'no' END AS b, CAST(engagement AS TEXT) AS c"
+            + " CASE WHEN victim_contact_since_last_review = 1 THEN 'yes' ELSE 'no' END AS b, CAST(engagement AS TEXT) AS c"
             + " FROM desistance_review WHERE participant_id = :p AND status = 'active'")
     List<Fact> desistanceReviews(@Bind("p") String participantId);
 

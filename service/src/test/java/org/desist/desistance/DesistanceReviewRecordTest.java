@@ -116,8 +116,9 @@ class DesistanceReviewRecordTest {
                 .containsExactly("fixation");
         assertThat(api.patch(base + "/" + id + "?reason=x", Map.of("id", "other"), "\"2\"").fieldsAtFault())
                 .containsExactly("id");
+        // a merge patch leaves absent keys as they were; a null clears one, which a review may not lack
         assertThat(api.patch(base + "/" + id + "?reason=x", Map.of("riskRatings", with(risk("low", "low", "low", "low"),
-                r -> r.remove("psychosocial_damage"))), "\"2\"").fieldsAtFault())
+                r -> r.put("psychosocial_damage", null))), "\"2\"").fieldsAtFault())
                 .containsExactly("riskRatings.psychosocial_damage");
 
         // the four domains are columns of their own, for cohort figures computed in SQL
@@ -192,7 +193,7 @@ class DesistanceReviewRecordTest {
         Staff.ensure(APP, "clinician.dsr", Set.of(Role.clinician), Set.of("DSR"));
         assertThat(Cases.ok(TestApp.as(APP, "clinician.dsr").get(base + "/" + id)).get("narrative").asText())
                 .contains("denies intent");
-        for (Role role : new Role[] {Role.probation, Role.advocate}) {
+        for (Role role : new Role[] {Role.probation, Role.police, Role.advocate}) {
             String user = role.name() + ".dsr";
             Staff.ensure(APP, user, Set.of(role), Set.of("DSR"));
             Api reader = TestApp.as(APP, user);
@@ -205,7 +206,7 @@ class DesistanceReviewRecordTest {
                     .get("narrative").isNull()).isTrue();
             assertThat(reader.post(base, review("2026-03-02")).status()).as(user).isEqualTo(403);
         }
-        for (Role role : new Role[] {Role.police, Role.cps, Role.programme_lead}) {
+        for (Role role : new Role[] {Role.cps, Role.programme_lead}) {
             String user = role.name() + ".dsr";
             Staff.ensure(APP, user, Set.of(role), Set.of("DSR"));
             assertThat(TestApp.as(APP, user).get(base + "/" + id).status()).as(user).isEqualTo(403);

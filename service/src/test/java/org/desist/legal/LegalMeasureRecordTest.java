@@ -226,11 +226,11 @@ class LegalMeasureRecordTest {
         }
         Api lead = TestApp.as(APP, "lead.lgl");
         assertThat(lead.get(base).status()).isEqualTo(403);
-        for (String writer : List.of("advocate.lgl", "cps.lgl")) {
+        for (String writer : List.of("clinician.lgl", "cps.lgl")) {
             assertThat(TestApp.as(APP, writer).post(base, measure("bail_conditions", "2026-02-02", null)).status())
                     .as(writer).isEqualTo(403);
         }
-        for (String writer : List.of("police.lgl", "probation.lgl", "clinician.lgl")) {
+        for (String writer : List.of("police.lgl", "probation.lgl", "advocate.lgl")) {
             assertThat(TestApp.as(APP, writer).post(base, measure("bail_conditions", "2026-02-02", null)).status())
                     .as(writer).isEqualTo(201);
         }
