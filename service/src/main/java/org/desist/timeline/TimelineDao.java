@@ -49,7 +49,7 @@ public interface TimelineDao {
             + " WHERE participant_id = :p AND status = 'active'")
     List<Fact> legalMeasures(@Bind("p") String participantId);
 
-    @SqlQuery("SELECT raised_on AS at, id, NULL AS a, NULL AS b, NULL AS c FROM victim_safety"
+    @SqlQuery("SELECT raised_on AS at, id, NULL AS a, NULL AS b, NULL AS c FROM victim_safety_concern"
             + " WHERE participant_id = :p AND status = 'active'")
     List<Fact> victimSafety(@Bind("p") String participantId);
 
