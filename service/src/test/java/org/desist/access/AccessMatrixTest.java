@@ -1,6 +1,13 @@
 package org.desist.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.desist.access.AccessProbes.CODE;
+import static org.desist.access.AccessProbes.IF_MATCH_FIRST_VERSION;
+import static org.desist.access.AccessProbes.assertProblem;
+import static org.desist.access.AccessProbes.assertUnauthorized;
+import static org.desist.access.AccessProbes.read;
+import static org.desist.access.AccessProbes.serial;
+import static org.desist.access.AccessProbes.write;
 import static org.desist.auth.Role.admin;
 import static org.desist.auth.Role.advocate;
 import static org.desist.auth.Role.clinician;
@@ -12,7 +19,6 @@ import static org.desist.auth.Role.programme_lead;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -21,11 +27,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Function;
-import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.desist.DesistConfiguration;
+import org.desist.access.AccessProbes.Probe;
+import org.desist.access.AccessProbes.Request;
 import org.desist.auth.Role;
 import org.desist.support.Api;
 import org.desist.support.Cases;
@@ -48,19 +53,20 @@ import org.junit.jupiter.params.provider.MethodSource;
  *
  * <p>Accounts are realistic: one per role, named after it, bound to site A except {@code programme_lead}
  * and {@code admin}, who span every site. Each write is sent at a target made for that one call.
+ *
+ * <p>The clinical record's endpoints (issue 4) are probed the same way, with the probes and checks of
+ * {@link AccessProbes}, in {@link ClinicalRecordAccessTest}; between them the two classes probe every
+ * endpoint of the matrix once.
  */
 @ExtendWith(DropwizardExtensionsSupport.class)
 class AccessMatrixTest {
     static final DropwizardAppExtension<DesistConfiguration> APP = TestApp.fresh();
     static final AccessDoc DOC = AccessDoc.load();
-    static final Map<String, ApiEndpoints.Endpoint> CODE = ApiEndpoints.all();
 
     static final String A = "SITEA";
     static final String B = "SITEB";
     static final Set<Role> SITE_BOUND = EnumSet.of(clinician, probation, cps, advocate, police);
     static final String INTRUDER = "intruder";
-    static final String IF_MATCH_FIRST_VERSION = "\"1\"";
-    static final AtomicInteger SERIAL = new AtomicInteger();
     static final Map<Role, Api> APIS = new EnumMap<>(Role.class);
 
     static Api tester;
@@ -94,53 +100,6 @@ class AccessMatrixTest {
     }
 
     // ---------------------------------------------------------------- the calls, one per endpoint
-
-    /** A concrete call: its address under /api, body, headers, and a check that a refused call changed nothing. */
-    record Request(String path, Object body, Map<String, String> headers, Runnable unchanged) {
-        static Request to(String path) {
-            return new Request(path, null, Map.of(), () -> { });
-        }
-
-        static Request to(String path, Object body) {
-            return new Request(path, body, Map.of(), () -> { });
-        }
-
-        Request whenRefused(Runnable check) {
-            return new Request(path, body, headers, check);
-        }
-
-        Request header(String name, String value) {
-            return new Request(path, body, Map.of(name, value), unchanged);
-        }
-    }
-
-    /** An endpoint as the matrix names it, its success status, and how to make a valid call on behalf of a user. */
-    record Probe(String endpoint, int success, Function<String, Request> prepare) {
-        String method() {
-            return endpoint.substring(0, endpoint.indexOf(' '));
-        }
-
-        Action action() {
-            return CODE.get(endpoint).action().orElseThrow();
-        }
-
-        Reply send(Api api, Request request) {
-            return api.send(method(), request.path(), request.body(), request.headers());
-        }
-
-        @Override
-        public String toString() {
-            return endpoint;
-        }
-    }
-
-    static Probe read(String endpoint, Supplier<String> path) {
-        return new Probe(endpoint, 200, username -> Request.to(path.get()));
-    }
-
-    static Probe write(String endpoint, int success, Function<String, Request> prepare) {
-        return new Probe(endpoint, success, prepare);
-    }
 
     static final List<Probe> PROBES = List.of(
             read("GET /api/openapi.json", () -> "/openapi.json"),
@@ -227,10 +186,12 @@ class AccessMatrixTest {
 
     // ---------------------------------------------------------------- the matrix
 
+    /** Between them, this class and ClinicalRecordAccessTest probe every endpoint once. */
     @Test
     void there_is_a_probe_for_every_endpoint_of_the_matrix() {
-        Set<String> probed = new TreeSet<>(PROBES.stream().map(Probe::endpoint).toList());
-        assertThat(probed).hasSize(PROBES.size())
+        List<Probe> all = Stream.concat(PROBES.stream(), ClinicalRecordAccessTest.PROBES.stream()).toList();
+        Set<String> probed = new TreeSet<>(all.stream().map(Probe::endpoint).toList());
+        assertThat(probed).hasSize(all.size())
                 .isEqualTo(new TreeSet<>(DOC.now().keySet()))
                 .isEqualTo(new TreeSet<>(CODE.keySet()));
     }
@@ -456,10 +417,6 @@ class AccessMatrixTest {
 
     // ---------------------------------------------------------------- fixtures made per call
 
-    static int serial() {
-        return SERIAL.incrementAndGet();
-    }
-
     static JsonNode newReferral(String site) {
         return Cases.created(tester.post("/referrals", Cases.referral(site, "2026-02-01", "Alex", "Fresh" + serial())));
     }
@@ -488,35 +445,8 @@ class AccessMatrixTest {
 
     // ---------------------------------------------------------------- checks
 
-    static void assertProblem(Reply reply, int status, String what) {
-        assertThat(reply.status()).as("%s: %s", what, reply).isEqualTo(status);
-        assertThat(reply.contentType()).as(what).startsWith("application/problem+json");
-        assertThat(reply.json().get("status").asInt()).as(what).isEqualTo(status);
-    }
-
-    static void assertUnauthorized(Reply reply, String what) {
-        assertProblem(reply, 401, what);
-        List<String> challenges = reply.headers().allValues("WWW-Authenticate");
-        assertThat(String.join(", ", challenges)).as(what).contains("Basic realm=\"desist\"").contains("Bearer");
-    }
-
-    /** Exactly one audit row carries the reply's request id, and it records this outcome. */
     static void assertAuditedOnce(Role role, Reply reply, String action, int status, String resourceType) {
-        String requestId = reply.header("X-Request-Id");
-        assertThat(requestId).isNotBlank();
-        JsonNode rows = Cases.ok(APIS.get(admin).get("/audit?username=" + role.name() + "&limit=100")).get("items");
-        List<JsonNode> ofRequest = new ArrayList<>();
-        rows.forEach(row -> {
-            if (requestId.equals(row.get("requestId").asText())) {
-                ofRequest.add(row);
-            }
-        });
-        assertThat(ofRequest).as("audit rows of request %s", requestId).singleElement().satisfies(row -> {
-            assertThat(row.get("action").asText()).isEqualTo(action);
-            assertThat(row.get("status").asInt()).isEqualTo(status);
-            assertThat(row.get("resourceType").asText()).isEqualTo(resourceType);
-            assertThat(row.get("role").asText()).isEqualTo(role.name());
-        });
+        AccessProbes.assertAuditedOnce(APIS.get(admin), role, reply, action, status, resourceType);
     }
 
     static void assertCanLogIn(String username) {
