@@ -165,7 +165,8 @@ public class DesistApplication extends Application<DesistConfiguration> {
         jersey.register(new ParticipantResource(participants));
         jersey.register(new EnrolmentResource(enrolments));
         jersey.register(new ReferenceResource(jdbi));
-        jersey.register(new SubjectAccessResource(new SubjectAccess(jdbi, clock, audit, participants, enrolments)));
+        jersey.register(new SubjectAccessResource(new SubjectAccess(jdbi, clock, audit, participants, enrolments,
+                environment.getObjectMapper())));
         jersey.register(new TokenResource(jdbi, clock, configuration.getTokenLifetime().toJavaDuration()));
         jersey.register(new AccountResource(new Accounts(jdbi, clock, authentication::forget)));
         jersey.register(new AuditResource(jdbi, audit));

@@ -1,5 +1,6 @@
 package org.desist.subject;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -9,11 +10,13 @@ import org.desist.participant.Participant;
 import org.desist.referral.Priority;
 import org.desist.referral.ReferralSource;
 import org.desist.referral.ReferralStatus;
+import org.desist.referral.Screening;
 import org.desist.referral.TriageDecision;
 
 /**
  * Everything held about one participant, for a subject access request (UK GDPR article 15). Staff
- * appear by role only, and victim references are withheld: they are other people's data.
+ * appear by role only, and victim references are withheld: they are other people's data. Every
+ * clinical record comes with every version saved of it, records entered in error included.
  */
 @Schema(description = "Everything held about a participant. Staff are named by role; victim references are withheld.")
 public record SubjectAccessReport(
@@ -23,6 +26,15 @@ public record SubjectAccessReport(
         List<IdentityVersionHeld> identityVersions,
         List<ReferralHeld> referrals,
         List<EnrolmentHeld> enrolments,
+        List<RecordHeld> assessments,
+        List<RecordHeld> sessions,
+        @Schema(description = "Onward referrals; each version carries the moves made so far")
+        List<RecordHeld> serviceReferrals,
+        @Schema(description = "Actions of the risk management plan") List<RecordHeld> planActions,
+        List<RecordHeld> legalMeasures,
+        @Schema(description = "Without the victim's reference") List<RecordHeld> victimSafetyConcerns,
+        List<RecordHeld> desistanceReviews,
+        List<RecordHeld> incidents,
         List<AccessHeld> accessLog) {
 
     public record IdentityVersionHeld(int version, String givenName, String familyName, LocalDate dateOfBirth,
@@ -31,7 +43,9 @@ public record SubjectAccessReport(
 
     public record ReferralHeld(String id, LocalDate receivedOn, ReferralSource source, String behaviour,
                                String legalStatus, ReferralStatus status, Priority priority, TriageDecision decision,
-                               LocalDate reviewedOn, String reviewReason, String reviewedByRole, String createdByRole) {
+                               LocalDate reviewedOn, String reviewReason, String reviewedByRole, String createdByRole,
+                               @Schema(nullable = true, description = "The screening answered at the review, if any")
+                               Screening screening) {
     }
 
     public record EnrolmentHeld(String id, String cohortId, EnrolmentState state, LocalDate stateOn,
@@ -39,6 +53,19 @@ public record SubjectAccessReport(
     }
 
     public record StepHeld(EnrolmentState state, LocalDate on, String reason, String reasonCode, String byRole) {
+    }
+
+    /** One clinical record: its id, its status now (active or entered_in_error), and every version, oldest first. */
+    public record RecordHeld(String id, String status, List<VersionHeld> versions) {
+    }
+
+    /**
+     * One saved version of a record: the record as it then stood, with staff named by role
+     * ({@code recordedByRole}, {@code amendedByRole}, ...) and third parties' details left out.
+     */
+    public record VersionHeld(int version, Instant recordedAt, String recordedByRole,
+                              @Schema(nullable = true, description = "Why the record was amended") String reason,
+                              @Schema(type = "object") JsonNode record) {
     }
 
     public record AccessHeld(Instant at, String role, String action, String resourceType, int status, String purpose) {

@@ -1,6 +1,8 @@
 package org.desist.timeline;
 
 import org.desist.access.Action;
+import org.desist.errors.ExpectedValue;
+import org.desist.errors.ProblemException;
 
 /** The kinds of dated event a case's timeline holds, each readable by the roles that may read its record. */
 public enum EventType {
@@ -24,5 +26,18 @@ public enum EventType {
 
     public Action readAction() {
         return readAction;
+    }
+
+    /**
+     * The kind named by a {@code type} query parameter. Jersey does not turn a failed conversion inside a
+     * repeatable parameter into a 400, so the resource takes strings and converts them here.
+     */
+    public static EventType parameter(String value) {
+        for (EventType type : values()) {
+            if (type.name().equals(value)) {
+                return type;
+            }
+        }
+        throw ProblemException.badParameter("type", ExpectedValue.describe(EventType.class));
     }
 }

@@ -13,6 +13,9 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
 public interface TimelineDao {
 
     record Fact(String at, String id, String a, String b, String c) {
+        Fact on(String day) {
+            return new Fact(day, id, a, b, c);
+        }
     }
 
     @SqlQuery("SELECT received_on AS at, id, source AS a, NULL AS b, NULL AS c FROM referral WHERE participant_id = :p")
@@ -39,7 +42,8 @@ public interface TimelineDao {
             + " WHERE r.participant_id = :p AND r.status = 'active'")
     List<Fact> serviceReferralMoves(@Bind("p") String participantId);
 
-    @SqlQuery("SELECT substr(recorded_at, 1, 10) AS at, id, agency AS a, 'open' AS b, due_on AS c FROM plan_action"
+    /** An action is set when it is recorded (an instant, which the timeline turns into a London date), then closed. */
+    @SqlQuery("SELECT recorded_at AS at, id, agency AS a, 'open' AS b, due_on AS c FROM plan_action"
             + " WHERE participant_id = :p AND status = 'active'"
             + " UNION ALL SELECT closed_on AS at, id, agency AS a, state AS b, NULL AS c FROM plan_action"
             + " WHERE participant_id = :p AND status = 'active' AND closed_on IS NOT NULL")

@@ -2,6 +2,8 @@ package org.desist.timeline;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.BeanParam;
@@ -14,8 +16,8 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
-import java.util.Objects;
-import java.util.stream.Collectors;
+import java.util.EnumSet;
+import java.util.Set;
 import org.desist.access.Action;
 import org.desist.access.Caller;
 import org.desist.access.Requires;
@@ -38,11 +40,13 @@ public class TimelineResource {
     @Operation(summary = "Every dated event of the case, in time order",
             description = "Only the kinds of event the caller's role may read; no clinical free text.")
     public Page<TimelineEvent> events(@PathParam("id") String participantId,
-                                      @Parameter(description = "Only these kinds; repeat for more")
-                                      @QueryParam("type") List<EventType> types,
+                                      @Parameter(description = "Only these kinds; repeat for more",
+                                              array = @ArraySchema(schema = @Schema(implementation = EventType.class)))
+                                      @QueryParam("type") List<String> types,
                                       @BeanParam DateRange dates, @Valid @BeanParam Paging paging,
                                       @Context UriInfo uri, @Context Caller caller) {
-        return Page.of(timeline.of(caller, participantId, types.stream().filter(Objects::nonNull).collect(Collectors.toSet()), dates.getFrom(), dates.getTo(), paging),
-                paging, uri);
+        Set<EventType> kinds = EnumSet.noneOf(EventType.class);
+        types.stream().filter(type -> type != null && !type.isEmpty()).map(EventType::parameter).forEach(kinds::add);
+        return Page.of(timeline.of(caller, participantId, kinds, dates.getFrom(), dates.getTo(), paging), paging, uri);
     }
 }

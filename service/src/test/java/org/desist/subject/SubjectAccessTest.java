@@ -31,12 +31,18 @@ class SubjectAccessTest {
     private static final String SITE = "SARA";
     private static final String OTHER_SITE = "SARB";
     private static final List<String> STAFF = List.of("lead.mensah", "pc.radley", "dr.okafor", "dr.elsewhere",
-            "ada.admin");
+            "ada.admin", "vic.advocate");
+    /** Names of people typed into records: withheld like the referrer's. */
+    private static final List<String> NAMED = List.of("Imogen Assessor", "Felix Facilitator", "Olga Owner");
+    private static final String VICTIM_REF = "VA-2026-0147";
+    private static final Set<String> USERNAME_FIELDS = Set.of("recordedBy", "amendedBy", "outcomeRecordedBy",
+            "closedBy", "by", "reviewedBy", "createdBy", "victimRef");
 
     private static Api admin;
     private static String participantId;
     private static String referralId;
     private static String enrolmentId;
+    private static String incidentId;
 
     @BeforeAll
     static void aCaseWorkedOnByFourPeople() {
@@ -62,8 +68,13 @@ class SubjectAccessTest {
 
         Reply read = clinician.with("X-Purpose", "Preparing the daily review").get("/participants/" + participantId);
         Cases.ok(read);
+        Map<String, Object> answers = new java.util.LinkedHashMap<>();
+        for (int q = 1; q <= 11; q++) {
+            answers.put("q" + q, q == 1 || q == 5 || q == 11);
+        }
         Cases.ok(clinician.post("/referrals/" + referralId + "/review", Map.of("reviewedOn", "2026-02-02",
-                "priority", "high", "decision", "accept_for_intervention", "reason", "Escalating fixation")));
+                "priority", "high", "decision", "accept_for_intervention", "reason", "Escalating fixation",
+                "screening", Map.of("instrument", "S-DASH", "answers", answers))));
         Reply amended = clinician.patch("/participants/" + participantId, Map.of("givenName", "Danny"),
                 read.header("ETag"));
         assertThat(amended.status()).as(amended.toString()).isEqualTo(200);
@@ -74,6 +85,63 @@ class SubjectAccessTest {
                 Map.of("to", "assessing", "on", "2026-02-05", "reason", "Assessment booked")));
 
         assertThat(TestApp.as(APP, "dr.elsewhere").get("/participants/" + participantId).status()).isEqualTo(404);
+
+        theClinicalRecord(clinician, police);
+    }
+
+    /** One record of every kind, by the staff who keep each, some amended, moved or entered in error. */
+    private static void theClinicalRecord(Api clinician, Api police) {
+        String records = "/participants/" + participantId + "/";
+        Map<String, Object> assessment = new java.util.LinkedHashMap<>();
+        assessment.put("kind", "risk");
+        assessment.put("assessedOn", "2026-02-10");
+        assessment.put("assessor", "Dr Imogen Assessor");
+        assessment.put("instrument", "SRP");
+        assessment.put("riskRatings", ratings("low"));
+        assessment.put("overallRisk", "moderate");
+        assessment.put("formulation", "Rejected ex-partner; rumination");
+        String assessmentId = Cases.created(clinician.post(records + "assessments", assessment)).get("id").asText();
+        Cases.ok(clinician.patch(records + "assessments/" + assessmentId + "?reason=Recurrence%20rated%20wrongly",
+                Map.of("riskRatings", ratings("high")), "\"1\""));
+
+        String sessionId = Cases.created(clinician.post(records + "sessions", Map.of("kind", "individual_therapy",
+                "scheduledAt", "2026-03-02T09:00:00Z", "durationMinutes", 50, "facilitator", "Dr Felix Facilitator")))
+                .get("id").asText();
+        Cases.ok(clinician.post(records + "sessions/" + sessionId + "/outcome", Map.of("outcome", "attended",
+                "engagement", 4, "notes", "Talked about the break-up", "shareable", false)));
+
+        String onwardId = Cases.created(clinician.post(records + "service-referrals", Map.of("service",
+                "substance_misuse", "kind", "alcohol", "provider", "Northside Community Alcohol Team",
+                "madeOn", "2026-03-10", "reason", "Drinks before contacting the victim"))).get("id").asText();
+        Cases.ok(clinician.post(records + "service-referrals/" + onwardId + "/transitions",
+                Map.of("to", "accepted", "on", "2026-03-17", "reason", "Assessed by the team")));
+
+        String actionId = Cases.created(police.post(records + "risk-plan/actions", Map.of("action",
+                "Serve the protection order", "agency", "police", "owner", "DC Olga Owner", "dueOn", "2026-03-20",
+                "reviewOn", "2026-04-01"))).get("id").asText();
+        Cases.ok(police.post(records + "risk-plan/actions/" + actionId + "/transitions",
+                Map.of("to", "done", "on", "2026-03-18", "reason", "Served in person")));
+
+        Cases.created(police.post(records + "legal-measures", Map.of("kind", "stalking_protection_order",
+                "from", "2026-01-15", "conditions", "Not to enter Church Street")));
+
+        Staff.ensure(APP, "vic.advocate", Set.of(Role.advocate), Set.of(SITE));
+        Cases.created(TestApp.as(APP, "vic.advocate").post(records + "victim-safety", Map.of("raisedOn", "2026-03-12",
+                "concern", "Car seen outside her workplace")));
+
+        Cases.created(clinician.post(records + "desistance-reviews", Map.of("reviewedOn", "2026-04-01",
+                "riskRatings", ratings("moderate"), "fixation", 6, "victimContactSinceLastReview", false,
+                "engagement", 4)));
+
+        incidentId = Cases.created(police.post(records + "incidents", Map.of("kind", "arrest", "occurredOn",
+                "2026-04-10", "source", "police", "details", "Arrested near her home"))).get("id").asText();
+        Cases.ok(police.send("POST", records + "incidents/" + incidentId + "/entered-in-error",
+                Map.of("reason", "Another man of the same name"), Map.of("If-Match", "\"1\"")));
+    }
+
+    private static Map<String, Object> ratings(String recurrence) {
+        return Map.of("violence", "low", "persistence", "moderate", "recurrence", recurrence,
+                "psychosocial_damage", "moderate");
     }
 
     private static JsonNode report() {
@@ -161,7 +229,98 @@ class SubjectAccessTest {
         String text = admin.get("/participants/" + participantId + "/subject-access").text();
 
         assertThat(text).doesNotContain(STAFF.toArray(String[]::new));
-        assertThat(text).doesNotContain("tester", "VA-2026-0147", "DC 4521 Patel", "Patel", "Oliver", "Unrelated");
+        assertThat(text).doesNotContain("tester", VICTIM_REF, "DC 4521 Patel", "Patel", "Oliver", "Unrelated");
+        assertThat(text).doesNotContain(NAMED.toArray(String[]::new));
+        List<String> fields = new ArrayList<>();
+        fieldNames(Api.parse(text), fields);
+        assertThat(fields).doesNotContainAnyElementsOf(USERNAME_FIELDS);
+    }
+
+    private static void fieldNames(JsonNode node, List<String> names) {
+        node.fields().forEachRemaining(field -> {
+            names.add(field.getKey());
+            fieldNames(field.getValue(), names);
+        });
+        if (node.isArray()) {
+            node.forEach(item -> fieldNames(item, names));
+        }
+    }
+
+    private static List<String> versionsOf(JsonNode records, String field) {
+        List<String> values = new ArrayList<>();
+        records.forEach(record -> record.get("versions").forEach(version -> values.add(version.get("version").asInt()
+                + ":" + version.get("record").path(field).asText())));
+        return values;
+    }
+
+    @Test
+    void the_screening_comes_with_the_referral() {
+        JsonNode screening = report().get("referrals").get(0).get("screening");
+        assertThat(screening.get("instrument").asText()).isEqualTo("S-DASH");
+        assertThat(screening.get("yesCount").asInt()).isEqualTo(3); // q1, q5, q11
+        assertThat(screening.get("answers").get("q5").asBoolean()).isTrue();
+        assertThat(screening.get("answers").get("q6").asBoolean()).isFalse();
+    }
+
+    @Test
+    void every_clinical_record_comes_with_every_version_and_staff_by_role() {
+        JsonNode report = report();
+
+        JsonNode assessments = report.get("assessments");
+        assertThat(assessments).hasSize(1);
+        JsonNode assessment = assessments.get(0);
+        assertThat(assessment.get("status").asText()).isEqualTo("active");
+        JsonNode versions = assessment.get("versions");
+        assertThat(versions).hasSize(2);
+        assertThat(versions.get(0).get("version").asInt()).isEqualTo(1);
+        assertThat(versions.get(0).get("reason").isNull()).isTrue();
+        assertThat(versions.get(0).get("recordedByRole").asText()).isEqualTo("clinician");
+        assertThat(versions.get(0).get("record").get("riskRatings").get("recurrence").asText()).isEqualTo("low");
+        assertThat(versions.get(0).get("record").get("recordedByRole").asText()).isEqualTo("clinician");
+        assertThat(versions.get(0).get("record").get("amendedByRole").isNull()).isTrue();
+        assertThat(versions.get(1).get("version").asInt()).isEqualTo(2);
+        assertThat(versions.get(1).get("reason").asText()).isEqualTo("Recurrence rated wrongly");
+        assertThat(versions.get(1).get("record").get("riskRatings").get("recurrence").asText()).isEqualTo("high");
+        assertThat(versions.get(1).get("record").get("amendedByRole").asText()).isEqualTo("clinician");
+        assertThat(versions.get(1).get("record").get("formulation").asText()).isEqualTo("Rejected ex-partner; rumination");
+        assertThat(versions.get(1).get("record").has("assessor")).isFalse();
+
+        JsonNode session = report.get("sessions").get(0);
+        assertThat(versionsOf(report.get("sessions"), "outcome")).containsExactly("1:null", "2:attended");
+        JsonNode outcome = session.get("versions").get(1).get("record");
+        assertThat(outcome.get("outcomeRecordedByRole").asText()).isEqualTo("clinician");
+        assertThat(outcome.get("notes").asText()).isEqualTo("Talked about the break-up");
+        assertThat(outcome.has("facilitator")).isFalse();
+
+        JsonNode onward = report.get("serviceReferrals");
+        assertThat(versionsOf(onward, "state")).containsExactly("1:made", "2:accepted");
+        JsonNode moves = onward.get(0).get("versions").get(1).get("record").get("history");
+        assertThat(moves).extracting(move -> move.get("state").asText() + " " + move.get("byRole").asText())
+                .containsExactly("made clinician", "accepted clinician");
+
+        JsonNode actions = report.get("planActions");
+        assertThat(versionsOf(actions, "state")).containsExactly("1:open", "2:done");
+        JsonNode done = actions.get(0).get("versions").get(1).get("record");
+        assertThat(done.get("closedByRole").asText()).isEqualTo("police");
+        assertThat(done.get("recordedByRole").asText()).isEqualTo("police");
+        assertThat(done.has("owner")).isFalse();
+
+        assertThat(versionsOf(report.get("legalMeasures"), "kind")).containsExactly("1:stalking_protection_order");
+        assertThat(versionsOf(report.get("desistanceReviews"), "fixation")).containsExactly("1:6");
+
+        JsonNode concern = report.get("victimSafetyConcerns").get(0).get("versions").get(0);
+        assertThat(concern.get("recordedByRole").asText()).isEqualTo("advocate");
+        assertThat(concern.get("record").get("concern").asText()).isEqualTo("Car seen outside her workplace");
+        assertThat(concern.get("record").has("victimRef")).isFalse();
+
+        // entered in error: still held, so still reported, with the version that marked it
+        JsonNode incidents = report.get("incidents");
+        assertThat(incidents).hasSize(1);
+        assertThat(incidents.get(0).get("id").asText()).isEqualTo(incidentId);
+        assertThat(incidents.get(0).get("status").asText()).isEqualTo("entered_in_error");
+        assertThat(versionsOf(incidents, "status")).containsExactly("1:active", "2:entered_in_error");
+        assertThat(incidents.get(0).get("versions").get(1).get("reason").asText())
+                .isEqualTo("Another man of the same name");
     }
 
     @Test
