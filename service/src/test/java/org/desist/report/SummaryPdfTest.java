@@ -1,0 +1,72 @@
+package org.desist.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.stream.IntStream;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.junit.jupiter.api.Test;
+
+/** The templates and the renderer on their own: layout of every kind of line, page furniture, fonts. */
+class SummaryPdfTest {
+    static final SummaryPdf PDF = new SummaryPdf(ReportTemplates.compiled());
+    static final SummaryPdf.Cover COVER = new SummaryPdf.Cover("probation-summary", "TEST-2026-0001",
+            "Daniel Hale, born 14 Mar 1987", "Generated 2026-11-24 14:03 UTC by po.test (probation)",
+            "Probation case summary TEST-2026-0001", "Probation case summary for supervision");
+
+    @Test
+    void every_kind_of_line_prints_and_every_page_carries_its_furniture() {
+        String longText = IntStream.range(0, 400).mapToObj(i -> "word" + i).reduce((a, b) -> a + " " + b).orElseThrow();
+        SummaryLines lines = new SummaryLines()
+                .section("1. Identity").field("Case reference", "TEST-2026-0001").field("PNC id", null)
+                .section("2. Nothing here")
+                .section("3. Table").table(List.of("Date", "Kind", "Source", "Details"),
+                        List.of(List.of("14 May 2026", "Breach of order", "Police", "Sent three messages"),
+                                List.of("15 May 2026", "Arrest", "Police", "Arrested at home")), row -> row,
+                        row -> row.get(1).equals("Arrest"))
+                .section("4. Empty table").table(List.of("A", "B"), List.<List<String>>of(), row -> row)
+                .section("5. Notes").subheading("Shareable notes").paragraph("2 Mar 2026 \u2014 individual therapy",
+                        longText);
+        for (int i = 0; i < 120; i++) {
+            lines.field("Line " + i, "value " + i);
+        }
+        PdfText pdf = PdfText.of(PDF.render(COVER, lines.lines()));
+
+        assertThat(pdf.pages()).hasSizeGreaterThan(2);
+        int pages = pdf.pages().size();
+        for (int page = 1; page <= pages; page++) {
+            assertThat(pdf.page(page)).as("page %d", page)
+                    .contains("OFFICIAL-SENSITIVE", "Case TEST-2026-0001", "Page " + page + " of " + pages,
+                            "Generated 2026-11-24 14:03 UTC by po.test (probation)");
+        }
+        assertThat(pdf.text()).contains("Probation case summary", "Daniel Hale, born 14 Mar 1987",
+                "1. Identity", "PNC id Not recorded", "2. Nothing here None recorded",
+                "14 May 2026 Breach of order Police Sent three messages", "4. Empty table None recorded",
+                "word0 word1", "word399", "Line 119 value 119");
+        assertThat(pdf.info().getTitle()).isEqualTo("Probation case summary TEST-2026-0001");
+        assertThat(pdf.info().getAuthor()).isEqualTo("Desist");
+        assertThat(pdf.info().getSubject()).isEqualTo("Probation case summary for supervision");
+        assertThat(pdf.firstPageFonts()).isNotEmpty().allSatisfy(font ->
+                assertThat(font.isEmbedded()).as(font.getName()).isTrue());
+        assertThat(pdf.firstPageFonts()).extracting(PDFont::getName).allMatch(name -> name.contains("DejaVuSans"));
+    }
+
+    @Test
+    void an_empty_body_still_prints_its_sections() {
+        PdfText pdf = PdfText.of(PDF.render(COVER, new SummaryLines().section("1. Incidents").lines()));
+        assertThat(pdf.pages()).hasSize(1);
+        assertThat(pdf.text()).contains("1. Incidents None recorded", "Page 1 of 1");
+    }
+
+    @Test
+    void templates_are_compiled_once() {
+        assertThat(ReportTemplates.compiled()).isSameAs(ReportTemplates.compiled());
+    }
+
+    @Test
+    void a_table_wider_than_the_layout_is_refused() {
+        assertThatThrownBy(() -> new SummaryLines().section("x").table(List.of("1", "2", "3", "4", "5"),
+                List.of(), row -> List.of())).isInstanceOf(IllegalArgumentException.class);
+    }
+}
