@@ -55,6 +55,11 @@ import org.desist.caserecord.CaseRecords;
 import org.desist.incident.IncidentResource;
 import org.desist.progress.ProgressReport;
 import org.desist.progress.ProgressResource;
+import org.desist.report.ReportTemplates;
+import org.desist.report.SummaryPdf;
+import org.desist.summary.CaseSummaries;
+import org.desist.summary.SummaryReportResource;
+import org.desist.summary.SummaryResource;
 import org.desist.timeline.Timeline;
 import org.desist.timeline.TimelineResource;
 import org.desist.incident.Incidents;
@@ -180,6 +185,11 @@ public class DesistApplication extends Application<DesistConfiguration> {
         jersey.register(new DesistanceReviewResource(records.keeper(new DesistanceReviews())));
         jersey.register(new TimelineResource(new Timeline(jdbi, audit, participants)));
         jersey.register(new ProgressResource(new ProgressReport(jdbi, clock, audit, participants)));
+        // compiled here, at start-up: a template that does not compile stops the service from starting
+        SummaryPdf summaryPdf = new SummaryPdf(ReportTemplates.compiled());
+        CaseSummaries summaries = new CaseSummaries(jdbi, clock, audit, participants, summaryPdf);
+        jersey.register(new SummaryResource(summaries));
+        jersey.register(new SummaryReportResource(summaries));
         jersey.register(ApiDescription.resource());
     }
 

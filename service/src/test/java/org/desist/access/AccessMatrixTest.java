@@ -217,20 +217,26 @@ class AccessMatrixTest {
             }),
             read("GET /api/audit", () -> "/audit"));
 
+    /** Issue 5: the case summaries, one row per audience, as JSON and as PDF. */
+    static final List<Probe> SUMMARY_PROBES = Stream.of("summary?audience=probation", "summary?audience=cps",
+                    "reports/probation", "reports/cps")
+            .map(tail -> read("GET /api/participants/{id}/" + tail, () -> "/participants/" + siteA.participantId()
+                    + "/" + tail)).toList();
+
     static Stream<Probe> probes() {
-        return PROBES.stream();
+        return Stream.concat(PROBES.stream(), SUMMARY_PROBES.stream());
     }
 
     static Stream<Arguments> everyRoleAtEveryEndpoint() {
-        return PROBES.stream().flatMap(probe -> Arrays.stream(Role.values()).map(role -> Arguments.of(role, probe)));
+        return probes().flatMap(probe -> Arrays.stream(Role.values()).map(role -> Arguments.of(role, probe)));
     }
 
     // ---------------------------------------------------------------- the matrix
 
     @Test
     void there_is_a_probe_for_every_endpoint_of_the_matrix() {
-        Set<String> probed = new TreeSet<>(PROBES.stream().map(Probe::endpoint).toList());
-        assertThat(probed).hasSize(PROBES.size())
+        Set<String> probed = new TreeSet<>(probes().map(Probe::endpoint).toList());
+        assertThat(probed).hasSize((int) probes().count())
                 .isEqualTo(new TreeSet<>(DOC.now().keySet()))
                 .isEqualTo(new TreeSet<>(CODE.keySet()));
     }
