@@ -28,7 +28,7 @@ final class ProbationDocument {
                 summary.onwardReferrals(), referral -> List.of(
                         Wording.words(referral.kind()) + " (" + Wording.words(referral.service()).toLowerCase() + ")",
                         referral.provider(), Wording.date(referral.madeOn()),
-                        Wording.words(referral.state()) + " since " + Wording.date(referral.stateOn())));
+                        Wording.words(referral.state()) + " " + Wording.date(referral.stateOn())));
         plan(lines, summary.riskPlan());
         SharedSections.incidents(lines, "9. Incidents", summary.incidents());
         review(lines, summary.latestReview());
@@ -110,8 +110,8 @@ final class ProbationDocument {
         }
         RiskRatings ratings = review.riskRatings();
         lines.field("Reviewed on", Wording.date(review.reviewedOn()))
-                .field("Risk ratings", "violence " + ratings.violence() + ", persistence " + ratings.persistence()
-                        + ", recurrence " + ratings.recurrence() + ", psychosocial damage "
+                .field("Risk ratings", "Violence " + ratings.violence() + "; persistence " + ratings.persistence()
+                        + "; recurrence " + ratings.recurrence() + "; psychosocial damage "
                         + ratings.psychosocialDamage())
                 .field("Fixation and obsession", review.fixation() + " of 10")
                 .field("Contact with the victim since the last review", Wording.yesNo(

@@ -86,7 +86,7 @@ class CaseSummaryTest {
                 "Sessions offered 4", "Attended (on time or late) 2", "Did not attend 1",
                 "Cancelled by the participant 1", "Attendance rate 50%", "Cancelled by the service 1",
                 "Awaiting an outcome 1", "Mar 2026 4 2 of 3 (67%) 1", "Apr 2026 1 0 of 1 (0%) 0",
-                WholeCase.ONWARD_PROVIDER, "Accepted since 9 Mar 2026",
+                WholeCase.ONWARD_PROVIDER, "Accepted 9 Mar 2026",
                 "Open actions 2, of which 1 overdue", "OVERDUE", "Done 18 Mar 2026",
                 "14 May 2026 Breach of order Police", "15 May 2026 Arrest Probation",
                 "Reviewed on 1 Jun 2026", "Fixation and obsession 4 of 10", "Overall risk High",
