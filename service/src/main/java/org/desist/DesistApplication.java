@@ -85,8 +85,11 @@ import org.desist.session.Sessions;
 import org.desist.site.SiteResource;
 import org.desist.site.SiteService;
 import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 public class DesistApplication extends Application<DesistConfiguration> {
+    private static final Logger LOG = LoggerFactory.getLogger(DesistApplication.class);
 
     public static void main(String[] args) throws Exception {
         // Before anything touches AWT: a stray DISPLAY must not break PDF rendering.
@@ -185,8 +188,10 @@ public class DesistApplication extends Application<DesistConfiguration> {
         jersey.register(new DesistanceReviewResource(records.keeper(new DesistanceReviews())));
         jersey.register(new TimelineResource(new Timeline(jdbi, audit, participants)));
         jersey.register(new ProgressResource(new ProgressReport(jdbi, clock, audit, participants)));
-        // compiled here, at start-up: a template that does not compile stops the service from starting
+        // compiled and rehearsed here, at start-up: a template that does not compile, or a machine that
+        // cannot render (no fonts), stops the service from starting instead of failing a download
         SummaryPdf summaryPdf = new SummaryPdf(ReportTemplates.compiled());
+        LOG.info("Rehearsed the case summary PDFs in {} ms", summaryPdf.rehearse());
         CaseSummaries summaries = new CaseSummaries(jdbi, clock, audit, participants, summaryPdf);
         jersey.register(new SummaryResource(summaries));
         jersey.register(new SummaryReportResource(summaries));

@@ -1,5 +1,6 @@
 package org.desist.report;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -20,15 +21,18 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The report templates of {@code reports/} (on the class path, copied there by the build), compiled once
- * and kept: the shared style template, page head and foot, the summary body, and each master. Compiling
- * takes a noticeable fraction of a second; no request ever pays for it. Compiled reports are immutable
- * and shared by every fill.
+ * and kept: the shared style template, the summary body, and each master with the shared page head and
+ * foot put in place ({@link PageBandInliner}). Compiling takes a noticeable fraction of a second; no
+ * request ever pays for it. Compiled reports are immutable and shared by every fill.
  */
 public final class ReportTemplates {
     private static final Logger LOG = LoggerFactory.getLogger(ReportTemplates.class);
     private static final String FOLDER = "reports/";
     /** The masters the service renders; each shares the parts below. */
     public static final List<String> MASTERS = List.of("probation-summary", "cps-summary");
+    /** The page head and foot the masters take as subreports, inlined into them before compiling. */
+    static final Map<String, String> PAGE_PARTS = Map.of("PAGE_HEADER", "page-header.jrxml",
+            "PAGE_FOOTER", "page-footer.jrxml");
 
     private static ReportTemplates compiled;
 
@@ -41,15 +45,14 @@ public final class ReportTemplates {
         this.context = context;
         this.styles = loadStyles(context);
         JasperCompileManager compiler = JasperCompileManager.getInstance(context);
-        Map<String, Object> shared = new LinkedHashMap<>();
-        shared.put("DESIST_STYLES", styles);
-        shared.put("PAGE_HEADER", compile(compiler, "page-header"));
-        shared.put("PAGE_FOOTER", compile(compiler, "page-footer"));
-        shared.put("BODY", compile(compiler, "summary-body"));
-        this.parts = Map.copyOf(shared);
+        this.parts = Map.of("DESIST_STYLES", styles, "BODY", compile(compiler, "summary-body"));
+        PageBandInliner pageParts = new PageBandInliner(PAGE_PARTS, ReportTemplates::openTemplate);
         Map<String, JasperReport> compiledMasters = new LinkedHashMap<>();
         for (String master : MASTERS) {
-            compiledMasters.put(master, compile(compiler, master));
+            try (InputStream in = open(master + ".jrxml")) {
+                compiledMasters.put(master, compiler.compile(JRXmlLoader.load(context,
+                        new ByteArrayInputStream(pageParts.inline(in)))));
+            }
         }
         this.masters = Map.copyOf(compiledMasters);
     }
@@ -96,7 +99,7 @@ public final class ReportTemplates {
         return master;
     }
 
-    /** The compiled parts every master takes as parameters: styles, page head and foot, body. */
+    /** The compiled parts every master takes as parameters: the styles and the body. */
     Map<String, Object> parts() {
         return parts;
     }
@@ -113,7 +116,15 @@ public final class ReportTemplates {
         }
     }
 
-    private static InputStream open(String file) throws IOException {
+    private static InputStream openTemplate(String file) {
+        try {
+            return open(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static InputStream open(String file) throws IOException {
         InputStream in = ReportTemplates.class.getClassLoader().getResourceAsStream(FOLDER + file);
         if (in == null) {
             throw new IOException("Report template " + FOLDER + file + " is not on the class path");
