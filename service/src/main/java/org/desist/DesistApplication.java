@@ -55,6 +55,7 @@ import org.desist.caserecord.CaseRecords;
 import org.desist.incident.IncidentResource;
 import org.desist.progress.ProgressReport;
 import org.desist.progress.ProgressResource;
+import org.desist.report.RenderRehearsal;
 import org.desist.report.ReportTemplates;
 import org.desist.report.SummaryPdf;
 import org.desist.summary.CaseSummaries;
@@ -191,7 +192,9 @@ public class DesistApplication extends Application<DesistConfiguration> {
         // compiled and rehearsed here, at start-up: a template that does not compile, or a machine that
         // cannot render (no fonts), stops the service from starting instead of failing a download
         SummaryPdf summaryPdf = new SummaryPdf(ReportTemplates.compiled());
-        LOG.info("Rehearsed the case summary PDFs in {} ms", summaryPdf.rehearse());
+        RenderRehearsal rehearsal = new RenderRehearsal(summaryPdf, 60);
+        LOG.info("Rehearsed the case summary PDFs in {} ms", rehearsal.rehearse());
+        environment.lifecycle().manage(rehearsal);
         CaseSummaries summaries = new CaseSummaries(jdbi, clock, audit, participants, summaryPdf);
         jersey.register(new SummaryResource(summaries));
         jersey.register(new SummaryReportResource(summaries));

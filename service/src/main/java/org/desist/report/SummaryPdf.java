@@ -33,25 +33,6 @@ public final class SummaryPdf {
                         String subject) {
     }
 
-    /**
-     * Renders each master once with every kind of line, at start-up: a machine that cannot render (no
-     * fonts, a broken template) fails to start rather than on the first download, and fonts and classes
-     * are loaded before anyone waits for them. Returns the time it took, in milliseconds.
-     */
-    public long rehearse() {
-        long started = System.nanoTime();
-        List<SummaryLine> sample = new SummaryLines()
-                .section("Rehearsal").field("Field", "value").subheading("Subheading")
-                .table(List.of("1", "2", "3", "4"), List.of(List.of("a", "b", "c", "d")), row -> row, row -> true)
-                .table(List.of("1"), List.of(List.of("a")), row -> row).paragraph("Label", "Paragraph")
-                .section("Empty").lines();
-        for (String master : ReportTemplates.MASTERS) {
-            render(new Cover(master, "REHEARSAL", "Rehearsal", "Generated at start-up", "Rehearsal", "Rehearsal"),
-                    sample);
-        }
-        return (System.nanoTime() - started) / 1_000_000;
-    }
-
     public byte[] render(Cover cover, List<SummaryLine> lines) {
         Map<String, Object> parameters = new HashMap<>(templates.parts());
         parameters.put("CASE_REF", cover.caseRef());

@@ -111,8 +111,10 @@ class SummaryPdfTest {
     }
 
     @Test
-    void rehearsing_renders_every_master() {
-        assertThat(PDF.rehearse()).isNotNegative();
+    void the_rehearsal_renders_every_master_and_every_kind_of_line() {
+        assertThat(new RenderRehearsal(PDF, 0).rehearse()).isNotNegative();
+        assertThat(RenderRehearsal.sample(2)).extracting(SummaryLine::getKind)
+                .containsAll(java.util.Arrays.stream(SummaryLine.Kind.values()).map(Enum::name).toList());
     }
 
     @Test
