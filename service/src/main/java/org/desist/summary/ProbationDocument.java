@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import org.desist.report.SummaryLines;
 import org.desist.risk.RiskRatings;
+import org.desist.riskplan.PlanActionState;
 import org.desist.session.Attendance;
 
 /** The probation summary laid out for print, section by section. */
@@ -89,7 +90,7 @@ final class ProbationDocument {
     }
 
     private static void plan(SummaryLines lines, List<ProbationSummary.PlanEntry> plan) {
-        long open = plan.stream().filter(action -> action.state() == org.desist.riskplan.PlanActionState.open).count();
+        long open = plan.stream().filter(action -> action.state() == PlanActionState.open).count();
         long overdue = plan.stream().filter(ProbationSummary.PlanEntry::overdue).count();
         lines.section("8. Risk management plan");
         if (!plan.isEmpty()) {

@@ -1,6 +1,5 @@
 package org.desist.summary;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
@@ -68,9 +67,5 @@ final class Wording {
     /** The foot of every page: {@code Generated 2026-11-24 14:03 UTC by dr.okafor (clinician)}. */
     static String generated(Generated generated) {
         return "Generated " + GENERATED.format(generated.at()) + " by " + generated.by() + " (" + generated.role() + ")";
-    }
-
-    static String instant(Instant at) {
-        return GENERATED.format(at);
     }
 }
