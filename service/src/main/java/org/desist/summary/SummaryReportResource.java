@@ -1,6 +1,9 @@
 package org.desist.summary;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -28,16 +31,20 @@ public class SummaryReportResource {
     @GET
     @Path("probation")
     @Requires(Action.SUMMARY_PROBATION)
-    @Operation(summary = "The probation case summary as PDF", description = "Audited as an export.")
-    public Response probation(@PathParam("id") String participantId, @Context Caller caller) {
+    @Operation(summary = "The probation case summary as PDF", description = "Audited as an export.",
+            responses = @ApiResponse(responseCode = "200", description = "The PDF, as an attachment",
+                    content = @Content(mediaType = PDF, schema = @Schema(type = "string", format = "binary"))))
+    public Response probationPdf(@PathParam("id") String participantId, @Context Caller caller) {
         return download(summaries.pdf(caller, participantId, Audience.probation));
     }
 
     @GET
     @Path("cps")
     @Requires(Action.SUMMARY_CPS)
-    @Operation(summary = "The CPS case summary as PDF", description = "Audited as an export.")
-    public Response cps(@PathParam("id") String participantId, @Context Caller caller) {
+    @Operation(summary = "The CPS case summary as PDF", description = "Audited as an export.",
+            responses = @ApiResponse(responseCode = "200", description = "The PDF, as an attachment",
+                    content = @Content(mediaType = PDF, schema = @Schema(type = "string", format = "binary"))))
+    public Response cpsPdf(@PathParam("id") String participantId, @Context Caller caller) {
         return download(summaries.pdf(caller, participantId, Audience.cps));
     }
 

@@ -39,7 +39,7 @@ public class SummaryResource {
                     + " probation; cps: clinician, cps). Audited as an export.",
             responses = @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(
                     oneOf = {ProbationSummary.class, CpsSummary.class}))))
-    public Record summary(@PathParam("id") String participantId,
+    public Record caseSummary(@PathParam("id") String participantId,
                           @Parameter(required = true) @QueryParam("audience") Audience audience,
                           @Context Caller caller) {
         return summaries.summary(caller, participantId, audience);
