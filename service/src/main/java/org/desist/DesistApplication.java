@@ -55,6 +55,12 @@ import org.desist.caserecord.CaseRecords;
 import org.desist.incident.IncidentResource;
 import org.desist.progress.ProgressReport;
 import org.desist.progress.ProgressResource;
+import org.desist.report.RenderRehearsal;
+import org.desist.report.ReportTemplates;
+import org.desist.report.SummaryPdf;
+import org.desist.summary.CaseSummaries;
+import org.desist.summary.SummaryReportResource;
+import org.desist.summary.SummaryResource;
 import org.desist.timeline.Timeline;
 import org.desist.timeline.TimelineResource;
 import org.desist.incident.Incidents;
@@ -80,8 +86,11 @@ import org.desist.session.Sessions;
 import org.desist.site.SiteResource;
 import org.desist.site.SiteService;
 import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 public class DesistApplication extends Application<DesistConfiguration> {
+    private static final Logger LOG = LoggerFactory.getLogger(DesistApplication.class);
 
     public static void main(String[] args) throws Exception {
         // Before anything touches AWT: a stray DISPLAY must not break PDF rendering.
@@ -181,6 +190,15 @@ public class DesistApplication extends Application<DesistConfiguration> {
         jersey.register(new DesistanceReviewResource(records.keeper(new DesistanceReviews())));
         jersey.register(new TimelineResource(new Timeline(jdbi, audit, participants)));
         jersey.register(new ProgressResource(new ProgressReport(jdbi, clock, audit, participants)));
+        // compiled and rehearsed here, at start-up: a template that does not compile, or a machine that
+        // cannot render (no fonts), stops the service from starting instead of failing a download
+        SummaryPdf summaryPdf = new SummaryPdf(ReportTemplates.compiled());
+        RenderRehearsal rehearsal = new RenderRehearsal(summaryPdf, 60);
+        LOG.info("Rehearsed the case summary PDFs in {} ms", rehearsal.rehearse());
+        environment.lifecycle().manage(rehearsal);
+        CaseSummaries summaries = new CaseSummaries(jdbi, clock, audit, participants, summaryPdf);
+        jersey.register(new SummaryResource(summaries));
+        jersey.register(new SummaryReportResource(summaries));
         jersey.register(ApiDescription.resource());
     }
 

@@ -9,11 +9,14 @@ import jakarta.ws.rs.container.DynamicFeature;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.FeatureContext;
 import org.desist.audit.AuditLog;
+import org.desist.errors.ProblemException;
 
 /**
  * Puts the access matrix in front of every resource method: the method's {@link Requires} action is
  * checked against {@link AccessPolicy}; a method without one is refused to everybody (deny by default).
- * Refusals are audited as 'denied'.
+ * Refusals are audited as 'denied'. A method serving several actions by a query parameter (see
+ * {@link Requires#when}) is checked for the action the parameter names; a value it does not serve is
+ * 400 naming the parameter for a caller who may perform one of them, and 403 for anyone else.
  */
 public class AccessFeature implements DynamicFeature {
     private final AuditLog audit;
@@ -24,25 +27,32 @@ public class AccessFeature implements DynamicFeature {
 
     @Override
     public void configure(ResourceInfo resource, FeatureContext context) {
-        Requires requires = resource.getResourceMethod().getAnnotation(Requires.class);
-        Action action = requires != null ? requires.value()
+        Requires[] requires = resource.getResourceMethod().getAnnotationsByType(Requires.class);
+        if (requires.length > 1 || requires.length == 1 && !requires[0].when().isEmpty()) {
+            context.register(new Check(null, ActionByQuery.of(requires), audit));
+            return;
+        }
+        Action action = requires.length == 1 ? requires[0].value()
                 : resource.getResourceClass().getName().startsWith("io.swagger.") ? Action.API_DESCRIPTION : null;
-        context.register(new Check(action, audit));
+        context.register(new Check(action, null, audit));
     }
 
     @Priority(Priorities.AUTHORIZATION)
     static final class Check implements ContainerRequestFilter {
-        private final Action action;
+        private final Action fixed;
+        private final ActionByQuery byQuery;
         private final AuditLog audit;
 
-        Check(Action action, AuditLog audit) {
-            this.action = action;
+        Check(Action fixed, ActionByQuery byQuery, AuditLog audit) {
+            this.fixed = fixed;
+            this.byQuery = byQuery;
             this.audit = audit;
         }
 
         @Override
         public void filter(ContainerRequestContext request) {
             Caller caller = CallerFilter.of(request);
+            Action action = byQuery == null ? fixed : chosen(request, caller);
             if (action != null && AccessPolicy.allows(caller.user(), action)) {
                 return;
             }
@@ -54,6 +64,18 @@ public class AccessFeature implements DynamicFeature {
             String participantId = request.getUriInfo().getPath().startsWith("participants/") ? id : null;
             audit.denied(caller, type, recordId != null ? recordId : id, participantId, 403);
             throw new ForbiddenException("Your role may not do this");
+        }
+
+        /** The action the query names; for an unknown value, 400 if the caller may do any, else the first (refused). */
+        private Action chosen(ContainerRequestContext request, Caller caller) {
+            var named = byQuery.of(request.getUriInfo().getQueryParameters());
+            if (named.isPresent()) {
+                return named.get();
+            }
+            if (byQuery.actions().values().stream().anyMatch(action -> AccessPolicy.allows(caller.user(), action))) {
+                throw ProblemException.badParameter(byQuery.parameter(), "must be one of: " + byQuery.values());
+            }
+            return byQuery.actions().values().iterator().next();
         }
     }
 }

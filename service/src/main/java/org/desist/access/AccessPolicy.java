@@ -59,6 +59,9 @@ public final class AccessPolicy {
         // each reader sees only the kinds of event their role may read, redacted as the records are
         allow(Action.TIMELINE_READ, EnumSet.of(clinician, probation, police, advocate));
         allow(Action.PROGRESS_READ, EnumSet.of(clinician, probation));
+        // the case summaries leave the system: each reader gets only its own, clinicians check both
+        allow(Action.SUMMARY_PROBATION, EnumSet.of(clinician, probation));
+        allow(Action.SUMMARY_CPS, EnumSet.of(clinician, cps));
         allow(Action.TOKEN_ISSUE, EVERYONE);
         allow(Action.TOKEN_REVOKE, EVERYONE);
         allow(Action.USER_ADMIN, EnumSet.of(admin));

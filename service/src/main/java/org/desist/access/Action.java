@@ -38,6 +38,8 @@ public enum Action {
     INCIDENT_READ("incident", true),
     TIMELINE_READ("timeline", true),
     PROGRESS_READ("progress", true),
+    SUMMARY_PROBATION("probation_summary", true),
+    SUMMARY_CPS("cps_summary", true),
     TOKEN_ISSUE("token", false),
     TOKEN_REVOKE("token", false),
     USER_ADMIN("user", false),

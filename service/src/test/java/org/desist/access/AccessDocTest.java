@@ -32,7 +32,7 @@ class AccessDocTest {
                 continue;
             }
             ApiEndpoints.resourceMethods(type).stream()
-                    .filter(method -> !method.isAnnotationPresent(Requires.class))
+                    .filter(method -> method.getAnnotationsByType(Requires.class).length == 0)
                     .forEach(method -> missing.add(type.getSimpleName() + "." + method.getName()));
         }
         assertThat(missing).as("resource methods without @Requires (AccessFeature refuses them to everybody)")
@@ -97,13 +97,12 @@ class AccessDocTest {
     void planned_endpoints_are_not_built_yet() {
         Set<String> plannedPaths = DOC.planned().stream().map(endpoint -> endpoint.replaceAll("\\?.*$", ""))
                 .collect(Collectors.toCollection(TreeSet::new));
+        Set<String> builtPaths = CODE.keySet().stream().map(endpoint -> endpoint.replaceAll("\\?.*$", ""))
+                .collect(Collectors.toCollection(TreeSet::new));
         assertThat(plannedPaths).as("built endpoints still in the planned table: move their rows to the matrix")
-                .doesNotContainAnyElementsOf(CODE.keySet());
-        assertThat(DOC.planned()).as("planned endpoints of issues 5 to 7")
-                .contains("GET /api/participants/{id}/summary?audience=probation",
-                        "GET /api/participants/{id}/summary?audience=cps",
-                        "GET /api/participants/{id}/reports/probation", "GET /api/participants/{id}/reports/cps",
-                        "GET /api/programme/comparison", "GET /api/programme/export",
+                .doesNotContainAnyElementsOf(builtPaths);
+        assertThat(DOC.planned()).as("planned endpoints of issues 6 and 7")
+                .contains("GET /api/programme/comparison", "GET /api/programme/export",
                         "GET /api/cohorts/{id}/report", "GET /api/docs");
     }
 

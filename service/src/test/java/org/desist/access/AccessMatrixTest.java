@@ -176,12 +176,18 @@ class AccessMatrixTest {
             }),
             read("GET /api/audit", () -> "/audit"));
 
+    /** Issue 5: the case summaries, one row per audience, as JSON and as PDF. */
+    static final List<Probe> SUMMARY_PROBES = Stream.of("summary?audience=probation", "summary?audience=cps",
+                    "reports/probation", "reports/cps")
+            .map(tail -> read("GET /api/participants/{id}/" + tail, () -> "/participants/" + siteA.participantId()
+                    + "/" + tail)).toList();
+
     static Stream<Probe> probes() {
-        return PROBES.stream();
+        return Stream.concat(PROBES.stream(), SUMMARY_PROBES.stream());
     }
 
     static Stream<Arguments> everyRoleAtEveryEndpoint() {
-        return PROBES.stream().flatMap(probe -> Arrays.stream(Role.values()).map(role -> Arguments.of(role, probe)));
+        return probes().flatMap(probe -> Arrays.stream(Role.values()).map(role -> Arguments.of(role, probe)));
     }
 
     // ---------------------------------------------------------------- the matrix
@@ -189,7 +195,7 @@ class AccessMatrixTest {
     /** Between them, this class and ClinicalRecordAccessTest probe every endpoint once. */
     @Test
     void there_is_a_probe_for_every_endpoint_of_the_matrix() {
-        List<Probe> all = Stream.concat(PROBES.stream(), ClinicalRecordAccessTest.PROBES.stream()).toList();
+        List<Probe> all = Stream.concat(probes(), ClinicalRecordAccessTest.PROBES.stream()).toList();
         Set<String> probed = new TreeSet<>(all.stream().map(Probe::endpoint).toList());
         assertThat(probed).hasSize(all.size())
                 .isEqualTo(new TreeSet<>(DOC.now().keySet()))

@@ -50,10 +50,10 @@ final class ApiEndpoints {
         for (Class<?> type : resourceClasses()) {
             for (Method method : resourceMethods(type)) {
                 for (String path : paths(type, method)) {
-                    String name = httpMethod(method) + " " + path;
-                    Endpoint endpoint = new Endpoint(name, method, actionOf(type, method));
-                    if (endpoints.put(name, endpoint) != null) {
-                        throw new IllegalStateException("Two methods serve " + name);
+                    for (Endpoint endpoint : endpoints(type, method, httpMethod(method) + " " + path)) {
+                        if (endpoints.put(endpoint.name(), endpoint) != null) {
+                            throw new IllegalStateException("Two methods serve " + endpoint.name());
+                        }
                     }
                 }
             }
@@ -73,6 +73,20 @@ final class ApiEndpoints {
     static List<Method> subResourceLocators(Class<?> type) {
         return Arrays.stream(type.getMethods())
                 .filter(method -> method.isAnnotationPresent(Path.class) && httpMethod(method).isEmpty())
+                .toList();
+    }
+
+    /**
+     * One endpoint, or one per value of the query parameter for a method whose {@code @Requires} say
+     * {@code when} ({@code GET /api/participants/{id}/summary?audience=cps}), as AccessFeature tells them apart.
+     */
+    private static List<Endpoint> endpoints(Class<?> type, Method method, String name) {
+        Requires[] requires = method.getAnnotationsByType(Requires.class);
+        if (Arrays.stream(requires).allMatch(each -> each.when().isEmpty())) {
+            return List.of(new Endpoint(name, method, actionOf(type, method)));
+        }
+        return Arrays.stream(requires)
+                .map(each -> new Endpoint(name + "?" + each.when(), method, Optional.of(each.value())))
                 .toList();
     }
 

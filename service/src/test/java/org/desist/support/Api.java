@@ -84,6 +84,20 @@ public final class Api {
         }
     }
 
+    /** A download as the bytes it is (a PDF), with the answer's status and headers. */
+    public HttpResponse<byte[]> download(String path) {
+        try {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60));
+            headers.forEach(request::header);
+            return client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static JsonNode parse(String text) {
         try {
             return JSON.readTree(text);

@@ -1,0 +1,66 @@
+package org.desist.report;
+
+import java.io.ByteArrayOutputStream;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import net.sf.jasperreports.engine.JRException;
+import net.sf.jasperreports.engine.JREmptyDataSource;
+import net.sf.jasperreports.engine.JasperFillManager;
+import net.sf.jasperreports.engine.JasperPrint;
+import net.sf.jasperreports.engine.data.JRBeanCollectionDataSource;
+import net.sf.jasperreports.pdf.JRPdfExporter;
+import net.sf.jasperreports.pdf.SimplePdfExporterConfiguration;
+import net.sf.jasperreports.export.SimpleExporterInput;
+import net.sf.jasperreports.export.SimpleOutputStreamExporterOutput;
+
+/** Fills a compiled master with a summary's lines and exports it as PDF. Nothing is compiled here. */
+public final class SummaryPdf {
+    private static final String AUTHOR = "Desist";
+
+    private final ReportTemplates templates;
+
+    public SummaryPdf(ReportTemplates templates) {
+        this.templates = templates;
+    }
+
+    /**
+     * What a document says about itself: the master to fill, the case reference for every page head,
+     * the subtitle under its title, the "Generated ..." line for every page foot, and the PDF's metadata
+     * title and subject.
+     */
+    public record Cover(String master, String caseRef, String subtitle, String generated, String title,
+                        String subject) {
+    }
+
+    public byte[] render(Cover cover, List<SummaryLine> lines) {
+        Map<String, Object> parameters = new HashMap<>(templates.parts());
+        parameters.put("CASE_REF", cover.caseRef());
+        parameters.put("SUBJECT", cover.subtitle());
+        parameters.put("GENERATED", cover.generated());
+        parameters.put("LINES", new JRBeanCollectionDataSource(lines));
+        try {
+            // the master has one row: its detail band holds the title and the body subreport
+            JasperPrint print = JasperFillManager.getInstance(templates.context())
+                    .fill(templates.master(cover.master()), parameters, new JREmptyDataSource(1));
+            return export(print, cover);
+        } catch (JRException e) {
+            throw new IllegalStateException("Could not render " + cover.master(), e);
+        }
+    }
+
+    private byte[] export(JasperPrint print, Cover cover) throws JRException {
+        ByteArrayOutputStream pdf = new ByteArrayOutputStream(64 * 1024);
+        JRPdfExporter exporter = new JRPdfExporter(templates.context());
+        exporter.setExporterInput(new SimpleExporterInput(print));
+        exporter.setExporterOutput(new SimpleOutputStreamExporterOutput(pdf));
+        SimplePdfExporterConfiguration configuration = new SimplePdfExporterConfiguration();
+        configuration.setMetadataTitle(cover.title());
+        configuration.setMetadataAuthor(AUTHOR);
+        configuration.setMetadataSubject(cover.subject());
+        configuration.setMetadataCreator(AUTHOR);
+        exporter.setConfiguration(configuration);
+        exporter.exportReport();
+        return pdf.toByteArray();
+    }
+}

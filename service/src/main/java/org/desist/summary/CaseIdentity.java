@@ -1,0 +1,15 @@
+package org.desist.summary;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.time.LocalDate;
+
+/** Who the summary is about. */
+public record CaseIdentity(
+        @Schema(example = "STAC-2026-0001") String caseRef,
+        String siteCode,
+        String givenName,
+        String familyName,
+        LocalDate dateOfBirth,
+        @Schema(nullable = true) String pncId,
+        @Schema(nullable = true) String nhsNumber) {
+}
