@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.desist.access.Action;
 import org.desist.access.Caller;
 import org.desist.access.Requires;
+import org.desist.api.DateRange;
 import org.desist.api.Page;
 import org.desist.api.Paging;
 
@@ -43,10 +44,10 @@ public class CohortResource {
 
     @GET
     @Requires(Action.COHORT_READ)
-    @Operation(summary = "List cohorts, newest first")
-    public Page<Cohort> list(@QueryParam("siteCode") String siteCode, @Valid @BeanParam Paging paging,
-                             @Context UriInfo uri, @Context Caller caller) {
-        return Page.of(cohorts.list(caller, siteCode, paging), paging, uri);
+    @Operation(summary = "List cohorts, latest start first", description = "`from`/`to` filter on startsOn.")
+    public Page<Cohort> list(@QueryParam("siteCode") String siteCode, @BeanParam DateRange dates,
+                             @Valid @BeanParam Paging paging, @Context UriInfo uri, @Context Caller caller) {
+        return Page.of(cohorts.list(caller, siteCode, dates.ordered(), paging), paging, uri);
     }
 
     @GET

@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.desist.api.DateRange;
 import org.desist.api.Page;
 import org.desist.api.Paging;
 import org.desist.access.Action;
@@ -45,10 +46,13 @@ public class EnrolmentResource {
 
     @GET
     @Requires(Action.ENROLMENT_READ)
-    @Operation(summary = "List enrolments, oldest first")
+    @Operation(summary = "List enrolments, oldest first", description = "`from`/`to` filter on the date of the"
+            + " latest move (the opening date until the first move), so `state=enrolled&from=...` finds those enrolled"
+            + " since a day.")
     public Page<Enrolment> list(@QueryParam("cohortId") String cohortId, @QueryParam("state") EnrolmentState state,
-                                @Valid @BeanParam Paging paging, @Context UriInfo uri, @Context Caller caller) {
-        return Page.of(enrolments.list(caller, cohortId, state, paging), paging, uri);
+                                @BeanParam DateRange dates, @Valid @BeanParam Paging paging, @Context UriInfo uri,
+                                @Context Caller caller) {
+        return Page.of(enrolments.list(caller, cohortId, state, dates.ordered(), paging), paging, uri);
     }
 
     @GET

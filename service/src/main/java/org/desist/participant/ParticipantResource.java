@@ -27,6 +27,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.desist.access.Action;
 import org.desist.access.Caller;
 import org.desist.access.Requires;
+import org.desist.api.DateRange;
 import org.desist.api.Page;
 import org.desist.api.Paging;
 import org.desist.http.Versions;
@@ -43,11 +44,13 @@ public class ParticipantResource {
 
     @GET
     @Requires(Action.PARTICIPANT_READ)
-    @Operation(summary = "Find participants", description = "`q` matches the name (either order) or the case reference.")
+    @Operation(summary = "Find participants", description = "`q` matches the name (either order) or the case"
+            + " reference. `from`/`to` filter on the day (in London) the participant was created, with their first"
+            + " referral.")
     public Page<Participant> list(@QueryParam("siteCode") String siteCode,
-                                  @QueryParam("q") @Size(max = 200) String query,
+                                  @QueryParam("q") @Size(max = 200) String query, @BeanParam DateRange dates,
                                   @Valid @BeanParam Paging paging, @Context UriInfo uri, @Context Caller caller) {
-        return Page.of(participants.list(caller, siteCode, query, paging), paging, uri);
+        return Page.of(participants.list(caller, siteCode, query, dates.ordered(), paging), paging, uri);
     }
 
     @GET

@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.desist.api.DateRange;
 import org.desist.api.Page;
 import org.desist.api.Paging;
 import org.desist.access.Action;
@@ -45,10 +46,12 @@ public class ReferralResource {
     @GET
     @Requires(Action.REFERRAL_READ)
     @Operation(summary = "The daily review queue",
-            description = "Awaiting review first, oldest first; then reviewed, high priority first and oldest first.")
+            description = "Awaiting review first, oldest first; then reviewed, high priority first and oldest first."
+                    + " `from`/`to` filter on receivedOn.")
     public Page<Referral> queue(@QueryParam("siteCode") String siteCode, @QueryParam("status") ReferralStatus status,
-                                @Valid @BeanParam Paging paging, @Context UriInfo uri, @Context Caller caller) {
-        return Page.of(referrals.queue(caller, siteCode, status, paging), paging, uri);
+                                @BeanParam DateRange dates, @Valid @BeanParam Paging paging, @Context UriInfo uri,
+                                @Context Caller caller) {
+        return Page.of(referrals.queue(caller, siteCode, status, dates.ordered(), paging), paging, uri);
     }
 
     @GET

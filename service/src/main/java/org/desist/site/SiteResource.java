@@ -41,7 +41,7 @@ public class SiteResource {
 
     @GET
     @Requires(Action.SITE_READ)
-    @Operation(summary = "List sites")
+    @Operation(summary = "List sites, by code", description = "Sites are not dated: this list takes no `from`/`to`.")
     public Page<Site> list(@Valid @BeanParam Paging paging, @Context UriInfo uri) {
         return Page.of(sites.list(paging), paging, uri);
     }
