@@ -153,7 +153,7 @@ public class DesistApplication extends Application<DesistConfiguration> {
         Authentication authentication = Authentication.install(environment, jdbi, clock);
         jersey.register(new CallerFilter());
         jersey.register(new CallerFilter.Binder());
-        jersey.register(new AccessFeature(audit));
+        jersey.register(new AccessFeature(audit, authentication.filter()));
 
         MergePatch patches = new MergePatch(environment.getObjectMapper(), environment.getValidator());
         ParticipantService participants = new ParticipantService(jdbi, clock,

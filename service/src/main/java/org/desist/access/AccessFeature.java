@@ -11,23 +11,37 @@ import jakarta.ws.rs.core.FeatureContext;
 import org.desist.audit.AuditLog;
 
 /**
- * Puts the access matrix in front of every resource method: the method's {@link Requires} action is
- * checked against {@link AccessPolicy}; a method without one is refused to everybody (deny by default).
- * Refusals are audited as 'denied'.
+ * Puts authentication and the access matrix in front of every resource method: the caller must
+ * authenticate, then the method's {@link Requires} action is checked against {@link AccessPolicy}; a method
+ * without one is refused to everybody (deny by default). Only an action the policy names public is
+ * answered without either. Refusals are audited as 'denied'.
  */
 public class AccessFeature implements DynamicFeature {
     private final AuditLog audit;
+    private final ContainerRequestFilter authentication;
 
-    public AccessFeature(AuditLog audit) {
+    public AccessFeature(AuditLog audit, ContainerRequestFilter authentication) {
         this.audit = audit;
+        this.authentication = authentication;
     }
 
     @Override
     public void configure(ResourceInfo resource, FeatureContext context) {
-        Requires requires = resource.getResourceMethod().getAnnotation(Requires.class);
-        Action action = requires != null ? requires.value()
-                : resource.getResourceClass().getName().startsWith("io.swagger.") ? Action.API_DESCRIPTION : null;
+        Action action = actionOf(resource);
+        if (AccessPolicy.isPublic(action)) {
+            return;
+        }
+        context.register(authentication, Priorities.AUTHENTICATION);
         context.register(new Check(action, audit));
+    }
+
+    /** The method's {@link Requires}; swagger's description resource, which cannot carry one, describes the API. */
+    static Action actionOf(ResourceInfo resource) {
+        Requires requires = resource.getResourceMethod().getAnnotation(Requires.class);
+        if (requires != null) {
+            return requires.value();
+        }
+        return resource.getResourceClass().getName().startsWith("io.swagger.") ? Action.API_DESCRIPTION : null;
     }
 
     @Priority(Priorities.AUTHORIZATION)

@@ -40,7 +40,8 @@ public class AuditResource {
 
     @GET
     @Requires(Action.AUDIT_READ)
-    @Operation(summary = "Search the audit log, newest first", description = "`from`/`to` filter on the day (in UTC,"
+    @Operation(operationId = "searchAudit",
+            summary = "Search the audit log, newest first", description = "`from`/`to` filter on the day (in UTC,"
             + " as the log's times are) a row was written.")
     public Page<AuditRecord> search(@QueryParam("participantId") String participantId,
                                     @QueryParam("username") String username,

@@ -44,7 +44,8 @@ public class ParticipantResource {
 
     @GET
     @Requires(Action.PARTICIPANT_READ)
-    @Operation(summary = "Find participants", description = "`q` matches the name (either order) or the case"
+    @Operation(operationId = "listParticipants",
+            summary = "Find participants", description = "`q` matches the name (either order) or the case"
             + " reference. `from`/`to` filter on the day (in London) the participant was created, with their first"
             + " referral.")
     public Page<Participant> list(@QueryParam("siteCode") String siteCode,
@@ -56,7 +57,8 @@ public class ParticipantResource {
     @GET
     @Path("/{id}")
     @Requires(Action.PARTICIPANT_READ)
-    @Operation(summary = "One participant", description = "The ETag header carries the version to send in If-Match.")
+    @Operation(operationId = "getParticipant",
+            summary = "One participant", description = "The ETag header carries the version to send in If-Match.")
     public Response get(@PathParam("id") String id, @Context Caller caller) {
         Participant participant = participants.read(caller, id);
         return Response.ok(participant).tag(Versions.tag(participant.version())).build();
@@ -66,7 +68,7 @@ public class ParticipantResource {
     @Path("/{id}")
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
     @Requires(Action.PARTICIPANT_AMEND)
-    @Operation(summary = "Amend identity fields (JSON merge patch)",
+    @Operation(operationId = "amendParticipant", summary = "Amend identity fields (JSON merge patch)",
             description = "Needs If-Match with the ETag last read: 428 without it, 412 when stale.")
     @RequestBody(content = @Content(schema = @Schema(implementation = IdentityPatch.class)))
     public Response amend(@PathParam("id") String id,

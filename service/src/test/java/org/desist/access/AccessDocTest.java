@@ -104,7 +104,7 @@ class AccessDocTest {
                         "GET /api/participants/{id}/summary?audience=cps",
                         "GET /api/participants/{id}/reports/probation", "GET /api/participants/{id}/reports/cps",
                         "GET /api/programme/comparison", "GET /api/programme/export",
-                        "GET /api/cohorts/{id}/report", "GET /api/docs");
+                        "GET /api/cohorts/{id}/report");
     }
 
     @Test
