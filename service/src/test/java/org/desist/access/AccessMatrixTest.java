@@ -252,6 +252,15 @@ class AccessMatrixTest {
         assertThat(open).isEqualTo(documented).containsExactly("GET /api/openapi.json", "GET /api/openapi.yaml");
     }
 
+    @Test
+    void the_api_page_is_static_files_for_anybody_outside_the_resources() {
+        assertThat(DOC.open()).contains(API_PAGE);
+        assertThat(CODE).doesNotContainKey(API_PAGE);
+        Reply page = TestApp.anonymous(APP).get("/docs/");
+        assertThat(page.status()).as(page.toString()).isEqualTo(200);
+        assertThat(page.contentType()).startsWith("text/html");
+    }
+
     static final String API_PAGE = "GET /api/docs";
 
     static Stream<Probe> probesNeedingCredentials() {
