@@ -147,7 +147,8 @@ final class ApiConventions {
         ApiResponse response = new ApiResponse().content(json(schemaOf(components, collections.get(collection))));
         if (endpoint.path().startsWith("/participants/{id}")) {
             response.addHeaderObject("ETag", new Header().description("The record's version, to send back in"
-                    + " If-Match when changing it").schema(new StringSchema().example("\"1\"")));
+                    + " If-Match when changing it, as it came (a compressed answer carries it as \"1--gzip\")")
+                    .schema(new StringSchema().example("\"1\"")));
         }
         if (endpoint.httpMethod().equals("POST") && endpoint.path().equals(collection)) {
             responses.addApiResponse("201", withLocation(response.description("Created")));

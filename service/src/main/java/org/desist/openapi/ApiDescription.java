@@ -23,10 +23,11 @@ public final class ApiDescription {
             the caller is not bound to answers 404, as if it did not exist.
 
             **Shapes.** JSON; dates `yyyy-mm-dd`, instants UTC ISO-8601, ids opaque strings, enums exactly as \
-            listed (snake_case). Lists answer `{"items": [...], "next": ...}`: follow `next` (null on the last \
-            page); `limit` is 1-500 (default 50); dated lists take `from`/`to` (inclusive; `to` before `from` is \
-            400). Creates answer 201 with `Location`. Case records carry an `ETag`: a `PATCH` (a JSON merge \
-            patch) or a mark of entered in error sends it back in `If-Match`, with a `reason`.
+            listed (snake_case, but for the names of instruments and coding systems: SRP, SAM, S-DASH, ICD-10). \
+            Lists answer `{"items": [...], "next": ...}`: follow `next` (null on the last page); `limit` is 1-500 \
+            (default 50); dated lists take `from`/`to` (inclusive; `to` before `from` is 400). Creates answer 201 \
+            with `Location`. Case records carry an `ETag`: a `PATCH` (a JSON merge patch) or a mark of entered in \
+            error sends it back in `If-Match`, with a `reason`.
 
             **Errors** are RFC 9457 problem details (`application/problem+json`): `detail` says what went wrong \
             and `errors` lists each field at fault with the reason, naming the allowed values of an enum.
