@@ -230,6 +230,7 @@ final class ApiConventions {
      */
     private static void mergePatchesRequireNothing(OpenAPI api) {
         Map<String, Schema> schemas = api.getComponents().getSchemas();
+        java.util.Set<String> replaced = new java.util.TreeSet<>();
         api.getPaths().values().stream().map(PathItem::getPatch).filter(java.util.Objects::nonNull)
                 .map(Operation::getRequestBody).filter(java.util.Objects::nonNull)
                 .flatMap(body -> body.getContent().values().stream())
@@ -241,12 +242,14 @@ final class ApiConventions {
                         return;
                     }
                     String patchName = name + "Patch";
+                    replaced.add(name);
                     schemas.computeIfAbsent(patchName, absent -> new ObjectSchema()
                             .description("A JSON merge patch (RFC 7396) of " + name + ": send only the fields to"
                                     + " change; null clears an optional one")
                             .properties(whole.getProperties()));
                     media.setSchema(new Schema<>().$ref("#/components/schemas/" + patchName));
                 });
+        dropUnreferenced(api, replaced.toArray(String[]::new)); // a body only PATCH used
     }
 
     /** Removes schemas nothing refers to (swagger leaves the JSON tree types of merge-patch parameters behind). */

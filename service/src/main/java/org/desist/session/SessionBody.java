@@ -31,6 +31,9 @@ public record SessionBody(
         @Schema(nullable = true, accessMode = Schema.AccessMode.READ_ONLY, example = "2026-03-02T11:05:00Z")
         Instant outcomeRecordedAt) {
 
-    /** Some character that is not white space; null passes, as for every constraint but @NotNull. */
-    static final String NOT_BLANK = "(?s).*\\S.*";
+    /**
+     * Some character that is not white space; null passes, as for every constraint but @NotNull. Written
+     * to mean the same in Java (a whole match) and in the OpenAPI description (ECMA-262, a search).
+     */
+    static final String NOT_BLANK = "\\s*\\S[\\s\\S]*";
 }
