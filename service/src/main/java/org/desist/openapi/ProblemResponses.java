@@ -33,7 +33,8 @@ enum ProblemResponses {
             + " (a second outcome, a move the lifecycle forbids). Nothing changed.",
             "A service referral cannot move from made to engaged", null),
     PRECONDITION_FAILED(412, "PreconditionFailed", "If-Match names a version that is no longer current: read the"
-            + " record again. Nothing changed.", "The record has changed since you read it; read it again and reapply your change", null),
+            + " record again. Nothing changed.",
+            "The record has changed since you read it; read it again and reapply your change", null),
     UNPROCESSABLE(422, "UnprocessableContent", "A well-formed body with values that are not allowed; each field"
             + " at fault is in `errors` with the reason (and the allowed values of an enum). Nothing changed.",
             "source must be one of: police, mental_health_team, advocacy_service, probation, other", "source"),
@@ -43,7 +44,8 @@ enum ProblemResponses {
             + " for 15 minutes, whether or not the username exists.",
             "Too many failed logins; try again later", null),
     SERVER_ERROR(500, "ServerError", "Something failed inside the service; the body names only an incident id,"
-            + " which is in the service's log.", "The service could not complete the request; quote incident 6f1c9a2e-8b4d-4c37-a0d5-2e9f7b1c3d48", null);
+            + " which is in the service's log.",
+            "The service could not complete the request; quote incident 6f1c9a2e-8b4d-4c37-a0d5-2e9f7b1c3d48", null);
 
     static final String REF_PREFIX = "#/components/responses/";
 
