@@ -31,6 +31,7 @@ import org.desist.auth.TokensOnlyInHeaders;
 import org.desist.cli.AddUserCommand;
 import org.desist.cli.AuditVerifyCommand;
 import org.desist.db.Databases;
+import org.desist.docs.ApiPage;
 import org.desist.http.RequestIds;
 import org.desist.http.SecurityHeaders;
 import org.desist.subject.SubjectAccess;
@@ -116,6 +117,7 @@ public class DesistApplication extends Application<DesistConfiguration> {
                 .buildValidatorFactory());
         bootstrap.addCommand(new AddUserCommand());
         bootstrap.addCommand(new AuditVerifyCommand());
+        bootstrap.addBundle(new ApiPage());
         bootstrap.addBundle(new MigrationsBundle<>() {
             @Override
             public DataSourceFactory getDataSourceFactory(DesistConfiguration configuration) {
@@ -162,7 +164,7 @@ public class DesistApplication extends Application<DesistConfiguration> {
         Authentication authentication = Authentication.install(environment, jdbi, clock);
         jersey.register(new CallerFilter());
         jersey.register(new CallerFilter.Binder());
-        jersey.register(new AccessFeature(audit));
+        jersey.register(new AccessFeature(audit, authentication.filter()));
 
         MergePatch patches = new MergePatch(environment.getObjectMapper(), environment.getValidator());
         ParticipantService participants = new ParticipantService(jdbi, clock,

@@ -12,29 +12,45 @@ import org.desist.audit.AuditLog;
 import org.desist.errors.ProblemException;
 
 /**
- * Puts the access matrix in front of every resource method: the method's {@link Requires} action is
- * checked against {@link AccessPolicy}; a method without one is refused to everybody (deny by default).
- * Refusals are audited as 'denied'. A method serving several actions by a query parameter (see
- * {@link Requires#when}) is checked for the action the parameter names; a value it does not serve is
- * 400 naming the parameter for a caller who may perform one of them, and 403 for anyone else.
+ * Puts authentication and the access matrix in front of every resource method: the caller must
+ * authenticate, then the method's {@link Requires} action is checked against {@link AccessPolicy}; a method
+ * without one is refused to everybody (deny by default). Only an action the policy names public is
+ * answered without either. Refusals are audited as 'denied'. A method serving several actions by a query
+ * parameter (see {@link Requires#when}) is checked for the action the parameter names; a value it does not
+ * serve is 400 naming the parameter for a caller who may perform one of them, and 403 for anyone else.
  */
 public class AccessFeature implements DynamicFeature {
     private final AuditLog audit;
+    private final ContainerRequestFilter authentication;
 
-    public AccessFeature(AuditLog audit) {
+    public AccessFeature(AuditLog audit, ContainerRequestFilter authentication) {
         this.audit = audit;
+        this.authentication = authentication;
     }
 
     @Override
     public void configure(ResourceInfo resource, FeatureContext context) {
         Requires[] requires = resource.getResourceMethod().getAnnotationsByType(Requires.class);
         if (requires.length > 1 || requires.length == 1 && !requires[0].when().isEmpty()) {
+            context.register(authentication, Priorities.AUTHENTICATION);
             context.register(new Check(null, ActionByQuery.of(requires), audit));
             return;
         }
-        Action action = requires.length == 1 ? requires[0].value()
-                : resource.getResourceClass().getName().startsWith("io.swagger.") ? Action.API_DESCRIPTION : null;
+        Action action = actionOf(resource);
+        if (AccessPolicy.isPublic(action)) {
+            return;
+        }
+        context.register(authentication, Priorities.AUTHENTICATION);
         context.register(new Check(action, null, audit));
+    }
+
+    /** The method's {@link Requires}; swagger's description resource, which cannot carry one, describes the API. */
+    static Action actionOf(ResourceInfo resource) {
+        Requires requires = resource.getResourceMethod().getAnnotation(Requires.class);
+        if (requires != null) {
+            return requires.value();
+        }
+        return resource.getResourceClass().getName().startsWith("io.swagger.") ? Action.API_DESCRIPTION : null;
     }
 
     @Priority(Priorities.AUTHORIZATION)

@@ -23,6 +23,12 @@ import org.desist.auth.User;
 public final class AccessPolicy {
     private static final Set<Role> EVERYONE = EnumSet.allOf(Role.class);
     private static final Map<Action, Set<Role>> MATRIX = new EnumMap<>(Action.class);
+    /**
+     * Actions answered without credentials. Only the API description: it is generated from the code, holds
+     * no case data and no account data, and the browsable API page and REST clients need it before anyone
+     * has signed in. Every other action needs an authenticated caller whose role the matrix allows.
+     */
+    private static final Set<Action> PUBLIC = Collections.unmodifiableSet(EnumSet.of(Action.API_DESCRIPTION));
 
     static {
         allow(Action.API_DESCRIPTION, EVERYONE);
@@ -77,6 +83,11 @@ public final class AccessPolicy {
 
     public static Set<Role> rolesAllowed(Action action) {
         return MATRIX.getOrDefault(action, Set.of());
+    }
+
+    /** Whether the action is answered without credentials (and so without a role check). */
+    public static boolean isPublic(Action action) {
+        return action != null && PUBLIC.contains(action);
     }
 
     public static boolean allows(User user, Action action) {

@@ -8,7 +8,8 @@ import java.util.List;
 /** One page of a list: its items, and the address of the next page when there is one. */
 public record Page<T>(
         List<T> items,
-        @Schema(description = "Relative address of the next page, absent on the last page", nullable = true) String next) {
+        @Schema(description = "Address of the next page (a path under the host, with the same filters), null on the"
+                + " last page", nullable = true, example = "/api/referrals?siteCode=STAC&limit=50&offset=50") String next) {
 
     /**
      * Builds a page from rows fetched with {@code limit + 1}: the extra row only says that more exist.

@@ -48,7 +48,8 @@ public class AssessmentResource {
 
     @POST
     @Requires(Action.ASSESSMENT_RECORD)
-    @Operation(summary = "Record an assessment", description = "Psychiatric, psychological or risk assessment:"
+    @Operation(operationId = "recordAssessment",
+            summary = "Record an assessment", description = "Psychiatric, psychological or risk assessment:"
             + " the four risk domains rated, overall risk, stalker type, relationship to the victim, diagnoses"
             + " (ICD-10 or ICD-11 codes), substance misuse and the clinician's formulation.")
     public Response record(@PathParam("id") String participantId, @NotNull @Valid NewAssessment body,
@@ -58,7 +59,7 @@ public class AssessmentResource {
 
     @GET
     @Requires(Action.ASSESSMENT_READ)
-    @Operation(summary = "The case's assessments, newest first")
+    @Operation(operationId = "listAssessments", summary = "The case's assessments, newest first")
     public Page<Assessment> list(@PathParam("id") String participantId, @BeanParam DateRange dates,
                                @Valid @BeanParam Paging paging, @Context UriInfo uri, @Context Caller caller) {
         return Page.of(assessments.list(caller, participantId, dates.getFrom(), dates.getTo(), paging), paging, uri);
@@ -67,7 +68,8 @@ public class AssessmentResource {
     @GET
     @Path("/{rid}")
     @Requires(Action.ASSESSMENT_READ)
-    @Operation(summary = "One assessment", description = "The formulation is shown to clinicians only; stalker"
+    @Operation(operationId = "getAssessment",
+            summary = "One assessment", description = "The formulation is shown to clinicians only; stalker"
             + " type, diagnoses and substance misuse to clinicians and probation.")
     public Response read(@PathParam("id") String participantId, @PathParam("rid") String id, @Context Caller caller) {
         return RecordResponses.ok(assessments.read(caller, participantId, id));
@@ -77,7 +79,8 @@ public class AssessmentResource {
     @Path("/{rid}")
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
     @Requires(Action.ASSESSMENT_RECORD)
-    @Operation(summary = "Amend an assessment", description = "Merge patch. Needs If-Match and a reason; the earlier"
+    @Operation(operationId = "amendAssessment",
+            summary = "Amend an assessment", description = "Merge patch. Needs If-Match and a reason; the earlier"
             + " version is kept in the history.")
     @RequestBody(content = @Content(schema = @Schema(implementation = NewAssessment.class)))
     public Response amend(@PathParam("id") String participantId, @PathParam("rid") String id,
@@ -91,7 +94,7 @@ public class AssessmentResource {
     @GET
     @Path("/{rid}/history")
     @Requires(Action.ASSESSMENT_READ)
-    @Operation(summary = "Every version of an assessment, oldest first")
+    @Operation(operationId = "getAssessmentHistory", summary = "Every version of an assessment, oldest first")
     public History<Assessment> history(@PathParam("id") String participantId, @PathParam("rid") String id,
                                      @Context Caller caller) {
         return new History<>(assessments.history(caller, participantId, id));
@@ -100,7 +103,8 @@ public class AssessmentResource {
     @POST
     @Path("/{rid}/entered-in-error")
     @Requires(Action.ASSESSMENT_RECORD)
-    @Operation(summary = "Mark an assessment entered in error", description = "Kept, not deleted; it drops out of"
+    @Operation(operationId = "markAssessmentEnteredInError",
+            summary = "Mark an assessment entered in error", description = "Kept, not deleted; it drops out of"
             + " figures and reports. Needs If-Match.")
     public Response enteredInError(@PathParam("id") String participantId, @PathParam("rid") String id,
                                    @Parameter(required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,

@@ -14,13 +14,13 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.validation.constraints.Min;
 import java.net.URI;
-import java.time.LocalDate;
 import java.util.List;
 import java.time.ZoneOffset;
 import java.time.Instant;
 import org.desist.access.Action;
 import org.desist.access.Caller;
 import org.desist.access.Requires;
+import org.desist.api.DateRange;
 import org.desist.api.Page;
 import org.desist.api.Paging;
 import org.jdbi.v3.core.Jdbi;
@@ -40,16 +40,17 @@ public class AuditResource {
 
     @GET
     @Requires(Action.AUDIT_READ)
-    @Operation(summary = "Search the audit log, newest first")
+    @Operation(operationId = "searchAudit",
+            summary = "Search the audit log, newest first", description = "`from`/`to` filter on the day (in UTC,"
+            + " as the log's times are) a row was written.")
     public Page<AuditRecord> search(@QueryParam("participantId") String participantId,
                                     @QueryParam("username") String username,
-                                    @Parameter(description = "First day (UTC), inclusive") @QueryParam("from") LocalDate from,
-                                    @Parameter(description = "Last day (UTC), inclusive") @QueryParam("to") LocalDate to,
+                                    @BeanParam DateRange dates,
                                     @Parameter(description = "Only rows older than this seq; `next` links use it")
                                     @QueryParam("before") @Min(1) Long before,
                                     @Valid @BeanParam Paging paging, @Context UriInfo uri, @Context Caller caller) {
-        Instant start = from == null ? null : from.atStartOfDay(ZoneOffset.UTC).toInstant();
-        Instant end = to == null ? null : to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        Instant start = dates.ordered().startIn(ZoneOffset.UTC);
+        Instant end = dates.endIn(ZoneOffset.UTC);
         audit.read(caller, "audit", null, participantId);
         List<AuditRecord> rows = jdbi.withExtension(AuditDao.class, dao -> dao.search(participantId, username, start, end,
                 before, paging.fetch(), paging.getOffset()));

@@ -1,5 +1,9 @@
 package org.desist.auth;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.ws.rs.DELETE;
@@ -39,7 +43,11 @@ public class TokenResource {
 
     @POST
     @Requires(Action.TOKEN_ISSUE)
-    @Operation(summary = "Issue a bearer token", description = "Authenticate with HTTP Basic. The token is shown once.")
+    @Operation(operationId = "issueToken",
+            summary = "Issue a bearer token", description = "Authenticate with HTTP Basic. The token is shown once.")
+    @SecurityRequirement(name = "basicAuth")
+    @ApiResponse(responseCode = "201", description = "Created: the token, shown this once",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IssuedToken.class)))
     public Response issue(@Context Caller caller, @Context HttpHeaders headers, @Context UriInfo uri) {
         // Not SecurityContext.getAuthenticationScheme(): Dropwizard's OAuth filter reports BASIC for
         // Bearer logins too. The chain authenticated this request, so its header says which filter did.
@@ -64,15 +72,15 @@ public class TokenResource {
     @DELETE
     @Path("/{id}")
     @Requires(Action.TOKEN_REVOKE)
-    @Operation(summary = "Revoke a token", description = "Your own, or anyone's for an administrator.")
-    public Response revoke(@PathParam("id") String id, @Context Caller caller) {
+    @Operation(operationId = "revokeToken",
+            summary = "Revoke a token", description = "Your own, or anyone's for an administrator.")
+    public void revoke(@PathParam("id") String id, @Context Caller caller) {
         jdbi.useExtension(TokenDao.class, tokens -> {
             String owner = tokens.owner(id).orElseThrow(() -> ProblemException.notFound("token", id));
             if (!owner.equals(caller.username()) && !caller.user().has(Role.admin)) {
                 throw ProblemException.notFound("token", id);
             }
             tokens.revoke(id, clock.instant());
-        });
-        return Response.noContent().build();
+        }); // no body: 204
     }
 }

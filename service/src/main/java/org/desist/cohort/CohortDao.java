@@ -31,8 +31,10 @@ public interface CohortDao {
     Optional<Cohort> find(@Bind("id") String id);
 
     @SqlQuery(SELECT + " WHERE (:siteCode IS NULL OR c.site_code = :siteCode)"
+            + " AND (:from IS NULL OR c.starts_on >= :from) AND (:to IS NULL OR c.starts_on <= :to)"
             + " AND (:allSites OR c.site_code IN (<sites>))"
             + " ORDER BY c.starts_on DESC, c.id LIMIT :limit OFFSET :offset")
-    List<Cohort> list(@Bind("siteCode") String siteCode, @Bind("allSites") boolean allSites,
+    List<Cohort> list(@Bind("siteCode") String siteCode, @Bind("from") LocalDate from, @Bind("to") LocalDate to,
+                      @Bind("allSites") boolean allSites,
                       @BindList("sites") List<String> sites, @Bind("limit") int limit, @Bind("offset") int offset);
 }

@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.desist.access.Action;
 import org.desist.access.Caller;
 import org.desist.access.Requires;
+import org.desist.api.DateRange;
 import org.desist.api.Page;
 import org.desist.api.Paging;
 
@@ -35,7 +36,7 @@ public class CohortResource {
 
     @POST
     @Requires(Action.COHORT_OPEN)
-    @Operation(summary = "Open a cohort at a site")
+    @Operation(operationId = "openCohort", summary = "Open a cohort at a site")
     public Response open(@NotNull @Valid NewCohort request, @Context UriInfo uri, @Context Caller caller) {
         Cohort cohort = cohorts.open(caller, request);
         return Response.created(uri.getAbsolutePathBuilder().path(cohort.id()).build()).entity(cohort).build();
@@ -43,16 +44,17 @@ public class CohortResource {
 
     @GET
     @Requires(Action.COHORT_READ)
-    @Operation(summary = "List cohorts, newest first")
-    public Page<Cohort> list(@QueryParam("siteCode") String siteCode, @Valid @BeanParam Paging paging,
-                             @Context UriInfo uri, @Context Caller caller) {
-        return Page.of(cohorts.list(caller, siteCode, paging), paging, uri);
+    @Operation(operationId = "listCohorts",
+            summary = "List cohorts, latest start first", description = "`from`/`to` filter on startsOn.")
+    public Page<Cohort> list(@QueryParam("siteCode") String siteCode, @BeanParam DateRange dates,
+                             @Valid @BeanParam Paging paging, @Context UriInfo uri, @Context Caller caller) {
+        return Page.of(cohorts.list(caller, siteCode, dates.ordered(), paging), paging, uri);
     }
 
     @GET
     @Path("/{id}")
     @Requires(Action.COHORT_READ)
-    @Operation(summary = "One cohort, with its enrolled count next to its target")
+    @Operation(operationId = "getCohort", summary = "One cohort, with its enrolled count next to its target")
     public Cohort get(@PathParam("id") String id, @Context Caller caller) {
         return cohorts.get(caller, id);
     }

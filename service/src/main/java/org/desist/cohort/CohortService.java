@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 import org.desist.access.Caller;
 import org.desist.access.SiteScope;
+import org.desist.api.DateRange;
 import org.desist.api.Paging;
 import org.desist.errors.ProblemException;
 import org.desist.site.SiteDao;
@@ -42,9 +43,9 @@ public class CohortService {
                 .orElseThrow(() -> ProblemException.notFound("cohort", id));
     }
 
-    public List<Cohort> list(Caller caller, String siteCode, Paging paging) {
+    public List<Cohort> list(Caller caller, String siteCode, DateRange startsOn, Paging paging) {
         SiteScope scope = SiteScope.of(caller);
-        return jdbi.withExtension(CohortDao.class, cohorts -> cohorts.list(siteCode, scope.allSites(), scope.sites(),
-                paging.fetch(), paging.getOffset()));
+        return jdbi.withExtension(CohortDao.class, cohorts -> cohorts.list(siteCode, startsOn.getFrom(), startsOn.getTo(),
+                scope.allSites(), scope.sites(), paging.fetch(), paging.getOffset()));
     }
 }

@@ -48,7 +48,8 @@ public class DesistanceReviewResource {
 
     @POST
     @Requires(Action.DESISTANCE_REVIEW_RECORD)
-    @Operation(summary = "Record a desistance review", description = "Risk per domain now, fixation and obsession"
+    @Operation(operationId = "recordDesistanceReview",
+            summary = "Record a desistance review", description = "Risk per domain now, fixation and obsession"
             + " 0-10, contact with the victim since the last review, engagement 1-5, and a clinical narrative.")
     public Response record(@PathParam("id") String participantId, @NotNull @Valid NewDesistanceReview body,
                            @Context UriInfo uri, @Context Caller caller) {
@@ -57,7 +58,7 @@ public class DesistanceReviewResource {
 
     @GET
     @Requires(Action.DESISTANCE_REVIEW_READ)
-    @Operation(summary = "The case's desistance reviews, newest first")
+    @Operation(operationId = "listDesistanceReviews", summary = "The case's desistance reviews, newest first")
     public Page<DesistanceReview> list(@PathParam("id") String participantId, @BeanParam DateRange dates,
                                @Valid @BeanParam Paging paging, @Context UriInfo uri, @Context Caller caller) {
         return Page.of(reviews.list(caller, participantId, dates.getFrom(), dates.getTo(), paging), paging, uri);
@@ -66,7 +67,7 @@ public class DesistanceReviewResource {
     @GET
     @Path("/{rid}")
     @Requires(Action.DESISTANCE_REVIEW_READ)
-    @Operation(summary = "One desistance review")
+    @Operation(operationId = "getDesistanceReview", summary = "One desistance review")
     public Response read(@PathParam("id") String participantId, @PathParam("rid") String id, @Context Caller caller) {
         return RecordResponses.ok(reviews.read(caller, participantId, id));
     }
@@ -75,7 +76,8 @@ public class DesistanceReviewResource {
     @Path("/{rid}")
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
     @Requires(Action.DESISTANCE_REVIEW_RECORD)
-    @Operation(summary = "Amend a desistance review", description = "Merge patch. Needs If-Match and a reason; the earlier"
+    @Operation(operationId = "amendDesistanceReview",
+            summary = "Amend a desistance review", description = "Merge patch. Needs If-Match and a reason; the earlier"
             + " version is kept in the history.")
     @RequestBody(content = @Content(schema = @Schema(implementation = NewDesistanceReview.class)))
     public Response amend(@PathParam("id") String participantId, @PathParam("rid") String id,
@@ -89,7 +91,8 @@ public class DesistanceReviewResource {
     @GET
     @Path("/{rid}/history")
     @Requires(Action.DESISTANCE_REVIEW_READ)
-    @Operation(summary = "Every version of a desistance review, oldest first")
+    @Operation(operationId = "getDesistanceReviewHistory",
+            summary = "Every version of a desistance review, oldest first")
     public History<DesistanceReview> history(@PathParam("id") String participantId, @PathParam("rid") String id,
                                      @Context Caller caller) {
         return new History<>(reviews.history(caller, participantId, id));
@@ -98,7 +101,8 @@ public class DesistanceReviewResource {
     @POST
     @Path("/{rid}/entered-in-error")
     @Requires(Action.DESISTANCE_REVIEW_RECORD)
-    @Operation(summary = "Mark a desistance review entered in error", description = "Kept, not deleted; it drops out of"
+    @Operation(operationId = "markDesistanceReviewEnteredInError",
+            summary = "Mark a desistance review entered in error", description = "Kept, not deleted; it drops out of"
             + " figures and reports. Needs If-Match.")
     public Response enteredInError(@PathParam("id") String participantId, @PathParam("rid") String id,
                                    @Parameter(required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,

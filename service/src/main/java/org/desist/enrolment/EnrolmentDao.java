@@ -34,11 +34,12 @@ public interface EnrolmentDao {
 
     @SqlQuery(SELECT + """
              WHERE (:cohortId IS NULL OR e.cohort_id = :cohortId) AND (:state IS NULL OR e.state = :state)
+               AND (:from IS NULL OR e.state_on >= :from) AND (:to IS NULL OR e.state_on <= :to)
                AND (:allSites OR p.site_code IN (<sites>))
              ORDER BY e.created_at, e.id LIMIT :limit OFFSET :offset
             """)
     List<EnrolmentRow> list(@Bind("cohortId") String cohortId, @Bind("state") EnrolmentState state,
-                            @Bind("allSites") boolean allSites, @BindList("sites") List<String> sites,
+                            @Bind("from") LocalDate from, @Bind("to") LocalDate to, @Bind("allSites") boolean allSites, @BindList("sites") List<String> sites,
                             @Bind("limit") int limit, @Bind("offset") int offset);
 
     @SqlQuery(SELECT + " WHERE e.participant_id = :participantId ORDER BY e.created_at")

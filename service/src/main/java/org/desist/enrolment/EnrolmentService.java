@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 import org.desist.access.Caller;
 import org.desist.access.SiteScope;
 import org.desist.access.Visibility;
+import org.desist.api.DateRange;
 import org.desist.api.Paging;
 import org.desist.audit.AuditAction;
 import org.desist.audit.AuditLog;
@@ -109,12 +110,13 @@ public class EnrolmentService {
         return enrolment;
     }
 
-    public List<Enrolment> list(Caller caller, String cohortId, EnrolmentState state, Paging paging) {
+    public List<Enrolment> list(Caller caller, String cohortId, EnrolmentState state, DateRange stateOn,
+                                Paging paging) {
         SiteScope scope = SiteScope.of(caller);
         List<Enrolment> found = jdbi.withHandle(handle -> {
             EnrolmentDao enrolments = handle.attach(EnrolmentDao.class);
-            List<EnrolmentRow> rows = enrolments.list(cohortId, state, scope.allSites(), scope.sites(), paging.fetch(),
-                    paging.getOffset());
+            List<EnrolmentRow> rows = enrolments.list(cohortId, state, stateOn.getFrom(), stateOn.getTo(),
+                    scope.allSites(), scope.sites(), paging.fetch(), paging.getOffset());
             return withHistories(enrolments, rows);
         });
         audit.read(caller, "enrolment", null, null);

@@ -8,12 +8,17 @@ import java.util.List;
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 @Schema(name = "Problem", description = "RFC 9457 problem details (media type application/problem+json)")
 public record Problem(
+        @Schema(description = "Always about:blank: the status says what kind of problem it is", example = "about:blank")
         String type,
-        String title,
-        int status,
-        String detail,
-        @Schema(description = "The fields at fault, each with the reason") List<FieldError> errors,
-        @Schema(description = "For server errors only: the id under which the incident was logged") String incidentId) {
+        @Schema(description = "The status's reason phrase", example = "Unprocessable Content") String title,
+        @Schema(description = "The HTTP status", example = "422") int status,
+        @Schema(description = "What went wrong, in words",
+                example = "decision must be one of: accept_for_intervention, community_referral_only, consultation_only,"
+                        + " no_further_action") String detail,
+        @Schema(description = "The fields at fault, each with the reason; absent when no field is to blame")
+        List<FieldError> errors,
+        @Schema(description = "For server errors only: the id under which the incident was logged")
+        String incidentId) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
 }

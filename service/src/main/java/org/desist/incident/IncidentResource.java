@@ -48,7 +48,8 @@ public class IncidentResource {
 
     @POST
     @Requires(Action.INCIDENT_RECORD)
-    @Operation(summary = "Record an incident", description = "A breach, new allegation, contact with the victim,"
+    @Operation(operationId = "recordIncident",
+            summary = "Record an incident", description = "A breach, new allegation, contact with the victim,"
             + " arrest, charge or conviction. After exit it counts toward reoffending.")
     public Response record(@PathParam("id") String participantId, @NotNull @Valid NewIncident body,
                            @Context UriInfo uri, @Context Caller caller) {
@@ -57,7 +58,7 @@ public class IncidentResource {
 
     @GET
     @Requires(Action.INCIDENT_READ)
-    @Operation(summary = "The case's incidents, newest first")
+    @Operation(operationId = "listIncidents", summary = "The case's incidents, newest first")
     public Page<Incident> list(@PathParam("id") String participantId, @BeanParam DateRange dates,
                                @Valid @BeanParam Paging paging, @Context UriInfo uri, @Context Caller caller) {
         return Page.of(incidents.list(caller, participantId, dates.getFrom(), dates.getTo(), paging), paging, uri);
@@ -66,7 +67,7 @@ public class IncidentResource {
     @GET
     @Path("/{rid}")
     @Requires(Action.INCIDENT_READ)
-    @Operation(summary = "One incident")
+    @Operation(operationId = "getIncident", summary = "One incident")
     public Response read(@PathParam("id") String participantId, @PathParam("rid") String id, @Context Caller caller) {
         return RecordResponses.ok(incidents.read(caller, participantId, id));
     }
@@ -75,7 +76,8 @@ public class IncidentResource {
     @Path("/{rid}")
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
     @Requires(Action.INCIDENT_RECORD)
-    @Operation(summary = "Amend an incident", description = "Merge patch. Needs If-Match and a reason; the earlier"
+    @Operation(operationId = "amendIncident",
+            summary = "Amend an incident", description = "Merge patch. Needs If-Match and a reason; the earlier"
             + " version is kept in the history.")
     @RequestBody(content = @Content(schema = @Schema(implementation = NewIncident.class)))
     public Response amend(@PathParam("id") String participantId, @PathParam("rid") String id,
@@ -89,7 +91,7 @@ public class IncidentResource {
     @GET
     @Path("/{rid}/history")
     @Requires(Action.INCIDENT_READ)
-    @Operation(summary = "Every version of an incident, oldest first")
+    @Operation(operationId = "getIncidentHistory", summary = "Every version of an incident, oldest first")
     public History<Incident> history(@PathParam("id") String participantId, @PathParam("rid") String id,
                                      @Context Caller caller) {
         return new History<>(incidents.history(caller, participantId, id));
@@ -98,7 +100,8 @@ public class IncidentResource {
     @POST
     @Path("/{rid}/entered-in-error")
     @Requires(Action.INCIDENT_RECORD)
-    @Operation(summary = "Mark an incident entered in error", description = "Kept, not deleted; it drops out of"
+    @Operation(operationId = "markIncidentEnteredInError",
+            summary = "Mark an incident entered in error", description = "Kept, not deleted; it drops out of"
             + " figures and reports. Needs If-Match.")
     public Response enteredInError(@PathParam("id") String participantId, @PathParam("rid") String id,
                                    @Parameter(required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,

@@ -48,7 +48,8 @@ public class LegalMeasureResource {
 
     @POST
     @Requires(Action.LEGAL_MEASURE_RECORD)
-    @Operation(summary = "Record a legal measure", description = "A stalking protection order, restraining"
+    @Operation(operationId = "recordLegalMeasure",
+            summary = "Record a legal measure", description = "A stalking protection order, restraining"
             + " order, licence or bail conditions, or electronic monitoring, with the dates it runs between. It may"
             + " predate the referral; until, when given, must not be before from.")
     public Response record(@PathParam("id") String participantId, @NotNull @Valid NewLegalMeasure body,
@@ -58,7 +59,8 @@ public class LegalMeasureResource {
 
     @GET
     @Requires(Action.LEGAL_MEASURE_READ)
-    @Operation(summary = "The case's legal measures, latest start first", description = "Each says whether it"
+    @Operation(operationId = "listLegalMeasures",
+            summary = "The case's legal measures, latest start first", description = "Each says whether it"
             + " is in force today (inForce). The date range filters on from.")
     public Page<LegalMeasure> list(@PathParam("id") String participantId, @BeanParam DateRange dates,
                                @Valid @BeanParam Paging paging, @Context UriInfo uri, @Context Caller caller) {
@@ -68,7 +70,7 @@ public class LegalMeasureResource {
     @GET
     @Path("/{rid}")
     @Requires(Action.LEGAL_MEASURE_READ)
-    @Operation(summary = "One legal measure")
+    @Operation(operationId = "getLegalMeasure", summary = "One legal measure")
     public Response read(@PathParam("id") String participantId, @PathParam("rid") String id, @Context Caller caller) {
         return RecordResponses.ok(measures.read(caller, participantId, id));
     }
@@ -77,7 +79,8 @@ public class LegalMeasureResource {
     @Path("/{rid}")
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
     @Requires(Action.LEGAL_MEASURE_RECORD)
-    @Operation(summary = "Amend a legal measure", description = "Merge patch. Needs If-Match and a reason; the earlier"
+    @Operation(operationId = "amendLegalMeasure",
+            summary = "Amend a legal measure", description = "Merge patch. Needs If-Match and a reason; the earlier"
             + " version is kept in the history.")
     @RequestBody(content = @Content(schema = @Schema(implementation = NewLegalMeasure.class)))
     public Response amend(@PathParam("id") String participantId, @PathParam("rid") String id,
@@ -91,7 +94,7 @@ public class LegalMeasureResource {
     @GET
     @Path("/{rid}/history")
     @Requires(Action.LEGAL_MEASURE_READ)
-    @Operation(summary = "Every version of a legal measure, oldest first")
+    @Operation(operationId = "getLegalMeasureHistory", summary = "Every version of a legal measure, oldest first")
     public History<LegalMeasure> history(@PathParam("id") String participantId, @PathParam("rid") String id,
                                      @Context Caller caller) {
         return new History<>(measures.history(caller, participantId, id));
@@ -100,7 +103,8 @@ public class LegalMeasureResource {
     @POST
     @Path("/{rid}/entered-in-error")
     @Requires(Action.LEGAL_MEASURE_RECORD)
-    @Operation(summary = "Mark a legal measure entered in error", description = "Kept, not deleted; it drops out of"
+    @Operation(operationId = "markLegalMeasureEnteredInError",
+            summary = "Mark a legal measure entered in error", description = "Kept, not deleted; it drops out of"
             + " figures and reports. Needs If-Match.")
     public Response enteredInError(@PathParam("id") String participantId, @PathParam("rid") String id,
                                    @Parameter(required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,

@@ -48,7 +48,8 @@ public class ServiceReferralResource {
 
     @POST
     @Requires(Action.SERVICE_REFERRAL_RECORD)
-    @Operation(summary = "Make an onward referral", description = "To mental health (community_mental_health_team,"
+    @Operation(operationId = "makeServiceReferral",
+            summary = "Make an onward referral", description = "To mental health (community_mental_health_team,"
             + " talking_therapies, inpatient), substance misuse (drug, alcohol) or other support (housing,"
             + " employment, domestic_abuse_programme); `other` fits every service. Starts in state `made`.")
     public Response make(@PathParam("id") String participantId, @NotNull @Valid NewServiceReferral body,
@@ -58,7 +59,8 @@ public class ServiceReferralResource {
 
     @GET
     @Requires(Action.SERVICE_REFERRAL_READ)
-    @Operation(summary = "The case's onward referrals, newest first, each with its history")
+    @Operation(operationId = "listServiceReferrals",
+            summary = "The case's onward referrals, newest first, each with its history")
     public Page<ServiceReferral> list(@PathParam("id") String participantId, @BeanParam DateRange dates,
                                       @Valid @BeanParam Paging paging, @Context UriInfo uri, @Context Caller caller) {
         return Page.of(referrals.list(caller, participantId, dates.getFrom(), dates.getTo(), paging), paging, uri);
@@ -67,7 +69,7 @@ public class ServiceReferralResource {
     @GET
     @Path("/{rid}")
     @Requires(Action.SERVICE_REFERRAL_READ)
-    @Operation(summary = "One onward referral with its history")
+    @Operation(operationId = "getServiceReferral", summary = "One onward referral with its history")
     public Response read(@PathParam("id") String participantId, @PathParam("rid") String id, @Context Caller caller) {
         return RecordResponses.ok(referrals.read(caller, participantId, id));
     }
@@ -75,7 +77,7 @@ public class ServiceReferralResource {
     @POST
     @Path("/{rid}/transitions")
     @Requires(Action.SERVICE_REFERRAL_RECORD)
-    @Operation(summary = "Move an onward referral to another state",
+    @Operation(operationId = "moveServiceReferral", summary = "Move an onward referral to another state",
             description = "made → accepted | declined; accepted → engaged | disengaged; engaged → completed |"
                     + " disengaged. Other moves are 409; a move in the future, before the participant's referral"
                     + " or before the previous move is 422.")
@@ -89,7 +91,8 @@ public class ServiceReferralResource {
     @Path("/{rid}")
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
     @Requires(Action.SERVICE_REFERRAL_RECORD)
-    @Operation(summary = "Amend an onward referral", description = "Merge patch of what was made (not its state:"
+    @Operation(operationId = "amendServiceReferral",
+            summary = "Amend an onward referral", description = "Merge patch of what was made (not its state:"
             + " that moves by transitions). Needs If-Match and a reason; the earlier version is kept in the history.")
     @RequestBody(content = @Content(schema = @Schema(implementation = NewServiceReferral.class)))
     public Response amend(@PathParam("id") String participantId, @PathParam("rid") String id,
@@ -103,7 +106,7 @@ public class ServiceReferralResource {
     @GET
     @Path("/{rid}/history")
     @Requires(Action.SERVICE_REFERRAL_READ)
-    @Operation(summary = "Every version of an onward referral, oldest first")
+    @Operation(operationId = "getServiceReferralHistory", summary = "Every version of an onward referral, oldest first")
     public History<ServiceReferral> history(@PathParam("id") String participantId, @PathParam("rid") String id,
                                             @Context Caller caller) {
         return new History<>(referrals.history(caller, participantId, id));
@@ -112,7 +115,8 @@ public class ServiceReferralResource {
     @POST
     @Path("/{rid}/entered-in-error")
     @Requires(Action.SERVICE_REFERRAL_RECORD)
-    @Operation(summary = "Mark an onward referral entered in error", description = "Kept, not deleted; it drops out"
+    @Operation(operationId = "markServiceReferralEnteredInError",
+            summary = "Mark an onward referral entered in error", description = "Kept, not deleted; it drops out"
             + " of figures and reports. Needs If-Match.")
     public Response enteredInError(@PathParam("id") String participantId, @PathParam("rid") String id,
                                    @Parameter(required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,

@@ -38,9 +38,12 @@ public interface ParticipantDao {
             + " AND (:pattern IS NULL OR lower(given_name || ' ' || family_name) LIKE :pattern ESCAPE '!'"
             + "      OR lower(family_name || ' ' || given_name) LIKE :pattern ESCAPE '!'"
             + "      OR lower(case_ref) LIKE :pattern ESCAPE '!')"
+            + " AND (:createdFrom IS NULL OR created_at >= :createdFrom)"
+            + " AND (:createdBefore IS NULL OR created_at < :createdBefore)"
             + " AND (:allSites OR site_code IN (<sites>))"
             + " ORDER BY family_name, given_name, case_ref LIMIT :limit OFFSET :offset")
     List<Participant> list(@Bind("siteCode") String siteCode, @Bind("pattern") String pattern,
+                           @Bind("createdFrom") Instant createdFrom, @Bind("createdBefore") Instant createdBefore,
                            @Bind("allSites") boolean allSites, @BindList("sites") List<String> sites,
                            @Bind("limit") int limit, @Bind("offset") int offset);
 

@@ -27,6 +27,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.desist.access.Action;
 import org.desist.access.Caller;
 import org.desist.access.Requires;
+import org.desist.api.DateRange;
 import org.desist.api.Page;
 import org.desist.api.Paging;
 import org.desist.http.Versions;
@@ -43,17 +44,21 @@ public class ParticipantResource {
 
     @GET
     @Requires(Action.PARTICIPANT_READ)
-    @Operation(summary = "Find participants", description = "`q` matches the name (either order) or the case reference.")
+    @Operation(operationId = "listParticipants",
+            summary = "Find participants", description = "`q` matches the name (either order) or the case"
+            + " reference. `from`/`to` filter on the day (in London) the participant was created, with their first"
+            + " referral.")
     public Page<Participant> list(@QueryParam("siteCode") String siteCode,
-                                  @QueryParam("q") @Size(max = 200) String query,
+                                  @QueryParam("q") @Size(max = 200) String query, @BeanParam DateRange dates,
                                   @Valid @BeanParam Paging paging, @Context UriInfo uri, @Context Caller caller) {
-        return Page.of(participants.list(caller, siteCode, query, paging), paging, uri);
+        return Page.of(participants.list(caller, siteCode, query, dates.ordered(), paging), paging, uri);
     }
 
     @GET
     @Path("/{id}")
     @Requires(Action.PARTICIPANT_READ)
-    @Operation(summary = "One participant", description = "The ETag header carries the version to send in If-Match.")
+    @Operation(operationId = "getParticipant",
+            summary = "One participant", description = "The ETag header carries the version to send in If-Match.")
     public Response get(@PathParam("id") String id, @Context Caller caller) {
         Participant participant = participants.read(caller, id);
         return Response.ok(participant).tag(Versions.tag(participant.version())).build();
@@ -63,7 +68,7 @@ public class ParticipantResource {
     @Path("/{id}")
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
     @Requires(Action.PARTICIPANT_AMEND)
-    @Operation(summary = "Amend identity fields (JSON merge patch)",
+    @Operation(operationId = "amendParticipant", summary = "Amend identity fields (JSON merge patch)",
             description = "Needs If-Match with the ETag last read: 428 without it, 412 when stale.")
     @RequestBody(content = @Content(schema = @Schema(implementation = IdentityPatch.class)))
     public Response amend(@PathParam("id") String id,

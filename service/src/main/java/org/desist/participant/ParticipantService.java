@@ -12,6 +12,8 @@ import org.desist.access.Caller;
 import org.desist.access.SiteScope;
 import org.desist.access.Visibility;
 import org.desist.api.MergePatch;
+import org.desist.ProgrammeClock;
+import org.desist.api.DateRange;
 import org.desist.api.Paging;
 import org.desist.audit.AuditAction;
 import org.desist.audit.AuditLog;
@@ -71,12 +73,12 @@ public class ParticipantService {
         return participant;
     }
 
-    public List<Participant> list(Caller caller, String siteCode, String query, Paging paging) {
+    public List<Participant> list(Caller caller, String siteCode, String query, DateRange createdOn, Paging paging) {
         String pattern = query == null || query.isBlank() ? null
                 : "%" + query.strip().toLowerCase(Locale.ROOT).replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
         SiteScope scope = SiteScope.of(caller);
         List<Participant> found = jdbi.withExtension(ParticipantDao.class, participants -> participants.list(siteCode,
-                pattern, scope.allSites(), scope.sites(), paging.fetch(), paging.getOffset()));
+                pattern, createdOn.startIn(ProgrammeClock.ZONE), createdOn.endIn(ProgrammeClock.ZONE), scope.allSites(), scope.sites(), paging.fetch(), paging.getOffset()));
         audit.read(caller, "participant", null, null);
         return found;
     }

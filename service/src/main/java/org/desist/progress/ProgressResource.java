@@ -24,7 +24,7 @@ public class ProgressResource {
 
     @GET
     @Requires(Action.PROGRESS_READ)
-    @Operation(summary = "The figures a clinician checks before a review",
+    @Operation(operationId = "getProgress", summary = "The figures a clinician checks before a review",
             description = "Attendance, engagement trend, risk per domain at first assessment and latest review,"
                     + " fixation trend, days since the last incident, onward referrals by state, overdue plan"
                     + " actions and flagged concerns.")

@@ -24,7 +24,8 @@ public class ReferenceResource {
     @GET
     @Path("/reason-codes")
     @Requires(Action.REFERENCE_READ)
-    @Operation(summary = "Reason codes for enrolment moves", description = "Two levels: category/reason.")
+    @Operation(operationId = "listReasonCodes",
+            summary = "Reason codes for enrolment moves", description = "Two levels: category/reason.")
     public ReasonCodes reasonCodes() {
         return new ReasonCodes(jdbi.withExtension(ReasonCodeDao.class, ReasonCodeDao::all));
     }
@@ -35,7 +36,7 @@ public class ReferenceResource {
     @GET
     @Path("/screening-questions")
     @Requires(Action.REFERENCE_READ)
-    @Operation(summary = "Triage screening questions",
+    @Operation(operationId = "listScreeningQuestions", summary = "Triage screening questions",
             description = "The wording of each question a referral review's screening answers, by instrument and key,"
                     + " in question order.")
     public ScreeningQuestions screeningQuestions() {

@@ -27,6 +27,7 @@ public record NewReferral(
         @Schema(example = "Released under investigation; non-molestation order in force")
         @NotBlank @Size(max = 500) String legalStatus,
         @Valid Identity participant,
-        @Schema(description = "An existing participant of the same site, instead of `participant`")
+        @Schema(description = "An existing participant of the same site, instead of `participant`",
+                example = "0b7c2f4e-5d1a-4f0e-9a57-3c8d2e1f6a90")
         String participantId) {
 }

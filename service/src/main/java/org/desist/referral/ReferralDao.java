@@ -43,13 +43,14 @@ public interface ReferralDao {
     /** The review queue; see {@link ReviewQueueOrder} for the order this must keep. */
     @SqlQuery(SELECT + """
              WHERE (:siteCode IS NULL OR r.site_code = :siteCode) AND (:status IS NULL OR r.status = :status)
+               AND (:from IS NULL OR r.received_on >= :from) AND (:to IS NULL OR r.received_on <= :to)
                AND (:allSites OR r.site_code IN (<sites>))
              ORDER BY CASE r.status WHEN 'awaiting_review' THEN 0 ELSE 1 END, r.priority_rank DESC,
                       r.received_on, r.created_at, r.id
              LIMIT :limit OFFSET :offset
             """)
     List<Referral> queue(@Bind("siteCode") String siteCode, @Bind("status") ReferralStatus status,
-                         @Bind("allSites") boolean allSites, @BindList("sites") List<String> sites,
+                         @Bind("from") LocalDate from, @Bind("to") LocalDate to, @Bind("allSites") boolean allSites, @BindList("sites") List<String> sites,
                          @Bind("limit") int limit, @Bind("offset") int offset);
 
     @SqlQuery(SELECT + " WHERE r.participant_id = :participantId ORDER BY r.received_on, r.created_at")

@@ -1,5 +1,6 @@
 package org.desist.referral;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -16,6 +17,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.desist.api.DateRange;
 import org.desist.api.Page;
 import org.desist.api.Paging;
 import org.desist.access.Action;
@@ -35,7 +37,7 @@ public class ReferralResource {
 
     @POST
     @Requires(Action.REFERRAL_RECEIVE)
-    @Operation(summary = "Take a referral in",
+    @Operation(operationId = "receiveReferral", summary = "Take a referral in",
             description = "Creates the participant and its case reference, or attaches to `participantId`.")
     public Response receive(@NotNull @Valid NewReferral request, @Context UriInfo uri, @Context Caller caller) {
         Referral referral = referrals.receive(caller, request);
@@ -44,17 +46,19 @@ public class ReferralResource {
 
     @GET
     @Requires(Action.REFERRAL_READ)
-    @Operation(summary = "The daily review queue",
-            description = "Awaiting review first, oldest first; then reviewed, high priority first and oldest first.")
+    @Operation(operationId = "listReferrals", summary = "The daily review queue",
+            description = "Awaiting review first, oldest first; then reviewed, high priority first and oldest first."
+                    + " `from`/`to` filter on receivedOn.")
     public Page<Referral> queue(@QueryParam("siteCode") String siteCode, @QueryParam("status") ReferralStatus status,
-                                @Valid @BeanParam Paging paging, @Context UriInfo uri, @Context Caller caller) {
-        return Page.of(referrals.queue(caller, siteCode, status, paging), paging, uri);
+                                @BeanParam DateRange dates, @Valid @BeanParam Paging paging, @Context UriInfo uri,
+                                @Context Caller caller) {
+        return Page.of(referrals.queue(caller, siteCode, status, dates.ordered(), paging), paging, uri);
     }
 
     @GET
     @Path("/{id}")
     @Requires(Action.REFERRAL_READ)
-    @Operation(summary = "One referral")
+    @Operation(operationId = "getReferral", summary = "One referral")
     public Referral get(@PathParam("id") String id, @Context Caller caller) {
         return referrals.read(caller, id);
     }
@@ -62,9 +66,10 @@ public class ReferralResource {
     @POST
     @Path("/{id}/review")
     @Requires(Action.REFERRAL_REVIEW)
-    @Operation(summary = "Record the daily review's priority and decision",
+    @Operation(operationId = "reviewReferral", summary = "Record the daily review's priority and decision",
             description = "Optionally with the S-DASH triage screening (questions at /reference/screening-questions);"
                     + " the referral then shows its count of yes answers. A second review is 409.")
+    @ApiResponse(responseCode = "409", description = "The referral has already been reviewed")
     public Referral review(@PathParam("id") String id, @NotNull @Valid NewReview review,
                            @Context Caller caller) {
         return referrals.review(caller, id, review);

@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.desist.access.Caller;
 import org.desist.access.SiteScope;
 import org.desist.access.Visibility;
+import org.desist.api.DateRange;
 import org.desist.api.Paging;
 import org.desist.audit.AuditAction;
 import org.desist.audit.AuditLog;
@@ -72,10 +73,12 @@ public class ReferralService {
         return referral;
     }
 
-    public List<Referral> queue(Caller caller, String siteCode, ReferralStatus status, Paging paging) {
+    public List<Referral> queue(Caller caller, String siteCode, ReferralStatus status, DateRange receivedOn,
+                                Paging paging) {
         SiteScope scope = SiteScope.of(caller);
         List<Referral> found = jdbi.withExtension(ReferralDao.class, referrals -> referrals.queue(siteCode, status,
-                scope.allSites(), scope.sites(), paging.fetch(), paging.getOffset()));
+                receivedOn.getFrom(), receivedOn.getTo(), scope.allSites(), scope.sites(), paging.fetch(),
+                paging.getOffset()));
         audit.read(caller, "referral", null, null);
         return found;
     }

@@ -48,7 +48,8 @@ public class PlanActionResource {
 
     @POST
     @Requires(Action.PLAN_ACTION_RECORD)
-    @Operation(summary = "Add an action to the risk management plan", description = "Who (agency, owner) does what"
+    @Operation(operationId = "addPlanAction",
+            summary = "Add an action to the risk management plan", description = "Who (agency, owner) does what"
             + " by when; dueOn and reviewOn may lie ahead but not before the participant's referral. Starts open.")
     public Response add(@PathParam("id") String participantId, @NotNull @Valid NewPlanAction body,
                         @Context UriInfo uri, @Context Caller caller) {
@@ -57,7 +58,8 @@ public class PlanActionResource {
 
     @GET
     @Requires(Action.PLAN_ACTION_READ)
-    @Operation(summary = "The plan's actions, latest due first", description = "`from`/`to` filter on dueOn;"
+    @Operation(operationId = "listPlanActions",
+            summary = "The plan's actions, latest due first", description = "`from`/`to` filter on dueOn;"
             + " `overdue` marks open actions due before today.")
     public Page<PlanAction> list(@PathParam("id") String participantId, @BeanParam DateRange dates,
                                  @Valid @BeanParam Paging paging, @Context UriInfo uri, @Context Caller caller) {
@@ -67,7 +69,7 @@ public class PlanActionResource {
     @GET
     @Path("/{rid}")
     @Requires(Action.PLAN_ACTION_READ)
-    @Operation(summary = "One action of the plan")
+    @Operation(operationId = "getPlanAction", summary = "One action of the plan")
     public Response read(@PathParam("id") String participantId, @PathParam("rid") String id, @Context Caller caller) {
         return RecordResponses.ok(actions.read(caller, participantId, id));
     }
@@ -75,7 +77,7 @@ public class PlanActionResource {
     @POST
     @Path("/{rid}/transitions")
     @Requires(Action.PLAN_ACTION_RECORD)
-    @Operation(summary = "Mark an action done or dropped",
+    @Operation(operationId = "closePlanAction", summary = "Mark an action done or dropped",
             description = "open → done | dropped, once, with the date and the reason. Other moves are 409; a date"
                     + " in the future or before the participant's referral is 422.")
     public Response close(@PathParam("id") String participantId, @PathParam("rid") String id,
@@ -88,7 +90,8 @@ public class PlanActionResource {
     @Path("/{rid}")
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
     @Requires(Action.PLAN_ACTION_RECORD)
-    @Operation(summary = "Amend an action of the plan", description = "Merge patch of what was agreed (not its"
+    @Operation(operationId = "amendPlanAction",
+            summary = "Amend an action of the plan", description = "Merge patch of what was agreed (not its"
             + " state: that moves by transitions). Needs If-Match and a reason; the earlier version is kept in the"
             + " history.")
     @RequestBody(content = @Content(schema = @Schema(implementation = NewPlanAction.class)))
@@ -103,7 +106,7 @@ public class PlanActionResource {
     @GET
     @Path("/{rid}/history")
     @Requires(Action.PLAN_ACTION_READ)
-    @Operation(summary = "Every version of an action of the plan, oldest first")
+    @Operation(operationId = "getPlanActionHistory", summary = "Every version of an action of the plan, oldest first")
     public History<PlanAction> history(@PathParam("id") String participantId, @PathParam("rid") String id,
                                        @Context Caller caller) {
         return new History<>(actions.history(caller, participantId, id));
@@ -112,7 +115,8 @@ public class PlanActionResource {
     @POST
     @Path("/{rid}/entered-in-error")
     @Requires(Action.PLAN_ACTION_RECORD)
-    @Operation(summary = "Mark an action of the plan entered in error", description = "Kept, not deleted; it drops"
+    @Operation(operationId = "markPlanActionEnteredInError",
+            summary = "Mark an action of the plan entered in error", description = "Kept, not deleted; it drops"
             + " out of figures and reports. Needs If-Match.")
     public Response enteredInError(@PathParam("id") String participantId, @PathParam("rid") String id,
                                    @Parameter(required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,

@@ -17,17 +17,23 @@ import java.time.Instant;
 public record SessionBody(
         @NotNull SessionKind kind,
         @Schema(example = "2026-03-02T10:00:00Z") @NotNull Instant scheduledAt,
-        @NotNull @Min(1) @Max(480) Integer durationMinutes,
-        @NotBlank @Size(max = 200) String facilitator,
+        @Schema(example = "50") @NotNull @Min(1) @Max(480) Integer durationMinutes,
+        @Schema(example = "Dr A. Okafor") @NotBlank @Size(max = 200) String facilitator,
         @Schema(nullable = true) SessionOutcome outcome,
-        @Schema(nullable = true) @Min(1) @Max(5) Integer engagement,
-        @Schema(nullable = true) @Size(max = 8000) @Pattern(regexp = NOT_BLANK, message = "must not be blank")
+        @Schema(nullable = true, example = "4") @Min(1) @Max(5) Integer engagement,
+        @Schema(nullable = true, example = "Arrived on time; engaged well with the relapse-prevention work")
+        @Size(max = 8000) @Pattern(regexp = NOT_BLANK, message = "must not be blank")
         String notes,
         @Schema(nullable = true) Boolean shareable,
-        @Schema(nullable = true) @Size(max = 2000) @Pattern(regexp = NOT_BLANK, message = "must not be blank")
+        @Schema(nullable = true, example = "Said he drove past the victim's workplace last week")
+        @Size(max = 2000) @Pattern(regexp = NOT_BLANK, message = "must not be blank")
         String concern,
-        @Schema(nullable = true, accessMode = Schema.AccessMode.READ_ONLY) Instant outcomeRecordedAt) {
+        @Schema(nullable = true, accessMode = Schema.AccessMode.READ_ONLY, example = "2026-03-02T11:05:00Z")
+        Instant outcomeRecordedAt) {
 
-    /** Some character that is not white space; null passes, as for every constraint but @NotNull. */
-    static final String NOT_BLANK = "(?s).*\\S.*";
+    /**
+     * Some character that is not white space; null passes, as for every constraint but @NotNull. Written
+     * to mean the same in Java (a whole match) and in the OpenAPI description (ECMA-262, a search).
+     */
+    static final String NOT_BLANK = "\\s*\\S[\\s\\S]*";
 }

@@ -48,7 +48,8 @@ public class SessionResource {
 
     @POST
     @Requires(Action.SESSION_RECORD)
-    @Operation(summary = "Schedule a session", description = "Individual or group therapy, psychiatric review, nurse"
+    @Operation(operationId = "scheduleSession",
+            summary = "Schedule a session", description = "Individual or group therapy, psychiatric review, nurse"
             + " contact or case consultation; it may lie ahead. Its outcome is recorded later, once.")
     public Response schedule(@PathParam("id") String participantId, @NotNull @Valid NewSession body,
                              @Context UriInfo uri, @Context Caller caller) {
@@ -57,7 +58,8 @@ public class SessionResource {
 
     @GET
     @Requires(Action.SESSION_READ)
-    @Operation(summary = "The case's sessions, latest scheduled first", description = "from/to filter on the date"
+    @Operation(operationId = "listSessions",
+            summary = "The case's sessions, latest scheduled first", description = "from/to filter on the date"
             + " of the scheduled time in London. Notes only for clinicians.")
     public Page<Session> list(@PathParam("id") String participantId, @BeanParam DateRange dates,
                               @Valid @BeanParam Paging paging, @Context UriInfo uri, @Context Caller caller) {
@@ -67,7 +69,7 @@ public class SessionResource {
     @GET
     @Path("/{rid}")
     @Requires(Action.SESSION_READ)
-    @Operation(summary = "One session")
+    @Operation(operationId = "getSession", summary = "One session")
     public Response read(@PathParam("id") String participantId, @PathParam("rid") String id, @Context Caller caller) {
         return RecordResponses.ok(sessions.read(caller, participantId, id));
     }
@@ -75,7 +77,8 @@ public class SessionResource {
     @POST
     @Path("/{rid}/outcome")
     @Requires(Action.SESSION_RECORD)
-    @Operation(summary = "Record a session's outcome", description = "Once, and not before the scheduled time;"
+    @Operation(operationId = "recordSessionOutcome",
+            summary = "Record a session's outcome", description = "Once, and not before the scheduled time;"
             + " a second outcome is 409 (amend the first with PATCH). Engagement only when attended or late.")
     public Response outcome(@PathParam("id") String participantId, @PathParam("rid") String id,
                             @NotNull @Valid NewOutcome body, @Context Caller caller) {
@@ -87,7 +90,8 @@ public class SessionResource {
     @Path("/{rid}")
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
     @Requires(Action.SESSION_RECORD)
-    @Operation(summary = "Amend a session", description = "Merge patch of the schedule and, once recorded, the"
+    @Operation(operationId = "amendSession",
+            summary = "Amend a session", description = "Merge patch of the schedule and, once recorded, the"
             + " outcome (which cannot be removed). Needs If-Match and a reason; the earlier version is kept.")
     @RequestBody(content = @Content(schema = @Schema(implementation = SessionBody.class)))
     public Response amend(@PathParam("id") String participantId, @PathParam("rid") String id,
@@ -101,7 +105,7 @@ public class SessionResource {
     @GET
     @Path("/{rid}/history")
     @Requires(Action.SESSION_READ)
-    @Operation(summary = "Every version of a session, oldest first")
+    @Operation(operationId = "getSessionHistory", summary = "Every version of a session, oldest first")
     public History<Session> history(@PathParam("id") String participantId, @PathParam("rid") String id,
                                     @Context Caller caller) {
         return new History<>(sessions.history(caller, participantId, id));
@@ -110,7 +114,8 @@ public class SessionResource {
     @POST
     @Path("/{rid}/entered-in-error")
     @Requires(Action.SESSION_RECORD)
-    @Operation(summary = "Mark a session entered in error", description = "Kept, not deleted; it drops out of"
+    @Operation(operationId = "markSessionEnteredInError",
+            summary = "Mark a session entered in error", description = "Kept, not deleted; it drops out of"
             + " figures and reports. Needs If-Match.")
     public Response enteredInError(@PathParam("id") String participantId, @PathParam("rid") String id,
                                    @Parameter(required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,

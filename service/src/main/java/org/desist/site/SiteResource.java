@@ -1,5 +1,6 @@
 package org.desist.site;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -33,7 +34,8 @@ public class SiteResource {
 
     @POST
     @Requires(Action.SITE_OPEN)
-    @Operation(summary = "Open a site", description = "409 when the code is taken.")
+    @Operation(operationId = "openSite", summary = "Open a site", description = "409 when the code is taken.")
+    @ApiResponse(responseCode = "409", description = "A site with this code exists")
     public Response open(@NotNull @Valid NewSite request, @Context UriInfo uri) {
         Site site = sites.open(request);
         return Response.created(uri.getAbsolutePathBuilder().path(site.code()).build()).entity(site).build();
@@ -41,7 +43,8 @@ public class SiteResource {
 
     @GET
     @Requires(Action.SITE_READ)
-    @Operation(summary = "List sites")
+    @Operation(operationId = "listSites",
+            summary = "List sites, by code", description = "Sites are not dated: this list takes no `from`/`to`.")
     public Page<Site> list(@Valid @BeanParam Paging paging, @Context UriInfo uri) {
         return Page.of(sites.list(paging), paging, uri);
     }
@@ -49,7 +52,7 @@ public class SiteResource {
     @GET
     @Path("/{code}")
     @Requires(Action.SITE_READ)
-    @Operation(summary = "One site")
+    @Operation(operationId = "getSite", summary = "One site")
     public Site get(@PathParam("code") String code) {
         return sites.get(code);
     }

@@ -24,7 +24,8 @@ public class SubjectAccessResource {
 
     @GET
     @Requires(Action.SUBJECT_ACCESS)
-    @Operation(summary = "Everything held about a participant, for a subject access request",
+    @Operation(operationId = "getSubjectAccess",
+            summary = "Everything held about a participant, for a subject access request",
             description = "Administrators only; audited as an export.")
     public SubjectAccessReport assemble(@PathParam("id") String id, @Context Caller caller) {
         return subjectAccess.assemble(caller, id);

@@ -37,7 +37,7 @@ public class TimelineResource {
 
     @GET
     @Requires(Action.TIMELINE_READ)
-    @Operation(summary = "Every dated event of the case, in time order",
+    @Operation(operationId = "getTimeline", summary = "Every dated event of the case, in time order",
             description = "Only the kinds of event the caller's role may read; no clinical free text.")
     public Page<TimelineEvent> events(@PathParam("id") String participantId,
                                       @Parameter(description = "Only these kinds; repeat for more",

@@ -1,5 +1,6 @@
 package org.desist.user;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -13,7 +14,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.desist.access.Action;
 import org.desist.access.Requires;
@@ -32,12 +32,14 @@ public class AccountResource {
         this.accounts = accounts;
     }
 
-    public record NewPassword(@NotNull String password) {
+    public record NewPassword(
+            @Schema(description = "At least 12 characters; a long pass-phrase is kept whole",
+                    example = "seven wet pebbles by the weir") @NotNull String password) {
     }
 
     @GET
     @Requires(Action.USER_ADMIN)
-    @Operation(summary = "List accounts")
+    @Operation(operationId = "listAccounts", summary = "List accounts")
     public Page<Account> list(@Valid @BeanParam Paging paging, @Context UriInfo uri) {
         return Page.of(accounts.list(paging.fetch(), paging.getOffset()), paging, uri);
     }
@@ -45,7 +47,8 @@ public class AccountResource {
     @POST
     @Path("/{username}/disable")
     @Requires(Action.USER_ADMIN)
-    @Operation(summary = "Disable an account", description = "Its tokens are revoked and its logins refused at once.")
+    @Operation(operationId = "disableAccount",
+            summary = "Disable an account", description = "Its tokens are revoked and its logins refused at once.")
     public Account disable(@PathParam("username") String username) {
         return accounts.disable(username);
     }
@@ -53,9 +56,9 @@ public class AccountResource {
     @POST
     @Path("/{username}/password")
     @Requires(Action.USER_ADMIN)
-    @Operation(summary = "Set a new password", description = "At least 12 characters. Its tokens are revoked.")
-    public Response resetPassword(@PathParam("username") String username, @NotNull @Valid NewPassword body) {
-        accounts.resetPassword(username, body.password());
-        return Response.noContent().build();
+    @Operation(operationId = "setPassword",
+            summary = "Set a new password", description = "At least 12 characters. Its tokens are revoked.")
+    public void resetPassword(@PathParam("username") String username, @NotNull @Valid NewPassword body) {
+        accounts.resetPassword(username, body.password()); // no body: 204
     }
 }

@@ -48,7 +48,8 @@ public class VictimSafetyResource {
 
     @POST
     @Requires(Action.VICTIM_SAFETY_RECORD)
-    @Operation(summary = "Record a concern for the victim's safety", description = "Raised by the victim advocate,"
+    @Operation(operationId = "recordVictimSafetyConcern",
+            summary = "Record a concern for the victim's safety", description = "Raised by the victim advocate,"
             + " with the action taken. The victim is named only by a referral's victimRef.")
     public Response record(@PathParam("id") String participantId, @NotNull @Valid NewVictimSafetyConcern body,
                            @Context UriInfo uri, @Context Caller caller) {
@@ -57,7 +58,7 @@ public class VictimSafetyResource {
 
     @GET
     @Requires(Action.VICTIM_SAFETY_READ)
-    @Operation(summary = "The case's concerns, newest first")
+    @Operation(operationId = "listVictimSafetyConcerns", summary = "The case's concerns, newest first")
     public Page<VictimSafetyConcern> list(@PathParam("id") String participantId, @BeanParam DateRange dates,
                                @Valid @BeanParam Paging paging, @Context UriInfo uri, @Context Caller caller) {
         return Page.of(concerns.list(caller, participantId, dates.getFrom(), dates.getTo(), paging), paging, uri);
@@ -66,7 +67,7 @@ public class VictimSafetyResource {
     @GET
     @Path("/{rid}")
     @Requires(Action.VICTIM_SAFETY_READ)
-    @Operation(summary = "One victim-safety concern")
+    @Operation(operationId = "getVictimSafetyConcern", summary = "One victim-safety concern")
     public Response read(@PathParam("id") String participantId, @PathParam("rid") String id, @Context Caller caller) {
         return RecordResponses.ok(concerns.read(caller, participantId, id));
     }
@@ -75,7 +76,8 @@ public class VictimSafetyResource {
     @Path("/{rid}")
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
     @Requires(Action.VICTIM_SAFETY_RECORD)
-    @Operation(summary = "Amend a victim-safety concern", description = "Merge patch. Needs If-Match and a reason; the earlier"
+    @Operation(operationId = "amendVictimSafetyConcern",
+            summary = "Amend a victim-safety concern", description = "Merge patch. Needs If-Match and a reason; the earlier"
             + " version is kept in the history.")
     @RequestBody(content = @Content(schema = @Schema(implementation = NewVictimSafetyConcern.class)))
     public Response amend(@PathParam("id") String participantId, @PathParam("rid") String id,
@@ -89,7 +91,8 @@ public class VictimSafetyResource {
     @GET
     @Path("/{rid}/history")
     @Requires(Action.VICTIM_SAFETY_READ)
-    @Operation(summary = "Every version of a victim-safety concern, oldest first")
+    @Operation(operationId = "getVictimSafetyConcernHistory",
+            summary = "Every version of a victim-safety concern, oldest first")
     public History<VictimSafetyConcern> history(@PathParam("id") String participantId, @PathParam("rid") String id,
                                      @Context Caller caller) {
         return new History<>(concerns.history(caller, participantId, id));
@@ -98,7 +101,8 @@ public class VictimSafetyResource {
     @POST
     @Path("/{rid}/entered-in-error")
     @Requires(Action.VICTIM_SAFETY_RECORD)
-    @Operation(summary = "Mark a victim-safety concern entered in error", description = "Kept, not deleted; it drops out of"
+    @Operation(operationId = "markVictimSafetyConcernEnteredInError",
+            summary = "Mark a victim-safety concern entered in error", description = "Kept, not deleted; it drops out of"
             + " figures and reports. Needs If-Match.")
     public Response enteredInError(@PathParam("id") String participantId, @PathParam("rid") String id,
                                    @Parameter(required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,

@@ -26,11 +26,14 @@ final class AccessDoc {
     private final Map<String, Set<Role>> now;
     private final Map<Action, Set<String>> actions;
     private final Set<String> planned;
+    private final Set<String> open;
 
-    private AccessDoc(Map<String, Set<Role>> now, Map<Action, Set<String>> actions, Set<String> planned) {
+    private AccessDoc(Map<String, Set<Role>> now, Map<Action, Set<String>> actions, Set<String> planned,
+                      Set<String> open) {
         this.now = now;
         this.actions = actions;
         this.planned = planned;
+        this.open = open;
     }
 
     static AccessDoc load() {
@@ -52,6 +55,11 @@ final class AccessDoc {
         return actions;
     }
 
+    /** Addresses of the table of those answered without credentials. */
+    Set<String> open() {
+        return open;
+    }
+
     /** Endpoints of the planned table (query strings kept, as written). */
     Set<String> planned() {
         return planned;
@@ -70,7 +78,9 @@ final class AccessDoc {
         List<List<String>> nowTable = tableAfter(lines, NOW_HEADING, "endpoint");
         List<List<String>> actionTable = tableAfter(lines, NOW_HEADING, "action");
         List<List<String>> plannedTable = tableAfter(lines, PLANNED_HEADING, "endpoint");
-        return new AccessDoc(matrix(nowTable), actions(actionTable), plannedEndpoints(plannedTable));
+        List<List<String>> openTable = tableAfter(lines, NOW_HEADING, "without credentials");
+        return new AccessDoc(matrix(nowTable), actions(actionTable), plannedEndpoints(plannedTable),
+                plannedEndpoints(openTable));
     }
 
     private static Map<String, Set<Role>> matrix(List<List<String>> table) {

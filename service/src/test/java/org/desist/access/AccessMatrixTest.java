@@ -233,7 +233,7 @@ class AccessMatrixTest {
     // ---------------------------------------------------------------- 401
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("probes")
+    @MethodSource("probesNeedingCredentials")
     void without_credentials_every_endpoint_is_401(Probe probe) {
         Request request = probe.prepare().apply("tester");
         assertUnauthorized(probe.send(TestApp.anonymous(APP), request), probe.toString());
@@ -241,7 +241,44 @@ class AccessMatrixTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("probes")
+    @MethodSource("publicProbes")
+    void the_public_description_is_answered_without_credentials_and_nothing_else_is(Probe probe) {
+        assertThat(DOC.open()).as("docs/access.md lists %s as needing no credentials", probe).contains(probe.endpoint());
+        Reply reply = probe.send(TestApp.anonymous(APP), probe.prepare().apply("tester"));
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(probe.success());
+    }
+
+    @Test
+    void the_public_endpoints_are_exactly_those_the_doc_lists_and_the_policy_opens() {
+        Set<String> open = new TreeSet<>(CODE.values().stream()
+                .filter(endpoint -> AccessPolicy.isPublic(endpoint.action().orElseThrow()))
+                .map(ApiEndpoints.Endpoint::name).toList());
+        Set<String> documented = new TreeSet<>(DOC.open());
+        documented.remove(API_PAGE);
+        assertThat(open).isEqualTo(documented).containsExactly("GET /api/openapi.json", "GET /api/openapi.yaml");
+    }
+
+    @Test
+    void the_api_page_is_static_files_for_anybody_outside_the_resources() {
+        assertThat(DOC.open()).contains(API_PAGE);
+        assertThat(CODE).doesNotContainKey(API_PAGE);
+        Reply page = TestApp.anonymous(APP).get("/docs/");
+        assertThat(page.status()).as(page.toString()).isEqualTo(200);
+        assertThat(page.contentType()).startsWith("text/html");
+    }
+
+    static final String API_PAGE = "GET /api/docs";
+
+    static Stream<Probe> probesNeedingCredentials() {
+        return PROBES.stream().filter(probe -> !AccessPolicy.isPublic(probe.action()));
+    }
+
+    static Stream<Probe> publicProbes() {
+        return PROBES.stream().filter(probe -> AccessPolicy.isPublic(probe.action()));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("probesNeedingCredentials")
     void with_a_wrong_password_every_endpoint_is_401(Probe probe) {
         Request request = probe.prepare().apply("tester");
         // An account of its own for each probe: a success does not clear failures, so one account
