@@ -1,0 +1,229 @@
+package org.desist.cohortreport;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.TreeMap;
+import org.desist.db.IsoTimeColumns;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.Query;
+
+/**
+ * The SQL of every figure: aggregates over the records of a {@link Population}, one query per family of
+ * figures, each grouped by the population's group. Records entered in error never count. Everything
+ * here is plain SQL that SQLite and PostgreSQL both run (window functions, correlated subqueries);
+ * what SQL cannot say portably (days between two dates, calendar months after a date) is left to
+ * {@link FigureSheet}, from small histograms.
+ */
+final class CohortFiguresDao {
+    /** Enrolment states that end an enrolment after it reached 'enrolled': the exits. */
+    static final String EXIT_STATES = "('completed', 'withdrawn', 'disengaged', 'breached', 'transferred')";
+    /** Incidents that count as reoffending after exit. */
+    static final String REOFFENCES = "('new_allegation', 'charge', 'conviction')";
+
+    static final String RECEIVED = """
+            SELECT grp, source, count(*) AS n FROM ref
+            WHERE received_on BETWEEN :from AND :to GROUP BY grp, source
+            """;
+
+    /** Reviewed referrals by priority and by the pair of dates, for the median days to review. */
+    static final String REVIEWED = """
+            SELECT grp, priority, received_on, reviewed_on, count(*) AS n FROM ref
+            WHERE status = 'reviewed' AND reviewed_on BETWEEN :from AND :to
+            GROUP BY grp, priority, received_on, reviewed_on
+            """;
+
+    static final String ENROLMENT_STATES = "SELECT grp, state, count(*) AS n FROM enr GROUP BY grp, state";
+
+    static final String ENROLLED_BY_MONTH = """
+            SELECT grp, substr(enrolled_on, 1, 7) AS month, count(*) AS n FROM enr
+            WHERE enrolled_on IS NOT NULL AND enrolled_on <= :to GROUP BY grp, substr(enrolled_on, 1, 7)
+            """;
+
+    static final String EXITS = """
+            SELECT grp, state, count(*) AS n FROM enr
+            WHERE enrolled_on IS NOT NULL AND state IN %s AND state_on BETWEEN :from AND :to GROUP BY grp, state
+            """.formatted(EXIT_STATES);
+
+    /** A cohort's sessions by month and outcome, read from the sessions themselves. */
+    static final String SESSIONS = """
+            SELECT pop.grp, substr(s.scheduled_at, 1, 7) AS month, s.outcome, count(*) AS sessions,
+                   coalesce(sum(s.engagement), 0) AS engagement_sum, count(s.engagement) AS engagement_rated
+            FROM pop JOIN session s ON s.participant_id = pop.participant_id
+            WHERE s.status = 'active' AND s.outcome IS NOT NULL
+              AND s.scheduled_at >= :fromInstant AND s.scheduled_at < :afterToInstant
+            GROUP BY pop.grp, substr(s.scheduled_at, 1, 7), s.outcome
+            """;
+
+    /** Each site's sessions by month and outcome, read from the running totals (session.AttendanceTotals). */
+    static final String SESSIONS_FROM_TOTALS = """
+            SELECT site_code AS grp, substr(on_date, 1, 7) AS month, outcome, sum(sessions) AS sessions,
+                   sum(engagement_sum) AS engagement_sum, sum(engagement_rated) AS engagement_rated
+            FROM attendance_totals
+            WHERE on_date BETWEEN :from AND :to AND %s
+            GROUP BY site_code, substr(on_date, 1, 7), outcome
+            """.formatted(Population.inScope("site_code"));
+
+    /** Accepted, engaged and completed are read from the moves: a referral that reached engaged was accepted. */
+    static final String ONWARD = """
+            SELECT pop.grp, sr.service, count(*) AS made,
+                   sum(CASE WHEN EXISTS (SELECT 1 FROM service_referral_move m WHERE m.service_referral_id = sr.id
+                            AND m.on_date <= :to AND m.state IN ('accepted', 'engaged', 'completed'))
+                       THEN 1 ELSE 0 END) AS accepted,
+                   sum(CASE WHEN EXISTS (SELECT 1 FROM service_referral_move m WHERE m.service_referral_id = sr.id
+                            AND m.on_date <= :to AND m.state IN ('engaged', 'completed'))
+                       THEN 1 ELSE 0 END) AS engaged,
+                   sum(CASE WHEN EXISTS (SELECT 1 FROM service_referral_move m WHERE m.service_referral_id = sr.id
+                            AND m.on_date <= :to AND m.state = 'completed')
+                       THEN 1 ELSE 0 END) AS completed
+            FROM pop JOIN service_referral sr ON sr.participant_id = pop.participant_id
+            WHERE sr.status = 'active' AND sr.made_on BETWEEN :from AND :to
+            GROUP BY pop.grp, sr.service
+            """;
+
+    private static final String RANKS = """
+            CASE %1$s.risk_violence WHEN 'low' THEN 0 WHEN 'moderate' THEN 1 ELSE 2 END AS violence,
+            CASE %1$s.risk_persistence WHEN 'low' THEN 0 WHEN 'moderate' THEN 1 ELSE 2 END AS persistence,
+            CASE %1$s.risk_recurrence WHEN 'low' THEN 0 WHEN 'moderate' THEN 1 ELSE 2 END AS recurrence,
+            CASE %1$s.risk_psychosocial_damage WHEN 'low' THEN 0 WHEN 'moderate' THEN 1 ELSE 2 END
+                AS psychosocial_damage""";
+
+    private static final String MOVED = """
+            sum(CASE WHEN l.%1$s < f.%1$s THEN 1 ELSE 0 END) AS %1$s_down,
+            sum(CASE WHEN l.%1$s = f.%1$s THEN 1 ELSE 0 END) AS %1$s_same,
+            sum(CASE WHEN l.%1$s > f.%1$s THEN 1 ELSE 0 END) AS %1$s_up""";
+
+    static final String[] DOMAINS = {"violence", "persistence", "recurrence", "psychosocial_damage"};
+
+    /** Per domain, the rating of each participant's first assessment against their latest desistance review. */
+    static final String RISK = """
+            , first_assessment AS (
+                SELECT a.participant_id, pop.grp, %s,
+                       row_number() OVER (PARTITION BY a.participant_id ORDER BY a.assessed_on, a.recorded_at, a.id) AS n
+                FROM pop JOIN assessment a ON a.participant_id = pop.participant_id
+                WHERE a.status = 'active' AND a.assessed_on <= :to),
+            latest_review AS (
+                SELECT d.participant_id, %s,
+                       row_number() OVER (PARTITION BY d.participant_id
+                                          ORDER BY d.reviewed_on DESC, d.recorded_at DESC, d.id DESC) AS n
+                FROM pop JOIN desistance_review d ON d.participant_id = pop.participant_id
+                WHERE d.status = 'active' AND d.reviewed_on <= :to)
+            SELECT f.grp, count(*) AS compared, %s, %s, %s, %s
+            FROM first_assessment f JOIN latest_review l ON l.participant_id = f.participant_id AND l.n = 1
+            WHERE f.n = 1
+            GROUP BY f.grp
+            """.formatted(RANKS.formatted("a"), RANKS.formatted("d"), MOVED.formatted(DOMAINS[0]),
+            MOVED.formatted(DOMAINS[1]), MOVED.formatted(DOMAINS[2]), MOVED.formatted(DOMAINS[3]));
+
+    /** Incidents from the day of enrolment to the day of exit (or to now, while enrolled). */
+    static final String INCIDENTS = """
+            SELECT enr.grp, i.kind, count(*) AS n
+            FROM enr JOIN incident i ON i.participant_id = enr.participant_id
+            WHERE enr.enrolled_on IS NOT NULL AND i.status = 'active'
+              AND i.occurred_on >= enr.enrolled_on AND (enr.state = 'enrolled' OR i.occurred_on <= enr.state_on)
+              AND i.occurred_on BETWEEN :from AND :to
+            GROUP BY enr.grp, i.kind
+            """;
+
+    /** Each exit with the first reoffence after it; the follow-up windows are counted in calendar months in Java. */
+    static final String FOLLOW_UP = """
+            SELECT grp, exit_on, reoffended_on, count(*) AS n FROM (
+                SELECT enr.grp, enr.state_on AS exit_on,
+                       (SELECT min(i.occurred_on) FROM incident i
+                        WHERE i.participant_id = enr.participant_id AND i.status = 'active'
+                          AND i.kind IN %s AND i.occurred_on > enr.state_on) AS reoffended_on
+                FROM enr
+                WHERE enr.enrolled_on IS NOT NULL AND enr.state IN %s AND enr.state_on BETWEEN :from AND :to) exits
+            GROUP BY grp, exit_on, reoffended_on
+            """.formatted(REOFFENCES, EXIT_STATES);
+
+    static final String TARGETS_OF_COHORT = "SELECT id AS grp, target FROM cohort WHERE id = :cohortId";
+    static final String TARGETS_OF_SITES = "SELECT site_code AS grp, sum(target) AS target FROM cohort WHERE "
+            + Population.inScope("site_code") + " GROUP BY site_code";
+
+    private final Handle handle;
+    private final Population population;
+    private final ReportingPeriod period;
+
+    CohortFiguresDao(Handle handle, Population population, ReportingPeriod period) {
+        this.handle = handle;
+        this.population = population;
+        this.period = period;
+    }
+
+    /** Every group's tally; groups with nothing recorded are absent. */
+    Map<String, Tally> tallies() {
+        Map<String, Tally> tallies = new TreeMap<>();
+        each(population.with("ref") + RECEIVED, row -> tally(tallies, row).receivedBySource
+                .merge(row.getString("source"), row.getInt("n"), Integer::sum));
+        each(population.with("ref") + REVIEWED, row -> {
+            Tally tally = tally(tallies, row);
+            int n = row.getInt("n");
+            tally.reviewedByPriority.merge(row.getString("priority"), n, Integer::sum);
+            int days = (int) ChronoUnit.DAYS.between(LocalDate.parse(row.getString("received_on")),
+                    LocalDate.parse(row.getString("reviewed_on")));
+            tally.daysToReview.merge(days, n, Integer::sum);
+        });
+        each(population.with("enr") + ENROLMENT_STATES, row -> tally(tallies, row).enrolmentsByState
+                .merge(row.getString("state"), row.getInt("n"), Integer::sum));
+        each(population.with("enr") + ENROLLED_BY_MONTH, row -> tally(tallies, row).enrolledInMonth
+                .merge(YearMonth.parse(row.getString("month")), row.getInt("n"), Integer::sum));
+        each(population.isCohort() ? TARGETS_OF_COHORT : TARGETS_OF_SITES,
+                row -> tally(tallies, row).target += row.getInt("target"));
+        each(population.with("enr") + EXITS, row -> tally(tallies, row).exitsByState
+                .merge(row.getString("state"), row.getInt("n"), Integer::sum));
+        each(population.isCohort() ? population.with("pop") + SESSIONS : SESSIONS_FROM_TOTALS,
+                row -> tally(tallies, row).month(YearMonth.parse(row.getString("month"))).add(row.getString("outcome"),
+                        row.getInt("sessions"), row.getLong("engagement_sum"), row.getInt("engagement_rated")));
+        each(population.with("pop") + ONWARD, row -> {
+            Tally.Onward onward = tally(tallies, row).service(row.getString("service"));
+            onward.made += row.getInt("made");
+            onward.accepted += row.getInt("accepted");
+            onward.engaged += row.getInt("engaged");
+            onward.completed += row.getInt("completed");
+        });
+        each(population.with("pop").stripTrailing() + RISK, row -> {
+            Tally tally = tally(tallies, row);
+            tally.riskCompared += row.getInt("compared");
+            for (String domain : DOMAINS) {
+                int[] moved = tally.domain(domain);
+                moved[0] += row.getInt(domain + "_down");
+                moved[1] += row.getInt(domain + "_same");
+                moved[2] += row.getInt(domain + "_up");
+            }
+        });
+        each(population.with("enr") + INCIDENTS, row -> tally(tallies, row).incidentsByKind
+                .merge(row.getString("kind"), row.getInt("n"), Integer::sum));
+        each(population.with("enr") + FOLLOW_UP, row -> {
+            String reoffended = row.getString("reoffended_on");
+            tally(tallies, row).exitsFollowed.merge(new Tally.FollowUp(LocalDate.parse(row.getString("exit_on")),
+                    reoffended == null ? null : LocalDate.parse(reoffended)), row.getInt("n"), Integer::sum);
+        });
+        return tallies;
+    }
+
+    @FunctionalInterface
+    private interface RowReader {
+        void read(ResultSet row) throws SQLException;
+    }
+
+    private void each(String sql, RowReader reader) {
+        Query query = population.bind(handle.createQuery(sql))
+                .bind("from", period.from())
+                .bind("to", period.to())
+                .bind("fromInstant", IsoTimeColumns.format(period.from().atStartOfDay(java.time.ZoneOffset.UTC).toInstant()))
+                .bind("afterToInstant", IsoTimeColumns.format(period.to().plusDays(1)
+                        .atStartOfDay(java.time.ZoneOffset.UTC).toInstant()));
+        query.map((row, context) -> {
+            reader.read(row);
+            return Boolean.TRUE;
+        }).forEach(read -> { });
+    }
+
+    private static Tally tally(Map<String, Tally> tallies, ResultSet row) throws SQLException {
+        return tallies.computeIfAbsent(row.getString("grp"), group -> new Tally());
+    }
+}
