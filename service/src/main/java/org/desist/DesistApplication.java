@@ -19,6 +19,12 @@ import java.time.Clock;
 import org.desist.api.ParameterConverters;
 import org.desist.cohort.CohortResource;
 import org.desist.cohort.CohortService;
+import org.desist.cohortreport.CohortFigures;
+import org.desist.cohortreport.CohortReportPdf;
+import org.desist.cohortreport.CohortReportResource;
+import org.desist.cohortreport.ProgrammeExport;
+import org.desist.cohortreport.ProgrammeResource;
+import org.desist.cohortreport.Pseudonyms;
 import org.desist.access.AccessFeature;
 import org.desist.access.CallerFilter;
 import org.desist.access.Visibility;
@@ -82,6 +88,7 @@ import org.desist.site.SiteService;
 import org.jdbi.v3.core.Jdbi;
 
 public class DesistApplication extends Application<DesistConfiguration> {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DesistApplication.class);
 
     public static void main(String[] args) throws Exception {
         // Before anything touches AWT: a stray DISPLAY must not break PDF rendering.
@@ -160,7 +167,8 @@ public class DesistApplication extends Application<DesistConfiguration> {
                 patches, audit, visibility);
         EnrolmentService enrolments = new EnrolmentService(jdbi, clock, audit, visibility);
         jersey.register(new SiteResource(new SiteService(jdbi, clock)));
-        jersey.register(new CohortResource(new CohortService(jdbi, clock)));
+        CohortService cohorts = new CohortService(jdbi, clock);
+        jersey.register(new CohortResource(cohorts));
         jersey.register(new ReferralResource(new ReferralService(jdbi, clock, audit, visibility)));
         jersey.register(new ParticipantResource(participants));
         jersey.register(new EnrolmentResource(enrolments));
@@ -180,6 +188,15 @@ public class DesistApplication extends Application<DesistConfiguration> {
         jersey.register(new DesistanceReviewResource(records.keeper(new DesistanceReviews())));
         jersey.register(new TimelineResource(new Timeline(jdbi, audit, participants)));
         jersey.register(new ProgressResource(new ProgressReport(jdbi, clock, audit, participants)));
+        CohortFigures figures = new CohortFigures(jdbi, clock, audit, cohorts);
+        Pseudonyms pseudonyms = new Pseudonyms(configuration.getPseudonymKey());
+        if (!pseudonyms.configured()) {
+            LOG.warn("pseudonymKey (DESIST_PSEUDONYM_KEY) is unset or shorter than {} characters: the evaluation"
+                    + " export answers 503 until it is set", Pseudonyms.MIN_KEY_LENGTH);
+        }
+        // the template is compiled here, once, not per request
+        jersey.register(new CohortReportResource(figures, new CohortReportPdf()));
+        jersey.register(new ProgrammeResource(figures, new ProgrammeExport(jdbi, clock, audit, pseudonyms)));
         jersey.register(ApiDescription.resource());
     }
 
