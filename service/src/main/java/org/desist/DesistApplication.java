@@ -36,6 +36,7 @@ import org.desist.auth.TokenResource;
 import org.desist.auth.TokensOnlyInHeaders;
 import org.desist.cli.AddUserCommand;
 import org.desist.cli.AuditVerifyCommand;
+import org.desist.cli.SeedCommand;
 import org.desist.db.Databases;
 import org.desist.http.RequestIds;
 import org.desist.http.SecurityHeaders;
@@ -89,6 +90,8 @@ import org.jdbi.v3.core.Jdbi;
 
 public class DesistApplication extends Application<DesistConfiguration> {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DesistApplication.class);
+    /** Queries of cohort figures that may run at once, across all requests. */
+    private static final int FIGURE_QUERIES = 4;
 
     public static void main(String[] args) throws Exception {
         // Before anything touches AWT: a stray DISPLAY must not break PDF rendering.
@@ -114,6 +117,7 @@ public class DesistApplication extends Application<DesistConfiguration> {
                 .buildValidatorFactory());
         bootstrap.addCommand(new AddUserCommand());
         bootstrap.addCommand(new AuditVerifyCommand());
+        bootstrap.addCommand(new SeedCommand());
         bootstrap.addBundle(new MigrationsBundle<>() {
             @Override
             public DataSourceFactory getDataSourceFactory(DesistConfiguration configuration) {
@@ -188,7 +192,9 @@ public class DesistApplication extends Application<DesistConfiguration> {
         jersey.register(new DesistanceReviewResource(records.keeper(new DesistanceReviews())));
         jersey.register(new TimelineResource(new Timeline(jdbi, audit, participants)));
         jersey.register(new ProgressResource(new ProgressReport(jdbi, clock, audit, participants)));
-        CohortFigures figures = new CohortFigures(jdbi, clock, audit, cohorts);
+        // a report's queries run side by side, each on a connection of its own (CohortFiguresDao)
+        CohortFigures figures = new CohortFigures(jdbi, clock, audit, cohorts, environment.lifecycle()
+                .executorService("cohort-figures-%d").minThreads(FIGURE_QUERIES).maxThreads(FIGURE_QUERIES).build());
         Pseudonyms pseudonyms = new Pseudonyms(configuration.getPseudonymKey());
         if (!pseudonyms.configured()) {
             LOG.warn("pseudonymKey (DESIST_PSEUDONYM_KEY) is unset or shorter than {} characters: the evaluation"

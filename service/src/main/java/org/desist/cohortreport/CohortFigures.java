@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executor;
 import org.desist.access.AccessPolicy;
 import org.desist.access.Caller;
 import org.desist.access.SiteScope;
@@ -28,12 +29,15 @@ public class CohortFigures {
     private final Clock clock;
     private final AuditLog audit;
     private final CohortService cohorts;
+    private final Executor queries;
 
-    public CohortFigures(Jdbi jdbi, Clock clock, AuditLog audit, CohortService cohorts) {
+    /** {@code queries} runs a report's independent queries side by side (see {@link CohortFiguresDao#tallies}). */
+    public CohortFigures(Jdbi jdbi, Clock clock, AuditLog audit, CohortService cohorts, Executor queries) {
         this.jdbi = jdbi;
         this.clock = clock;
         this.audit = audit;
         this.cohorts = cohorts;
+        this.queries = queries;
     }
 
     /** Defaults to the cohort's start (or today, for a cohort yet to start) up to today. */
@@ -43,9 +47,7 @@ public class CohortFigures {
         LocalDate today = LocalDate.now(clock);
         ReportingPeriod period = ReportingPeriod.of(from, to,
                 cohort.startsOn().isAfter(today) ? today : cohort.startsOn(), today);
-        // no transaction: on SQLite every transaction here takes the write lock, and a report must not hold it
-        Map<String, Tally> tallies = jdbi.withHandle(handle ->
-                new CohortFiguresDao(handle, Population.cohort(cohort), period).tallies());
+        Map<String, Tally> tallies = new CohortFiguresDao(jdbi, Population.cohort(cohort), period).tallies(queries);
         Site site = jdbi.withExtension(SiteDao.class, sites -> sites.find(cohort.siteCode())).orElseThrow();
         List<FigureRow> rows = FigureSheet.of(tallies.getOrDefault(cohort.id(), new Tally()), period, today)
                 .rows("cohort", cohort.id(), !unsuppressed);
@@ -62,8 +64,8 @@ public class CohortFigures {
         requireMayUnsuppress(caller, unsuppressed, "programme_comparison", null);
         LocalDate today = LocalDate.now(clock);
         ReportingPeriod period = ReportingPeriod.of(from, to, null, null);
-        Map<String, Tally> tallies = jdbi.withHandle(handle ->
-                new CohortFiguresDao(handle, Population.sites(SiteScope.of(caller)), period).tallies());
+        Map<String, Tally> tallies = new CohortFiguresDao(jdbi, Population.sites(SiteScope.of(caller)), period)
+                .tallies(queries);
         List<Site> sites = jdbi.withExtension(SiteDao.class, all -> all.list(Integer.MAX_VALUE, 0)).stream()
                 .filter(site -> caller.covers(site.code())).toList();
 

@@ -5,16 +5,21 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
+import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import org.desist.db.IsoTimeColumns;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.Query;
 
 /**
  * The SQL of every figure: aggregates over the records of a {@link Population}, one query per family of
  * figures, each grouped by the population's group. Records entered in error never count. Everything
- * here is plain SQL that SQLite and PostgreSQL both run (window functions, correlated subqueries);
+ * here is plain SQL that SQLite and PostgreSQL both run (CTEs, CASE, correlated subqueries);
  * what SQL cannot say portably (days between two dates, calendar months after a date) is left to
  * {@link FigureSheet}, from small histograms.
  */
@@ -84,39 +89,40 @@ final class CohortFiguresDao {
             GROUP BY pop.grp, sr.service
             """;
 
-    private static final String RANKS = """
-            CASE %1$s.risk_violence WHEN 'low' THEN 0 WHEN 'moderate' THEN 1 ELSE 2 END AS violence,
-            CASE %1$s.risk_persistence WHEN 'low' THEN 0 WHEN 'moderate' THEN 1 ELSE 2 END AS persistence,
-            CASE %1$s.risk_recurrence WHEN 'low' THEN 0 WHEN 'moderate' THEN 1 ELSE 2 END AS recurrence,
-            CASE %1$s.risk_psychosocial_damage WHEN 'low' THEN 0 WHEN 'moderate' THEN 1 ELSE 2 END
-                AS psychosocial_damage""";
-
-    private static final String MOVED = """
-            sum(CASE WHEN l.%1$s < f.%1$s THEN 1 ELSE 0 END) AS %1$s_down,
-            sum(CASE WHEN l.%1$s = f.%1$s THEN 1 ELSE 0 END) AS %1$s_same,
-            sum(CASE WHEN l.%1$s > f.%1$s THEN 1 ELSE 0 END) AS %1$s_up""";
-
     static final String[] DOMAINS = {"violence", "persistence", "recurrence", "psychosocial_damage"};
 
-    /** Per domain, the rating of each participant's first assessment against their latest desistance review. */
+    /**
+     * Per domain, each participant's rating at their first assessment against their latest desistance
+     * review (both as of the period's end). Each is found by a correlated subquery walking the
+     * participant's index backwards or forwards, which stays cheap however many participants there are.
+     */
     static final String RISK = """
-            , first_assessment AS (
-                SELECT a.participant_id, pop.grp, %s,
-                       row_number() OVER (PARTITION BY a.participant_id ORDER BY a.assessed_on, a.recorded_at, a.id) AS n
-                FROM pop JOIN assessment a ON a.participant_id = pop.participant_id
-                WHERE a.status = 'active' AND a.assessed_on <= :to),
-            latest_review AS (
-                SELECT d.participant_id, %s,
-                       row_number() OVER (PARTITION BY d.participant_id
-                                          ORDER BY d.reviewed_on DESC, d.recorded_at DESC, d.id DESC) AS n
-                FROM pop JOIN desistance_review d ON d.participant_id = pop.participant_id
-                WHERE d.status = 'active' AND d.reviewed_on <= :to)
-            SELECT f.grp, count(*) AS compared, %s, %s, %s, %s
-            FROM first_assessment f JOIN latest_review l ON l.participant_id = f.participant_id AND l.n = 1
-            WHERE f.n = 1
-            GROUP BY f.grp
-            """.formatted(RANKS.formatted("a"), RANKS.formatted("d"), MOVED.formatted(DOMAINS[0]),
-            MOVED.formatted(DOMAINS[1]), MOVED.formatted(DOMAINS[2]), MOVED.formatted(DOMAINS[3]));
+            SELECT pop.grp, count(*) AS compared, %s, %s, %s, %s
+            FROM pop
+                 JOIN assessment f ON f.id = (
+                     SELECT a.id FROM assessment a
+                     WHERE a.participant_id = pop.participant_id AND a.status = 'active' AND a.assessed_on <= :to
+                     ORDER BY a.assessed_on, a.recorded_at, a.id LIMIT 1)
+                 JOIN desistance_review l ON l.id = (
+                     SELECT d.id FROM desistance_review d
+                     WHERE d.participant_id = pop.participant_id AND d.status = 'active' AND d.reviewed_on <= :to
+                     ORDER BY d.reviewed_on DESC, d.recorded_at DESC, d.id DESC LIMIT 1)
+            GROUP BY pop.grp
+            """.formatted(moved(DOMAINS[0]), moved(DOMAINS[1]), moved(DOMAINS[2]), moved(DOMAINS[3]));
+
+    /** Participants whose rating of a domain moved down, stayed and moved up, from first (f) to latest (l). */
+    private static String moved(String domain) {
+        String first = rank("f.risk_" + domain);
+        String latest = rank("l.risk_" + domain);
+        return "sum(CASE WHEN " + latest + " < " + first + " THEN 1 ELSE 0 END) AS " + domain + "_down, "
+                + "sum(CASE WHEN " + latest + " = " + first + " THEN 1 ELSE 0 END) AS " + domain + "_same, "
+                + "sum(CASE WHEN " + latest + " > " + first + " THEN 1 ELSE 0 END) AS " + domain + "_up";
+    }
+
+    /** A rating as a number that orders it: low 0, moderate 1, high 2. */
+    private static String rank(String column) {
+        return "CASE " + column + " WHEN 'low' THEN 0 WHEN 'moderate' THEN 1 ELSE 2 END";
+    }
 
     /** Incidents from the day of enrolment to the day of exit (or to now, while enrolled). */
     static final String INCIDENTS = """
@@ -144,22 +150,55 @@ final class CohortFiguresDao {
     static final String TARGETS_OF_SITES = "SELECT site_code AS grp, sum(target) AS target FROM cohort WHERE "
             + Population.inScope("site_code") + " GROUP BY site_code";
 
-    private final Handle handle;
+    private final Jdbi jdbi;
     private final Population population;
     private final ReportingPeriod period;
 
-    CohortFiguresDao(Handle handle, Population population, ReportingPeriod period) {
-        this.handle = handle;
+    CohortFiguresDao(Jdbi jdbi, Population population, ReportingPeriod period) {
+        this.jdbi = jdbi;
         this.population = population;
         this.period = period;
     }
 
-    /** Every group's tally; groups with nothing recorded are absent. */
-    Map<String, Tally> tallies() {
+    /**
+     * Every group's tally; groups with nothing recorded are absent. The families of queries are
+     * independent, so they run side by side on the executor, each on a connection of its own (SQLite's
+     * WAL lets readers share the file): the report takes about as long as its longest query, the
+     * session scan, rather than the sum of them all. No transaction: on SQLite every transaction here
+     * takes the write lock, and figures must never hold it.
+     */
+    Map<String, Tally> tallies(Executor executor) {
+        List<Family> families = List.of(this::sessions, this::referrals, this::enrolments, this::onwardReferrals,
+                this::riskMovement, this::incidentsAndFollowUp);
+        List<CompletableFuture<Map<String, Tally>>> running = families.stream()
+                .map(family -> CompletableFuture.supplyAsync(() -> jdbi.withHandle(handle -> {
+                    Map<String, Tally> tallies = new TreeMap<>();
+                    family.read(handle, tallies);
+                    return tallies;
+                }), executor))
+                .toList();
         Map<String, Tally> tallies = new TreeMap<>();
-        each(population.with("ref") + RECEIVED, row -> tally(tallies, row).receivedBySource
+        for (CompletableFuture<Map<String, Tally>> family : running) {
+            family.join().forEach((group, tally) -> tallies.computeIfAbsent(group, key -> new Tally()).add(tally));
+        }
+        return tallies;
+    }
+
+    @FunctionalInterface
+    private interface Family {
+        void read(Handle handle, Map<String, Tally> tallies);
+    }
+
+    private void sessions(Handle handle, Map<String, Tally> tallies) {
+        each(handle, population.isCohort() ? population.with("pop") + SESSIONS : SESSIONS_FROM_TOTALS,
+                row -> tally(tallies, row).month(YearMonth.parse(row.getString("month"))).add(row.getString("outcome"),
+                        row.getInt("sessions"), row.getLong("engagement_sum"), row.getInt("engagement_rated")));
+    }
+
+    private void referrals(Handle handle, Map<String, Tally> tallies) {
+        each(handle, population.with("ref") + RECEIVED, row -> tally(tallies, row).receivedBySource
                 .merge(row.getString("source"), row.getInt("n"), Integer::sum));
-        each(population.with("ref") + REVIEWED, row -> {
+        each(handle, population.with("ref") + REVIEWED, row -> {
             Tally tally = tally(tallies, row);
             int n = row.getInt("n");
             tally.reviewedByPriority.merge(row.getString("priority"), n, Integer::sum);
@@ -167,25 +206,31 @@ final class CohortFiguresDao {
                     LocalDate.parse(row.getString("reviewed_on")));
             tally.daysToReview.merge(days, n, Integer::sum);
         });
-        each(population.with("enr") + ENROLMENT_STATES, row -> tally(tallies, row).enrolmentsByState
+    }
+
+    private void enrolments(Handle handle, Map<String, Tally> tallies) {
+        each(handle, population.with("enr") + ENROLMENT_STATES, row -> tally(tallies, row).enrolmentsByState
                 .merge(row.getString("state"), row.getInt("n"), Integer::sum));
-        each(population.with("enr") + ENROLLED_BY_MONTH, row -> tally(tallies, row).enrolledInMonth
+        each(handle, population.with("enr") + ENROLLED_BY_MONTH, row -> tally(tallies, row).enrolledInMonth
                 .merge(YearMonth.parse(row.getString("month")), row.getInt("n"), Integer::sum));
-        each(population.isCohort() ? TARGETS_OF_COHORT : TARGETS_OF_SITES,
+        each(handle, population.isCohort() ? TARGETS_OF_COHORT : TARGETS_OF_SITES,
                 row -> tally(tallies, row).target += row.getInt("target"));
-        each(population.with("enr") + EXITS, row -> tally(tallies, row).exitsByState
+        each(handle, population.with("enr") + EXITS, row -> tally(tallies, row).exitsByState
                 .merge(row.getString("state"), row.getInt("n"), Integer::sum));
-        each(population.isCohort() ? population.with("pop") + SESSIONS : SESSIONS_FROM_TOTALS,
-                row -> tally(tallies, row).month(YearMonth.parse(row.getString("month"))).add(row.getString("outcome"),
-                        row.getInt("sessions"), row.getLong("engagement_sum"), row.getInt("engagement_rated")));
-        each(population.with("pop") + ONWARD, row -> {
+    }
+
+    private void onwardReferrals(Handle handle, Map<String, Tally> tallies) {
+        each(handle, population.with("pop") + ONWARD, row -> {
             Tally.Onward onward = tally(tallies, row).service(row.getString("service"));
             onward.made += row.getInt("made");
             onward.accepted += row.getInt("accepted");
             onward.engaged += row.getInt("engaged");
             onward.completed += row.getInt("completed");
         });
-        each(population.with("pop").stripTrailing() + RISK, row -> {
+    }
+
+    private void riskMovement(Handle handle, Map<String, Tally> tallies) {
+        each(handle, population.with("pop") + RISK, row -> {
             Tally tally = tally(tallies, row);
             tally.riskCompared += row.getInt("compared");
             for (String domain : DOMAINS) {
@@ -195,14 +240,16 @@ final class CohortFiguresDao {
                 moved[2] += row.getInt(domain + "_up");
             }
         });
-        each(population.with("enr") + INCIDENTS, row -> tally(tallies, row).incidentsByKind
+    }
+
+    private void incidentsAndFollowUp(Handle handle, Map<String, Tally> tallies) {
+        each(handle, population.with("enr") + INCIDENTS, row -> tally(tallies, row).incidentsByKind
                 .merge(row.getString("kind"), row.getInt("n"), Integer::sum));
-        each(population.with("enr") + FOLLOW_UP, row -> {
+        each(handle, population.with("enr") + FOLLOW_UP, row -> {
             String reoffended = row.getString("reoffended_on");
             tally(tallies, row).exitsFollowed.merge(new Tally.FollowUp(LocalDate.parse(row.getString("exit_on")),
                     reoffended == null ? null : LocalDate.parse(reoffended)), row.getInt("n"), Integer::sum);
         });
-        return tallies;
     }
 
     @FunctionalInterface
@@ -210,13 +257,13 @@ final class CohortFiguresDao {
         void read(ResultSet row) throws SQLException;
     }
 
-    private void each(String sql, RowReader reader) {
+    private void each(Handle handle, String sql, RowReader reader) {
         Query query = population.bind(handle.createQuery(sql))
                 .bind("from", period.from())
                 .bind("to", period.to())
-                .bind("fromInstant", IsoTimeColumns.format(period.from().atStartOfDay(java.time.ZoneOffset.UTC).toInstant()))
-                .bind("afterToInstant", IsoTimeColumns.format(period.to().plusDays(1)
-                        .atStartOfDay(java.time.ZoneOffset.UTC).toInstant()));
+                .bind("fromInstant", IsoTimeColumns.format(period.from().atStartOfDay(ZoneOffset.UTC).toInstant()))
+                .bind("afterToInstant", IsoTimeColumns.format(period.to().plusDays(1).atStartOfDay(ZoneOffset.UTC)
+                        .toInstant()));
         query.map((row, context) -> {
             reader.read(row);
             return Boolean.TRUE;

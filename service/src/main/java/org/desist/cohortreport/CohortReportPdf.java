@@ -55,10 +55,10 @@ public class CohortReportPdf {
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("title", "Cohort report: " + cohort.name());
         parameters.put("subtitle", cohort.siteName() + " (" + cohort.siteCode() + "), " + label(cohort.model().name())
-                + " model; cohort runs " + DAY.format(cohort.startsOn()) + " to " + DAY.format(cohort.endsOn())
-                + ", target " + cohort.target());
-        parameters.put("period", "Figures for " + DAY.format(report.from()) + " to " + DAY.format(report.to())
-                + "; as at " + DAY.format(report.asOf()));
+                + " model");
+        parameters.put("period", "Cohort " + DAY.format(cohort.startsOn()) + " to " + DAY.format(cohort.endsOn())
+                + ", target " + cohort.target() + ". Figures for " + DAY.format(report.from()) + " to "
+                + DAY.format(report.to()) + ", as at " + DAY.format(report.asOf()) + ".");
         parameters.put("suppressionNote", report.smallNumbersSuppressed()
                 ? "Small numbers are suppressed: a count from 1 to 4 is shown as <5, and [c] marks a value withheld"
                 + " so that a small number cannot be worked out from it. Withheld values are not drawn."

@@ -48,17 +48,7 @@ public final class ExportDao {
                                 AND m.state = 'completed') THEN 1 ELSE 0 END) AS completed
                 FROM people JOIN service_referral sr ON sr.participant_id = people.participant_id
                 WHERE sr.status = 'active'
-                GROUP BY sr.participant_id),
-            first_assessment AS (
-                SELECT a.participant_id, a.risk_violence, a.risk_persistence, a.risk_recurrence, a.risk_psychosocial_damage,
-                       row_number() OVER (PARTITION BY a.participant_id ORDER BY a.assessed_on, a.recorded_at, a.id) AS n
-                FROM people JOIN assessment a ON a.participant_id = people.participant_id WHERE a.status = 'active'),
-            latest_review AS (
-                SELECT d.participant_id, d.risk_violence, d.risk_persistence, d.risk_recurrence, d.risk_psychosocial_damage,
-                       row_number() OVER (PARTITION BY d.participant_id
-                                          ORDER BY d.reviewed_on DESC, d.recorded_at DESC, d.id DESC) AS n
-                FROM people JOIN desistance_review d ON d.participant_id = people.participant_id
-                WHERE d.status = 'active')
+                GROUP BY sr.participant_id)
             SELECT ch.participant_id, ch.site_code, ch.model, ch.cohort_id, p.date_of_birth,
                    r.source, r.received_on, r.priority, r.decision, r.reviewed_on,
                    ch.opened_on, ch.state, ch.enrolled_on, ch.exit_on,
@@ -82,8 +72,12 @@ public final class ExportDao {
                                                  ORDER BY r2.received_on, r2.created_at, r2.id LIMIT 1)
                  LEFT JOIN sessions ss ON ss.participant_id = ch.participant_id
                  LEFT JOIN onward o ON o.participant_id = ch.participant_id
-                 LEFT JOIN first_assessment f ON f.participant_id = ch.participant_id AND f.n = 1
-                 LEFT JOIN latest_review l ON l.participant_id = ch.participant_id AND l.n = 1
+                 LEFT JOIN assessment f ON f.id = (
+                     SELECT a.id FROM assessment a WHERE a.participant_id = ch.participant_id AND a.status = 'active'
+                     ORDER BY a.assessed_on, a.recorded_at, a.id LIMIT 1)
+                 LEFT JOIN desistance_review l ON l.id = (
+                     SELECT d.id FROM desistance_review d WHERE d.participant_id = ch.participant_id
+                       AND d.status = 'active' ORDER BY d.reviewed_on DESC, d.recorded_at DESC, d.id DESC LIMIT 1)
             WHERE ch.opened_on BETWEEN :from AND :to
             ORDER BY ch.site_code, ch.cohort_id, ch.opened_on, ch.id
             """.formatted(CohortFiguresDao.EXIT_STATES, Population.inScope("c.site_code"), CohortFiguresDao.REOFFENCES);

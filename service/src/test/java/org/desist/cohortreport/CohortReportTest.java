@@ -301,7 +301,7 @@ class CohortReportTest {
         try (PDDocument pdf = Loader.loadPDF(response.body())) {
             text = new PDFTextStripper().getText(pdf);
         }
-        assertThat(text).contains("Cohort report: FIGS pilot 2023", "Figures clinic (FIGS)", "Clinic treatment model",
+        assertThat(text).contains("Cohort report: FIGS pilot 2023", "Figures clinic (FIGS), Clinic treatment model", "Cohort 1 Jan 2023 to 31 Dec 2027, target 12",
                 "Cumulative enrolment against target", "Enrolments by state", "Attendance by month",
                 "Risk movement per domain", "Small numbers are suppressed");
         String flat = text.replaceAll("\\s+", " ");
