@@ -39,18 +39,6 @@ public final class Tally {
         long engagementSum;
         int engagementRated;
 
-        void add(String outcome, int sessions, long engagementSum, int engagementRated) {
-            switch (outcome) {
-                case "attended", "late" -> attendedOrLate += sessions;
-                case "did_not_attend" -> didNotAttend += sessions;
-                case "cancelled_by_participant" -> cancelledByParticipant += sessions;
-                case "cancelled_by_service" -> cancelledByService += sessions;
-                default -> throw new IllegalArgumentException("Unknown session outcome " + outcome);
-            }
-            this.engagementSum += engagementSum;
-            this.engagementRated += engagementRated;
-        }
-
         void add(Outcomes other) {
             attendedOrLate += other.attendedOrLate;
             didNotAttend += other.didNotAttend;
