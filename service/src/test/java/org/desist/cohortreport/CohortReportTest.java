@@ -317,6 +317,19 @@ class CohortReportTest {
         assertThat(open).contains("UNSUPPRESSED", "Probation period 2", "Completion rate period 66.7%");
     }
 
+    @Test
+    void the_openapi_description_says_how_suppression_reaches_json() {
+        JsonNode api = Cases.ok(lead.get("/openapi.json"));
+        assertThat(api.get("paths").fieldNames()).toIterable().contains("/cohorts/{id}/report", "/programme/comparison",
+                "/programme/export");
+        JsonNode report = api.get("paths").get("/cohorts/{id}/report").get("get");
+        assertThat(report.get("responses").get("200").get("content").fieldNames()).toIterable()
+                .containsExactlyInAnyOrder("application/json", "text/csv", "application/pdf");
+        JsonNode row = api.get("components").get("schemas").get("FigureRow").get("properties");
+        assertThat(row.get("value").get("description").asText()).contains("\"<5\"");
+        assertThat(row.get("suppressed").get("description").asText()).contains("small_number", "complementary", "derived");
+    }
+
     static HttpResponse<byte[]> bytes(String path, String accept) {
         try {
             String credentials = Base64.getEncoder().encodeToString(("lead:" + Staff.PASSWORD).getBytes());
