@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Cohort figures against the sqlite3 shell, on one synthetic programme, in one run.
 #   cohort:     GET /api/cohorts/{id}/report (every figure of one cohort, JSON, suppressed)
-#               beside the shell's monthly attendance of that cohort's sessions
+#               beside the shell's monthly attendance of that cohort's sessions (which scans them)
 #   comparison: GET /api/programme/comparison (every figure of every site and model)
 #               beside the shell's per-site attendance, which scans every session
 # The service and the shell read the same SQLite file; runs alternate between them, and the medians
@@ -107,6 +107,13 @@ printf '%s\n' "SELECT p.site_code || '|' || count(*) FROM session s JOIN partici
     AND substr(s.scheduled_at, 1, 10) BETWEEN '2023-01-01' AND '$to' GROUP BY p.site_code ORDER BY 1;" \
   | sqlite3 "$db" > "$work/offered.shell"
 agree=$(cmp -s "$work/offered.service" "$work/offered.shell" && echo yes || echo NO)
+# and for the cohort: the report's sessions offered (running totals by cohort) against the shell's count
+cohort_offered=$(curl -fs -H "$auth" -H 'Accept: text/csv' "$api/$report?unsuppressed=true" \
+  | awk -F, -v to="$to" '$1 == "sessions_offered" && $3 == "" && $7 == "'"$cohort_start"'" && $8 == to { print $9 }')
+shell_offered=$(sqlite3 "$db" "SELECT count(*) FROM (SELECT DISTINCT participant_id FROM enrolment WHERE cohort_id = '$cohort') pop
+  JOIN session s ON s.participant_id = pop.participant_id WHERE s.status = 'active' AND s.outcome IS NOT NULL
+  AND s.outcome <> 'cancelled_by_service' AND substr(s.scheduled_at, 1, 10) BETWEEN '$cohort_start' AND '$to'")
+[ "$cohort_offered" = "$shell_offered" ] && agree_cohort=yes || agree_cohort="NO ($cohort_offered vs $shell_offered)"
 
 cs=$(median < "$work/cohort.shell"); cx=$(median < "$work/cohort.same"); cv=$(median < "$work/cohort.service")
 ss=$(median < "$work/sites.shell"); sx=$(median < "$work/sites.same"); sv=$(median < "$work/sites.service")
@@ -121,4 +128,4 @@ printf 'cohort report   service %.3f s | shell: monthly attendance %.3f s (ratio
   "$cv" "$cs" "$(ratio "$cv" "$cs")" "$cx" "$(ratio "$cv" "$cx")"
 printf 'comparison      service %.3f s | shell: per-site attendance %.3f s (ratio %s), per site and month by outcome %.3f s (ratio %s)\n' \
   "$sv" "$ss" "$(ratio "$sv" "$ss")" "$sx" "$(ratio "$sv" "$sx")"
-echo "sessions offered per site, running totals vs full scan, agree: $agree"
+echo "sessions offered, running totals vs the shell's count: per site $agree, for the cohort $agree_cohort"

@@ -5,13 +5,11 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import org.desist.db.IsoTimeColumns;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.Query;
@@ -53,7 +51,7 @@ final class CohortFiguresDao {
             WHERE enrolled_on IS NOT NULL AND state IN %s AND state_on BETWEEN :from AND :to GROUP BY grp, state
             """.formatted(EXIT_STATES);
 
-    /** Sessions counted by outcome, as {@link org.desist.session.Attendance} needs them; {@code %s} is the count. */
+    /** Sessions counted by outcome from running totals, as {@link org.desist.session.Attendance} needs them. */
     private static final String OUTCOME_COLUMNS = """
             sum(CASE WHEN outcome IN ('attended', 'late') THEN %1$s ELSE 0 END) AS attended_or_late,
             sum(CASE WHEN outcome = 'did_not_attend' THEN %1$s ELSE 0 END) AS did_not_attend,
@@ -61,17 +59,17 @@ final class CohortFiguresDao {
             sum(CASE WHEN outcome = 'cancelled_by_service' THEN %1$s ELSE 0 END) AS cancelled_by_service""";
 
     /**
-     * A cohort's sessions by month, read from the sessions themselves (a cohort is one group: its id is
-     * selected, not grouped by, which spares the sort a 36-character key on every session).
+     * A cohort's sessions by month, read from its running totals (session.AttendanceTotals, whose
+     * RECOUNT_BY_COHORT is the same count over the session table: each active session with an outcome
+     * of a participant with an enrolment in the cohort, on the UTC date of its scheduled time).
      */
     static final String SESSIONS = """
-            SELECT :cohortId AS grp, substr(scheduled_at, 1, 7) AS month, %s,
-                   coalesce(sum(engagement), 0) AS engagement_sum, count(engagement) AS engagement_rated
-            FROM pop JOIN session s ON s.participant_id = pop.participant_id
-            WHERE s.status = 'active' AND s.outcome IS NOT NULL
-              AND s.scheduled_at >= :fromInstant AND s.scheduled_at < :afterToInstant
-            GROUP BY substr(scheduled_at, 1, 7)
-            """.formatted(OUTCOME_COLUMNS.formatted("1"));
+            SELECT cohort_id AS grp, substr(on_date, 1, 7) AS month, %s,
+                   sum(engagement_sum) AS engagement_sum, sum(engagement_rated) AS engagement_rated
+            FROM cohort_attendance_totals
+            WHERE cohort_id = :cohortId AND on_date BETWEEN :from AND :to
+            GROUP BY cohort_id, substr(on_date, 1, 7)
+            """.formatted(OUTCOME_COLUMNS.formatted("sessions"));
 
     /** Each site's sessions by month, read from the running totals (session.AttendanceTotals). */
     static final String SESSIONS_FROM_TOTALS = """
@@ -173,12 +171,12 @@ final class CohortFiguresDao {
     /**
      * Every group's tally; groups with nothing recorded are absent. The families of queries are
      * independent, so they run side by side on the executor, each on a connection of its own (SQLite's
-     * WAL lets readers share the file): the report takes about as long as its longest query, the
-     * session scan, rather than the sum of them all. No transaction: on SQLite every transaction here
-     * takes the write lock, and figures must never hold it.
+     * WAL lets readers share the file): the report takes about as long as its longest query rather than
+     * the sum of them all. No transaction: on SQLite every transaction here takes the write lock, and
+     * figures must never hold it.
      */
     Map<String, Tally> tallies(Executor executor) {
-        List<Family> families = List.of(this::sessions, this::referrals, this::enrolments, this::onwardReferrals,
+        List<Family> families = List.of(this::referrals, this::sessions, this::enrolments, this::onwardReferrals,
                 this::riskMovement, this::incidentsAndFollowUp);
         List<CompletableFuture<Map<String, Tally>>> running = families.stream()
                 .map(family -> CompletableFuture.supplyAsync(() -> jdbi.withHandle(handle -> {
@@ -200,7 +198,7 @@ final class CohortFiguresDao {
     }
 
     private void sessions(Handle handle, Map<String, Tally> tallies) {
-        each(handle, population.isCohort() ? population.with("pop") + SESSIONS : SESSIONS_FROM_TOTALS, row -> {
+        each(handle, population.isCohort() ? SESSIONS : SESSIONS_FROM_TOTALS, row -> {
             Tally.Outcomes month = tally(tallies, row).month(YearMonth.parse(row.getString("month")));
             month.attendedOrLate += row.getInt("attended_or_late");
             month.didNotAttend += row.getInt("did_not_attend");
@@ -276,10 +274,7 @@ final class CohortFiguresDao {
     private void each(Handle handle, String sql, RowReader reader) {
         Query query = population.bind(handle.createQuery(sql))
                 .bind("from", period.from())
-                .bind("to", period.to())
-                .bind("fromInstant", IsoTimeColumns.format(period.from().atStartOfDay(ZoneOffset.UTC).toInstant()))
-                .bind("afterToInstant", IsoTimeColumns.format(period.to().plusDays(1).atStartOfDay(ZoneOffset.UTC)
-                        .toInstant()));
+                .bind("to", period.to());
         query.map((row, context) -> {
             reader.read(row);
             return Boolean.TRUE;

@@ -24,9 +24,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The running attendance totals always equal a full recount over the sessions, whatever mix of
- * schedules, outcomes, amendments (of day, outcome and engagement) and markings entered in error
- * reaches them, refused writes included.
+ * The running attendance totals, per site and per cohort, always equal a full recount over the sessions,
+ * whatever mix of schedules, outcomes, amendments (of day, outcome and engagement) and markings entered
+ * in error reaches them, refused writes included, and whenever a participant joins a cohort (bringing
+ * the sessions they already have) or joins a second one.
  */
 @ExtendWith(DropwizardExtensionsSupport.class)
 class AttendanceTotalsTest {
@@ -36,8 +37,11 @@ class AttendanceTotalsTest {
             "cancelled_by_participant"};
     static final Instant START = Instant.parse("2026-02-02T09:00:00Z");
     static Api api;
+    static Cases cases;
     static Jdbi database;
     static List<String> participants = new ArrayList<>();
+    static List<String> referrals = new ArrayList<>();
+    static Map<String, String> cohorts = new LinkedHashMap<>();
 
     /** A session as the test last saw it. */
     record Seen(String path, int version, boolean hasOutcome, boolean inError) {
@@ -46,13 +50,30 @@ class AttendanceTotalsTest {
     @BeforeAll
     static void twoSitesWithTwoParticipantsEach() {
         api = TestApp.api(APP);
-        Cases cases = new Cases(api);
+        cases = new Cases(api);
         for (String site : new String[] {"TOTA", "TOTB"}) {
             cases.site(site);
-            participants.add(cases.participant(site));
-            participants.add(cases.participant(site));
+            for (int i = 0; i < 2; i++) {
+                JsonNode referral = cases.referral(site, "2026-02-01");
+                cases.review(referral.get("id").asText(), "high", "accept_for_intervention");
+                referrals.add(referral.get("id").asText());
+                participants.add(referral.get("participantId").asText());
+            }
+        }
+        for (String cohort : new String[] {"TOTA/1", "TOTA/2", "TOTB/1"}) {
+            String site = cohort.substring(0, 4);
+            cohorts.put(cohort, Cases.created(api.post("/cohorts", Map.of("siteCode", site, "name", cohort,
+                    "startsOn", "2026-01-01", "endsOn", "2027-12-31", "target", 10))).get("id").asText());
         }
         database = Jdbi.create("jdbc:sqlite:" + DATABASE);
+        // the first participant of each site is enrolled before any session; the second joins later
+        enrol(0, "TOTA/1");
+        enrol(2, "TOTB/1");
+    }
+
+    static String enrol(int participant, String cohort) {
+        return Cases.created(api.post("/enrolments", Map.of("participantId", participants.get(participant),
+                "cohortId", cohorts.get(cohort), "on", "2026-02-03"))).get("id").asText();
     }
 
     @Test
@@ -60,7 +81,23 @@ class AttendanceTotalsTest {
         Random random = new Random(20261124);
         List<Seen> sessions = new ArrayList<>();
         int amended = 0;
+        String firstEnrolment = null;
         for (int step = 0; step < 240; step++) {
+            if (step == 80) {
+                enrol(1, "TOTA/1");
+            } else if (step == 150) {
+                // P0 leaves the first cohort and joins a second: their sessions count for both
+                String open = null;
+                for (JsonNode enrolment : Cases.ok(api.get("/enrolments?cohortId=" + cohorts.get("TOTA/1"))).get("items")) {
+                    if (enrolment.get("participantId").asText().equals(participants.get(0))) {
+                        open = enrolment.get("id").asText();
+                    }
+                }
+                cases.move(open, "withdrawn", "2026-02-04");
+                firstEnrolment = enrol(0, "TOTA/2");
+            } else if (step == 200) {
+                enrol(3, "TOTB/1");
+            }
             int choice = sessions.isEmpty() ? 0 : random.nextInt(10);
             if (choice < 3) {
                 String base = "/participants/" + participants.get(random.nextInt(participants.size())) + "/sessions";
@@ -102,18 +139,23 @@ class AttendanceTotalsTest {
                 assertThat(reply.status()).as(reply.toString()).isIn(412, 422);
             }
             assertThat(totals()).as("after step %d", step).isEqualTo(recount());
+            assertThat(cohortTotals()).as("cohorts after step %d", step).isEqualTo(cohortRecount());
         }
         assertThat(sessions.stream().filter(Seen::hasOutcome).count()).isGreaterThan(20);
         assertThat(sessions.stream().filter(Seen::inError).count()).isGreaterThan(3);
         assertThat(amended).as("amendments that went through").isGreaterThan(20);
         assertThat(totals()).isNotEmpty();
+        assertThat(firstEnrolment).isNotNull();
+        assertThat(cohortTotals()).extracting(row -> row.get("cohort_id")).containsAll(cohorts.values());
     }
 
     @Test
     void a_rebuild_gives_what_the_running_totals_hold() {
         List<Map<String, Object>> before = totals();
+        List<Map<String, Object>> cohortsBefore = cohortTotals();
         database.useTransaction(AttendanceTotals::rebuild);
         assertThat(totals()).isEqualTo(before).isEqualTo(recount());
+        assertThat(cohortTotals()).isEqualTo(cohortsBefore).isEqualTo(cohortRecount());
     }
 
     static Instant at(Random random) {
@@ -134,6 +176,16 @@ class AttendanceTotalsTest {
     static List<Map<String, Object>> totals() {
         return database.withHandle(handle -> handle.createQuery("SELECT site_code, on_date, outcome, sessions,"
                 + " engagement_sum, engagement_rated FROM attendance_totals ORDER BY 1, 2, 3").mapToMap().list());
+    }
+
+    static List<Map<String, Object>> cohortTotals() {
+        return database.withHandle(handle -> handle.createQuery("SELECT cohort_id, on_date, outcome, sessions,"
+                + " engagement_sum, engagement_rated FROM cohort_attendance_totals ORDER BY 1, 2, 3").mapToMap().list());
+    }
+
+    static List<Map<String, Object>> cohortRecount() {
+        return database.withHandle(handle -> handle.createQuery("SELECT * FROM (" + AttendanceTotals.RECOUNT_BY_COHORT
+                + ") ORDER BY 1, 2, 3").mapToMap().list());
     }
 
     static List<Map<String, Object>> recount() {
