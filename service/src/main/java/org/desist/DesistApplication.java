@@ -87,9 +87,11 @@ import org.desist.session.Sessions;
 import org.desist.site.SiteResource;
 import org.desist.site.SiteService;
 import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 public class DesistApplication extends Application<DesistConfiguration> {
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DesistApplication.class);
+    private static final Logger LOG = LoggerFactory.getLogger(DesistApplication.class);
     /** Queries of cohort figures that may run at once, across all requests. */
     private static final int FIGURE_QUERIES = 4;
 

@@ -1,17 +1,21 @@
 package org.desist.cohortreport;
 
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.Date;
+
 /** One point of a chart in the cohort report PDF. A JavaBean, because Jasper reads getters, not records. */
 public final class ChartPoint {
     private final String series;
     private final String category;
-    private final java.util.Date month;
+    private final Date month;
     private final Double value;
 
     public ChartPoint(String series, String category, Double value) {
         this(series, category, null, value);
     }
 
-    private ChartPoint(String series, String category, java.util.Date month, Double value) {
+    private ChartPoint(String series, String category, Date month, Double value) {
         this.series = series;
         this.category = category;
         this.month = month;
@@ -19,9 +23,9 @@ public final class ChartPoint {
     }
 
     /** A point of a chart by month; dated mid-month at noon UTC, so that it falls in that month in any time zone. */
-    static ChartPoint monthly(String series, java.time.YearMonth month, Double value) {
-        return new ChartPoint(series, month.toString(), java.util.Date.from(month.atDay(15).atTime(12, 0)
-                .toInstant(java.time.ZoneOffset.UTC)), value);
+    static ChartPoint monthly(String series, YearMonth month, Double value) {
+        return new ChartPoint(series, month.toString(), Date.from(month.atDay(15).atTime(12, 0)
+                .toInstant(ZoneOffset.UTC)), value);
     }
 
     public String getSeries() {
@@ -33,7 +37,7 @@ public final class ChartPoint {
     }
 
     /** The month of a point of a time chart; null on a category chart. */
-    public java.util.Date getMonth() {
+    public Date getMonth() {
         return month;
     }
 

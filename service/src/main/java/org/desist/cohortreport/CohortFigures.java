@@ -13,6 +13,7 @@ import org.desist.access.SiteScope;
 import org.desist.audit.AuditLog;
 import org.desist.cohort.Cohort;
 import org.desist.cohort.CohortService;
+import org.desist.errors.FieldError;
 import org.desist.errors.ProblemException;
 import org.desist.site.Model;
 import org.desist.site.Site;
@@ -93,7 +94,7 @@ public class CohortFigures {
         if (unsuppressed && !AccessPolicy.seesUnsuppressedFigures(caller.user())) {
             audit.denied(caller, resourceType, id, null, 403);
             throw new ProblemException(403, "Forbidden", "Only a programme lead may see unsuppressed figures",
-                    List.of(new org.desist.errors.FieldError("unsuppressed", "is for programme leads only")));
+                    List.of(new FieldError("unsuppressed", "is for programme leads only")));
         }
     }
 }

@@ -4,10 +4,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -156,7 +158,7 @@ public class CohortReportPdf {
         BigDecimal value = new BigDecimal(row.value().toString());
         return switch (Figure.Measure.valueOf(row.measure())) {
             case count, target -> value.toPlainString();
-            case rate, baseline -> value.movePointRight(2).setScale(1, java.math.RoundingMode.HALF_UP) + "%";
+            case rate, baseline -> value.movePointRight(2).setScale(1, RoundingMode.HALF_UP) + "%";
             case median_days -> value.toPlainString() + " days";
             case mean -> value.toPlainString();
         };
@@ -217,7 +219,7 @@ public class CohortReportPdf {
         }
 
         private static List<Object> key(String figure, String breakdown, LocalDate start, LocalDate end) {
-            return java.util.Arrays.asList(figure, breakdown, start, end);
+            return Arrays.asList(figure, breakdown, start, end);
         }
     }
 }

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import org.desist.access.SiteScope;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 
 /**
  * The participant-level rows of the evaluation export: one per enrolment opened in the period at the
@@ -89,7 +90,7 @@ public final class ExportDao {
         return handle.createQuery(ROWS)
                 .bind("allSites", scope.allSites()).bindList("sites", scope.sites())
                 .bind("from", period.from()).bind("to", period.to())
-                .registerRowMapper(org.jdbi.v3.core.mapper.reflect.ConstructorMapper.factory(Row.class))
+                .registerRowMapper(ConstructorMapper.factory(Row.class))
                 .mapTo(Row.class).list();
     }
 }

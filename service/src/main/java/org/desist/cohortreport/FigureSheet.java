@@ -6,8 +6,11 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.ToIntFunction;
 import org.desist.enrolment.EnrolmentState;
 import org.desist.incident.IncidentKind;
 import org.desist.onward.OnwardService;
@@ -130,13 +133,13 @@ final class FigureSheet {
 
     private void onwardReferrals(Tally tally) {
         List<String> services = names(OnwardService.values());
-        Map<Figure, java.util.function.ToIntFunction<Tally.Onward>> stages = new java.util.LinkedHashMap<>();
+        Map<Figure, ToIntFunction<Tally.Onward>> stages = new LinkedHashMap<>();
         stages.put(Figure.onward_referrals_made, onward -> onward.made);
         stages.put(Figure.onward_referrals_accepted, onward -> onward.accepted);
         stages.put(Figure.onward_referrals_engaged, onward -> onward.engaged);
         stages.put(Figure.onward_referrals_completed, onward -> onward.completed);
         stages.forEach((figure, stage) -> {
-            Map<String, Integer> byService = new java.util.TreeMap<>();
+            Map<String, Integer> byService = new TreeMap<>();
             tally.onwardByService.forEach((service, onward) -> byService.put(service, stage.applyAsInt(onward)));
             breakdown(figure, "service", services, byService, period);
         });
@@ -238,7 +241,7 @@ final class FigureSheet {
         long upper = n / 2;
         Integer lowerValue = null;
         long seen = 0;
-        for (Map.Entry<Integer, Integer> bucket : new java.util.TreeMap<>(histogram).entrySet()) {
+        for (Map.Entry<Integer, Integer> bucket : new TreeMap<>(histogram).entrySet()) {
             long last = seen + bucket.getValue() - 1;
             if (lowerValue == null && lower <= last) {
                 lowerValue = bucket.getKey();

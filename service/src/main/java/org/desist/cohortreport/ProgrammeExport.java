@@ -1,5 +1,7 @@
 package org.desist.cohortreport;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -84,8 +86,7 @@ public class ProgrammeExport {
     }
 
     private static Object rounded(Object value) {
-        return value instanceof Double number ? java.math.BigDecimal.valueOf(number)
-                .setScale(4, java.math.RoundingMode.HALF_UP) : value;
+        return value instanceof Double number ? BigDecimal.valueOf(number).setScale(4, RoundingMode.HALF_UP) : value;
     }
 
     private static String month(LocalDate date) {
