@@ -117,6 +117,7 @@ public class CohortReportPdf {
     /** The tables: every figure over the whole period (and enrolments as they stand now); months are in the charts. */
     private static List<FigureLine> lines(CohortReport report, Rows rows) {
         List<FigureLine> lines = new ArrayList<>();
+        String totalOf = null;
         for (FigureRow row : rows.all()) {
             boolean whole = row.periodStart().equals(report.from()) && row.periodEnd().equals(report.to());
             boolean now = row.periodStart().equals(report.asOf()) && row.periodEnd().equals(report.asOf())
@@ -125,8 +126,16 @@ public class CohortReportPdf {
                 continue;
             }
             Figure figure = Figure.valueOf(row.figure());
-            String label = row.breakdown() == null ? label(row.figure())
-                    : "      " + label(row.breakdownBy()) + ": " + label(row.breakdown());
+            String label;
+            if (row.breakdown() == null) {
+                label = label(row.figure());
+                totalOf = row.figure();
+            } else if (row.figure().equals(totalOf)) {
+                label = "      " + label(row.breakdownBy()) + ": " + label(row.breakdown());
+            } else {
+                // a figure given only by its breakdown (risk per domain, reoffending per window) names itself
+                label = label(row.figure()) + ", " + row.breakdown().replace('_', ' ');
+            }
             lines.add(new FigureLine(section(figure), label, now ? "now" : "period", shown(row)));
         }
         return lines;

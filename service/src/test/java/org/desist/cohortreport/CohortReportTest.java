@@ -307,7 +307,9 @@ class CohortReportTest {
         String flat = text.replaceAll("\\s+", " ");
         assertThat(flat).contains("Referrals received period 10", "Police period 5", "Probation period <5",
                 "Median days to review period 2.0 days", "Enrolment target period 12", "Attendance rate period 76.9%",
-                "Completion rate period [c]", "Reoffending baseline period 55.0%", "Completed now <5");
+                "Completion rate period [c]", "Reoffending baseline period 55.0%", "Completed now <5",
+                "Exits followed up, 6 months period 5", "Reoffending rate, 12 months period [c]",
+                "Risk moved down, persistence period <5");
 
         HttpResponse<byte[]> unsuppressed = bytes(report + "?unsuppressed=true", "application/pdf");
         String open;
