@@ -19,6 +19,12 @@ import java.time.Clock;
 import org.desist.api.ParameterConverters;
 import org.desist.cohort.CohortResource;
 import org.desist.cohort.CohortService;
+import org.desist.cohortreport.CohortFigures;
+import org.desist.cohortreport.CohortReportPdf;
+import org.desist.cohortreport.CohortReportResource;
+import org.desist.cohortreport.ProgrammeExport;
+import org.desist.cohortreport.ProgrammeResource;
+import org.desist.cohortreport.Pseudonyms;
 import org.desist.access.AccessFeature;
 import org.desist.access.CallerFilter;
 import org.desist.access.Visibility;
@@ -30,6 +36,7 @@ import org.desist.auth.TokenResource;
 import org.desist.auth.TokensOnlyInHeaders;
 import org.desist.cli.AddUserCommand;
 import org.desist.cli.AuditVerifyCommand;
+import org.desist.cli.SeedCommand;
 import org.desist.db.Databases;
 import org.desist.docs.ApiPage;
 import org.desist.http.RequestIds;
@@ -92,6 +99,8 @@ import org.slf4j.LoggerFactory;
 
 public class DesistApplication extends Application<DesistConfiguration> {
     private static final Logger LOG = LoggerFactory.getLogger(DesistApplication.class);
+    /** Queries of cohort figures that may run at once, across all requests. */
+    private static final int FIGURE_QUERIES = 4;
 
     public static void main(String[] args) throws Exception {
         // Before anything touches AWT: a stray DISPLAY must not break PDF rendering.
@@ -118,6 +127,7 @@ public class DesistApplication extends Application<DesistConfiguration> {
         bootstrap.addCommand(new AddUserCommand());
         bootstrap.addCommand(new AuditVerifyCommand());
         bootstrap.addBundle(new ApiPage());
+        bootstrap.addCommand(new SeedCommand());
         bootstrap.addBundle(new MigrationsBundle<>() {
             @Override
             public DataSourceFactory getDataSourceFactory(DesistConfiguration configuration) {
@@ -171,7 +181,8 @@ public class DesistApplication extends Application<DesistConfiguration> {
                 patches, audit, visibility);
         EnrolmentService enrolments = new EnrolmentService(jdbi, clock, audit, visibility);
         jersey.register(new SiteResource(new SiteService(jdbi, clock)));
-        jersey.register(new CohortResource(new CohortService(jdbi, clock)));
+        CohortService cohorts = new CohortService(jdbi, clock);
+        jersey.register(new CohortResource(cohorts));
         jersey.register(new ReferralResource(new ReferralService(jdbi, clock, audit, visibility)));
         jersey.register(new ParticipantResource(participants));
         jersey.register(new EnrolmentResource(enrolments));
@@ -201,6 +212,17 @@ public class DesistApplication extends Application<DesistConfiguration> {
         CaseSummaries summaries = new CaseSummaries(jdbi, clock, audit, participants, summaryPdf);
         jersey.register(new SummaryResource(summaries));
         jersey.register(new SummaryReportResource(summaries));
+        // a report's queries run side by side, each on a connection of its own (CohortFiguresDao)
+        CohortFigures figures = new CohortFigures(jdbi, clock, audit, cohorts, environment.lifecycle()
+                .executorService("cohort-figures-%d").minThreads(FIGURE_QUERIES).maxThreads(FIGURE_QUERIES).build());
+        Pseudonyms pseudonyms = new Pseudonyms(configuration.getPseudonymKey());
+        if (!pseudonyms.configured()) {
+            LOG.warn("pseudonymKey (DESIST_PSEUDONYM_KEY) is unset or shorter than {} characters: the evaluation"
+                    + " export answers 503 until it is set", Pseudonyms.MIN_KEY_LENGTH);
+        }
+        // the template is compiled here, once, not per request
+        jersey.register(new CohortReportResource(figures, new CohortReportPdf()));
+        jersey.register(new ProgrammeResource(figures, new ProgrammeExport(jdbi, clock, audit, pseudonyms)));
         jersey.register(ApiDescription.resource());
     }
 

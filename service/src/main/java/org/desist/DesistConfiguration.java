@@ -40,6 +40,22 @@ public class DesistConfiguration extends Configuration {
         this.tokenLifetime = tokenLifetime;
     }
 
+    /**
+     * The secret that keys the evaluation export's pseudonyms (HMAC-SHA256). No default: without it the
+     * export answers 503 rather than fall back to a key anyone could know.
+     */
+    private String pseudonymKey = "";
+
+    @JsonProperty
+    public String getPseudonymKey() {
+        return pseudonymKey;
+    }
+
+    @JsonProperty
+    public void setPseudonymKey(String pseudonymKey) {
+        this.pseudonymKey = pseudonymKey;
+    }
+
     @JsonProperty
     public boolean isMigrateOnStart() {
         return migrateOnStart;

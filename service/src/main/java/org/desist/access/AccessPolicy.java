@@ -68,6 +68,10 @@ public final class AccessPolicy {
         // the case summaries leave the system: each reader gets only its own, clinicians check both
         allow(Action.SUMMARY_PROBATION, EnumSet.of(clinician, probation));
         allow(Action.SUMMARY_CPS, EnumSet.of(clinician, cps));
+        // figures, not case records: aggregates of the lead's sites, and a pseudonymised export
+        allow(Action.COHORT_REPORT, EnumSet.of(programme_lead));
+        allow(Action.PROGRAMME_COMPARISON, EnumSet.of(programme_lead));
+        allow(Action.PROGRAMME_EXPORT, EnumSet.of(programme_lead));
         allow(Action.TOKEN_ISSUE, EVERYONE);
         allow(Action.TOKEN_REVOKE, EVERYONE);
         allow(Action.USER_ADMIN, EnumSet.of(admin));
@@ -102,6 +106,14 @@ public final class AccessPolicy {
     /** Clinical free text (formulations, session notes) is for clinicians only. */
     public static boolean seesClinicalText(User user) {
         return user.has(clinician);
+    }
+
+    /**
+     * Counts from 1 to 4 identify people: published figures show them as "<5". Only a programme lead may
+     * ask to see them as they are, and that request is audited as an export.
+     */
+    public static boolean seesUnsuppressedFigures(User user) {
+        return user.has(programme_lead);
     }
 
     /** Diagnoses, substance misuse and stalker typology: health detail for those treating or supervising. */

@@ -109,6 +109,7 @@ public class RecordKeeper<V extends CaseRecord, N> {
             if (changed != 1) {
                 throw Versions.stale();
             }
+            table.markedEnteredInError(handle, current);
         });
     }
 

@@ -45,6 +45,13 @@ public interface RecordTable<V extends CaseRecord, N> {
     /** Newest first, optionally within dates of the record's own date (inclusive). */
     List<V> list(Handle handle, String participantId, LocalDate from, LocalDate to, int limit, int offset);
 
+    /**
+     * Called on the marking's handle once a record is marked entered in error, with the record as it
+     * stood before: a kind that keeps figures derived from its records takes this one out of them.
+     */
+    default void markedEnteredInError(Handle handle, V before) {
+    }
+
     /** The record as this reader may see it; clinical free text is for clinicians only. */
     default V redact(V record, User reader) {
         return record;

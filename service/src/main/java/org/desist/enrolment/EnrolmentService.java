@@ -21,6 +21,7 @@ import org.desist.participant.Participant;
 import org.desist.participant.ParticipantDao;
 import org.desist.reference.ReasonCodeDao;
 import org.desist.referral.ReferralDao;
+import org.desist.session.AttendanceTotals;
 import org.jdbi.v3.core.Jdbi;
 
 public class EnrolmentService {
@@ -71,6 +72,8 @@ public class EnrolmentService {
             });
             String id = UUID.randomUUID().toString();
             Instant now = clock.instant();
+            // sessions recorded before this enrolment count for the cohort from now on
+            AttendanceTotals.joining(handle, participant.id(), cohort.id());
             enrolments.insert(id, participant.id(), cohort.id(), request.on(), now);
             enrolments.recordEvent(UUID.randomUUID().toString(), id, EnrolmentState.referred, request.on(),
                     "Enrolment opened in " + cohort.name(), null, caller.username(), now);

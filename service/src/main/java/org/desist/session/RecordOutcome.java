@@ -38,6 +38,7 @@ public class RecordOutcome implements RecordKeeper.Step<Session> {
             // changed since it was read, by a concurrent outcome or amendment
             throw ProblemException.conflict("The session changed while its outcome was being recorded; read it again");
         }
+        AttendanceTotals.add(handle, handle.attach(SessionDao.class).byId(current.id()).orElseThrow());
     }
 
     private static ProblemException alreadyRecorded(Session current) {

@@ -39,6 +39,9 @@ public interface SessionDao {
     @SqlQuery("SELECT " + COLUMNS + " FROM session WHERE participant_id = :participantId AND id = :id")
     Optional<Session> find(@Bind("participantId") String participantId, @Bind("id") String id);
 
+    @SqlQuery("SELECT " + COLUMNS + " FROM session WHERE id = :id")
+    Optional<Session> byId(@Bind("id") String id);
+
     /** Newest first by scheduled time; {@code from} inclusive, {@code before} exclusive, either may be null. */
     @SqlQuery("SELECT " + COLUMNS + " FROM session WHERE participant_id = :participantId"
             + " AND (:from IS NULL OR scheduled_at >= :from) AND (:before IS NULL OR scheduled_at < :before)"

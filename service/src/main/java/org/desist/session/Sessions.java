@@ -100,9 +100,22 @@ public class Sessions implements RecordTable<Session, SessionBody> {
         handle.attach(SessionDao.class).insert(id, participantId, body, at, by);
     }
 
+    /** An amendment can move a session to another day or change its outcome: the running totals follow. */
     @Override
     public int update(Handle handle, String id, int version, SessionBody body, Instant at, String by) {
-        return handle.attach(SessionDao.class).update(id, version, body, at, by);
+        SessionDao sessions = handle.attach(SessionDao.class);
+        Optional<Session> before = sessions.byId(id);
+        int changed = sessions.update(id, version, body, at, by);
+        if (changed == 1) {
+            AttendanceTotals.remove(handle, before.orElseThrow());
+            AttendanceTotals.add(handle, sessions.byId(id).orElseThrow());
+        }
+        return changed;
+    }
+
+    @Override
+    public void markedEnteredInError(Handle handle, Session before) {
+        AttendanceTotals.remove(handle, before);
     }
 
     @Override

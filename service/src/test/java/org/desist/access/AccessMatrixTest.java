@@ -121,6 +121,10 @@ class AccessMatrixTest {
                         .whenRefused(() -> assertThat(tester.get("/cohorts?siteCode=" + A + "&limit=500").json().get("items"))
                                 .noneMatch(cohort -> cohort.get("name").asText().equals(name)));
             }),
+            // cohort figures (issue 6): a programme lead's, read-only; unsuppressed figures are tested with the report
+            read("GET /api/cohorts/{id}/report", () -> "/cohorts/" + siteA.cohortId() + "/report"),
+            read("GET /api/programme/comparison", () -> "/programme/comparison?from=2026-01-01&to=2026-06-30"),
+            read("GET /api/programme/export", () -> "/programme/export?from=2026-01-01&to=2026-06-30"),
             write("POST /api/referrals", 201, username -> {
                 String familyName = "Referred" + serial();
                 return Request.to("/referrals", Cases.referral(A, "2026-02-01", "Sam", familyName))

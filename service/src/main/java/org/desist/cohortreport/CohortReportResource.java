@@ -1,0 +1,69 @@
+package org.desist.cohortreport;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import org.desist.access.Action;
+import org.desist.access.Caller;
+import org.desist.access.Requires;
+import org.desist.api.DateRange;
+
+@Path("/cohorts/{id}/report")
+@Tag(name = "Cohort figures")
+public class CohortReportResource {
+    private static final List<MediaType> OFFERED = List.of(MediaType.APPLICATION_JSON_TYPE,
+            MediaType.valueOf(Formats.CSV), MediaType.valueOf(Formats.PDF));
+
+    private final CohortFigures figures;
+    private final CohortReportPdf pdf;
+
+    public CohortReportResource(CohortFigures figures, CohortReportPdf pdf) {
+        this.figures = figures;
+        this.pdf = pdf;
+    }
+
+    @GET
+    @Produces({MediaType.APPLICATION_JSON, Formats.CSV, Formats.PDF})
+    @Requires(Action.COHORT_REPORT)
+    @Operation(summary = "A cohort's figures", description = "JSON by default; Accept: text/csv gives a tidy CSV (one"
+            + " row per figure, breakdown and period), Accept: application/pdf the cohort report with charts. from/to"
+            + " default to the cohort's start and today. Counts from 1 to 4 are suppressed (\"<5\") in every format,"
+            + " and so is what would let them be worked out, unless a programme lead asks for ?unsuppressed=true,"
+            + " which is audited as an export. Definitions: docs/metrics.md.",
+            responses = @ApiResponse(responseCode = "200", description = "The figures", content = {
+                    @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CohortReport.class)),
+                    @Content(mediaType = Formats.CSV, schema = @Schema(type = "string")),
+                    @Content(mediaType = Formats.PDF, schema = @Schema(type = "string", format = "binary"))}))
+    public Response report(@PathParam("id") String cohortId, @BeanParam DateRange dates,
+                           @Parameter(description = "true: counts from 1 to 4 as they are (programme leads only;"
+                                   + " audited as an export)") @QueryParam("unsuppressed") String unsuppressed,
+                           @Context HttpHeaders headers, @Context Caller caller) {
+        MediaType format = Formats.chosen(headers, OFFERED);
+        CohortReport report = figures.report(caller, cohortId, dates.getFrom(), dates.getTo(),
+                Formats.flag("unsuppressed", unsuppressed));
+        String file = "cohort-" + report.cohort().id() + "-report";
+        if (format.toString().equals(Formats.CSV)) {
+            return Response.ok(FiguresCsv.of(report.figures()), Csv.MEDIA_TYPE)
+                    .header("Content-Disposition", "attachment; filename=\"" + file + ".csv\"").build();
+        }
+        if (format.toString().equals(Formats.PDF)) {
+            return Response.ok(pdf.render(report), Formats.PDF)
+                    .header("Content-Disposition", "attachment; filename=\"" + file + ".pdf\"").build();
+        }
+        return Response.ok(report, MediaType.APPLICATION_JSON_TYPE).build();
+    }
+}

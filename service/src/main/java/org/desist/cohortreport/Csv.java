@@ -1,0 +1,37 @@
+package org.desist.cohortreport;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** RFC 4180 CSV: CRLF line ends, a field quoted when it holds a comma, quote or line break. */
+final class Csv {
+    static final String MEDIA_TYPE = "text/csv; charset=UTF-8";
+
+    private final StringBuilder text = new StringBuilder();
+
+    Csv(List<String> header) {
+        row(header);
+    }
+
+    Csv row(List<?> fields) {
+        text.append(fields.stream().map(Csv::field).collect(Collectors.joining(","))).append("\r\n");
+        return this;
+    }
+
+    @Override
+    public String toString() {
+        return text.toString();
+    }
+
+    static String field(Object value) {
+        if (value == null) {
+            return "";
+        }
+        String text = value instanceof BigDecimal decimal ? decimal.toPlainString() : value.toString();
+        if (text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")) {
+            return '"' + text.replace("\"", "\"\"") + '"';
+        }
+        return text;
+    }
+}

@@ -1,0 +1,36 @@
+package org.desist.cohortreport;
+
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+
+/** Which of the media types an endpoint offers the caller's Accept header prefers (Jersey sorts it by q). */
+final class Formats {
+    static final String CSV = "text/csv";
+    static final String PDF = "application/pdf";
+
+    private Formats() {
+    }
+
+    static MediaType chosen(HttpHeaders headers, List<MediaType> offered) {
+        for (MediaType acceptable : headers.getAcceptableMediaTypes()) {
+            for (MediaType candidate : offered) {
+                if (acceptable.isCompatible(candidate)) {
+                    return candidate;
+                }
+            }
+        }
+        return offered.get(0);
+    }
+
+    /** {@code ?unsuppressed=} read strictly: absent or false, or true; anything else is a 400 naming it. */
+    static boolean flag(String name, String value) {
+        if (value == null || value.equals("false")) {
+            return false;
+        }
+        if (value.equals("true")) {
+            return true;
+        }
+        throw org.desist.errors.ProblemException.badParameter(name, "must be true or false");
+    }
+}

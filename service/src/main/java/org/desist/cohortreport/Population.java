@@ -1,0 +1,91 @@
+package org.desist.cohortreport;
+
+import java.util.List;
+import org.desist.access.SiteScope;
+import org.desist.cohort.Cohort;
+import org.jdbi.v3.core.statement.SqlStatement;
+import org.jdbi.v3.core.statement.SqlStatements;
+
+/**
+ * Whose records a figure counts, and under which group: the figures' SQL reads three derived tables a
+ * population defines — {@code pop(participant_id, grp)}, {@code enr(id, participant_id, state,
+ * state_on, enrolled_on, grp)} and {@code ref(received_on, reviewed_on, source, priority, status, grp)}
+ * — so every figure has one SQL text whether it is counted for a cohort or for each site.
+ *
+ * <ul>
+ * <li>A cohort: the participants enrolled in it, its enrolments, and the referrals its site received
+ *     between the cohort's start and end dates (its intake).</li>
+ * <li>Sites: each site's participants, the enrolments in its cohorts and the referrals it received;
+ *     a model is the sum of its sites.</li>
+ * </ul>
+ */
+final class Population {
+    private final String participants;
+    private final String enrolments;
+    private final String referrals;
+    private final Cohort cohort;
+    private final SiteScope scope;
+
+    private Population(String participants, String enrolments, String referrals, Cohort cohort, SiteScope scope) {
+        this.participants = participants;
+        this.enrolments = enrolments;
+        this.referrals = referrals;
+        this.cohort = cohort;
+        this.scope = scope;
+    }
+
+    static Population cohort(Cohort cohort) {
+        return new Population(
+                "SELECT DISTINCT e.participant_id, e.cohort_id AS grp FROM enrolment e WHERE e.cohort_id = :cohortId",
+                "SELECT e.id, e.participant_id, e.state, e.state_on, e.enrolled_on, e.cohort_id AS grp FROM enrolment e"
+                        + " WHERE e.cohort_id = :cohortId",
+                "SELECT r.received_on, r.reviewed_on, r.source, r.priority, r.status, :cohortId AS grp FROM referral r"
+                        + " WHERE r.site_code = :cohortSite AND r.received_on BETWEEN :cohortStart AND :cohortEnd",
+                cohort, null);
+    }
+
+    static Population sites(SiteScope scope) {
+        return new Population(
+                "SELECT p.id AS participant_id, p.site_code AS grp FROM participant p WHERE " + inScope("p.site_code"),
+                "SELECT e.id, e.participant_id, e.state, e.state_on, e.enrolled_on, c.site_code AS grp FROM enrolment e"
+                        + " JOIN cohort c ON c.id = e.cohort_id WHERE " + inScope("c.site_code"),
+                "SELECT r.received_on, r.reviewed_on, r.source, r.priority, r.status, r.site_code AS grp FROM referral r"
+                        + " WHERE " + inScope("r.site_code"),
+                null, scope);
+    }
+
+    boolean isCohort() {
+        return cohort != null;
+    }
+
+    /** The WITH clause defining the derived tables a query reads. */
+    String with(String... tables) {
+        StringBuilder with = new StringBuilder("WITH ");
+        for (int i = 0; i < tables.length; i++) {
+            String definition = switch (tables[i]) {
+                case "pop" -> participants;
+                case "enr" -> enrolments;
+                case "ref" -> referrals;
+                default -> throw new IllegalArgumentException("No derived table " + tables[i]);
+            };
+            with.append(i == 0 ? "" : ", ").append(tables[i]).append(" AS (").append(definition).append(')');
+        }
+        return with.append(' ').toString();
+    }
+
+    /** The SQL condition keeping rows of the population's sites. */
+    static String inScope(String siteColumn) {
+        return "(:allSites OR " + siteColumn + " IN (<sites>))";
+    }
+
+    /** Binds what the population's derived tables need; a query need not read all of them. */
+    <T extends SqlStatement<T>> T bind(T statement) {
+        statement.configure(SqlStatements.class, config -> config.setUnusedBindingAllowed(true));
+        if (cohort != null) {
+            return statement.bind("cohortId", cohort.id()).bind("cohortSite", cohort.siteCode())
+                    .bind("cohortStart", cohort.startsOn()).bind("cohortEnd", cohort.endsOn())
+                    .bind("allSites", false).bindList("sites", List.of(cohort.siteCode()));
+        }
+        return statement.bind("allSites", scope.allSites()).bindList("sites", scope.sites());
+    }
+}

@@ -1,0 +1,79 @@
+package org.desist.cohortreport;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import org.desist.access.Action;
+import org.desist.access.Caller;
+import org.desist.access.Requires;
+import org.desist.api.DateRange;
+
+@Path("/programme")
+@Tag(name = "Cohort figures")
+public class ProgrammeResource {
+    private static final List<MediaType> OFFERED = List.of(MediaType.APPLICATION_JSON_TYPE,
+            MediaType.valueOf(Formats.CSV));
+
+    private final CohortFigures figures;
+    private final ProgrammeExport export;
+
+    public ProgrammeResource(CohortFigures figures, ProgrammeExport export) {
+        this.figures = figures;
+        this.export = export;
+    }
+
+    @GET
+    @Path("/comparison")
+    @Produces({MediaType.APPLICATION_JSON, Formats.CSV})
+    @Requires(Action.PROGRAMME_COMPARISON)
+    @Operation(summary = "The cohort figures side by side per site and per model",
+            description = "from and to are required. Each site the caller covers, then each model (the sum of its"
+                    + " sites). Small numbers suppressed as in the cohort report, unless a programme lead asks for"
+                    + " ?unsuppressed=true (audited as an export). Accept: text/csv gives the tidy CSV.",
+            responses = @ApiResponse(responseCode = "200", description = "The figures", content = {
+                    @Content(mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ProgrammeComparison.class)),
+                    @Content(mediaType = Formats.CSV, schema = @Schema(type = "string"))}))
+    public Response comparison(@BeanParam DateRange dates,
+                               @Parameter(description = "true: counts from 1 to 4 as they are (programme leads only;"
+                                       + " audited as an export)") @QueryParam("unsuppressed") String unsuppressed,
+                               @Context HttpHeaders headers, @Context Caller caller) {
+        MediaType format = Formats.chosen(headers, OFFERED);
+        ProgrammeComparison comparison = figures.comparison(caller, dates.getFrom(), dates.getTo(),
+                Formats.flag("unsuppressed", unsuppressed));
+        if (format.toString().equals(Formats.CSV)) {
+            return Response.ok(FiguresCsv.of(comparison.figures()), Csv.MEDIA_TYPE)
+                    .header("Content-Disposition", "attachment; filename=\"programme-comparison.csv\"").build();
+        }
+        return Response.ok(comparison, MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    @GET
+    @Path("/export")
+    @Produces(Formats.CSV)
+    @Requires(Action.PROGRAMME_EXPORT)
+    @Operation(summary = "Pseudonymised participant-level CSV for evaluators",
+            description = "One row per enrolment opened in [from, to] at the caller's sites: a stable keyed pseudonym"
+                    + " per participant (never the case reference), age band instead of date of birth, months instead"
+                    + " of dates, no names and no free text. from and to are required. Audited as an export. 503 when"
+                    + " the pseudonym key (pseudonymKey, DESIST_PSEUDONYM_KEY) is not configured.",
+            responses = @ApiResponse(responseCode = "200", description = "The CSV",
+                    content = @Content(mediaType = Formats.CSV, schema = @Schema(type = "string"))))
+    public Response export(@BeanParam DateRange dates, @Context Caller caller) {
+        return Response.ok(export.csv(caller, dates.getFrom(), dates.getTo()), Csv.MEDIA_TYPE)
+                .header("Content-Disposition", "attachment; filename=\"programme-export.csv\"").build();
+    }
+}

@@ -1,0 +1,65 @@
+package org.desist.cohortreport;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.util.HexFormat;
+import java.util.List;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.desist.errors.FieldError;
+import org.desist.errors.ProblemException;
+
+/**
+ * Stable pseudonyms for the evaluation export: HMAC-SHA256 of the participant's internal id, keyed with
+ * a secret from configuration (pseudonymKey, DESIST_PSEUDONYM_KEY). The same participant gets the same
+ * pseudonym in every export made with the same key, so evaluators can join exports; without the key
+ * nobody can go from a pseudonym back to the participant, nor test a guess. There is no default key:
+ * without one (or with one too short to be a secret) the export is refused with 503 naming the setting.
+ */
+public final class Pseudonyms {
+    public static final int MIN_KEY_LENGTH = 32;
+    static final String SETTING = "pseudonymKey";
+    static final String ENVIRONMENT = "DESIST_PSEUDONYM_KEY";
+
+    private final SecretKeySpec key;
+    private final String problem;
+
+    public Pseudonyms(String secret) {
+        if (secret == null || secret.isBlank()) {
+            key = null;
+            problem = "is not set";
+        } else if (secret.length() < MIN_KEY_LENGTH) {
+            key = null;
+            problem = "must be at least " + MIN_KEY_LENGTH + " characters";
+        } else {
+            key = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+            problem = null;
+        }
+    }
+
+    public boolean configured() {
+        return key != null;
+    }
+
+    /** Refuses (503) unless a usable key is configured. */
+    void require() {
+        if (key == null) {
+            throw new ProblemException(503, "Service Unavailable", "The evaluation export needs a pseudonym key: set "
+                    + SETTING + " (environment " + ENVIRONMENT + ") to a secret of at least " + MIN_KEY_LENGTH
+                    + " characters", List.of(new FieldError(SETTING, problem)));
+        }
+    }
+
+    /** 32 hex characters (128 bits of the HMAC): the participant's pseudonym. */
+    String of(String participantId) {
+        require();
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(key);
+            byte[] digest = mac.doFinal(("participant:" + participantId).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 16);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is not available", e);
+        }
+    }
+}
