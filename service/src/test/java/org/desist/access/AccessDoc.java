@@ -167,7 +167,8 @@ final class AccessDoc {
                 break;
             }
         }
-        if (table.size() < 2) {
+        // a header alone is a table with no rows (the planned table, once everything is built)
+        if (table.isEmpty()) {
             throw new IllegalStateException("No table starting '| " + firstColumn + " |' under '" + heading + "'");
         }
         return table;

@@ -68,8 +68,9 @@ class ReadmeTourIT {
     void the_tour_runs_as_written_and_tells_the_story() throws Exception {
         Path script = work.resolve("tour.sh");
         Files.writeString(script, ReadmeTour.block(Files.readString(REPOSITORY.resolve("README.md"))));
+        // in a folder of its own: the tour saves the PDFs it downloads where it runs
         ProcessBuilder builder = new ProcessBuilder("bash", "-e", script.toString())
-                .directory(REPOSITORY.toFile())
+                .directory(work.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(work.resolve("tour.out").toFile());
         builder.environment().putAll(environment);
