@@ -37,8 +37,9 @@ public class SummaryResource {
     @Operation(summary = "The case summary for probation or the CPS, holding what its PDF prints",
             description = "The audience decides what it holds and who may read it (probation: clinician,"
                     + " probation; cps: clinician, cps). Audited as an export.",
-            responses = @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(
-                    oneOf = {ProbationSummary.class, CpsSummary.class}))))
+            responses = @ApiResponse(responseCode = "200", description = "The summary for the audience asked for",
+                    content = @Content(schema = @Schema(oneOf = {ProbationSummary.class, CpsSummary.class},
+                            discriminatorProperty = "audience"))))
     public Record caseSummary(@PathParam("id") String participantId,
                           @Parameter(required = true) @QueryParam("audience") Audience audience,
                           @Context Caller caller) {
