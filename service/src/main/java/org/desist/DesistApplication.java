@@ -36,6 +36,7 @@ import org.desist.auth.TokenResource;
 import org.desist.auth.TokensOnlyInHeaders;
 import org.desist.cli.AddUserCommand;
 import org.desist.cli.AuditVerifyCommand;
+import org.desist.cli.BackupCommand;
 import org.desist.cli.SeedCommand;
 import org.desist.db.Databases;
 import org.desist.docs.ApiPage;
@@ -126,6 +127,7 @@ public class DesistApplication extends Application<DesistConfiguration> {
                 .buildValidatorFactory());
         bootstrap.addCommand(new AddUserCommand());
         bootstrap.addCommand(new AuditVerifyCommand());
+        bootstrap.addCommand(new BackupCommand());
         bootstrap.addBundle(new ApiPage());
         bootstrap.addCommand(new SeedCommand());
         bootstrap.addBundle(new MigrationsBundle<>() {
