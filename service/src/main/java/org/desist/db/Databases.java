@@ -15,6 +15,7 @@ public final class Databases {
     /** Settings every Jdbi here shares, whoever built it. */
     public static Jdbi configure(Jdbi jdbi) {
         IsoTimeColumns.register(jdbi);
+        FlagColumns.register(jdbi);
         // Exceptions must never carry bound values into logs: they can be clinical free text.
         jdbi.getConfig(StatementExceptions.class).setMessageRendering(StatementExceptions.MessageRendering.NONE);
         return jdbi;

@@ -18,6 +18,7 @@ import org.desist.support.Api;
 import org.desist.support.Cases;
 import org.desist.support.Reply;
 import org.desist.support.TestApp;
+import org.desist.support.TestDatabase;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -31,7 +32,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(DropwizardExtensionsSupport.class)
 class AttendanceTotalsTest {
-    static final Path DATABASE = TestApp.newDatabaseFile();
+    static final TestDatabase DATABASE = TestDatabase.fresh();
     static final DropwizardAppExtension<DesistConfiguration> APP = TestApp.on(DATABASE);
     static final String[] OUTCOMES = {"attended", "late", "did_not_attend", "cancelled_by_service",
             "cancelled_by_participant"};
@@ -65,7 +66,7 @@ class AttendanceTotalsTest {
             cohorts.put(cohort, Cases.created(api.post("/cohorts", Map.of("siteCode", site, "name", cohort,
                     "startsOn", "2026-01-01", "endsOn", "2027-12-31", "target", 10))).get("id").asText());
         }
-        database = Jdbi.create("jdbc:sqlite:" + DATABASE);
+        database = DATABASE.jdbi();
         // the first participant of each site is enrolled before any session; the second joins later
         enrol(0, "TOTA/1");
         enrol(2, "TOTB/1");

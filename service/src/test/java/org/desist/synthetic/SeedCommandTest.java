@@ -14,6 +14,7 @@ import java.util.HexFormat;
 import java.util.List;
 import org.desist.support.Commands;
 import org.desist.support.TestApp;
+import org.desist.support.TestDatabase;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,9 +25,9 @@ class SeedCommandTest {
 
     @Test
     void the_same_seed_gives_the_same_database() throws Exception {
-        Path first = seeded(60, 42);
-        Path second = seeded(60, 42);
-        Path other = seeded(60, 43);
+        TestDatabase first = seeded(60, 42);
+        TestDatabase second = seeded(60, 42);
+        TestDatabase other = seeded(60, 43);
         String digest = digest(first);
         assertThat(digest(second)).isEqualTo(digest);
         assertThat(digest(other)).isNotEqualTo(digest);
@@ -35,7 +36,7 @@ class SeedCommandTest {
 
     @Test
     void everything_is_marked_synthetic() throws Exception {
-        Path database = seeded(30, 7);
+        TestDatabase database = seeded(30, 7);
         assertThat(count(database, "SELECT count(*) FROM site WHERE name NOT LIKE 'SYNTHETIC %'")).isZero();
         assertThat(count(database, "SELECT count(*) FROM participant WHERE given_name <> 'SYNTHETIC'")).isZero();
         assertThat(count(database, "SELECT count(*) FROM referral WHERE behaviour NOT LIKE 'SYNTHETIC%'")).isZero();
@@ -45,10 +46,10 @@ class SeedCommandTest {
 
     @Test
     void a_database_with_real_participants_or_a_programme_already_is_refused() throws Exception {
-        Path database = TestApp.newDatabaseFile();
+        TestDatabase database = TestDatabase.fresh();
         Path config = Commands.configFor(database);
         assertThat(Commands.run(null, "db", "migrate", config.toString()).succeeded()).isTrue();
-        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + database);
+        try (Connection connection = database.connect();
              Statement statement = connection.createStatement()) {
             statement.execute("INSERT INTO site (code, name, model, created_at) VALUES ('REAL', 'Real clinic',"
                     + " 'clinic_treatment', '2026-01-01T00:00:00.000000Z')");
@@ -61,7 +62,7 @@ class SeedCommandTest {
         assertThat(refused.stderr()).contains("not synthetic");
         assertThat(count(database, "SELECT count(*) FROM participant")).isEqualTo(1);
 
-        Path seeded = seeded(5, 1);
+        TestDatabase seeded = seeded(5, 1);
         Commands.Outcome again = Commands.run(null, "seed", "--participants", "5",
                 Commands.configFor(seeded).toString());
         assertThat(again.succeeded()).isFalse();
@@ -69,8 +70,8 @@ class SeedCommandTest {
         assertThat(count(seeded, "SELECT count(*) FROM participant")).isEqualTo(5);
     }
 
-    static Path seeded(int participants, long seed) {
-        Path database = TestApp.newDatabaseFile();
+    static TestDatabase seeded(int participants, long seed) {
+        TestDatabase database = TestDatabase.fresh();
         Commands.Outcome outcome = Commands.run(null, "seed", "--participants", Integer.toString(participants),
                 "--seed", Long.toString(seed), Commands.configFor(database).toString());
         assertThat(outcome.succeeded()).as(outcome.toString()).isTrue();
@@ -79,17 +80,20 @@ class SeedCommandTest {
     }
 
     /** SHA-256 over every row of every table (Liquibase's own bookkeeping aside), each table in full column order. */
-    static String digest(Path database) throws Exception {
+    static String digest(TestDatabase database) throws Exception {
         MessageDigest sha = MessageDigest.getInstance("SHA-256");
-        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + database);
+        try (Connection connection = database.connect();
              Statement statement = connection.createStatement()) {
             List<String> tables = new ArrayList<>();
-            try (ResultSet names = statement.executeQuery("SELECT name FROM sqlite_master WHERE type = 'table'"
-                    + " AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'databasechangelog%' ORDER BY name")) {
+            try (ResultSet names = connection.getMetaData().getTables(null, null, "%", new String[] {"TABLE"})) {
                 while (names.next()) {
-                    tables.add(names.getString(1));
+                    String name = names.getString("TABLE_NAME").toLowerCase(java.util.Locale.ROOT);
+                    if (!name.startsWith("sqlite_") && !name.startsWith("databasechangelog")) {
+                        tables.add(name);
+                    }
                 }
             }
+            java.util.Collections.sort(tables);
             assertThat(tables).contains("participant", "session", "attendance_totals", "enrolment_event");
             for (String table : tables) {
                 sha.update(table.getBytes(StandardCharsets.UTF_8));
@@ -115,8 +119,8 @@ class SeedCommandTest {
         return HexFormat.of().formatHex(sha.digest());
     }
 
-    static long count(Path database, String sql) throws Exception {
-        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + database);
+    static long count(TestDatabase database, String sql) throws Exception {
+        try (Connection connection = database.connect();
              Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(sql)) {
             result.next();
             return result.getLong(1);
