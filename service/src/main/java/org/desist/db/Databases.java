@@ -23,7 +23,7 @@ public final class Databases {
 
     /** A data source and Jdbi for a command: migrated first when the configuration says so. */
     public static Opened open(DataSourceFactory factory, boolean migrate, String name) throws Exception {
-        SqliteDatabase.prepare(factory);
+        Dialect.prepare(factory);
         if (migrate) {
             Migrations.apply(factory);
         }

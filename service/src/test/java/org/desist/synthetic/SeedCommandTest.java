@@ -12,8 +12,10 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import org.desist.support.Commands;
 import org.desist.support.TestApp;
+import org.desist.support.TableDigest;
 import org.desist.support.TestDatabase;
 import org.junit.jupiter.api.Test;
 
@@ -79,44 +81,11 @@ class SeedCommandTest {
         return database;
     }
 
-    /** SHA-256 over every row of every table (Liquibase's own bookkeeping aside), each table in full column order. */
+    /** Every table's digest, one string: equal seeds must give equal databases. */
     static String digest(TestDatabase database) throws Exception {
-        MessageDigest sha = MessageDigest.getInstance("SHA-256");
-        try (Connection connection = database.connect();
-             Statement statement = connection.createStatement()) {
-            List<String> tables = new ArrayList<>();
-            try (ResultSet names = connection.getMetaData().getTables(null, null, "%", new String[] {"TABLE"})) {
-                while (names.next()) {
-                    String name = names.getString("TABLE_NAME").toLowerCase(java.util.Locale.ROOT);
-                    if (!name.startsWith("sqlite_") && !name.startsWith("databasechangelog")) {
-                        tables.add(name);
-                    }
-                }
-            }
-            java.util.Collections.sort(tables);
-            assertThat(tables).contains("participant", "session", "attendance_totals", "enrolment_event");
-            for (String table : tables) {
-                sha.update(table.getBytes(StandardCharsets.UTF_8));
-                try (ResultSet rows = statement.executeQuery("SELECT * FROM " + table)) {
-                    int columns = rows.getMetaData().getColumnCount();
-                    StringBuilder order = new StringBuilder();
-                    for (int i = 1; i <= columns; i++) {
-                        order.append(i == 1 ? "" : ", ").append(i);
-                    }
-                    rows.close();
-                    try (ResultSet ordered = statement.executeQuery("SELECT * FROM " + table + " ORDER BY " + order)) {
-                        while (ordered.next()) {
-                            for (int i = 1; i <= columns; i++) {
-                                sha.update(String.valueOf(ordered.getString(i)).getBytes(StandardCharsets.UTF_8));
-                                sha.update((byte) 0x1f);
-                            }
-                            sha.update((byte) '\n');
-                        }
-                    }
-                }
-            }
-        }
-        return HexFormat.of().formatHex(sha.digest());
+        Map<String, String> tables = TableDigest.of(database);
+        assertThat(tables).containsKeys("participant", "session", "attendance_totals", "enrolment_event");
+        return tables.toString();
     }
 
     static long count(TestDatabase database, String sql) throws Exception {
