@@ -37,6 +37,7 @@ import org.desist.auth.TokensOnlyInHeaders;
 import org.desist.cli.AddUserCommand;
 import org.desist.cli.AuditVerifyCommand;
 import org.desist.cli.BackupCommand;
+import org.desist.cli.CopyDatabaseCommand;
 import org.desist.cli.SeedCommand;
 import org.desist.db.Databases;
 import org.desist.docs.ApiPage;
@@ -48,8 +49,7 @@ import org.desist.user.AccountResource;
 import org.desist.user.Accounts;
 import io.dropwizard.jersey.setup.JerseyEnvironment;
 import org.desist.db.Migrations;
-import org.desist.db.SqliteDatabase;
-import org.desist.db.SqlitePragmaCheck;
+import org.desist.db.Dialect;
 import org.desist.enrolment.EnrolmentResource;
 import org.desist.enrolment.EnrolmentService;
 import org.desist.errors.JsonProblemMapper;
@@ -128,12 +128,13 @@ public class DesistApplication extends Application<DesistConfiguration> {
         bootstrap.addCommand(new AddUserCommand());
         bootstrap.addCommand(new AuditVerifyCommand());
         bootstrap.addCommand(new BackupCommand());
+        bootstrap.addCommand(new CopyDatabaseCommand());
         bootstrap.addBundle(new ApiPage());
         bootstrap.addCommand(new SeedCommand());
         bootstrap.addBundle(new MigrationsBundle<>() {
             @Override
             public DataSourceFactory getDataSourceFactory(DesistConfiguration configuration) {
-                SqliteDatabase.prepare(configuration.getDatabase());
+                Dialect.prepare(configuration.getDatabase());
                 return configuration.getDatabase();
             }
 
@@ -147,16 +148,12 @@ public class DesistApplication extends Application<DesistConfiguration> {
     @Override
     public void run(DesistConfiguration configuration, Environment environment) throws Exception {
         DataSourceFactory database = configuration.getDatabase();
-        SqliteDatabase.prepare(database);
+        Dialect dialect = Dialect.prepare(database);
         if (configuration.isMigrateOnStart()) {
             Migrations.apply(database);
         }
         Jdbi jdbi = Databases.configure(new JdbiFactory().build(environment, database, "database"));
-        if (SqliteDatabase.isSqlite(database)) {
-            SqlitePragmaCheck pragmas = new SqlitePragmaCheck(jdbi);
-            pragmas.requireAll();
-            environment.healthChecks().register("sqlite-pragmas", pragmas);
-        }
+        dialect.checkBeforeServing(jdbi, environment.healthChecks());
 
         configureJson(environment.getObjectMapper());
         configureErrors(configuration, environment);

@@ -3,7 +3,7 @@ package org.desist.access;
 import java.util.List;
 
 /**
- * A caller's sites in the shape SQL filters take: {@code (:allSites OR site_code IN (<sites>))}.
+ * A caller's sites in the shape SQL filters take: {@code (:allSites = 1 OR site_code IN (<sites>))}.
  * The list is never empty (JDBI refuses empty IN lists); for all sites it holds a code no site has.
  */
 public record SiteScope(boolean allSites, List<String> sites) {

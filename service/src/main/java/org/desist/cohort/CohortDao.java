@@ -32,7 +32,7 @@ public interface CohortDao {
 
     @SqlQuery(SELECT + " WHERE (:siteCode IS NULL OR c.site_code = :siteCode)"
             + " AND (:from IS NULL OR c.starts_on >= :from) AND (:to IS NULL OR c.starts_on <= :to)"
-            + " AND (:allSites OR c.site_code IN (<sites>))"
+            + " AND (:allSites = 1 OR c.site_code IN (<sites>))"
             + " ORDER BY c.starts_on DESC, c.id LIMIT :limit OFFSET :offset")
     List<Cohort> list(@Bind("siteCode") String siteCode, @Bind("from") LocalDate from, @Bind("to") LocalDate to,
                       @Bind("allSites") boolean allSites,

@@ -75,7 +75,7 @@ final class Population {
 
     /** The SQL condition keeping rows of the population's sites. */
     static String inScope(String siteColumn) {
-        return "(:allSites OR " + siteColumn + " IN (<sites>))";
+        return "(:allSites = 1 OR " + siteColumn + " IN (<sites>))";
     }
 
     /** Binds what the population's derived tables need; a query need not read all of them. */

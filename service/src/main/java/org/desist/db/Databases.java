@@ -15,6 +15,7 @@ public final class Databases {
     /** Settings every Jdbi here shares, whoever built it. */
     public static Jdbi configure(Jdbi jdbi) {
         IsoTimeColumns.register(jdbi);
+        FlagColumns.register(jdbi);
         // Exceptions must never carry bound values into logs: they can be clinical free text.
         jdbi.getConfig(StatementExceptions.class).setMessageRendering(StatementExceptions.MessageRendering.NONE);
         return jdbi;
@@ -22,7 +23,7 @@ public final class Databases {
 
     /** A data source and Jdbi for a command: migrated first when the configuration says so. */
     public static Opened open(DataSourceFactory factory, boolean migrate, String name) throws Exception {
-        SqliteDatabase.prepare(factory);
+        Dialect.prepare(factory);
         if (migrate) {
             Migrations.apply(factory);
         }

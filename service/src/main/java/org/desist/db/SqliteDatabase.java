@@ -32,12 +32,7 @@ public final class SqliteDatabase {
     }
 
     /** Prepares the factory (and the database file's folder) before any connection is opened. */
-    public static void prepare(DataSourceFactory factory) {
-        // Dropwizard's SQL comments make sqlite-jdbc lose generated keys; they serve no purpose here either.
-        factory.setAutoCommentsEnabled(false);
-        if (!isSqlite(factory)) {
-            return;
-        }
+    static void prepare(DataSourceFactory factory) {
         factory.getProperties().putAll(PRAGMAS);
         file(factory.getUrl()).map(Path::toAbsolutePath).map(Path::getParent).ifPresent(folder -> {
             try {

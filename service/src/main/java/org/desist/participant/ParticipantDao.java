@@ -40,7 +40,7 @@ public interface ParticipantDao {
             + "      OR lower(case_ref) LIKE :pattern ESCAPE '!')"
             + " AND (:createdFrom IS NULL OR created_at >= :createdFrom)"
             + " AND (:createdBefore IS NULL OR created_at < :createdBefore)"
-            + " AND (:allSites OR site_code IN (<sites>))"
+            + " AND (:allSites = 1 OR site_code IN (<sites>))"
             + " ORDER BY family_name, given_name, case_ref LIMIT :limit OFFSET :offset")
     List<Participant> list(@Bind("siteCode") String siteCode, @Bind("pattern") String pattern,
                            @Bind("createdFrom") Instant createdFrom, @Bind("createdBefore") Instant createdBefore,
@@ -54,12 +54,14 @@ public interface ParticipantDao {
     int updateIdentity(@Bind("id") String id, @Bind("version") int version, @BindMethods("i") Identity identity,
                        @Bind("at") Instant at);
 
+    /**
+     * Takes the next case number for a site and year in one statement: the upsert locks the sequence row
+     * until the transaction ends, so concurrent referrals queue on it on every database.
+     */
+    @SqlUpdate("INSERT INTO case_ref_sequence (site_code, year, last_number) VALUES (:site, :year, 1)"
+            + " ON CONFLICT (site_code, year) DO UPDATE SET last_number = case_ref_sequence.last_number + 1")
+    void takeCaseNumber(@Bind("site") String siteCode, @Bind("year") int year);
+
     @SqlQuery("SELECT last_number FROM case_ref_sequence WHERE site_code = :site AND year = :year")
-    Optional<Integer> lastCaseNumber(@Bind("site") String siteCode, @Bind("year") int year);
-
-    @SqlUpdate("INSERT INTO case_ref_sequence (site_code, year, last_number) VALUES (:site, :year, 1)")
-    void startCaseNumbers(@Bind("site") String siteCode, @Bind("year") int year);
-
-    @SqlUpdate("UPDATE case_ref_sequence SET last_number = :number WHERE site_code = :site AND year = :year")
-    void recordCaseNumber(@Bind("site") String siteCode, @Bind("year") int year, @Bind("number") int number);
+    int lastCaseNumber(@Bind("site") String siteCode, @Bind("year") int year);
 }

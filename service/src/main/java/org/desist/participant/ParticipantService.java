@@ -38,18 +38,15 @@ public class ParticipantService {
 
     /**
      * Creates a participant inside the caller's transaction, numbering the case for its site and the
-     * year the referral was received. The write lock held by the transaction keeps numbers unique.
+     * year the referral was received. The sequence row stays locked until the transaction ends, which
+     * keeps numbers unique and gapless.
      */
     public static Participant create(Handle handle, String siteCode, LocalDate receivedOn, Identity identity,
                                      Instant now, String by) {
         ParticipantDao participants = handle.attach(ParticipantDao.class);
         int year = receivedOn.getYear();
-        int number = participants.lastCaseNumber(siteCode, year).map(last -> last + 1).orElse(1);
-        if (number == 1) {
-            participants.startCaseNumbers(siteCode, year);
-        } else {
-            participants.recordCaseNumber(siteCode, year, number);
-        }
+        participants.takeCaseNumber(siteCode, year);
+        int number = participants.lastCaseNumber(siteCode, year);
         Participant participant = new Participant(UUID.randomUUID().toString(),
                 CaseReference.of(siteCode, year, number), siteCode, identity.givenName(), identity.familyName(),
                 identity.dateOfBirth(), identity.pncId(), identity.nhsNumber(), now, now, 1);

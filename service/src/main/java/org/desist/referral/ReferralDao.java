@@ -44,7 +44,7 @@ public interface ReferralDao {
     @SqlQuery(SELECT + """
              WHERE (:siteCode IS NULL OR r.site_code = :siteCode) AND (:status IS NULL OR r.status = :status)
                AND (:from IS NULL OR r.received_on >= :from) AND (:to IS NULL OR r.received_on <= :to)
-               AND (:allSites OR r.site_code IN (<sites>))
+               AND (:allSites = 1 OR r.site_code IN (<sites>))
              ORDER BY CASE r.status WHEN 'awaiting_review' THEN 0 ELSE 1 END, r.priority_rank DESC,
                       r.received_on, r.created_at, r.id
              LIMIT :limit OFFSET :offset

@@ -29,7 +29,8 @@ final class Rows implements AutoCloseable {
         PreparedStatement statement = statements.get(table);
         try {
             for (int i = 0; i < values.length; i++) {
-                statement.setObject(i + 1, values[i]);
+                // flags are INTEGER 0/1 on every database (see FlagColumns); PostgreSQL refuses a boolean there
+                statement.setObject(i + 1, values[i] instanceof Boolean flag ? (flag ? 1 : 0) : values[i]);
             }
             statement.addBatch();
             pending.merge(table, 1, Integer::sum);

@@ -13,6 +13,7 @@ import org.desist.db.IsoTimeColumns;
 import org.desist.session.AttendanceTotals;
 import org.desist.site.Model;
 import org.jdbi.v3.core.Handle;
+import org.desist.db.Dialect;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -63,7 +64,7 @@ public final class SyntheticProgramme {
         }
         jdbi.useHandle(SyntheticProgramme::refuseUnlessEmptyOfRealPeople);
         return jdbi.withHandle(handle -> {
-            handle.execute("PRAGMA cache_size = -262144");
+            Dialect.of(handle).prepareForBulkWrites(handle);
             Map<String, String> cohorts = new HashMap<>();
             int cohortCount = openSitesAndCohorts(handle, participants, seed, cohorts);
             SyntheticCase.CohortOf cohortOf = (site, on) -> cohorts.get(site + "/" + on.getYear());

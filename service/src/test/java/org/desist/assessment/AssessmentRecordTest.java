@@ -3,7 +3,6 @@ package org.desist.assessment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.dropwizard.db.DataSourceFactory;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import java.time.LocalDate;
@@ -23,6 +22,7 @@ import org.desist.support.Cases;
 import org.desist.support.Reply;
 import org.desist.support.Staff;
 import org.desist.support.TestApp;
+import org.desist.support.TestDatabase;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -30,7 +30,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /** Assessments through HTTP: their life as records, their strict fields, and what each role may see of them. */
 @ExtendWith(DropwizardExtensionsSupport.class)
 class AssessmentRecordTest {
-    static final DropwizardAppExtension<DesistConfiguration> APP = TestApp.fresh();
+    static final TestDatabase DATABASE = TestDatabase.fresh();
+    static final DropwizardAppExtension<DesistConfiguration> APP = TestApp.on(DATABASE);
     static final String FORMULATION = "Rejected ex-partner; \"fixation\" sustained by rumination <b>and</b> alcohol\n"
             + "Plan: CBT for rumination";
     static Api api;
@@ -342,10 +343,7 @@ class AssessmentRecordTest {
 
     /** instrument, risk_violence, risk_psychosocial_damage, diagnoses, substance_misuse as the table holds them. */
     private static List<String> stored(String id) {
-        DataSourceFactory factory = new DataSourceFactory();
-        factory.setDriverClass("org.sqlite.JDBC");
-        factory.setUrl(APP.getConfiguration().getDatabase().getUrl());
-        try (Databases.Opened database = Databases.open(factory, false, "test-read")) {
+        try (Databases.Opened database = Databases.open(DATABASE.factory(), false, "test-read")) {
             return database.jdbi().withHandle(handle -> handle.createQuery("SELECT instrument, risk_violence,"
                             + " risk_psychosocial_damage, diagnoses, substance_misuse FROM assessment WHERE id = :id")
                     .bind("id", id)

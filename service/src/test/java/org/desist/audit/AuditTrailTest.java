@@ -2,6 +2,7 @@ package org.desist.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dropwizard.db.DataSourceFactory;
@@ -30,6 +31,7 @@ import org.desist.support.Commands;
 import org.desist.support.Reply;
 import org.desist.support.Staff;
 import org.desist.support.TestApp;
+import org.desist.support.TestDatabase;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -37,13 +39,14 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * The audit trail against the calls that made it: a scripted day's work by several members of staff
  * leaves exactly one row per call, each naming who, as what, did what to which record, with which
- * outcome, under which request id and for which stated purpose. Then the log is attacked in its
- * SQLite file: the triggers refuse, and once they are dropped, audit-verify names the damaged row.
+ * outcome, under which request id and for which stated purpose. Then the log is attacked: the
+ * database's triggers refuse (on SQLite and PostgreSQL), and once they are dropped from a copy of a
+ * SQLite file, audit-verify names the damaged row.
  */
 @ExtendWith(DropwizardExtensionsSupport.class)
 class AuditTrailTest {
-    static final Path FILE = TestApp.newDatabaseFile();
-    static final DropwizardAppExtension<DesistConfiguration> APP = TestApp.on(FILE);
+    static final TestDatabase DATABASE = TestDatabase.fresh();
+    static final DropwizardAppExtension<DesistConfiguration> APP = TestApp.on(DATABASE);
 
     private static final String NORTH = "NTH";
     private static final String SOUTH = "STH";
@@ -181,7 +184,7 @@ class AuditTrailTest {
     void the_database_holds_the_same_rows_the_api_shows() throws SQLException {
         List<JsonNode> api = scriptRows(Cases.ok(admin.get("/audit?limit=500")));
         List<String> stored = new ArrayList<>();
-        try (Connection db = connect(FILE);
+        try (Connection db = DATABASE.connect();
              ResultSet rows = db.createStatement().executeQuery("SELECT seq, username, action, request_id, hash"
                      + " FROM audit_event WHERE seq > " + before + " AND seq <= " + after + " ORDER BY seq")) {
             while (rows.next()) {
@@ -280,31 +283,36 @@ class AuditTrailTest {
     @Test
     void the_database_refuses_to_update_or_delete_audit_rows() throws SQLException {
         long target = before + 2;
-        try (Connection db = connect(FILE); Statement sql = db.createStatement()) {
-            ResultSet triggers = sql.executeQuery("SELECT name FROM sqlite_master WHERE type = 'trigger'"
-                    + " AND tbl_name = 'audit_event' ORDER BY name");
-            List<String> names = new ArrayList<>();
-            while (triggers.next()) {
-                names.add(triggers.getString(1));
+        try (Connection db = DATABASE.connect(); Statement sql = db.createStatement()) {
+            if (DATABASE.isSqlite()) {
+                ResultSet triggers = sql.executeQuery("SELECT name FROM sqlite_master WHERE type = 'trigger'"
+                        + " AND tbl_name = 'audit_event' ORDER BY name");
+                List<String> names = new ArrayList<>();
+                while (triggers.next()) {
+                    names.add(triggers.getString(1));
+                }
+                triggers.close();
+                assertThat(names).containsExactly("audit_event_no_delete", "audit_event_no_update");
             }
-            triggers.close();
-            assertThat(names).containsExactly("audit_event_no_delete", "audit_event_no_update");
 
-            // inside a transaction that is rolled back, so a missing trigger cannot damage the live log
+            // each inside a transaction that is rolled back, so a missing trigger cannot damage the live log
             db.setAutoCommit(false);
-            try {
-                assertThatThrownBy(() -> sql.executeUpdate("UPDATE audit_event SET purpose = 'Routine' WHERE seq = "
-                        + target)).isInstanceOf(SQLException.class).hasMessageContaining("append-only");
-                assertThatThrownBy(() -> sql.executeUpdate("DELETE FROM audit_event WHERE seq = " + target))
-                        .isInstanceOf(SQLException.class).hasMessageContaining("append-only");
-                assertThatThrownBy(() -> sql.executeUpdate("DELETE FROM audit_event"))
-                        .isInstanceOf(SQLException.class).hasMessageContaining("append-only");
-            } finally {
-                db.rollback();
+            List<String> attacks = new ArrayList<>(List.of("UPDATE audit_event SET purpose = 'Routine' WHERE seq = "
+                    + target, "DELETE FROM audit_event WHERE seq = " + target, "DELETE FROM audit_event"));
+            if (!DATABASE.isSqlite()) {
+                attacks.add("TRUNCATE audit_event"); // SQLite has no TRUNCATE; its DELETE without WHERE is covered
+            }
+            for (String attack : attacks) {
+                try {
+                    assertThatThrownBy(() -> sql.executeUpdate(attack)).as(attack)
+                            .isInstanceOf(SQLException.class).hasMessageContaining("append-only");
+                } finally {
+                    db.rollback();
+                }
             }
         }
         assertThat(Row.of(scriptRows(Cases.ok(admin.get("/audit?limit=500"))).get(1))).isEqualTo(expected.get(1));
-        assertThat(verify(FILE).intact()).isTrue();
+        assertThat(verify(DATABASE.factory()).intact()).isTrue();
     }
 
     @Test
@@ -320,6 +328,13 @@ class AuditTrailTest {
         assertThat(outcome.stdout()).contains("Audit log intact: " + result.rows() + " rows, chain head "
                 + result.headHash());
         assertThat(outcome.stderr()).isEmpty();
+    }
+
+    @Test
+    void audit_verify_walks_the_live_database() {
+        Commands.Outcome outcome = Commands.run(null, "audit-verify", Commands.configFor(DATABASE).toString());
+        assertThat(outcome.succeeded()).as(outcome.toString()).isTrue();
+        assertThat(outcome.stdout()).contains("Audit log intact: ");
     }
 
     @Test
@@ -387,8 +402,9 @@ class AuditTrailTest {
 
     /** A consistent copy of the live database, taken while the app runs. */
     private static Path snapshot() throws Exception {
+        assumeTrue(DATABASE.isSqlite(), "tampering is shown on a copy of a SQLite file");
         Path copy = Files.createTempDirectory("desist-audit-copy").resolve("copy.db");
-        try (Connection db = connect(FILE); Statement sql = db.createStatement()) {
+        try (Connection db = DATABASE.connect(); Statement sql = db.createStatement()) {
             sql.execute("VACUUM INTO '" + copy + "'");
         }
         return copy;
@@ -409,9 +425,10 @@ class AuditTrailTest {
     }
 
     private static AuditVerification.Result verify(Path file) {
-        DataSourceFactory factory = new DataSourceFactory();
-        factory.setDriverClass("org.sqlite.JDBC");
-        factory.setUrl("jdbc:sqlite:" + file);
+        return verify(TestDatabase.sqlite(file).factory());
+    }
+
+    private static AuditVerification.Result verify(DataSourceFactory factory) {
         try (Databases.Opened database = Databases.open(factory, false, "audit-trail-test")) {
             return AuditVerification.walk(database.jdbi());
         } catch (Exception e) {
@@ -424,12 +441,19 @@ class AuditTrailTest {
     }
 
     private static long lastSeq() throws SQLException {
-        return rowsIn(FILE);
+        try (Connection db = DATABASE.connect()) {
+            return rowsIn(db);
+        }
     }
 
     private static long rowsIn(Path file) throws SQLException {
-        try (Connection db = connect(file);
-             ResultSet result = db.createStatement().executeQuery("SELECT coalesce(max(seq), 0) FROM audit_event")) {
+        try (Connection db = connect(file)) {
+            return rowsIn(db);
+        }
+    }
+
+    private static long rowsIn(Connection db) throws SQLException {
+        try (ResultSet result = db.createStatement().executeQuery("SELECT coalesce(max(seq), 0) FROM audit_event")) {
             result.next();
             return result.getLong(1);
         }

@@ -26,6 +26,7 @@ import org.desist.support.Api;
 import org.desist.support.Reply;
 import org.desist.support.Staff;
 import org.desist.support.TestApp;
+import org.desist.support.TestDatabase;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -37,7 +38,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(DropwizardExtensionsSupport.class)
 class LoginTest {
-    static final DropwizardAppExtension<DesistConfiguration> APP = TestApp.fresh();
+    static final TestDatabase DATABASE = TestDatabase.fresh();
+    static final DropwizardAppExtension<DesistConfiguration> APP = TestApp.on(DATABASE);
 
     private static final String WRONG = "not the right password at all";
 
@@ -205,14 +207,13 @@ class LoginTest {
 
     @Test
     void a_token_stops_working_when_it_expires() throws Exception {
-        Path file = TestApp.newDatabaseFile();
+        TestDatabase database = TestDatabase.fresh();
         DropwizardTestSupport<DesistConfiguration> shortLived = new DropwizardTestSupport<>(DesistApplication.class,
                 ResourceHelpers.resourceFilePath("test-config.yml"),
-                ConfigOverride.config("database.url", "jdbc:sqlite:" + file),
-                ConfigOverride.config("tokenLifetime", "2 seconds"));
+                database.overrides(ConfigOverride.config("tokenLifetime", "2 seconds")));
         shortLived.before();
         try {
-            Staff.ensure("jdbc:sqlite:" + file, "brief.user", Set.of(Role.police), Set.of());
+            Staff.ensure(database, "brief.user", Set.of(Role.police), Set.of());
             Api anonymous = new Api("http://localhost:" + shortLived.getLocalPort() + "/api");
             Instant asked = Instant.now();
             JsonNode issued = anonymous.withBasic("brief.user", Staff.PASSWORD).post("/tokens", null).json();
@@ -303,7 +304,7 @@ class LoginTest {
 
     private static List<String> storedTokenHashes() throws SQLException {
         List<String> hashes = new ArrayList<>();
-        try (Connection db = DriverManager.getConnection(APP.getConfiguration().getDatabase().getUrl());
+        try (Connection db = DATABASE.connect();
              PreparedStatement query = db.prepareStatement("SELECT token_hash FROM api_token");
              ResultSet rows = query.executeQuery()) {
             while (rows.next()) {

@@ -20,6 +20,7 @@ import org.desist.support.Api;
 import org.desist.support.Cases;
 import org.desist.support.Commands;
 import org.desist.support.TestApp;
+import org.desist.support.TestDatabase;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -30,8 +31,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(DropwizardExtensionsSupport.class)
 class AddUserCommandTest {
-    static final Path FILE = TestApp.newDatabaseFile();
-    static final DropwizardAppExtension<DesistConfiguration> APP = TestApp.on(FILE);
+    static final TestDatabase DATABASE = TestDatabase.fresh();
+    static final DropwizardAppExtension<DesistConfiguration> APP = TestApp.on(DATABASE);
 
     private static final String SITE = "ADD";
     private static Path config;
@@ -39,7 +40,7 @@ class AddUserCommandTest {
     @BeforeAll
     static void aSite() {
         new Cases(TestApp.api(APP)).site(SITE);
-        config = Commands.configFor(FILE);
+        config = Commands.configFor(DATABASE);
     }
 
     private static Commands.Outcome addUser(String password, String... options) {
@@ -196,7 +197,7 @@ class AddUserCommandTest {
     // --- the database, read directly ---
 
     private static Connection connect() throws SQLException {
-        return DriverManager.getConnection("jdbc:sqlite:" + FILE);
+        return DATABASE.connect();
     }
 
     private static Optional<String> storedHash(String username) throws SQLException {

@@ -13,6 +13,7 @@ import org.desist.auth.Role;
 import org.desist.support.Reply;
 import org.desist.support.Staff;
 import org.desist.support.TestApp;
+import org.desist.support.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -21,8 +22,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class ExportWithoutKeyTest {
     static final DropwizardAppExtension<DesistConfiguration> APP = new DropwizardAppExtension<>(DesistApplication.class,
             ResourceHelpers.resourceFilePath("test-config.yml"),
-            ConfigOverride.config("database.url", "jdbc:sqlite:" + TestApp.newDatabaseFile()),
-            ConfigOverride.config("pseudonymKey", "too short"));
+            TestDatabase.fresh().overrides(ConfigOverride.config("pseudonymKey", "too short")));
 
     @Test
     void the_export_answers_503_naming_the_missing_key() {

@@ -14,21 +14,22 @@ import org.desist.support.Staff;
 import java.util.Set;
 import org.desist.auth.Role;
 import org.desist.support.TestApp;
+import org.desist.support.TestDatabase;
 import org.junit.jupiter.api.Test;
 
-/** What was acknowledged before a stop is there after a start on the same file. */
+/** What was acknowledged before a stop is there after a start on the same database. */
 class RestartTest {
 
     @Test
-    void data_survives_a_restart_on_the_same_file() throws Exception {
-        Path file = TestApp.newDatabaseFile();
+    void data_survives_a_restart_on_the_same_database() throws Exception {
+        TestDatabase database = TestDatabase.fresh();
         String participantId;
         String enrolmentId;
 
-        DropwizardTestSupport<DesistConfiguration> first = app(file);
+        DropwizardTestSupport<DesistConfiguration> first = app(database);
         first.before();
         try {
-            Staff.ensure("jdbc:sqlite:" + file, "tester", Set.of(Role.programme_lead, Role.clinician, Role.police), Set.of());
+            Staff.ensure(database, "tester", Set.of(Role.programme_lead, Role.clinician, Role.police), Set.of());
             Api api = new Api("http://localhost:" + first.getLocalPort() + "/api").withBasic("tester", Staff.PASSWORD);
             Cases cases = new Cases(api);
             cases.site("REST");
@@ -41,7 +42,7 @@ class RestartTest {
             first.after();
         }
 
-        DropwizardTestSupport<DesistConfiguration> second = app(file);
+        DropwizardTestSupport<DesistConfiguration> second = app(database);
         second.before();
         try {
             Api api = new Api("http://localhost:" + second.getLocalPort() + "/api").withBasic("tester", Staff.PASSWORD);
@@ -57,8 +58,8 @@ class RestartTest {
         }
     }
 
-    private static DropwizardTestSupport<DesistConfiguration> app(Path file) {
+    private static DropwizardTestSupport<DesistConfiguration> app(TestDatabase database) {
         return new DropwizardTestSupport<>(DesistApplication.class, ResourceHelpers.resourceFilePath("test-config.yml"),
-                ConfigOverride.config("database.url", "jdbc:sqlite:" + file));
+                database.overrides());
     }
 }

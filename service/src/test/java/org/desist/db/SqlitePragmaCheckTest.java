@@ -31,7 +31,7 @@ class SqlitePragmaCheckTest {
         DataSourceFactory factory = new DataSourceFactory();
         factory.setDriverClass("org.sqlite.JDBC");
         factory.setUrl("jdbc:sqlite:" + file);
-        SqliteDatabase.prepare(factory);
+        Dialect.prepare(factory);
         ManagedDataSource dataSource = factory.build(new MetricRegistry(), "test");
         try {
             SqlitePragmaCheck check = new SqlitePragmaCheck(Jdbi.create(dataSource));

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -22,6 +21,7 @@ import org.desist.support.Cases;
 import org.desist.support.Reply;
 import org.desist.support.Staff;
 import org.desist.support.TestApp;
+import org.desist.support.TestDatabase;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -29,7 +29,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /** Desistance reviews: risk per domain, fixation, victim contact, engagement, and a narrative for clinicians only. */
 @ExtendWith(DropwizardExtensionsSupport.class)
 class DesistanceReviewRecordTest {
-    static final DropwizardAppExtension<DesistConfiguration> APP = TestApp.fresh();
+    static final TestDatabase DATABASE = TestDatabase.fresh();
+    static final DropwizardAppExtension<DesistConfiguration> APP = TestApp.on(DATABASE);
     static Api api;
     static Cases cases;
 
@@ -122,7 +123,7 @@ class DesistanceReviewRecordTest {
                 .containsExactly("riskRatings.psychosocial_damage");
 
         // the four domains are columns of their own, for cohort figures computed in SQL
-        try (Connection db = DriverManager.getConnection(APP.getConfiguration().getDatabase().getUrl());
+        try (Connection db = DATABASE.connect();
              ResultSet row = db.createStatement().executeQuery("SELECT risk_violence, risk_persistence,"
                      + " risk_recurrence, risk_psychosocial_damage, victim_contact_since_last_review"
                      + " FROM desistance_review WHERE id = '" + id + "'")) {

@@ -18,6 +18,7 @@ import org.desist.support.Api;
 import org.desist.support.Cases;
 import org.desist.support.Reply;
 import org.desist.support.TestApp;
+import org.desist.support.TestDatabase;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -31,7 +32,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(DropwizardExtensionsSupport.class)
 class AttendanceTotalsTest {
-    static final Path DATABASE = TestApp.newDatabaseFile();
+    static final TestDatabase DATABASE = TestDatabase.fresh();
     static final DropwizardAppExtension<DesistConfiguration> APP = TestApp.on(DATABASE);
     static final String[] OUTCOMES = {"attended", "late", "did_not_attend", "cancelled_by_service",
             "cancelled_by_participant"};
@@ -65,7 +66,7 @@ class AttendanceTotalsTest {
             cohorts.put(cohort, Cases.created(api.post("/cohorts", Map.of("siteCode", site, "name", cohort,
                     "startsOn", "2026-01-01", "endsOn", "2027-12-31", "target", 10))).get("id").asText());
         }
-        database = Jdbi.create("jdbc:sqlite:" + DATABASE);
+        database = DATABASE.jdbi();
         // the first participant of each site is enrolled before any session; the second joins later
         enrol(0, "TOTA/1");
         enrol(2, "TOTB/1");
@@ -173,23 +174,30 @@ class AttendanceTotalsTest {
         return body;
     }
 
+    /** count(*) is a long on PostgreSQL while INTEGER columns read as ints: compare values, not Java types. */
+    static Map<String, Object> numbersAsLongs(Map<String, Object> row) {
+        Map<String, Object> values = new java.util.LinkedHashMap<>();
+        row.forEach((column, value) -> values.put(column, value instanceof Number number ? number.longValue() : value));
+        return values;
+    }
+
     static List<Map<String, Object>> totals() {
         return database.withHandle(handle -> handle.createQuery("SELECT site_code, on_date, outcome, sessions,"
-                + " engagement_sum, engagement_rated FROM attendance_totals ORDER BY 1, 2, 3").mapToMap().list());
+                + " engagement_sum, engagement_rated FROM attendance_totals ORDER BY 1, 2, 3").mapToMap().map(AttendanceTotalsTest::numbersAsLongs).list());
     }
 
     static List<Map<String, Object>> cohortTotals() {
         return database.withHandle(handle -> handle.createQuery("SELECT cohort_id, on_date, outcome, sessions,"
-                + " engagement_sum, engagement_rated FROM cohort_attendance_totals ORDER BY 1, 2, 3").mapToMap().list());
+                + " engagement_sum, engagement_rated FROM cohort_attendance_totals ORDER BY 1, 2, 3").mapToMap().map(AttendanceTotalsTest::numbersAsLongs).list());
     }
 
     static List<Map<String, Object>> cohortRecount() {
         return database.withHandle(handle -> handle.createQuery("SELECT * FROM (" + AttendanceTotals.RECOUNT_BY_COHORT
-                + ") ORDER BY 1, 2, 3").mapToMap().list());
+                + ") AS recount ORDER BY 1, 2, 3").mapToMap().map(AttendanceTotalsTest::numbersAsLongs).list());
     }
 
     static List<Map<String, Object>> recount() {
         return database.withHandle(handle -> handle.createQuery("SELECT * FROM (" + AttendanceTotals.RECOUNT
-                + ") ORDER BY 1, 2, 3").mapToMap().list());
+                + ") AS recount ORDER BY 1, 2, 3").mapToMap().map(AttendanceTotalsTest::numbersAsLongs).list());
     }
 }

@@ -40,12 +40,16 @@ public final class Commands {
 
     /** A configuration file for the commands, pointing at one SQLite file. */
     public static Path configFor(Path databaseFile) {
+        return configFor(TestDatabase.sqlite(databaseFile.toAbsolutePath()));
+    }
+
+    /** A configuration file for the commands, pointing at a test's database. */
+    public static Path configFor(TestDatabase database) {
         try {
-            Path config = Files.createTempFile(databaseFile.toAbsolutePath().getParent(), "config-", ".yml");
-            Files.writeString(config, String.join("\n",
-                    "database:",
-                    "  driverClass: org.sqlite.JDBC",
-                    "  url: \"jdbc:sqlite:" + databaseFile.toAbsolutePath() + "\"",
+            Path folder = database.file().map(file -> file.toAbsolutePath().getParent())
+                    .orElse(Path.of(System.getProperty("java.io.tmpdir")));
+            Path config = Files.createTempFile(folder, "config-", ".yml");
+            Files.writeString(config, "database:\n" + database.yaml() + String.join("\n",
                     "  validationQuery: \"SELECT 1\"",
                     "migrateOnStart: true",
                     "logging:",

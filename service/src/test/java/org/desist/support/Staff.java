@@ -23,13 +23,28 @@ public final class Staff {
 
     public static void ensure(DropwizardAppExtension<DesistConfiguration> app, String username, Set<Role> roles,
                               Set<String> sites) {
-        ensure(app.getConfiguration().getDatabase().getUrl(), username, roles, sites);
+        DataSourceFactory running = app.getConfiguration().getDatabase();
+        DataSourceFactory factory = new DataSourceFactory();
+        factory.setDriverClass(running.getDriverClass());
+        factory.setUrl(running.getUrl());
+        factory.setUser(running.getUser());
+        factory.setPassword(running.getPassword());
+        ensure(factory, username, roles, sites);
     }
 
-    public static synchronized void ensure(String databaseUrl, String username, Set<Role> roles, Set<String> sites) {
+    public static void ensure(TestDatabase database, String username, Set<Role> roles, Set<String> sites) {
+        ensure(database.factory(), username, roles, sites);
+    }
+
+    public static void ensure(String sqliteUrl, String username, Set<Role> roles, Set<String> sites) {
         DataSourceFactory factory = new DataSourceFactory();
         factory.setDriverClass("org.sqlite.JDBC");
-        factory.setUrl(databaseUrl);
+        factory.setUrl(sqliteUrl);
+        ensure(factory, username, roles, sites);
+    }
+
+    public static synchronized void ensure(DataSourceFactory factory, String username, Set<Role> roles,
+                                           Set<String> sites) {
         try (Databases.Opened database = Databases.open(factory, false, "test-staff")) {
             database.jdbi().useTransaction(handle -> {
                 AccountDao accounts = handle.attach(AccountDao.class);

@@ -1,39 +1,35 @@
 package org.desist.support;
 
-import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.ResourceHelpers;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.desist.DesistApplication;
 import java.util.Set;
 import org.desist.DesistConfiguration;
 import org.desist.auth.Role;
 
-/** The whole service on random ports over a SQLite file of its own. */
+/** The whole service on random ports over a database of its own. */
 public final class TestApp {
     private TestApp() {
     }
 
     public static Path newDatabaseFile() {
-        try {
-            Path folder = Files.createTempDirectory("desist-test");
-            return folder.resolve("desist.db");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return TestDatabase.newSqliteFile();
     }
 
+    /** On a SQLite file, whatever database the run uses: for what is about SQLite files themselves. */
     public static DropwizardAppExtension<DesistConfiguration> on(Path databaseFile) {
-        return new DropwizardAppExtension<>(DesistApplication.class,
-                ResourceHelpers.resourceFilePath("test-config.yml"),
-                ConfigOverride.config("database.url", "jdbc:sqlite:" + databaseFile));
+        return on(TestDatabase.sqlite(databaseFile));
     }
 
+    public static DropwizardAppExtension<DesistConfiguration> on(TestDatabase database) {
+        return new DropwizardAppExtension<>(DesistApplication.class,
+                ResourceHelpers.resourceFilePath("test-config.yml"), database.overrides());
+    }
+
+    /** On a new database of the run's kind (SQLite, or PostgreSQL when the run says so). */
     public static DropwizardAppExtension<DesistConfiguration> fresh() {
-        return on(newDatabaseFile());
+        return on(TestDatabase.fresh());
     }
 
     /** Unauthenticated: every call answers 401. */

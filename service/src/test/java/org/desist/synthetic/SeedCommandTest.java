@@ -12,8 +12,11 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import org.desist.support.Commands;
 import org.desist.support.TestApp;
+import org.desist.support.TableDigest;
+import org.desist.support.TestDatabase;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,9 +27,9 @@ class SeedCommandTest {
 
     @Test
     void the_same_seed_gives_the_same_database() throws Exception {
-        Path first = seeded(60, 42);
-        Path second = seeded(60, 42);
-        Path other = seeded(60, 43);
+        TestDatabase first = seeded(60, 42);
+        TestDatabase second = seeded(60, 42);
+        TestDatabase other = seeded(60, 43);
         String digest = digest(first);
         assertThat(digest(second)).isEqualTo(digest);
         assertThat(digest(other)).isNotEqualTo(digest);
@@ -35,7 +38,7 @@ class SeedCommandTest {
 
     @Test
     void everything_is_marked_synthetic() throws Exception {
-        Path database = seeded(30, 7);
+        TestDatabase database = seeded(30, 7);
         assertThat(count(database, "SELECT count(*) FROM site WHERE name NOT LIKE 'SYNTHETIC %'")).isZero();
         assertThat(count(database, "SELECT count(*) FROM participant WHERE given_name <> 'SYNTHETIC'")).isZero();
         assertThat(count(database, "SELECT count(*) FROM referral WHERE behaviour NOT LIKE 'SYNTHETIC%'")).isZero();
@@ -45,10 +48,10 @@ class SeedCommandTest {
 
     @Test
     void a_database_with_real_participants_or_a_programme_already_is_refused() throws Exception {
-        Path database = TestApp.newDatabaseFile();
+        TestDatabase database = TestDatabase.fresh();
         Path config = Commands.configFor(database);
         assertThat(Commands.run(null, "db", "migrate", config.toString()).succeeded()).isTrue();
-        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + database);
+        try (Connection connection = database.connect();
              Statement statement = connection.createStatement()) {
             statement.execute("INSERT INTO site (code, name, model, created_at) VALUES ('REAL', 'Real clinic',"
                     + " 'clinic_treatment', '2026-01-01T00:00:00.000000Z')");
@@ -61,7 +64,7 @@ class SeedCommandTest {
         assertThat(refused.stderr()).contains("not synthetic");
         assertThat(count(database, "SELECT count(*) FROM participant")).isEqualTo(1);
 
-        Path seeded = seeded(5, 1);
+        TestDatabase seeded = seeded(5, 1);
         Commands.Outcome again = Commands.run(null, "seed", "--participants", "5",
                 Commands.configFor(seeded).toString());
         assertThat(again.succeeded()).isFalse();
@@ -69,8 +72,8 @@ class SeedCommandTest {
         assertThat(count(seeded, "SELECT count(*) FROM participant")).isEqualTo(5);
     }
 
-    static Path seeded(int participants, long seed) {
-        Path database = TestApp.newDatabaseFile();
+    static TestDatabase seeded(int participants, long seed) {
+        TestDatabase database = TestDatabase.fresh();
         Commands.Outcome outcome = Commands.run(null, "seed", "--participants", Integer.toString(participants),
                 "--seed", Long.toString(seed), Commands.configFor(database).toString());
         assertThat(outcome.succeeded()).as(outcome.toString()).isTrue();
@@ -78,45 +81,15 @@ class SeedCommandTest {
         return database;
     }
 
-    /** SHA-256 over every row of every table (Liquibase's own bookkeeping aside), each table in full column order. */
-    static String digest(Path database) throws Exception {
-        MessageDigest sha = MessageDigest.getInstance("SHA-256");
-        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + database);
-             Statement statement = connection.createStatement()) {
-            List<String> tables = new ArrayList<>();
-            try (ResultSet names = statement.executeQuery("SELECT name FROM sqlite_master WHERE type = 'table'"
-                    + " AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'databasechangelog%' ORDER BY name")) {
-                while (names.next()) {
-                    tables.add(names.getString(1));
-                }
-            }
-            assertThat(tables).contains("participant", "session", "attendance_totals", "enrolment_event");
-            for (String table : tables) {
-                sha.update(table.getBytes(StandardCharsets.UTF_8));
-                try (ResultSet rows = statement.executeQuery("SELECT * FROM " + table)) {
-                    int columns = rows.getMetaData().getColumnCount();
-                    StringBuilder order = new StringBuilder();
-                    for (int i = 1; i <= columns; i++) {
-                        order.append(i == 1 ? "" : ", ").append(i);
-                    }
-                    rows.close();
-                    try (ResultSet ordered = statement.executeQuery("SELECT * FROM " + table + " ORDER BY " + order)) {
-                        while (ordered.next()) {
-                            for (int i = 1; i <= columns; i++) {
-                                sha.update(String.valueOf(ordered.getString(i)).getBytes(StandardCharsets.UTF_8));
-                                sha.update((byte) 0x1f);
-                            }
-                            sha.update((byte) '\n');
-                        }
-                    }
-                }
-            }
-        }
-        return HexFormat.of().formatHex(sha.digest());
+    /** Every table's digest, one string: equal seeds must give equal databases. */
+    static String digest(TestDatabase database) throws Exception {
+        Map<String, String> tables = TableDigest.of(database);
+        assertThat(tables).containsKeys("participant", "session", "attendance_totals", "enrolment_event");
+        return tables.toString();
     }
 
-    static long count(Path database, String sql) throws Exception {
-        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + database);
+    static long count(TestDatabase database, String sql) throws Exception {
+        try (Connection connection = database.connect();
              Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(sql)) {
             result.next();
             return result.getLong(1);

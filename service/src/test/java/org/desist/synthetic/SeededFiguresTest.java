@@ -18,6 +18,7 @@ import org.desist.support.Cases;
 import org.desist.support.Commands;
 import org.desist.support.Staff;
 import org.desist.support.TestApp;
+import org.desist.support.TestDatabase;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -29,7 +30,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(DropwizardExtensionsSupport.class)
 class SeededFiguresTest {
-    static final Path DATABASE = TestApp.newDatabaseFile();
+    static final TestDatabase DATABASE = TestDatabase.fresh();
     static final DropwizardAppExtension<DesistConfiguration> APP = TestApp.on(DATABASE);
     static final String FROM = SyntheticProgramme.START.toString();
     static final String TO = SyntheticProgramme.TODAY.toString();

@@ -1,0 +1,109 @@
+package org.desist.db;
+
+import com.codahale.metrics.health.HealthCheckRegistry;
+import io.dropwizard.db.DataSourceFactory;
+import java.sql.SQLException;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * The databases Desist runs on, and everything that differs between them. The schema and every query
+ * are the same text on both (ISO-8601 text dates, 0/1 flags, upserts with ON CONFLICT); what is left
+ * is how a data source is prepared and what is checked before the service takes requests. The URL
+ * alone chooses: {@code jdbc:sqlite:…} or {@code jdbc:postgresql://…}.
+ */
+public enum Dialect {
+    /** The embedded default: one file, one writer at a time, made durable by its pragmas. */
+    SQLITE("jdbc:sqlite:", "org.sqlite.JDBC") {
+        @Override
+        void prepareFor(DataSourceFactory factory) {
+            SqliteDatabase.prepare(factory);
+        }
+
+        @Override
+        public void prepareForBulkWrites(Handle handle) {
+            handle.execute("PRAGMA cache_size = -262144"); // 256 MiB of page cache for this connection
+        }
+
+        @Override
+        public void checkBeforeServing(Jdbi jdbi, HealthCheckRegistry healthChecks) {
+            SqlitePragmaCheck pragmas = new SqlitePragmaCheck(jdbi);
+            pragmas.requireAll();
+            healthChecks.register("sqlite-pragmas", pragmas);
+        }
+    },
+    /**
+     * For deployments that outgrow one file. Concurrent writers are serialised where it matters by row
+     * locks the SQL takes anyway (guarded updates, the audit head, the case-number upsert).
+     */
+    POSTGRESQL("jdbc:postgresql:", "org.postgresql.Driver") {
+        @Override
+        void prepareFor(DataSourceFactory factory) {
+            factory.getProperties().putIfAbsent("ApplicationName", "desist");
+        }
+
+        @Override
+        public void checkBeforeServing(Jdbi jdbi, HealthCheckRegistry healthChecks) {
+            int version = jdbi.withHandle(handle -> handle.createQuery("SHOW server_version_num")
+                    .mapTo(Integer.class).one());
+            if (version < MINIMUM_POSTGRESQL) {
+                throw new IllegalStateException("Refusing to start: PostgreSQL " + version / 10_000
+                        + " is older than the supported " + MINIMUM_POSTGRESQL / 10_000);
+            }
+        }
+    };
+
+    /** PostgreSQL 13: the oldest release still supported by its project when Desist was written. */
+    static final int MINIMUM_POSTGRESQL = 130_000;
+
+    private final String urlPrefix;
+    private final String driverClass;
+
+    Dialect(String urlPrefix, String driverClass) {
+        this.urlPrefix = urlPrefix;
+        this.driverClass = driverClass;
+    }
+
+    /** The dialect of a JDBC URL; any other database is refused, naming only the URL's scheme. */
+    public static Dialect of(String url) {
+        for (Dialect dialect : values()) {
+            if (url != null && url.startsWith(dialect.urlPrefix)) {
+                return dialect;
+            }
+        }
+        String scheme = url == null ? "nothing" : url.replaceFirst("^(jdbc:[^:/]*).*$", "$1");
+        throw new IllegalArgumentException("The database URL must be jdbc:sqlite:<file> or"
+                + " jdbc:postgresql://<host>/<database>, not " + scheme);
+    }
+
+    public static Dialect of(DataSourceFactory factory) {
+        return of(factory.getUrl());
+    }
+
+    public static Dialect of(Handle handle) {
+        try {
+            return of(handle.getConnection().getMetaData().getURL());
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot tell which database this connection is to", e);
+        }
+    }
+
+    /** Readies a data source factory before any connection is opened; the URL's dialect picks the driver. */
+    public static Dialect prepare(DataSourceFactory factory) {
+        Dialect dialect = of(factory);
+        // Dropwizard's SQL comments make sqlite-jdbc lose generated keys; they serve no purpose here either.
+        factory.setAutoCommentsEnabled(false);
+        factory.setDriverClass(dialect.driverClass);
+        dialect.prepareFor(factory);
+        return dialect;
+    }
+
+    abstract void prepareFor(DataSourceFactory factory);
+
+    /** Settings for one connection about to write a great deal (the seed command); none by default. */
+    public void prepareForBulkWrites(Handle handle) {
+    }
+
+    /** Refuses to start on a database that would not keep its promises, and registers what stays checked. */
+    public abstract void checkBeforeServing(Jdbi jdbi, HealthCheckRegistry healthChecks);
+}
