@@ -41,5 +41,5 @@ done
 echo
 machine
 echo "database: $participants participants (seed $seed), $(du -h "$seeded" | cut -f1); $runs starts of each, alternating"
-echo "median start to healthy: seeded $(median < "$work/seeded") s (VmRSS $(median < "$work/seeded.rss") MB)," \
-  "empty $(median < "$work/empty") s (VmRSS $(median < "$work/empty.rss") MB)"
+printf 'median start to healthy: seeded %.2f s (VmRSS %.0f MB), empty %.2f s (VmRSS %.0f MB)\n' \
+  "$(median < "$work/seeded")" "$(median < "$work/seeded.rss")" "$(median < "$work/empty")" "$(median < "$work/empty.rss")"
