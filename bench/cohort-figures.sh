@@ -8,41 +8,27 @@
 # are compared. The shell's time is its own query timer (.timer on): no process start counted.
 # Needs: Java 17, Maven, curl, sqlite3, python3 (for free ports).
 # Usage: bench/cohort-figures.sh [participants=50000] [runs=7] [seed=1]
-#        DESIST_BENCH_DB=/path/seeded.db reuses a database seeded earlier with the same participants.
+#        The seeded database is made once and cached (see lib.sh: DESIST_BENCH_CACHE); each run works on
+#        a copy. DESIST_BENCH_DB=/path/seeded.db uses a copy of that database instead.
 set -euo pipefail
-cd "$(dirname "$0")/.."
 participants=${1:-50000}
 runs=${2:-7}
 seed=${3:-1}
-work=$(mktemp -d)
-pid=
-trap '[ -n "$pid" ] && { kill $pid 2>/dev/null || true; wait $pid 2>/dev/null || true; }; rm -rf "$work"' EXIT
-
-free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
-median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
-
-[ -f service/target/desist.jar ] || mvn -q -DskipTests package
-db=${DESIST_BENCH_DB:-$work/bench.db}
-port=$(free_port)
-admin_port=$(free_port)
-export DESIST_DB_URL="jdbc:sqlite:$db" DESIST_PORT=$port DESIST_ADMIN_PORT=$admin_port
-export DESIST_PSEUDONYM_KEY='bench pseudonym key, long enough and not a secret'
-
-if [ -z "${DESIST_BENCH_DB:-}" ] || [ ! -f "$db" ]; then
-  echo "seeding $participants participants (seed $seed) into $db"
-  started=$(date +%s.%N)
-  java -jar service/target/desist.jar seed --participants "$participants" --seed "$seed" config.yml
-  seeded=$(date +%s.%N)
-  awk -v a="$started" -v b="$seeded" 'BEGIN { printf "seed wall time: %.1f s\n", b - a }'
+source "$(dirname "$0")/lib.sh"
+bench_init
+build_if_needed
+need sqlite3 "apt-get install -y sqlite3"
+# a copy of the seeded programme (seeded once and cached: lib.sh), or of the database named
+if [ -n "${DESIST_BENCH_DB:-}" ]; then
+  db="$work/bench.db"; cp --reflink=auto "$DESIST_BENCH_DB" "$db"
+else
+  db=$(working_copy "$participants" "$seed") || exit 1
 fi
-password='bench-password-long-enough'
-echo "$password" | java -jar service/target/desist.jar add-user --username bench-lead-$$ --role programme_lead config.yml > /dev/null
-java -jar service/target/desist.jar server config.yml > "$work/service.log" 2>&1 &
-pid=$!
-for _ in $(seq 1 90); do curl -fs -o /dev/null "http://127.0.0.1:$admin_port/ping" && break; sleep 1; done
+start_service "$db"
+add_user --username bench-lead --role programme_lead
 
 api="http://127.0.0.1:$port/api"
-token=$(curl -fs -u "bench-lead-$$:$password" -X POST "$api/tokens" | sed -E 's/.*"token":"([^"]+)".*/\1/')
+token=$(curl -fs -u "bench-lead:$password" -X POST "$api/tokens" | sed -E 's/.*"token":"([^"]+)".*/\1/')
 auth="Authorization: Bearer $token"
 cohort=$(sqlite3 "$db" "SELECT id FROM cohort WHERE site_code = 'SYNSTAC' AND starts_on = '2024-01-01'")
 cohort_start=2024-01-01

@@ -3,10 +3,15 @@
 # run on one service: the first PDF after start (nothing rendered yet in the JVM), then 50 of each,
 # alternating, reporting medians. Both go through the same authentication (a bearer token), access
 # check, site check, queries and audit row; the difference is filling and exporting the PDF.
-# Needs: Java 17, Maven, curl, python3. Usage: bench/pdf-vs-json.sh [calls]
+# The case is built in a copy of the seeded programme (50,000 participants by default, seeded once and
+# cached: see lib.sh), so its queries run among as many others as the issue asks; 0 participants gives
+# an empty database beside it, as the first measurements had.
+# Needs: Java 17, Maven, curl, python3, sqlite3. Usage: bench/pdf-vs-json.sh [calls=50] [participants=50000] [seed=1]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 calls=${1:-50}
+summary_participants=${2:-50000}
+summary_seed=${3:-1}
 source bench/summary-case.sh
 
 token=$(curl -fs "${PROBATION[@]}" -X POST "$api/tokens" | sed -E 's/.*"token":"([^"]+)".*/\1/')
@@ -25,6 +30,8 @@ done
 curl -fs "${BEARER[@]}" -o "$work/summary.pdf" "$pdf_url"
 curl -fs "${BEARER[@]}" -o "$work/summary.json" "$json_url"
 
+echo "$(machine)"
+echo "database: ${summary_participants} other participants (seed $summary_seed) besides the 300-session case; $calls calls of each"
 python3 - "$first_pdf" "$first_json" "$work/pdf.txt" "$work/json.txt" "$work/summary.pdf" "$work/summary.json" <<'PY'
 import os, statistics, sys
 first_pdf, first_json = float(sys.argv[1]) * 1000, float(sys.argv[2]) * 1000

@@ -1,29 +1,17 @@
 # Sourced by render-pages.sh and pdf-vs-json.sh: starts the service on a temporary database and builds
 # one case with 300 sessions (and every other kind of record), as the API's users would, over HTTP.
-# Needs: Java 17, Maven, curl, python3 (to find free ports). Sets: work, pid, api, case_id, case_ref, PROBATION (curl credentials).
-
-# free ports of our own: another service (or another bench) may hold the usual ones
-free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
-port=${DESIST_BENCH_PORT:-$(free_port)}
-admin_port=${DESIST_BENCH_ADMIN_PORT:-$(free_port)}
-work=$(mktemp -d)
-trap 'kill $pid 2>/dev/null || true; wait $pid 2>/dev/null || true; rm -rf "$work"' EXIT
-
-[ -f service/target/desist.jar ] || mvn -q -DskipTests package
-export DESIST_DB_URL="jdbc:sqlite:$work/bench.db" DESIST_PORT=$port DESIST_ADMIN_PORT=$admin_port
-password='bench-password-long-enough'
-add_user() { echo "$password" | java -jar service/target/desist.jar add-user "$@" config.yml > /dev/null; }
-add_user --username lead --role programme_lead
-started=$(date +%s.%N)
-java -jar service/target/desist.jar server config.yml > "$work/service.log" 2>&1 &
-pid=$!
-until curl -fs -o /dev/null "http://127.0.0.1:$admin_port/ping"; do
-  kill -0 $pid 2>/dev/null || { echo "the service did not start:" >&2; tail -20 "$work/service.log" >&2; exit 1; }
-  sleep 0.1
-done
-healthy=$(date +%s.%N)
-echo "service healthy after $(awk -v a="$started" -v b="$healthy" 'BEGIN { printf "%.1f", b - a }') s;" \
+# The database is empty, or a copy of the seeded programme when the caller sets
+# summary_participants (and summary_seed, default 1) first: then the case sits among that many others.
+# Needs: Java 17, Maven, curl, python3 (to find free ports), sqlite3 (seeded only).
+# Sets: work, pid, api, case_id, case_ref, PROBATION (curl credentials).
+source bench/lib.sh
+bench_init
+build_if_needed
+db=$(working_copy "${summary_participants:-0}" "${summary_seed:-1}") || exit 1
+start_service "$db"
+echo "service healthy after $(awk -v a="$started_s" -v b="$healthy_s" 'BEGIN { printf "%.1f", b - a }') s;" \
   "$(grep -o 'Compiled report templates.*' "$work/service.log" || echo 'templates: see log')"
+add_user --username lead --role programme_lead
 
 api="http://127.0.0.1:$port/api"
 J='Content-Type: application/json'
