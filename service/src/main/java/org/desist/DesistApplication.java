@@ -152,7 +152,7 @@ public class DesistApplication extends Application<DesistConfiguration> {
         if (configuration.isMigrateOnStart()) {
             Migrations.apply(database);
         }
-        Jdbi jdbi = Databases.configure(new JdbiFactory().build(environment, database, "database"));
+        Jdbi jdbi = Databases.configure(new JdbiFactory().build(environment, database, "database"), dialect);
         dialect.checkBeforeServing(jdbi, environment.healthChecks());
 
         configureJson(environment.getObjectMapper());

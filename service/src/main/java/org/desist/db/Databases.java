@@ -13,7 +13,8 @@ public final class Databases {
     }
 
     /** Settings every Jdbi here shares, whoever built it. */
-    public static Jdbi configure(Jdbi jdbi) {
+    public static Jdbi configure(Jdbi jdbi, Dialect dialect) {
+        dialect.configure(jdbi);
         IsoTimeColumns.register(jdbi);
         FlagColumns.register(jdbi);
         // Exceptions must never carry bound values into logs: they can be clinical free text.
@@ -23,12 +24,12 @@ public final class Databases {
 
     /** A data source and Jdbi for a command: migrated first when the configuration says so. */
     public static Opened open(DataSourceFactory factory, boolean migrate, String name) throws Exception {
-        Dialect.prepare(factory);
+        Dialect dialect = Dialect.prepare(factory);
         if (migrate) {
             Migrations.apply(factory);
         }
         ManagedDataSource dataSource = factory.build(new MetricRegistry(), name);
-        Jdbi jdbi = configure(Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin()));
+        Jdbi jdbi = configure(Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin()), dialect);
         return new Opened(jdbi, dataSource);
     }
 

@@ -21,6 +21,11 @@ public enum Dialect {
         }
 
         @Override
+        void configure(Jdbi jdbi) {
+            jdbi.setTransactionHandler(new WriteQueue(jdbi.getTransactionHandler()));
+        }
+
+        @Override
         public void prepareForBulkWrites(Handle handle) {
             handle.execute("PRAGMA cache_size = -262144"); // 256 MiB of page cache for this connection
         }
@@ -99,6 +104,10 @@ public enum Dialect {
     }
 
     abstract void prepareFor(DataSourceFactory factory);
+
+    /** Settings for every Jdbi on this database; none by default. */
+    void configure(Jdbi jdbi) {
+    }
 
     /** Settings for one connection about to write a great deal (the seed command); none by default. */
     public void prepareForBulkWrites(Handle handle) {
