@@ -39,6 +39,7 @@ import org.desist.cli.AuditVerifyCommand;
 import org.desist.cli.SeedCommand;
 import org.desist.db.Databases;
 import org.desist.docs.ApiPage;
+import org.desist.http.BodyLimit;
 import org.desist.http.RequestIds;
 import org.desist.http.SecurityHeaders;
 import org.desist.subject.SubjectAccess;
@@ -162,6 +163,7 @@ public class DesistApplication extends Application<DesistConfiguration> {
         jersey.setUrlPattern("/api/*");
         jersey.register(new RequestIds());
         jersey.register(new TokensOnlyInHeaders());
+        jersey.register(new BodyLimit());
         jersey.register(new SecurityHeaders());
         jersey.register(new ParameterConverters());
 
