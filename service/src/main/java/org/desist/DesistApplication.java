@@ -54,6 +54,7 @@ import org.desist.enrolment.EnrolmentResource;
 import org.desist.enrolment.EnrolmentService;
 import org.desist.errors.JsonProblemMapper;
 import org.desist.errors.JsonPropertyNames;
+import org.desist.errors.ProblemErrorHandler;
 import org.desist.errors.ProblemExceptionMapper;
 import org.desist.errors.RequestProblemMapper;
 import org.desist.errors.ServerErrorMapper;
@@ -94,6 +95,8 @@ import org.desist.session.SessionResource;
 import org.desist.session.Sessions;
 import org.desist.site.SiteResource;
 import org.desist.site.SiteService;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.util.component.LifeCycle;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -248,6 +251,17 @@ public class DesistApplication extends Application<DesistConfiguration> {
         if (configuration.getServerFactory() instanceof AbstractServerFactory server) {
             server.setRegisterDefaultExceptionMappers(false);
         }
+        // and what Jetty refuses before Jersey sees it (undecodable addresses, methods outside Dropwizard's
+        // allowed list, unparseable requests): in the application's context, and at the server for the rest
+        environment.getApplicationContext().setErrorHandler(new ProblemErrorHandler());
+        environment.lifecycle().addEventListener(new LifeCycle.Listener() {
+            @Override
+            public void lifeCycleStarting(LifeCycle event) {
+                if (event instanceof Server server) {
+                    server.setErrorHandler(new ProblemErrorHandler());
+                }
+            }
+        });
         environment.jersey().register(new EarlyEofExceptionMapper());
         environment.jersey().register(new ProblemExceptionMapper());
         environment.jersey().register(new RequestProblemMapper());

@@ -43,6 +43,46 @@ public final class RawHttp implements AutoCloseable {
         }
     }
 
+    /**
+     * One request on a connection of its own, sent exactly as given (target, headers and body bytes; a
+     * Content-Length is added for a body), and its answer. A large body is written beside the reading, so
+     * an answer that comes before the body is all sent (a 413) is read rather than lost to a broken pipe.
+     */
+    public static Answer exchange(int port, String method, String target, Map<String, String> headers, byte[] body)
+            throws IOException {
+        try (RawHttp http = new RawHttp(port)) {
+            Map<String, String> all = new LinkedHashMap<>(headers);
+            all.put("Connection", "close");
+            if (body != null) {
+                all.put("Content-Length", Integer.toString(body.length));
+            }
+            http.head(method, target, all);
+            if (body == null) {
+                return http.read();
+            }
+            if (body.length <= 32 * 1024) {
+                http.body(body);
+                return http.read();
+            }
+            Thread writer = new Thread(() -> {
+                try {
+                    http.body(body);
+                } catch (IOException answeredAndClosed) {
+                    // the server may answer and close before it has read the whole body
+                }
+            }, "raw-http-body");
+            writer.setDaemon(true);
+            writer.start();
+            Answer answer = http.read();
+            try {
+                writer.join(30_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return answer;
+        }
+    }
+
     /** The request line and headers (each "Name: value"), and the blank line that ends them. */
     public void head(String method, String target, Map<String, String> headers) throws IOException {
         StringBuilder head = new StringBuilder(method + " " + target + " HTTP/1.1\r\nHost: localhost\r\n");
@@ -85,6 +125,8 @@ public final class RawHttp implements AutoCloseable {
             line();
         } else if (headers.containsKey("content-length")) {
             body.write(in.readNBytes(Integer.parseInt(headers.get("content-length"))));
+        } else if ("close".equalsIgnoreCase(headers.get("connection")) && status >= 200 && status != 204 && status != 304) {
+            body.write(in.readAllBytes());
         }
         return new Answer(status, headers, body.toString(StandardCharsets.UTF_8));
     }
