@@ -40,6 +40,7 @@ import org.desist.cli.SeedCommand;
 import org.desist.db.Databases;
 import org.desist.docs.ApiPage;
 import org.desist.http.BodyLimit;
+import org.desist.http.ContentEncodings;
 import org.desist.http.RequestIds;
 import org.desist.http.SecurityHeaders;
 import org.desist.subject.SubjectAccess;
@@ -167,6 +168,7 @@ public class DesistApplication extends Application<DesistConfiguration> {
         jersey.register(new RequestIds());
         jersey.register(new TokensOnlyInHeaders());
         jersey.register(new BodyLimit());
+        jersey.register(new ContentEncodings());
         jersey.register(new SecurityHeaders());
         jersey.register(new ParameterConverters());
 

@@ -32,9 +32,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * A body over 1 MiB is refused with 413 problem+json whether the client declares its length or streams
  * it in chunks, before the whole of it has arrived, changing nothing; the service answers normally after.
+ * A body that is not what its Content-Encoding says is 400, not the 500 HostileInputTest found.
  */
 @ExtendWith(DropwizardExtensionsSupport.class)
-class BodyLimitTest {
+class RequestBodyTest {
     static final DropwizardAppExtension<DesistConfiguration> APP = TestApp.fresh();
     private static final int LIMIT = (int) BodyLimit.MAX_BYTES;
 
@@ -121,6 +122,22 @@ class BodyLimitTest {
             answer = http.read();
         }
         assertTooLarge(answer);
+        assertThat(TableDigest.changed(before, tables.take())).isEmpty();
+        assertStillServing();
+    }
+
+    @Test
+    void a_body_that_is_not_the_gzip_its_content_encoding_claims_is_refused_by_name() throws IOException {
+        Map<String, String> before = tables.take();
+        byte[] plain = "{\"code\": \"NOGZ\", \"model\": \"clinic_treatment\", \"name\": \"Not gzip\"}"
+                .getBytes(StandardCharsets.UTF_8);
+        RawHttp.Answer answer = RawHttp.exchange(APP.getLocalPort(), "POST", "/api/sites", headers(Map.of(
+                "Content-Type", "application/json", "Content-Encoding", "gzip")), plain);
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(400);
+        assertThat(answer.header("Content-Type")).startsWith("application/problem+json");
+        JsonNode problem = Api.parse(answer.body());
+        assertThat(problem.at("/errors/0/field").asText()).isEqualTo("Content-Encoding");
+        assertThat(problem.has("incidentId")).isFalse();
         assertThat(TableDigest.changed(before, tables.take())).isEmpty();
         assertStillServing();
     }
