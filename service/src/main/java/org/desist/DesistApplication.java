@@ -1,5 +1,6 @@
 package org.desist;
 
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -106,6 +107,8 @@ public class DesistApplication extends Application<DesistConfiguration> {
     private static final Logger LOG = LoggerFactory.getLogger(DesistApplication.class);
     /** Queries of cohort figures that may run at once, across all requests. */
     private static final int FIGURE_QUERIES = 4;
+    static final int MAX_JSON_DEPTH = 64;
+    static final int MAX_JSON_NUMBER_DIGITS = 100;
 
     public static void main(String[] args) throws Exception {
         // Before anything touches AWT: a stray DISPLAY must not break PDF rendering.
@@ -235,6 +238,12 @@ public class DesistApplication extends Application<DesistConfiguration> {
 
     /** Strict JSON: no unknown fields (no mass assignment), no coercion of "20" to 20, exact enums, ISO dates out. */
     static void configureJson(ObjectMapper json) {
+        // Bounds on what the parser reads, far above any real body (the deepest nests four levels, the longest
+        // number has 19 digits) and far below what would cost real time or stack: past them it is 400.
+        json.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
+                .maxNestingDepth(MAX_JSON_DEPTH)
+                .maxNumberLength(MAX_JSON_NUMBER_DIGITS)
+                .build());
         json.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         json.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
         json.enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS);
