@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.core.Application;
@@ -254,6 +257,12 @@ public class DesistApplication extends Application<DesistConfiguration> {
         json.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         json.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
         json.disable(MapperFeature.ALLOW_COERCION_OF_SCALARS);
+        // ...nor of 42 or true to "42" or "true": that feature covers text to numbers only, and a client that
+        // sends a number for a name or a note has a bug worth telling it about
+        json.coercionConfigFor(LogicalType.Textual)
+                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
         json.disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     }
 

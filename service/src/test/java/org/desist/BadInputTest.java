@@ -101,7 +101,11 @@ class BadInputTest {
                 new Bad("missing name", without(newSite(), "name"), 422, "name"),
                 new Bad("missing model", without(newSite(), "model"), 422, "model"),
                 new Bad("code with a space", with(newSite(), "code", "NE WS"), 422, "code"),
-                new Bad("code as a number", with(newSite(), "code", 42), 422, "code")));
+                new Bad("code as a number", with(newSite(), "code", 42), 422, "code"),
+                // numbers and booleans are not taken for text either (found by HostileInputTest)
+                new Bad("name as a number", with(newSite(), "name", 42), 422, "name", List.of("must be a string")),
+                new Bad("name as a decimal", with(newSite(), "name", 1.5), 422, "name", List.of("must be a string")),
+                new Bad("name as a boolean", with(newSite(), "name", true), 422, "name", List.of("must be a string"))));
     }
 
     @ParameterizedTest(name = "POST /sites: {0}")
