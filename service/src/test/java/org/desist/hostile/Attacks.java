@@ -158,6 +158,46 @@ final class Attacks {
         return operation.bodySchema().isPresent() ? request.withBody(write(tree(target.validBody(operation)))) : request;
     }
 
+    /**
+     * Not random: every field of the operation's body (nested ones and those the valid body leaves out
+     * too) once with a value of another JSON type, and every field the valid body holds once left out.
+     */
+    List<HostileRequest> everyFieldWrong(Operation operation) {
+        if (operation.bodySchema().isEmpty()) {
+            return List.of();
+        }
+        HostileRequest base = valid(operation);
+        ObjectNode body = bodyOf(base);
+        List<HostileRequest> requests = new ArrayList<>();
+        for (List<String> field : fields(body, operation)) {
+            requests.add(base.as("wrong JSON type").withBody(replaced(body, field, otherType(at(body, field)))));
+            if (!at(body, field).isMissingNode()) {
+                requests.add(base.as("missing field").withBody(write(removed(body, field))));
+            }
+        }
+        return requests;
+    }
+
+    /** A value of a JSON type other than the one the field holds (a string for a field the valid body leaves out). */
+    private static String otherType(JsonNode value) {
+        if (value.isTextual()) {
+            return "42";
+        }
+        if (value.isNumber()) {
+            return "\"42\"";
+        }
+        if (value.isBoolean()) {
+            return "\"true\"";
+        }
+        if (value.isArray()) {
+            return "{\"0\": \"x\"}";
+        }
+        if (value.isObject()) {
+            return "[{}]";
+        }
+        return "[\"not a scalar\"]";
+    }
+
     // ---------------------------------------------------------------- the body
 
     private Arbitrary<HostileRequest> wrongType(HostileRequest base) {

@@ -15,6 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
+import net.jqwik.api.GenerationMode;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.ShrinkingMode;
@@ -94,11 +95,8 @@ class HostileInputTest {
     @Property(tries = TRIES, seed = SEED, shrinking = ShrinkingMode.OFF)
     void no_hostile_request_is_a_server_error_and_none_refused_changes_anything(
             @ForAll("hostileRequests") HostileRequest request) {
-        long started = System.nanoTime();
-        RawHttp.Answer answer = send(request);
-        int status = answer.status();
-        TALLY.count(request, status, System.nanoTime() - started);
-        Statistics.label("status class").collect(status / 100 + "xx");
+        RawHttp.Answer answer = sendAndCheck(request);
+        Statistics.label("status class").collect(answer.status() / 100 + "xx");
         Statistics.label("attack").collect(request.attack());
         Statistics.label("operation").collect(request.operation().name());
         // every operation the API describes is attacked, often enough for several kinds of attack to reach it,
@@ -107,6 +105,34 @@ class HostileInputTest {
                 operation -> coverage.check(operation.name()).count(count -> count >= 15)));
         Statistics.label("attack").coverage(coverage -> KINDS.forEach(
                 kind -> coverage.check(kind).count(count -> count >= 10)));
+    }
+
+    /**
+     * Each field of every body, once of a JSON type it does not take and once missing: all of them, not a
+     * sample. The wrong type is always refused (no 42 taken for "42"); a missing field may be optional.
+     */
+    @Property(generation = GenerationMode.EXHAUSTIVE, shrinking = ShrinkingMode.OFF)
+    void every_field_of_every_body_of_the_wrong_type_is_refused_and_missing_is_refused_or_harmless(
+            @ForAll("everyFieldWrong") HostileRequest request) {
+        RawHttp.Answer answer = sendAndCheck(request);
+        if (request.attack().equals("wrong JSON type")) {
+            assertThat(answer.status()).as("%s answered %s", request, answer).isIn(400, 422);
+        }
+    }
+
+    @Provide
+    Arbitrary<HostileRequest> everyFieldWrong() {
+        List<HostileRequest> all = operations.all().stream().flatMap(operation -> attacks.everyFieldWrong(operation)
+                .stream()).toList();
+        return Arbitraries.of(all);
+    }
+
+    /** Sends the request and checks the answer: never 5xx; a 4xx is problem+json and changed no table. */
+    private static RawHttp.Answer sendAndCheck(HostileRequest request) {
+        long started = System.nanoTime();
+        RawHttp.Answer answer = send(request);
+        int status = answer.status();
+        TALLY.count(request, status, System.nanoTime() - started);
 
         assertThat(status / 100).as("%s answered %s", request, answer).isIn(2, 4);
         if (status >= 400) {
@@ -122,6 +148,7 @@ class HostileInputTest {
             digest = tables.take();
             TAGS.clear(); // a change may have moved a record to its next version
         }
+        return answer;
     }
 
     /** The record a request at a record, or at a step of one, changes: the address its ETag is read from. */
