@@ -1,9 +1,13 @@
 package org.desist;
 
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.core.Application;
@@ -16,6 +20,7 @@ import io.dropwizard.jersey.errors.EarlyEofExceptionMapper;
 import io.dropwizard.jersey.validation.Validators;
 import io.dropwizard.migrations.MigrationsBundle;
 import java.time.Clock;
+import org.desist.api.NoNulCharacters;
 import org.desist.api.ParameterConverters;
 import org.desist.cohort.CohortResource;
 import org.desist.cohort.CohortService;
@@ -41,6 +46,8 @@ import org.desist.cli.CopyDatabaseCommand;
 import org.desist.cli.SeedCommand;
 import org.desist.db.Databases;
 import org.desist.docs.ApiPage;
+import org.desist.http.BodyLimit;
+import org.desist.http.ContentEncodings;
 import org.desist.http.RequestIds;
 import org.desist.http.SecurityHeaders;
 import org.desist.subject.SubjectAccess;
@@ -54,6 +61,7 @@ import org.desist.enrolment.EnrolmentResource;
 import org.desist.enrolment.EnrolmentService;
 import org.desist.errors.JsonProblemMapper;
 import org.desist.errors.JsonPropertyNames;
+import org.desist.errors.ProblemErrorHandler;
 import org.desist.errors.ProblemExceptionMapper;
 import org.desist.errors.RequestProblemMapper;
 import org.desist.errors.ServerErrorMapper;
@@ -94,6 +102,8 @@ import org.desist.session.SessionResource;
 import org.desist.session.Sessions;
 import org.desist.site.SiteResource;
 import org.desist.site.SiteService;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.util.component.LifeCycle;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -102,6 +112,8 @@ public class DesistApplication extends Application<DesistConfiguration> {
     private static final Logger LOG = LoggerFactory.getLogger(DesistApplication.class);
     /** Queries of cohort figures that may run at once, across all requests. */
     private static final int FIGURE_QUERIES = 4;
+    static final int MAX_JSON_DEPTH = 64;
+    static final int MAX_JSON_NUMBER_DIGITS = 100;
 
     public static void main(String[] args) throws Exception {
         // Before anything touches AWT: a stray DISPLAY must not break PDF rendering.
@@ -161,6 +173,9 @@ public class DesistApplication extends Application<DesistConfiguration> {
         jersey.setUrlPattern("/api/*");
         jersey.register(new RequestIds());
         jersey.register(new TokensOnlyInHeaders());
+        jersey.register(new NoNulCharacters());
+        jersey.register(new BodyLimit());
+        jersey.register(new ContentEncodings());
         jersey.register(new SecurityHeaders());
         jersey.register(new ParameterConverters());
 
@@ -227,6 +242,12 @@ public class DesistApplication extends Application<DesistConfiguration> {
 
     /** Strict JSON: no unknown fields (no mass assignment), no coercion of "20" to 20, exact enums, ISO dates out. */
     static void configureJson(ObjectMapper json) {
+        // Bounds on what the parser reads, far above any real body (the deepest nests four levels, the longest
+        // number has 19 digits) and far below what would cost real time or stack: past them it is 400.
+        json.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
+                .maxNestingDepth(MAX_JSON_DEPTH)
+                .maxNumberLength(MAX_JSON_NUMBER_DIGITS)
+                .build());
         json.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         json.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
         json.enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS);
@@ -237,7 +258,14 @@ public class DesistApplication extends Application<DesistConfiguration> {
         json.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         json.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
         json.disable(MapperFeature.ALLOW_COERCION_OF_SCALARS);
+        // ...nor of 42 or true to "42" or "true": that feature covers text to numbers only, and a client that
+        // sends a number for a name or a note has a bug worth telling it about
+        json.coercionConfigFor(LogicalType.Textual)
+                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
         json.disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+        json.registerModule(NoNulCharacters.json());
     }
 
     /** One set of mappers, all answering application/problem+json; Dropwizard's defaults are replaced. */
@@ -245,6 +273,17 @@ public class DesistApplication extends Application<DesistConfiguration> {
         if (configuration.getServerFactory() instanceof AbstractServerFactory server) {
             server.setRegisterDefaultExceptionMappers(false);
         }
+        // and what Jetty refuses before Jersey sees it (undecodable addresses, methods outside Dropwizard's
+        // allowed list, unparseable requests): in the application's context, and at the server for the rest
+        environment.getApplicationContext().setErrorHandler(new ProblemErrorHandler());
+        environment.lifecycle().addEventListener(new LifeCycle.Listener() {
+            @Override
+            public void lifeCycleStarting(LifeCycle event) {
+                if (event instanceof Server server) {
+                    server.setErrorHandler(new ProblemErrorHandler());
+                }
+            }
+        });
         environment.jersey().register(new EarlyEofExceptionMapper());
         environment.jersey().register(new ProblemExceptionMapper());
         environment.jersey().register(new RequestProblemMapper());

@@ -101,7 +101,11 @@ class BadInputTest {
                 new Bad("missing name", without(newSite(), "name"), 422, "name"),
                 new Bad("missing model", without(newSite(), "model"), 422, "model"),
                 new Bad("code with a space", with(newSite(), "code", "NE WS"), 422, "code"),
-                new Bad("code as a number", with(newSite(), "code", 42), 422, "code")));
+                new Bad("code as a number", with(newSite(), "code", 42), 422, "code"),
+                // numbers and booleans are not taken for text either (found by HostileInputTest)
+                new Bad("name as a number", with(newSite(), "name", 42), 422, "name", List.of("must be a string")),
+                new Bad("name as a decimal", with(newSite(), "name", 1.5), 422, "name", List.of("must be a string")),
+                new Bad("name as a boolean", with(newSite(), "name", true), 422, "name", List.of("must be a string"))));
     }
 
     @ParameterizedTest(name = "POST /sites: {0}")
@@ -404,7 +408,22 @@ class BadInputTest {
                 new Bad("not JSON at all", "code=NEWS", 400, null),
                 new Bad("empty body", "", 422, "body"),
                 new Bad("JSON array instead of object", "[]", 422, "body"),
-                new Bad("JSON string instead of object", "\"hello\"", 422, "body"));
+                new Bad("JSON string instead of object", "\"hello\"", 422, "body"),
+                // the parser's bounds (hostile input): 400, never a stack overflow or a 500
+                new Bad("arrays nested 10,000 deep", "{\"a\": " + "[".repeat(10_000) + "]".repeat(10_000) + "}", 400, null),
+                new Bad("objects nested 10,000 deep", "{\"a\":".repeat(10_000) + "1" + "}".repeat(10_000), 400, null),
+                new Bad("nested one level past the bound", "{\"a\": " + "[".repeat(64) + "]".repeat(64) + "}", 400, null),
+                new Bad("a number of 5,000 digits", "1" + "0".repeat(5_000), 400, null),
+                new Bad("a field name of 60,000 characters", "{\"" + "k".repeat(60_000) + "\": 1}", 400, null));
+    }
+
+    @ParameterizedTest(name = "POST /cohorts: target {0}")
+    @ValueSource(strings = {"2147483648", "-2147483649", "9223372036854775808", "1e400", "1.5", "\"12\""})
+    void aNumberNoIntCanHoldIsRefusedNamingTheField(String target) {
+        String cohort = "{\"siteCode\": \"" + SITE + "\", \"name\": \"Overflow\", \"startsOn\": \"2026-03-01\","
+                + " \"endsOn\": \"2027-02-28\", \"target\": " + target + "}";
+        refusedWithoutChange(new Bad("target " + target, cohort, 422, "target"), () -> api.post("/cohorts", cohort),
+                "/cohorts?limit=500");
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.desist.errors;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
@@ -23,6 +24,11 @@ public class JsonProblemMapper implements ExceptionMapper<JsonProcessingExceptio
 
     @Override
     public Response toResponse(JsonProcessingException exception) {
+        if (exception instanceof StreamConstraintsException) {
+            // a body beyond the parser's bounds (DesistApplication.configureJson): hostile or broken, never a 500
+            return Problems.response(400, "The request body is nested too deeply or holds a number or field name"
+                    + " too long to read", List.of());
+        }
         if (exception instanceof StreamReadException) {
             return Problems.response(400, "The request body is not well-formed JSON", List.of());
         }

@@ -24,6 +24,9 @@ public final class Problems {
     }
 
     static String title(int status) {
+        if (status == 413) {
+            return "Content Too Large"; // RFC 9110's name; JAX-RS still has the older "Request Entity Too Large"
+        }
         Response.Status known = Response.Status.fromStatusCode(status);
         if (known != null) {
             return known.getReasonPhrase();

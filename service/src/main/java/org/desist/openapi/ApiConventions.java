@@ -46,7 +46,7 @@ import org.desist.openapi.ResourceMethods.Endpoint;
  * {@code 201} with {@code Location} when it is a {@code POST} to the list itself, else {@code 200}; with an
  * {@code ETag} under {@code /participants/{id}}, where records are versioned;</li>
  * <li>errors, as problem+json: 400 and 500 everywhere; 401, 403 and 429 wherever credentials are needed;
- * 404 with a path parameter; 422 with a body; 412 and 428 with If-Match; 409 on every change to one
+ * 404 with a path parameter; 413 and 422 with a body; 412 and 428 with If-Match; 409 on every change to one
  * record of a case (it may have been entered in error, or its state may forbid the step). A method
  * names any other error it can give with {@code @ApiResponse}, and gets the problem content here.</li>
  * </ul>
@@ -233,7 +233,7 @@ final class ApiConventions {
             shared.add(ProblemResponses.NOT_FOUND);
         }
         if (operation.getRequestBody() != null) {
-            shared.add(ProblemResponses.UNPROCESSABLE);
+            shared.addAll(List.of(ProblemResponses.CONTENT_TOO_LARGE, ProblemResponses.UNPROCESSABLE));
         }
         if (parameters.stream().anyMatch(parameter -> "header".equals(parameter.getIn())
                 && "If-Match".equalsIgnoreCase(parameter.getName()))) {

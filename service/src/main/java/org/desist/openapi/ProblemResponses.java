@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.desist.errors.Problem;
+import org.desist.http.BodyLimit;
 
 /**
  * The error answers every operation shares, as reusable responses: each an RFC 9457 problem
@@ -35,6 +36,9 @@ enum ProblemResponses {
     PRECONDITION_FAILED(412, "PreconditionFailed", "If-Match names a version that is no longer current: read the"
             + " record again. Nothing changed.",
             "The record has changed since you read it; read it again and reapply your change", null),
+    CONTENT_TOO_LARGE(413, "ContentTooLarge", "The body is over the limit of 1 MiB (" + BodyLimit.MAX_BYTES
+            + " bytes), whether its Content-Length says so or it grows past it. Nothing changed.",
+            BodyLimit.DETAIL, null),
     UNPROCESSABLE(422, "UnprocessableContent", "A well-formed body with values that are not allowed; each field"
             + " at fault is in `errors` with the reason (and the allowed values of an enum). Nothing changed.",
             "source must be one of: police, mental_health_team, advocacy_service, probation, other", "source"),
@@ -126,6 +130,7 @@ enum ProblemResponses {
             case 404 -> "Not Found";
             case 409 -> "Conflict";
             case 412 -> "Precondition Failed";
+            case 413 -> "Content Too Large";
             case 422 -> "Unprocessable Content";
             case 428 -> "Precondition Required";
             case 429 -> "Too Many Requests";

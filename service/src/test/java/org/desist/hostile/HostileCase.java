@@ -1,0 +1,244 @@
+package org.desist.hostile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.desist.DesistConfiguration;
+import org.desist.auth.Role;
+import org.desist.support.Api;
+import org.desist.support.Cases;
+import org.desist.support.Reply;
+import org.desist.support.Staff;
+import org.desist.support.TestApp;
+
+/**
+ * The real things hostile requests aim at, so that they get past "no such id" to the code that reads
+ * their bodies: a site with a cohort, a referral awaiting review, an enrolment, a participant accepted and
+ * not yet enrolled, a case with one record of each kind, a token and a spare account. Also a valid body
+ * for every operation that takes one, each checked by making the real thing with it at set-up.
+ */
+final class HostileCase {
+    static final String USER = "hostile";
+    static final String SPARE = "hostile-spare";
+    static final String SITE = "HOST";
+
+    /** The kinds of case record, by the segment of their collection under /participants/{id}. */
+    enum Kind {
+        ASSESSMENTS("assessments"), SESSIONS("sessions"), SERVICE_REFERRALS("service-referrals"),
+        PLAN_ACTIONS("risk-plan/actions"), LEGAL_MEASURES("legal-measures"), VICTIM_SAFETY("victim-safety"),
+        DESISTANCE_REVIEWS("desistance-reviews"), INCIDENTS("incidents");
+
+        final String path;
+
+        Kind(String path) {
+            this.path = path;
+        }
+
+        static Optional<Kind> of(String template) {
+            for (Kind kind : values()) {
+                if (template.startsWith("/participants/{id}/" + kind.path)) {
+                    return Optional.of(kind);
+                }
+            }
+            return Optional.empty();
+        }
+    }
+
+    private static final Pattern TEMPLATE = Pattern.compile("\\{(\\w+)}");
+
+    final Api api;
+    final String cohortId;
+    final String referralId;
+    final String enrolmentId;
+    final String enrolable;
+    final String participantId;
+    final String tokenId;
+    final Map<Kind, String> records = new EnumMap<>(Kind.class);
+
+    HostileCase(DropwizardAppExtension<DesistConfiguration> app) {
+        // every role at every site: no request stops at the access check before its input is read
+        Staff.ensure(app, USER, Set.of(Role.values()), Set.of());
+        Staff.ensure(app, SPARE, Set.of(Role.clinician), Set.of());
+        api = TestApp.as(app, USER);
+        Cases cases = new Cases(api);
+        cases.site(SITE);
+        cohortId = cases.cohort(SITE).get("id").asText();
+        referralId = cases.referral(SITE, "2026-02-01").get("id").asText();
+        JsonNode enrolment = cases.enrolment(SITE, cohortId);
+        enrolmentId = enrolment.get("id").asText();
+        participantId = enrolment.get("participantId").asText();
+        JsonNode accepted = cases.referral(SITE, "2026-02-01");
+        cases.review(accepted.get("id").asText(), "high", "accept_for_intervention");
+        enrolable = accepted.get("participantId").asText();
+        tokenId = Cases.created(api.post("/tokens", null)).get("id").asText();
+        for (Kind kind : Kind.values()) {
+            Reply made = api.post("/participants/" + participantId + "/" + kind.path, record(kind));
+            records.put(kind, Cases.created(made).get("id").asText());
+        }
+    }
+
+    /** The template with real ids in it: the case's participant, its record of the kind, the site... */
+    String realPath(String template) {
+        return realPath(template, Map.of());
+    }
+
+    /** As {@link #realPath(String)}, but with the given values (already encoded) for some parameters. */
+    String realPath(String template, Map<String, String> instead) {
+        Matcher matcher = TEMPLATE.matcher(template);
+        StringBuilder path = new StringBuilder();
+        while (matcher.find()) {
+            String value = instead.containsKey(matcher.group(1)) ? instead.get(matcher.group(1))
+                    : realId(template, matcher.group(1));
+            matcher.appendReplacement(path, Matcher.quoteReplacement(value));
+        }
+        matcher.appendTail(path);
+        return path.toString();
+    }
+
+    private String realId(String template, String name) {
+        if (name.equals("rid")) {
+            return records.get(Kind.of(template).orElseThrow());
+        }
+        String collection = template.split("/")[1];
+        return switch (collection) {
+            case "sites" -> SITE;
+            case "cohorts" -> cohortId;
+            case "referrals" -> referralId;
+            case "enrolments" -> enrolmentId;
+            case "participants" -> participantId;
+            case "tokens" -> tokenId;
+            case "users" -> SPARE;
+            default -> throw new IllegalStateException("No real id for {" + name + "} of " + template
+                    + ": tell HostileCase.realId about it");
+        };
+    }
+
+    /** The ETag the record at this path has now, for a change that should get past If-Match. */
+    String currentTag(String record) {
+        try {
+            Reply read = api.get(record);
+            return read.status() == 200 && read.header("ETag") != null ? read.header("ETag") : "\"1\"";
+        } catch (IllegalArgumentException notAnAddressJavaWillSend) {
+            return "\"1\"";
+        }
+    }
+
+    /** A valid body for the operation: the base every mutation starts from. */
+    Map<String, Object> validBody(ApiOperations.Operation operation) {
+        String template = operation.template();
+        Optional<Kind> kind = Kind.of(template);
+        if (kind.isPresent()) {
+            if (template.endsWith("/entered-in-error")) {
+                return Map.of("reason", "Recorded against the wrong case");
+            }
+            if (template.endsWith("/outcome")) {
+                return Map.of("outcome", "attended", "engagement", 4, "notes", "Engaged well", "shareable", true,
+                        "concern", "Asked where the victim now works");
+            }
+            if (template.endsWith("/transitions")) {
+                return kind.get() == Kind.PLAN_ACTIONS
+                        ? Map.of("to", "done", "on", "2026-03-18", "reason", "Order served in person")
+                        : Map.of("to", "accepted", "on", "2026-03-09", "reason", "Offered a place in the group");
+            }
+            return record(kind.get());
+        }
+        return switch (operation.name()) {
+            case "POST /sites" -> Map.of("code", "HOSTB", "name", "Hostile site", "model", "clinic_treatment");
+            case "POST /cohorts" -> Map.of("siteCode", SITE, "name", "Hostile pilot", "startsOn", "2026-03-01",
+                    "endsOn", "2027-02-28", "target", 12);
+            case "POST /referrals" -> Cases.referral(SITE, "2026-02-01", "Sam", "Hostile");
+            case "POST /referrals/{id}/review" -> Map.of("reviewedOn", "2026-02-02", "priority", "medium",
+                    "decision", "accept_for_intervention", "reason", "Daily review");
+            case "PATCH /participants/{id}" -> Map.of("givenName", "Samuel");
+            case "POST /enrolments" -> Map.of("participantId", enrolable, "cohortId", cohortId, "on", "2026-02-03");
+            case "POST /enrolments/{id}/transitions" -> Map.of("to", "assessing", "on", "2026-02-04",
+                    "reason", "Consented to assessment");
+            case "POST /users/{username}/password" -> Map.of("password", "a brand new pass phrase");
+            default -> throw new IllegalStateException("No valid body for " + operation
+                    + ": tell HostileCase.validBody about it");
+        };
+    }
+
+    static Map<String, Object> record(Kind kind) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        switch (kind) {
+            case ASSESSMENTS -> {
+                body.put("kind", "risk");
+                body.put("assessedOn", "2026-02-20");
+                body.put("assessor", "Dr A. Mensah");
+                body.put("instrument", "SRP");
+                body.put("riskRatings", Map.of("violence", "low", "persistence", "high", "recurrence", "moderate",
+                        "psychosocial_damage", "high"));
+                body.put("overallRisk", "high");
+                body.put("stalkerType", "rejected");
+                body.put("relationship", "ex_intimate");
+                body.put("diagnoses", List.of(Map.of("system", "ICD-10", "code", "F60.3", "label", "EUPD")));
+                body.put("substanceMisuse", List.of("alcohol"));
+                body.put("formulation", "Grievance after rejection");
+            }
+            case SESSIONS -> {
+                body.put("kind", "individual_therapy");
+                body.put("scheduledAt", "2026-03-02T10:00:00Z");
+                body.put("durationMinutes", 50);
+                body.put("facilitator", "Dr A. Okafor");
+            }
+            case SERVICE_REFERRALS -> {
+                body.put("service", "substance_misuse");
+                body.put("kind", "alcohol");
+                body.put("provider", "Northside Community Alcohol Team");
+                body.put("madeOn", "2026-03-02");
+                body.put("reason", "Drinks before contacting the victim");
+            }
+            case PLAN_ACTIONS -> {
+                body.put("action", "Serve the stalking protection order");
+                body.put("agency", "police");
+                body.put("owner", "DC 4521 Patel");
+                body.put("dueOn", "2026-03-20");
+                body.put("reviewOn", "2026-04-03");
+            }
+            case LEGAL_MEASURES -> {
+                body.put("kind", "stalking_protection_order");
+                body.put("from", "2026-02-05");
+                body.put("conditions", "Not to contact the victim");
+            }
+            case VICTIM_SAFETY -> {
+                body.put("raisedOn", "2026-03-10");
+                body.put("concern", "Victim saw his car outside her workplace");
+                body.put("actionTaken", "Safety plan reviewed");
+            }
+            case DESISTANCE_REVIEWS -> {
+                body.put("reviewedOn", "2026-03-01");
+                body.put("riskRatings", Map.of("violence", "low", "persistence", "high", "recurrence", "moderate",
+                        "psychosocial_damage", "high"));
+                body.put("fixation", 6);
+                body.put("victimContactSinceLastReview", false);
+                body.put("engagement", 3);
+                body.put("narrative", "Fixation easing");
+            }
+            case INCIDENTS -> {
+                body.put("kind", "contact_with_victim");
+                body.put("occurredOn", "2026-03-01");
+                body.put("source", "police");
+                body.put("details", "Messages from a new account");
+            }
+        }
+        return body;
+    }
+
+    /** Every operation with a body has a valid one here: checked up front so a new endpoint is not silently skipped. */
+    void assertEveryBodyIsKnown(ApiOperations operations) {
+        operations.all().stream().filter(operation -> operation.bodySchema().isPresent())
+                .forEach(operation -> assertThat(validBody(operation)).as(operation.name()).isNotEmpty());
+        operations.all().forEach(operation -> assertThat(realPath(operation.template())).as(operation.name())
+                .doesNotContain("{"));
+    }
+}
