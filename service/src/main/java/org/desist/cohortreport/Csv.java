@@ -2,11 +2,18 @@ package org.desist.cohortreport;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-/** RFC 4180 CSV: CRLF line ends, a field quoted when it holds a comma, quote or line break. */
+/**
+ * RFC 4180 CSV: CRLF line ends, a field quoted when it holds a comma, quote or line break. Text that a
+ * spreadsheet would run as a formula (=, +, -, @, tab or CR first; site and cohort names are free text)
+ * gets a leading apostrophe, OWASP's advice against CSV injection; numbers are left as they are.
+ */
 final class Csv {
     static final String MEDIA_TYPE = "text/csv; charset=UTF-8";
+    private static final Pattern FORMULA = Pattern.compile("[=+\\-@\t\r]");
+    private static final Pattern NUMBER = Pattern.compile("-?[0-9]+(\\.[0-9]+)?");
 
     private final StringBuilder text = new StringBuilder();
 
@@ -29,6 +36,9 @@ final class Csv {
             return "";
         }
         String text = value instanceof BigDecimal decimal ? decimal.toPlainString() : value.toString();
+        if (!(value instanceof Number) && FORMULA.matcher(text).lookingAt() && !NUMBER.matcher(text).matches()) {
+            text = "'" + text;
+        }
         if (text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")) {
             return '"' + text.replace("\"", "\"\"") + '"';
         }
