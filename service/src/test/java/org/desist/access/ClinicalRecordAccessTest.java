@@ -21,7 +21,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -34,6 +33,7 @@ import org.desist.access.AccessProbes.Request;
 import org.desist.auth.Role;
 import org.desist.support.Api;
 import org.desist.support.Cases;
+import org.desist.support.RecordKind;
 import org.desist.support.Reply;
 import org.desist.support.Staff;
 import org.desist.support.TestApp;
@@ -79,30 +79,13 @@ class ClinicalRecordAccessTest {
     static Case caseB;
     static String writesA;
 
-    /** The kinds of record under a participant, by their collection's address. */
-    enum Kind {
-        ASSESSMENTS("assessments"), SESSIONS("sessions"), SERVICE_REFERRALS("service-referrals"),
-        PLAN_ACTIONS("risk-plan/actions"), LEGAL_MEASURES("legal-measures"), VICTIM_SAFETY("victim-safety"),
-        DESISTANCE_REVIEWS("desistance-reviews"), INCIDENTS("incidents");
-
-        final String path;
-
-        Kind(String path) {
-            this.path = path;
-        }
-
-        String endpoint() {
-            return "/api/participants/{id}/" + path;
-        }
-    }
-
     /** A participant with one record of each kind. */
-    record Case(String participantId, Map<Kind, String> records) {
-        String base(Kind kind) {
+    record Case(String participantId, Map<RecordKind, String> records) {
+        String base(RecordKind kind) {
             return ClinicalRecordAccessTest.base(participantId, kind);
         }
 
-        String record(Kind kind) {
+        String record(RecordKind kind) {
             return base(kind) + "/" + records.get(kind);
         }
 
@@ -127,16 +110,16 @@ class ClinicalRecordAccessTest {
 
         // case A: referred, reviewed and enrolled, so its timeline holds every kind of event
         caseA = openCase(cases.enrolment(A, cases.cohort(A).get("id").asText()).get("participantId").asText());
-        Cases.ok(tester.post(caseA.record(Kind.SESSIONS) + "/outcome", outcome(NOTES + " " + FIXTURE)));
-        Cases.ok(tester.patch(caseA.record(Kind.ASSESSMENTS) + "?reason=Formulation%20revised",
+        Cases.ok(tester.post(caseA.record(RecordKind.SESSIONS) + "/outcome", outcome(NOTES + " " + FIXTURE)));
+        Cases.ok(tester.patch(caseA.record(RecordKind.ASSESSMENTS) + "?reason=Formulation%20revised",
                 Map.of("formulation", FORMULATION + " (revised) " + FIXTURE), IF_MATCH_FIRST_VERSION));
         caseB = openCase(cases.participant(B));
         writesA = cases.participant(A);
     }
 
     static Case openCase(String participantId) {
-        Map<Kind, String> records = new EnumMap<>(Kind.class);
-        for (Kind kind : Kind.values()) {
+        Map<RecordKind, String> records = new EnumMap<>(RecordKind.class);
+        for (RecordKind kind : RecordKind.values()) {
             records.put(kind, Cases.created(recorder(kind).post(base(participantId, kind), body(kind, FIXTURE)))
                     .get("id").asText());
         }
@@ -150,19 +133,19 @@ class ClinicalRecordAccessTest {
     static List<Probe> allProbes() {
         List<Probe> probes = new ArrayList<>();
         probes.add(read("GET /api/reference/screening-questions", () -> "/reference/screening-questions"));
-        for (Kind kind : Kind.values()) {
+        for (RecordKind kind : RecordKind.values()) {
             probes.addAll(recordProbes(kind));
         }
-        probes.add(write("POST " + Kind.SESSIONS.endpoint() + "/{rid}/outcome", 200, username -> {
-            String path = fresh(Kind.SESSIONS);
+        probes.add(write("POST " + RecordKind.SESSIONS.endpoint() + "/{rid}/outcome", 200, username -> {
+            String path = fresh(RecordKind.SESSIONS);
             return Request.to(path + "/outcome", outcome("Engaged well")).whenRefused(() -> assertAtFirstVersion(path));
         }));
-        probes.add(write("POST " + Kind.SERVICE_REFERRALS.endpoint() + "/{rid}/transitions", 200, username -> {
-            String path = fresh(Kind.SERVICE_REFERRALS);
+        probes.add(write("POST " + RecordKind.SERVICE_REFERRALS.endpoint() + "/{rid}/transitions", 200, username -> {
+            String path = fresh(RecordKind.SERVICE_REFERRALS);
             return Request.to(path + "/transitions", referralMove()).whenRefused(() -> assertAtFirstVersion(path));
         }));
-        probes.add(write("POST " + Kind.PLAN_ACTIONS.endpoint() + "/{rid}/transitions", 200, username -> {
-            String path = fresh(Kind.PLAN_ACTIONS);
+        probes.add(write("POST " + RecordKind.PLAN_ACTIONS.endpoint() + "/{rid}/transitions", 200, username -> {
+            String path = fresh(RecordKind.PLAN_ACTIONS);
             return Request.to(path + "/transitions", actionDone()).whenRefused(() -> assertAtFirstVersion(path));
         }));
         probes.add(read("GET /api/participants/{id}/timeline", () -> caseA.path("timeline")));
@@ -171,7 +154,7 @@ class ClinicalRecordAccessTest {
     }
 
     /** Create, list, one, amend, history and entered-in-error: writes at fresh records of their own. */
-    static List<Probe> recordProbes(Kind kind) {
+    static List<Probe> recordProbes(RecordKind kind) {
         String name = kind.endpoint();
         return List.of(
                 write("POST " + name, 201, username -> {
@@ -260,26 +243,26 @@ class ClinicalRecordAccessTest {
 
     /** Case B's records at endpoints that name them, a write of each shape among them. */
     static final List<Probe> SITE_B = List.of(
-            read("GET " + Kind.ASSESSMENTS.endpoint(), () -> caseB.base(Kind.ASSESSMENTS)),
-            read("GET " + Kind.ASSESSMENTS.endpoint() + "/{rid}", () -> caseB.record(Kind.ASSESSMENTS)),
-            write("PATCH " + Kind.ASSESSMENTS.endpoint() + "/{rid}", 200, username -> Request.to(
-                    caseB.record(Kind.ASSESSMENTS) + "?reason=Elsewhere", patch(Kind.ASSESSMENTS))
+            read("GET " + RecordKind.ASSESSMENTS.endpoint(), () -> caseB.base(RecordKind.ASSESSMENTS)),
+            read("GET " + RecordKind.ASSESSMENTS.endpoint() + "/{rid}", () -> caseB.record(RecordKind.ASSESSMENTS)),
+            write("PATCH " + RecordKind.ASSESSMENTS.endpoint() + "/{rid}", 200, username -> Request.to(
+                    caseB.record(RecordKind.ASSESSMENTS) + "?reason=Elsewhere", patch(RecordKind.ASSESSMENTS))
                     .header("If-Match", IF_MATCH_FIRST_VERSION)),
-            read("GET " + Kind.SESSIONS.endpoint() + "/{rid}/history", () -> caseB.record(Kind.SESSIONS) + "/history"),
-            write("POST " + Kind.SESSIONS.endpoint() + "/{rid}/outcome", 200, username -> Request.to(
-                    caseB.record(Kind.SESSIONS) + "/outcome", outcome("Elsewhere"))),
-            write("POST " + Kind.SERVICE_REFERRALS.endpoint() + "/{rid}/transitions", 200, username -> Request.to(
-                    caseB.record(Kind.SERVICE_REFERRALS) + "/transitions", referralMove())),
-            write("POST " + Kind.PLAN_ACTIONS.endpoint() + "/{rid}/transitions", 200, username -> Request.to(
-                    caseB.record(Kind.PLAN_ACTIONS) + "/transitions", actionDone())),
-            write("POST " + Kind.LEGAL_MEASURES.endpoint(), 201, username -> Request.to(
-                    caseB.base(Kind.LEGAL_MEASURES), body(Kind.LEGAL_MEASURES, "site-B-probe."))),
-            read("GET " + Kind.VICTIM_SAFETY.endpoint() + "/{rid}", () -> caseB.record(Kind.VICTIM_SAFETY)),
-            write("POST " + Kind.DESISTANCE_REVIEWS.endpoint(), 201, username -> Request.to(
-                    caseB.base(Kind.DESISTANCE_REVIEWS), body(Kind.DESISTANCE_REVIEWS, "site-B-probe."))),
-            read("GET " + Kind.INCIDENTS.endpoint(), () -> caseB.base(Kind.INCIDENTS)),
-            write("POST " + Kind.INCIDENTS.endpoint() + "/{rid}/entered-in-error", 200, username -> Request.to(
-                    caseB.record(Kind.INCIDENTS) + "/entered-in-error", Map.of("reason", "Elsewhere"))
+            read("GET " + RecordKind.SESSIONS.endpoint() + "/{rid}/history", () -> caseB.record(RecordKind.SESSIONS) + "/history"),
+            write("POST " + RecordKind.SESSIONS.endpoint() + "/{rid}/outcome", 200, username -> Request.to(
+                    caseB.record(RecordKind.SESSIONS) + "/outcome", outcome("Elsewhere"))),
+            write("POST " + RecordKind.SERVICE_REFERRALS.endpoint() + "/{rid}/transitions", 200, username -> Request.to(
+                    caseB.record(RecordKind.SERVICE_REFERRALS) + "/transitions", referralMove())),
+            write("POST " + RecordKind.PLAN_ACTIONS.endpoint() + "/{rid}/transitions", 200, username -> Request.to(
+                    caseB.record(RecordKind.PLAN_ACTIONS) + "/transitions", actionDone())),
+            write("POST " + RecordKind.LEGAL_MEASURES.endpoint(), 201, username -> Request.to(
+                    caseB.base(RecordKind.LEGAL_MEASURES), body(RecordKind.LEGAL_MEASURES, "site-B-probe."))),
+            read("GET " + RecordKind.VICTIM_SAFETY.endpoint() + "/{rid}", () -> caseB.record(RecordKind.VICTIM_SAFETY)),
+            write("POST " + RecordKind.DESISTANCE_REVIEWS.endpoint(), 201, username -> Request.to(
+                    caseB.base(RecordKind.DESISTANCE_REVIEWS), body(RecordKind.DESISTANCE_REVIEWS, "site-B-probe."))),
+            read("GET " + RecordKind.INCIDENTS.endpoint(), () -> caseB.base(RecordKind.INCIDENTS)),
+            write("POST " + RecordKind.INCIDENTS.endpoint() + "/{rid}/entered-in-error", 200, username -> Request.to(
+                    caseB.record(RecordKind.INCIDENTS) + "/entered-in-error", Map.of("reason", "Elsewhere"))
                     .header("If-Match", IF_MATCH_FIRST_VERSION)),
             read("GET /api/participants/{id}/timeline", () -> caseB.path("timeline")),
             read("GET /api/participants/{id}/progress", () -> caseB.path("progress")));
@@ -306,7 +289,7 @@ class ClinicalRecordAccessTest {
     void a_record_of_another_site_is_answered_exactly_like_one_that_does_not_exist() {
         Api api = APIS.get(clinician);
         String unknown = UUID.randomUUID().toString();
-        for (Kind kind : Kind.values()) {
+        for (RecordKind kind : RecordKind.values()) {
             Reply elsewhere = api.get(caseB.record(kind));
             Reply nowhere = api.get(base(unknown, kind) + "/" + caseB.records().get(kind));
             assertProblem(elsewhere, 404, kind + " of site B");
@@ -315,8 +298,8 @@ class ClinicalRecordAccessTest {
             // nor can a site-B record be reached through a site-A participant
             assertProblem(api.get(caseA.base(kind) + "/" + caseB.records().get(kind)), 404, kind + " of B under A");
         }
-        assertProblem(api.patch(caseA.base(Kind.ASSESSMENTS) + "/" + caseB.records().get(Kind.ASSESSMENTS)
-                + "?reason=Crossing", patch(Kind.ASSESSMENTS), IF_MATCH_FIRST_VERSION), 404, "an amendment across sites");
+        assertProblem(api.patch(caseA.base(RecordKind.ASSESSMENTS) + "/" + caseB.records().get(RecordKind.ASSESSMENTS)
+                + "?reason=Crossing", patch(RecordKind.ASSESSMENTS), IF_MATCH_FIRST_VERSION), 404, "an amendment across sites");
         assertCaseBUntouched();
     }
 
@@ -327,15 +310,15 @@ class ClinicalRecordAccessTest {
     }
 
     static Stream<Role> assessmentReaders() {
-        return readersOf("GET " + Kind.ASSESSMENTS.endpoint());
+        return readersOf("GET " + RecordKind.ASSESSMENTS.endpoint());
     }
 
     static Stream<Role> sessionReaders() {
-        return readersOf("GET " + Kind.SESSIONS.endpoint());
+        return readersOf("GET " + RecordKind.SESSIONS.endpoint());
     }
 
     static Stream<Role> reviewReaders() {
-        return readersOf("GET " + Kind.DESISTANCE_REVIEWS.endpoint());
+        return readersOf("GET " + RecordKind.DESISTANCE_REVIEWS.endpoint());
     }
 
     static Stream<Role> timelineReaders() {
@@ -351,7 +334,7 @@ class ClinicalRecordAccessTest {
     void formulations_reach_clinicians_only_and_health_detail_clinicians_and_probation(Role role) {
         boolean clinical = role == clinician;
         boolean health = role == clinician || role == probation;
-        for (Reply reply : readsOf(role, Kind.ASSESSMENTS)) {
+        for (Reply reply : readsOf(role, RecordKind.ASSESSMENTS)) {
             assertSeen(reply, FORMULATION, clinical, role);
             assertSeen(reply, DIAGNOSIS, health, role);
             assertSeen(reply, SUBSTANCE, health, role);
@@ -367,7 +350,7 @@ class ClinicalRecordAccessTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("sessionReaders")
     void session_notes_reach_clinicians_only_even_when_shareable(Role role) {
-        for (Reply reply : readsOf(role, Kind.SESSIONS)) {
+        for (Reply reply : readsOf(role, RecordKind.SESSIONS)) {
             assertSeen(reply, NOTES, role == clinician, role);
             recordsIn(reply).forEach(session -> assertWithheld(session, "notes", role != clinician, role));
         }
@@ -376,7 +359,7 @@ class ClinicalRecordAccessTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("reviewReaders")
     void desistance_narratives_reach_clinicians_only(Role role) {
-        for (Reply reply : readsOf(role, Kind.DESISTANCE_REVIEWS)) {
+        for (Reply reply : readsOf(role, RecordKind.DESISTANCE_REVIEWS)) {
             assertSeen(reply, NARRATIVE, role == clinician, role);
             recordsIn(reply).forEach(review -> assertWithheld(review, "narrative", role != clinician, role));
         }
@@ -417,81 +400,35 @@ class ClinicalRecordAccessTest {
 
     // ---------------------------------------------------------------- bodies
 
-    static String base(String participantId, Kind kind) {
+    static String base(String participantId, RecordKind kind) {
         return "/participants/" + participantId + "/" + kind.path;
     }
 
     /** Only an advocate records victim-safety concerns; the tester (clinician, police, lead) records the rest. */
-    static Api recorder(Kind kind) {
-        return kind == Kind.VICTIM_SAFETY ? advocates : tester;
+    static Api recorder(RecordKind kind) {
+        return kind == RecordKind.VICTIM_SAFETY ? advocates : tester;
     }
 
-    /** A valid record of the kind, with {@code text} in its free text (or, lacking any, a name) to find it by. */
-    static Map<String, Object> body(Kind kind, String text) {
-        Map<String, Object> body = new LinkedHashMap<>();
+    /**
+     * A valid record of the kind, with {@code text} in its free text (or, lacking any, a name) to find it by,
+     * and this test's sealed texts where the roles' views differ: formulation, diagnoses, substances, narrative.
+     */
+    static Map<String, Object> body(RecordKind kind, String text) {
+        Map<String, Object> body = kind.validBody(text);
         switch (kind) {
             case ASSESSMENTS -> {
-                body.put("kind", "risk");
-                body.put("assessedOn", "2026-02-20");
-                body.put("assessor", "Dr A. Mensah " + text);
-                body.put("instrument", "SRP");
-                body.put("riskRatings", ratings());
-                body.put("overallRisk", "high");
-                body.put("stalkerType", "rejected");
-                body.put("relationship", "ex_intimate");
                 body.put("diagnoses", List.of(Map.of("system", "ICD-10", "code", "F60.3", "label", DIAGNOSIS)));
                 body.put("substanceMisuse", List.of(SUBSTANCE));
                 body.put("formulation", FORMULATION + " " + text);
             }
-            case SESSIONS -> {
-                body.put("kind", "individual_therapy");
-                body.put("scheduledAt", "2026-03-02T10:00:00Z");
-                body.put("durationMinutes", 50);
-                body.put("facilitator", "Dr A. Okafor " + text);
-            }
-            case SERVICE_REFERRALS -> {
-                body.put("service", "substance_misuse");
-                body.put("kind", "alcohol");
-                body.put("provider", "Northside Community Alcohol Team");
-                body.put("madeOn", "2026-03-02");
-                body.put("reason", "Drinks before contacting the victim " + text);
-            }
-            case PLAN_ACTIONS -> {
-                body.put("action", "Serve the stalking protection order " + text);
-                body.put("agency", "police");
-                body.put("owner", "DC 4521 Patel");
-                body.put("dueOn", "2026-03-20");
-                body.put("reviewOn", "2026-04-03");
-            }
-            case LEGAL_MEASURES -> {
-                body.put("kind", "stalking_protection_order");
-                body.put("from", "2026-02-05");
-                body.put("conditions", "Not to contact the victim " + text);
-            }
-            case VICTIM_SAFETY -> {
-                body.put("raisedOn", "2026-03-10");
-                body.put("concern", "Victim saw his car outside her workplace " + text);
-                body.put("actionTaken", "Safety plan reviewed");
-            }
-            case DESISTANCE_REVIEWS -> {
-                body.put("reviewedOn", "2026-03-01");
-                body.put("riskRatings", ratings());
-                body.put("fixation", 6);
-                body.put("victimContactSinceLastReview", false);
-                body.put("engagement", 3);
-                body.put("narrative", NARRATIVE + " " + text);
-            }
-            case INCIDENTS -> {
-                body.put("kind", "contact_with_victim");
-                body.put("occurredOn", "2026-03-01");
-                body.put("source", "police");
-                body.put("details", "Messages from a new account " + text);
+            case DESISTANCE_REVIEWS -> body.put("narrative", NARRATIVE + " " + text);
+            default -> {
             }
         }
         return body;
     }
 
-    static Map<String, Object> patch(Kind kind) {
+    static Map<String, Object> patch(RecordKind kind) {
         return switch (kind) {
             case ASSESSMENTS -> Map.of("overallRisk", "moderate");
             case SESSIONS -> Map.of("durationMinutes", 60);
@@ -502,10 +439,6 @@ class ClinicalRecordAccessTest {
             case DESISTANCE_REVIEWS -> Map.of("fixation", 5);
             case INCIDENTS -> Map.of("kind", "breach_of_order");
         };
-    }
-
-    static Map<String, Object> ratings() {
-        return Map.of("violence", "low", "persistence", "high", "recurrence", "moderate", "psychosocial_damage", "high");
     }
 
     static Map<String, Object> outcome(String notes) {
@@ -522,13 +455,13 @@ class ClinicalRecordAccessTest {
     }
 
     /** A record of the kind made for one call, on the participant the write probes use. */
-    static String fresh(Kind kind) {
+    static String fresh(RecordKind kind) {
         String base = base(writesA, kind);
         return base + "/" + Cases.created(recorder(kind).post(base, body(kind, "fresh."))).get("id").asText();
     }
 
     static String kindPaths() {
-        return String.join("|", Arrays.stream(Kind.values()).map(kind -> kind.path).toList());
+        return String.join("|", Arrays.stream(RecordKind.values()).map(kind -> kind.path).toList());
     }
 
     // ---------------------------------------------------------------- checks
@@ -547,7 +480,7 @@ class ClinicalRecordAccessTest {
 
     /** Case B still holds its one record of each kind, at version 1 and active. */
     static void assertCaseBUntouched() {
-        for (Kind kind : Kind.values()) {
+        for (RecordKind kind : RecordKind.values()) {
             assertThat(Cases.ok(tester.get(caseB.base(kind))).get("items")).as("%s of case B", kind).singleElement()
                     .satisfies(record -> {
                         assertThat(record.get("id").asText()).isEqualTo(caseB.records().get(kind));
@@ -558,7 +491,7 @@ class ClinicalRecordAccessTest {
     }
 
     /** A list, one record and its history, as the role reads them. */
-    static List<Reply> readsOf(Role role, Kind kind) {
+    static List<Reply> readsOf(Role role, RecordKind kind) {
         Api api = APIS.get(role);
         List<Reply> replies = List.of(api.get(caseA.base(kind) + "?limit=500"), api.get(caseA.record(kind)),
                 api.get(caseA.record(kind) + "/history"));

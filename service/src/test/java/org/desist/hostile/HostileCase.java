@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -16,6 +14,7 @@ import org.desist.DesistConfiguration;
 import org.desist.auth.Role;
 import org.desist.support.Api;
 import org.desist.support.Cases;
+import org.desist.support.RecordKind;
 import org.desist.support.Reply;
 import org.desist.support.Staff;
 import org.desist.support.TestApp;
@@ -31,28 +30,6 @@ final class HostileCase {
     static final String SPARE = "hostile-spare";
     static final String SITE = "HOST";
 
-    /** The kinds of case record, by the segment of their collection under /participants/{id}. */
-    enum Kind {
-        ASSESSMENTS("assessments"), SESSIONS("sessions"), SERVICE_REFERRALS("service-referrals"),
-        PLAN_ACTIONS("risk-plan/actions"), LEGAL_MEASURES("legal-measures"), VICTIM_SAFETY("victim-safety"),
-        DESISTANCE_REVIEWS("desistance-reviews"), INCIDENTS("incidents");
-
-        final String path;
-
-        Kind(String path) {
-            this.path = path;
-        }
-
-        static Optional<Kind> of(String template) {
-            for (Kind kind : values()) {
-                if (template.startsWith("/participants/{id}/" + kind.path)) {
-                    return Optional.of(kind);
-                }
-            }
-            return Optional.empty();
-        }
-    }
-
     private static final Pattern TEMPLATE = Pattern.compile("\\{(\\w+)}");
 
     final Api api;
@@ -62,7 +39,7 @@ final class HostileCase {
     final String enrolable;
     final String participantId;
     final String tokenId;
-    final Map<Kind, String> records = new EnumMap<>(Kind.class);
+    final Map<RecordKind, String> records = new EnumMap<>(RecordKind.class);
 
     HostileCase(DropwizardAppExtension<DesistConfiguration> app) {
         // every role at every site: no request stops at the access check before its input is read
@@ -80,8 +57,8 @@ final class HostileCase {
         cases.review(accepted.get("id").asText(), "high", "accept_for_intervention");
         enrolable = accepted.get("participantId").asText();
         tokenId = Cases.created(api.post("/tokens", null)).get("id").asText();
-        for (Kind kind : Kind.values()) {
-            Reply made = api.post("/participants/" + participantId + "/" + kind.path, record(kind));
+        for (RecordKind kind : RecordKind.values()) {
+            Reply made = api.post("/participants/" + participantId + "/" + kind.path, kind.validBody(""));
             records.put(kind, Cases.created(made).get("id").asText());
         }
     }
@@ -106,7 +83,7 @@ final class HostileCase {
 
     private String realId(String template, String name) {
         if (name.equals("rid")) {
-            return records.get(Kind.of(template).orElseThrow());
+            return records.get(RecordKind.of(template).orElseThrow());
         }
         String collection = template.split("/")[1];
         return switch (collection) {
@@ -135,7 +112,7 @@ final class HostileCase {
     /** A valid body for the operation: the base every mutation starts from. */
     Map<String, Object> validBody(ApiOperations.Operation operation) {
         String template = operation.template();
-        Optional<Kind> kind = Kind.of(template);
+        Optional<RecordKind> kind = RecordKind.of(template);
         if (kind.isPresent()) {
             if (template.endsWith("/entered-in-error")) {
                 return Map.of("reason", "Recorded against the wrong case");
@@ -145,11 +122,11 @@ final class HostileCase {
                         "concern", "Asked where the victim now works");
             }
             if (template.endsWith("/transitions")) {
-                return kind.get() == Kind.PLAN_ACTIONS
+                return kind.get() == RecordKind.PLAN_ACTIONS
                         ? Map.of("to", "done", "on", "2026-03-18", "reason", "Order served in person")
                         : Map.of("to", "accepted", "on", "2026-03-09", "reason", "Offered a place in the group");
             }
-            return record(kind.get());
+            return kind.get().validBody("");
         }
         return switch (operation.name()) {
             case "POST /sites" -> Map.of("code", "HOSTB", "name", "Hostile site", "model", "clinic_treatment");
@@ -166,72 +143,6 @@ final class HostileCase {
             default -> throw new IllegalStateException("No valid body for " + operation
                     + ": tell HostileCase.validBody about it");
         };
-    }
-
-    static Map<String, Object> record(Kind kind) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        switch (kind) {
-            case ASSESSMENTS -> {
-                body.put("kind", "risk");
-                body.put("assessedOn", "2026-02-20");
-                body.put("assessor", "Dr A. Mensah");
-                body.put("instrument", "SRP");
-                body.put("riskRatings", Map.of("violence", "low", "persistence", "high", "recurrence", "moderate",
-                        "psychosocial_damage", "high"));
-                body.put("overallRisk", "high");
-                body.put("stalkerType", "rejected");
-                body.put("relationship", "ex_intimate");
-                body.put("diagnoses", List.of(Map.of("system", "ICD-10", "code", "F60.3", "label", "EUPD")));
-                body.put("substanceMisuse", List.of("alcohol"));
-                body.put("formulation", "Grievance after rejection");
-            }
-            case SESSIONS -> {
-                body.put("kind", "individual_therapy");
-                body.put("scheduledAt", "2026-03-02T10:00:00Z");
-                body.put("durationMinutes", 50);
-                body.put("facilitator", "Dr A. Okafor");
-            }
-            case SERVICE_REFERRALS -> {
-                body.put("service", "substance_misuse");
-                body.put("kind", "alcohol");
-                body.put("provider", "Northside Community Alcohol Team");
-                body.put("madeOn", "2026-03-02");
-                body.put("reason", "Drinks before contacting the victim");
-            }
-            case PLAN_ACTIONS -> {
-                body.put("action", "Serve the stalking protection order");
-                body.put("agency", "police");
-                body.put("owner", "DC 4521 Patel");
-                body.put("dueOn", "2026-03-20");
-                body.put("reviewOn", "2026-04-03");
-            }
-            case LEGAL_MEASURES -> {
-                body.put("kind", "stalking_protection_order");
-                body.put("from", "2026-02-05");
-                body.put("conditions", "Not to contact the victim");
-            }
-            case VICTIM_SAFETY -> {
-                body.put("raisedOn", "2026-03-10");
-                body.put("concern", "Victim saw his car outside her workplace");
-                body.put("actionTaken", "Safety plan reviewed");
-            }
-            case DESISTANCE_REVIEWS -> {
-                body.put("reviewedOn", "2026-03-01");
-                body.put("riskRatings", Map.of("violence", "low", "persistence", "high", "recurrence", "moderate",
-                        "psychosocial_damage", "high"));
-                body.put("fixation", 6);
-                body.put("victimContactSinceLastReview", false);
-                body.put("engagement", 3);
-                body.put("narrative", "Fixation easing");
-            }
-            case INCIDENTS -> {
-                body.put("kind", "contact_with_victim");
-                body.put("occurredOn", "2026-03-01");
-                body.put("source", "police");
-                body.put("details", "Messages from a new account");
-            }
-        }
-        return body;
     }
 
     /** Every operation with a body has a valid one here: checked up front so a new endpoint is not silently skipped. */
