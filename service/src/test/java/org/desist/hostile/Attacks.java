@@ -1,11 +1,28 @@
 package org.desist.hostile;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import static org.desist.hostile.BodySurgery.RAW;
+import static org.desist.hostile.BodySurgery.at;
+import static org.desist.hostile.BodySurgery.bodyOf;
+import static org.desist.hostile.BodySurgery.collect;
+import static org.desist.hostile.BodySurgery.quote;
+import static org.desist.hostile.BodySurgery.removed;
+import static org.desist.hostile.BodySurgery.replaced;
+import static org.desist.hostile.BodySurgery.tree;
+import static org.desist.hostile.BodySurgery.write;
+import static org.desist.hostile.HostileValues.ACCEPTS;
+import static org.desist.hostile.HostileValues.CONTENT_TYPES;
+import static org.desist.hostile.HostileValues.DATES;
+import static org.desist.hostile.HostileValues.DEEP_ARRAYS;
+import static org.desist.hostile.HostileValues.HUGE;
+import static org.desist.hostile.HostileValues.IF_MATCH;
+import static org.desist.hostile.HostileValues.INSTANTS;
+import static org.desist.hostile.HostileValues.JUNK_IDS;
+import static org.desist.hostile.HostileValues.NOT_JSON;
+import static org.desist.hostile.HostileValues.NUMBERS;
+import static org.desist.hostile.HostileValues.STRINGS;
+import static org.desist.hostile.HostileValues.WRONG_TYPES;
+
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ContainerNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayOutputStream;
 import java.net.URLEncoder;
@@ -31,76 +48,6 @@ import org.desist.support.Staff;
  * serve. The kinds that apply to an operation are equally likely; HostileInputTest checks each came up.
  */
 final class Attacks {
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    /** Replaced, with its quotes, by a raw JSON literal after serialising: numbers Jackson would not write. */
-    private static final String RAW = "@@raw-7f3a@@";
-
-    static final String HUGE = "h".repeat(100_000);
-    static final String DEEP_ARRAYS = "[".repeat(10_000) + "]".repeat(10_000);
-
-    /** Strings that have broken services before: SQL, templates, markup, control characters, odd Unicode. */
-    static final List<String> STRINGS = List.of(
-            "' OR 1=1 --", "'; DROP TABLE participant; --", "\" OR \"\"=\"", "1' UNION SELECT * FROM app_user --",
-            "%' --", "\\", "\\'", "$P{REPORT_CONNECTION}", "$F{familyName}", "$V{PAGE_NUMBER}", "$R{key}",
-            "${jndi:ldap://example.invalid/a}", "#{7*7}", "{{7*7}}", "<b>bold</b>", "<script>alert(1)</script>",
-            "&amp;", "& < > \" '", "<style isBold=\"true\">x</style>", "]]>", "<!--", "\u0000", "a\u0000b",
-            "\u0001\u0002\u0007\b\f\u001b", "\t\r\n", "\u2028\u2029", "\u202Eevil", "\uFEFF", "\uFFFF", "\uD83D\uDE00",
-            "\uD800", "\uDFFF", "e\u0301", "\u0130", "ß", "Ω≈ç√", "日本語", "", " ", "   \t ", "=cmd|' /C calc'!A0",
-            "+SUM(1,2)", "@import", "../../etc/passwd", "%00", "%s%s%s%n", "null", "undefined", "NaN", "-0",
-            "9".repeat(400), "x".repeat(4001), "y".repeat(20_001), HUGE);
-
-    static final List<String> DATES = List.of("0001-01-01", "9999-12-31", "+10000-01-01", "-0001-01-01",
-            "+999999999-12-31", "-999999999-01-01", "2026-02-30", "2026-02-29", "2024-02-29", "2026-13-01",
-            "2026-00-10", "2026-1-1", "26-01-01", "2026/01/01", "01/02/2026", "2026-01-01T00:00:00Z", "2026-W05-1",
-            "20260101", "", " ", "today", "1970-01-01", "2026-01-01\u0000");
-
-    static final List<String> INSTANTS = List.of("0001-01-01T00:00:00Z", "9999-12-31T23:59:59Z",
-            "+10000-01-01T00:00:00Z", "-1000000000-01-01T00:00:00Z", "+1000000000-12-31T23:59:59.999999999Z",
-            "2026-02-30T10:00:00Z", "2026-03-02T25:00:00Z", "2026-03-02T10:00:00+25:00", "2026-03-02T10:00:00",
-            "2026-03-02", "1970-01-01T00:00:00Z", "2026-03-02T10:00:00.1234567891Z", "", "now");
-
-    /** Numbers at and past every boundary, as JSON literals. */
-    static final List<String> NUMBERS = List.of("0", "-1", "1", "-0", "0.5", "1.0", "1e3", "1E400", "-1e400", "1e-400",
-            "2147483647", "2147483648", "-2147483649", "9223372036854775807", "9223372036854775808",
-            "-9223372036854775809", "18446744073709551616", "1" + "0".repeat(999), "1" + "0".repeat(5000),
-            "0.1" + "1".repeat(2000), "123456789012345678901234567890.5");
-
-    /** Values of every JSON type, for fields that expect some other one. */
-    static final List<String> WRONG_TYPES = List.of("null", "true", "false", "0", "-1", "1.5", "\"\"", "\"x\"",
-            "\"true\"", "\"1\"", "[]", "[1]", "[\"x\"]", "{}", "{\"a\":1}", "[[[]]]", "{\"\":{}}", "1e400");
-
-    static final List<String> NOT_JSON = List.of("", " ", "null", "true", "0", "\"string\"", "[]", "[{}]", "{",
-            "}", "{\"a\":", "{\"a\"}", "{'single': 'quotes'}", "{a: 1}", "{\"a\": 1,}", "{\"a\": NaN}",
-            "{\"a\": Infinity}", "{\"a\": 01}", "{\"a\": 1} {\"b\": 2}", "{\"a\": 1} trailing", "/* c */ {}",
-            "{\"a\": \"\\uD800\"}", "{\"a\": \"\\u0000\"}", "{\"a\": \"\\x41\"}", "\uFEFF{}", "<xml/>", "a=1&b=2",
-            "{\"__proto__\": {}}", "{\"@class\": \"java.lang.Runtime\"}", "{\"a\": 1, \"a\": 2}",
-            "{" + "\"k\":".repeat(1) + "\"" + "k".repeat(60_000) + "\"}", "{\"" + "k".repeat(60_000) + "\": 1}",
-            DEEP_ARRAYS, "{\"a\":".repeat(10_000) + "1" + "}".repeat(10_000), "[".repeat(10_000),
-            "[" + "1,".repeat(100_000) + "1]", "{\"n\": " + "9".repeat(10_000) + "}");
-
-    static final List<String> IF_MATCH = List.of("", " ", "*", "W/\"1\"", "\"\"", "\"0\"", "\"-1\"", "\"1",
-            "1", "\"99999999999999999999\"", "\"2147483648\"", "\"1\", \"2\"", "\"1--gzip\"", "\"abc\"",
-            "\"' OR 1=1 --\"", "\"" + "9".repeat(5000) + "\"", "W/", "\"\\\"\"");
-
-    static final List<String> CONTENT_TYPES = List.of("text/plain", "application/xml", "text/html",
-            "application/x-www-form-urlencoded", "multipart/form-data; boundary=x", "application/json; charset=utf-16",
-            "application/json; charset=nonsense", "application/json; charset=ISO-8859-1", "application/*",
-            "*/*", "application", "application/json;;;", "application/octet-stream", "application/merge-patch+json",
-            "application/problem+json", "application/vnd.api+json", "%%%", "application/json; boundary=\"");
-
-    static final List<String> ACCEPTS = List.of("application/xml", "text/html", "text/csv", "application/pdf",
-            "image/png", "*/*;q=0", "application/json;q=0", "application/problem+json", "nonsense", "*/*",
-            "application/json, text/html;q=0.1", "application/*;q=2", "text/*", ";;;", "application/json; charset=utf-32",
-            "x".repeat(4000));
-
-    /** Ids that are not: encoded junk, a well-formed stranger, and nasties Jetty sees first. */
-    static final List<String> JUNK_IDS = List.of("00000000-0000-0000-0000-000000000000",
-            "0b7c2f4e-5d1a-4f0e-9a57-3c8d2e1f6a90", "0", "-1", "9223372036854775808", "null", "%00", "%2e%2e",
-            "..%2F..%2Fetc%2Fpasswd", "%FF%FE", "%C0%AF", "a%20b", "%27%20OR%201%3D1%20--", "%24P%7BX%7D",
-            "%3Cscript%3E", "x".repeat(2000), "%E2%80%AE", "%F0%9F%98%80", "tester", "admin", "HOST", "host",
-            ";x=1", "%3B", "%5C", "*", "~", "%25");
-
     private final HostileCase target;
     private final ApiOperations operations;
     private final String authorization;
@@ -412,16 +359,6 @@ final class Attacks {
                 .map(method -> base.as("other method").withMethod(method));
     }
 
-    // ---------------------------------------------------------------- JSON surgery
-
-    private static ObjectNode bodyOf(HostileRequest base) {
-        try {
-            return (ObjectNode) JSON.readTree(base.body());
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     /** The body's fields (nested too, arrays by index), and the schema's top-level ones the valid body leaves out. */
     private List<List<String>> fields(ObjectNode body, Operation operation) {
         List<List<String>> fields = new ArrayList<>();
@@ -432,72 +369,6 @@ final class Attacks {
             }
         }
         return fields;
-    }
-
-    private static void collect(JsonNode node, List<String> path, List<List<String>> into) {
-        if (node instanceof ObjectNode object) {
-            object.fieldNames().forEachRemaining(name -> {
-                List<String> field = new ArrayList<>(path);
-                field.add(name);
-                into.add(field);
-                collect(object.get(name), field, into);
-            });
-        } else if (node instanceof ArrayNode array) {
-            for (int i = 0; i < array.size(); i++) {
-                List<String> element = new ArrayList<>(path);
-                element.add(Integer.toString(i));
-                into.add(element);
-                collect(array.get(i), element, into);
-            }
-        }
-    }
-
-    private static JsonNode at(JsonNode node, List<String> path) {
-        for (String step : path) {
-            node = node.isArray() ? node.path(Integer.parseInt(step)) : node.path(step);
-        }
-        return node;
-    }
-
-    /** The body as JSON text with the field at the path set to a raw JSON literal. */
-    private static String replaced(ObjectNode body, List<String> field, String literal) {
-        ObjectNode copy = body.deepCopy();
-        ContainerNode<?> parent = (ContainerNode<?>) at(copy, field.subList(0, field.size() - 1));
-        String last = field.get(field.size() - 1);
-        if (parent instanceof ArrayNode array) {
-            array.set(Integer.parseInt(last), NODES.textNode(RAW));
-        } else {
-            ((ObjectNode) parent).put(last, RAW);
-        }
-        return write(copy).replace("\"" + RAW + "\"", literal);
-    }
-
-    private static ObjectNode removed(ObjectNode body, List<String> field) {
-        ObjectNode copy = body.deepCopy();
-        JsonNode parent = at(copy, field.subList(0, field.size() - 1));
-        String last = field.get(field.size() - 1);
-        if (parent instanceof ArrayNode array) {
-            array.remove(Integer.parseInt(last));
-        } else {
-            ((ObjectNode) parent).remove(last);
-        }
-        return copy;
-    }
-
-    private static JsonNode tree(Object value) {
-        return JSON.valueToTree(value);
-    }
-
-    private static String write(JsonNode node) {
-        try {
-            return JSON.writeValueAsString(node);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String quote(String text) {
-        return write(NODES.textNode(text));
     }
 
     static String encode(String text) {
