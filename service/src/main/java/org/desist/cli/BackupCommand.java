@@ -44,6 +44,6 @@ public class BackupCommand extends ConfiguredCommand<DesistConfiguration> {
 
     @Override
     public void onError(Cli cli, Namespace namespace, Throwable e) {
-        cli.getStdErr().println("backup: " + (e instanceof OnlineCopy.Refused ? e.getMessage() : e.toString()));
+        cli.getStdErr().println("backup: " + (e instanceof OnlineCopy.Refused || e instanceof IllegalArgumentException ? e.getMessage() : e.toString()));
     }
 }

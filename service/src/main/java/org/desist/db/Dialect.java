@@ -14,7 +14,7 @@ import org.jdbi.v3.core.Jdbi;
  */
 public enum Dialect {
     /** The embedded default: one file, one writer at a time, made durable by its pragmas. */
-    SQLITE("jdbc:sqlite:", "org.sqlite.JDBC") {
+    SQLITE(SqliteDatabase.URL_PREFIX, "org.sqlite.JDBC") {
         @Override
         void prepareFor(DataSourceFactory factory) {
             SqliteDatabase.prepare(factory);

@@ -47,7 +47,7 @@ public final class OnlineCopy {
     }
 
     public static Made make(DataSourceFactory database, Path target) throws Exception {
-        if (!SqliteDatabase.isSqlite(database)) {
+        if (Dialect.of(database) != Dialect.SQLITE) {
             // the URL is not repeated: a PostgreSQL URL may carry a password
             throw new Refused("the configured database is not SQLite; back up PostgreSQL with its own tool,"
                     + " pg_dump (for example pg_dump --format=custom --file=desist.dump desist)");

@@ -27,10 +27,6 @@ public final class SqliteDatabase {
     private SqliteDatabase() {
     }
 
-    public static boolean isSqlite(DataSourceFactory factory) {
-        return factory.getUrl() != null && factory.getUrl().startsWith(URL_PREFIX);
-    }
-
     /** Prepares the factory (and the database file's folder) before any connection is opened. */
     static void prepare(DataSourceFactory factory) {
         factory.getProperties().putAll(PRAGMAS);
