@@ -4,9 +4,9 @@ import org.desist.auth.User;
 
 /**
  * Who is calling, in this request: the user, the request's id (also in the X-Request-Id response
- * header and the logs) and the purpose they stated in X-Purpose, if any.
+ * header and the logs), the purpose they stated in X-Purpose, if any, and the client's address.
  */
-public record Caller(User user, String requestId, String purpose) {
+public record Caller(User user, String requestId, String purpose, String clientAddress) {
 
     public String username() {
         return user.username();

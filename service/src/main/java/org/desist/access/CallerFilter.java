@@ -5,7 +5,9 @@ import jakarta.inject.Inject;
 import jakarta.inject.Provider;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.core.Context;
 import java.util.List;
 import java.util.function.Supplier;
 import org.desist.auth.User;
@@ -21,6 +23,9 @@ import org.glassfish.jersey.process.internal.RequestScoped;
  */
 @Priority(Priorities.AUTHENTICATION + 1)
 public class CallerFilter implements ContainerRequestFilter {
+    @Context
+    private HttpServletRequest servlet;
+
     public static final String PURPOSE_HEADER = "X-Purpose";
     static final int MAX_PURPOSE = 200;
     private static final String PROPERTY = "desist.caller";
@@ -42,7 +47,7 @@ public class CallerFilter implements ContainerRequestFilter {
                 purpose = null;
             }
         }
-        request.setProperty(PROPERTY, new Caller(user, RequestIds.of(request), purpose));
+        request.setProperty(PROPERTY, new Caller(user, RequestIds.of(request), purpose, servlet.getRemoteAddr()));
     }
 
     public static Caller of(ContainerRequestContext request) {

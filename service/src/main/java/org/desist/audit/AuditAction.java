@@ -6,5 +6,14 @@ public enum AuditAction {
     create,
     update,
     export,
-    denied
+    denied,
+    /** A sign-in refused (wrong password, unknown account, throttled): resource "account", id the name tried. */
+    sign_in_failed,
+    /** Account administration and self-service, resource "account", id the account acted on. */
+    enable,
+    disable,
+    access_change,
+    password_reset,
+    password_change,
+    token_revoke
 }

@@ -13,7 +13,7 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 @RegisterConstructorMapper(AuditRecord.class)
 public interface AuditDao {
     String COLUMNS = "seq, at, username, role, action, resource_type, resource_id, participant_id, status,"
-            + " request_id, purpose, prev_hash, hash";
+            + " request_id, purpose, client_address, prev_hash, hash";
 
     record Head(long lastSeq, String lastHash) {
     }
@@ -34,7 +34,8 @@ public interface AuditDao {
     }
 
     @SqlBatch("INSERT INTO audit_event (" + COLUMNS + ") VALUES (:seq, :e.at, :e.username, :e.role, :e.action,"
-            + " :e.resourceType, :e.resourceId, :e.participantId, :e.status, :e.requestId, :e.purpose, :prevHash, :hash)")
+            + " :e.resourceType, :e.resourceId, :e.participantId, :e.status, :e.requestId, :e.purpose, :e.clientAddress, :prevHash,"
+            + " :hash)")
     void insert(@BindMethods List<Sealed> rows);
 
     @SqlQuery("SELECT " + COLUMNS + " FROM audit_event"

@@ -3,7 +3,10 @@ package org.desist.audit;
 import java.time.Instant;
 import org.desist.access.Caller;
 
-/** One access to case data, before it is chained: who, as what, did what to which record, and why. */
+/**
+ * One access to case data or to an account, before it is chained: who, as what, from where, did what to which
+ * record, and why.
+ */
 public record AuditEvent(
         Instant at,
         String username,
@@ -14,11 +17,12 @@ public record AuditEvent(
         String participantId,
         int status,
         String requestId,
-        String purpose) {
+        String purpose,
+        String clientAddress) {
 
     public static AuditEvent of(Caller caller, Instant at, AuditAction action, String resourceType,
                                 String resourceId, String participantId, int status) {
         return new AuditEvent(at, caller.username(), caller.user().roleLabel(), action, resourceType, resourceId,
-                participantId, status, caller.requestId(), caller.purpose());
+                participantId, status, caller.requestId(), caller.purpose(), caller.clientAddress());
     }
 }

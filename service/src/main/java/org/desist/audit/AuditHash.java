@@ -29,6 +29,9 @@ public final class AuditHash {
         field(content, Integer.toString(event.status()));
         field(content, event.requestId());
         field(content, event.purpose());
+        if (event.clientAddress() != null) { // rows written before addresses were kept seal as they always did
+            field(content, event.clientAddress());
+        }
         field(content, prevHash);
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(content.toString().getBytes(StandardCharsets.UTF_8));

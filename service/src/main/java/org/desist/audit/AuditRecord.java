@@ -16,11 +16,13 @@ public record AuditRecord(
         int status,
         String requestId,
         @Schema(nullable = true) String purpose,
+        @Schema(nullable = true, description = "The client's address, where it matters: sign-ins and account actions")
+        String clientAddress,
         String prevHash,
         String hash) {
 
     AuditEvent event() {
         return new AuditEvent(at, username, role, action, resourceType, resourceId, participantId, status, requestId,
-                purpose);
+                purpose, clientAddress);
     }
 }

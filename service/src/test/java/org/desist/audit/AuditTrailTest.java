@@ -352,11 +352,11 @@ class AuditTrailTest {
         try (Connection db = connect(copy); Statement sql = db.createStatement()) {
             dropTriggers(sql);
             ResultSet row = sql.executeQuery("SELECT at, role, action, resource_type, resource_id, participant_id,"
-                    + " status, request_id, purpose, prev_hash FROM audit_event WHERE seq = " + edited);
+                    + " status, request_id, purpose, prev_hash, client_address FROM audit_event WHERE seq = " + edited);
             assertThat(row.next()).isTrue();
             AuditEvent forged = new AuditEvent(Instant.parse(row.getString(1)), "pc.north", row.getString(2),
                     AuditAction.valueOf(row.getString(3)), row.getString(4), row.getString(5), row.getString(6),
-                    row.getInt(7), row.getString(8), row.getString(9));
+                    row.getInt(7), row.getString(8), row.getString(9), row.getString(11));
             String resealed = AuditHash.of(edited, forged, row.getString(10));
             row.close();
             sql.executeUpdate("UPDATE audit_event SET username = 'pc.north', hash = '" + resealed + "' WHERE seq = "
