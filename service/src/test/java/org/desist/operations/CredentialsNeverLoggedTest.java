@@ -1,0 +1,97 @@
+package org.desist.operations;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dropwizard.testing.ConfigOverride;
+import io.dropwizard.testing.ResourceHelpers;
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.desist.DesistApplication;
+import org.desist.DesistConfiguration;
+import org.desist.auth.Role;
+import org.desist.support.Api;
+import org.desist.support.Reply;
+import org.desist.support.Staff;
+import org.desist.support.TestApp;
+import org.desist.support.TestDatabase;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Every logger at DEBUG (Jetty's, which dumps raw requests, among them), then every way of signing in, right and
+ * wrong: no line of the application log or the request log holds a password, a token, an Authorization or Cookie
+ * value, or the Base64 of a username and password.
+ */
+@ExtendWith(DropwizardExtensionsSupport.class)
+class CredentialsNeverLoggedTest {
+    private static final Path LOGS = logFolder();
+    private static final Path APPLICATION_LOG = LOGS.resolve("desist.log");
+    private static final Path REQUEST_LOG = LOGS.resolve("requests.log");
+    private static final TestDatabase DATABASE = TestDatabase.fresh();
+    static final DropwizardAppExtension<DesistConfiguration> APP = new DropwizardAppExtension<>(DesistApplication.class,
+            ResourceHelpers.resourceFilePath("debug-log-config.yml"), DATABASE.overrides(
+                    ConfigOverride.config("logging.appenders[0].currentLogFilename", APPLICATION_LOG.toString()),
+                    ConfigOverride.config("server.requestLog.appenders[0].currentLogFilename", REQUEST_LOG.toString())));
+
+    private static final String WRONG_PASSWORD = "Tr0ub4dor&3 is not it either";
+    private static final String COOKIE_VALUE = "s3ss10n-c00k1e-v4lue-that-must-not-be-logged";
+
+    @Test
+    void no_log_line_carries_a_credential_at_debug() throws IOException {
+        Staff.ensure(APP, "deb.ug", Set.of(Role.clinician), Set.of());
+        Api anonymous = TestApp.anonymous(APP);
+        Api right = anonymous.withBasic("deb.ug", Staff.PASSWORD);
+
+        assertThat(right.get("/sites").status()).isEqualTo(200);
+        assertThat(anonymous.withBasic("deb.ug", WRONG_PASSWORD).get("/sites").status()).isEqualTo(401);
+        assertThat(anonymous.withBasic("no.such.user", WRONG_PASSWORD).get("/sites").status()).isEqualTo(401);
+        Reply issued = right.post("/tokens", null);
+        assertThat(issued.status()).as(issued.toString()).isEqualTo(201);
+        String token = issued.json().get("token").asText();
+        assertThat(anonymous.withBearer(token).get("/sites").status()).isEqualTo(200);
+        assertThat(anonymous.withBearer(token + "x").get("/sites").status()).isEqualTo(401);
+        assertThat(anonymous.get("/sites?access_token=" + token).status()).isEqualTo(400);
+        assertThat(right.with("Cookie", "desist_session=" + COOKIE_VALUE).get("/sites").status()).isEqualTo(200);
+        assertThat(right.send("POST", "/tokens", Map.of("password", WRONG_PASSWORD), Map.of()).status())
+                .isIn(201, 400, 422);
+        assertThat(anonymous.withBearer(token).delete("/tokens/" + issued.json().get("id").asText()).status())
+                .isEqualTo(204);
+
+        String logs = read(APPLICATION_LOG) + read(REQUEST_LOG);
+        assertThat(logs).as("the DEBUG run wrote its logs").contains("DEBUG");
+        List<String> secrets = List.of(Staff.PASSWORD, WRONG_PASSWORD, token, COOKIE_VALUE,
+                base64("deb.ug:" + Staff.PASSWORD), base64("deb.ug:" + WRONG_PASSWORD),
+                base64("no.such.user:" + WRONG_PASSWORD));
+        Pattern header = Pattern.compile("(?i)(authorization|cookie)\\s*[:=]\\s*\\S");
+        List<String> leaks = logs.lines()
+                .filter(line -> secrets.stream().anyMatch(line::contains) || header.matcher(line).find())
+                .map(line -> line.length() > 200 ? line.substring(0, 200) + "…" : line)
+                .toList();
+        assertThat(leaks).as("log lines carrying a credential").isEmpty();
+    }
+
+    private static String base64(String pair) {
+        return Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String read(Path file) throws IOException {
+        return Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
+    }
+
+    private static Path logFolder() {
+        try {
+            return Files.createTempDirectory("desist-logs");
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}
