@@ -67,6 +67,8 @@ import org.desist.errors.RequestProblemMapper;
 import org.desist.errors.ServerErrorMapper;
 import org.desist.errors.WebProblemMapper;
 import org.desist.openapi.ApiDescription;
+import org.desist.operations.AdminPort;
+import org.desist.operations.CredentialFreeLogs;
 import org.desist.api.MergePatch;
 import org.desist.caserecord.CaseRecords;
 import org.desist.incident.IncidentResource;
@@ -130,6 +132,7 @@ public class DesistApplication extends Application<DesistConfiguration> {
 
     @Override
     public void initialize(Bootstrap<DesistConfiguration> bootstrap) {
+        CredentialFreeLogs.install();
         bootstrap.setConfigurationSourceProvider(new SubstitutingSourceProvider(
                 bootstrap.getConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(false)));
         Clock clock = ProgrammeClock.system();
@@ -167,6 +170,8 @@ public class DesistApplication extends Application<DesistConfiguration> {
         Jdbi jdbi = Databases.configure(new JdbiFactory().build(environment, database, "database"), dialect);
         dialect.checkBeforeServing(jdbi, environment.healthChecks());
 
+        CredentialFreeLogs.install();
+        AdminPort.withoutTasks(environment.admin());
         configureJson(environment.getObjectMapper());
         configureErrors(configuration, environment);
         JerseyEnvironment jersey = environment.jersey();

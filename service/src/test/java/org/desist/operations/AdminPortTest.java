@@ -62,7 +62,7 @@ class AdminPortTest {
         assertThat(admin.get("/healthcheck").status()).isEqualTo(200);
     }
 
-    private static String repositoryFile(String name) {
+    static String repositoryFile(String name) {
         Path here = Path.of("").toAbsolutePath();
         Path root = here.getFileName().toString().equals("service") ? here.getParent() : here;
         return root.resolve(name).toString();

@@ -79,6 +79,19 @@ class CredentialsNeverLoggedTest {
         assertThat(leaks).as("log lines carrying a credential").isEmpty();
     }
 
+    @Test
+    void the_request_log_format_is_the_one_config_yml_ships() throws IOException {
+        String shipped = logFormatIn(AdminPortTest.repositoryFile("config.yml"));
+        // %U is the path alone; %r (the request line) and %q carry the query string, %i{...} a request header
+        assertThat(shipped).contains("%U").doesNotContainPattern("%r(?!esponseHeader)|%q|%i\\{|%requestHeader");
+        assertThat(logFormatIn(ResourceHelpers.resourceFilePath("debug-log-config.yml"))).isEqualTo(shipped);
+    }
+
+    private static String logFormatIn(String yaml) throws IOException {
+        return Files.readAllLines(Path.of(yaml)).stream().filter(line -> line.strip().startsWith("logFormat:"))
+                .map(String::strip).findFirst().orElseThrow();
+    }
+
     private static String base64(String pair) {
         return Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8));
     }
