@@ -114,6 +114,8 @@ public class DesistApplication extends Application<DesistConfiguration> {
     private static final Logger LOG = LoggerFactory.getLogger(DesistApplication.class);
     /** Queries of cohort figures that may run at once, across all requests. */
     private static final int FIGURE_QUERIES = 4;
+    /** How long an instance that does not migrate waits for the one that does (or for db migrate). */
+    private static final java.time.Duration MIGRATION_PATIENCE = java.time.Duration.ofMinutes(5);
     static final int MAX_JSON_DEPTH = 64;
     static final int MAX_JSON_NUMBER_DIGITS = 100;
 
@@ -166,6 +168,8 @@ public class DesistApplication extends Application<DesistConfiguration> {
         Dialect dialect = Dialect.prepare(database);
         if (configuration.isMigrateOnStart()) {
             Migrations.apply(database);
+        } else {
+            Migrations.awaitApplied(database, MIGRATION_PATIENCE);
         }
         Jdbi jdbi = Databases.configure(new JdbiFactory().build(environment, database, "database"), dialect);
         dialect.checkBeforeServing(jdbi, environment.healthChecks());

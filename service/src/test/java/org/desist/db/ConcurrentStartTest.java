@@ -10,7 +10,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.desist.DesistApplication;
 import org.desist.DesistConfiguration;
 import org.desist.support.Api;
@@ -25,6 +28,7 @@ import org.junit.jupiter.api.Test;
  */
 class ConcurrentStartTest {
     private static final int ROUNDS = 3;
+    private static final AtomicInteger INSTANCES = new AtomicInteger();
 
     @Test
     void two_instances_migrating_one_empty_database_at_once_both_start() throws Exception {
@@ -62,6 +66,8 @@ class ConcurrentStartTest {
 
     private static void startTogether(List<DropwizardTestSupport<DesistConfiguration>> apps) throws Exception {
         CyclicBarrier barrier = new CyclicBarrier(apps.size());
+        // a thread each: the common pool may have one thread on a small machine, and a start blocks it
+        ExecutorService threads = Executors.newFixedThreadPool(apps.size());
         List<CompletableFuture<Void>> starts = new ArrayList<>();
         for (DropwizardTestSupport<DesistConfiguration> app : apps) {
             starts.add(CompletableFuture.runAsync(() -> {
@@ -71,10 +77,14 @@ class ConcurrentStartTest {
                 } catch (Exception e) {
                     throw new IllegalStateException("An instance did not start: " + e, e);
                 }
-            }));
+            }, threads));
         }
-        CompletableFuture.allOf(starts.toArray(CompletableFuture[]::new)).get(Duration.ofMinutes(3).toSeconds(),
-                TimeUnit.SECONDS);
+        try {
+            CompletableFuture.allOf(starts.toArray(CompletableFuture[]::new)).get(Duration.ofMinutes(3).toSeconds(),
+                    TimeUnit.SECONDS);
+        } finally {
+            threads.shutdown();
+        }
     }
 
     private static int ping(DropwizardTestSupport<DesistConfiguration> app) {
@@ -93,8 +103,18 @@ class ConcurrentStartTest {
                 .mapTo(Long.class).one());
     }
 
+    /**
+     * Overrides travel as system properties: each instance gets a prefix of its own, or one instance's settings
+     * would be read by the other as it starts.
+     */
     private static DropwizardTestSupport<DesistConfiguration> app(TestDatabase database, boolean migrate) {
+        String prefix = "dw" + INSTANCES.incrementAndGet();
         return new DropwizardTestSupport<>(DesistApplication.class, ResourceHelpers.resourceFilePath("test-config.yml"),
-                database.overrides(ConfigOverride.config("migrateOnStart", Boolean.toString(migrate))));
+                prefix,
+                ConfigOverride.config(prefix, "database.url", database.url()),
+                ConfigOverride.config(prefix, "database.driverClass", database.driverClass()),
+                ConfigOverride.config(prefix, "database.user", database.user() == null ? "" : database.user()),
+                ConfigOverride.config(prefix, "database.password", database.password() == null ? "" : database.password()),
+                ConfigOverride.config(prefix, "migrateOnStart", Boolean.toString(migrate)));
     }
 }
