@@ -44,6 +44,7 @@ import org.desist.cli.AuditVerifyCommand;
 import org.desist.cli.BackupCommand;
 import org.desist.cli.CopyDatabaseCommand;
 import org.desist.cli.SeedCommand;
+import org.desist.cli.VerifyTotalsCommand;
 import org.desist.db.Databases;
 import org.desist.docs.ApiPage;
 import org.desist.http.BodyLimit;
@@ -99,6 +100,7 @@ import org.desist.reference.ReferenceResource;
 import org.desist.referral.ReferralResource;
 import org.desist.referral.ReferralService;
 import org.desist.session.SessionResource;
+import org.desist.session.TotalsHealthCheck;
 import org.desist.session.Sessions;
 import org.desist.site.SiteResource;
 import org.desist.site.SiteService;
@@ -143,6 +145,7 @@ public class DesistApplication extends Application<DesistConfiguration> {
         bootstrap.addCommand(new CopyDatabaseCommand());
         bootstrap.addBundle(new ApiPage());
         bootstrap.addCommand(new SeedCommand());
+        bootstrap.addCommand(new VerifyTotalsCommand());
         bootstrap.addBundle(new MigrationsBundle<>() {
             @Override
             public DataSourceFactory getDataSourceFactory(DesistConfiguration configuration) {
@@ -166,6 +169,7 @@ public class DesistApplication extends Application<DesistConfiguration> {
         }
         Jdbi jdbi = Databases.configure(new JdbiFactory().build(environment, database, "database"), dialect);
         dialect.checkBeforeServing(jdbi, environment.healthChecks());
+        environment.healthChecks().register("attendance-totals", new TotalsHealthCheck(jdbi));
 
         configureJson(environment.getObjectMapper());
         configureErrors(configuration, environment);

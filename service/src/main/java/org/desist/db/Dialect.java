@@ -4,7 +4,10 @@ import com.codahale.metrics.health.HealthCheckRegistry;
 import io.dropwizard.db.DataSourceFactory;
 import java.sql.SQLException;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteConnectionConfig;
 
 /**
  * The databases Desist runs on, and everything that differs between them. The schema and every query
@@ -30,6 +33,32 @@ public enum Dialect {
             handle.execute("PRAGMA cache_size = -262144"); // 256 MiB of page cache for this connection
         }
 
+        /**
+         * In WAL mode one read transaction is already a snapshot, whatever isolation level is asked for (the
+         * driver accepts all four and means SERIALIZABLE by each). It must begin DEFERRED, though, not
+         * IMMEDIATE like the writers: so it neither takes the write lock nor queues behind writers
+         * (WriteQueue sees only inTransaction, which this does not use). Read-only is PRAGMA query_only:
+         * the driver refuses setReadOnly on an open connection.
+         */
+        @Override
+        <R, X extends Exception> R inSnapshot(Handle handle, HandleCallback<R, X> reads) throws X {
+            SQLiteConnectionConfig connection = SqliteDatabase.connectionConfig(handle);
+            handle.execute("PRAGMA query_only = true");
+            connection.setTransactionMode(SQLiteConfig.TransactionMode.DEFERRED);
+            try {
+                handle.begin();
+                R read = reads.withHandle(handle);
+                handle.commit();
+                return read;
+            } finally {
+                if (handle.isInTransaction()) {
+                    handle.rollback();
+                }
+                connection.setTransactionMode(SqliteDatabase.TRANSACTION_MODE);
+                handle.execute("PRAGMA query_only = false");
+            }
+        }
+
         @Override
         public void checkBeforeServing(Jdbi jdbi, HealthCheckRegistry healthChecks) {
             SqlitePragmaCheck pragmas = new SqlitePragmaCheck(jdbi);
@@ -45,6 +74,15 @@ public enum Dialect {
         @Override
         void prepareFor(DataSourceFactory factory) {
             factory.getProperties().putIfAbsent("ApplicationName", "desist");
+        }
+
+        /** READ COMMITTED, the default, gives each statement a snapshot of its own; this gives the transaction one. */
+        @Override
+        <R, X extends Exception> R inSnapshot(Handle handle, HandleCallback<R, X> reads) throws X {
+            return handle.inTransaction(transaction -> {
+                transaction.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
+                return reads.withHandle(transaction);
+            });
         }
 
         @Override
@@ -108,6 +146,9 @@ public enum Dialect {
     /** Settings for every Jdbi on this database; none by default. */
     void configure(Jdbi jdbi) {
     }
+
+    /** Runs the reads in one read-only transaction that sees one committed state throughout (see {@link Snapshot}). */
+    abstract <R, X extends Exception> R inSnapshot(Handle handle, HandleCallback<R, X> reads) throws X;
 
     /** Settings for one connection about to write a great deal (the seed command); none by default. */
     public void prepareForBulkWrites(Handle handle) {
