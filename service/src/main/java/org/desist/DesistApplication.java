@@ -65,6 +65,7 @@ import org.desist.errors.JsonPropertyNames;
 import org.desist.errors.ProblemErrorHandler;
 import org.desist.errors.ProblemExceptionMapper;
 import org.desist.errors.RequestProblemMapper;
+import org.desist.errors.HealthcheckServlet;
 import org.desist.errors.ServerErrorMapper;
 import org.desist.errors.WebProblemMapper;
 import org.desist.openapi.ApiDescription;
@@ -170,6 +171,8 @@ public class DesistApplication extends Application<DesistConfiguration> {
         Jdbi jdbi = Databases.configure(new JdbiFactory().build(environment, database, "database"), dialect);
         dialect.checkBeforeServing(jdbi, environment.healthChecks());
         environment.healthChecks().register("attendance-totals", new TotalsHealthCheck(jdbi));
+        environment.admin().addServlet("healthcheck", new HealthcheckServlet(environment.healthChecks(),
+                environment.getObjectMapper())).addMapping("/healthcheck");
 
         configureJson(environment.getObjectMapper());
         configureErrors(configuration, environment);
