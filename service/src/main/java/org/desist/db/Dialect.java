@@ -3,6 +3,10 @@ package org.desist.db;
 import com.codahale.metrics.health.HealthCheckRegistry;
 import io.dropwizard.db.DataSourceFactory;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
@@ -80,8 +84,35 @@ public enum Dialect {
         @Override
         <R, X extends Exception> R inSnapshot(Handle handle, HandleCallback<R, X> reads) throws X {
             return handle.inTransaction(transaction -> {
-                transaction.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
+                transaction.execute(SNAPSHOT_TRANSACTION);
                 return reads.withHandle(transaction);
+            });
+        }
+
+        /**
+         * The first connection exports its snapshot (pg_export_snapshot) and stays open while the others,
+         * side by side, import it (SET TRANSACTION SNAPSHOT): all see exactly what the first sees. Measured
+         * at 50,000 participants the import costs two statements a connection, against reads of tens of
+         * milliseconds that the side-by-side run overlaps.
+         */
+        @Override
+        <R> List<R> inSnapshotEach(Handle handle, Jdbi jdbi, List<HandleCallback<R, RuntimeException>> reads,
+                                   Executor executor) {
+            return handle.inTransaction(exporter -> {
+                exporter.execute(SNAPSHOT_TRANSACTION);
+                String snapshot = exporter.createQuery("SELECT pg_export_snapshot()").mapTo(String.class).one();
+                if (!snapshot.matches("[0-9A-Fa-f-]+")) {
+                    throw new IllegalStateException("Unexpected snapshot name from PostgreSQL");
+                }
+                List<CompletableFuture<R>> running = reads.stream()
+                        .map(read -> CompletableFuture.supplyAsync(() -> jdbi.withHandle(worker -> worker.inTransaction(
+                                importer -> {
+                                    importer.execute(SNAPSHOT_TRANSACTION);
+                                    importer.execute("SET TRANSACTION SNAPSHOT '" + snapshot + "'");
+                                    return read.withHandle(importer);
+                                })), executor))
+                        .toList();
+                return running.stream().map(CompletableFuture::join).toList();
             });
         }
 
@@ -95,6 +126,8 @@ public enum Dialect {
             }
         }
     };
+
+    private static final String SNAPSHOT_TRANSACTION = "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY";
 
     /** PostgreSQL 13: the oldest release still supported by its project when Desist was written. */
     static final int MINIMUM_POSTGRESQL = 130_000;
@@ -149,6 +182,21 @@ public enum Dialect {
 
     /** Runs the reads in one read-only transaction that sees one committed state throughout (see {@link Snapshot}). */
     abstract <R, X extends Exception> R inSnapshot(Handle handle, HandleCallback<R, X> reads) throws X;
+
+    /**
+     * Independent reads of one snapshot (see {@link Snapshot#readEach}): by default one after another in one
+     * transaction, for a database whose connections cannot share a snapshot (SQLite).
+     */
+    <R> List<R> inSnapshotEach(Handle handle, Jdbi jdbi, List<HandleCallback<R, RuntimeException>> reads,
+                               Executor executor) {
+        return inSnapshot(handle, snapshot -> {
+            List<R> answers = new ArrayList<>();
+            for (HandleCallback<R, RuntimeException> read : reads) {
+                answers.add(read.withHandle(snapshot));
+            }
+            return answers;
+        });
+    }
 
     /** Settings for one connection about to write a great deal (the seed command); none by default. */
     public void prepareForBulkWrites(Handle handle) {

@@ -1,5 +1,7 @@
 package org.desist.db;
 
+import java.util.List;
+import java.util.concurrent.Executor;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
 
@@ -15,5 +17,13 @@ public final class Snapshot {
 
     public static <R, X extends Exception> R read(Jdbi jdbi, HandleCallback<R, X> reads) throws X {
         return jdbi.withHandle(handle -> Dialect.of(handle).inSnapshot(handle, reads));
+    }
+
+    /**
+     * Independent reads of one snapshot, each its answer in order: side by side on the executor where the
+     * database can share a snapshot between connections (PostgreSQL), one after another otherwise (SQLite).
+     */
+    public static <R> List<R> readEach(Jdbi jdbi, List<HandleCallback<R, RuntimeException>> reads, Executor executor) {
+        return jdbi.withHandle(handle -> Dialect.of(handle).inSnapshotEach(handle, jdbi, reads, executor));
     }
 }
