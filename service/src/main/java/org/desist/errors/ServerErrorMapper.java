@@ -38,8 +38,8 @@ public class ServerErrorMapper implements jakarta.ws.rs.ext.ExceptionMapper<Thro
                 LOG.error("Incident {}: the database is unavailable ({})", incident, rootCause(exception));
             }
             return Problems.withHeader(Problems.response(new Problem("about:blank", "Service Unavailable", 503,
-                    "The database cannot be reached just now; try again later, or quote incident " + incident,
-                    List.of(), incident)), HttpHeaders.RETRY_AFTER, Integer.toString(RETRY_AFTER_SECONDS));
+                    "The database is unavailable just now (out of reach or overloaded); try again later, or quote"
+                            + " incident " + incident, List.of(), incident)), HttpHeaders.RETRY_AFTER, Integer.toString(RETRY_AFTER_SECONDS));
         }
         LOG.error("Incident {}", incident, exception);
         return Problems.response(new Problem("about:blank", "Internal Server Error", 500,

@@ -66,7 +66,7 @@ class DatabaseOutageTest {
                 assertThat(reply.status()).as(reply.toString()).isEqualTo(503);
                 assertThat(reply.contentType()).startsWith("application/problem+json");
                 assertThat(reply.header("Retry-After")).as(reply.toString()).matches("[0-9]+");
-                assertThat(reply.json().get("detail").asText()).contains("database");
+                assertThat(reply.json().get("detail").asText()).contains("database is unavailable");
                 assertThat(reply.text()).doesNotContain("Exception").doesNotContain("\tat ").doesNotContain("PSQL");
                 incidents.add(reply.json().get("incidentId").asText());
             }
