@@ -33,9 +33,9 @@ public class ServerErrorMapper implements jakarta.ws.rs.ext.ExceptionMapper<Thro
         if (DatabaseFailure.unavailable(exception)) {
             if (traceDue()) {
                 LOG.error("Incident {}: the database is unavailable ({}); the next stack trace in a minute at the"
-                        + " earliest", incident, rootCause(exception), exception);
+                        + " earliest", incident, reason(exception), exception);
             } else {
-                LOG.error("Incident {}: the database is unavailable ({})", incident, rootCause(exception));
+                LOG.error("Incident {}: the database is unavailable ({})", incident, reason(exception));
             }
             return Problems.withHeader(Problems.response(new Problem("about:blank", "Service Unavailable", 503,
                     "The database is unavailable just now (out of reach or overloaded); try again later, or quote"
@@ -52,11 +52,17 @@ public class ServerErrorMapper implements jakarta.ws.rs.ext.ExceptionMapper<Thro
         return now - last >= TRACE_EVERY_NANOS && lastTrace.compareAndSet(last, now);
     }
 
-    /** The innermost cause's kind and words: a driver's connection message names a host and port, no data. */
-    private static String rootCause(Throwable exception) {
+    /**
+     * The driver's reason: the outermost SQL error's state and words (a connection message names a host
+     * and port, no data), else the innermost cause's kind.
+     */
+    private static String reason(Throwable exception) {
         Throwable root = exception;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
+        for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.sql.SQLException sql) {
+                return "SQLState " + sql.getSQLState() + ": " + sql.getMessage();
+            }
+            root = cause;
         }
         return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
