@@ -44,6 +44,7 @@ import org.desist.cli.AuditVerifyCommand;
 import org.desist.cli.BackupCommand;
 import org.desist.cli.CopyDatabaseCommand;
 import org.desist.cli.SeedCommand;
+import org.desist.cli.VerifyTotalsCommand;
 import org.desist.db.Databases;
 import org.desist.docs.ApiPage;
 import org.desist.http.BodyLimit;
@@ -64,6 +65,7 @@ import org.desist.errors.JsonPropertyNames;
 import org.desist.errors.ProblemErrorHandler;
 import org.desist.errors.ProblemExceptionMapper;
 import org.desist.errors.RequestProblemMapper;
+import org.desist.errors.HealthcheckServlet;
 import org.desist.errors.ServerErrorMapper;
 import org.desist.errors.WebProblemMapper;
 import org.desist.openapi.ApiDescription;
@@ -101,6 +103,7 @@ import org.desist.reference.ReferenceResource;
 import org.desist.referral.ReferralResource;
 import org.desist.referral.ReferralService;
 import org.desist.session.SessionResource;
+import org.desist.session.TotalsHealthCheck;
 import org.desist.session.Sessions;
 import org.desist.site.SiteResource;
 import org.desist.site.SiteService;
@@ -148,6 +151,7 @@ public class DesistApplication extends Application<DesistConfiguration> {
         bootstrap.addCommand(new CopyDatabaseCommand());
         bootstrap.addBundle(new ApiPage());
         bootstrap.addCommand(new SeedCommand());
+        bootstrap.addCommand(new VerifyTotalsCommand());
         bootstrap.addBundle(new MigrationsBundle<>() {
             @Override
             public DataSourceFactory getDataSourceFactory(DesistConfiguration configuration) {
@@ -173,6 +177,9 @@ public class DesistApplication extends Application<DesistConfiguration> {
         }
         Jdbi jdbi = Databases.configure(new JdbiFactory().build(environment, database, "database"), dialect);
         dialect.checkBeforeServing(jdbi, environment.healthChecks());
+        environment.healthChecks().register("attendance-totals", new TotalsHealthCheck(jdbi));
+        environment.admin().addServlet("healthcheck", new HealthcheckServlet(environment.healthChecks(),
+                environment.getObjectMapper())).addMapping("/healthcheck");
 
         CredentialFreeLogs.install();
         AdminPort.withoutTasks(environment.admin());

@@ -8,9 +8,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import org.desist.db.Snapshot;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.Query;
 
@@ -170,24 +171,25 @@ final class CohortFiguresDao {
 
     /**
      * Every group's tally; groups with nothing recorded are absent. The families of queries are
-     * independent, so they run side by side on the executor, each on a connection of its own (SQLite's
-     * WAL lets readers share the file): the report takes about as long as its longest query rather than
-     * the sum of them all. No transaction: on SQLite every transaction here takes the write lock, and
-     * figures must never hold it.
+     * independent and must all see one state of the database (a session recorded meanwhile must not count
+     * in one family and not another): {@link Snapshot#readEach} runs them in one snapshot, side by side on
+     * the executor where the database can share a snapshot between connections (PostgreSQL), so the report
+     * takes about as long as its longest query; one after another in one read transaction on SQLite, whose
+     * connections cannot, and which never takes the write lock for it.
      */
     Map<String, Tally> tallies(Executor executor) {
         List<Family> families = List.of(this::referrals, this::sessions, this::enrolments, this::onwardReferrals,
                 this::riskMovement, this::incidentsAndFollowUp);
-        List<CompletableFuture<Map<String, Tally>>> running = families.stream()
-                .map(family -> CompletableFuture.supplyAsync(() -> jdbi.withHandle(handle -> {
+        List<HandleCallback<Map<String, Tally>, RuntimeException>> reads = families.stream()
+                .<HandleCallback<Map<String, Tally>, RuntimeException>>map(family -> handle -> {
                     Map<String, Tally> tallies = new TreeMap<>();
                     family.read(handle, tallies);
                     return tallies;
-                }), executor))
+                })
                 .toList();
         Map<String, Tally> tallies = new TreeMap<>();
-        for (CompletableFuture<Map<String, Tally>> family : running) {
-            family.join().forEach((group, tally) -> tallies.computeIfAbsent(group, key -> new Tally()).add(tally));
+        for (Map<String, Tally> family : Snapshot.readEach(jdbi, reads, executor)) {
+            family.forEach((group, tally) -> tallies.computeIfAbsent(group, key -> new Tally()).add(tally));
         }
         return tallies;
     }

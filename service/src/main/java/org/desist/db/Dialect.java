@@ -3,8 +3,15 @@ package org.desist.db;
 import com.codahale.metrics.health.HealthCheckRegistry;
 import io.dropwizard.db.DataSourceFactory;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteConnectionConfig;
 
 /**
  * The databases Desist runs on, and everything that differs between them. The schema and every query
@@ -30,6 +37,32 @@ public enum Dialect {
             handle.execute("PRAGMA cache_size = -262144"); // 256 MiB of page cache for this connection
         }
 
+        /**
+         * In WAL mode one read transaction is already a snapshot, whatever isolation level is asked for (the
+         * driver accepts all four and means SERIALIZABLE by each). It must begin DEFERRED, though, not
+         * IMMEDIATE like the writers: so it neither takes the write lock nor queues behind writers
+         * (WriteQueue sees only inTransaction, which this does not use). Read-only is PRAGMA query_only:
+         * the driver refuses setReadOnly on an open connection.
+         */
+        @Override
+        <R, X extends Exception> R inSnapshot(Handle handle, HandleCallback<R, X> reads) throws X {
+            SQLiteConnectionConfig connection = SqliteDatabase.connectionConfig(handle);
+            handle.execute("PRAGMA query_only = true");
+            connection.setTransactionMode(SQLiteConfig.TransactionMode.DEFERRED);
+            try {
+                handle.begin();
+                R read = reads.withHandle(handle);
+                handle.commit();
+                return read;
+            } finally {
+                if (handle.isInTransaction()) {
+                    handle.rollback();
+                }
+                connection.setTransactionMode(SqliteDatabase.TRANSACTION_MODE);
+                handle.execute("PRAGMA query_only = false");
+            }
+        }
+
         @Override
         public void checkBeforeServing(Jdbi jdbi, HealthCheckRegistry healthChecks) {
             SqlitePragmaCheck pragmas = new SqlitePragmaCheck(jdbi);
@@ -47,6 +80,42 @@ public enum Dialect {
             factory.getProperties().putIfAbsent("ApplicationName", "desist");
         }
 
+        /** READ COMMITTED, the default, gives each statement a snapshot of its own; this gives the transaction one. */
+        @Override
+        <R, X extends Exception> R inSnapshot(Handle handle, HandleCallback<R, X> reads) throws X {
+            return handle.inTransaction(transaction -> {
+                transaction.execute(SNAPSHOT_TRANSACTION);
+                return reads.withHandle(transaction);
+            });
+        }
+
+        /**
+         * The first connection exports its snapshot (pg_export_snapshot) and stays open while the others,
+         * side by side, import it (SET TRANSACTION SNAPSHOT): all see exactly what the first sees. Measured
+         * at 50,000 participants the import costs two statements a connection, against reads of tens of
+         * milliseconds that the side-by-side run overlaps.
+         */
+        @Override
+        <R> List<R> inSnapshotEach(Handle handle, Jdbi jdbi, List<HandleCallback<R, RuntimeException>> reads,
+                                   Executor executor) {
+            return handle.inTransaction(exporter -> {
+                exporter.execute(SNAPSHOT_TRANSACTION);
+                String snapshot = exporter.createQuery("SELECT pg_export_snapshot()").mapTo(String.class).one();
+                if (!snapshot.matches("[0-9A-Fa-f-]+")) {
+                    throw new IllegalStateException("Unexpected snapshot name from PostgreSQL");
+                }
+                List<CompletableFuture<R>> running = reads.stream()
+                        .map(read -> CompletableFuture.supplyAsync(() -> jdbi.withHandle(worker -> worker.inTransaction(
+                                importer -> {
+                                    importer.execute(SNAPSHOT_TRANSACTION);
+                                    importer.execute("SET TRANSACTION SNAPSHOT '" + snapshot + "'");
+                                    return read.withHandle(importer);
+                                })), executor))
+                        .toList();
+                return running.stream().map(CompletableFuture::join).toList();
+            });
+        }
+
         @Override
         public void checkBeforeServing(Jdbi jdbi, HealthCheckRegistry healthChecks) {
             int version = jdbi.withHandle(handle -> handle.createQuery("SHOW server_version_num")
@@ -57,6 +126,8 @@ public enum Dialect {
             }
         }
     };
+
+    private static final String SNAPSHOT_TRANSACTION = "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY";
 
     /** PostgreSQL 13: the oldest release still supported by its project when Desist was written. */
     static final int MINIMUM_POSTGRESQL = 130_000;
@@ -107,6 +178,24 @@ public enum Dialect {
 
     /** Settings for every Jdbi on this database; none by default. */
     void configure(Jdbi jdbi) {
+    }
+
+    /** Runs the reads in one read-only transaction that sees one committed state throughout (see {@link Snapshot}). */
+    abstract <R, X extends Exception> R inSnapshot(Handle handle, HandleCallback<R, X> reads) throws X;
+
+    /**
+     * Independent reads of one snapshot (see {@link Snapshot#readEach}): by default one after another in one
+     * transaction, for a database whose connections cannot share a snapshot (SQLite).
+     */
+    <R> List<R> inSnapshotEach(Handle handle, Jdbi jdbi, List<HandleCallback<R, RuntimeException>> reads,
+                               Executor executor) {
+        return inSnapshot(handle, snapshot -> {
+            List<R> answers = new ArrayList<>();
+            for (HandleCallback<R, RuntimeException> read : reads) {
+                answers.add(read.withHandle(snapshot));
+            }
+            return answers;
+        });
     }
 
     /** Settings for one connection about to write a great deal (the seed command); none by default. */

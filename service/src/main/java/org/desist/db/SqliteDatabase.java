@@ -5,7 +5,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.util.Map;
+import org.jdbi.v3.core.Handle;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteConnection;
+import org.sqlite.SQLiteConnectionConfig;
 
 /**
  * What a SQLite data source needs to keep every acknowledged write: WAL, synchronous=FULL (a commit
@@ -17,12 +22,13 @@ public final class SqliteDatabase {
     public static final String URL_PREFIX = "jdbc:sqlite:";
     public static final int BUSY_TIMEOUT_MILLIS = 30_000;
 
+    static final SQLiteConfig.TransactionMode TRANSACTION_MODE = SQLiteConfig.TransactionMode.IMMEDIATE;
     static final Map<String, String> PRAGMAS = Map.of(
             "journal_mode", "WAL",
             "synchronous", "FULL",
             "foreign_keys", "true",
             "busy_timeout", Integer.toString(BUSY_TIMEOUT_MILLIS),
-            "transaction_mode", "IMMEDIATE");
+            "transaction_mode", TRANSACTION_MODE.name());
 
     private SqliteDatabase() {
     }
@@ -37,6 +43,15 @@ public final class SqliteDatabase {
                 throw new UncheckedIOException("Cannot create the database folder " + folder, e);
             }
         });
+    }
+
+    /** The driver's settings of the connection under a handle (through the pool's wrapper). */
+    static SQLiteConnectionConfig connectionConfig(Handle handle) {
+        try {
+            return handle.getConnection().unwrap(SQLiteConnection.class).getConnectionConfig();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Not a SQLite connection", e);
+        }
     }
 
     static java.util.Optional<Path> file(String url) {

@@ -6,7 +6,6 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.transaction.DelegatingTransactionHandler;
-import org.jdbi.v3.core.transaction.TransactionException;
 import org.jdbi.v3.core.transaction.TransactionHandler;
 import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 
@@ -58,11 +57,11 @@ final class WriteQueue extends DelegatingTransactionHandler {
     private void waitForTurn() {
         try {
             if (!turn.tryLock(SqliteDatabase.BUSY_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS)) {
-                throw new TransactionException("No turn to write within the busy timeout: the database is overloaded");
+                throw new DatabaseBusy("No turn to write within the busy timeout: the database is overloaded");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new TransactionException("Interrupted while waiting to write", e);
+            throw new DatabaseBusy("Interrupted while waiting to write", e);
         }
     }
 }

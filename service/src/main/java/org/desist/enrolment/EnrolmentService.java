@@ -56,6 +56,9 @@ public class EnrolmentService {
             throw ProblemException.invalid("on", "must not be after the cohort ends (" + cohort.endsOn() + ")");
         }
         return jdbi.inTransaction(handle -> {
+            // one writer of this participant at a time: a concurrent enrolment is then seen by the check
+            // below (409, not the unique index), and a concurrent outcome by the totals (AttendanceTotals)
+            AttendanceTotals.lock(handle, participant.id());
             ReferralDao referrals = handle.attach(ReferralDao.class);
             LocalDate referred = referrals.firstReceivedOn(participant.id()).orElseThrow();
             if (request.on().isBefore(referred)) {

@@ -13,6 +13,7 @@ import org.desist.participant.ParticipantService;
 import org.desist.risk.Movement;
 import org.desist.risk.RiskRating;
 import org.desist.session.Attendance;
+import org.desist.db.Snapshot;
 import org.jdbi.v3.core.Jdbi;
 
 /** Assembles a case's {@link Progress} from aggregates over its records. */
@@ -32,7 +33,8 @@ public class ProgressReport {
     public Progress of(Caller caller, String participantId) {
         participants.visible(caller, participantId);
         LocalDate today = LocalDate.now(clock);
-        Progress progress = jdbi.inTransaction(handle -> {
+        // one read-only snapshot: the counts, ratings and actions of one state of the case
+        Progress progress = Snapshot.read(jdbi, handle -> {
             ProgressDao dao = handle.attach(ProgressDao.class);
             ProgressDao.OutcomeCounts outcomes = dao.outcomes(participantId);
             Optional<ProgressDao.Ratings> first = dao.firstAssessment(participantId);

@@ -14,6 +14,14 @@ import org.jdbi.v3.core.Handle;
  * active sessions with an outcome count; a session counts for its participant's site and for every
  * cohort the participant has an enrolment in; the day is the UTC date of the scheduled time, as
  * {@code substr(scheduled_at, 1, 10)} reads it.
+ *
+ * <p>Two writers of one participant (an outcome and an enrolment, say) each read what the other writes:
+ * under READ COMMITTED neither sees the other's uncommitted row, and the session counts for the new cohort
+ * in neither. So every change of totals first takes the participant's row lock ({@link #lock}): the second
+ * writer waits for the first to commit, then its next statement sees it. The lock is an update of the row
+ * onto itself, the same text on both databases (SQLite has no SELECT ... FOR UPDATE and needs none: its
+ * writers are serialised already); it is chosen over SERIALIZABLE with retries, which would have to replay
+ * whole requests, audit rows included, and would fail writers under load instead of queueing them.
  */
 public final class AttendanceTotals {
     private static final String COUNTS = "count(*) AS sessions, coalesce(sum(s.engagement), 0) AS engagement_sum,"
@@ -34,11 +42,20 @@ public final class AttendanceTotals {
     private AttendanceTotals() {
     }
 
+    /**
+     * Takes the participant's row lock until the transaction ends, so that writers of their totals go one
+     * at a time; call it before reading anything the totals are computed from. Taking it twice is harmless.
+     */
+    public static void lock(Handle handle, String participantId) {
+        handle.createUpdate("UPDATE participant SET version = version WHERE id = :p").bind("p", participantId).execute();
+    }
+
     /** Counts a session in, if it counts at all: for its participant's site and each of their cohorts. */
     public static void add(Handle handle, Session session) {
         if (!counts(session)) {
             return;
         }
+        lock(handle, session.participantId());
         for (Totals totals : Totals.values()) {
             handle.createUpdate("INSERT INTO " + totals.table + " (" + totals.key + ", on_date, outcome, sessions,"
                             + " engagement_sum, engagement_rated) SELECT DISTINCT " + totals.keyOfParticipant
@@ -61,6 +78,7 @@ public final class AttendanceTotals {
         if (!counts(session)) {
             return;
         }
+        lock(handle, session.participantId());
         for (Totals totals : Totals.values()) {
             String rows = " WHERE " + totals.key + " IN (SELECT " + totals.keyOfParticipant + " "
                     + totals.ofParticipant + ") AND on_date = :onDate AND outcome = :outcome";
@@ -86,6 +104,7 @@ public final class AttendanceTotals {
      * enrolment in that cohort, the sessions they already have start counting for it.
      */
     public static void joining(Handle handle, String participantId, String cohortId) {
+        lock(handle, participantId);
         int already = handle.createQuery("SELECT count(*) FROM enrolment WHERE participant_id = :p AND cohort_id = :c")
                 .bind("p", participantId).bind("c", cohortId).mapTo(Integer.class).one();
         if (already > 0) {

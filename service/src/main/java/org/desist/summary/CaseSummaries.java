@@ -7,6 +7,7 @@ import org.desist.audit.AuditLog;
 import org.desist.participant.Participant;
 import org.desist.participant.ParticipantService;
 import org.desist.report.SummaryPdf;
+import org.desist.db.Snapshot;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -56,8 +57,8 @@ public class CaseSummaries {
         Participant participant = participants.visible(caller, participantId);
         Generated generated = new Generated(clock.instant(), LocalDate.now(clock), caller.username(),
                 caller.user().roleLabel());
-        // one transaction: every figure of a summary comes from the same state of the case
-        return jdbi.inTransaction(handle -> {
+        // one read-only snapshot: every figure of a summary comes from the same state of the case
+        return Snapshot.read(jdbi, handle -> {
             SummaryQueries queries = handle.attach(SummaryQueries.class);
             return switch (audience) {
                 case probation -> SummaryAssembly.probation(queries, participant, generated);

@@ -17,6 +17,7 @@ import org.desist.api.Paging;
 import org.desist.audit.AuditLog;
 import org.desist.errors.ProblemException;
 import org.desist.participant.ParticipantService;
+import org.desist.db.Snapshot;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -51,7 +52,9 @@ public class Timeline {
         }
         Set<EventType> wanted = types.isEmpty() ? EnumSet.allOf(EventType.class) : EnumSet.copyOf(types);
         wanted.removeIf(type -> !AccessPolicy.allows(caller.user(), type.readAction()));
-        List<TimelineEvent> events = jdbi.withExtension(TimelineDao.class, dao -> {
+        // one read-only snapshot: each kind of event read from the same state of the case
+        List<TimelineEvent> events = Snapshot.read(jdbi, handle -> {
+            TimelineDao dao = handle.attach(TimelineDao.class);
             List<TimelineEvent> all = new ArrayList<>();
             String p = participantId;
             add(all, wanted, EventType.referral, () -> dao.referrals(p), f -> "Referral received from " + words(f.a()),
