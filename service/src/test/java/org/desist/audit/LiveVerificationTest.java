@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.desist.db.Databases;
+import org.desist.support.Commands;
 import org.desist.support.TestDatabase;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
@@ -26,6 +27,7 @@ class LiveVerificationTest {
         TestDatabase database = TestDatabase.fresh();
         try (Databases.Opened opened = Databases.open(database.factory(), true, "live-verification")) {
             Jdbi jdbi = opened.jdbi();
+            AuditKeys.of(Commands.AUDIT_KEY, "").installOn(jdbi);
             AtomicBoolean writing = new AtomicBoolean(true);
             AtomicLong appended = new AtomicLong();
             List<Thread> appenders = new ArrayList<>();

@@ -133,24 +133,26 @@ class OwnerRewriteTest {
                     "action", "resource_type", "resource_id", "participant_id", "status", "request_id", "purpose",
                     "client_address", "prev_hash", "hash"));
             List<String> extraHeadColumns = columnsBeyond(sql, "audit_head", Set.of("id", "last_seq", "last_hash"));
-            List<AuditRecord> rows = new ArrayList<>();
+            List<AuditEvent> rows = new ArrayList<>();
             try (ResultSet row = sql.executeQuery("SELECT seq, at, username, role, action, resource_type, resource_id,"
                     + " participant_id, status, request_id, purpose, client_address FROM audit_event ORDER BY seq")) {
                 while (row.next()) {
-                    rows.add(new AuditRecord(row.getLong(1), Instant.parse(row.getString(2)),
+                    assertThat(row.getLong(1)).isEqualTo(rows.size() + 1);
+                    rows.add(new AuditEvent(Instant.parse(row.getString(2)),
                             row.getLong(1) == seq ? username : row.getString(3), row.getString(4),
                             AuditAction.valueOf(row.getString(5)), row.getString(6), row.getString(7), row.getString(8),
-                            row.getInt(9), row.getString(10), row.getString(11), row.getString(12), null, null));
+                            row.getInt(9), row.getString(10), row.getString(11), row.getString(12)));
                 }
             }
             assertThat(rows.size()).as("rows to rewrite").isGreaterThan((int) seq);
             String prevHash = AuditHash.GENESIS;
-            for (AuditRecord row : rows) {
-                String hash = AuditHash.of(row.seq(), row.event(), prevHash);
-                StringBuilder update = new StringBuilder("UPDATE audit_event SET username = '" + row.username()
+            for (int i = 0; i < rows.size(); i++) {
+                long rowSeq = i + 1;
+                String hash = AuditHash.of(rowSeq, rows.get(i), prevHash);
+                StringBuilder update = new StringBuilder("UPDATE audit_event SET username = '" + rows.get(i).username()
                         + "', prev_hash = '" + prevHash + "', hash = '" + hash + "'");
                 extraEventColumns.forEach(column -> update.append(", ").append(column).append(" = NULL"));
-                sql.executeUpdate(update.append(" WHERE seq = ").append(row.seq()).toString());
+                sql.executeUpdate(update.append(" WHERE seq = ").append(rowSeq).toString());
                 prevHash = hash;
             }
             StringBuilder head = new StringBuilder("UPDATE audit_head SET last_seq = " + rows.size() + ", last_hash = '"

@@ -35,6 +35,9 @@ public final class Commands {
         }
     }
 
+    /** The audit key of test-config.yml, so commands check the chains the test apps seal. */
+    public static final String AUDIT_KEY = "test audit key, 32+ characters long, not a secret";
+
     private Commands() {
     }
 
@@ -52,6 +55,7 @@ public final class Commands {
             Files.writeString(config, "database:\n" + database.yaml() + String.join("\n",
                     "  validationQuery: \"SELECT 1\"",
                     "migrateOnStart: true",
+                    "auditKey: \"" + AUDIT_KEY + "\"",
                     "logging:",
                     "  level: WARN",
                     "  appenders:",
