@@ -103,14 +103,11 @@ public final class AuditVerification {
      */
     private static Result inSnapshot(Handle handle, java.util.function.Supplier<Result> walk) {
         if (Dialect.of(handle) == Dialect.SQLITE) {
-            // a pooled connection may come back from a copy with auto-commit off: end that (empty) transaction first
-            boolean autoCommit = autoCommit(handle, true);
             handle.execute("BEGIN DEFERRED");
             try {
                 return walk.get();
             } finally {
                 handle.execute("ROLLBACK");
-                autoCommit(handle, autoCommit);
             }
         }
         handle.setReadOnly(true);
@@ -118,19 +115,6 @@ public final class AuditVerification {
             return handle.inTransaction(TransactionIsolationLevel.REPEATABLE_READ, transaction -> walk.get());
         } finally {
             handle.setReadOnly(false);
-        }
-    }
-
-    /** Sets a connection's auto-commit, answering what it was. */
-    private static boolean autoCommit(Handle handle, boolean on) {
-        try {
-            boolean was = handle.getConnection().getAutoCommit();
-            if (was != on) {
-                handle.getConnection().setAutoCommit(on);
-            }
-            return was;
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException("Cannot set up a read of the audit chain", e);
         }
     }
 

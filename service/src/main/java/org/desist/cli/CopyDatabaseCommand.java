@@ -62,7 +62,12 @@ public class CopyDatabaseCommand extends ConfiguredCommand<DesistConfiguration> 
             DatabaseCopy.Copied copied;
             try (Connection from = source.dataSource().getConnection();
                  Connection to = target.dataSource().getConnection()) {
-                copied = new DatabaseCopy(from, to).run();
+                try {
+                    copied = new DatabaseCopy(from, to).run();
+                } finally { // back to the pool as they came: the walks below take them again
+                    from.setAutoCommit(true);
+                    to.setAutoCommit(true);
+                }
             }
             AuditVerification.Result after = AuditVerification.walk(target.jdbi());
             if (!after.intact() || !after.headHash().equals(before.headHash())) {
