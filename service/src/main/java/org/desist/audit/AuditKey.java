@@ -29,6 +29,9 @@ public final class AuditKey {
         if (key == null || key.strip().length() < MIN_LENGTH) {
             throw new IllegalArgumentException(source + " must be at least " + MIN_LENGTH + " characters long");
         }
+        if (key.contains(",")) {
+            throw new IllegalArgumentException(source + " must not contain a comma: commas separate previous keys");
+        }
         return new AuditKey(key.strip());
     }
 
