@@ -30,7 +30,7 @@ public final class AuditChain {
         if (events.isEmpty()) {
             return;
         }
-        AuditKeys keys = AuditKeys.of(handle);
+        AuditKeys keys = AuditKeys.on(handle);
         AuditKey key = keys.current();
         AuditDao audit = handle.attach(AuditDao.class);
         audit.lockHead();
@@ -105,7 +105,7 @@ public final class AuditChain {
             throw new StartRefused("the audit chain is already keyed (" + (walked.rows() - walked.unkeyedRows())
                     + " keyed rows): its head is not for adopting");
         }
-        AuditKey key = AuditKeys.of(jdbi).current();
+        AuditKey key = AuditKeys.on(jdbi).current();
         jdbi.useTransaction(handle -> {
             AuditDao audit = handle.attach(AuditDao.class);
             audit.lockHead();

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
@@ -61,7 +62,7 @@ final class AuditKeyFile {
     }
 
     private AuditKey read() throws IOException {
-        if (Files.getFileAttributeView(path, java.nio.file.attribute.PosixFileAttributeView.class) != null
+        if (Files.getFileAttributeView(path, PosixFileAttributeView.class) != null
                 && !OWNER_ONLY.containsAll(Files.getPosixFilePermissions(path))) {
             LOG.warn("The audit key file {} is readable by others than its owner: chmod 600 it", path);
         }
@@ -80,7 +81,7 @@ final class AuditKeyFile {
         String key = Base64.getEncoder().encodeToString(random) + "\n";
         Files.createDirectories(path.getParent());
         boolean posix = Files.getFileAttributeView(path.getParent(),
-                java.nio.file.attribute.PosixFileAttributeView.class) != null;
+                PosixFileAttributeView.class) != null;
         Path draft = posix
                 ? Files.createTempFile(path.getParent(), ".audit-key", ".tmp", PosixFilePermissions.asFileAttribute(OWNER_ONLY))
                 : Files.createTempFile(path.getParent(), ".audit-key", ".tmp");

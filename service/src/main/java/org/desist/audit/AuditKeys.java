@@ -4,6 +4,7 @@ import io.dropwizard.db.DataSourceFactory;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.desist.DesistConfiguration;
@@ -11,6 +12,7 @@ import org.desist.StartRefused;
 import org.desist.db.Dialect;
 import org.desist.db.SqliteDatabase;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.config.Configurable;
 import org.jdbi.v3.core.config.JdbiConfig;
 
 /**
@@ -66,7 +68,7 @@ public final class AuditKeys {
 
     private static Collection<AuditKey> previous(String keys) {
         if (keys == null || keys.isBlank()) {
-            return java.util.List.of();
+            return List.of();
         }
         return Arrays.stream(keys.split(",")).map(String::strip).filter(key -> !key.isEmpty())
                 .map(key -> AuditKey.of(key, "each of auditPreviousKeys (DESIST_AUDIT_PREVIOUS_KEYS)")).toList();
@@ -98,7 +100,7 @@ public final class AuditKeys {
     }
 
     /** The keys a handle's Jdbi was given; a Jdbi without them must not touch the chain. */
-    static AuditKeys of(org.jdbi.v3.core.config.Configurable<?> handleOrJdbi) {
+    static AuditKeys on(Configurable<?> handleOrJdbi) {
         AuditKeys keys = handleOrJdbi.getConfig(Config.class).keys;
         if (keys == null) {
             throw new IllegalStateException("No audit keys on this database: call AuditKeys.load(...).installOn(jdbi)");

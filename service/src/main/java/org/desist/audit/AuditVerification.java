@@ -1,6 +1,7 @@
 package org.desist.audit;
 
 import java.util.List;
+import java.util.function.Supplier;
 import org.desist.db.Dialect;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -34,7 +35,7 @@ public final class AuditVerification {
 
     /** As {@link #walk(Jdbi)}; an unsealed head passes only when adopting a chain written before the key. */
     static Result walk(Jdbi jdbi, boolean unsealedHeadAllowed) {
-        AuditKeys keys = AuditKeys.of(jdbi);
+        AuditKeys keys = AuditKeys.on(jdbi);
         return jdbi.withHandle(handle -> inSnapshot(handle, () -> walk(handle.attach(AuditDao.class), keys,
                 unsealedHeadAllowed)));
     }
@@ -101,7 +102,7 @@ public final class AuditVerification {
      * Runs the walk in one snapshot: a read-only REPEATABLE READ transaction on PostgreSQL; on SQLite a deferred
      * read transaction, which in WAL mode sees the database as of its first read and blocks no writer.
      */
-    private static Result inSnapshot(Handle handle, java.util.function.Supplier<Result> walk) {
+    private static Result inSnapshot(Handle handle, Supplier<Result> walk) {
         if (Dialect.of(handle) == Dialect.SQLITE) {
             handle.execute("BEGIN DEFERRED");
             try {
