@@ -37,6 +37,7 @@ import org.desist.access.Visibility;
 import org.desist.audit.AuditChain;
 import org.desist.audit.AuditKeys;
 import org.desist.audit.AuditLog;
+import org.desist.audit.AuditRole;
 import org.desist.audit.AuditResource;
 import org.desist.audit.ReadAuditWriter;
 import org.desist.auth.Authentication;
@@ -179,6 +180,7 @@ public class DesistApplication extends Application<DesistConfiguration> {
         Jdbi jdbi = Databases.configure(new JdbiFactory().build(environment, database, "database"), dialect);
         dialect.checkBeforeServing(jdbi, environment.healthChecks());
         AuditChain.requireSealedHead(jdbi, auditKeys.installOn(jdbi));
+        AuditRole.warnIfItCouldRewrite(jdbi);
 
         configureJson(environment.getObjectMapper());
         configureErrors(configuration, environment);

@@ -109,9 +109,24 @@ class OwnerRewriteTest {
                         .isInstanceOf(SQLException.class).hasMessageContaining("must be owner");
             }
         }
+        assertThat(AuditRole.couldRewrite(asApp.jdbi())).as("the application role could rewrite the log").isFalse();
+        assertThat(AuditRole.couldRewrite(asOwner.jdbi())).as("the owner could rewrite the log").isTrue();
         Commands.Outcome verified = Commands.run(null, "audit-verify", Commands.configFor(asApp).toString());
         assertThat(verified.succeeded()).as(verified.toString()).isTrue();
         assertThat(verified.stdout()).containsPattern("Audit log intact: [1-9][0-9]* rows");
+        dropDatabaseAndRoles(database, ownerRole, appRole);
+    }
+
+    /** Roles are the cluster's, not the database's: leave none behind on a shared test server. */
+    private static void dropDatabaseAndRoles(TestDatabase database, String... roles) throws SQLException {
+        String name = database.url().substring(database.url().lastIndexOf('/') + 1);
+        try (Connection server = java.sql.DriverManager.getConnection(System.getenv("DESIST_TEST_POSTGRES_URL"),
+                database.user(), database.password()); Statement sql = server.createStatement()) {
+            sql.execute("DROP DATABASE " + name + " WITH (FORCE)");
+            for (String role : roles) {
+                sql.execute("DROP ROLE " + role);
+            }
+        }
     }
 
     /**
