@@ -12,6 +12,7 @@ import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.core.Application;
 import io.dropwizard.core.server.AbstractServerFactory;
+import io.dropwizard.core.cli.CheckCommand;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
 import io.dropwizard.db.DataSourceFactory;
@@ -33,7 +34,10 @@ import org.desist.cohortreport.Pseudonyms;
 import org.desist.access.AccessFeature;
 import org.desist.access.CallerFilter;
 import org.desist.access.Visibility;
+import org.desist.audit.AuditChain;
+import org.desist.audit.AuditKeys;
 import org.desist.audit.AuditLog;
+import org.desist.audit.AuditRole;
 import org.desist.audit.AuditResource;
 import org.desist.audit.ReadAuditWriter;
 import org.desist.auth.Authentication;
@@ -45,6 +49,7 @@ import org.desist.cli.BackupCommand;
 import org.desist.cli.CopyDatabaseCommand;
 import org.desist.cli.SeedCommand;
 import org.desist.cli.VerifyTotalsCommand;
+import org.desist.cli.ServeCommand;
 import org.desist.db.Databases;
 import org.desist.docs.ApiPage;
 import org.desist.http.BodyLimit;
@@ -135,6 +140,13 @@ public class DesistApplication extends Application<DesistConfiguration> {
         return "desist";
     }
 
+    /** Dropwizard's server command, but a refusal to start is said in one line (see {@link StartRefused}). */
+    @Override
+    protected void addDefaultCommands(Bootstrap<DesistConfiguration> bootstrap) {
+        bootstrap.addCommand(new ServeCommand(this));
+        bootstrap.addCommand(new CheckCommand<>(this));
+    }
+
     @Override
     public void initialize(Bootstrap<DesistConfiguration> bootstrap) {
         CredentialFreeLogs.install();
@@ -170,6 +182,7 @@ public class DesistApplication extends Application<DesistConfiguration> {
     public void run(DesistConfiguration configuration, Environment environment) throws Exception {
         DataSourceFactory database = configuration.getDatabase();
         Dialect dialect = Dialect.prepare(database);
+        AuditKeys auditKeys = AuditKeys.load(configuration, true); // before migrating: no key, no start
         if (configuration.isMigrateOnStart()) {
             Migrations.apply(database);
         } else {
@@ -180,6 +193,8 @@ public class DesistApplication extends Application<DesistConfiguration> {
         environment.healthChecks().register("attendance-totals", new TotalsHealthCheck(jdbi));
         environment.admin().addServlet("healthcheck", new HealthcheckServlet(environment.healthChecks(),
                 environment.getObjectMapper())).addMapping("/healthcheck");
+        AuditChain.requireSealedHead(jdbi, auditKeys.installOn(jdbi));
+        AuditRole.warnIfItCouldRewrite(jdbi);
 
         CredentialFreeLogs.install();
         AdminPort.withoutTasks(environment.admin());

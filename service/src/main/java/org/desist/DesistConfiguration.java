@@ -56,6 +56,36 @@ public class DesistConfiguration extends Configuration {
         this.pseudonymKey = pseudonymKey;
     }
 
+    /**
+     * The secret that seals the audit chain (HMAC-SHA256), from the environment, never the database. Unset on
+     * SQLite, a key file beside the database is used (made on the first start); unset on PostgreSQL, the service
+     * refuses to start.
+     */
+    private String auditKey = "";
+
+    /** Keys that sealed rows before a rotation, comma-separated: they verify, never seal. */
+    private String auditPreviousKeys = "";
+
+    @JsonProperty
+    public String getAuditKey() {
+        return auditKey;
+    }
+
+    @JsonProperty
+    public void setAuditKey(String auditKey) {
+        this.auditKey = auditKey;
+    }
+
+    @JsonProperty
+    public String getAuditPreviousKeys() {
+        return auditPreviousKeys;
+    }
+
+    @JsonProperty
+    public void setAuditPreviousKeys(String auditPreviousKeys) {
+        this.auditPreviousKeys = auditPreviousKeys;
+    }
+
     @JsonProperty
     public boolean isMigrateOnStart() {
         return migrateOnStart;

@@ -13,29 +13,33 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 @RegisterConstructorMapper(AuditRecord.class)
 public interface AuditDao {
     String COLUMNS = "seq, at, username, role, action, resource_type, resource_id, participant_id, status,"
-            + " request_id, purpose, client_address, prev_hash, hash";
+            + " request_id, purpose, client_address, prev_hash, hash, key_id";
 
-    record Head(long lastSeq, String lastHash) {
+    /** The chain's head: its last row, and the seal over that (null before the chain was keyed). */
+    record Head(long lastSeq, String lastHash, String keyId, String mac) {
+        boolean sealed() {
+            return mac != null;
+        }
     }
 
     /** Moves the head onto itself first: on PostgreSQL this takes the row lock that orders appenders. */
     @SqlUpdate("UPDATE audit_head SET last_seq = last_seq WHERE id = 1")
     void lockHead();
 
-    @SqlQuery("SELECT last_seq, last_hash FROM audit_head WHERE id = 1")
+    @SqlQuery("SELECT last_seq, last_hash, key_id, mac FROM audit_head WHERE id = 1")
     @RegisterConstructorMapper(Head.class)
     Head head();
 
-    @SqlUpdate("UPDATE audit_head SET last_seq = :seq, last_hash = :hash WHERE id = 1")
-    void moveHead(@Bind("seq") long seq, @Bind("hash") String hash);
+    @SqlUpdate("UPDATE audit_head SET last_seq = :seq, last_hash = :hash, key_id = :keyId, mac = :mac WHERE id = 1")
+    void moveHead(@Bind("seq") long seq, @Bind("hash") String hash, @Bind("keyId") String keyId, @Bind("mac") String mac);
 
-    /** A sealed row: the event with its place in the chain. */
-    record Sealed(long seq, AuditEvent e, String prevHash, String hash) {
+    /** A sealed row: the event with its place in the chain and the key that sealed it. */
+    record Sealed(long seq, AuditEvent e, String prevHash, String hash, String keyId) {
     }
 
     @SqlBatch("INSERT INTO audit_event (" + COLUMNS + ") VALUES (:seq, :e.at, :e.username, :e.role, :e.action,"
             + " :e.resourceType, :e.resourceId, :e.participantId, :e.status, :e.requestId, :e.purpose, :e.clientAddress, :prevHash,"
-            + " :hash)")
+            + " :hash, :keyId)")
     void insert(@BindMethods List<Sealed> rows);
 
     @SqlQuery("SELECT " + COLUMNS + " FROM audit_event"

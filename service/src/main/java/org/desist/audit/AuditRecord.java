@@ -3,7 +3,7 @@ package org.desist.audit;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 
-/** A row of the audit log as stored: the event, its place in the chain and the hashes that seal it. */
+/** A row of the audit log as stored: the event, its place in the chain and the seals (keyed since issue 12) that bind it. */
 public record AuditRecord(
         long seq,
         Instant at,
@@ -19,7 +19,10 @@ public record AuditRecord(
         @Schema(nullable = true, description = "The client's address, where it matters: sign-ins and account actions")
         String clientAddress,
         String prevHash,
-        String hash) {
+        String hash,
+        @Schema(nullable = true, description = "The fingerprint of the audit key that sealed the row (never the key);"
+                + " null for rows sealed before the audit log was keyed")
+        String keyId) {
 
     AuditEvent event() {
         return new AuditEvent(at, username, role, action, resourceType, resourceId, participantId, status, requestId,

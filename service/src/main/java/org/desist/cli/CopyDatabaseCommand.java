@@ -9,6 +9,7 @@ import java.util.Map;
 import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
 import org.desist.DesistConfiguration;
+import org.desist.audit.AuditKeys;
 import org.desist.audit.AuditVerification;
 import org.desist.db.DatabaseCopy;
 import org.desist.db.Databases;
@@ -48,8 +49,11 @@ public class CopyDatabaseCommand extends ConfiguredCommand<DesistConfiguration> 
             throw new DatabaseCopy.Refused("the target is the configured database itself");
         }
 
+        AuditKeys keys = AuditKeys.load(configuration, false); // the copy's chain verifies with the source's keys
         try (Databases.Opened source = Databases.open(configuration.getDatabase(), false, "copy-source");
              Databases.Opened target = Databases.open(targetFactory, true, "copy-target")) {
+            keys.installOn(source.jdbi());
+            keys.installOn(target.jdbi());
             AuditVerification.Result before = AuditVerification.walk(source.jdbi());
             if (!before.intact()) {
                 throw new DatabaseCopy.Refused("the source's " + before.problem() + "; run audit-verify and resolve"
@@ -58,7 +62,12 @@ public class CopyDatabaseCommand extends ConfiguredCommand<DesistConfiguration> 
             DatabaseCopy.Copied copied;
             try (Connection from = source.dataSource().getConnection();
                  Connection to = target.dataSource().getConnection()) {
-                copied = new DatabaseCopy(from, to).run();
+                try {
+                    copied = new DatabaseCopy(from, to).run();
+                } finally { // back to the pool as they came: the walks below take them again
+                    from.setAutoCommit(true);
+                    to.setAutoCommit(true);
+                }
             }
             AuditVerification.Result after = AuditVerification.walk(target.jdbi());
             if (!after.intact() || !after.headHash().equals(before.headHash())) {
@@ -78,7 +87,8 @@ public class CopyDatabaseCommand extends ConfiguredCommand<DesistConfiguration> 
 
     @Override
     public void onError(Cli cli, Namespace namespace, Throwable e) {
-        boolean expected = e instanceof DatabaseCopy.Refused || e instanceof IllegalArgumentException;
+        boolean expected = e instanceof DatabaseCopy.Refused || e instanceof IllegalArgumentException
+                || e instanceof org.desist.StartRefused;
         cli.getStdErr().println("copy-database: " + (expected ? e.getMessage() : e.toString()));
     }
 }

@@ -54,7 +54,8 @@ public final class SqliteDatabase {
         }
     }
 
-    static java.util.Optional<Path> file(String url) {
+    /** The database file a SQLite URL names; empty for an in-memory database. */
+    public static java.util.Optional<Path> file(String url) {
         String rest = url.substring(URL_PREFIX.length());
         int query = rest.indexOf('?');
         if (query >= 0) {

@@ -178,6 +178,7 @@ class AuditTrailTest {
             assertThat(Instant.parse(row.get("at").asText())).isAfterOrEqualTo(Instant.parse(previous.get("at").asText()));
         }
         assertThat(rows).extracting(row -> row.get("hash").asText()).allMatch(hash -> hash.matches("[0-9a-f]{64}"));
+        assertThat(rows).extracting(row -> row.get("keyId").asText()).containsOnly(AuditKeys.of(Commands.AUDIT_KEY, "").current().id());
     }
 
     @Test
@@ -342,12 +343,29 @@ class AuditTrailTest {
         long edited = before + 2; // the clinician's purposeful read
         Path copy = tampered("UPDATE audit_event SET purpose = 'Routine check' WHERE seq = " + edited);
 
-        assertBroken(copy, "row " + edited + " was altered: its content no longer matches its hash");
+        assertBroken(copy, "row " + edited + " was altered: its content no longer matches its seal");
     }
 
     @Test
-    void an_edited_and_resealed_row_breaks_the_link_to_the_next() throws Exception {
+    void an_edited_row_resealed_without_the_key_is_named() throws Exception {
         long edited = before + 7; // the clinician's amendment, blamed on somebody else
+        Path copy = resealed(edited, (event, prevHash) -> AuditHash.of(edited, event, prevHash));
+
+        assertBroken(copy, "row " + edited + " was altered: its content no longer matches its seal");
+    }
+
+    @Test
+    void an_edited_row_resealed_even_with_the_key_breaks_the_link_to_the_next() throws Exception {
+        long edited = before + 7;
+        AuditKey stolen = AuditKeys.of(Commands.AUDIT_KEY, "").current();
+        Path copy = resealed(edited, (event, prevHash) -> AuditHash.sealed(stolen, edited, event, prevHash));
+
+        assertBroken(copy, "row " + (edited + 1) + " does not follow row " + edited);
+    }
+
+    /** A copy in which one row is blamed on pc.north and given a new seal of the attacker's making. */
+    private static Path resealed(long edited, java.util.function.BiFunction<AuditEvent, String, String> seal)
+            throws Exception {
         Path copy = snapshot();
         try (Connection db = connect(copy); Statement sql = db.createStatement()) {
             dropTriggers(sql);
@@ -357,13 +375,12 @@ class AuditTrailTest {
             AuditEvent forged = new AuditEvent(Instant.parse(row.getString(1)), "pc.north", row.getString(2),
                     AuditAction.valueOf(row.getString(3)), row.getString(4), row.getString(5), row.getString(6),
                     row.getInt(7), row.getString(8), row.getString(9), row.getString(11));
-            String resealed = AuditHash.of(edited, forged, row.getString(10));
+            String resealed = seal.apply(forged, row.getString(10));
             row.close();
             sql.executeUpdate("UPDATE audit_event SET username = 'pc.north', hash = '" + resealed + "' WHERE seq = "
                     + edited);
         }
-
-        assertBroken(copy, "row " + (edited + 1) + " does not follow row " + edited);
+        return copy;
     }
 
     @Test
@@ -430,6 +447,7 @@ class AuditTrailTest {
 
     private static AuditVerification.Result verify(DataSourceFactory factory) {
         try (Databases.Opened database = Databases.open(factory, false, "audit-trail-test")) {
+            AuditKeys.of(Commands.AUDIT_KEY, "").installOn(database.jdbi());
             return AuditVerification.walk(database.jdbi());
         } catch (Exception e) {
             throw new IllegalStateException(e);

@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 import org.desist.DesistApplication;
 import org.desist.DesistConfiguration;
+import org.desist.cli.ServeCommand;
 
 /**
  * Runs the jar's commands (add-user, audit-verify) in this JVM, exactly as {@code java -jar desist.jar}
@@ -35,6 +36,9 @@ public final class Commands {
         }
     }
 
+    /** The audit key of test-config.yml, so commands check the chains the test apps seal. */
+    public static final String AUDIT_KEY = "test audit key (32+ characters long) not a secret";
+
     private Commands() {
     }
 
@@ -45,6 +49,11 @@ public final class Commands {
 
     /** A configuration file for the commands, pointing at a test's database. */
     public static Path configFor(TestDatabase database) {
+        return configFor(database, AUDIT_KEY, "");
+    }
+
+    /** As {@link #configFor(TestDatabase)}, with these audit keys; a null key leaves auditKey out. */
+    public static Path configFor(TestDatabase database, String auditKey, String previousAuditKeys) {
         try {
             Path folder = database.file().map(file -> file.toAbsolutePath().getParent())
                     .orElse(Path.of(System.getProperty("java.io.tmpdir")));
@@ -52,6 +61,8 @@ public final class Commands {
             Files.writeString(config, "database:\n" + database.yaml() + String.join("\n",
                     "  validationQuery: \"SELECT 1\"",
                     "migrateOnStart: true",
+                    auditKey == null ? "" : "auditKey: \"" + auditKey + "\"",
+                    "auditPreviousKeys: \"" + previousAuditKeys + "\"",
                     "logging:",
                     "  level: WARN",
                     "  appenders:",
@@ -71,6 +82,7 @@ public final class Commands {
         DesistApplication application = new DesistApplication();
         Bootstrap<DesistConfiguration> bootstrap = new Bootstrap<>(application);
         application.initialize(bootstrap);
+        bootstrap.addCommand(new ServeCommand(application)); // the jar's server command, for its refusals to start
         // A running test app leaves its ConfigOverrides in dw.* system properties until it stops; they
         // would silently redirect a command to that app's database. Commands here read their file only.
         bootstrap.setConfigurationFactoryFactory((klass, validator, json, prefix) ->
