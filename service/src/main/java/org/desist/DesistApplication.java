@@ -58,8 +58,7 @@ import org.desist.http.RequestIds;
 import org.desist.http.SecurityHeaders;
 import org.desist.subject.SubjectAccess;
 import org.desist.subject.SubjectAccessResource;
-import org.desist.user.AccountResource;
-import org.desist.user.Accounts;
+import org.desist.user.StaffAccounts;
 import io.dropwizard.jersey.setup.JerseyEnvironment;
 import org.desist.db.Migrations;
 import org.desist.db.Dialect;
@@ -219,7 +218,7 @@ public class DesistApplication extends Application<DesistConfiguration> {
         Authentication authentication = Authentication.install(environment, jdbi, clock);
         jersey.register(new CallerFilter());
         jersey.register(new CallerFilter.Binder());
-        jersey.register(new AccessFeature(audit, authentication.filter()));
+        jersey.register(new AccessFeature(audit, authentication.filter(), clock));
 
         MergePatch patches = new MergePatch(environment.getObjectMapper(), environment.getValidator());
         ParticipantService participants = new ParticipantService(jdbi, clock,
@@ -235,7 +234,8 @@ public class DesistApplication extends Application<DesistConfiguration> {
         jersey.register(new SubjectAccessResource(new SubjectAccess(jdbi, clock, audit, participants, enrolments,
                 environment.getObjectMapper())));
         jersey.register(new TokenResource(jdbi, clock, configuration.getTokenLifetime().toJavaDuration()));
-        jersey.register(new AccountResource(new Accounts(jdbi, clock, authentication::forget)));
+        StaffAccounts.register(jersey, jdbi, clock, audit, authentication::forget,
+                configuration.getTemporaryPasswordLifetime().toJavaDuration());
         jersey.register(new AuditResource(jdbi, audit));
         CaseRecords records = new CaseRecords(jdbi, clock, audit, participants, patches, environment.getObjectMapper());
         jersey.register(new IncidentResource(records.keeper(new Incidents())));

@@ -40,6 +40,20 @@ public class DesistConfiguration extends Configuration {
         this.tokenLifetime = tokenLifetime;
     }
 
+    /** How long a temporary password from an administrator's reset works, if not changed first. */
+    @NotNull
+    private Duration temporaryPasswordLifetime = Duration.hours(72);
+
+    @JsonProperty
+    public Duration getTemporaryPasswordLifetime() {
+        return temporaryPasswordLifetime;
+    }
+
+    @JsonProperty
+    public void setTemporaryPasswordLifetime(Duration temporaryPasswordLifetime) {
+        this.temporaryPasswordLifetime = temporaryPasswordLifetime;
+    }
+
     /**
      * The secret that keys the evaluation export's pseudonyms (HMAC-SHA256). No default: without it the
      * export answers 503 rather than fall back to a key anyone could know.

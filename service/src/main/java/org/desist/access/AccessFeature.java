@@ -7,8 +7,14 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.DynamicFeature;
 import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.FeatureContext;
+import java.time.Clock;
+import java.util.List;
 import org.desist.audit.AuditLog;
+import org.desist.auth.Authentication;
+import org.desist.auth.ProblemUnauthorizedHandler;
+import org.desist.auth.User;
 import org.desist.errors.ProblemException;
 
 /**
@@ -18,14 +24,18 @@ import org.desist.errors.ProblemException;
  * answered without either. Refusals are audited as 'denied'. A method serving several actions by a query
  * parameter (see {@link Requires#when}) is checked for the action the parameter names; a value it does not
  * serve is 400 naming the parameter for a caller who may perform one of them, and 403 for anyone else.
+ * An account signed in with a temporary password (reset by an administrator) may only change it: anything
+ * else is 403 saying so, and once the temporary password has expired it is 401 like any wrong password.
  */
 public class AccessFeature implements DynamicFeature {
     private final AuditLog audit;
     private final ContainerRequestFilter authentication;
+    private final Clock clock;
 
-    public AccessFeature(AuditLog audit, ContainerRequestFilter authentication) {
+    public AccessFeature(AuditLog audit, ContainerRequestFilter authentication, Clock clock) {
         this.audit = audit;
         this.authentication = authentication;
+        this.clock = clock;
     }
 
     @Override
@@ -33,7 +43,7 @@ public class AccessFeature implements DynamicFeature {
         Requires[] requires = resource.getResourceMethod().getAnnotationsByType(Requires.class);
         if (requires.length > 1 || requires.length == 1 && !requires[0].when().isEmpty()) {
             context.register(authentication, Priorities.AUTHENTICATION);
-            context.register(new Check(null, ActionByQuery.of(requires), audit));
+            context.register(new Check(null, ActionByQuery.of(requires), audit, clock));
             return;
         }
         Action action = actionOf(resource);
@@ -41,7 +51,7 @@ public class AccessFeature implements DynamicFeature {
             return;
         }
         context.register(authentication, Priorities.AUTHENTICATION);
-        context.register(new Check(action, null, audit));
+        context.register(new Check(action, null, audit, clock));
     }
 
     /** The method's {@link Requires}; swagger's description resource, which cannot carry one, describes the API. */
@@ -58,16 +68,21 @@ public class AccessFeature implements DynamicFeature {
         private final Action fixed;
         private final ActionByQuery byQuery;
         private final AuditLog audit;
+        private final Clock clock;
 
-        Check(Action fixed, ActionByQuery byQuery, AuditLog audit) {
+        Check(Action fixed, ActionByQuery byQuery, AuditLog audit, Clock clock) {
             this.fixed = fixed;
             this.byQuery = byQuery;
             this.audit = audit;
+            this.clock = clock;
         }
 
         @Override
         public void filter(ContainerRequestContext request) {
             Caller caller = CallerFilter.of(request);
+            if (caller.user().mustChangePassword()) {
+                onlyChangeOfTemporaryPassword(caller);
+            }
             Action action = byQuery == null ? fixed : chosen(request, caller);
             if (action != null && AccessPolicy.allows(caller.user(), action)) {
                 return;
@@ -80,6 +95,20 @@ public class AccessFeature implements DynamicFeature {
             String participantId = request.getUriInfo().getPath().startsWith("participants/") ? id : null;
             audit.denied(caller, type, recordId != null ? recordId : id, participantId, 403);
             throw new ForbiddenException("Your role may not do this");
+        }
+
+        private void onlyChangeOfTemporaryPassword(Caller caller) {
+            User user = caller.user();
+            if (!clock.instant().isBefore(user.temporaryPasswordUntil())) {
+                audit.denied(caller, "account", user.username(), null, 401);
+                throw new WebApplicationException(new ProblemUnauthorizedHandler().buildResponse("Basic",
+                        Authentication.REALM));
+            }
+            if (fixed != Action.OWN_PASSWORD_CHANGE) {
+                audit.denied(caller, "account", user.username(), null, 403);
+                throw new ProblemException(403, "Forbidden", "Your password is temporary: change it with"
+                        + " POST /api/me/password before anything else", List.of());
+            }
         }
 
         /** The action the query names; for an unknown value, 400 if the caller may do any, else the first (refused). */

@@ -74,7 +74,10 @@ public final class AccessPolicy {
         allow(Action.PROGRAMME_EXPORT, EnumSet.of(programme_lead));
         allow(Action.TOKEN_ISSUE, EVERYONE);
         allow(Action.TOKEN_REVOKE, EVERYONE);
+        // an administrator bound to sites administers only accounts within them (user.AdminScope)
         allow(Action.USER_ADMIN, EnumSet.of(admin));
+        allow(Action.OWN_PASSWORD_CHANGE, EVERYONE);
+        allow(Action.OWN_TOKENS, EVERYONE);
         allow(Action.AUDIT_READ, EnumSet.of(admin));
     }
 

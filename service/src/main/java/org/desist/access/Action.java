@@ -46,6 +46,10 @@ public enum Action {
     TOKEN_ISSUE("token", false),
     TOKEN_REVOKE("token", false),
     USER_ADMIN("user", false),
+    /** Self-service: change one's own password; the one thing an account with a temporary password may do. */
+    OWN_PASSWORD_CHANGE("account", false),
+    /** Self-service: list one's own tokens, end them all ("sign out everywhere"). */
+    OWN_TOKENS("token", false),
     AUDIT_READ("audit", false);
 
     private final String resourceType;

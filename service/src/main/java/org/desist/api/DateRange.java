@@ -54,8 +54,11 @@ public class DateRange {
         return from == null ? null : from.atStartOfDay(zone).toInstant();
     }
 
-    /** The first instant after {@code to} in the zone (an exclusive bound), or null for no upper bound. */
+    /**
+     * The first instant after {@code to} in the zone (an exclusive bound), or null for no upper bound: also for
+     * the last date there is ({@code +999999999-12-31}), which has no day after it.
+     */
     public Instant endIn(ZoneId zone) {
-        return to == null ? null : to.plusDays(1).atStartOfDay(zone).toInstant();
+        return to == null || to.equals(LocalDate.MAX) ? null : to.plusDays(1).atStartOfDay(zone).toInstant();
     }
 }

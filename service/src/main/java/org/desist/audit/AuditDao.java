@@ -2,8 +2,10 @@ package org.desist.audit;
 
 import java.time.Instant;
 import java.util.List;
+import org.desist.user.AccountDao;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindList;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlBatch;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
@@ -42,14 +44,26 @@ public interface AuditDao {
             + " :hash, :keyId)")
     void insert(@BindMethods List<Sealed> rows);
 
+    /** Accounts within the sites {@code <sites>}: see {@link AccountDao#WITHIN_SITES}. */
+    String ACCOUNTS_WITHIN = "(SELECT u.username FROM app_user u WHERE " + AccountDao.WITHIN_SITES + ")";
+
+    /**
+     * Rows within an administrator's sites ({@code allSites} for all): about participants of those sites, about
+     * accounts within them, and, where no participant is named, whatever accounts within them did.
+     */
     @SqlQuery("SELECT " + COLUMNS + " FROM audit_event"
             + " WHERE (:participantId IS NULL OR participant_id = :participantId)"
             + " AND (:username IS NULL OR username = :username)"
             + " AND (:from IS NULL OR at >= :from) AND (:to IS NULL OR at < :to)"
             + " AND (:before IS NULL OR seq < :before)"
+            + " AND (:allSites = 1"
+            + "   OR participant_id IN (SELECT p.id FROM participant p WHERE p.site_code IN (<sites>))"
+            + "   OR participant_id IS NULL AND ((resource_type = 'account' AND resource_id IN " + ACCOUNTS_WITHIN + ")"
+            + "     OR (resource_type <> 'account' AND username IN " + ACCOUNTS_WITHIN + ")))"
             + " ORDER BY seq DESC LIMIT :limit OFFSET :offset")
     List<AuditRecord> search(@Bind("participantId") String participantId, @Bind("username") String username,
                              @Bind("from") Instant from, @Bind("to") Instant to, @Bind("before") Long before,
+                             @Bind("allSites") boolean allSites, @BindList("sites") List<String> sites,
                              @Bind("limit") int limit, @Bind("offset") int offset);
 
     @SqlQuery("SELECT " + COLUMNS + " FROM audit_event WHERE participant_id = :participantId ORDER BY seq")

@@ -20,12 +20,17 @@ import java.time.Instant;
 import org.desist.access.Action;
 import org.desist.access.Caller;
 import org.desist.access.Requires;
+import org.desist.access.SiteScope;
 import org.desist.api.DateRange;
 import org.desist.api.Page;
 import org.desist.api.Paging;
 import org.jdbi.v3.core.Jdbi;
 
-/** "Who looked at this person's record, and why?" Reading the log is itself logged. */
+/**
+ * "Who looked at this person's record, and why?" Reading the log is itself logged. An administrator bound to
+ * sites reads only the rows within them: about their sites' participants, about accounts within their sites,
+ * and what those accounts did that names no participant.
+ */
 @Path("/audit")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Audit")
@@ -42,7 +47,8 @@ public class AuditResource {
     @Requires(Action.AUDIT_READ)
     @Operation(operationId = "searchAudit",
             summary = "Search the audit log, newest first", description = "`from`/`to` filter on the day (in UTC,"
-            + " as the log's times are) a row was written.")
+            + " as the log's times are) a row was written. An administrator bound to sites finds only the rows about"
+            + " their sites' participants and about accounts within their sites, and those accounts' other rows.")
     public Page<AuditRecord> search(@QueryParam("participantId") String participantId,
                                     @QueryParam("username") String username,
                                     @BeanParam DateRange dates,
@@ -52,8 +58,9 @@ public class AuditResource {
         Instant start = dates.ordered().startIn(ZoneOffset.UTC);
         Instant end = dates.endIn(ZoneOffset.UTC);
         audit.read(caller, "audit", null, participantId);
+        SiteScope scope = SiteScope.of(caller);
         List<AuditRecord> rows = jdbi.withExtension(AuditDao.class, dao -> dao.search(participantId, username, start, end,
-                before, paging.fetch(), paging.getOffset()));
+                before, scope.allSites(), scope.sites(), paging.fetch(), paging.getOffset()));
         if (rows.size() <= paging.getLimit()) {
             return new Page<>(rows, null);
         }

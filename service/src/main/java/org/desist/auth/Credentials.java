@@ -1,5 +1,6 @@
 package org.desist.auth;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -23,7 +24,14 @@ public interface Credentials {
     @SqlQuery("SELECT site_code FROM user_site WHERE username = :username")
     List<String> sites(@Bind("username") String username);
 
+    /** Empty unless the password is temporary; then its expiry (a missing one reads as expired). */
+    @SqlQuery("SELECT password_expires_at FROM app_user WHERE username = :username AND must_change_password = 1")
+    List<Instant> temporaryPasswordUntil(@Bind("username") String username);
+
     default User user(String username) {
-        return new User(username, Set.copyOf(roles(username)), sites(username).stream().collect(Collectors.toSet()));
+        List<Instant> temporary = temporaryPasswordUntil(username);
+        Instant temporaryUntil = temporary.isEmpty() ? null : temporary.get(0) == null ? Instant.EPOCH : temporary.get(0);
+        return new User(username, Set.copyOf(roles(username)), sites(username).stream().collect(Collectors.toSet()),
+                temporaryUntil);
     }
 }

@@ -6,10 +6,8 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -67,20 +65,5 @@ public class TokenResource {
 
     private static boolean isBasic(String authorization) {
         return authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, "Basic ".length());
-    }
-
-    @DELETE
-    @Path("/{id}")
-    @Requires(Action.TOKEN_REVOKE)
-    @Operation(operationId = "revokeToken",
-            summary = "Revoke a token", description = "Your own, or anyone's for an administrator.")
-    public void revoke(@PathParam("id") String id, @Context Caller caller) {
-        jdbi.useExtension(TokenDao.class, tokens -> {
-            String owner = tokens.owner(id).orElseThrow(() -> ProblemException.notFound("token", id));
-            if (!owner.equals(caller.username()) && !caller.user().has(Role.admin)) {
-                throw ProblemException.notFound("token", id);
-            }
-            tokens.revoke(id, clock.instant());
-        }); // no body: 204
     }
 }

@@ -1,19 +1,31 @@
 package org.desist.auth;
 
 import java.security.Principal;
+import java.time.Instant;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
  * An authenticated member of staff: their roles and the sites whose cases they work on. No sites
- * means every site, which only programme leads and administrators may have.
+ * means every site, which only programme leads and administrators may have. {@code temporaryPasswordUntil}
+ * is set while the account's password is one an administrator reset: until it is changed the account may
+ * do nothing else, and after that instant it no longer signs in.
  */
-public record User(String username, Set<Role> roles, Set<String> sites) implements Principal {
+public record User(String username, Set<Role> roles, Set<String> sites, Instant temporaryPasswordUntil)
+        implements Principal {
 
     public User {
         roles = Set.copyOf(roles);
         sites = Set.copyOf(sites);
+    }
+
+    public User(String username, Set<Role> roles, Set<String> sites) {
+        this(username, roles, sites, null);
+    }
+
+    public boolean mustChangePassword() {
+        return temporaryPasswordUntil != null;
     }
 
     @Override

@@ -10,19 +10,25 @@ import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import net.sourceforge.argparse4j.impl.Arguments;
 import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
 import org.desist.DesistConfiguration;
+import org.desist.access.Caller;
 import org.desist.auth.Role;
+import org.desist.auth.User;
 import org.desist.db.Databases;
+import org.desist.errors.ProblemException;
 import org.desist.user.Account;
 import org.desist.user.Accounts;
 import org.desist.user.NewAccount;
+import org.desist.user.StaffAccounts;
 
 /**
- * {@code add-user --username NAME --role ROLE [--site CODE ...] config.yml}: the only way an account
- * comes to exist. The password is read from standard input (one line) so it never sits in the shell's
+ * {@code add-user --username NAME --role ROLE [--site CODE ...] config.yml}: how the first accounts
+ * (the first administrator's above all) come to exist; administrators make the others over the API. Audited
+ * as {@link #operator()}. The password is read from standard input (one line) so it never sits in the shell's
  * history or the process list.
  */
 public class AddUserCommand extends ConfiguredCommand<DesistConfiguration> {
@@ -55,15 +61,26 @@ public class AddUserCommand extends ConfiguredCommand<DesistConfiguration> {
 
         try (Databases.Opened database = Databases.open(configuration.getDatabase(), configuration.isMigrateOnStart(),
                 "add-user")) {
-            Accounts accounts = new Accounts(database.jdbi(), Clock.systemUTC(), username -> { });
-            Account account = accounts.create(new NewAccount(namespace.getString("username"), roles, sites, password));
+            Accounts accounts = StaffAccounts.forCommandLine(database.jdbi(), Clock.systemUTC());
+            Account account = accounts.create(new NewAccount(namespace.getString("username"), roles, sites), password,
+                    operator());
             System.out.println("Created user '" + account.username() + "' with roles " + account.roles()
                     + (account.sites().isEmpty() ? " for all sites" : " for sites " + account.sites()));
         }
     }
 
+    /**
+     * Who the audit row names: the command line and the operating-system account that ran it ({@code cli:deploy}).
+     * No staff account acted, so the row's role is empty; ':' cannot occur in a username, so it is never one.
+     */
+    static Caller operator() {
+        String osUser = System.getProperty("user.name", "unknown");
+        return new Caller(new User("cli:" + osUser, Set.of(), Set.of()), "add-user-" + UUID.randomUUID(), null, null);
+    }
+
     @Override
     public void onError(io.dropwizard.core.cli.Cli cli, Namespace namespace, Throwable e) {
-        cli.getStdErr().println("add-user: " + (e instanceof IllegalArgumentException ? e.getMessage() : e.toString()));
+        cli.getStdErr().println("add-user: " + (e instanceof ProblemException
+                || e instanceof IllegalArgumentException ? e.getMessage() : e.toString()));
     }
 }

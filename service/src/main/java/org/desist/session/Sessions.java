@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.desist.api.DateRange;
 import org.desist.ProgrammeClock;
 import org.desist.access.AccessPolicy;
 import org.desist.auth.User;
@@ -126,8 +127,9 @@ public class Sessions implements RecordTable<Session, SessionBody> {
     /** Dates are of the scheduled time in the programme's zone (London), both inclusive. */
     @Override
     public List<Session> list(Handle handle, String participantId, LocalDate from, LocalDate to, int limit, int offset) {
-        Instant start = from == null ? null : from.atStartOfDay(ProgrammeClock.ZONE).toInstant();
-        Instant before = to == null ? null : to.plusDays(1).atStartOfDay(ProgrammeClock.ZONE).toInstant();
+        DateRange dates = new DateRange(from, to);
+        Instant start = dates.startIn(ProgrammeClock.ZONE);
+        Instant before = dates.endIn(ProgrammeClock.ZONE);
         return handle.attach(SessionDao.class).list(participantId, start, before, limit, offset);
     }
 

@@ -6,12 +6,19 @@ import java.util.Optional;
 import org.desist.auth.Role;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindList;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 public interface AccountDao {
+    /**
+     * An account {@code u} lies within the sites {@code <sites>}: it is bound to at least one site, and to
+     * none outside them. Used with {@code (:allSites = 1 OR ...)} (see {@link AdminScope}).
+     */
+    String WITHIN_SITES = "(EXISTS (SELECT 1 FROM user_site s WHERE s.username = u.username)"
+            + " AND NOT EXISTS (SELECT 1 FROM user_site s WHERE s.username = u.username AND s.site_code NOT IN (<sites>)))";
 
-    record Row(String username, boolean disabled, Instant createdAt) {
+    record Row(String username, boolean disabled, boolean mustChangePassword, Instant createdAt) {
     }
 
     @SqlUpdate("INSERT INTO app_user (username, password_hash, disabled, created_at, updated_at)"
@@ -24,13 +31,21 @@ public interface AccountDao {
     @SqlUpdate("INSERT INTO user_site (username, site_code) VALUES (:username, :site)")
     void bind(@Bind("username") String username, @Bind("site") String siteCode);
 
-    @SqlQuery("SELECT username, disabled, created_at FROM app_user WHERE username = :username")
+    @SqlUpdate("DELETE FROM user_role WHERE username = :username")
+    void revokeRoles(@Bind("username") String username);
+
+    @SqlUpdate("DELETE FROM user_site WHERE username = :username")
+    void unbindSites(@Bind("username") String username);
+
+    @SqlQuery("SELECT username, disabled, must_change_password, created_at FROM app_user WHERE username = :username")
     @RegisterConstructorMapper(Row.class)
     Optional<Row> find(@Bind("username") String username);
 
-    @SqlQuery("SELECT username, disabled, created_at FROM app_user ORDER BY username LIMIT :limit OFFSET :offset")
+    @SqlQuery("SELECT u.username, u.disabled, u.must_change_password, u.created_at FROM app_user u"
+            + " WHERE (:allSites = 1 OR " + WITHIN_SITES + ") ORDER BY u.username LIMIT :limit OFFSET :offset")
     @RegisterConstructorMapper(Row.class)
-    List<Row> list(@Bind("limit") int limit, @Bind("offset") int offset);
+    List<Row> list(@Bind("allSites") boolean allSites, @BindList("sites") List<String> sites,
+                   @Bind("limit") int limit, @Bind("offset") int offset);
 
     @SqlQuery("SELECT role FROM user_role WHERE username = :username ORDER BY role")
     List<Role> roles(@Bind("username") String username);
@@ -38,9 +53,29 @@ public interface AccountDao {
     @SqlQuery("SELECT site_code FROM user_site WHERE username = :username ORDER BY site_code")
     List<String> sites(@Bind("username") String username);
 
-    @SqlUpdate("UPDATE app_user SET disabled = 1, updated_at = :at WHERE username = :username")
-    int disable(@Bind("username") String username, @Bind("at") Instant at);
+    @SqlQuery("SELECT password_hash FROM app_user WHERE username = :username")
+    Optional<String> passwordHash(@Bind("username") String username);
 
-    @SqlUpdate("UPDATE app_user SET password_hash = :hash, updated_at = :at WHERE username = :username")
-    int setPassword(@Bind("username") String username, @Bind("hash") String passwordHash, @Bind("at") Instant at);
+    /**
+     * The first statement of every change to an account: every instance compares the version on each request,
+     * so what they cached of the account stops counting; on PostgreSQL it also takes the row's lock, so changes
+     * to one account queue. 0 when there is no such account.
+     */
+    @SqlUpdate("UPDATE app_user SET credential_version = credential_version + 1, updated_at = :at WHERE username = :username")
+    int moveCredentialVersion(@Bind("username") String username, @Bind("at") Instant at);
+
+    @SqlUpdate("UPDATE app_user SET disabled = :disabled WHERE username = :username")
+    void setDisabled(@Bind("username") String username, @Bind("disabled") boolean disabled);
+
+    /** A password set by an administrator: it must be changed at the next sign-in and stops working at {@code until}. */
+    @SqlUpdate("UPDATE app_user SET password_hash = :hash, must_change_password = 1, password_expires_at = :until"
+            + " WHERE username = :username")
+    void setTemporaryPassword(@Bind("username") String username, @Bind("hash") String passwordHash,
+                              @Bind("until") Instant until);
+
+    /** The owner's own password, if the hash is still {@code previous} (nobody changed it meanwhile): rows changed. */
+    @SqlUpdate("UPDATE app_user SET password_hash = :hash, must_change_password = 0, password_expires_at = NULL"
+            + " WHERE username = :username AND password_hash = :previous")
+    int setOwnPassword(@Bind("username") String username, @Bind("hash") String passwordHash,
+                       @Bind("previous") String previous);
 }

@@ -1,102 +1,171 @@
 package org.desist.user;
 
-import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
-import java.util.function.Consumer;
+import java.util.Set;
+import org.desist.access.Caller;
+import org.desist.access.SiteScope;
+import org.desist.audit.AuditAction;
+import org.desist.audit.AuditLog;
 import org.desist.auth.Passwords;
 import org.desist.auth.Role;
 import org.desist.auth.TokenDao;
+import org.desist.errors.FieldError;
 import org.desist.errors.ProblemException;
 import org.desist.site.SiteDao;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * Staff accounts: created by an administrator from the command line, listed, disabled and given new
- * passwords over the API. A change to an account forgets its cached logins and revokes its tokens.
+ * Staff accounts: created by add-user (with the password its operator typed) or by an administrator over the
+ * API (with a temporary password the service makes); listed, enabled, disabled, given other roles or sites,
+ * and given temporary passwords. Each change is one audited transaction ({@link AccountChange}); an
+ * administrator bound to sites sees and changes only accounts within them ({@link AdminScope}).
  */
 public class Accounts {
     public static final String USERNAME_PATTERN = "[a-z][a-z0-9._-]{1,63}";
 
     private final Jdbi jdbi;
-    private final Clock clock;
-    private final Consumer<String> forgetLogins;
+    private final AccountChange changes;
+    private final AuditLog audit;
+    private final Duration temporaryLifetime;
 
-    public Accounts(Jdbi jdbi, Clock clock, Consumer<String> forgetLogins) {
+    Accounts(Jdbi jdbi, AccountChange changes, AuditLog audit, Duration temporaryLifetime) {
         this.jdbi = jdbi;
-        this.clock = clock;
-        this.forgetLogins = forgetLogins;
+        this.changes = changes;
+        this.audit = audit;
+        this.temporaryLifetime = temporaryLifetime;
     }
 
-    /** Creates an account; every problem is refused with a reason and nothing is written. */
-    public Account create(NewAccount request) {
-        if (request.username() == null || !request.username().matches(USERNAME_PATTERN)) {
-            throw new IllegalArgumentException("username must be 2-64 lower-case letters, digits, '.', '_' or '-',"
-                    + " starting with a letter");
-        }
-        if (request.roles().isEmpty()) {
-            throw new IllegalArgumentException("give at least one --role");
-        }
-        if (request.sites().isEmpty() && !request.roles().stream().allMatch(Role::maySpanSites)) {
-            throw new IllegalArgumentException("give at least one --site: only programme_lead and admin may span all sites");
-        }
-        String weakness = Passwords.weakness(request.password());
-        if (weakness != null) {
-            throw new IllegalArgumentException("password " + weakness);
-        }
-        String hash = Passwords.hash(request.password());
-        return jdbi.inTransaction(handle -> {
-            AccountDao accounts = handle.attach(AccountDao.class);
-            if (accounts.find(request.username()).isPresent()) {
-                throw new IllegalArgumentException("user '" + request.username() + "' already exists");
-            }
-            SiteDao sites = handle.attach(SiteDao.class);
-            for (String site : request.sites()) {
-                if (sites.find(site).isEmpty()) {
-                    throw new IllegalArgumentException("site '" + site + "' does not exist");
-                }
-            }
-            accounts.insert(request.username(), hash, clock.instant());
-            request.roles().forEach(role -> accounts.grant(request.username(), role));
-            request.sites().forEach(site -> accounts.bind(request.username(), site));
-            return account(accounts, accounts.find(request.username()).orElseThrow());
-        });
-    }
-
-    public List<Account> list(int limit, int offset) {
-        return jdbi.withExtension(AccountDao.class, accounts -> accounts.list(limit, offset).stream()
-                .map(row -> account(accounts, row)).toList());
-    }
-
-    public Account disable(String username) {
-        Account account = jdbi.inTransaction(handle -> {
-            AccountDao accounts = handle.attach(AccountDao.class);
-            if (accounts.disable(username, clock.instant()) != 1) {
-                throw ProblemException.notFound("user", username);
-            }
-            handle.attach(TokenDao.class).revokeAllOf(username, clock.instant());
-            return account(accounts, accounts.find(username).orElseThrow());
-        });
-        forgetLogins.accept(username);
-        return account;
-    }
-
-    public void resetPassword(String username, String password) {
+    /** add-user's: the password is the operator's own choice, so it is not temporary. Audited as {@code by}. */
+    public Account create(NewAccount request, String password, Caller by) {
         String weakness = Passwords.weakness(password);
         if (weakness != null) {
             throw ProblemException.invalid("password", weakness);
         }
-        String hash = Passwords.hash(password);
-        jdbi.useTransaction(handle -> {
-            if (handle.attach(AccountDao.class).setPassword(username, hash, clock.instant()) != 1) {
-                throw ProblemException.notFound("user", username);
-            }
-            handle.attach(TokenDao.class).revokeAllOf(username, clock.instant());
-        });
-        forgetLogins.accept(username);
+        return insert(request, Passwords.hash(password), null, by);
     }
 
-    private static Account account(AccountDao accounts, AccountDao.Row row) {
+    /** An administrator's: the service makes a temporary password, shown once in the answer. */
+    public CreatedAccount create(NewAccount request, Caller admin) {
+        requireValid(request.username(), request.roles(), request.sites());
+        try {
+            AdminScope.of(admin.user()).requireGrantable(request.roles(), request.sites(), Set.of());
+        } catch (AdminScope.Refusal refusal) {
+            audit.denied(admin, AccountChange.RESOURCE, request.username(), null, refusal.problem.status());
+            throw refusal.problem;
+        }
+        String password = TemporaryPasswords.next();
+        Instant until = changes.clock().instant().plus(temporaryLifetime);
+        Account account = insert(request, Passwords.hash(password), until, admin);
+        return new CreatedAccount(account, new TemporaryPassword(account.username(), password, until));
+    }
+
+    private Account insert(NewAccount request, String hash, Instant temporaryUntil, Caller by) {
+        requireValid(request.username(), request.roles(), request.sites());
+        return jdbi.inTransaction(handle -> {
+            AccountDao accounts = handle.attach(AccountDao.class);
+            if (accounts.find(request.username()).isPresent()) {
+                throw ProblemException.conflict("user '" + request.username() + "' already exists");
+            }
+            requireSitesExist(handle, request.sites());
+            accounts.insert(request.username(), hash, changes.clock().instant());
+            if (temporaryUntil != null) {
+                accounts.setTemporaryPassword(request.username(), hash, temporaryUntil);
+            }
+            request.roles().forEach(role -> accounts.grant(request.username(), role));
+            request.sites().forEach(site -> accounts.bind(request.username(), site));
+            audit.change(handle, by, AuditAction.create, AccountChange.RESOURCE, request.username(), null, 201);
+            return account(accounts, accounts.find(request.username()).orElseThrow());
+        });
+    }
+
+    /** The accounts the administrator may administer. */
+    public List<Account> list(Caller admin, int limit, int offset) {
+        SiteScope scope = SiteScope.of(admin);
+        return jdbi.withExtension(AccountDao.class, accounts -> accounts.list(scope.allSites(), scope.sites(), limit,
+                offset).stream().map(row -> account(accounts, row)).toList());
+    }
+
+    public Account find(Caller admin, String username) {
+        return changes.read(admin, username, (handle, accounts) -> account(accounts, accounts.find(username).orElseThrow()));
+    }
+
+    /** Its logins are refused and its tokens revoked at once, on every instance. */
+    public Account disable(Caller admin, String username) {
+        return changes.apply(admin, username, AuditAction.disable, 200, (handle, accounts) -> {
+            accounts.setDisabled(username, true);
+            handle.attach(TokenDao.class).revokeAllOf(username, changes.clock().instant());
+            return account(accounts, accounts.find(username).orElseThrow());
+        });
+    }
+
+    public Account enable(Caller admin, String username) {
+        return changes.apply(admin, username, AuditAction.enable, 200, (handle, accounts) -> {
+            accounts.setDisabled(username, false);
+            return account(accounts, accounts.find(username).orElseThrow());
+        });
+    }
+
+    /** Replaces the account's roles and sites; its tokens are revoked, since they were issued for the old rights. */
+    public Account changeAccess(Caller admin, String username, AccountAccess access) {
+        requireValid(username, access.roles(), access.sites());
+        return changes.apply(admin, username, AuditAction.access_change, 200, (handle, accounts) -> {
+            AdminScope.of(admin.user()).requireGrantable(access.roles(), access.sites(), Set.copyOf(accounts.roles(username)));
+            requireSitesExist(handle, access.sites());
+            accounts.revokeRoles(username);
+            accounts.unbindSites(username);
+            access.roles().forEach(role -> accounts.grant(username, role));
+            access.sites().forEach(site -> accounts.bind(username, site));
+            handle.attach(TokenDao.class).revokeAllOf(username, changes.clock().instant());
+            return account(accounts, accounts.find(username).orElseThrow());
+        });
+    }
+
+    /**
+     * A temporary password the service makes, shown once: the old password and every token stop working at
+     * once; the new one lets its owner only change it, and expires. The administrator never chooses it.
+     */
+    public TemporaryPassword resetPassword(Caller admin, String username) {
+        String password = TemporaryPasswords.next();
+        String hash = Passwords.hash(password);
+        Instant until = changes.clock().instant().plus(temporaryLifetime);
+        changes.apply(admin, username, AuditAction.password_reset, 200, (handle, accounts) -> {
+            accounts.setTemporaryPassword(username, hash, until);
+            handle.attach(TokenDao.class).revokeAllOf(username, changes.clock().instant());
+            return null;
+        });
+        return new TemporaryPassword(username, password, until);
+    }
+
+    private static void requireValid(String username, Set<Role> roles, Set<String> sites) {
+        if (username == null || !username.matches(USERNAME_PATTERN)) {
+            throw ProblemException.invalid("username", "must be 2-64 lower-case letters, digits, '.', '_' or '-',"
+                    + " starting with a letter");
+        }
+        if (roles.isEmpty()) {
+            throw ProblemException.invalid("roles", "must hold at least one role");
+        }
+        if (sites.isEmpty() && !roles.stream().allMatch(Role::maySpanSites)) {
+            throw new ProblemException(422, "Unprocessable Content", "give at least one site: only programme_lead"
+                    + " and admin may span all sites", List.of(new FieldError("sites", "must hold at least one site:"
+                    + " only programme_lead and admin may span all sites")));
+        }
+    }
+
+    private static void requireSitesExist(Handle handle, Set<String> codes) {
+        SiteDao sites = handle.attach(SiteDao.class);
+        for (String site : codes) {
+            if (sites.find(site).isEmpty()) {
+                throw new ProblemException(422, "Unprocessable Content", "site '" + site + "' does not exist",
+                        List.of(new FieldError("sites", "names a site that does not exist: " + site)));
+            }
+        }
+    }
+
+    static Account account(AccountDao accounts, AccountDao.Row row) {
         return new Account(row.username(), accounts.roles(row.username()), accounts.sites(row.username()),
-                row.disabled(), row.createdAt());
+                row.disabled(), row.mustChangePassword(), row.createdAt());
     }
 }

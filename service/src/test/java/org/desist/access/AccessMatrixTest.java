@@ -168,15 +168,50 @@ class AccessMatrixTest {
                         .whenRefused(() -> assertThat(TestApp.anonymous(APP).withBearer(token.get("token").asText())
                                 .get("/sites").status()).isEqualTo(200));
             }),
+            // issue 12: self-service; the caller's own password is put back after it changed, for the calls after
+            write("POST /api/me/password", 204, username -> Request.to("/me/password", Map.of("currentPassword",
+                            Staff.PASSWORD, "newPassword", "a brand new pass phrase"))
+                    .whenRefused(() -> assertCanLogIn(username))
+                    .undoneBy(() -> Staff.setPassword(APP, username, Staff.PASSWORD))),
+            read("GET /api/me/tokens", () -> "/me/tokens"),
+            write("DELETE /api/me/tokens", 204, username -> {
+                JsonNode token = Cases.created(TestApp.as(APP, username).post("/tokens", null));
+                return Request.to("/me/tokens").whenRefused(() -> assertThat(TestApp.anonymous(APP)
+                        .withBearer(token.get("token").asText()).get("/sites").status()).isEqualTo(200));
+            }),
             read("GET /api/users", () -> "/users"),
+            write("POST /api/users", 201, username -> {
+                String name = "made-" + serial();
+                return Request.to("/users", Map.of("username", name, "roles", List.of("clinician"), "sites", List.of(A)))
+                        .whenRefused(() -> assertThat(tester.get("/sites").status()).isEqualTo(200));
+            }),
+            read("GET /api/users/{username}", () -> "/users/" + spareAccount()),
             write("POST /api/users/{username}/disable", 200, username -> {
                 String spare = spareAccount();
                 return Request.to("/users/" + spare + "/disable").whenRefused(() -> assertCanLogIn(spare));
             }),
-            write("POST /api/users/{username}/password", 204, username -> {
+            write("POST /api/users/{username}/enable", 200, username -> {
                 String spare = spareAccount();
-                return Request.to("/users/" + spare + "/password", Map.of("password", "a brand new pass phrase"))
-                        .whenRefused(() -> assertCanLogIn(spare));
+                Cases.ok(APIS.get(admin).post("/users/" + spare + "/disable", null));
+                return Request.to("/users/" + spare + "/enable").whenRefused(() -> assertThat(TestApp.as(APP, spare)
+                        .get("/sites").status()).isEqualTo(401));
+            }),
+            write("PUT /api/users/{username}/access", 200, username -> {
+                String spare = spareAccount();
+                return Request.to("/users/" + spare + "/access", Map.of("roles", List.of("probation"), "sites",
+                        List.of(A))).whenRefused(() -> assertThat(TestApp.as(APP, spare).get("/participants/"
+                        + siteA.participantId() + "/sessions").status()).as("still a clinician").isEqualTo(200));
+            }),
+            write("POST /api/users/{username}/password", 200, username -> {
+                String spare = spareAccount();
+                return Request.to("/users/" + spare + "/password").whenRefused(() -> assertCanLogIn(spare));
+            }),
+            read("GET /api/users/{username}/tokens", () -> "/users/" + spareAccount() + "/tokens"),
+            write("DELETE /api/users/{username}/tokens", 204, username -> {
+                String spare = spareAccount();
+                JsonNode token = Cases.created(TestApp.as(APP, spare).post("/tokens", null));
+                return Request.to("/users/" + spare + "/tokens").whenRefused(() -> assertThat(TestApp.anonymous(APP)
+                        .withBearer(token.get("token").asText()).get("/sites").status()).isEqualTo(200));
             }),
             read("GET /api/audit", () -> "/audit"));
 
@@ -214,6 +249,7 @@ class AccessMatrixTest {
         Reply reply = probe.send(APIS.get(role), request);
         if (DOC.now().get(probe.endpoint()).contains(role)) {
             assertThat(reply.status()).as("%s may call %s: %s", role, probe, reply).isEqualTo(probe.success());
+            request.undo().run();
         } else {
             assertProblem(reply, 403, role + " may not call " + probe);
             assertThat(reply.json().get("detail").asText()).isEqualTo("Your role may not do this");

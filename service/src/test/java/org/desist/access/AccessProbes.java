@@ -26,22 +26,29 @@ final class AccessProbes {
     private AccessProbes() {
     }
 
-    /** A concrete call: its address under /api, body, headers, and a check that a refused call changed nothing. */
-    record Request(String path, Object body, Map<String, String> headers, Runnable unchanged) {
+    /**
+     * A concrete call: its address under /api, body, headers, a check that a refused call changed nothing, and
+     * what to undo after an allowed call that changes something later calls rely on (a password).
+     */
+    record Request(String path, Object body, Map<String, String> headers, Runnable unchanged, Runnable undo) {
         static Request to(String path) {
-            return new Request(path, null, Map.of(), () -> { });
+            return new Request(path, null, Map.of(), () -> { }, () -> { });
         }
 
         static Request to(String path, Object body) {
-            return new Request(path, body, Map.of(), () -> { });
+            return new Request(path, body, Map.of(), () -> { }, () -> { });
         }
 
         Request whenRefused(Runnable check) {
-            return new Request(path, body, headers, check);
+            return new Request(path, body, headers, check, undo);
         }
 
         Request header(String name, String value) {
-            return new Request(path, body, Map.of(name, value), unchanged);
+            return new Request(path, body, Map.of(name, value), unchanged, undo);
+        }
+
+        Request undoneBy(Runnable action) {
+            return new Request(path, body, headers, unchanged, action);
         }
     }
 

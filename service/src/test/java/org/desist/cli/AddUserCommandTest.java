@@ -126,13 +126,32 @@ class AddUserCommandTest {
         assertThat(storedHash("hashed.too").orElseThrow()).isNotEqualTo(hash);
     }
 
+    // --- the audit trail (issue 12) ---
+
+    @Test
+    void a_created_account_is_an_audit_row_naming_the_command_line_and_the_operating_system_user() {
+        assertThat(addUser("a good long password", "--username", "audited", "--role", "police", "--site", SITE)
+                .succeeded()).isTrue();
+        var rows = DATABASE.jdbi().withHandle(handle -> handle.createQuery("SELECT username, role, action, status,"
+                + " request_id FROM audit_event WHERE resource_type = 'account' AND resource_id = 'audited'")
+                .mapToMap().list());
+        assertThat(rows).singleElement().satisfies(row -> {
+            assertThat(row.get("username")).isEqualTo("cli:" + System.getProperty("user.name"));
+            assertThat(row.get("action")).isEqualTo("create");
+            assertThat(((Number) row.get("status")).intValue()).isEqualTo(201);
+            assertThat((String) row.get("request_id")).startsWith("add-user-");
+        });
+        assertThat(Commands.run("", "audit-verify", config.toString()).succeeded()).as("the chain still verifies")
+                .isTrue();
+    }
+
     // --- roles and sites ---
 
     @Test
     void refuses_a_clinician_without_a_site() throws SQLException {
         Commands.Outcome outcome = addUser("a good long password", "--username", "siteless", "--role", "clinician");
 
-        assertRefused(outcome, "siteless", "give at least one --site");
+        assertRefused(outcome, "siteless", "give at least one site");
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -139,7 +140,11 @@ final class HostileCase {
             case "POST /enrolments" -> Map.of("participantId", enrolable, "cohortId", cohortId, "on", "2026-02-03");
             case "POST /enrolments/{id}/transitions" -> Map.of("to", "assessing", "on", "2026-02-04",
                     "reason", "Consented to assessment");
-            case "POST /users/{username}/password" -> Map.of("password", "a brand new pass phrase");
+            case "POST /users" -> Map.of("username", "hostile-made", "roles", List.of("clinician"), "sites", List.of(SITE));
+            case "PUT /users/{username}/access" -> Map.of("roles", List.of("probation"), "sites", List.of(SITE));
+            // a wrong current password: refused whatever else the attack changes, so the hostile user keeps theirs
+            case "POST /me/password" -> Map.of("currentPassword", "not the hostile user's password",
+                    "newPassword", "a brand new pass phrase");
             default -> throw new IllegalStateException("No valid body for " + operation
                     + ": tell HostileCase.validBody about it");
         };

@@ -137,7 +137,9 @@ class ApiDescriptionTest {
         assertThat(successOf("GET /participants/{id}/progress")).isEqualTo("200 Progress");
         assertThat(successOf("GET /cohorts")).isEqualTo("200 PageCohort");
         assertThat(successOf("DELETE /tokens/{id}")).isEqualTo("204 -");
-        assertThat(successOf("POST /users/{username}/password")).isEqualTo("204 -");
+        assertThat(successOf("POST /users/{username}/password")).isEqualTo("200 TemporaryPassword");
+        assertThat(successOf("POST /users")).isEqualTo("201 CreatedAccount");
+        assertThat(successOf("POST /me/password")).isEqualTo("204 -");
         assertThat(api.at("/paths/~1participants~1{id}~1sessions~1{rid}/get/responses/200/headers/ETag").isObject())
                 .isTrue();
     }
@@ -185,8 +187,8 @@ class ApiDescriptionTest {
                         undated.add(op.name());
                     }
                 });
-        assertThat(undated).as("lists without from/to: sites are not dated, accounts are not case data")
-                .containsExactlyInAnyOrder("GET /sites", "GET /users");
+        assertThat(undated).as("lists without from/to: sites are not dated, accounts and tokens are not case data")
+                .containsExactlyInAnyOrder("GET /sites", "GET /users", "GET /me/tokens", "GET /users/{username}/tokens");
     }
 
     // ------------------------------------------------------------------ helpers

@@ -23,13 +23,17 @@ public final class Staff {
 
     public static void ensure(DropwizardAppExtension<DesistConfiguration> app, String username, Set<Role> roles,
                               Set<String> sites) {
+        ensure(factoryOf(app), username, roles, sites);
+    }
+
+    private static DataSourceFactory factoryOf(DropwizardAppExtension<DesistConfiguration> app) {
         DataSourceFactory running = app.getConfiguration().getDatabase();
         DataSourceFactory factory = new DataSourceFactory();
         factory.setDriverClass(running.getDriverClass());
         factory.setUrl(running.getUrl());
         factory.setUser(running.getUser());
         factory.setPassword(running.getPassword());
-        ensure(factory, username, roles, sites);
+        return factory;
     }
 
     public static void ensure(TestDatabase database, String username, Set<Role> roles, Set<String> sites) {
@@ -41,6 +45,20 @@ public final class Staff {
         factory.setDriverClass("org.sqlite.JDBC");
         factory.setUrl(sqliteUrl);
         ensure(factory, username, roles, sites);
+    }
+
+    /** Puts an account's password back (not temporary), as an administrator's reset would, but without the API. */
+    public static void setPassword(DropwizardAppExtension<DesistConfiguration> app, String username, String password) {
+        DataSourceFactory factory = factoryOf(app);
+        String hash = password.equals(PASSWORD) ? HASH : Passwords.hash(password);
+        try (Databases.Opened database = Databases.open(factory, false, "test-staff")) {
+            database.jdbi().useHandle(handle -> handle.createUpdate("UPDATE app_user SET password_hash = :hash,"
+                    + " must_change_password = 0, password_expires_at = NULL,"
+                    + " credential_version = credential_version + 1 WHERE username = :username")
+                    .bind("hash", hash).bind("username", username).execute());
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not set the password of " + username, e);
+        }
     }
 
     public static synchronized void ensure(DataSourceFactory factory, String username, Set<Role> roles,

@@ -1,0 +1,82 @@
+package org.desist.user;
+
+import java.time.Clock;
+import java.util.function.BiFunction;
+import java.util.function.Consumer;
+import org.desist.access.Caller;
+import org.desist.audit.AuditAction;
+import org.desist.audit.AuditLog;
+import org.desist.errors.ProblemException;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * One change to one account, the way every account change is made: in one transaction that first moves the
+ * account's credential version (every instance then stops trusting what it cached; on PostgreSQL the row lock
+ * queues changes to one account), checks the caller's scope, makes the change and appends its audit row. An
+ * account outside the caller's scope answers 404 exactly like one that does not exist, and the attempt is
+ * audited as denied after the transaction has rolled back; so is a grant the caller may not make (403).
+ * Afterwards this instance forgets its cached logins of the account.
+ */
+final class AccountChange {
+    static final String RESOURCE = "account";
+
+    private final Jdbi jdbi;
+    private final Clock clock;
+    private final AuditLog audit;
+    private final Consumer<String> forgetLogins;
+
+    AccountChange(Jdbi jdbi, Clock clock, AuditLog audit, Consumer<String> forgetLogins) {
+        this.jdbi = jdbi;
+        this.clock = clock;
+        this.audit = audit;
+        this.forgetLogins = forgetLogins;
+    }
+
+    Clock clock() {
+        return clock;
+    }
+
+    <T> T apply(Caller caller, String username, AuditAction action, int status,
+                BiFunction<Handle, AccountDao, T> change) {
+        T result;
+        try {
+            result = jdbi.inTransaction(handle -> {
+                AccountDao accounts = handle.attach(AccountDao.class);
+                if (accounts.moveCredentialVersion(username, clock.instant()) != 1) {
+                    throw notFound(username);
+                }
+                if (!AdminScope.of(caller.user()).covers(accounts.sites(username))) {
+                    throw new AdminScope.Refusal(notFound(username));
+                }
+                T changed = change.apply(handle, accounts);
+                audit.change(handle, caller, action, RESOURCE, username, null, status);
+                return changed;
+            });
+        } catch (AdminScope.Refusal refusal) {
+            audit.denied(caller, RESOURCE, username, null, refusal.problem.status());
+            throw refusal.problem;
+        }
+        forgetLogins.accept(username);
+        return result;
+    }
+
+    /** Reads an account the caller may administer: 404 (audited as denied when it exists elsewhere) if not. */
+    <T> T read(Caller caller, String username, BiFunction<Handle, AccountDao, T> read) {
+        return jdbi.withHandle(handle -> {
+            AccountDao accounts = handle.attach(AccountDao.class);
+            if (accounts.find(username).isEmpty()) {
+                throw notFound(username);
+            }
+            if (!AdminScope.of(caller.user()).covers(accounts.sites(username))) {
+                audit.denied(caller, RESOURCE, username, null, 404);
+                throw notFound(username);
+            }
+            return read.apply(handle, accounts);
+        });
+    }
+
+    static ProblemException notFound(String username) {
+        return ProblemException.notFound("account", username);
+    }
+}

@@ -1,0 +1,54 @@
+package org.desist.user;
+
+import org.desist.access.Caller;
+import org.desist.audit.AuditAction;
+import org.desist.audit.AuditLog;
+import org.desist.auth.Passwords;
+import org.desist.auth.TokenDao;
+import org.desist.errors.FieldError;
+import org.desist.errors.ProblemException;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Self-service: a member of staff changes their own password. The current password is required even from a
+ * caller who signed in with it, so that a stolen token cannot lock its owner out; a wrong one is 403 naming
+ * the field and audited as denied. A change ends every token of the account (the current one too: a password
+ * is changed when it may be known to someone else) and clears a temporary password.
+ */
+public class OwnAccount {
+    private final Jdbi jdbi;
+    private final AccountChange changes;
+    private final AuditLog audit;
+
+    OwnAccount(Jdbi jdbi, AccountChange changes, AuditLog audit) {
+        this.jdbi = jdbi;
+        this.changes = changes;
+        this.audit = audit;
+    }
+
+    public void changePassword(Caller caller, PasswordChange change) {
+        String weakness = Passwords.weakness(change.newPassword());
+        if (weakness != null) {
+            throw ProblemException.invalid("newPassword", weakness);
+        }
+        if (change.newPassword().equals(change.currentPassword())) {
+            throw ProblemException.invalid("newPassword", "must differ from the current password");
+        }
+        String username = caller.username();
+        String previous = jdbi.withExtension(AccountDao.class, accounts -> accounts.passwordHash(username))
+                .orElseThrow(() -> AccountChange.notFound(username));
+        // Argon2 outside the transaction: a write lock is not held for the time of two hashes
+        if (!Passwords.matches(change.currentPassword(), previous)) {
+            audit.denied(caller, AccountChange.RESOURCE, username, null, 403);
+            throw new ProblemException(403, "Forbidden", "currentPassword is not your current password",
+                    java.util.List.of(new FieldError("currentPassword", "is not your current password")));
+        }
+        String hash = Passwords.hash(change.newPassword());
+        changes.apply(caller, username, AuditAction.password_change, 204, (handle, accounts) -> {
+            if (accounts.setOwnPassword(username, hash, previous) != 1) {
+                throw ProblemException.conflict("The password was changed meanwhile: sign in again and retry");
+            }
+            return handle.attach(TokenDao.class).revokeAllOf(username, changes.clock().instant());
+        });
+    }
+}
