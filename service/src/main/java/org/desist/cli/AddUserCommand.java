@@ -18,6 +18,8 @@ import org.desist.DesistConfiguration;
 import org.desist.access.Caller;
 import org.desist.auth.Role;
 import org.desist.auth.User;
+import org.desist.audit.AuditChain;
+import org.desist.audit.AuditKeys;
 import org.desist.db.Databases;
 import org.desist.errors.ProblemException;
 import org.desist.user.Account;
@@ -61,6 +63,9 @@ public class AddUserCommand extends ConfiguredCommand<DesistConfiguration> {
 
         try (Databases.Opened database = Databases.open(configuration.getDatabase(), configuration.isMigrateOnStart(),
                 "add-user")) {
+            // the account's creation is an audit row: sealed as the server seals, with the key file made here
+            // when add-user is the first thing ever run on a SQLite database
+            AuditChain.requireSealedHead(database.jdbi(), AuditKeys.load(configuration, true).installOn(database.jdbi()));
             Accounts accounts = StaffAccounts.forCommandLine(database.jdbi(), Clock.systemUTC());
             Account account = accounts.create(new NewAccount(namespace.getString("username"), roles, sites), password,
                     operator());
