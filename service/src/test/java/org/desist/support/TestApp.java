@@ -1,5 +1,6 @@
 package org.desist.support;
 
+import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.ResourceHelpers;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import java.nio.file.Path;
@@ -25,6 +26,12 @@ public final class TestApp {
     public static DropwizardAppExtension<DesistConfiguration> on(TestDatabase database) {
         return new DropwizardAppExtension<>(DesistApplication.class,
                 ResourceHelpers.resourceFilePath("test-config.yml"), database.overrides());
+    }
+
+    /** On that database, with some settings of a test's own. */
+    public static DropwizardAppExtension<DesistConfiguration> on(TestDatabase database, ConfigOverride... more) {
+        return new DropwizardAppExtension<>(DesistApplication.class,
+                ResourceHelpers.resourceFilePath("test-config.yml"), database.overrides(more));
     }
 
     /** On a new database of the run's kind (SQLite, or PostgreSQL when the run says so). */
