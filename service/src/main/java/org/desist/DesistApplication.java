@@ -37,6 +37,7 @@ import org.desist.audit.AuditLog;
 import org.desist.audit.AuditResource;
 import org.desist.audit.ReadAuditWriter;
 import org.desist.auth.Authentication;
+import org.desist.auth.ClientAddresses;
 import org.desist.auth.TokenResource;
 import org.desist.auth.TokensOnlyInHeaders;
 import org.desist.cli.AddUserCommand;
@@ -173,6 +174,7 @@ public class DesistApplication extends Application<DesistConfiguration> {
         jersey.setUrlPattern("/api/*");
         jersey.register(new RequestIds());
         jersey.register(new TokensOnlyInHeaders());
+        jersey.register(new ClientAddresses(configuration.getTrustedProxies()));
         jersey.register(new NoNulCharacters());
         jersey.register(new BodyLimit());
         jersey.register(new ContentEncodings());
@@ -185,7 +187,7 @@ public class DesistApplication extends Application<DesistConfiguration> {
         AuditLog audit = new AuditLog(clock, auditWriter);
         Visibility visibility = new Visibility(audit);
 
-        Authentication authentication = Authentication.install(environment, jdbi, clock);
+        Authentication authentication = Authentication.install(jdbi, clock, audit);
         jersey.register(new CallerFilter());
         jersey.register(new CallerFilter.Binder());
         jersey.register(new AccessFeature(audit, authentication.filter()));
@@ -204,7 +206,8 @@ public class DesistApplication extends Application<DesistConfiguration> {
         jersey.register(new SubjectAccessResource(new SubjectAccess(jdbi, clock, audit, participants, enrolments,
                 environment.getObjectMapper())));
         jersey.register(new TokenResource(jdbi, clock, configuration.getTokenLifetime().toJavaDuration()));
-        jersey.register(new AccountResource(new Accounts(jdbi, clock, authentication::forget)));
+        // nothing to forget: every instance checks each request against the account's credential version
+        jersey.register(new AccountResource(new Accounts(jdbi, clock, username -> { })));
         jersey.register(new AuditResource(jdbi, audit));
         CaseRecords records = new CaseRecords(jdbi, clock, audit, participants, patches, environment.getObjectMapper());
         jersey.register(new IncidentResource(records.keeper(new Incidents())));

@@ -38,9 +38,12 @@ public interface AccountDao {
     @SqlQuery("SELECT site_code FROM user_site WHERE username = :username ORDER BY site_code")
     List<String> sites(@Bind("username") String username);
 
-    @SqlUpdate("UPDATE app_user SET disabled = 1, updated_at = :at WHERE username = :username")
+    // Each change to credentials or rights moves credential_version: every instance's sign-in sees it at once.
+    @SqlUpdate("UPDATE app_user SET disabled = 1, credential_version = credential_version + 1, updated_at = :at"
+            + " WHERE username = :username")
     int disable(@Bind("username") String username, @Bind("at") Instant at);
 
-    @SqlUpdate("UPDATE app_user SET password_hash = :hash, updated_at = :at WHERE username = :username")
+    @SqlUpdate("UPDATE app_user SET password_hash = :hash, credential_version = credential_version + 1,"
+            + " updated_at = :at WHERE username = :username")
     int setPassword(@Bind("username") String username, @Bind("hash") String passwordHash, @Bind("at") Instant at);
 }

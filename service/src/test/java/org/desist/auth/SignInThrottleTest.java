@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import org.desist.DesistApplication;
 import org.desist.DesistConfiguration;
+import org.desist.audit.AuditLog;
 import org.desist.support.Api;
 import org.desist.support.Reply;
 import org.desist.support.Staff;
@@ -87,7 +88,7 @@ class SignInThrottleTest {
         assertThat(audited).as("every refused sign-in from the sprayer is audited").hasSize(32);
         for (int i = 0; i < 30; i++) {
             Map<String, Object> row = audited.get(i);
-            assertThat(row.get("username")).isEqualTo("anonymous");
+            assertThat(row.get("username")).isEqualTo(AuditLog.ANONYMOUS);
             assertThat(row.get("resource_type")).isEqualTo("account");
             assertThat(row.get("resource_id")).isEqualTo("spray.target" + i);
             assertThat(((Number) row.get("status")).intValue()).isEqualTo(replies.get(i).status());
@@ -119,10 +120,10 @@ class SignInThrottleTest {
         assertThat(badToken.status()).isEqualTo(401);
 
         Map<String, Object> unknownRow = auditedRequest(unknown.header("X-Request-Id"));
-        assertThat(unknownRow).containsEntry("username", "anonymous").containsEntry("resource_id", "nobody.known")
+        assertThat(unknownRow).containsEntry("username", AuditLog.ANONYMOUS).containsEntry("resource_id", "nobody.known")
                 .containsEntry("client_address", "192.0.2.77").containsEntry("action", "sign_in_failed");
         Map<String, Object> tokenRow = auditedRequest(badToken.header("X-Request-Id"));
-        assertThat(tokenRow).containsEntry("username", "anonymous").containsEntry("client_address", "192.0.2.78")
+        assertThat(tokenRow).containsEntry("username", AuditLog.ANONYMOUS).containsEntry("client_address", "192.0.2.78")
                 .containsEntry("action", "sign_in_failed");
         assertThat(tokenRow.get("resource_id")).isNull();
         assertThat(tokenRow.values()).noneSatisfy(value -> assertThat(String.valueOf(value)).contains("made-up"));
