@@ -187,7 +187,8 @@ public class DesistApplication extends Application<DesistConfiguration> {
         AuditLog audit = new AuditLog(clock, auditWriter);
         Visibility visibility = new Visibility(audit);
 
-        Authentication authentication = Authentication.install(jdbi, clock, audit);
+        Authentication authentication = Authentication.install(jdbi, clock, audit,
+                configuration.getSignInFailuresPerAddress());
         jersey.register(new CallerFilter());
         jersey.register(new CallerFilter.Binder());
         jersey.register(new AccessFeature(audit, authentication.filter()));

@@ -6,9 +6,11 @@ import io.dropwizard.core.Configuration;
 import io.dropwizard.db.DataSourceFactory;
 import io.dropwizard.util.Duration;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.util.Arrays;
 import java.util.List;
+import org.desist.auth.SignInPolicy;
 
 public class DesistConfiguration extends Configuration {
 
@@ -87,5 +89,22 @@ public class DesistConfiguration extends Configuration {
     @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
     public void setTrustedProxies(List<String> trustedProxies) {
         this.trustedProxies = trustedProxies == null ? List.of() : trustedProxies;
+    }
+
+    /**
+     * Failed sign-ins one client address may have within 15 minutes before it is refused for 15 minutes
+     * (SignInPolicy). Raise it only for many people behind one address that no trusted proxy tells apart.
+     */
+    @Min(1)
+    private int signInFailuresPerAddress = SignInPolicy.ADDRESS_BLOCK_AFTER;
+
+    @JsonProperty
+    public int getSignInFailuresPerAddress() {
+        return signInFailuresPerAddress;
+    }
+
+    @JsonProperty
+    public void setSignInFailuresPerAddress(int signInFailuresPerAddress) {
+        this.signInFailuresPerAddress = signInFailuresPerAddress;
     }
 }

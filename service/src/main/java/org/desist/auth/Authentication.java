@@ -18,9 +18,9 @@ public final class Authentication {
         this.filter = filter;
     }
 
-    public static Authentication install(Jdbi jdbi, Clock clock, AuditLog audit) {
+    public static Authentication install(Jdbi jdbi, Clock clock, AuditLog audit, int signInFailuresPerAddress) {
         return new Authentication(new SignIn(new PasswordAuthenticator(jdbi), new TokenAuthenticator(jdbi, clock),
-                new SignInThrottle(jdbi, clock), audit));
+                new SignInThrottle(jdbi, clock, signInFailuresPerAddress), audit));
     }
 
     /**

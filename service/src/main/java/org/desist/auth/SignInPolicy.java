@@ -9,9 +9,10 @@ import java.time.Duration;
  *   beyond the third, capped at {@link #USERNAME_MAX_DELAY}, and never a lock. A stranger can cost the owner two
  *   seconds at a sign-in, never the account; a password already verified at the account's current credential
  *   version is not delayed at all.</li>
- *   <li>Per client address (the guesser's own resource): a short growing delay beyond the tenth failure, then a
- *   block of {@link #ADDRESS_BLOCK} at the twentieth, answered 429 with Retry-After before any password is
- *   checked, so a spray over many usernames from one place stops there.</li>
+ *   <li>Per client address (the guesser's own resource): an allowance of failures (twenty by default,
+ *   {@code signInFailuresPerAddress}), a short growing delay past half of it, then a block of
+ *   {@link #ADDRESS_BLOCK} once it is spent, answered 429 with Retry-After before any password is checked, so a
+ *   spray over many usernames from one place stops there.</li>
  * </ul>
  */
 public final class SignInPolicy {
@@ -21,9 +22,9 @@ public final class SignInPolicy {
     static final Duration USERNAME_STEP = Duration.ofMillis(500);
     static final Duration USERNAME_MAX_DELAY = Duration.ofSeconds(2);
 
-    static final int ADDRESS_SLOW_AFTER = 10;
     static final Duration ADDRESS_STEP = Duration.ofMillis(100);
     static final Duration ADDRESS_MAX_DELAY = Duration.ofSeconds(1);
+    /** The default allowance of failures from one address in a window. */
     public static final int ADDRESS_BLOCK_AFTER = 20;
     public static final Duration ADDRESS_BLOCK = Duration.ofMinutes(15);
 
@@ -31,9 +32,9 @@ public final class SignInPolicy {
     }
 
     /** The pause before checking a password, given the failures counted in the window so far. */
-    static Duration delay(int usernameFailures, int addressFailures) {
+    static Duration delay(int usernameFailures, int addressFailures, int addressAllowance) {
         Duration byName = grown(usernameFailures, USERNAME_SLOW_AFTER, USERNAME_STEP, USERNAME_MAX_DELAY);
-        Duration byAddress = grown(addressFailures, ADDRESS_SLOW_AFTER, ADDRESS_STEP, ADDRESS_MAX_DELAY);
+        Duration byAddress = grown(addressFailures, Math.max(1, addressAllowance / 2), ADDRESS_STEP, ADDRESS_MAX_DELAY);
         return byName.compareTo(byAddress) >= 0 ? byName : byAddress;
     }
 

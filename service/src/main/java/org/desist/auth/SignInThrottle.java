@@ -23,10 +23,13 @@ public class SignInThrottle {
 
     private final Jdbi jdbi;
     private final Clock clock;
+    private final int failuresPerAddress;
 
-    public SignInThrottle(Jdbi jdbi, Clock clock) {
+    /** {@code failuresPerAddress}: how many failures one address may have in a window before it is blocked. */
+    public SignInThrottle(Jdbi jdbi, Clock clock, int failuresPerAddress) {
         this.jdbi = jdbi;
         this.clock = clock;
+        this.failuresPerAddress = failuresPerAddress;
     }
 
     public Verdict before(String username, String address) {
@@ -47,7 +50,7 @@ public class SignInThrottle {
                 byAddress = current;
             }
         }
-        return new Verdict(blocked, SignInPolicy.delay(byName, byAddress));
+        return new Verdict(blocked, SignInPolicy.delay(byName, byAddress, failuresPerAddress));
     }
 
     public void failed(String username, String address) {
@@ -56,7 +59,7 @@ public class SignInThrottle {
         jdbi.useTransaction(handle -> {
             ThrottleDao throttle = handle.attach(ThrottleDao.class);
             throttle.failed(USERNAME, nameKey(username), now, staleBefore, Integer.MAX_VALUE, null);
-            throttle.failed(ADDRESS, addressKey(address), now, staleBefore, SignInPolicy.ADDRESS_BLOCK_AFTER,
+            throttle.failed(ADDRESS, addressKey(address), now, staleBefore, failuresPerAddress,
                     now.plus(SignInPolicy.ADDRESS_BLOCK));
             throttle.expire(staleBefore, now);
         });

@@ -41,8 +41,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class LoginTest {
     static final TestDatabase DATABASE = TestDatabase.fresh();
     /** Trusts the local proxy, so that a test may give its failures an address of their own (X-Forwarded-For). */
-    static final DropwizardAppExtension<DesistConfiguration> APP = TestApp.on(DATABASE,
-            ConfigOverride.config("trustedProxies", "127.0.0.1"));
+    static final DropwizardAppExtension<DesistConfiguration> APP = TestApp.behindLocalProxy(DATABASE);
 
     private static final String WRONG = "not the right password at all";
 

@@ -2,7 +2,6 @@ package org.desist.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.DropwizardTestSupport;
 import io.dropwizard.testing.ResourceHelpers;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
@@ -32,12 +31,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(DropwizardExtensionsSupport.class)
 class SignInThrottleTest {
     static final TestDatabase DATABASE = TestDatabase.fresh();
-    static final ConfigOverride TRUST_LOCAL_PROXY = ConfigOverride.config("trustedProxies", "127.0.0.1");
-    static final DropwizardAppExtension<DesistConfiguration> A = TestApp.on(DATABASE, TRUST_LOCAL_PROXY);
-    static final DropwizardAppExtension<DesistConfiguration> B = TestApp.on(DATABASE, TRUST_LOCAL_PROXY);
+    static final DropwizardAppExtension<DesistConfiguration> A = TestApp.behindLocalProxy(DATABASE);
+    static final DropwizardAppExtension<DesistConfiguration> B = TestApp.behindLocalProxy(DATABASE);
 
     private static final String WRONG = "not the right password at all";
-    /** The policy's per-address allowance and block (SignInPolicy), spelled out so a change to it is a decision. */
+    /** The service's per-address allowance and block (SignInPolicy), spelled out so a change to it is a decision. */
     private static final int BLOCK_AFTER = 20;
     private static final Duration BLOCK = Duration.ofMinutes(15);
 
@@ -71,7 +69,7 @@ class SignInThrottleTest {
         assertThat(from(A, "192.0.2.44").withBasic("col.league", Staff.PASSWORD).get("/sites").status()).isEqualTo(200);
 
         DropwizardTestSupport<DesistConfiguration> restarted = new DropwizardTestSupport<>(DesistApplication.class,
-                ResourceHelpers.resourceFilePath("test-config.yml"), DATABASE.overrides(TRUST_LOCAL_PROXY));
+                ResourceHelpers.resourceFilePath(TestApp.BEHIND_LOCAL_PROXY), DATABASE.overrides());
         restarted.before();
         try {
             Api again = new Api("http://localhost:" + restarted.getLocalPort() + "/api").with("X-Forwarded-For", sprayer);
