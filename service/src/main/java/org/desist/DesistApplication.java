@@ -41,6 +41,7 @@ import org.desist.audit.AuditRole;
 import org.desist.audit.AuditResource;
 import org.desist.audit.ReadAuditWriter;
 import org.desist.auth.Authentication;
+import org.desist.auth.ClientAddresses;
 import org.desist.auth.TokenResource;
 import org.desist.auth.TokensOnlyInHeaders;
 import org.desist.cli.AddUserCommand;
@@ -203,6 +204,7 @@ public class DesistApplication extends Application<DesistConfiguration> {
         jersey.setUrlPattern("/api/*");
         jersey.register(new RequestIds());
         jersey.register(new TokensOnlyInHeaders());
+        jersey.register(new ClientAddresses(configuration.getTrustedProxies()));
         jersey.register(new NoNulCharacters());
         jersey.register(new BodyLimit());
         jersey.register(new ContentEncodings());
@@ -215,7 +217,8 @@ public class DesistApplication extends Application<DesistConfiguration> {
         AuditLog audit = new AuditLog(clock, auditWriter);
         Visibility visibility = new Visibility(audit);
 
-        Authentication authentication = Authentication.install(environment, jdbi, clock);
+        Authentication authentication = Authentication.install(jdbi, clock, audit,
+                configuration.getSignInFailuresPerAddress());
         jersey.register(new CallerFilter());
         jersey.register(new CallerFilter.Binder());
         jersey.register(new AccessFeature(audit, authentication.filter(), clock));
@@ -234,7 +237,7 @@ public class DesistApplication extends Application<DesistConfiguration> {
         jersey.register(new SubjectAccessResource(new SubjectAccess(jdbi, clock, audit, participants, enrolments,
                 environment.getObjectMapper())));
         jersey.register(new TokenResource(jdbi, clock, configuration.getTokenLifetime().toJavaDuration()));
-        StaffAccounts.register(jersey, jdbi, clock, audit, authentication::forget,
+        StaffAccounts.register(jersey, jdbi, clock, audit,
                 configuration.getTemporaryPasswordLifetime().toJavaDuration());
         jersey.register(new AuditResource(jdbi, audit));
         CaseRecords records = new CaseRecords(jdbi, clock, audit, participants, patches, environment.getObjectMapper());

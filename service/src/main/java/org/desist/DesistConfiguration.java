@@ -1,11 +1,16 @@
 package org.desist;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.core.Configuration;
 import io.dropwizard.db.DataSourceFactory;
 import io.dropwizard.util.Duration;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import java.util.Arrays;
+import java.util.List;
+import org.desist.auth.SignInPolicy;
 
 public class DesistConfiguration extends Configuration {
 
@@ -108,5 +113,42 @@ public class DesistConfiguration extends Configuration {
     @JsonProperty
     public void setMigrateOnStart(boolean migrateOnStart) {
         this.migrateOnStart = migrateOnStart;
+    }
+
+    /**
+     * Proxies whose X-Forwarded-For is believed (addresses, CIDR blocks or ranges); none by default, so the
+     * connection's peer is the client. A list, or one comma-separated text (DESIST_TRUSTED_PROXIES).
+     */
+    @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
+    private List<String> trustedProxies = List.of();
+
+    @JsonProperty
+    public List<String> getTrustedProxies() {
+        return trustedProxies.stream().filter(java.util.Objects::nonNull)
+                .flatMap(entry -> Arrays.stream(entry.split(","))).map(String::strip)
+                .filter(entry -> !entry.isEmpty()).toList();
+    }
+
+    @JsonProperty
+    @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
+    public void setTrustedProxies(List<String> trustedProxies) {
+        this.trustedProxies = trustedProxies == null ? List.of() : trustedProxies;
+    }
+
+    /**
+     * Failed sign-ins one client address may have within 15 minutes before it is refused for 15 minutes
+     * (SignInPolicy). Raise it only for many people behind one address that no trusted proxy tells apart.
+     */
+    @Min(1)
+    private int signInFailuresPerAddress = SignInPolicy.ADDRESS_BLOCK_AFTER;
+
+    @JsonProperty
+    public int getSignInFailuresPerAddress() {
+        return signInFailuresPerAddress;
+    }
+
+    @JsonProperty
+    public void setSignInFailuresPerAddress(int signInFailuresPerAddress) {
+        this.signInFailuresPerAddress = signInFailuresPerAddress;
     }
 }

@@ -7,28 +7,33 @@ import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.container.ContainerRequestFilter;
-import jakarta.ws.rs.core.Context;
 import java.util.List;
 import java.util.function.Supplier;
+import org.desist.auth.ClientAddresses;
 import org.desist.auth.User;
+import org.eclipse.jetty.ee10.servlet.ServletApiRequest;
+import org.eclipse.jetty.server.Request;
 import org.desist.errors.FieldError;
 import org.desist.errors.ProblemException;
 import org.desist.http.RequestIds;
 import org.glassfish.jersey.internal.inject.AbstractBinder;
+import org.glassfish.jersey.internal.util.collection.Ref;
 import org.glassfish.jersey.process.internal.RequestScoped;
 
 /**
- * Right after authentication: turns the principal, the request id and X-Purpose into the request's
- * {@link Caller}, which resources receive with {@code @Context Caller}.
+ * Right after authentication: turns the principal, the request id, X-Purpose and the client's address
+ * ({@link ClientAddresses}) into the request's {@link Caller}, which resources receive with {@code @Context Caller}.
  */
 @Priority(Priorities.AUTHENTICATION + 1)
 public class CallerFilter implements ContainerRequestFilter {
-    @Context
-    private HttpServletRequest servlet;
+    @Inject
+    private Provider<Ref<HttpServletRequest>> servletRequest;
 
     public static final String PURPOSE_HEADER = "X-Purpose";
     static final int MAX_PURPOSE = 200;
     private static final String PROPERTY = "desist.caller";
+    /** The request attribute naming the authenticated user in the request log. */
+    public static final String LOGGED_USER = "desist.user";
 
     @Override
     public void filter(ContainerRequestContext request) {
@@ -47,7 +52,19 @@ public class CallerFilter implements ContainerRequestFilter {
                 purpose = null;
             }
         }
-        request.setProperty(PROPERTY, new Caller(user, RequestIds.of(request), purpose, servlet.getRemoteAddr()));
+        request.setProperty(PROPERTY, new Caller(user, RequestIds.of(request), purpose, ClientAddresses.of(request)));
+        nameInRequestLog(user);
+    }
+
+    /**
+     * Names the user for the request log ({@code %reqAttribute{desist.user}} in config.yml): the username only.
+     * Not %u: logback-access's Jetty 12 adapter never reports a remote user. The attribute goes on Jetty's
+     * innermost request, which the request log reads (the servlet layer keeps attributes of its own).
+     */
+    private void nameInRequestLog(User user) {
+        if (servletRequest.get().get() instanceof ServletApiRequest request) {
+            Request.unWrap(request.getRequest()).setAttribute(LOGGED_USER, user.username());
+        }
     }
 
     public static Caller of(ContainerRequestContext request) {

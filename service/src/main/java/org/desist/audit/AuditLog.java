@@ -3,6 +3,7 @@ package org.desist.audit;
 import java.time.Clock;
 import java.util.List;
 import org.desist.access.Caller;
+import org.desist.auth.LogSafe;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -10,6 +11,8 @@ import org.jdbi.v3.core.Handle;
  * row commits with it; a read, export or denial is recorded durably before the answer goes out.
  */
 public class AuditLog {
+    /** Actor and role of a row nobody authenticated for; no username can be spelled so (Accounts.USERNAME_PATTERN). */
+    public static final String ANONYMOUS = "(anonymous)";
     private final Clock clock;
     private final ReadAuditWriter writer;
 
@@ -38,5 +41,16 @@ public class AuditLog {
     public void denied(Caller caller, String resourceType, String resourceId, String participantId, int status) {
         writer.recordDurably(AuditEvent.of(caller, clock.instant(), AuditAction.denied, resourceType, resourceId,
                 participantId, status));
+    }
+
+    /**
+     * A refused sign-in. Nobody is authenticated, so the actor is {@link #ANONYMOUS}: the name tried is the
+     * target (resource "account", id the name, made log-safe; none for a bearer token, whose text is never
+     * kept), so a stranger's guesses are never attributed to the account holder.
+     */
+    public void signInFailed(String usernameTried, String clientAddress, String requestId, int status) {
+        writer.recordDurably(new AuditEvent(clock.instant(), ANONYMOUS, ANONYMOUS, AuditAction.sign_in_failed,
+                "account", usernameTried == null ? null : LogSafe.text(usernameTried), null, status, requestId, null,
+                clientAddress));
     }
 }

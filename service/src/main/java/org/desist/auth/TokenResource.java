@@ -1,5 +1,6 @@
 package org.desist.auth;
 
+import io.dropwizard.auth.basic.BasicCredentials;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -18,6 +19,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.desist.access.Action;
 import org.desist.access.Caller;
@@ -47,23 +49,35 @@ public class TokenResource {
     @ApiResponse(responseCode = "201", description = "Created: the token, shown this once",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IssuedToken.class)))
     public Response issue(@Context Caller caller, @Context HttpHeaders headers, @Context UriInfo uri) {
-        // Not SecurityContext.getAuthenticationScheme(): Dropwizard's OAuth filter reports BASIC for
-        // Bearer logins too. The chain authenticated this request, so its header says which filter did.
-        if (!isBasic(headers.getHeaderString(HttpHeaders.AUTHORIZATION))) {
-            throw new ProblemException(401, "Unauthorized", "Tokens are issued only against a username and password"
-                    + " (HTTP Basic)", List.of());
+        // Not SecurityContext.getAuthenticationScheme() alone: the header says which scheme this request used.
+        // The password is checked here against the database, never a remembered login, and the token is
+        // written only if the account is still at the version that password was checked at.
+        BasicCredentials credentials = BasicHeader.credentials(headers.getHeaderString(HttpHeaders.AUTHORIZATION))
+                .filter(basic -> basic.getUsername().equals(caller.username()))
+                .orElseThrow(() -> new ProblemException(401, "Unauthorized", "Tokens are issued only against a"
+                        + " username and password (HTTP Basic)", List.of()));
+        Optional<Credentials.Account> account = jdbi.withExtension(Credentials.class,
+                accounts -> accounts.account(credentials.getUsername()));
+        if (!PasswordAuthenticator.matches(credentials.getPassword(), account) || account.get().disabled()) {
+            throw changedMeanwhile();
         }
         String token = ApiTokens.newToken();
         String id = UUID.randomUUID().toString();
         Instant now = clock.instant();
         Instant expiresAt = now.plus(lifetime);
-        jdbi.useExtension(TokenDao.class, tokens -> tokens.insert(id, caller.username(), ApiTokens.hash(token), now,
-                expiresAt));
+        jdbi.useTransaction(handle -> {
+            if (handle.attach(Credentials.class).holdAtVersion(credentials.getUsername(),
+                    account.get().credentialVersion()) != 1) {
+                throw changedMeanwhile();
+            }
+            handle.attach(TokenDao.class).insert(id, credentials.getUsername(), ApiTokens.hash(token), now, expiresAt);
+        });
         return Response.created(uri.getAbsolutePathBuilder().path(id).build())
                 .entity(new IssuedToken(id, token, expiresAt)).build();
     }
 
-    private static boolean isBasic(String authorization) {
-        return authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, "Basic ".length());
+    /** The account's password or state changed between the sign-in and this check (on any instance). */
+    private static ProblemException changedMeanwhile() {
+        return new ProblemException(401, "Unauthorized", "Send valid credentials: HTTP Basic", List.of());
     }
 }

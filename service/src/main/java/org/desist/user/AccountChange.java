@@ -2,7 +2,6 @@ package org.desist.user;
 
 import java.time.Clock;
 import java.util.function.BiFunction;
-import java.util.function.Consumer;
 import org.desist.access.Caller;
 import org.desist.audit.AuditAction;
 import org.desist.audit.AuditLog;
@@ -16,7 +15,6 @@ import org.jdbi.v3.core.Jdbi;
  * queues changes to one account), checks the caller's scope, makes the change and appends its audit row. An
  * account outside the caller's scope answers 404 exactly like one that does not exist, and the attempt is
  * audited as denied after the transaction has rolled back; so is a grant the caller may not make (403).
- * Afterwards this instance forgets its cached logins of the account.
  */
 final class AccountChange {
     static final String RESOURCE = "account";
@@ -24,13 +22,11 @@ final class AccountChange {
     private final Jdbi jdbi;
     private final Clock clock;
     private final AuditLog audit;
-    private final Consumer<String> forgetLogins;
 
-    AccountChange(Jdbi jdbi, Clock clock, AuditLog audit, Consumer<String> forgetLogins) {
+    AccountChange(Jdbi jdbi, Clock clock, AuditLog audit) {
         this.jdbi = jdbi;
         this.clock = clock;
         this.audit = audit;
-        this.forgetLogins = forgetLogins;
     }
 
     Clock clock() {
@@ -57,7 +53,6 @@ final class AccountChange {
             audit.denied(caller, RESOURCE, username, null, refusal.problem.status());
             throw refusal.problem;
         }
-        forgetLogins.accept(username);
         return result;
     }
 

@@ -3,7 +3,6 @@ package org.desist.user;
 import io.dropwizard.jersey.setup.JerseyEnvironment;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.function.Consumer;
 import org.desist.audit.AuditLog;
 import org.desist.audit.ReadAuditWriter;
 import org.jdbi.v3.core.Jdbi;
@@ -13,10 +12,10 @@ public final class StaffAccounts {
     private StaffAccounts() {
     }
 
-    /** {@code forgetLogins} drops this instance's cached logins of an account after each change to it. */
+    /** Nothing to tell the sign-in side: every instance checks each request against the credential version. */
     public static void register(JerseyEnvironment jersey, Jdbi jdbi, Clock clock, AuditLog audit,
-                                Consumer<String> forgetLogins, Duration temporaryPasswordLifetime) {
-        AccountChange changes = new AccountChange(jdbi, clock, audit, forgetLogins);
+                                Duration temporaryPasswordLifetime) {
+        AccountChange changes = new AccountChange(jdbi, clock, audit);
         AccountTokens tokens = new AccountTokens(jdbi, changes, audit);
         jersey.register(new AccountResource(new Accounts(jdbi, changes, audit, temporaryPasswordLifetime), tokens));
         jersey.register(new MyAccountResource(new OwnAccount(jdbi, changes, audit), tokens));
@@ -26,6 +25,6 @@ public final class StaffAccounts {
     /** For add-user, which only creates: its audit rows are appended in the creating transaction. */
     public static Accounts forCommandLine(Jdbi jdbi, Clock clock) {
         AuditLog audit = new AuditLog(clock, new ReadAuditWriter(jdbi));
-        return new Accounts(jdbi, new AccountChange(jdbi, clock, audit, username -> { }), audit, Duration.ZERO);
+        return new Accounts(jdbi, new AccountChange(jdbi, clock, audit), audit, Duration.ZERO);
     }
 }

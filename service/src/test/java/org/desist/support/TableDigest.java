@@ -29,8 +29,8 @@ import org.sqlite.SQLiteConfig;
  * bookkeeping aside. Two digests that differ name the tables that changed.
  */
 public final class TableDigest implements AutoCloseable {
-    /** Append-only, and written by refused and read-only requests by design. */
-    public static final Set<String> APPEND_ONLY = Set.of("audit_event", "audit_head");
+    /** Written by refused and read-only requests by design: the audit trail, and the sign-in throttle's counts. */
+    public static final Set<String> WRITTEN_BY_REFUSALS = Set.of("audit_event", "audit_head", "sign_in_throttle");
 
     private final Connection connection;
     private final List<String> tables;
@@ -54,7 +54,8 @@ public final class TableDigest implements AutoCloseable {
     }
 
     /**
-     * What a running app holds but its audit trail, which legitimately grows with reads and refusals.
+     * What a running app holds but its audit trail and sign-in throttle, which legitimately change with reads
+     * and refusals.
      * Values are digested with their type: on SQLite 1 and '1' are different rows.
      */
     public static TableDigest of(DropwizardAppExtension<DesistConfiguration> app) {
@@ -69,7 +70,7 @@ public final class TableDigest implements AutoCloseable {
             properties.setProperty("password", database.getPassword() == null ? "" : database.getPassword());
         }
         try {
-            return new TableDigest(DriverManager.getConnection(database.getUrl(), properties), APPEND_ONLY, true);
+            return new TableDigest(DriverManager.getConnection(database.getUrl(), properties), WRITTEN_BY_REFUSALS, true);
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot open the app's database", e);
         }

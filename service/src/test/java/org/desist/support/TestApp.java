@@ -10,6 +10,7 @@ import org.desist.auth.Role;
 
 /** The whole service on random ports over a database of its own. */
 public final class TestApp {
+    public static final String BEHIND_LOCAL_PROXY = "test-config-behind-proxy.yml";
     private TestApp() {
     }
 
@@ -25,6 +26,15 @@ public final class TestApp {
     public static DropwizardAppExtension<DesistConfiguration> on(TestDatabase database) {
         return new DropwizardAppExtension<>(DesistApplication.class,
                 ResourceHelpers.resourceFilePath("test-config.yml"), database.overrides());
+    }
+
+    /**
+     * On that database, behind a trusted proxy at 127.0.0.1 (so X-Forwarded-For names the client) and with the
+     * service's own sign-in throttle (test-config.yml relaxes it for tests that probe with wrong passwords).
+     */
+    public static DropwizardAppExtension<DesistConfiguration> behindLocalProxy(TestDatabase database) {
+        return new DropwizardAppExtension<>(DesistApplication.class,
+                ResourceHelpers.resourceFilePath(BEHIND_LOCAL_PROXY), database.overrides());
     }
 
     /** On a new database of the run's kind (SQLite, or PostgreSQL when the run says so). */

@@ -1,0 +1,142 @@
+package org.desist.auth;
+
+import io.dropwizard.auth.basic.BasicCredentials;
+import jakarta.annotation.Priority;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.SecurityContext;
+import java.security.Principal;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.desist.audit.AuditLog;
+import org.desist.errors.Problems;
+import org.desist.http.RequestIds;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * HTTP Basic or a Bearer token, on every request to a method that is not public (see
+ * {@link org.desist.access.AccessFeature}). A password already verified at the account's current credential
+ * version passes on one read; any other is throttled ({@link SignInThrottle}) and checked with Argon2. Every
+ * refusal of offered credentials is logged and audited with the client's address and the request's id; the
+ * answer is the same 401 whatever went wrong, or 429 while the address is blocked.
+ */
+@Priority(Priorities.AUTHENTICATION)
+public class SignIn implements ContainerRequestFilter {
+    private static final Logger LOG = LoggerFactory.getLogger(SignIn.class);
+    private static final String BEARER = "Bearer";
+
+    private final PasswordAuthenticator passwords;
+    private final TokenAuthenticator tokens;
+    private final SignInThrottle throttle;
+    private final AuditLog audit;
+    private final ProblemUnauthorizedHandler unauthorized = new ProblemUnauthorizedHandler();
+
+    public SignIn(PasswordAuthenticator passwords, TokenAuthenticator tokens, SignInThrottle throttle, AuditLog audit) {
+        this.passwords = passwords;
+        this.tokens = tokens;
+        this.throttle = throttle;
+        this.audit = audit;
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        String authorization = request.getHeaderString(HttpHeaders.AUTHORIZATION);
+        if (BasicHeader.isBasic(authorization)) {
+            Optional<BasicCredentials> credentials = BasicHeader.credentials(authorization);
+            if (credentials.isEmpty()) {
+                throw refused(request, null, "Login refused: a Basic header that is not name:password");
+            }
+            signIn(request, password(request, credentials.get()), SecurityContext.BASIC_AUTH);
+        } else if (BasicHeader.hasScheme(authorization, BEARER)) {
+            Optional<User> user = tokens.authenticate(authorization.substring(BEARER.length() + 1).strip());
+            if (user.isEmpty()) {
+                throw refused(request, null, "Bearer token refused: unknown, expired or revoked");
+            }
+            signIn(request, user.get(), BEARER);
+        } else {
+            // no credentials offered, or a scheme nobody here speaks: nothing was tried, so nothing is audited
+            throw unauthorized();
+        }
+    }
+
+    private User password(ContainerRequestContext request, BasicCredentials credentials) {
+        String username = credentials.getUsername();
+        Optional<Credentials.Account> account = passwords.account(username);
+        Optional<User> remembered = passwords.remembered(credentials, account);
+        if (remembered.isPresent()) {
+            return remembered.get();
+        }
+        String address = ClientAddresses.of(request);
+        SignInThrottle.Verdict verdict = throttle.before(username, address);
+        if (verdict.blockedFor().isPresent()) {
+            LOG.warn("Login refused for user '{}' from {}: too many failures from that address",
+                    LogSafe.text(username), LogSafe.text(address));
+            audit.signInFailed(username, address, RequestIds.of(request), 429);
+            long seconds = Math.max(1, (verdict.blockedFor().get().toMillis() + 999) / 1000);
+            throw new WebApplicationException(Problems.withHeader(
+                    Problems.response(429, "Too many failed logins from this address; try again later", List.of()),
+                    "Retry-After", Long.toString(seconds)));
+        }
+        pause(verdict.delay());
+        Optional<User> user = passwords.verify(credentials, account);
+        if (user.isEmpty()) {
+            // A success does not clear the counts: the owner's own traffic would otherwise keep resetting a
+            // guesser's tally. Failures age out with the window.
+            throttle.failed(username, address);
+            throw refused(request, username, "Login failed for user '" + LogSafe.text(username) + "'");
+        }
+        return user.get();
+    }
+
+    private WebApplicationException refused(ContainerRequestContext request, String usernameTried, String why) {
+        String address = ClientAddresses.of(request);
+        LOG.warn("{} from {}", why, LogSafe.text(address));
+        audit.signInFailed(usernameTried, address, RequestIds.of(request), 401);
+        return unauthorized();
+    }
+
+    private WebApplicationException unauthorized() {
+        return new WebApplicationException(unauthorized.buildResponse(BasicHeader.SCHEME, Authentication.REALM));
+    }
+
+    private static void signIn(ContainerRequestContext request, User user, String scheme) {
+        boolean secure = request.getSecurityContext() != null && request.getSecurityContext().isSecure();
+        request.setSecurityContext(new SecurityContext() {
+            @Override
+            public Principal getUserPrincipal() {
+                return user;
+            }
+
+            @Override
+            public boolean isUserInRole(String role) {
+                return user.roles().stream().anyMatch(held -> held.name().equals(role));
+            }
+
+            @Override
+            public boolean isSecure() {
+                return secure;
+            }
+
+            @Override
+            public String getAuthenticationScheme() {
+                return scheme;
+            }
+        });
+    }
+
+    private static void pause(Duration delay) {
+        if (delay.isZero()) {
+            return;
+        }
+        try {
+            Thread.sleep(delay.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
