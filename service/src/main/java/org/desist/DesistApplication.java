@@ -238,7 +238,7 @@ public class DesistApplication extends Application<DesistConfiguration> {
                 environment.getObjectMapper())));
         jersey.register(new TokenResource(jdbi, clock, configuration.getTokenLifetime().toJavaDuration()));
         StaffAccounts.register(jersey, jdbi, clock, audit,
-                configuration.getTemporaryPasswordLifetime().toJavaDuration());
+                configuration.getTemporaryPasswordLifetime().toJavaDuration(), authentication.throttle());
         jersey.register(new AuditResource(jdbi, audit));
         CaseRecords records = new CaseRecords(jdbi, clock, audit, participants, patches, environment.getObjectMapper());
         jersey.register(new IncidentResource(records.keeper(new Incidents())));

@@ -13,14 +13,22 @@ import org.jdbi.v3.core.Jdbi;
 public final class Authentication {
     public static final String REALM = "desist";
     private final ContainerRequestFilter filter;
+    private final SignInThrottle throttle;
 
-    private Authentication(ContainerRequestFilter filter) {
+    private Authentication(ContainerRequestFilter filter, SignInThrottle throttle) {
         this.filter = filter;
+        this.throttle = throttle;
     }
 
     public static Authentication install(Jdbi jdbi, Clock clock, AuditLog audit, int signInFailuresPerAddress) {
+        SignInThrottle throttle = new SignInThrottle(jdbi, clock, signInFailuresPerAddress);
         return new Authentication(new SignIn(new PasswordAuthenticator(jdbi), new TokenAuthenticator(jdbi, clock),
-                new SignInThrottle(jdbi, clock, signInFailuresPerAddress), audit));
+                throttle, audit), throttle);
+    }
+
+    /** The sign-in throttle, for every other place that checks a password (changing one's own, for instance). */
+    public SignInThrottle throttle() {
+        return throttle;
     }
 
     /**

@@ -7,6 +7,9 @@ import org.desist.auth.Passwords;
 import org.desist.auth.TokenDao;
 import org.desist.errors.FieldError;
 import org.desist.errors.ProblemException;
+import jakarta.ws.rs.WebApplicationException;
+import org.desist.auth.SignInThrottle;
+import org.desist.errors.Problems;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -20,7 +23,10 @@ public class OwnAccount {
     private final AccountChange changes;
     private final AuditLog audit;
 
-    OwnAccount(Jdbi jdbi, AccountChange changes, AuditLog audit) {
+    private final SignInThrottle throttle;
+
+    OwnAccount(Jdbi jdbi, AccountChange changes, AuditLog audit, SignInThrottle throttle) {
+        this.throttle = throttle;
         this.jdbi = jdbi;
         this.changes = changes;
         this.audit = audit;
@@ -37,8 +43,18 @@ public class OwnAccount {
         String username = caller.username();
         String previous = jdbi.withExtension(AccountDao.class, accounts -> accounts.passwordHash(username))
                 .orElseThrow(() -> AccountChange.notFound(username));
+        // a guess at the current password counts as a failed sign-in: a stolen token must not be a way to guess
+        // the password behind it without the throttle
+        var blocked = throttle.before(username, caller.clientAddress()).blockedFor();
+        if (blocked.isPresent()) {
+            audit.denied(caller, AccountChange.RESOURCE, username, null, 429);
+            throw new WebApplicationException(Problems.withHeader(Problems.response(429,
+                    "Too many failed logins from this address; try again later", java.util.List.of()),
+                    "Retry-After", Long.toString(Math.max(1, blocked.get().toSeconds()))));
+        }
         // Argon2 outside the transaction: a write lock is not held for the time of two hashes
         if (!Passwords.matches(change.currentPassword(), previous)) {
+            throttle.failed(username, caller.clientAddress());
             audit.denied(caller, AccountChange.RESOURCE, username, null, 403);
             throw new ProblemException(403, "Forbidden", "currentPassword is not your current password",
                     java.util.List.of(new FieldError("currentPassword", "is not your current password")));

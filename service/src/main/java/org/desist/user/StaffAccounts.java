@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import org.desist.audit.AuditLog;
 import org.desist.audit.ReadAuditWriter;
+import org.desist.auth.SignInThrottle;
 import org.jdbi.v3.core.Jdbi;
 
 /** The accounts part of the service, wired in one place: administration, self-service, ending a token. */
@@ -14,11 +15,11 @@ public final class StaffAccounts {
 
     /** Nothing to tell the sign-in side: every instance checks each request against the credential version. */
     public static void register(JerseyEnvironment jersey, Jdbi jdbi, Clock clock, AuditLog audit,
-                                Duration temporaryPasswordLifetime) {
+                                Duration temporaryPasswordLifetime, SignInThrottle throttle) {
         AccountChange changes = new AccountChange(jdbi, clock, audit);
         AccountTokens tokens = new AccountTokens(jdbi, changes, audit);
         jersey.register(new AccountResource(new Accounts(jdbi, changes, audit, temporaryPasswordLifetime), tokens));
-        jersey.register(new MyAccountResource(new OwnAccount(jdbi, changes, audit), tokens));
+        jersey.register(new MyAccountResource(new OwnAccount(jdbi, changes, audit, throttle), tokens));
         jersey.register(new TokenRevocationResource(tokens));
     }
 

@@ -282,6 +282,11 @@ class AccountActionsTest {
                 "newPassword", "a fine new pass phrase"));
         assertProblem(wrong, 403, "currentPassword");
         assertThat(lastAuditAbout(username)).containsEntry("action", "denied").containsEntry("status", 403);
+        // a wrong guess there is a failed sign-in to the throttle, as a wrong password at the door would be
+        java.util.Optional<Integer> counted = DATABASE.jdbi().withHandle(handle -> handle.createQuery(
+                "SELECT failures FROM sign_in_throttle WHERE kind = 'username' AND subject = :name")
+                .bind("name", username).mapTo(Integer.class).findOne());
+        assertThat(counted).contains(1);
         assertProblem(me.post("/me/password", Map.of("currentPassword", Staff.PASSWORD, "newPassword", "too short")),
                 422, "newPassword");
         assertProblem(me.post("/me/password", Map.of("currentPassword", Staff.PASSWORD,
