@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.desist.DesistApplication;
 import org.desist.DesistConfiguration;
 import org.desist.support.Api;
+import org.desist.support.Commands;
 import org.desist.support.TestDatabase;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
@@ -115,6 +116,7 @@ class ConcurrentStartTest {
                 ConfigOverride.config(prefix, "database.driverClass", database.driverClass()),
                 ConfigOverride.config(prefix, "database.user", database.user() == null ? "" : database.user()),
                 ConfigOverride.config(prefix, "database.password", database.password() == null ? "" : database.password()),
+                ConfigOverride.config(prefix, "auditKey", Commands.AUDIT_KEY),
                 ConfigOverride.config(prefix, "migrateOnStart", Boolean.toString(migrate)));
     }
 }
