@@ -77,10 +77,7 @@ public class SignIn implements ContainerRequestFilter {
             LOG.warn("Login refused for user '{}' from {}: too many failures from that address",
                     LogSafe.text(username), LogSafe.text(address));
             audit.signInFailed(username, address, RequestIds.of(request), 429);
-            long seconds = Math.max(1, (verdict.blockedFor().get().toMillis() + 999) / 1000);
-            throw new WebApplicationException(Problems.withHeader(
-                    Problems.response(429, "Too many failed logins from this address; try again later", List.of()),
-                    "Retry-After", Long.toString(seconds)));
+            throw verdict.refusal();
         }
         pause(verdict.delay());
         Optional<User> user = passwords.verify(credentials, account);

@@ -7,9 +7,7 @@ import org.desist.auth.Passwords;
 import org.desist.auth.TokenDao;
 import org.desist.errors.FieldError;
 import org.desist.errors.ProblemException;
-import jakarta.ws.rs.WebApplicationException;
 import org.desist.auth.SignInThrottle;
-import org.desist.errors.Problems;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -45,12 +43,10 @@ public class OwnAccount {
                 .orElseThrow(() -> AccountChange.notFound(username));
         // a guess at the current password counts as a failed sign-in: a stolen token must not be a way to guess
         // the password behind it without the throttle
-        var blocked = throttle.before(username, caller.clientAddress()).blockedFor();
-        if (blocked.isPresent()) {
+        SignInThrottle.Verdict verdict = throttle.before(username, caller.clientAddress());
+        if (verdict.blockedFor().isPresent()) {
             audit.denied(caller, AccountChange.RESOURCE, username, null, 429);
-            throw new WebApplicationException(Problems.withHeader(Problems.response(429,
-                    "Too many failed logins from this address; try again later", java.util.List.of()),
-                    "Retry-After", Long.toString(Math.max(1, blocked.get().toSeconds()))));
+            throw verdict.refusal();
         }
         // Argon2 outside the transaction: a write lock is not held for the time of two hashes
         if (!Passwords.matches(change.currentPassword(), previous)) {
