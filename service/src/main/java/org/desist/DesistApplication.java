@@ -191,6 +191,14 @@ public class DesistApplication extends Application<DesistConfiguration> {
         Jdbi jdbi = Databases.configure(new JdbiFactory().build(environment, database, "database"), dialect);
         dialect.checkBeforeServing(jdbi, environment.healthChecks());
         environment.healthChecks().register("attendance-totals", new TotalsHealthCheck(jdbi));
+        // the recount runs on a scheduler of the registry's own, which nothing else stops: left running, it would
+        // reopen the closed connection pool a minute after the service stopped, and keep it open
+        environment.lifecycle().manage(new io.dropwizard.lifecycle.Managed() {
+            @Override
+            public void stop() {
+                environment.healthChecks().shutdown();
+            }
+        });
         environment.admin().addServlet("healthcheck", new HealthcheckServlet(environment.healthChecks(),
                 environment.getObjectMapper())).addMapping("/healthcheck");
         AuditChain.requireSealedHead(jdbi, auditKeys.installOn(jdbi));

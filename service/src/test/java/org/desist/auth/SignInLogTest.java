@@ -15,6 +15,7 @@ import java.util.Set;
 import org.desist.DesistApplication;
 import org.desist.DesistConfiguration;
 import org.desist.support.Reply;
+import org.desist.support.Commands;
 import org.desist.support.Staff;
 import org.desist.support.TestApp;
 import org.desist.support.TestDatabase;
@@ -32,6 +33,8 @@ class SignInLogTest {
     static final TestDatabase DATABASE = TestDatabase.fresh();
     static final DropwizardAppExtension<DesistConfiguration> APP = new DropwizardAppExtension<>(DesistApplication.class,
             configYml(), DATABASE.overrides(
+                    // config.yml takes the audit key from the environment; a PostgreSQL run needs one
+                    ConfigOverride.config("auditKey", Commands.AUDIT_KEY),
                     ConfigOverride.config("server.applicationConnectors[0].port", "0"),
                     ConfigOverride.config("server.adminConnectors[0].port", "0"),
                     ConfigOverride.config("server.shutdownGracePeriod", "0s"),

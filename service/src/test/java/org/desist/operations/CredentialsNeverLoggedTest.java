@@ -43,6 +43,7 @@ class CredentialsNeverLoggedTest {
                     ConfigOverride.config("server.requestLog.appenders[0].currentLogFilename", REQUEST_LOG.toString())));
 
     private static final String WRONG_PASSWORD = "Tr0ub4dor&3 is not it either";
+    private static final String NEW_PASSWORD = "a new pass phrase nobody should ever read";
     private static final String COOKIE_VALUE = "s3ss10n-c00k1e-v4lue-that-must-not-be-logged";
 
     @Test
@@ -65,10 +66,17 @@ class CredentialsNeverLoggedTest {
                 .isIn(201, 400, 422);
         assertThat(anonymous.withBearer(token).delete("/tokens/" + issued.json().get("id").asText()).status())
                 .isEqualTo(204);
+        // a password in a body: a wrong guess at the current one, then a change
+        assertThat(right.post("/me/password", Map.of("currentPassword", WRONG_PASSWORD, "newPassword", NEW_PASSWORD))
+                .status()).isEqualTo(403);
+        assertThat(right.post("/me/password", Map.of("currentPassword", Staff.PASSWORD, "newPassword", NEW_PASSWORD))
+                .status()).isEqualTo(204);
+        assertThat(anonymous.withBasic("deb.ug", NEW_PASSWORD).get("/sites").status()).isEqualTo(200);
 
         String logs = read(APPLICATION_LOG) + read(REQUEST_LOG);
         assertThat(logs).as("the DEBUG run wrote its logs").contains("DEBUG");
-        List<String> secrets = List.of(Staff.PASSWORD, WRONG_PASSWORD, token, COOKIE_VALUE,
+        List<String> secrets = List.of(Staff.PASSWORD, WRONG_PASSWORD, NEW_PASSWORD, token, COOKIE_VALUE,
+                base64("deb.ug:" + NEW_PASSWORD),
                 base64("deb.ug:" + Staff.PASSWORD), base64("deb.ug:" + WRONG_PASSWORD),
                 base64("no.such.user:" + WRONG_PASSWORD));
         Pattern header = Pattern.compile("(?i)(authorization|cookie)\\s*[:=]\\s*\\S");

@@ -66,16 +66,12 @@ public record TestDatabase(String url, String driverClass, String user, String p
 
     /** The settings that point an app at this database. */
     public ConfigOverride[] overrides() {
-        var settings = new java.util.ArrayList<>(java.util.List.of(
+        return new ConfigOverride[] {
             ConfigOverride.config("database.url", url),
             ConfigOverride.config("database.driverClass", driverClass),
             ConfigOverride.config("database.user", user == null ? "" : user),
-            ConfigOverride.config("database.password", password == null ? "" : password)));
-        if (!isSqlite()) {
-            // a PostgreSQL deployment refuses to start without its audit key, whatever configuration file it reads
-            settings.add(ConfigOverride.config("auditKey", Commands.AUDIT_KEY));
-        }
-        return settings.toArray(ConfigOverride[]::new);
+            ConfigOverride.config("database.password", password == null ? "" : password),
+        };
     }
 
     /** These settings and some more of a test's own. */
