@@ -7,12 +7,10 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.DynamicFeature;
 import jakarta.ws.rs.container.ResourceInfo;
-import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.FeatureContext;
 import java.time.Clock;
 import java.util.List;
 import org.desist.audit.AuditLog;
-import org.desist.auth.Authentication;
 import org.desist.auth.ProblemUnauthorizedHandler;
 import org.desist.auth.User;
 import org.desist.errors.ProblemException;
@@ -101,8 +99,7 @@ public class AccessFeature implements DynamicFeature {
             User user = caller.user();
             if (!clock.instant().isBefore(user.temporaryPasswordUntil())) {
                 audit.denied(caller, "account", user.username(), null, 401);
-                throw new WebApplicationException(new ProblemUnauthorizedHandler().buildResponse("Basic",
-                        Authentication.REALM));
+                throw ProblemUnauthorizedHandler.refusal();
             }
             if (fixed != Action.OWN_PASSWORD_CHANGE) {
                 audit.denied(caller, "account", user.username(), null, 403);

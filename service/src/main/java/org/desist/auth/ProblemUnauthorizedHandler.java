@@ -1,6 +1,7 @@
 package org.desist.auth;
 
 import io.dropwizard.auth.UnauthorizedHandler;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
@@ -8,6 +9,12 @@ import org.desist.errors.Problems;
 
 /** 401 as problem+json, naming both schemes the API accepts. The same body whatever went wrong. */
 public class ProblemUnauthorizedHandler implements UnauthorizedHandler {
+
+    /** The 401 every refused sign-in answers, wherever it is refused. */
+    public static WebApplicationException refusal() {
+        return new WebApplicationException(new ProblemUnauthorizedHandler().buildResponse(BasicHeader.SCHEME,
+                Authentication.REALM));
+    }
 
     @Override
     public Response buildResponse(String prefix, String realm) {

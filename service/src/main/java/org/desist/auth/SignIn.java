@@ -34,7 +34,6 @@ public class SignIn implements ContainerRequestFilter {
     private final TokenAuthenticator tokens;
     private final SignInThrottle throttle;
     private final AuditLog audit;
-    private final ProblemUnauthorizedHandler unauthorized = new ProblemUnauthorizedHandler();
 
     public SignIn(PasswordAuthenticator passwords, TokenAuthenticator tokens, SignInThrottle throttle, AuditLog audit) {
         this.passwords = passwords;
@@ -97,8 +96,8 @@ public class SignIn implements ContainerRequestFilter {
         return unauthorized();
     }
 
-    private WebApplicationException unauthorized() {
-        return new WebApplicationException(unauthorized.buildResponse(BasicHeader.SCHEME, Authentication.REALM));
+    private static WebApplicationException unauthorized() {
+        return ProblemUnauthorizedHandler.refusal();
     }
 
     private static void signIn(ContainerRequestContext request, User user, String scheme) {
