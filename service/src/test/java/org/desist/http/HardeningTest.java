@@ -14,6 +14,7 @@ import org.desist.DesistConfiguration;
 import org.desist.auth.Role;
 import org.desist.support.Api;
 import org.desist.support.Cases;
+import org.desist.support.RawHttp;
 import org.desist.support.Reply;
 import org.desist.support.Staff;
 import org.desist.support.TestApp;
@@ -100,6 +101,25 @@ class HardeningTest {
             assertThat(reply.contentType()).startsWith("application/problem+json");
             assertThat(reply.json().get("status").asInt()).isEqualTo(call.status());
         }
+    }
+
+    /** JSON answers end with a newline, as text should, so a terminal's prompt never lands on their last line. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("calls")
+    void every_json_answer_ends_with_one_newline(Call call) {
+        Reply reply = call.send().apply(call.anonymous() ? TestApp.anonymous(APP) : tester);
+
+        assertThat(reply.contentType()).as(reply.toString()).contains("json");
+        assertThat(reply.text()).as(reply.toString()).endsWith("}\n").doesNotEndWith("\n\n");
+    }
+
+    @Test
+    void the_description_and_a_problem_from_jetty_itself_end_with_a_newline() throws Exception {
+        assertThat(TestApp.anonymous(APP).get("/openapi.json").text()).endsWith("}\n");
+        RawHttp.Answer unreadable = RawHttp.exchange(APP.getLocalPort(), "GET", "/api/sites",
+                Map.of("Host", "localhost", "Bad Header", "x"), null);
+        assertThat(unreadable.status()).isEqualTo(400);
+        assertThat(unreadable.body()).endsWith("}\n");
     }
 
     @Test
