@@ -2,6 +2,8 @@ package org.desist.readme;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -98,9 +100,29 @@ class ReadmeTourIT {
                 .contains("\"attendance\":{\"offered\":1,\"attended\":1")
                 .contains("\"type\":\"incident\"")
                 .contains("Audit log intact");
+        assertThat(purposes(output)).as("the audit log learns what each call was for")
+                .containsEntry("read referral", "daily case review")
+                .containsEntry("create session", "recording a session")
+                .containsEntry("read probation_summary", "probation summary for a hearing")
+                .containsEntry("read timeline", "case review");
         assertThat(output).as("no call was refused but the illegal move").doesNotContain("\"status\":401",
                 "\"status\":403", "\"status\":404", "\"status\":412", "\"status\":422", "\"status\":428",
                 "\"status\":500");
+    }
+
+    /** "action resourceType" to the purpose stated, from the audit log the tour prints (the last of each). */
+    private static Map<String, String> purposes(String output) throws IOException {
+        Map<String, String> purposes = new java.util.TreeMap<>();
+        ObjectMapper json = new ObjectMapper();
+        for (String line : output.split("\n")) {
+            if (line.startsWith("{\"items\":[{\"seq\"")) {
+                for (JsonNode row : json.readTree(line).get("items")) {
+                    purposes.put(row.get("action").asText() + " " + row.get("resourceType").asText(),
+                            row.get("purpose").asText(null));
+                }
+            }
+        }
+        return purposes;
     }
 
     private static void awaitHealthy(int adminPort) throws Exception {
