@@ -21,7 +21,7 @@ class ReadmeTest {
         String readme = readme();
         String intro = readme.substring(readme.indexOf(ReadmeTour.HEADING), readme.indexOf("```sh",
                 readme.indexOf(ReadmeTour.HEADING)));
-        assertThat(intro).contains("from the repository root");
+        assertThat(intro.replaceAll("\\s+", " ")).contains("from the repository root");
     }
 
     /** curl -J refuses to overwrite a file an earlier run left, and -O names files after the URL: -o names them. */

@@ -103,7 +103,7 @@ class ReadmeTourIT {
         assertThat(purposes(output)).as("the audit log learns what each call was for")
                 .containsEntry("read referral", "daily case review")
                 .containsEntry("create session", "recording a session")
-                .containsEntry("read probation_summary", "probation summary for a hearing")
+                .containsEntry("export probation_summary", "probation summary for a hearing")
                 .containsEntry("read timeline", "case review");
         assertThat(output).as("no call was refused but the illegal move").doesNotContain("\"status\":401",
                 "\"status\":403", "\"status\":404", "\"status\":412", "\"status\":422", "\"status\":428",
