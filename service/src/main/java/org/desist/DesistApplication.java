@@ -57,6 +57,7 @@ import org.desist.http.BodyLimit;
 import org.desist.http.ContentEncodings;
 import org.desist.http.RequestIds;
 import org.desist.http.SecurityHeaders;
+import org.desist.http.TrailingNewline;
 import org.desist.subject.SubjectAccess;
 import org.desist.subject.SubjectAccessResource;
 import org.desist.user.StaffAccounts;
@@ -217,6 +218,7 @@ public class DesistApplication extends Application<DesistConfiguration> {
         jersey.register(new BodyLimit());
         jersey.register(new ContentEncodings());
         jersey.register(new SecurityHeaders());
+        jersey.register(new TrailingNewline());
         jersey.register(new ParameterConverters());
 
         Clock clock = ProgrammeClock.system();

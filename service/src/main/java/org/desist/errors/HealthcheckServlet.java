@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SortedMap;
+import org.desist.http.TrailingNewline;
 
 /**
  * The admin port's /healthcheck, in place of the metrics servlet's: 200 when every check passes, 503 when
@@ -40,7 +41,7 @@ public class HealthcheckServlet extends HttpServlet {
         response.setStatus(healthy ? HttpServletResponse.SC_OK : HttpServletResponse.SC_SERVICE_UNAVAILABLE);
         response.setContentType("application/json");
         response.setHeader("Cache-Control", "no-store");
-        json.writeValue(response.getOutputStream(), verdicts);
+        response.getOutputStream().write(TrailingNewline.ended(json.writeValueAsBytes(verdicts)));
     }
 
     private static String message(HealthCheck.Result result) {

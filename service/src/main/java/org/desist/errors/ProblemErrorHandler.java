@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.ByteBuffer;
 import java.util.List;
+import org.desist.http.TrailingNewline;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
@@ -44,7 +45,7 @@ public class ProblemErrorHandler extends ErrorHandler {
     static byte[] body(int status) {
         Problem problem = new Problem("about:blank", title(status), status, detail(status), List.of(), null);
         try {
-            return JSON.writeValueAsBytes(problem);
+            return TrailingNewline.ended(JSON.writeValueAsBytes(problem));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
