@@ -13,6 +13,7 @@ import java.util.function.Predicate;
 public final class SummaryLines {
     public static final int MAX_COLUMNS = 4;
     static final String NOT_RECORDED = "Not recorded";
+    static final String NONE_RECORDED = "None recorded";
 
     private final List<SummaryLine> lines = new ArrayList<>();
     private String section;
@@ -39,17 +40,28 @@ public final class SummaryLines {
     }
 
     public SummaryLines none() {
-        return add(new SummaryLine(section, SummaryLine.Kind.NONE, null, null));
+        return none(NONE_RECORDED);
+    }
+
+    /** Nothing to show, said the way the reader needs it ("None in force", "None booked"). */
+    public SummaryLines none(String saying) {
+        return add(new SummaryLine(section, SummaryLine.Kind.NONE, null, saying));
     }
 
     /** A table of up to four columns; the rows {@code flagged} picks are printed for attention. */
     public <T> SummaryLines table(List<String> header, Collection<T> rows, Function<T, List<String>> cells,
                                   Predicate<T> flagged) {
+        return table(header, rows, cells, flagged, NONE_RECORDED);
+    }
+
+    /** As above; an empty table says {@code whenEmpty}. */
+    public <T> SummaryLines table(List<String> header, Collection<T> rows, Function<T, List<String>> cells,
+                                  Predicate<T> flagged, String whenEmpty) {
         if (header.size() > MAX_COLUMNS) {
             throw new IllegalArgumentException("A summary table has at most " + MAX_COLUMNS + " columns: " + header);
         }
         if (rows.isEmpty()) {
-            return none();
+            return none(whenEmpty);
         }
         add(new SummaryLine(section, SummaryLine.Kind.TABLE_HEADER, null, null, header.toArray(String[]::new)));
         for (T row : rows) {
