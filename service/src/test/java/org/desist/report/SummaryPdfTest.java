@@ -79,12 +79,14 @@ class SummaryPdfTest {
             PdfText pdf = PdfText.of(PDF.render(COVER, lines.lines()));
             for (int page = 1; page <= pdf.pages().size(); page++) {
                 String text = pdf.page(page);
+                // a caption and column titles are followed by a row on the same page (the second row when
+                // they are printed again over a table that runs on)
                 if (text.contains("The caption")) {
-                    assertThat(text).as("%d filler lines, page %d", filler, page).contains("Date Kind Source Details",
-                            "first row");
+                    assertThat(text).as("%d filler lines, page %d", filler, page).contains("Date Kind Source Details")
+                            .containsPattern("(first|second) row");
                 }
                 if (text.contains("Date Kind Source Details")) {
-                    assertThat(text).as("%d filler lines, page %d", filler, page).contains("first row");
+                    assertThat(text).as("%d filler lines, page %d", filler, page).containsPattern("(first|second) row");
                 }
             }
         }
