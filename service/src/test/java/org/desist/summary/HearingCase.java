@@ -27,6 +27,10 @@ final class HearingCase {
             + " check on the victim; he described the triggers he has noticed and the steps he now takes.";
     static final String SITE_NAME = "Hampshire Recolo";
     static final String NEXT_SESSION = "2030-06-03T09:00:00Z";
+    /** By the number of ordinary sessions: each case is a different person. */
+    static final Map<Integer, String> BORN = Map.of(1, "1984-09-21", 5, "1987-03-14", 20, "1979-11-02", 300, "1990-06-30");
+    static final Map<Integer, String> NHS_NUMBERS = Map.of(1, "401 023 4563", 5, "943 476 5919", 20, "401 023 4571",
+            300, "401 023 4598");
 
     final String participantId;
     final String caseRef;
@@ -48,8 +52,11 @@ final class HearingCase {
 
     /** {@code api} records the clinical record, the plan and incidents; {@code advocate} the victim's concerns. */
     static HearingCase build(Api api, Api advocate, String site, String cohort, int sessions) {
-        JsonNode referral = Cases.created(api.post("/referrals", Cases.referral(site, "2026-02-01", "Marcus",
-                "Webb" + sessions)));
+        // one person per case: a name, date of birth and NHS number of its own
+        Map<String, Object> asReferred = new LinkedHashMap<>(Cases.referral(site, "2026-02-01", "Marcus", "Webb"));
+        asReferred.put("participant", Map.of("givenName", "Marcus", "familyName", "Webb", "dateOfBirth",
+                BORN.get(sessions), "nhsNumber", NHS_NUMBERS.get(sessions)));
+        JsonNode referral = Cases.created(api.post("/referrals", asReferred));
         Cases.ok(api.post("/referrals/" + referral.get("id").asText() + "/review", Map.of("reviewedOn", "2026-02-02",
                 "priority", "high", "decision", "accept_for_intervention", "reason", "Escalating fixation")));
         HearingCase c = new HearingCase(api, referral.get("participantId").asText(),
