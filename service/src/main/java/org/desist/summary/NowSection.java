@@ -1,5 +1,6 @@
 package org.desist.summary;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -64,7 +65,7 @@ final class NowSection {
     }
 
     /** An incident or a concern as one row of a dated list. */
-    private record Event(java.time.LocalDate on, List<String> cells) {
+    private record Event(LocalDate on, List<String> cells) {
     }
 
     private static List<Event> events(List<IncidentEntry> incidents, List<ProbationSummary.Concern> concerns) {

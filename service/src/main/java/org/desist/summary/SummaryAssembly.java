@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -89,7 +91,7 @@ final class SummaryAssembly {
             concerns.add(new ProbationSummary.Concern(londonDay(row.scheduledAt()),
                     ProbationSummary.ConcernSource.session, row.raisedBy(), row.concern(), null));
         }
-        concerns.sort(java.util.Comparator.comparing(ProbationSummary.Concern::raisedOn));
+        concerns.sort(Comparator.comparing(ProbationSummary.Concern::raisedOn));
         return List.copyOf(concerns);
     }
 
@@ -159,7 +161,7 @@ final class SummaryAssembly {
         domains.put("persistence", SummaryQueries.RatingsRow::persistence);
         domains.put("recurrence", SummaryQueries.RatingsRow::recurrence);
         domains.put("psychosocial_damage", SummaryQueries.RatingsRow::psychosocialDamage);
-        return java.util.Collections.unmodifiableMap(domains);
+        return Collections.unmodifiableMap(domains);
     }
 
     /** The ratings that are current, and the kind of record they come from. */
