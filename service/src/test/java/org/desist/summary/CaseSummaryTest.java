@@ -98,6 +98,16 @@ class CaseSummaryTest {
     }
 
     @Test
+    void page_one_names_the_breach_and_the_arrest_even_when_the_last_review_came_after_them() {
+        // reviewed on 1 Jun 2026, after the breach and the arrest of May: none since, so the latest before it
+        String first = downloaded(probation, "probation", whole.caseRef + "-probation-summary-" + today() + ".pdf")
+                .page(1);
+        assertThat(first).contains("Since the last review (1 Jun 2026): incidents and concerns None since that review",
+                "The latest incidents before that review", "14 May 2026 Breach of order Police",
+                "15 May 2026 Arrest Probation", "Serve the stalking protection order", "Next session 10 Jan 2030");
+    }
+
+    @Test
     void the_cps_pdf_holds_no_therapeutic_content() {
         PdfText pdf = downloaded(cps, "cps", whole.caseRef + "-cps-summary-" + today() + ".pdf");
 
