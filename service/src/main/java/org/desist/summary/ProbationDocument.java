@@ -14,6 +14,7 @@ final class ProbationDocument {
 
     static SummaryDocument of(ProbationSummary summary) {
         SummaryLines lines = new SummaryLines();
+        NowSection.print(lines, summary);
         SharedSections.identity(lines, "1. Identity", summary.identity());
         SharedSections.legalPosition(lines, "2. Legal position", summary.legalPosition());
         referrals(lines, summary.referrals());
@@ -32,8 +33,10 @@ final class ProbationDocument {
                         Wording.words(referral.state()) + " " + Wording.date(referral.stateOn())));
         plan(lines, summary.riskPlan());
         SharedSections.incidents(lines, "9. Incidents", summary.incidents());
+        lines.section("10. Concerns");
+        NowSection.concerns(lines, summary.concerns());
         review(lines, summary.latestReview());
-        lines.section("11. Session notes marked shareable");
+        lines.section("12. Session notes marked shareable");
         summary.shareableNotes().forEach(note -> lines.paragraph(Wording.date(note.on()) + " \u2014 "
                 + Wording.words(note.kind()), note.notes()));
         return SummaryDocument.of(Audience.probation, summary.generated(), summary.identity(),
@@ -59,7 +62,7 @@ final class ProbationDocument {
     private static void enrolments(SummaryLines lines, List<ProbationSummary.EnrolmentEntry> enrolments) {
         lines.section("4. Enrolment");
         for (ProbationSummary.EnrolmentEntry enrolment : enrolments) {
-            lines.subheading(enrolment.cohort() + " (" + enrolment.siteCode() + ")")
+            lines.subheading(enrolment.cohort() + " (" + enrolment.siteName() + ")")
                     .field("State", Wording.words(enrolment.state()) + " since " + Wording.date(enrolment.stateOn()))
                     .field("Enrolled on", enrolment.enrolledOn() == null ? "Not yet enrolled"
                             : Wording.date(enrolment.enrolledOn()))
@@ -105,7 +108,7 @@ final class ProbationDocument {
     }
 
     private static void review(SummaryLines lines, ProbationSummary.LatestReview review) {
-        lines.section("10. Latest desistance review");
+        lines.section("11. Latest desistance review");
         if (review == null) {
             return;
         }

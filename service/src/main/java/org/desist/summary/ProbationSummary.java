@@ -1,6 +1,7 @@
 package org.desist.summary;
 
 import io.swagger.v3.oas.annotations.media.Schema;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.desist.enrolment.EnrolmentState;
@@ -27,6 +28,9 @@ public record ProbationSummary(
         Audience audience,
         Generated generated,
         CaseIdentity identity,
+        @Schema(description = "What matters now, first thing: current risk dated with its source, measures in force,"
+                + " incidents and concerns since the last review, overdue actions and the next session")
+        Now now,
         LegalPosition legalPosition,
         List<ReferralEntry> referrals,
         List<EnrolmentEntry> enrolments,
@@ -37,9 +41,67 @@ public record ProbationSummary(
         List<OnwardReferral> onwardReferrals,
         @Schema(description = "The risk management plan: open actions first, by due date") List<PlanEntry> riskPlan,
         List<IncidentEntry> incidents,
+        @Schema(description = "Concerns flagged on session outcomes and victim-safety concerns, oldest first")
+        List<Concern> concerns,
         @Schema(nullable = true, description = "Without its narrative, which is clinical free text")
         LatestReview latestReview,
         List<SharedNote> shareableNotes) {
+
+    /**
+     * Where the case stands on the summary's asOf day. "The last review" is the latest desistance review;
+     * what happened since is what is dated on or after its day (everything, when there has been none).
+     */
+    public record Now(
+            @Schema(nullable = true, description = "From the latest assessment (desistance reviews rate the domains"
+                    + " only); null before the first assessment") SourcedRating overallRisk,
+            @Schema(description = "Each domain's current rating, from the latest desistance review or the latest"
+                    + " assessment, whichever is later; empty before the first assessment") List<DomainNow> domains,
+            @Schema(description = "The legal measures in force on the asOf day") List<LegalPosition.Measure> measuresInForce,
+            @Schema(nullable = true, description = "The day of the latest desistance review; null when there is none")
+            LocalDate lastReviewOn,
+            @Schema(description = "Incidents on or after lastReviewOn (all of them when it is null), oldest first")
+            List<IncidentEntry> incidentsSinceLastReview,
+            @Schema(description = "Concerns raised on or after lastReviewOn (all of them when it is null), oldest first")
+            List<Concern> concernsSinceLastReview,
+            @Schema(description = "Risk plan actions still open after their due day") List<PlanEntry> overdueActions,
+            @Schema(nullable = true, description = "The first session still to come; null when none is booked")
+            NextSession nextSession) {
+    }
+
+    /** Which record a current rating comes from. */
+    public enum RatingSource {
+        assessment,
+        desistance_review
+    }
+
+    public record SourcedRating(RiskRating rating, LocalDate ratedOn, RatingSource source) {
+    }
+
+    public record DomainNow(@Schema(example = "violence") String domain, RiskRating rating, LocalDate ratedOn,
+                            RatingSource source) {
+    }
+
+    public record NextSession(Instant scheduledAt, SessionKind kind, String facilitator) {
+    }
+
+    /** What a concern was raised on: a session's outcome, or the victim advocate's record. */
+    public enum ConcernSource {
+        session,
+        victim_safety
+    }
+
+    /**
+     * A concern as probation may read it: the concern, its day and who raised it, and what was done about a
+     * victim-safety concern. A session's notes are never part of it (only shareable notes reach probation).
+     */
+    public record Concern(@Schema(description = "The session's day (Europe/London), or the day the advocate"
+                                  + " raised it") LocalDate raisedOn,
+                          ConcernSource about,
+                          @Schema(description = "The username of whoever recorded it", example = "ia.shah")
+                          String raisedBy,
+                          String concern,
+                          @Schema(nullable = true, description = "Victim-safety concerns only") String actionTaken) {
+    }
 
     public record ReferralEntry(LocalDate receivedOn, ReferralSource source, @Schema(nullable = true) Priority priority,
                                 @Schema(nullable = true) TriageDecision decision,
@@ -48,7 +110,7 @@ public record ProbationSummary(
                                 Integer screeningYesAnswers) {
     }
 
-    public record EnrolmentEntry(String cohort, String siteCode, EnrolmentState state, LocalDate stateOn,
+    public record EnrolmentEntry(String cohort, String siteCode, String siteName, EnrolmentState state, LocalDate stateOn,
                                  @Schema(nullable = true) LocalDate enrolledOn, List<Step> history) {
     }
 

@@ -14,9 +14,9 @@ final class SharedSections {
                 .field("Name", identity.givenName() + " " + identity.familyName())
                 .field("Date of birth", Wording.date(identity.dateOfBirth()))
                 .field("Case reference", identity.caseRef())
-                .field("Site", identity.siteCode())
+                .field("Site", identity.siteName())
                 .field("PNC id", identity.pncId())
-                .field("NHS number", identity.nhsNumber());
+                .field("NHS number", Wording.nhsNumber(identity.nhsNumber()));
     }
 
     static void legalPosition(SummaryLines lines, String title, LegalPosition position) {

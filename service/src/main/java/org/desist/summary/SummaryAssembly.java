@@ -1,8 +1,11 @@
 package org.desist.summary;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,14 +30,20 @@ final class SummaryAssembly {
         String id = participant.id();
         List<SummaryQueries.SessionRow> sessions = queries.sessions(id);
         Optional<SummaryQueries.ReviewRow> review = queries.latestReview(id);
-        return new ProbationSummary(Audience.probation, generated, identity(participant),
-                legalPosition(queries, id, generated.asOf()), queries.referrals(id), enrolments(queries, id),
-                risk(queries.firstAssessment(id), queries.latestAssessment(id), review), attendance(sessions),
-                months(sessions), queries.onwardReferrals(id), queries.riskPlan(id, generated.asOf()),
-                queries.incidents(id), review.map(SummaryQueries.ReviewRow::review).orElse(null),
+        Optional<SummaryQueries.ConclusionRow> latestAssessment = queries.latestAssessment(id);
+        LegalPosition legalPosition = legalPosition(queries, id, generated.asOf());
+        List<ProbationSummary.PlanEntry> plan = queries.riskPlan(id, generated.asOf());
+        List<IncidentEntry> incidents = queries.incidents(id);
+        List<ProbationSummary.Concern> concerns = concerns(queries, id);
+        ProbationSummary.Now now = now(latestAssessment, review, legalPosition, incidents, concerns, plan,
+                queries.nextSession(id, generated.at()).orElse(null));
+        return new ProbationSummary(Audience.probation, generated, identity(queries, participant), now, legalPosition,
+                queries.referrals(id), enrolments(queries, id),
+                risk(queries.firstAssessment(id), latestAssessment, review), attendance(sessions, generated),
+                months(sessions), queries.onwardReferrals(id), plan, incidents, concerns,
+                review.map(SummaryQueries.ReviewRow::review).orElse(null),
                 queries.shareableNotes(id).stream().map(note -> new ProbationSummary.SharedNote(
-                        note.scheduledAt().atZone(ProgrammeClock.ZONE).toLocalDate(), note.kind(), note.notes()))
-                        .toList());
+                        londonDay(note.scheduledAt()), note.kind(), note.notes())).toList());
     }
 
     static CpsSummary cps(SummaryQueries queries, Participant participant, Generated generated) {
@@ -42,26 +51,67 @@ final class SummaryAssembly {
         List<CpsSummary.EnrolmentStatus> enrolments = queries.enrolments(id).stream()
                 .map(e -> new CpsSummary.EnrolmentStatus(e.cohort(), e.state(), e.stateOn(), e.enrolledOn()))
                 .toList();
-        return new CpsSummary(Audience.cps, generated, identity(participant),
+        return new CpsSummary(Audience.cps, generated, identity(queries, participant),
                 legalPosition(queries, id, generated.asOf()), queries.incidents(id),
-                new CpsSummary.Engagement(attendance(queries.sessions(id)), enrolments),
+                new CpsSummary.Engagement(attendance(queries.sessions(id), generated), enrolments),
                 queries.latestAssessment(id).map(SummaryQueries.ConclusionRow::conclusion).orElse(null));
     }
 
-    static CaseIdentity identity(Participant p) {
-        return new CaseIdentity(p.caseRef(), p.siteCode(), p.givenName(), p.familyName(), p.dateOfBirth(), p.pncId(),
-                p.nhsNumber());
+    static CaseIdentity identity(SummaryQueries queries, Participant p) {
+        return new CaseIdentity(p.caseRef(), p.siteCode(), queries.siteName(p.siteCode()), p.givenName(),
+                p.familyName(), p.dateOfBirth(), p.pncId(), p.nhsNumber());
+    }
+
+    /**
+     * What matters now. Incidents and concerns "since the last review" are those dated on or after the day of
+     * the latest desistance review: a review does not say which of that day's events it had heard of.
+     */
+    static ProbationSummary.Now now(Optional<SummaryQueries.ConclusionRow> latestAssessment,
+                                    Optional<SummaryQueries.ReviewRow> latestReview, LegalPosition legalPosition,
+                                    List<IncidentEntry> incidents, List<ProbationSummary.Concern> concerns,
+                                    List<ProbationSummary.PlanEntry> plan, ProbationSummary.NextSession nextSession) {
+        ProbationSummary.SourcedRating overall = latestAssessment.map(a -> new ProbationSummary.SourcedRating(
+                a.overallRisk(), a.assessedOn(), ProbationSummary.RatingSource.assessment)).orElse(null);
+        List<ProbationSummary.DomainNow> domains = current(latestAssessment, latestReview).map(current -> DOMAINS
+                .entrySet().stream().map(domain -> new ProbationSummary.DomainNow(domain.getKey(),
+                        domain.getValue().apply(current.ratings()), current.ratings().ratedOn(), current.source()))
+                .toList()).orElse(List.of());
+        LocalDate since = latestReview.map(SummaryQueries.ReviewRow::reviewedOn).orElse(null);
+        return new ProbationSummary.Now(overall, domains,
+                legalPosition.measures().stream().filter(LegalPosition.Measure::inForce).toList(), since,
+                incidents.stream().filter(incident -> since == null || !incident.occurredOn().isBefore(since)).toList(),
+                concerns.stream().filter(concern -> since == null || !concern.raisedOn().isBefore(since)).toList(),
+                plan.stream().filter(ProbationSummary.PlanEntry::overdue).toList(), nextSession);
+    }
+
+    /** Session concerns and victim-safety concerns together, oldest first. */
+    static List<ProbationSummary.Concern> concerns(SummaryQueries queries, String id) {
+        List<ProbationSummary.Concern> concerns = new ArrayList<>(queries.victimSafetyConcerns(id));
+        for (SummaryQueries.SessionConcernRow row : queries.sessionConcerns(id)) {
+            concerns.add(new ProbationSummary.Concern(londonDay(row.scheduledAt()),
+                    ProbationSummary.ConcernSource.session, row.raisedBy(), row.concern(), null));
+        }
+        concerns.sort(Comparator.comparing(ProbationSummary.Concern::raisedOn));
+        return List.copyOf(concerns);
+    }
+
+    private static LocalDate londonDay(Instant at) {
+        return at.atZone(ProgrammeClock.ZONE).toLocalDate();
     }
 
     static LegalPosition legalPosition(SummaryQueries queries, String id, LocalDate asOf) {
         return new LegalPosition(queries.statedLegalStatus(id).orElse(null), queries.measures(id, asOf));
     }
 
-    /** Attendance by the one definition ({@link Attendance}), with the sessions that fall outside its rate. */
-    static AttendanceFigures attendance(List<SummaryQueries.SessionRow> sessions) {
+    /**
+     * Attendance by the one definition ({@link Attendance}), with the sessions that fall outside its rate.
+     * A session awaits an outcome once its time has passed; one still to come awaits nothing.
+     */
+    static AttendanceFigures attendance(List<SummaryQueries.SessionRow> sessions, Generated generated) {
         List<SessionOutcome> outcomes = sessions.stream().map(SummaryQueries.SessionRow::outcome).toList();
         int cancelledByService = (int) outcomes.stream().filter(SessionOutcome.cancelled_by_service::equals).count();
-        int awaiting = (int) outcomes.stream().filter(java.util.Objects::isNull).count();
+        int awaiting = (int) sessions.stream().filter(session -> session.outcome() == null
+                && !session.scheduledAt().isAfter(generated.at())).count();
         return new AttendanceFigures(Attendance.of(outcomes), cancelledByService, awaiting);
     }
 
@@ -69,7 +119,7 @@ final class SummaryAssembly {
     static List<ProbationSummary.Month> months(List<SummaryQueries.SessionRow> sessions) {
         Map<YearMonth, List<SessionOutcome>> byMonth = new LinkedHashMap<>();
         for (SummaryQueries.SessionRow session : sessions) {
-            YearMonth month = YearMonth.from(session.scheduledAt().atZone(ProgrammeClock.ZONE));
+            YearMonth month = YearMonth.from(londonDay(session.scheduledAt()));
             byMonth.computeIfAbsent(month, m -> new ArrayList<>()).add(session.outcome());
         }
         return byMonth.entrySet().stream().map(entry -> new ProbationSummary.Month(entry.getKey().toString(),
@@ -83,7 +133,7 @@ final class SummaryAssembly {
                     .add(new ProbationSummary.Step(step.state(), step.on(), step.reason(), step.reasonCode()));
         }
         return queries.enrolments(id).stream().map(e -> new ProbationSummary.EnrolmentEntry(e.cohort(), e.siteCode(),
-                e.state(), e.stateOn(), e.enrolledOn(), steps.getOrDefault(e.id(), List.of()))).toList();
+                e.siteName(), e.state(), e.stateOn(), e.enrolledOn(), steps.getOrDefault(e.id(), List.of()))).toList();
     }
 
     /**
@@ -93,21 +143,46 @@ final class SummaryAssembly {
     static ProbationSummary.Risk risk(Optional<SummaryQueries.RatingsRow> first,
                                       Optional<SummaryQueries.ConclusionRow> latestAssessment,
                                       Optional<SummaryQueries.ReviewRow> latestReview) {
-        Optional<SummaryQueries.RatingsRow> current = latestReview.map(SummaryQueries.ReviewRow::ratings);
-        if (latestAssessment.isPresent() && (current.isEmpty()
-                || latestAssessment.get().assessedOn().isAfter(current.get().ratedOn()))) {
-            SummaryQueries.ConclusionRow a = latestAssessment.get();
-            current = Optional.of(new SummaryQueries.RatingsRow(a.assessedOn(), a.violence(), a.persistence(),
-                    a.recurrence(), a.psychosocialDamage()));
-        }
-        List<ProbationSummary.DomainRisk> domains = List.of(
-                domain("violence", first, current, SummaryQueries.RatingsRow::violence),
-                domain("persistence", first, current, SummaryQueries.RatingsRow::persistence),
-                domain("recurrence", first, current, SummaryQueries.RatingsRow::recurrence),
-                domain("psychosocial_damage", first, current, SummaryQueries.RatingsRow::psychosocialDamage));
+        Optional<SummaryQueries.RatingsRow> current = current(latestAssessment, latestReview)
+                .map(CurrentRatings::ratings);
+        List<ProbationSummary.DomainRisk> domains = DOMAINS.entrySet().stream()
+                .map(domain -> domain(domain.getKey(), first, current, domain.getValue())).toList();
         return new ProbationSummary.Risk(first.map(SummaryQueries.RatingsRow::ratedOn).orElse(null),
                 current.map(SummaryQueries.RatingsRow::ratedOn).orElse(null),
                 latestAssessment.map(SummaryQueries.ConclusionRow::conclusion).orElse(null), domains);
+    }
+
+    /** The SRP domains in the order every summary prints them, with where each is read from. */
+    private static final Map<String, Function<SummaryQueries.RatingsRow, RiskRating>> DOMAINS = orderedDomains();
+
+    private static Map<String, Function<SummaryQueries.RatingsRow, RiskRating>> orderedDomains() {
+        Map<String, Function<SummaryQueries.RatingsRow, RiskRating>> domains = new LinkedHashMap<>();
+        domains.put("violence", SummaryQueries.RatingsRow::violence);
+        domains.put("persistence", SummaryQueries.RatingsRow::persistence);
+        domains.put("recurrence", SummaryQueries.RatingsRow::recurrence);
+        domains.put("psychosocial_damage", SummaryQueries.RatingsRow::psychosocialDamage);
+        return Collections.unmodifiableMap(domains);
+    }
+
+    /** The ratings that are current, and the kind of record they come from. */
+    record CurrentRatings(SummaryQueries.RatingsRow ratings, ProbationSummary.RatingSource source) {
+    }
+
+    /**
+     * The current ratings: the latest desistance review's, or the latest assessment's if that is later (or
+     * there is no review). A review and an assessment on the same day: the review, made for the purpose.
+     */
+    static Optional<CurrentRatings> current(Optional<SummaryQueries.ConclusionRow> latestAssessment,
+                                            Optional<SummaryQueries.ReviewRow> latestReview) {
+        Optional<CurrentRatings> current = latestReview.map(review -> new CurrentRatings(review.ratings(),
+                ProbationSummary.RatingSource.desistance_review));
+        if (latestAssessment.isPresent() && (current.isEmpty()
+                || latestAssessment.get().assessedOn().isAfter(current.get().ratings().ratedOn()))) {
+            SummaryQueries.ConclusionRow a = latestAssessment.get();
+            current = Optional.of(new CurrentRatings(new SummaryQueries.RatingsRow(a.assessedOn(), a.violence(),
+                    a.persistence(), a.recurrence(), a.psychosocialDamage()), ProbationSummary.RatingSource.assessment));
+        }
+        return current;
     }
 
     private static ProbationSummary.DomainRisk domain(String name, Optional<SummaryQueries.RatingsRow> first,

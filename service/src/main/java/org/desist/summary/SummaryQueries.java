@@ -22,7 +22,7 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
  */
 public interface SummaryQueries {
 
-    record EnrolmentRow(String id, String cohort, String siteCode, EnrolmentState state, LocalDate stateOn,
+    record EnrolmentRow(String id, String cohort, String siteCode, String siteName, EnrolmentState state, LocalDate stateOn,
                         LocalDate enrolledOn) {
     }
 
@@ -30,6 +30,10 @@ public interface SummaryQueries {
     }
 
     record SessionRow(Instant scheduledAt, SessionOutcome outcome) {
+    }
+
+    /** A concern flagged on a session's outcome: never the session's notes. */
+    record SessionConcernRow(Instant scheduledAt, String raisedBy, String concern) {
     }
 
     record NoteRow(Instant scheduledAt, SessionKind kind, String notes) {
@@ -65,6 +69,9 @@ public interface SummaryQueries {
         }
     }
 
+    @SqlQuery("SELECT name FROM site WHERE code = :code")
+    String siteName(@Bind("code") String siteCode);
+
     @SqlQuery("SELECT legal_status FROM referral WHERE participant_id = :p ORDER BY received_on DESC, created_at DESC"
             + " LIMIT 1")
     Optional<String> statedLegalStatus(@Bind("p") String participantId);
@@ -88,8 +95,8 @@ public interface SummaryQueries {
     List<ProbationSummary.ReferralEntry> referrals(@Bind("p") String participantId);
 
     @SqlQuery("""
-            SELECT e.id, c.name AS cohort, c.site_code, e.state, e.state_on, e.enrolled_on
-            FROM enrolment e JOIN cohort c ON c.id = e.cohort_id
+            SELECT e.id, c.name AS cohort, c.site_code, s.name AS site_name, e.state, e.state_on, e.enrolled_on
+            FROM enrolment e JOIN cohort c ON c.id = e.cohort_id JOIN site s ON s.code = c.site_code
             WHERE e.participant_id = :p ORDER BY e.created_at, e.id
             """)
     @RegisterConstructorMapper(EnrolmentRow.class)
@@ -107,6 +114,25 @@ public interface SummaryQueries {
             + " ORDER BY scheduled_at")
     @RegisterConstructorMapper(SessionRow.class)
     List<SessionRow> sessions(@Bind("p") String participantId);
+
+    /** The first session still to come on the case. */
+    @SqlQuery("SELECT scheduled_at, kind, facilitator FROM session WHERE participant_id = :p AND status = 'active'"
+            + " AND outcome IS NULL AND scheduled_at > :now ORDER BY scheduled_at, recorded_at LIMIT 1")
+    @RegisterConstructorMapper(ProbationSummary.NextSession.class)
+    Optional<ProbationSummary.NextSession> nextSession(@Bind("p") String participantId, @Bind("now") Instant now);
+
+    /** Concerns flagged on session outcomes, with who recorded the outcome; the notes are not read. */
+    @SqlQuery("SELECT scheduled_at, outcome_recorded_by AS raised_by, concern FROM session WHERE participant_id = :p"
+            + " AND status = 'active' AND concern IS NOT NULL ORDER BY scheduled_at, recorded_at")
+    @RegisterConstructorMapper(SessionConcernRow.class)
+    List<SessionConcernRow> sessionConcerns(@Bind("p") String participantId);
+
+    /** Victim-safety concerns as probation may read them (the victim's reference is not needed here). */
+    @SqlQuery("SELECT raised_on, 'victim_safety' AS about, recorded_by AS raised_by, concern, action_taken"
+            + " FROM victim_safety_concern WHERE participant_id = :p AND status = 'active'"
+            + " ORDER BY raised_on, recorded_at")
+    @RegisterConstructorMapper(ProbationSummary.Concern.class)
+    List<ProbationSummary.Concern> victimSafetyConcerns(@Bind("p") String participantId);
 
     /** The notes a clinician agreed may reach probation; nothing else of the session notes is read. */
     @SqlQuery("SELECT scheduled_at, kind, notes FROM session WHERE participant_id = :p AND status = 'active'"

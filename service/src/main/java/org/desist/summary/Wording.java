@@ -1,19 +1,15 @@
 package org.desist.summary;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 import java.util.Map;
+import org.desist.ProgrammeClock;
+import org.desist.report.PrintedDate;
 
 /** How the summaries print values for a reader in court or in supervision, not for a machine. */
 final class Wording {
     static final String DASH = "\u2014";
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK);
-    private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMM yyyy", Locale.UK);
-    private static final DateTimeFormatter GENERATED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.UK)
-            .withZone(ZoneOffset.UTC);
     private static final Map<String, String> ACRONYMS = Map.of("cps", "CPS", "SRP", "SRP", "SAM", "SAM");
 
     private Wording() {
@@ -21,17 +17,17 @@ final class Wording {
 
     /** {@code 14 May 2026}; null stays null (a field then says "Not recorded"). */
     static String date(LocalDate date) {
-        return date == null ? null : DATE.format(date);
+        return date == null ? null : PrintedDate.day(date);
     }
 
     /** {@code 2026-03} → {@code Mar 2026}. */
     static String month(String yearMonth) {
-        return MONTH.format(YearMonth.parse(yearMonth));
+        return PrintedDate.month(YearMonth.parse(yearMonth));
     }
 
     /** A date in a table cell, where a missing one is a dash. */
     static String cellDate(LocalDate date) {
-        return date == null ? DASH : DATE.format(date);
+        return date == null ? DASH : PrintedDate.day(date);
     }
 
     /** {@code breach_of_order} → {@code Breach of order}; acronyms stay capitals. */
@@ -64,8 +60,19 @@ final class Wording {
         return rate == null ? DASH : Math.round(rate * 100) + "%";
     }
 
-    /** The foot of every page: {@code Generated 2026-11-24 14:03 UTC by dr.okafor (clinician)}. */
+    /** {@code 3 Jun 2030 10:00}: a time of the programme, on the clock in London. */
+    static String time(Instant at) {
+        return PrintedDate.time(at, ProgrammeClock.ZONE);
+    }
+
+    /** {@code 943 476 5919}: the NHS number as it is printed on NHS documents, three, three and four digits. */
+    static String nhsNumber(String digits) {
+        return digits == null || digits.length() != 10 ? digits
+                : digits.substring(0, 3) + " " + digits.substring(3, 6) + " " + digits.substring(6);
+    }
+
+    /** The foot of every page: {@code Generated 24 Nov 2026 14:03 UTC by dr.okafor (clinician)}. */
     static String generated(Generated generated) {
-        return "Generated " + GENERATED.format(generated.at()) + " by " + generated.by() + " (" + generated.role() + ")";
+        return "Generated " + PrintedDate.utc(generated.at()) + " by " + generated.by() + " (" + generated.role() + ")";
     }
 }

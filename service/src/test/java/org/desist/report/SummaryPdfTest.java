@@ -66,6 +66,53 @@ class SummaryPdfTest {
     }
 
     @Test
+    void a_subheading_and_a_table_header_never_end_a_page_without_a_row_under_them() {
+        // filler lines push the subheading, the table's header and then its rows over the foot of page 1
+        for (int filler = 30; filler <= 50; filler++) {
+            SummaryLines lines = new SummaryLines().section("1. Filler");
+            for (int i = 0; i < filler; i++) {
+                lines.field("Line " + i, "value " + i);
+            }
+            lines.subheading("The caption").table(List.of("Date", "Kind", "Source", "Details"),
+                    List.of(List.of("14 May 2026", "first row", "Police", "x"), List.of("15 May 2026", "second row",
+                            "Police", "y")), row -> row);
+            PdfText pdf = PdfText.of(PDF.render(COVER, lines.lines()));
+            for (int page = 1; page <= pdf.pages().size(); page++) {
+                String text = pdf.page(page);
+                // a caption and column titles are followed by a row on the same page (the second row when
+                // they are printed again over a table that runs on)
+                if (text.contains("The caption")) {
+                    assertThat(text).as("%d filler lines, page %d", filler, page).contains("Date Kind Source Details")
+                            .containsPattern("(first|second) row");
+                }
+                if (text.contains("Date Kind Source Details")) {
+                    assertThat(text).as("%d filler lines, page %d", filler, page).containsPattern("(first|second) row");
+                }
+            }
+        }
+    }
+
+    @Test
+    void a_short_paragraph_is_not_split_over_two_pages() {
+        for (int filler = 30; filler <= 50; filler++) {
+            SummaryLines lines = new SummaryLines().section("1. Filler");
+            for (int i = 0; i < filler; i++) {
+                lines.field("Line " + i, "value " + i);
+            }
+            lines.paragraph("2 Mar 2026 \u2014 Individual therapy", "Opening words of the note. "
+                    + "Words in the middle of the note. ".repeat(12) + "Closing words of the note.");
+            PdfText pdf = PdfText.of(PDF.render(COVER, lines.lines()));
+            for (int page = 1; page <= pdf.pages().size(); page++) {
+                String text = pdf.page(page);
+                if (text.contains("Opening words")) {
+                    assertThat(text).as("%d filler lines, page %d", filler, page)
+                            .contains("Individual therapy", "Closing words of the note.");
+                }
+            }
+        }
+    }
+
+    @Test
     void an_empty_body_still_prints_its_sections() {
         PdfText pdf = PdfText.of(PDF.render(COVER, new SummaryLines().section("1. Incidents").lines()));
         assertThat(pdf.pages()).hasSize(1);

@@ -65,7 +65,7 @@ class CaseSummaryTest {
         for (int page = 1; page <= pages; page++) {
             assertThat(pdf.page(page)).as("page %d of %d", page, pages)
                     .contains("Case " + whole.caseRef, "OFFICIAL-SENSITIVE", "Page " + page + " of " + pages)
-                    .containsPattern("Generated \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d UTC by " + generatedBy);
+                    .containsPattern("Generated \\d{1,2} [A-Z][a-z]{2} \\d{4} \\d\\d:\\d\\d UTC by " + generatedBy);
         }
         assertThat(pdf.firstPageFonts()).isNotEmpty()
                 .allSatisfy(font -> assertThat(font.isEmbedded()).as(font.getName()).isTrue());
@@ -85,7 +85,7 @@ class CaseSummaryTest {
                 "Enrolled since 10 Feb 2026", "Moved on",
                 "Sessions offered 4", "Attended (on time or late) 2", "Did not attend 1",
                 "Cancelled by the participant 1", "Attendance rate 50%", "Cancelled by the service 1",
-                "Awaiting an outcome 1", "Mar 2026 4 2 of 3 (67%) 1", "Apr 2026 1 0 of 1 (0%) 0",
+                "Awaiting an outcome 0", "Mar 2026 4 2 of 3 (67%) 1", "Apr 2026 1 0 of 1 (0%) 0",
                 WholeCase.ONWARD_PROVIDER, "Accepted 9 Mar 2026",
                 "Open actions 2, of which 1 overdue", "OVERDUE", "Done 18 Mar 2026",
                 "14 May 2026 Breach of order Police", "15 May 2026 Arrest Probation",
@@ -95,6 +95,16 @@ class CaseSummaryTest {
         assertThat(text).contains(WholeCase.OWNERS);
         assertThat(text).doesNotContain(WholeCase.PRIVATE_NOTE, WholeCase.FORMULATION, WholeCase.NARRATIVE,
                 WholeCase.DIAGNOSIS_CODE, WholeCase.DIAGNOSIS_LABEL, WholeCase.SUBSTANCE, WholeCase.ERRONEOUS_INCIDENT);
+    }
+
+    @Test
+    void page_one_names_the_breach_and_the_arrest_even_when_the_last_review_came_after_them() {
+        // reviewed on 1 Jun 2026, after the breach and the arrest of May: none since, so the latest before it
+        String first = downloaded(probation, "probation", whole.caseRef + "-probation-summary-" + today() + ".pdf")
+                .page(1);
+        assertThat(first).contains("Since the last review (1 Jun 2026): incidents and concerns None since that review",
+                "The latest incidents before that review", "14 May 2026 Breach of order Police",
+                "15 May 2026 Arrest Probation", "Serve the stalking protection order", "Next session 10 Jan 2030");
     }
 
     @Test
@@ -131,7 +141,8 @@ class CaseSummaryTest {
         assertThat(attendance.get("attendance").get("didNotAttend").asInt()).isEqualTo(1);
         assertThat(attendance.get("attendance").get("rate").asDouble()).isEqualTo(0.5);
         assertThat(attendance.get("cancelledByService").asInt()).isEqualTo(1);
-        assertThat(attendance.get("awaitingOutcome").asInt()).isEqualTo(1);
+        // the one session without an outcome is still to come (10 Jan 2030): it awaits nothing yet
+        assertThat(attendance.get("awaitingOutcome").asInt()).isEqualTo(0);
         assertThat(forCps.get("legalPosition")).isEqualTo(forProbation.get("legalPosition"));
         assertThat(forCps.get("incidents")).isEqualTo(forProbation.get("incidents")).hasSize(2);
         assertThat(forCps.get("identity")).isEqualTo(forProbation.get("identity"));
@@ -180,8 +191,8 @@ class CaseSummaryTest {
 
         String forProbation = PdfText.of(probationPdf.body()).text();
         for (String empty : new String[] {"4. Enrolment", "5. Risk (Stalking Risk Profile domains)",
-                "7. Onward referrals", "8. Risk management plan", "9. Incidents", "10. Latest desistance review",
-                "11. Session notes marked shareable"}) {
+                "7. Onward referrals", "8. Risk management plan", "9. Incidents", "10. Concerns", "11. Latest desistance review",
+                "12. Session notes marked shareable"}) {
             assertThat(forProbation).contains(empty + " None recorded");
         }
         assertThat(forProbation).contains("Legal measures, those in force first None recorded",

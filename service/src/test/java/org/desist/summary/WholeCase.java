@@ -71,7 +71,7 @@ final class WholeCase {
         c.session("2026-04-06T10:00:00Z", Map.of("outcome", "cancelled_by_participant"));
         String wrong = c.session("2026-04-13T10:00:00Z", Map.of("outcome", "attended"));
         c.enteredInError("/sessions/" + wrong, "\"2\"");
-        c.add("/sessions", Map.of("kind", "group_therapy", "scheduledAt", "2027-01-10T10:00:00Z",
+        c.add("/sessions", Map.of("kind", "group_therapy", "scheduledAt", "2030-01-10T10:00:00Z",
                 "durationMinutes", 90, "facilitator", "Dr A. Okafor"));
 
         String onward = c.add("/service-referrals", Map.of("service", "substance_misuse", "kind", "alcohol",
@@ -82,7 +82,7 @@ final class WholeCase {
         c.add("/risk-plan/actions", action("Serve the stalking protection order", "police", OWNERS.get(0),
                 "2026-06-01", "2026-06-15"));
         c.add("/risk-plan/actions", action("Weekly supervision appointments", "probation", OWNERS.get(1),
-                "2027-01-15", "2027-01-31"));
+                "2030-01-15", "2030-01-31"));
         String done = c.add("/risk-plan/actions", action("Safety planning with the victim", "advocacy",
                 OWNERS.get(2), "2026-03-20", "2026-04-03"));
         Cases.ok(api.post(c.base + "/risk-plan/actions/" + done + "/transitions", Map.of("to", "done",
