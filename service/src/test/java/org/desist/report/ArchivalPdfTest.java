@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -18,6 +22,7 @@ import org.desist.support.Cases;
 import org.desist.support.Staff;
 import org.desist.support.TestApp;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -80,7 +85,21 @@ class ArchivalPdfTest {
         HttpResponse<byte[]> response = kind.download().get();
         assertThat(response.statusCode()).as(new String(response.body())).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/pdf");
+        keep(kind, response.body());
         return response.body();
+    }
+
+    /** With DESIST_KEEP_PDFS set to a folder, each PDF is saved there too, for pdffonts or a person to look at. */
+    private static void keep(Kind kind, byte[] pdf) {
+        String folder = System.getenv("DESIST_KEEP_PDFS");
+        if (folder != null && !folder.isBlank()) {
+            try {
+                Path directory = Files.createDirectories(Path.of(folder));
+                Files.write(directory.resolve(kind.name().replace(' ', '-') + ".pdf"), pdf);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
     }
 
     @ParameterizedTest(name = "{0}")
@@ -105,5 +124,37 @@ class ArchivalPdfTest {
         assertThat(text.info().getTitle()).isEqualTo(kind.title().get());
         assertThat(text.info().getAuthor()).isEqualTo("Desist");
         assertThat(text.info().getSubject()).isNotBlank();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("kinds")
+    void is_pdf_ua_1_as_far_as_verapdf_can_judge(Kind kind) {
+        // veraPDF checks the machine-checkable rules of PDF/UA-1 (the Matterhorn protocol's); whether alternate
+        // texts and reading order make sense is for a person, which these tests do for the charts below
+        assertThat(ArchivalCheck.brokenRules(downloaded(kind), PDFAFlavour.PDFUA_1)).as(kind.name()).isEmpty();
+    }
+
+    @Test
+    void summaries_tag_their_sections_as_headings_and_their_tables_as_tables() {
+        for (Kind kind : kinds().subList(0, 2)) {
+            ArchivalCheck.Structure structure = ArchivalCheck.structure(downloaded(kind));
+            assertThat(structure.types()).as(kind.name()).startsWith("Document", "H1")
+                    .contains("H2", "Table", "TR", "TH", "TD");
+            assertThat(structure.types().stream().filter("H1"::equals)).as(kind.name()).hasSize(1);
+        }
+    }
+
+    @Test
+    void each_chart_of_the_cohort_report_says_its_figures_in_words() {
+        ArchivalCheck.Structure structure = ArchivalCheck.structure(downloaded(kinds().get(2)));
+        assertThat(structure.figureAlternates()).hasSize(4);
+        assertThat(structure.figureAlternates().get(0)).startsWith("Chart: cumulative enrolment against target, by"
+                + " month. Enrolled to date: Jan 2023 ").contains("Target: Jan 2023 12, Feb 2023 12");
+        assertThat(structure.figureAlternates().get(1)).startsWith("Chart: enrolments by state. Enrolments: ")
+                .contains("Completed withheld");
+        assertThat(structure.figureAlternates().get(2)).startsWith("Chart: attendance by month, as a percentage"
+                + " of sessions offered. Attendance: Jan 2023 ");
+        assertThat(structure.figureAlternates().get(3)).startsWith("Chart: risk movement per domain")
+                .contains("Moved down: ", "Stayed: ", "Moved up: ", "Violence ");
     }
 }
