@@ -18,11 +18,11 @@ import java.util.Map;
 import java.util.Objects;
 import net.sf.jasperreports.engine.JRException;
 import net.sf.jasperreports.engine.JasperCompileManager;
-import net.sf.jasperreports.engine.JasperExportManager;
 import net.sf.jasperreports.engine.JasperFillManager;
 import net.sf.jasperreports.engine.JasperPrint;
 import net.sf.jasperreports.engine.JasperReport;
 import net.sf.jasperreports.engine.data.JRBeanCollectionDataSource;
+import org.desist.report.PdfExport;
 
 /**
  * The cohort report as a PDF, from reports/cohort-report.jrxml, compiled once when the service starts.
@@ -42,7 +42,7 @@ public class CohortReportPdf {
             if (jrxml == null) {
                 throw new IllegalStateException(TEMPLATE + " is not on the class path");
             }
-            template = JasperCompileManager.compileReport(jrxml);
+            template = JasperCompileManager.getInstance(PdfExport.context()).compile(jrxml);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (JRException e) {
@@ -68,18 +68,32 @@ public class CohortReportPdf {
                 + " audited as an export.");
         parameters.put("footer", "Desist cohort report, " + cohort.name() + ", generated " + DAY.format(report.asOf())
                 + ". Definitions: docs/metrics.md.");
-        parameters.put("enrolment", new JRBeanCollectionDataSource(enrolment(rows, period)));
-        parameters.put("states", new JRBeanCollectionDataSource(rows.breakdown(Figure.enrolments, "state").stream()
-                .map(row -> new ChartPoint("enrolments", label(row.breakdown()), number(row))).toList()));
-        parameters.put("attendance", new JRBeanCollectionDataSource(period.months().stream()
+        List<ChartPoint> enrolment = enrolment(rows, period);
+        List<ChartPoint> states = rows.breakdown(Figure.enrolments, "state").stream()
+                .map(row -> new ChartPoint("enrolments", label(row.breakdown()), number(row))).toList();
+        List<ChartPoint> attendance = period.months().stream()
                 .map(month -> ChartPoint.monthly("attendance", month,
                         percent(rows.monthly(Figure.attendance_rate, monthOf(period, month)))))
-                .toList()));
-        parameters.put("risk", new JRBeanCollectionDataSource(risk(rows)));
+                .toList();
+        List<ChartPoint> risk = risk(rows);
+        parameters.put("enrolment", new JRBeanCollectionDataSource(enrolment));
+        parameters.put("states", new JRBeanCollectionDataSource(states));
+        parameters.put("attendance", new JRBeanCollectionDataSource(attendance));
+        parameters.put("risk", new JRBeanCollectionDataSource(risk));
+        // each chart's alternate text in the tagged PDF: its figures in words
+        parameters.put("enrolmentWords", ChartDescription.of("cumulative enrolment against target, by month", "",
+                enrolment));
+        parameters.put("statesWords", ChartDescription.of("enrolments by state", "", states));
+        parameters.put("attendanceWords", ChartDescription.of("attendance by month, as a percentage of sessions"
+                + " offered", "%", attendance));
+        parameters.put("riskWords", ChartDescription.of("risk movement per domain, participants whose risk moved"
+                + " down, stayed or moved up", "", risk));
         try {
-            JasperPrint print = JasperFillManager.fillReport(template, parameters,
+            JasperPrint print = JasperFillManager.getInstance(PdfExport.context()).fill(template, parameters,
                     new JRBeanCollectionDataSource(lines(report, rows)));
-            return JasperExportManager.exportReportToPdf(print);
+            return PdfExport.export(print, new PdfExport.About("Cohort report \u2014 " + cohort.name(),
+                    "Programme figures of cohort " + cohort.name() + ", " + cohort.siteName() + ", "
+                            + DAY.format(report.from()) + " to " + DAY.format(report.to())));
         } catch (JRException e) {
             throw new IllegalStateException("Could not render the cohort report", e);
         }

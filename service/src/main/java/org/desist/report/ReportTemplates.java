@@ -7,13 +7,11 @@ import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import net.sf.jasperreports.engine.DefaultJasperReportsContext;
 import net.sf.jasperreports.engine.JRException;
 import net.sf.jasperreports.engine.JRTemplate;
 import net.sf.jasperreports.engine.JasperCompileManager;
 import net.sf.jasperreports.engine.JasperReport;
 import net.sf.jasperreports.engine.JasperReportsContext;
-import net.sf.jasperreports.engine.SimpleJasperReportsContext;
 import net.sf.jasperreports.engine.xml.JRXmlLoader;
 import net.sf.jasperreports.engine.xml.JRXmlTemplateLoader;
 import org.slf4j.Logger;
@@ -62,7 +60,7 @@ public final class ReportTemplates {
         if (compiled == null) {
             long started = System.nanoTime();
             try {
-                compiled = new ReportTemplates(desistContext());
+                compiled = new ReportTemplates(PdfExport.context());
             } catch (JRException e) {
                 throw new IllegalStateException("A report template does not compile: " + e.getMessage(), e);
             } catch (IOException e) {
@@ -72,19 +70,6 @@ public final class ReportTemplates {
                     (System.nanoTime() - started) / 1_000_000);
         }
         return compiled;
-    }
-
-    /**
-     * Jasper's settings for Desist's documents: DejaVu Sans (from jasperreports-fonts) wherever a style
-     * names no font, embedded in the PDF; a font that is missing is an error rather than a silent
-     * fallback to a non-embedded one.
-     */
-    private static JasperReportsContext desistContext() {
-        SimpleJasperReportsContext context = new SimpleJasperReportsContext(DefaultJasperReportsContext.getInstance());
-        context.setProperty("net.sf.jasperreports.default.font.name", "DejaVu Sans");
-        context.setProperty("net.sf.jasperreports.default.pdf.embedded", "true");
-        context.setProperty("net.sf.jasperreports.awt.ignore.missing.font", "false");
-        return context;
     }
 
     JasperReportsContext context() {

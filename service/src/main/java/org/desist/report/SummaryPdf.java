@@ -1,6 +1,5 @@
 package org.desist.report;
 
-import java.io.ByteArrayOutputStream;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,15 +8,9 @@ import net.sf.jasperreports.engine.JREmptyDataSource;
 import net.sf.jasperreports.engine.JasperFillManager;
 import net.sf.jasperreports.engine.JasperPrint;
 import net.sf.jasperreports.engine.data.JRBeanCollectionDataSource;
-import net.sf.jasperreports.pdf.JRPdfExporter;
-import net.sf.jasperreports.pdf.SimplePdfExporterConfiguration;
-import net.sf.jasperreports.export.SimpleExporterInput;
-import net.sf.jasperreports.export.SimpleOutputStreamExporterOutput;
 
-/** Fills a compiled master with a summary's lines and exports it as PDF. Nothing is compiled here. */
+/** Fills a compiled master with a summary's lines and exports it as PDF/A ({@link PdfExport}). Nothing is compiled here. */
 public final class SummaryPdf {
-    private static final String AUTHOR = "Desist";
-
     private final ReportTemplates templates;
 
     public SummaryPdf(ReportTemplates templates) {
@@ -43,24 +36,9 @@ public final class SummaryPdf {
             // the master has one row: its detail band holds the title and the body subreport
             JasperPrint print = JasperFillManager.getInstance(templates.context())
                     .fill(templates.master(cover.master()), parameters, new JREmptyDataSource(1));
-            return export(print, cover);
+            return PdfExport.export(print, new PdfExport.About(cover.title(), cover.subject()));
         } catch (JRException e) {
             throw new IllegalStateException("Could not render " + cover.master(), e);
         }
-    }
-
-    private byte[] export(JasperPrint print, Cover cover) throws JRException {
-        ByteArrayOutputStream pdf = new ByteArrayOutputStream(64 * 1024);
-        JRPdfExporter exporter = new JRPdfExporter(templates.context());
-        exporter.setExporterInput(new SimpleExporterInput(print));
-        exporter.setExporterOutput(new SimpleOutputStreamExporterOutput(pdf));
-        SimplePdfExporterConfiguration configuration = new SimplePdfExporterConfiguration();
-        configuration.setMetadataTitle(cover.title());
-        configuration.setMetadataAuthor(AUTHOR);
-        configuration.setMetadataSubject(cover.subject());
-        configuration.setMetadataCreator(AUTHOR);
-        exporter.setConfiguration(configuration);
-        exporter.exportReport();
-        return pdf.toByteArray();
     }
 }

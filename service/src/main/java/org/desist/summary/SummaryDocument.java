@@ -14,7 +14,7 @@ record SummaryDocument(SummaryPdf.Cover cover, List<SummaryLine> lines, String c
                 + Wording.date(identity.dateOfBirth()) + " \u00b7 " + identity.caseRef() + " \u00b7 as of "
                 + Wording.date(generated.asOf());
         SummaryPdf.Cover cover = new SummaryPdf.Cover(audience.name() + "-summary", identity.caseRef(), subtitle,
-                Wording.generated(generated), audience.title() + " " + identity.caseRef(),
+                Wording.generated(generated), audience.title() + " \u2014 " + identity.caseRef(),
                 audience.title() + " of case " + identity.caseRef() + " " + subjectPurpose);
         return new SummaryDocument(cover, lines, identity.caseRef(), generated.asOf());
     }

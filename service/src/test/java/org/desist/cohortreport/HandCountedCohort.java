@@ -18,7 +18,7 @@ import org.desist.support.Reply;
  * Two exits are dated relative to today so that the follow-up windows stay as counted whenever the
  * test runs: P6 left 13 months ago (followed up 6 and 12 months, not 24), P7 30 days ago (none).
  */
-final class HandCountedCohort {
+public final class HandCountedCohort {
     static final String SITE = "FIGS";
     static final String OTHER_SITE = "FIGO";
     static final LocalDate TODAY = LocalDate.now(org.desist.ProgrammeClock.ZONE);
@@ -26,15 +26,15 @@ final class HandCountedCohort {
     static final LocalDate P7_EXIT = TODAY.minusDays(30);
 
     final Api api;
-    String cohortId;
+    public String cohortId;
     String otherCohortId;
     final Map<String, String> participants = new LinkedHashMap<>();
 
-    HandCountedCohort(Api api) {
+    public HandCountedCohort(Api api) {
         this.api = api;
     }
 
-    HandCountedCohort build() {
+    public HandCountedCohort build() {
         Cases.created(api.post("/sites", Map.of("code", SITE, "name", "Figures clinic", "model", "clinic_treatment")));
         Cases.created(api.post("/sites", Map.of("code", OTHER_SITE, "name", "Other panel", "model",
                 "multi_agency_panel")));

@@ -77,7 +77,7 @@ class CaseSummaryTest {
         PdfText pdf = downloaded(probation, "probation", whole.caseRef + "-probation-summary-" + today() + ".pdf");
 
         assertEveryPageCarriesItsFurniture(pdf, "po\\.sum \\(probation\\)");
-        assertThat(pdf.info().getTitle()).isEqualTo("Probation case summary " + whole.caseRef);
+        assertThat(pdf.info().getTitle()).isEqualTo("Probation case summary \u2014 " + whole.caseRef);
         assertThat(pdf.info().getSubject()).contains("Probation case summary of case " + whole.caseRef);
         String text = pdf.text();
         assertThat(text).contains("Daniel Hale", "born 14 Mar 1987", "Priority High", "S-DASH screening 7 of 11 questions answered yes",
@@ -112,7 +112,7 @@ class CaseSummaryTest {
         PdfText pdf = downloaded(cps, "cps", whole.caseRef + "-cps-summary-" + today() + ".pdf");
 
         assertEveryPageCarriesItsFurniture(pdf, "cps\\.sum \\(cps\\)");
-        assertThat(pdf.info().getTitle()).isEqualTo("CPS case summary " + whole.caseRef);
+        assertThat(pdf.info().getTitle()).isEqualTo("CPS case summary \u2014 " + whole.caseRef);
         assertThat(pdf.info().getSubject()).contains("CPS case summary of case " + whole.caseRef);
         String text = pdf.text();
         assertThat(text).contains("Daniel Hale", "Released under investigation", "Stalking protection order",

@@ -14,7 +14,7 @@ import org.desist.support.Cases;
  * overdue), legal measures, incidents, a desistance review with a narrative, and records entered in
  * error that must count nowhere.
  */
-final class WholeCase {
+public final class WholeCase {
     static final String SHAREABLE_NOTE = "He now recognises that the messages frightened her and has deleted her number.";
     static final String PRIVATE_NOTE = "Disclosed recurrent intrusive images of the victim; discuss a medication review.";
     static final String FORMULATION = "Rejected ex-partner whose fixation is sustained by rumination and shame.";
@@ -26,8 +26,8 @@ final class WholeCase {
     static final String ONWARD_PROVIDER = "Northside Community Alcohol Team";
     static final List<String> OWNERS = List.of("DC 4521 Patel", "PO J. Whitfield", "IDVA R. Shah");
 
-    final String participantId;
-    final String caseRef;
+    public final String participantId;
+    public final String caseRef;
     private final Api api;
     private final String base;
 
@@ -38,7 +38,7 @@ final class WholeCase {
         this.base = "/participants/" + participantId;
     }
 
-    static WholeCase build(Api api, String site) {
+    public static WholeCase build(Api api, String site) {
         Cases cases = new Cases(api);
         String cohort = cases.cohort(site).get("id").asText();
         JsonNode referral = Cases.created(api.post("/referrals", Cases.referral(site, "2026-02-01", "Daniel", "Hale")));
