@@ -51,6 +51,15 @@ public class CohortReportPdf {
     }
 
     public byte[] render(CohortReport report) {
+        try {
+            return JasperExportManager.exportReportToPdf(fill(report));
+        } catch (JRException e) {
+            throw new IllegalStateException("Could not render the cohort report", e);
+        }
+    }
+
+    /** The report laid out, before it is exported: what tests read the charts from. */
+    JasperPrint fill(CohortReport report) {
         Rows rows = new Rows(report.figures());
         ReportingPeriod period = new ReportingPeriod(report.from(), report.to());
         CohortReport.Header cohort = report.cohort();
@@ -77,11 +86,9 @@ public class CohortReportPdf {
                 .toList()));
         parameters.put("risk", new JRBeanCollectionDataSource(risk(rows)));
         try {
-            JasperPrint print = JasperFillManager.fillReport(template, parameters,
-                    new JRBeanCollectionDataSource(lines(report, rows)));
-            return JasperExportManager.exportReportToPdf(print);
+            return JasperFillManager.fillReport(template, parameters, new JRBeanCollectionDataSource(lines(report, rows)));
         } catch (JRException e) {
-            throw new IllegalStateException("Could not render the cohort report", e);
+            throw new IllegalStateException("Could not fill the cohort report", e);
         }
     }
 
