@@ -24,7 +24,7 @@ import org.apache.batik.svggen.SVGGraphics2D;
 record ChartText(String key, List<Label> labels) {
 
     /** One string a chart drew, and whether it lies wholly inside the chart's box. */
-    record Label(String text, boolean inside) {
+    record Label(String text, boolean inside, Rectangle2D box) {
     }
 
     /** Every chart of the print, by its element key, in page order. */
@@ -99,7 +99,7 @@ record ChartText(String key, List<Label> labels) {
             Rectangle2D onPage = getTransform().createTransformedShape(box).getBounds2D();
             boolean inside = onPage.getMinX() >= -0.5 && onPage.getMinY() >= -0.5
                     && onPage.getMaxX() <= width + 0.5 && onPage.getMaxY() <= height + 0.5;
-            labels.add(new Label(text, inside));
+            labels.add(new Label(text, inside, onPage));
             super.drawString(text, x, y);
         }
     }
