@@ -18,6 +18,7 @@ public final class ChartPoint {
     static final String WORSENED = "Worsened (risk up)";
     static final String TARGET = "target";
     static final String ATTENDANCE = "attendance";
+    static final String BASELINE = "baseline";
 
     private final String series;
     private final String category;

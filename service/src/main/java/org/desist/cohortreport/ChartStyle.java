@@ -65,7 +65,8 @@ public class ChartStyle implements JRChartCustomizer {
             ChartPoint.STAYED, new Color(0x7F7F7F),
             ChartPoint.WORSENED, new Color(0xC0392B),
             ChartPoint.TARGET, new Color(0xE0A040),
-            ChartPoint.ATTENDANCE, new Color(0x2E8B57));
+            ChartPoint.ATTENDANCE, new Color(0x2E8B57),
+            ChartPoint.BASELINE, new Color(0x7F7F7F));
     private static final Color DEFAULT_COLOUR = new Color(0x1F5A96);
     private static final Stroke DASHED = new BasicStroke(0.8f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
             new float[] {2f, 2f}, 0f);

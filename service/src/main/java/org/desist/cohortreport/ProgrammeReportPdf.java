@@ -25,7 +25,7 @@ import org.desist.report.ReportTemplates;
 public class ProgrammeReportPdf {
     static final String TEMPLATE = "programme-report.jrxml";
     /** Groups across one table: more than this and the table is repeated for the next ones. */
-    static final int COLUMNS = 5;
+    static final int COLUMNS = 6;
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK);
 
     private final ReportTemplates templates;
@@ -69,7 +69,7 @@ public class ProgrammeReportPdf {
                 null, null));
         parameters.put("completion", points(groups, period, Figure.completion_rate, null, "completed", null, null));
         parameters.put("reoffending", points(groups, period, Figure.reoffending_rate, "12_months",
-                "reoffended within 12 months", Figure.reoffending_baseline, "baseline"));
+                "reoffended within 12 months", Figure.reoffending_baseline, ChartPoint.BASELINE));
         try {
             JasperPrint print = JasperFillManager.getInstance(templates.context()).fill(template, parameters,
                     new JRBeanCollectionDataSource(lines(comparison, groups)));
