@@ -28,7 +28,9 @@ import org.desist.cohort.CohortService;
 import org.desist.cohortreport.CohortFigures;
 import org.desist.cohortreport.CohortReportPdf;
 import org.desist.cohortreport.CohortReportResource;
+import org.desist.cohortreport.FigureDocuments;
 import org.desist.cohortreport.ProgrammeExport;
+import org.desist.cohortreport.ProgrammeReportPdf;
 import org.desist.cohortreport.ProgrammeResource;
 import org.desist.cohortreport.Pseudonyms;
 import org.desist.access.AccessFeature;
@@ -278,9 +280,12 @@ public class DesistApplication extends Application<DesistConfiguration> {
             LOG.warn("pseudonymKey (DESIST_PSEUDONYM_KEY) is unset or shorter than {} characters: the evaluation"
                     + " export answers 503 until it is set", Pseudonyms.MIN_KEY_LENGTH);
         }
-        // the template is compiled here, once, not per request
-        jersey.register(new CohortReportResource(figures, new CohortReportPdf()));
-        jersey.register(new ProgrammeResource(figures, new ProgrammeExport(jdbi, clock, audit, pseudonyms)));
+        // the templates are compiled here, once, not per request
+        FigureDocuments figureDocuments = new FigureDocuments(figures, new CohortReportPdf(ReportTemplates.compiled()),
+                new ProgrammeReportPdf(ReportTemplates.compiled()), audit, clock);
+        jersey.register(new CohortReportResource(figures, figureDocuments));
+        jersey.register(new ProgrammeResource(figures, new ProgrammeExport(jdbi, clock, audit, pseudonyms),
+                figureDocuments));
         jersey.register(ApiDescription.resource());
     }
 

@@ -14,7 +14,7 @@ import java.util.Map;
 /**
  * A chart's figures in words: the alternate text of its image in the tagged PDF, which a screen reader
  * reads in place of the picture. Every point is named, series by series, so the words hold what the
- * chart shows; a withheld value is said to be withheld, as the chart leaves it undrawn.
+ * chart shows; a withheld value is said as the chart labels it.
  */
 final class ChartDescription {
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMM yyyy", Locale.UK);
@@ -42,24 +42,43 @@ final class ChartDescription {
         return words.toString();
     }
 
-    /** Each point's category and value; a run of withheld values is said once, "Jan 2023 to Jun 2023 withheld". */
+    /**
+     * Each point's category and value; a withheld point is said as the chart labels it ("fewer than 5",
+     * "withheld"), and a run of points alike is said once: "Jan 2023 to Jun 2023 fewer than 5".
+     */
     private static List<String> values(List<ChartPoint> points, String unit) {
         List<String> values = new ArrayList<>();
         for (int i = 0; i < points.size(); i++) {
             String first = category(points.get(i).getCategory());
-            if (points.get(i).getValue() != null) {
-                values.add(first + " " + value(points.get(i).getValue(), unit));
+            String said = said(points.get(i), unit);
+            if (said.equals(number(points.get(i), unit))) {
+                values.add(first + " " + said);
                 continue;
             }
             int last = i;
-            while (last + 1 < points.size() && points.get(last + 1).getValue() == null) {
+            while (last + 1 < points.size() && said(points.get(last + 1), unit).equals(said)) {
                 last++;
             }
-            values.add(last == i ? first + " withheld"
-                    : first + " to " + category(points.get(last).getCategory()) + " withheld");
+            values.add(last == i ? first + " " + said
+                    : first + " to " + category(points.get(last).getCategory()) + " " + said);
             i = last;
         }
         return values;
+    }
+
+    /** A point as words: its number, or what stands in for one. */
+    private static String said(ChartPoint point, String unit) {
+        if (Suppression.SMALL_NUMBER_SHOWN_AS.equals(point.getLabel())) {
+            return "fewer than 5";
+        }
+        if (Suppression.WITHHELD_SHOWN_AS.equals(point.getLabel())) {
+            return "withheld";
+        }
+        return point.getValue() == null ? "no figure" : number(point, unit);
+    }
+
+    private static String number(ChartPoint point, String unit) {
+        return point.getValue() == null ? null : value(point.getValue(), unit);
     }
 
     private static String category(String category) {

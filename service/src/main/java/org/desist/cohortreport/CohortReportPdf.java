@@ -1,8 +1,5 @@
 package org.desist.cohortreport;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
@@ -17,86 +14,104 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import net.sf.jasperreports.engine.JRException;
-import net.sf.jasperreports.engine.JasperCompileManager;
 import net.sf.jasperreports.engine.JasperFillManager;
 import net.sf.jasperreports.engine.JasperPrint;
 import net.sf.jasperreports.engine.JasperReport;
 import net.sf.jasperreports.engine.data.JRBeanCollectionDataSource;
+import net.sf.jasperreports.pdf.PdfExporterConfiguration;
 import org.desist.report.PdfExport;
+import org.desist.report.ReportTemplates;
 
 /**
- * The cohort report as a PDF, from reports/cohort-report.jrxml, compiled once when the service starts.
- * It prints the report's rows as they are (already suppressed, or not): tables of the period's figures
- * and charts of cumulative enrolment against target, enrolments by state, attendance by month and risk
- * movement per domain. Withheld values are printed as "<5" or "[c]" and never drawn.
+ * The cohort report as a PDF, from reports/cohort-report.jrxml with the shared page head and foot, compiled
+ * once when the service starts. It prints the report's rows as they are (already suppressed, or not):
+ * tables of the period's figures, charts of cumulative enrolment against target, enrolments by state,
+ * attendance by month and risk movement per domain ({@link ChartStyle} draws withheld values as such), and
+ * the method note.
  */
 public class CohortReportPdf {
-    static final String TEMPLATE = "reports/cohort-report.jrxml";
+    static final String TEMPLATE = "cohort-report.jrxml";
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK);
-    private static final String[] MOVEMENTS = {"moved down", "stayed", "moved up"};
+    private static final String AUTHOR = "Desist";
 
+    private final ReportTemplates templates;
     private final JasperReport template;
 
-    public CohortReportPdf() {
-        try (InputStream jrxml = CohortReportPdf.class.getClassLoader().getResourceAsStream(TEMPLATE)) {
-            if (jrxml == null) {
-                throw new IllegalStateException(TEMPLATE + " is not on the class path");
-            }
-            template = JasperCompileManager.getInstance(PdfExport.context()).compile(jrxml);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (JRException e) {
-            throw new IllegalStateException("Could not compile " + TEMPLATE, e);
-        }
+    public CohortReportPdf(ReportTemplates templates) {
+        this.templates = templates;
+        this.template = templates.compileWithPageParts(TEMPLATE);
     }
 
-    public byte[] render(CohortReport report) {
+    /** The PDF; {@code generated} is the "Generated ... by ..." line at the foot of every page. */
+    public byte[] render(CohortReport report, String generated) {
+        return export(fill(report, generated));
+    }
+
+    /** A filled report as Desist's PDF (PDF/A, tagged), described as {@link #describe} said. */
+    static byte[] export(JasperPrint print) {
+        return PdfExport.export(print, new PdfExport.About(
+                print.getProperty(PdfExporterConfiguration.PROPERTY_METADATA_TITLE),
+                print.getProperty(PdfExporterConfiguration.PROPERTY_METADATA_SUBJECT)));
+    }
+
+    /** The report laid out, before it is exported: what tests read the charts from. */
+    JasperPrint fill(CohortReport report, String generated) {
         Rows rows = new Rows(report.figures());
         ReportingPeriod period = new ReportingPeriod(report.from(), report.to());
         CohortReport.Header cohort = report.cohort();
+        String title = "Cohort report: " + cohort.name();
+        String subtitle = cohort.siteName() + " (" + cohort.siteCode() + "), " + label(cohort.model().name()) + " model";
         Map<String, Object> parameters = new HashMap<>();
-        parameters.put("title", "Cohort report: " + cohort.name());
-        parameters.put("subtitle", cohort.siteName() + " (" + cohort.siteCode() + "), " + label(cohort.model().name())
-                + " model");
+        parameters.put("DESIST_STYLES", templates.styles());
+        parameters.put("REFERENCE", "Cohort " + cohort.name());
+        parameters.put("GENERATED", generated);
+        parameters.put("title", title);
+        parameters.put("subtitle", subtitle);
         parameters.put("period", "Cohort " + DAY.format(cohort.startsOn()) + " to " + DAY.format(cohort.endsOn())
                 + ", target " + cohort.target() + ". Figures for " + DAY.format(report.from()) + " to "
                 + DAY.format(report.to()) + ", as at " + DAY.format(report.asOf()) + ".");
-        parameters.put("suppressionNote", report.smallNumbersSuppressed()
-                ? "Small numbers are suppressed: a count from 1 to 4 is shown as <5, and [c] marks a value withheld"
-                + " so that a small number cannot be worked out from it. Withheld values are not drawn."
-                : "UNSUPPRESSED: counts from 1 to 4 are shown as they are. Not for publication; this copy was"
-                + " audited as an export.");
-        parameters.put("footer", "Desist cohort report, " + cohort.name() + ", generated " + DAY.format(report.asOf())
-                + ". Definitions: docs/metrics.md.");
-        List<ChartPoint> enrolment = enrolment(rows, period);
-        List<ChartPoint> states = rows.breakdown(Figure.enrolments, "state").stream()
-                .map(row -> new ChartPoint("enrolments", label(row.breakdown()), number(row))).toList();
-        List<ChartPoint> attendance = period.months().stream()
-                .map(month -> ChartPoint.monthly("attendance", month,
-                        percent(rows.monthly(Figure.attendance_rate, monthOf(period, month)))))
-                .toList();
-        List<ChartPoint> risk = risk(rows);
-        parameters.put("enrolment", new JRBeanCollectionDataSource(enrolment));
-        parameters.put("states", new JRBeanCollectionDataSource(states));
-        parameters.put("attendance", new JRBeanCollectionDataSource(attendance));
-        parameters.put("risk", new JRBeanCollectionDataSource(risk));
-        // each chart's alternate text in the tagged PDF: its figures in words
-        parameters.put("enrolmentWords", ChartDescription.of("cumulative enrolment against target, by month", "",
-                enrolment));
-        parameters.put("statesWords", ChartDescription.of("enrolments by state", "", states));
-        parameters.put("attendanceWords", ChartDescription.of("attendance by month, as a percentage of sessions"
-                + " offered", "%", attendance));
-        parameters.put("riskWords", ChartDescription.of("risk movement per domain, participants whose risk moved"
-                + " down, stayed or moved up", "", risk));
+        parameters.put("suppressionNote", suppressionNote(report.smallNumbersSuppressed()));
+        chart(parameters, "enrolment", "cumulative enrolment against target, by month", "", enrolment(rows, period));
+        chart(parameters, "states", "enrolments by state now", "", rows.breakdown(Figure.enrolments, "state")
+                .stream().map(row -> ChartPoint.of("enrolments", label(row.breakdown()), row)).toList());
+        chart(parameters, "attendance", "attendance by month, as a percentage of sessions offered", "%",
+                period.months().stream().map(month -> ChartPoint.monthly(ChartPoint.ATTENDANCE, month,
+                        rows.monthly(Figure.attendance_rate, monthOf(period, month)))).toList());
+        chart(parameters, "risk", "risk movement per domain, first assessment to latest desistance review", "",
+                risk(rows));
+        List<FigureLine> lines = lines(report.from(), report.to(), report.asOf(), rows);
+        MethodNote.paragraphs().forEach(paragraph -> lines.add(FigureLine.note(MethodNote.HEADING, paragraph)));
         try {
-            JasperPrint print = JasperFillManager.getInstance(PdfExport.context()).fill(template, parameters,
-                    new JRBeanCollectionDataSource(lines(report, rows)));
-            return PdfExport.export(print, new PdfExport.About("Cohort report \u2014 " + cohort.name(),
-                    "Programme figures of cohort " + cohort.name() + ", " + cohort.siteName() + ", "
-                            + DAY.format(report.from()) + " to " + DAY.format(report.to())));
+            JasperPrint print = JasperFillManager.getInstance(templates.context()).fill(template, parameters,
+                    new JRBeanCollectionDataSource(lines));
+            describe(print, "Cohort report \u2014 " + cohort.name(), "Figures of cohort " + cohort.name() + " at " + cohort.siteName() + ", "
+                    + DAY.format(report.from()) + " to " + DAY.format(report.to()));
+            return print;
         } catch (JRException e) {
-            throw new IllegalStateException("Could not render the cohort report", e);
+            throw new IllegalStateException("Could not fill the cohort report", e);
         }
+    }
+
+    /** A chart's points, and the same in words: the alternate text of its image in the tagged PDF. */
+    static void chart(Map<String, Object> parameters, String name, String title, String unit, List<ChartPoint> points) {
+        parameters.put(name, new JRBeanCollectionDataSource(points));
+        parameters.put(name + "Words", ChartDescription.of(title, unit, points));
+    }
+
+    /** The PDF's title, author and subject, as the print's properties: the exporter reads them from there. */
+    static void describe(JasperPrint print, String title, String subject) {
+        print.setProperty(PdfExporterConfiguration.PROPERTY_METADATA_TITLE, title);
+        print.setProperty(PdfExporterConfiguration.PROPERTY_METADATA_AUTHOR, AUTHOR);
+        print.setProperty(PdfExporterConfiguration.PROPERTY_METADATA_SUBJECT, subject);
+        print.setProperty(PdfExporterConfiguration.PROPERTY_METADATA_CREATOR, AUTHOR);
+    }
+
+    static String suppressionNote(boolean suppressed) {
+        return suppressed
+                ? "Small numbers are suppressed: a count from 1 to 4 is shown as <5 (in charts, a pale dashed bar"
+                + " reaching 4), and [c] marks a value withheld so that a small number cannot be worked out from it."
+                : "UNSUPPRESSED: counts from 1 to 4 are shown as they are. Not for publication; this copy was"
+                + " audited as an export.";
     }
 
     private static List<ChartPoint> enrolment(Rows rows, ReportingPeriod period) {
@@ -104,10 +119,10 @@ public class CohortReportPdf {
         List<ChartPoint> points = new ArrayList<>();
         for (YearMonth month : period.months()) {
             points.add(ChartPoint.monthly("enrolled to date", month,
-                    number(rows.monthly(Figure.enrolled_to_date, monthOf(period, month)))));
+                    rows.monthly(Figure.enrolled_to_date, monthOf(period, month))));
         }
         for (YearMonth month : period.months()) {
-            points.add(ChartPoint.monthly("target", month, target));
+            points.add(ChartPoint.level(ChartPoint.TARGET, month, target));
         }
         return points;
     }
@@ -117,24 +132,28 @@ public class CohortReportPdf {
         return period.months().size() == 1 ? period : period.within(month);
     }
 
+    /** Every domain with all three movements, withheld ones included: a chart of "stayed" alone reads as "nobody improved". */
     private static List<ChartPoint> risk(Rows rows) {
         List<ChartPoint> points = new ArrayList<>();
-        Figure[] figures = {Figure.risk_moved_down, Figure.risk_stayed, Figure.risk_moved_up};
-        for (int i = 0; i < figures.length; i++) {
-            for (FigureRow row : rows.breakdown(figures[i], "domain")) {
-                points.add(new ChartPoint(MOVEMENTS[i], label(row.breakdown()), number(row)));
+        Map<Figure, String> movements = new LinkedHashMap<>();
+        movements.put(Figure.risk_moved_down, ChartPoint.IMPROVED);
+        movements.put(Figure.risk_stayed, ChartPoint.STAYED);
+        movements.put(Figure.risk_moved_up, ChartPoint.WORSENED);
+        movements.forEach((figure, movement) -> {
+            for (FigureRow row : rows.breakdown(figure, "domain")) {
+                points.add(ChartPoint.of(movement, label(row.breakdown()), row));
             }
-        }
+        });
         return points;
     }
 
     /** The tables: every figure over the whole period (and enrolments as they stand now); months are in the charts. */
-    private static List<FigureLine> lines(CohortReport report, Rows rows) {
+    static List<FigureLine> lines(LocalDate from, LocalDate to, LocalDate asOf, Rows rows) {
         List<FigureLine> lines = new ArrayList<>();
         String totalOf = null;
         for (FigureRow row : rows.all()) {
-            boolean whole = row.periodStart().equals(report.from()) && row.periodEnd().equals(report.to());
-            boolean now = row.periodStart().equals(report.asOf()) && row.periodEnd().equals(report.asOf())
+            boolean whole = row.periodStart().equals(from) && row.periodEnd().equals(to);
+            boolean now = row.periodStart().equals(asOf) && row.periodEnd().equals(asOf)
                     && row.figure().equals(Figure.enrolments.name());
             if (!whole && !now) {
                 continue;
@@ -173,7 +192,8 @@ public class CohortReportPdf {
     /** A row's value as printed: "<5" or "[c]" when withheld, percentages for rates, "-" for no value. */
     static String shown(FigureRow row) {
         if (row.suppressed() != null) {
-            return row.suppressed() == Suppression.small_number ? Suppression.SMALL_NUMBER_SHOWN_AS : "[c]";
+            return row.suppressed() == Suppression.small_number ? Suppression.SMALL_NUMBER_SHOWN_AS
+                    : Suppression.WITHHELD_SHOWN_AS;
         }
         if (row.value() == null) {
             return "-";
@@ -187,13 +207,8 @@ public class CohortReportPdf {
         };
     }
 
-    private static Double number(FigureRow row) {
+    static Double number(FigureRow row) {
         return row == null || !(row.value() instanceof Number number) ? null : number.doubleValue();
-    }
-
-    private static Double percent(FigureRow row) {
-        Double rate = number(row);
-        return rate == null ? null : rate * 100;
     }
 
     static String label(String name) {
@@ -202,7 +217,7 @@ public class CohortReportPdf {
     }
 
     /** The report's rows, found by figure, breakdown and period. */
-    private static final class Rows {
+    static final class Rows {
         private final Map<List<Object>, FigureRow> byKey = new LinkedHashMap<>();
 
         Rows(List<FigureRow> rows) {
@@ -219,6 +234,11 @@ public class CohortReportPdf {
 
         FigureRow monthly(Figure figure, ReportingPeriod month) {
             return total(figure, month);
+        }
+
+        /** A figure's row over the period: its total, or one part of its breakdown. */
+        FigureRow find(Figure figure, String breakdown, ReportingPeriod period) {
+            return byKey.get(key(figure.name(), breakdown, period.from(), period.to()));
         }
 
         /** The breakdown rows of a figure over the report's whole period (or now, for enrolments). */

@@ -29,11 +29,11 @@ public class CohortReportResource {
             MediaType.valueOf(Formats.CSV), MediaType.valueOf(Formats.PDF));
 
     private final CohortFigures figures;
-    private final CohortReportPdf pdf;
+    private final FigureDocuments documents;
 
-    public CohortReportResource(CohortFigures figures, CohortReportPdf pdf) {
+    public CohortReportResource(CohortFigures figures, FigureDocuments documents) {
         this.figures = figures;
-        this.pdf = pdf;
+        this.documents = documents;
     }
 
     @GET
@@ -43,7 +43,8 @@ public class CohortReportResource {
             + " row per figure, breakdown and period), Accept: application/pdf the cohort report with charts. from/to"
             + " default to the cohort's start and today. Counts from 1 to 4 are suppressed (\"<5\") in every format,"
             + " and so is what would let them be worked out, unless a programme lead asks for ?unsuppressed=true,"
-            + " which is audited as an export. Definitions: docs/metrics.md.",
+            + " which is audited as an export. The PDF (saved as <site>-<cohort name>-report-<date>.pdf, marked"
+            + " OFFICIAL-SENSITIVE, with its method note) is audited as an export too. Definitions: docs/metrics.md.",
             responses = @ApiResponse(responseCode = "200", description = "The figures", content = {
                     @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CohortReport.class)),
                     @Content(mediaType = Formats.CSV, schema = @Schema(type = "string")),
@@ -53,16 +54,16 @@ public class CohortReportResource {
                                    + " audited as an export)") @QueryParam("unsuppressed") String unsuppressed,
                            @Context HttpHeaders headers, @Context Caller caller) {
         MediaType format = Formats.chosen(headers, OFFERED);
-        CohortReport report = figures.report(caller, cohortId, dates.getFrom(), dates.getTo(),
-                Formats.flag("unsuppressed", unsuppressed));
-        String file = "cohort-" + report.cohort().id() + "-report";
-        if (format.toString().equals(Formats.CSV)) {
-            return Response.ok(FiguresCsv.of(report.figures()), Csv.MEDIA_TYPE)
-                    .header("Content-Disposition", "attachment; filename=\"" + file + ".csv\"").build();
-        }
+        boolean open = Formats.flag("unsuppressed", unsuppressed);
         if (format.toString().equals(Formats.PDF)) {
-            return Response.ok(pdf.render(report), Formats.PDF)
-                    .header("Content-Disposition", "attachment; filename=\"" + file + ".pdf\"").build();
+            FigureDocuments.Download pdf = documents.cohort(caller, cohortId, dates.getFrom(), dates.getTo(), open);
+            return Response.ok(pdf.content(), Formats.PDF)
+                    .header("Content-Disposition", "attachment; filename=\"" + pdf.fileName() + "\"").build();
+        }
+        CohortReport report = figures.report(caller, cohortId, dates.getFrom(), dates.getTo(), open);
+        if (format.toString().equals(Formats.CSV)) {
+            return Response.ok(FiguresCsv.of(report.figures()), Csv.MEDIA_TYPE).header("Content-Disposition",
+                    "attachment; filename=\"cohort-" + report.cohort().id() + "-report.csv\"").build();
         }
         return Response.ok(report, MediaType.APPLICATION_JSON_TYPE).build();
     }

@@ -1,6 +1,9 @@
 package org.desist.cohortreport;
 
-/** One printed line of the cohort report PDF's tables. A JavaBean, because Jasper reads getters, not records. */
+/**
+ * One printed line of the cohort report PDF: a figure with its period and value, or a paragraph of the
+ * method note (no period, no value). A JavaBean, because Jasper reads getters, not records.
+ */
 public final class FigureLine {
     private final String section;
     private final String label;
@@ -12,6 +15,10 @@ public final class FigureLine {
         this.label = label;
         this.period = period;
         this.value = value;
+    }
+
+    static FigureLine note(String section, String text) {
+        return new FigureLine(section, text, null, null);
     }
 
     public String getSection() {

@@ -29,10 +29,12 @@ public class ProgrammeResource {
 
     private final CohortFigures figures;
     private final ProgrammeExport export;
+    private final FigureDocuments documents;
 
-    public ProgrammeResource(CohortFigures figures, ProgrammeExport export) {
+    public ProgrammeResource(CohortFigures figures, ProgrammeExport export, FigureDocuments documents) {
         this.figures = figures;
         this.export = export;
+        this.documents = documents;
     }
 
     @GET
@@ -59,6 +61,29 @@ public class ProgrammeResource {
                     .header("Content-Disposition", "attachment; filename=\"programme-comparison.csv\"").build();
         }
         return Response.ok(comparison, MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    @GET
+    @Path("/report")
+    @Produces(Formats.PDF)
+    @Requires(Action.PROGRAMME_COMPARISON)
+    @Operation(summary = "The programme report: every site and model side by side, as a PDF",
+            description = "The figures of /programme/comparison for the same from and to (both required), printed for"
+                    + " programme leads: charts of enrolment against target, attendance, completion and reoffending"
+                    + " per site and model, a table of every figure with a column per group, and the method note."
+                    + " Marked OFFICIAL-SENSITIVE, page x of y on every page; saved as"
+                    + " programme-<from>-to-<to>-report-<date>.pdf. Small numbers suppressed (\"<5\", drawn as such)"
+                    + " unless a programme lead asks for ?unsuppressed=true. Every download is audited as an export.",
+            responses = @ApiResponse(responseCode = "200", description = "The PDF",
+                    content = @Content(mediaType = Formats.PDF, schema = @Schema(type = "string", format = "binary"))))
+    public Response report(@BeanParam DateRange dates,
+                           @Parameter(description = "true: counts from 1 to 4 as they are (programme leads only;"
+                                   + " audited as an export)") @QueryParam("unsuppressed") String unsuppressed,
+                           @Context Caller caller) {
+        FigureDocuments.Download pdf = documents.programme(caller, dates.getFrom(), dates.getTo(),
+                Formats.flag("unsuppressed", unsuppressed));
+        return Response.ok(pdf.content(), Formats.PDF)
+                .header("Content-Disposition", "attachment; filename=\"" + pdf.fileName() + "\"").build();
     }
 
     @GET

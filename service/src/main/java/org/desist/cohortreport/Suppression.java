@@ -26,6 +26,9 @@ public enum Suppression {
     /** What a small number is shown as. */
     public static final String SMALL_NUMBER_SHOWN_AS = "<5";
 
+    /** What a value withheld for another reason (complementary, derived) is shown as in the PDFs. */
+    public static final String WITHHELD_SHOWN_AS = "[c]";
+
     /** A breakdown: parts that add up to a published total. */
     record Partition(Cell total, List<Cell> parts) {
     }

@@ -72,8 +72,29 @@ public final class ReportTemplates {
         return compiled;
     }
 
-    JasperReportsContext context() {
+    /** Desist's Jasper settings (see {@link PdfExport#context()}), for every fill and export of a Desist document. */
+    public JasperReportsContext context() {
         return context;
+    }
+
+    /** The shared styles, which every master takes as {@code DESIST_STYLES}. */
+    public JRTemplate styles() {
+        return styles;
+    }
+
+    /**
+     * Another document's master (the cohort and programme reports) compiled as the summaries' are: with
+     * the shared page head and foot put in place, in Desist's context. Called once, at start-up.
+     */
+    public JasperReport compileWithPageParts(String file) {
+        try (InputStream in = open(file)) {
+            return JasperCompileManager.getInstance(context).compile(JRXmlLoader.load(context,
+                    new ByteArrayInputStream(new PageBandInliner(PAGE_PARTS, ReportTemplates::openTemplate).inline(in))));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (JRException e) {
+            throw new IllegalStateException("A report template does not compile: " + file + ": " + e.getMessage(), e);
+        }
     }
 
     JasperReport master(String name) {

@@ -124,6 +124,7 @@ class AccessMatrixTest {
             // cohort figures (issue 6): a programme lead's, read-only; unsuppressed figures are tested with the report
             read("GET /api/cohorts/{id}/report", () -> "/cohorts/" + siteA.cohortId() + "/report"),
             read("GET /api/programme/comparison", () -> "/programme/comparison?from=2026-01-01&to=2026-06-30"),
+            read("GET /api/programme/report", () -> "/programme/report?from=2026-01-01&to=2026-06-30"),
             read("GET /api/programme/export", () -> "/programme/export?from=2026-01-01&to=2026-06-30"),
             write("POST /api/referrals", 201, username -> {
                 String familyName = "Referred" + serial();

@@ -60,7 +60,10 @@ class ArchivalPdfTest {
                 new Kind("CPS summary", () -> cps.download(summary("cps")),
                         () -> "CPS case summary \u2014 " + whole.caseRef),
                 new Kind("cohort report", () -> lead.with("Accept", "application/pdf")
-                        .download("/cohorts/" + cohort.cohortId + "/report"), () -> "Cohort report \u2014 FIGS pilot 2023"));
+                        .download("/cohorts/" + cohort.cohortId + "/report"), () -> "Cohort report \u2014 FIGS pilot 2023"),
+                new Kind("programme report", () -> lead.with("Accept", "application/pdf")
+                        .download("/programme/report?from=2023-01-01&to=2026-12-31"),
+                        () -> "Programme report \u2014 1 Jan 2023 to 31 Dec 2026"));
     }
 
     @BeforeAll
@@ -150,11 +153,14 @@ class ArchivalPdfTest {
         assertThat(structure.figureAlternates()).hasSize(4);
         assertThat(structure.figureAlternates().get(0)).startsWith("Chart: cumulative enrolment against target, by"
                 + " month. Enrolled to date: Jan 2023 ").contains("Target: Jan 2023 12, Feb 2023 12");
-        assertThat(structure.figureAlternates().get(1)).startsWith("Chart: enrolments by state. Enrolments: ")
-                .contains("Completed withheld");
+        assertThat(structure.figureAlternates().get(1)).startsWith("Chart: enrolments by state now. Enrolments: ");
         assertThat(structure.figureAlternates().get(2)).startsWith("Chart: attendance by month, as a percentage"
                 + " of sessions offered. Attendance: Jan 2023 ");
         assertThat(structure.figureAlternates().get(3)).startsWith("Chart: risk movement per domain")
-                .contains("Moved down: ", "Stayed: ", "Moved up: ", "Violence ");
+                .contains("Improved (risk down): ", "Stayed: ", "Worsened (risk up): ", "Violence ");
+        ArchivalCheck.Structure programme = ArchivalCheck.structure(downloaded(kinds().get(3)));
+        assertThat(programme.figureAlternates()).hasSize(4);
+        assertThat(programme.figureAlternates().get(0)).startsWith("Chart: enrolled to date against target, by site"
+                + " and model. Enrolled to date: ");
     }
 }

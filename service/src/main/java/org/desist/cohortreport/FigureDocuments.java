@@ -1,0 +1,66 @@
+package org.desist.cohortreport;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import org.desist.access.Caller;
+import org.desist.audit.AuditLog;
+
+/**
+ * The cohort and programme reports as PDF documents, drawn from the very figures the JSON gives
+ * ({@link CohortFigures}). Like every document that leaves the service, each download is audited as an
+ * export; an unsuppressed one already is, by the figures it was made from.
+ */
+public class FigureDocuments {
+    private static final DateTimeFormatter GENERATED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.UK)
+            .withZone(ZoneOffset.UTC);
+
+    private final CohortFigures figures;
+    private final CohortReportPdf cohortPdf;
+    private final ProgrammeReportPdf programmePdf;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    public FigureDocuments(CohortFigures figures, CohortReportPdf cohortPdf, ProgrammeReportPdf programmePdf,
+                           AuditLog audit, Clock clock) {
+        this.figures = figures;
+        this.cohortPdf = cohortPdf;
+        this.programmePdf = programmePdf;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** A document ready to download. */
+    public record Download(String fileName, byte[] content) {
+    }
+
+    /** Saved as {@code <site>-<cohort name>-report-<date>.pdf}. */
+    public Download cohort(Caller caller, String cohortId, LocalDate from, LocalDate to, boolean unsuppressed) {
+        CohortReport report = figures.report(caller, cohortId, from, to, unsuppressed);
+        byte[] content = cohortPdf.render(report, generated(caller));
+        if (!unsuppressed) {
+            audit.export(caller, "cohort_report", cohortId, null);
+        }
+        return new Download(DownloadName.of(report.cohort().siteCode(), report.cohort().name(), "report",
+                report.asOf().toString()), content);
+    }
+
+    /** Saved as {@code programme-<from>-to-<to>-report-<date>.pdf}. */
+    public Download programme(Caller caller, LocalDate from, LocalDate to, boolean unsuppressed) {
+        ProgrammeComparison comparison = figures.comparison(caller, from, to, unsuppressed);
+        byte[] content = programmePdf.render(comparison, generated(caller));
+        if (!unsuppressed) {
+            audit.export(caller, "programme_report", null, null);
+        }
+        return new Download(DownloadName.of("programme", comparison.from().toString(), "to",
+                comparison.to().toString(), "report", comparison.asOf().toString()), content);
+    }
+
+    /** The foot of every page, as on the case summaries: {@code Generated 2026-11-24 14:03 UTC by lead (programme lead)}. */
+    private String generated(Caller caller) {
+        return "Generated " + GENERATED.format(clock.instant()) + " by " + caller.username() + " ("
+                + caller.user().roleLabel() + ")";
+    }
+}
