@@ -13,7 +13,8 @@ import org.jdbi.v3.core.Handle;
  * by a live participant anywhere is a certain match; the same name (as compared, either way round) and date of
  * birth a possible one, which the referrer may overrule by confirming a new person. A match the caller may see is
  * named (id, case reference, name, date of birth, site); one at a site outside the caller's scope only by its
- * site, with who can act on it, so that nobody learns who is known elsewhere.
+ * site, with who can act on it, so that nobody learns who is known elsewhere. Staff who may see both sites
+ * refer the person with participantId; there is no move of a case between sites.
  */
 public final class IdentityMatch {
     static final String NHS_NUMBER = "nhsNumber";
@@ -95,15 +96,18 @@ public final class IdentityMatch {
                 + whoCanAct(hidden, siteCode) + ".", List.of(), ids(hidden), false);
     }
 
-    /** Who may act on a person known at sites the caller cannot see. */
+    /**
+     * Who may act on a person known at sites the caller cannot see: staff bound to both sites take the referral
+     * in with participantId (a move of area); a duplicate already made is merged by a lead or site administrator.
+     */
     private static String whoCanAct(List<MatchedParticipant> hidden, String siteCode) {
         String sites = siteNames(hidden);
         if (siteCode == null) {
             return "staff who may see " + sites + " can find the case, and a programme lead or site administrator"
                     + " covering both sites can merge the two records";
         }
-        return "staff who may see " + sites + " and " + siteCode + " can refer the person here with participantId,"
-                + " or a programme lead covering both sites can move the case";
+        return "staff who may see both " + sites + " and " + siteCode + " can take this referral in with"
+                + " participantId (a move of area), so ask them or an administrator of both sites";
     }
 
     private static String siteNames(List<MatchedParticipant> matches) {

@@ -64,8 +64,8 @@ public class ReferralService {
             visibility.requireReference(caller,
                     jdbi.withExtension(ParticipantDao.class, participants -> participants.find(request.participantId())),
                     Participant::siteCode, Participant::id, "participant", request.participantId(), "participantId",
-                    "is not a known participant of a site you cover (a person known at another site is referred by"
-                            + " staff who may see that site, or moved by a programme lead covering both sites)");
+                    "is not a known participant of a site you cover (a person known at another site is referred with"
+                            + " participantId by staff who may see both that site and this one)");
         }
         try {
             return jdbi.inTransaction(handle -> receive(handle, caller, request, reason == null ? null : reason.strip()));

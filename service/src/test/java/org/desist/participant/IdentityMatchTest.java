@@ -99,8 +99,8 @@ class IdentityMatchTest {
         assertThat(again.status()).as(again.toString()).isEqualTo(409);
         assertThat(again.fieldsAtFault()).containsExactly("participant.nhsNumber");
         assertThat(again.json().has("matches")).isFalse();
-        assertThat(again.json().get("detail").asText()).contains("Northshire Unit", "participantId",
-                "programme lead covering both sites");
+        assertThat(again.json().get("detail").asText()).contains("Northshire Unit (IDMA)", "participantId",
+                "staff who may see both");
         assertThat(again.text()).doesNotContain(first.get("participantId").asText(), first.get("caseRef").asText(),
                 "Hidden");
         JsonNode audit = Cases.ok(auditor.get("/audit?participantId=" + first.get("participantId").asText()));
@@ -194,6 +194,12 @@ class IdentityMatchTest {
         Reply bad = api.get("/participants?dateOfBirth=25/12/1975");
         assertThat(bad.status()).as(bad.toString()).isEqualTo(400);
         assertThat(bad.fieldsAtFault()).containsExactly("dateOfBirth");
+        Reply longName = api.get("/participants?q=" + "a".repeat(201));
+        assertThat(longName.status()).as(longName.toString()).isEqualTo(400);
+        assertThat(longName.fieldsAtFault()).containsExactly("q");
+        Reply longNumber = api.get("/participants?nhsNumber=" + "9".repeat(21));
+        assertThat(longNumber.status()).as(longNumber.toString()).isEqualTo(400);
+        assertThat(longNumber.fieldsAtFault()).containsExactly("nhsNumber");
     }
 
     @Test
@@ -204,7 +210,7 @@ class IdentityMatchTest {
         Reply refused = south.post("/referrals", Cases.referralOf("IDMB", "2026-03-01", known));
         assertThat(refused.status()).as(refused.toString()).isEqualTo(422);
         assertThat(refused.fieldsAtFault()).containsExactly("participantId");
-        assertThat(refused.json().get("detail").asText()).contains("programme lead covering both sites");
+        assertThat(refused.json().get("detail").asText()).contains("staff who may see both that site and this one");
 
         JsonNode taken = Cases.created(both.post("/referrals", Cases.referralOf("IDMB", "2026-03-01", known)));
         assertThat(taken.get("participantId").asText()).isEqualTo(known);
