@@ -5,13 +5,16 @@ import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.QueryParam;
 import java.time.LocalDate;
 
-/** The terms GET /participants searches by, compared as {@link MatchKey} compares identities. */
+/**
+ * The terms GET /participants searches by, compared as {@link MatchKey} compares identities. Fields are named as
+ * their parameters, since a violation names the field.
+ */
 public class ParticipantSearch {
     @QueryParam("q")
     @Size(max = 200)
     @Parameter(description = "Part of the name (either order) or of the case reference; case, spacing and accents"
             + " are ignored")
-    private String query;
+    private String q;
 
     @QueryParam("nhsNumber")
     @Size(max = 20)
@@ -31,14 +34,14 @@ public class ParticipantSearch {
     }
 
     public ParticipantSearch(String query, String nhsNumber, String pncId, LocalDate dateOfBirth) {
-        this.query = query;
+        this.q = query;
         this.nhsNumber = nhsNumber;
         this.pncId = pncId;
         this.dateOfBirth = dateOfBirth;
     }
 
     public String query() {
-        return query == null || query.isBlank() ? null : query;
+        return q == null || q.isBlank() ? null : q;
     }
 
     public String nhsNumber() {
