@@ -86,9 +86,11 @@ public final class IdentityMatch {
         List<MatchedParticipant> hidden = holders.stream().filter(match -> !caller.covers(match.siteCode())).toList();
         if (!visible.isEmpty()) {
             MatchedParticipant first = visible.get(0);
+            String next = siteCode == null
+                    ? " If they are the same person, a programme lead or site administrator merges the two records"
+                    : " Refer with participantId instead";
             return new IdentityConflict(field, "belongs to participant " + first.caseRef(), "This " + what
-                    + " belongs to participant " + first.caseRef() + " (id " + first.id() + "): the same person."
-                    + " Refer with participantId instead" + (siteCode == null ? "" : ", at any site you cover")
+                    + " belongs to participant " + first.caseRef() + " (id " + first.id() + "): the same person." + next
                     + (hidden.isEmpty() ? "." : "; it is also held at a site you cannot see."), visible, ids(hidden), false);
         }
         return new IdentityConflict(field, "belongs to a participant at a site you cannot see", "This " + what

@@ -171,6 +171,7 @@ class IdentityMatchTest {
 
         assertThat(amended.status()).as(amended.toString()).isEqualTo(409);
         assertThat(amended.fieldsAtFault()).containsExactly("nhsNumber");
+        assertThat(amended.json().get("detail").asText()).contains(holder.get("caseRef").asText(), "merges");
         assertThat(amended.json().get("matches").get(0).get("id").asText())
                 .isEqualTo(holder.get("participantId").asText());
         assertThat(Cases.ok(api.get(path)).get("nhsNumber").isNull()).isTrue();
