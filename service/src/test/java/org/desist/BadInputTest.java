@@ -188,8 +188,17 @@ class BadInputTest {
                         "participant"),
                 new Bad("neither participant nor participantId", without(newReferral(), "participant"), 422,
                         "participant"),
-                new Bad("unknown participantId", with(without(newReferral(), "participant"), "participantId", "nobody"),
-                        422, "participantId")));
+                new Bad("unknown participantId", Cases.referralOf(SITE, "2026-02-01", "nobody"), 422, "participantId"),
+                new Bad("new person confirmed without a reason", without(newReferral(), "confirmedNewPersonReason"),
+                        422, "confirmedNewPersonReason"),
+                new Bad("new person confirmed with a blank reason", with(newReferral(), "confirmedNewPersonReason", "  "),
+                        422, "confirmedNewPersonReason"),
+                new Bad("reason for a new person over 500 characters",
+                        with(newReferral(), "confirmedNewPersonReason", "x".repeat(501)), 422, "confirmedNewPersonReason"),
+                new Bad("a reason without the confirmation", without(newReferral(), "confirmedNewPerson"), 422,
+                        "confirmedNewPersonReason"),
+                new Bad("a known participant confirmed as new", with(Cases.referralOf(SITE, "2026-02-01", participantId),
+                        "confirmedNewPerson", true), 422, "confirmedNewPerson")));
     }
 
     @ParameterizedTest(name = "POST /referrals: {0}")

@@ -18,7 +18,14 @@ public record Problem(
         @Schema(description = "The fields at fault, each with the reason; absent when no field is to blame")
         List<FieldError> errors,
         @Schema(description = "For server errors only: the id under which the incident was logged")
-        String incidentId) {
+        String incidentId,
+        @Schema(description = "For a 409 on a person's identity: the live participants the request matched that the"
+                + " caller may see (none when the match is at a site outside the caller's scope)")
+        List<MatchedParticipant> matches) {
+
+    public Problem(String type, String title, int status, String detail, List<FieldError> errors, String incidentId) {
+        this(type, title, status, detail, errors, incidentId, List.of());
+    }
 
     public static final String MEDIA_TYPE = "application/problem+json";
 }

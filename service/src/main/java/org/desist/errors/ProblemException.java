@@ -11,12 +11,20 @@ public class ProblemException extends RuntimeException {
     private final int status;
     private final String title;
     private final List<FieldError> errors;
+    private final List<MatchedParticipant> matches;
 
     public ProblemException(int status, String title, String detail, List<FieldError> errors) {
+        this(status, title, detail, errors, List.of());
+    }
+
+    /** A refusal that lists the records the request matched, for those who may see them. */
+    protected ProblemException(int status, String title, String detail, List<FieldError> errors,
+                               List<MatchedParticipant> matches) {
         super(detail);
         this.status = status;
         this.title = title;
         this.errors = List.copyOf(errors);
+        this.matches = List.copyOf(matches);
     }
 
     public static ProblemException notFound(String what, String id) {
@@ -42,6 +50,6 @@ public class ProblemException extends RuntimeException {
     }
 
     public Problem toProblem() {
-        return new Problem("about:blank", title, status, getMessage(), errors, null);
+        return new Problem("about:blank", title, status, getMessage(), errors, null, matches);
     }
 }

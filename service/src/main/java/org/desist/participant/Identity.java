@@ -8,7 +8,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 
-/** Who the participant is. The NHS number is kept without spaces. */
+/** Who the participant is. The NHS number is kept without spaces, the PNC id in capitals without spaces. */
 public record Identity(
         @Schema(example = "Daniel") @NotBlank @Size(max = 100) String givenName,
         @Schema(example = "Hale") @NotBlank @Size(max = 100) String familyName,
@@ -21,5 +21,6 @@ public record Identity(
 
     public Identity {
         nhsNumber = NhsNumber.normalise(nhsNumber);
+        pncId = MatchKey.pnc(pncId);
     }
 }

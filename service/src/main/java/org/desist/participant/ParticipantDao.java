@@ -1,8 +1,10 @@
 package org.desist.participant;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import org.desist.errors.MatchedParticipant;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindList;
@@ -15,9 +17,37 @@ public interface ParticipantDao {
     String COLUMNS = "id, case_ref, site_code, given_name, family_name, date_of_birth, pnc_id, nhs_number,"
             + " created_at, updated_at, version";
 
-    @SqlUpdate("INSERT INTO participant (" + COLUMNS + ") VALUES (:id, :caseRef, :siteCode, :givenName, :familyName,"
-            + " :dateOfBirth, :pncId, :nhsNumber, :createdAt, :updatedAt, :version)")
-    void insert(@BindMethods Participant participant);
+    /** The identity's match keys ({@link MatchKey}), written with it wherever it changes. */
+    String KEYS = "given_key = :k.givenKey, family_key = :k.familyKey, nhs_key = :k.nhsKey, pnc_key = :k.pncKey";
+
+    @SqlUpdate("INSERT INTO participant (" + COLUMNS + ", given_key, family_key, nhs_key, pnc_key, new_person_reason)"
+            + " VALUES (:id, :caseRef, :siteCode, :givenName, :familyName, :dateOfBirth, :pncId, :nhsNumber, :createdAt,"
+            + " :updatedAt, :version, :k.givenKey, :k.familyKey, :k.nhsKey, :k.pncKey, :newPersonReason)")
+    void insert(@BindMethods Participant participant, @BindMethods("k") IdentityKeys keys,
+                @Bind("newPersonReason") String newPersonReason);
+
+    /** What a match names: the participant as its site knows it. */
+    String MATCH = "SELECT p.id, p.case_ref, p.given_name, p.family_name, p.date_of_birth, p.site_code,"
+            + " s.name AS site_name, :on AS matched_on FROM participant p JOIN site s ON s.code = p.site_code"
+            + " WHERE p.merged_into IS NULL AND p.id <> :except AND ";
+
+    /** Live participants holding the NHS number (by its claim, or as written by a duplicate older than the claims). */
+    @SqlQuery(MATCH + "(p.nhs_key = :key OR p.nhs_number = :key) ORDER BY p.created_at")
+    @RegisterConstructorMapper(MatchedParticipant.class)
+    List<MatchedParticipant> holdingNhsNumber(@Bind("key") String nhsKey, @Bind("except") String exceptId,
+                                              @Bind("on") String on);
+
+    @SqlQuery(MATCH + "(p.pnc_key = :key OR p.pnc_id = :key) ORDER BY p.created_at")
+    @RegisterConstructorMapper(MatchedParticipant.class)
+    List<MatchedParticipant> holdingPncId(@Bind("key") String pncKey, @Bind("except") String exceptId,
+                                          @Bind("on") String on);
+
+    /** The same name (either way round, as compared) and date of birth. */
+    @SqlQuery(MATCH + "p.date_of_birth = :k.dateOfBirth AND ((p.given_key = :k.givenKey AND p.family_key = :k.familyKey)"
+            + " OR (p.given_key = :k.familyKey AND p.family_key = :k.givenKey)) ORDER BY p.created_at")
+    @RegisterConstructorMapper(MatchedParticipant.class)
+    List<MatchedParticipant> namedAndBorn(@BindMethods("k") IdentityKeys keys, @Bind("except") String exceptId,
+                                          @Bind("on") String on);
 
     @SqlQuery("SELECT " + COLUMNS + " FROM participant WHERE id = :id")
     Optional<Participant> find(@Bind("id") String id);
@@ -32,27 +62,36 @@ public interface ParticipantDao {
     @RegisterConstructorMapper(IdentityVersion.class)
     List<IdentityVersion> versions(@Bind("id") String id);
 
-    /** {@code pattern} is a lower-case LIKE pattern with its own wildcards escaped by '!'. */
+    /**
+     * Live participants only. {@code pattern} is a LIKE pattern of a name's match key (or a lower-case case
+     * reference) with its own wildcards escaped by '!'; the NHS number and PNC id are compared as keys, both as
+     * claimed and as written (a duplicate older than the claims holds none).
+     */
     @SqlQuery("SELECT " + COLUMNS + " FROM participant"
-            + " WHERE (:siteCode IS NULL OR site_code = :siteCode)"
-            + " AND (:pattern IS NULL OR lower(given_name || ' ' || family_name) LIKE :pattern ESCAPE '!'"
-            + "      OR lower(family_name || ' ' || given_name) LIKE :pattern ESCAPE '!'"
+            + " WHERE merged_into IS NULL AND (:siteCode IS NULL OR site_code = :siteCode)"
+            + " AND (:pattern IS NULL OR given_key || family_key LIKE :pattern ESCAPE '!'"
+            + "      OR family_key || given_key LIKE :pattern ESCAPE '!'"
             + "      OR lower(case_ref) LIKE :pattern ESCAPE '!')"
+            + " AND (:nhsKey IS NULL OR nhs_key = :nhsKey OR nhs_number = :nhsKey)"
+            + " AND (:pncKey IS NULL OR pnc_key = :pncKey OR pnc_id = :pncKey)"
+            + " AND (:dateOfBirth IS NULL OR date_of_birth = :dateOfBirth)"
             + " AND (:createdFrom IS NULL OR created_at >= :createdFrom)"
             + " AND (:createdBefore IS NULL OR created_at < :createdBefore)"
             + " AND (:allSites = 1 OR site_code IN (<sites>))"
             + " ORDER BY family_name, given_name, case_ref LIMIT :limit OFFSET :offset")
     List<Participant> list(@Bind("siteCode") String siteCode, @Bind("pattern") String pattern,
+                           @Bind("nhsKey") String nhsKey, @Bind("pncKey") String pncKey,
+                           @Bind("dateOfBirth") LocalDate dateOfBirth,
                            @Bind("createdFrom") Instant createdFrom, @Bind("createdBefore") Instant createdBefore,
                            @Bind("allSites") boolean allSites, @BindList("sites") List<String> sites,
                            @Bind("limit") int limit, @Bind("offset") int offset);
 
     /** Writes the identity only if nobody changed the record since {@code version}; returns rows changed. */
     @SqlUpdate("UPDATE participant SET given_name = :i.givenName, family_name = :i.familyName,"
-            + " date_of_birth = :i.dateOfBirth, pnc_id = :i.pncId, nhs_number = :i.nhsNumber,"
+            + " date_of_birth = :i.dateOfBirth, pnc_id = :i.pncId, nhs_number = :i.nhsNumber, " + KEYS + ","
             + " updated_at = :at, version = version + 1 WHERE id = :id AND version = :version")
     int updateIdentity(@Bind("id") String id, @Bind("version") int version, @BindMethods("i") Identity identity,
-                       @Bind("at") Instant at);
+                       @BindMethods("k") IdentityKeys keys, @Bind("at") Instant at);
 
     /**
      * Takes the next case number for a site and year in one statement: the upsert locks the sequence row

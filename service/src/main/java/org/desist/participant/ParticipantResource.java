@@ -4,12 +4,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -45,13 +45,16 @@ public class ParticipantResource {
     @GET
     @Requires(Action.PARTICIPANT_READ)
     @Operation(operationId = "listParticipants",
-            summary = "Find participants", description = "`q` matches the name (either order) or the case"
-            + " reference. `from`/`to` filter on the day (in London) the participant was created, with their first"
-            + " referral.")
-    public Page<Participant> list(@QueryParam("siteCode") String siteCode,
-                                  @QueryParam("q") @Size(max = 200) String query, @BeanParam DateRange dates,
-                                  @Valid @BeanParam Paging paging, @Context UriInfo uri, @Context Caller caller) {
-        return Page.of(participants.list(caller, siteCode, query, dates.ordered(), paging), paging, uri);
+            summary = "Find participants", description = "Live participants of the caller's sites (a participant"
+            + " merged into another is never listed), matching every term given: `q` a part of the name (either"
+            + " order) or of the case reference, ignoring case, spacing and accents (`zoe mckay` finds Zoë Mc Kay);"
+            + " `nhsNumber` the whole NHS number, spaces ignored; `pncId` the whole PNC id, case and spaces ignored;"
+            + " `dateOfBirth` the date of birth (yyyy-mm-dd, else 400 naming it). `from`/`to` filter on the day (in"
+            + " London) the participant was created, with their first referral.")
+    public Page<Participant> list(@QueryParam("siteCode") String siteCode, @Valid @BeanParam ParticipantSearch search,
+                                  @BeanParam DateRange dates, @Valid @BeanParam Paging paging, @Context UriInfo uri,
+                                  @Context Caller caller) {
+        return Page.of(participants.list(caller, siteCode, search, dates.ordered(), paging), paging, uri);
     }
 
     @GET
@@ -69,7 +72,12 @@ public class ParticipantResource {
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
     @Requires(Action.PARTICIPANT_AMEND)
     @Operation(operationId = "amendParticipant", summary = "Amend identity fields (JSON merge patch)",
-            description = "Needs If-Match with the ETag last read: 428 without it, 412 when stale.")
+            description = "Needs If-Match with the ETag last read: 428 without it, 412 when stale. An NHS number or"
+                    + " PNC id that another live participant holds is 409 naming the field, with that participant in"
+                    + " `matches` when the caller may see its site (else only the site is named): two records of one"
+                    + " person are merged, not given the same number.")
+    @ApiResponse(responseCode = "409", description = "The NHS number or PNC id belongs to another live participant"
+            + " (`errors` names the field; `matches` lists the holder if the caller may see it)")
     @RequestBody(content = @Content(schema = @Schema(implementation = IdentityPatch.class)))
     public Response amend(@PathParam("id") String id,
                           @Parameter(description = "ETag of the version being changed", required = true)

@@ -5,7 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.desist.access.Caller;
@@ -17,6 +17,7 @@ import org.desist.api.DateRange;
 import org.desist.api.Paging;
 import org.desist.audit.AuditAction;
 import org.desist.audit.AuditLog;
+import org.desist.errors.ProblemException;
 import org.desist.http.Versions;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -42,7 +43,7 @@ public class ParticipantService {
      * keeps numbers unique and gapless.
      */
     public static Participant create(Handle handle, String siteCode, LocalDate receivedOn, Identity identity,
-                                     Instant now, String by) {
+                                     String newPersonReason, Instant now, String by) {
         ParticipantDao participants = handle.attach(ParticipantDao.class);
         int year = receivedOn.getYear();
         participants.takeCaseNumber(siteCode, year);
@@ -50,7 +51,7 @@ public class ParticipantService {
         Participant participant = new Participant(UUID.randomUUID().toString(),
                 CaseReference.of(siteCode, year, number), siteCode, identity.givenName(), identity.familyName(),
                 identity.dateOfBirth(), identity.pncId(), identity.nhsNumber(), now, now, 1);
-        participants.insert(participant);
+        participants.insert(participant, IdentityKeys.of(identity), newPersonReason);
         participants.recordVersion(participant.id(), by);
         return participants.find(participant.id()).orElseThrow();
     }
@@ -70,12 +71,17 @@ public class ParticipantService {
         return participant;
     }
 
-    public List<Participant> list(Caller caller, String siteCode, String query, DateRange createdOn, Paging paging) {
-        String pattern = query == null || query.isBlank() ? null
-                : "%" + query.strip().toLowerCase(Locale.ROOT).replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
+    /** Live participants the caller may see, found by any of the search's terms (all must match). */
+    public List<Participant> list(Caller caller, String siteCode, ParticipantSearch search, DateRange createdOn,
+                                  Paging paging) {
+        String key = MatchKey.name(search.query());
+        String pattern = key == null || key.isEmpty() ? null
+                : "%" + key.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
         SiteScope scope = SiteScope.of(caller);
         List<Participant> found = jdbi.withExtension(ParticipantDao.class, participants -> participants.list(siteCode,
-                pattern, createdOn.startIn(ProgrammeClock.ZONE), createdOn.endIn(ProgrammeClock.ZONE), scope.allSites(), scope.sites(), paging.fetch(), paging.getOffset()));
+                pattern, MatchKey.nhs(search.nhsNumber()), MatchKey.pnc(search.pncId()), search.dateOfBirth(),
+                createdOn.startIn(ProgrammeClock.ZONE), createdOn.endIn(ProgrammeClock.ZONE), scope.allSites(),
+                scope.sites(), paging.fetch(), paging.getOffset()));
         audit.read(caller, "participant", null, null);
         return found;
     }
@@ -83,19 +89,42 @@ public class ParticipantService {
     /** Applies a merge patch if the caller has seen the current version; otherwise 412 and nothing changes. */
     public Participant amend(Caller caller, String id, String ifMatch, ObjectNode patch) {
         visible(caller, id);
-        return jdbi.inTransaction(handle -> {
-            ParticipantDao participants = handle.attach(ParticipantDao.class);
-            Participant current = participants.find(id).orElseThrow();
-            int expectedVersion = Versions.fromIfMatch(ifMatch);
-            Versions.requireCurrent(expectedVersion, current.version());
-            Identity amended = patches.apply(current.identity(), patch, Identity.class, IdentityPatch.CHANGEABLE);
-            if (participants.updateIdentity(id, expectedVersion, amended, clock.instant()) != 1) {
-                throw Versions.stale();
+        try {
+            return jdbi.inTransaction(handle -> amend(handle, caller, id, ifMatch, patch));
+        } catch (IdentityConflict conflict) {
+            throw conflict.audited(audit, caller);
+        } catch (ProblemException refusal) {
+            throw refusal;
+        } catch (RuntimeException failure) {
+            // a unique index caught a number taken at the same moment: answer as the check would have
+            Optional<IdentityConflict> conflict = jdbi.withHandle(handle -> find(id).flatMap(current ->
+                    IdentityMatch.forAmendment(handle, caller, id, patches.apply(current.identity(), patch,
+                            Identity.class, IdentityPatch.CHANGEABLE))));
+            throw conflict.map(found -> (RuntimeException) found.audited(audit, caller)).orElse(failure);
+        }
+    }
+
+    private Participant amend(Handle handle, Caller caller, String id, String ifMatch, ObjectNode patch) {
+        ParticipantDao participants = handle.attach(ParticipantDao.class);
+        Participant current = participants.find(id).orElseThrow();
+        int expectedVersion = Versions.fromIfMatch(ifMatch);
+        Versions.requireCurrent(expectedVersion, current.version());
+        Identity amended = patches.apply(current.identity(), patch, Identity.class, IdentityPatch.CHANGEABLE);
+        IdentityKeys keys = IdentityKeys.of(amended);
+        IdentityKeys before = IdentityKeys.of(current.identity());
+        if (!Objects.equals(keys.nhsKey(), before.nhsKey())
+                || !Objects.equals(keys.pncKey(), before.pncKey())) {
+            Optional<IdentityConflict> conflict = IdentityMatch.forAmendment(handle, caller, id, amended);
+            if (conflict.isPresent()) {
+                throw conflict.get();
             }
-            participants.recordVersion(id, caller.username());
-            audit.change(handle, caller, AuditAction.update, "participant", id, id, 200);
-            return participants.find(id).orElseThrow();
-        });
+        }
+        if (participants.updateIdentity(id, expectedVersion, amended, keys, clock.instant()) != 1) {
+            throw Versions.stale();
+        }
+        participants.recordVersion(id, caller.username());
+        audit.change(handle, caller, AuditAction.update, "participant", id, id, 200);
+        return participants.find(id).orElseThrow();
     }
 
     public List<IdentityVersion> versions(String id) {

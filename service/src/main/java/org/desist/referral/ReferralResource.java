@@ -38,7 +38,18 @@ public class ReferralResource {
     @POST
     @Requires(Action.REFERRAL_RECEIVE)
     @Operation(operationId = "receiveReferral", summary = "Take a referral in",
-            description = "Creates the participant and its case reference, or attaches to `participantId`.")
+            description = "Creates the participant and its case reference, or attaches to `participantId` (a participant"
+                    + " of a site the caller covers; the referral is taken at `siteCode`, which the caller must also"
+                    + " cover: a move of area). A `participant` who is already known is never a second case: an NHS"
+                    + " number or PNC id a live participant holds is 409 naming the field (`participant.nhsNumber`,"
+                    + " `participant.pncId`); the same name and date of birth (case, spacing and accents ignored,"
+                    + " either way round) is 409 naming `participant`, unless `confirmedNewPerson` is true with"
+                    + " `confirmedNewPersonReason` (audited as `new_person_confirmation`, the reason kept). The 409"
+                    + " lists in `matches` the participants the caller may see; one at a site outside the caller's"
+                    + " scope is named only by its site, with who can act on it.")
+    @ApiResponse(responseCode = "409", description = "The person is already known: `errors` names the field that"
+            + " matched, `matches` the participants the caller may see (id, case reference, name, date of birth,"
+            + " site); a match at a site the caller cannot see is described in `detail` by its site only")
     public Response receive(@NotNull @Valid NewReferral request, @Context UriInfo uri, @Context Caller caller) {
         Referral referral = referrals.receive(caller, request);
         return Response.created(uri.getAbsolutePathBuilder().path(referral.id()).build()).entity(referral).build();

@@ -3,6 +3,7 @@ package org.desist.referral;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.desist.access.Caller;
 import org.desist.access.SiteScope;
@@ -12,10 +13,13 @@ import org.desist.api.Paging;
 import org.desist.audit.AuditAction;
 import org.desist.audit.AuditLog;
 import org.desist.errors.ProblemException;
+import org.desist.participant.IdentityConflict;
+import org.desist.participant.IdentityMatch;
 import org.desist.participant.Participant;
 import org.desist.participant.ParticipantDao;
 import org.desist.participant.ParticipantService;
 import org.desist.site.SiteDao;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 public class ReferralService {
@@ -31,40 +35,85 @@ public class ReferralService {
         this.visibility = visibility;
     }
 
-    /** Takes a referral in, creating the participant (and its case reference) when it is new. */
+    /**
+     * Takes a referral in, creating the participant (and its case reference) when it is new and nobody known
+     * already: a person matching a live participant is refused (409, {@link IdentityMatch}), both when checked
+     * and when a referral of the same person at the same moment wins the race to the unique index.
+     */
     public Referral receive(Caller caller, NewReferral request) {
         if ((request.participant() == null) == (request.participantId() == null)) {
             throw ProblemException.invalid("participant", "send exactly one of participant or participantId");
+        }
+        if (request.confirmedNewPerson() != null && request.participant() == null) {
+            throw ProblemException.invalid("confirmedNewPerson", "confirms a new person: send it with participant only");
+        }
+        String reason = request.confirmsNewPerson() ? request.confirmedNewPersonReason() : null;
+        if (request.confirmsNewPerson() && (reason == null || reason.isBlank())) {
+            throw ProblemException.invalid("confirmedNewPersonReason", "must say why this is not the person already known");
+        }
+        if (!request.confirmsNewPerson() && request.confirmedNewPersonReason() != null) {
+            throw ProblemException.invalid("confirmedNewPersonReason", "goes with confirmedNewPerson: true only");
         }
         if (!caller.covers(request.siteCode())) {
             audit.denied(caller, "referral", null, request.participantId(), 422);
             throw ProblemException.invalid("siteCode", "is not a known site");
         }
         if (request.participantId() != null) {
-            Participant known = visibility.requireReference(caller,
+            // staff who may see the person's site and the referring site take a move of area in; anyone else is
+            // told who can, without learning whether the person exists
+            visibility.requireReference(caller,
                     jdbi.withExtension(ParticipantDao.class, participants -> participants.find(request.participantId())),
                     Participant::siteCode, Participant::id, "participant", request.participantId(), "participantId",
-                    "is not a known participant");
-            if (!known.siteCode().equals(request.siteCode())) {
-                throw ProblemException.invalid("participantId", "belongs to another site");
+                    "is not a known participant of a site you cover (a person known at another site is referred with"
+                            + " participantId by staff who may see both that site and this one)");
+        }
+        try {
+            return jdbi.inTransaction(handle -> receive(handle, caller, request, reason == null ? null : reason.strip()));
+        } catch (IdentityConflict conflict) {
+            throw conflict.audited(audit, caller);
+        } catch (ProblemException refusal) {
+            throw refusal;
+        } catch (RuntimeException failure) {
+            if (request.participant() == null) {
+                throw failure;
+            }
+            // the unique index on the NHS number or PNC id caught a referral of the same person made at the same
+            // moment: now committed, it is found as the check would have found it
+            Optional<IdentityConflict> conflict = jdbi.withHandle(handle -> IdentityMatch.forNewParticipant(handle,
+                    caller, request.participant(), request.siteCode()))
+                    .filter(found -> !(found.possible() && request.confirmsNewPerson()));
+            throw conflict.map(found -> (RuntimeException) found.audited(audit, caller)).orElse(failure);
+        }
+    }
+
+    private Referral receive(Handle handle, Caller caller, NewReferral request, String newPersonReason) {
+        if (handle.attach(SiteDao.class).find(request.siteCode()).isEmpty()) {
+            throw ProblemException.invalid("siteCode", "is not a known site");
+        }
+        Instant now = clock.instant();
+        String participantId = request.participantId();
+        if (participantId == null) {
+            Optional<IdentityConflict> conflict = IdentityMatch.forNewParticipant(handle, caller, request.participant(),
+                    request.siteCode());
+            boolean overruled = conflict.isPresent() && conflict.get().possible() && request.confirmsNewPerson();
+            if (conflict.isPresent() && !overruled) {
+                throw conflict.get();
+            }
+            participantId = ParticipantService.create(handle, request.siteCode(), request.receivedOn(),
+                    request.participant(), overruled ? newPersonReason : null, now, caller.username()).id();
+            if (overruled) {
+                // the referrer overruled a possible match: who and when here, why on the participant
+                audit.change(handle, caller, AuditAction.create, "new_person_confirmation", participantId,
+                        participantId, 201);
             }
         }
-        return jdbi.inTransaction(handle -> {
-            if (handle.attach(SiteDao.class).find(request.siteCode()).isEmpty()) {
-                throw ProblemException.invalid("siteCode", "is not a known site");
-            }
-            Instant now = clock.instant();
-            String participantId = request.participantId() != null ? request.participantId()
-                    : ParticipantService.create(handle, request.siteCode(), request.receivedOn(), request.participant(),
-                            now, caller.username()).id();
-            ReferralDao referrals = handle.attach(ReferralDao.class);
-            String id = UUID.randomUUID().toString();
-            referrals.insert(id, participantId, request.siteCode(), request.receivedOn(), request.source(),
-                    request.referrer(), request.behaviour(), request.victimRef(), request.legalStatus(), now,
-                    caller.username());
-            audit.change(handle, caller, AuditAction.create, "referral", id, participantId, 201);
-            return referrals.find(id).orElseThrow();
-        });
+        ReferralDao referrals = handle.attach(ReferralDao.class);
+        String id = UUID.randomUUID().toString();
+        referrals.insert(id, participantId, request.siteCode(), request.receivedOn(), request.source(),
+                request.referrer(), request.behaviour(), request.victimRef(), request.legalStatus(), now,
+                caller.username());
+        audit.change(handle, caller, AuditAction.create, "referral", id, participantId, 201);
+        return referrals.find(id).orElseThrow();
     }
 
     public Referral read(Caller caller, String id) {

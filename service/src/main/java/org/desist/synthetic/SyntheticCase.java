@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.desist.db.IsoTimeColumns;
+import org.desist.participant.MatchKey;
 import org.desist.referral.Priority;
 import org.desist.referral.ReviewQueueOrder;
 
@@ -26,7 +27,7 @@ final class SyntheticCase {
 
     static {
         TABLES.put("participant", "id,case_ref,site_code,given_name,family_name,date_of_birth,pnc_id,nhs_number,version,"
-                + "created_at,updated_at");
+                + "created_at,updated_at,given_key,family_key");
         TABLES.put("participant_version", "participant_id,version,given_name,family_name,date_of_birth,pnc_id,"
                 + "nhs_number,recorded_at,recorded_by");
         TABLES.put("referral", "id,participant_id,site_code,received_on,source,referrer,behaviour,victim_ref,"
@@ -74,7 +75,7 @@ final class SyntheticCase {
         LocalDate born = LocalDate.of(1950, 1, 1).plusDays(random.nextInt(55 * 365));
         String family = String.format("Participant %06d", number);
         rows.add("participant", participant, caseRef, siteCode, MARK, family, born.toString(), null, null, 1,
-                at(receivedOn, 9, 0), at(receivedOn, 9, 0));
+                at(receivedOn, 9, 0), at(receivedOn, 9, 0), MatchKey.name(MARK), MatchKey.name(family));
         rows.add("participant_version", participant, 1, MARK, family, born.toString(), null, null, at(receivedOn, 9, 0),
                 BY);
 

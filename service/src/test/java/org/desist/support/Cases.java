@@ -8,6 +8,7 @@ import java.util.Map;
 
 /** Builds the pieces of a case through the API, asserting each step worked. */
 public final class Cases {
+    private static final java.util.concurrent.atomic.AtomicInteger NHS_SERIAL = new java.util.concurrent.atomic.AtomicInteger();
     private final Api api;
 
     public Cases(Api api) {
@@ -33,8 +34,38 @@ public final class Cases {
         body.put("victimRef", "VA-2026-0147");
         body.put("legalStatus", "Released under investigation");
         body.put("participant", Map.of("givenName", givenName, "familyName", familyName, "dateOfBirth", "1987-03-14",
-                "nhsNumber", "943 476 5919"));
+                "nhsNumber", nextNhsNumber()));
+        // tests refer "Daniel Hale, born 1987-03-14" again and again, each time a new person with an NHS number
+        // of their own: the confirmation is what a referrer sends after checking the possible match
+        body.put("confirmedNewPerson", true);
+        body.put("confirmedNewPersonReason", "A different person: a test case of its own");
         return body;
+    }
+
+    /** The same referral for a participant already known: {@code participantId} instead of a new person. */
+    public static Map<String, Object> referralOf(String siteCode, String receivedOn, String participantId) {
+        Map<String, Object> body = referral(siteCode, receivedOn, "x", "y");
+        body.remove("participant");
+        body.remove("confirmedNewPerson");
+        body.remove("confirmedNewPersonReason");
+        body.put("participantId", participantId);
+        return body;
+    }
+
+    /** A valid NHS number (modulus 11) no other test referral of this JVM has used, written with spaces. */
+    public static String nextNhsNumber() {
+        while (true) {
+            String base = String.format("%09d", 600_000_000 + NHS_SERIAL.incrementAndGet());
+            int sum = 0;
+            for (int i = 0; i < 9; i++) {
+                sum += (base.charAt(i) - '0') * (10 - i);
+            }
+            int check = (11 - sum % 11) % 11;
+            if (check != 10) {
+                String digits = base + check;
+                return digits.substring(0, 3) + " " + digits.substring(3, 6) + " " + digits.substring(6);
+            }
+        }
     }
 
     public JsonNode referral(String siteCode, String receivedOn) {

@@ -145,9 +145,7 @@ class VictimSafetyRecordTest {
     void a_case_referred_about_two_victims_names_which_one_a_concern_is_about() {
         JsonNode first = cases.referral("VSF", "2026-02-01");
         String participant = first.get("participantId").asText();
-        Map<String, Object> second = Cases.referral("VSF", "2026-02-20", "x", "y");
-        second.remove("participant");
-        second.put("participantId", participant);
+        Map<String, Object> second = Cases.referralOf("VSF", "2026-02-20", participant);
         second.put("victimRef", "VA-2026-0211");
         Cases.created(api.post("/referrals", second));
 
