@@ -18,7 +18,17 @@ public record Problem(
         @Schema(description = "The fields at fault, each with the reason; absent when no field is to blame")
         List<FieldError> errors,
         @Schema(description = "For server errors only: the id under which the incident was logged")
-        String incidentId) {
+        String incidentId,
+        @Schema(description = "Only with 410 Gone: the participant this one was merged into, which now holds the"
+                + " case", example = "4d2e7c1a-9b3f-4a6e-8c51-0f7d3b2a9e64")
+        String mergedInto,
+        @Schema(description = "Only with 410 Gone: the case reference of the participant this one was merged into",
+                example = "STAC-2026-0007")
+        String mergedIntoCaseRef) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
+
+    public Problem(String type, String title, int status, String detail, List<FieldError> errors, String incidentId) {
+        this(type, title, status, detail, errors, incidentId, null, null);
+    }
 }

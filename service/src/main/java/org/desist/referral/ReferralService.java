@@ -53,6 +53,9 @@ public class ReferralService {
             if (handle.attach(SiteDao.class).find(request.siteCode()).isEmpty()) {
                 throw ProblemException.invalid("siteCode", "is not a known site");
             }
+            if (request.participantId() != null) {
+                ParticipantService.holdLive(handle, caller, request.participantId());
+            }
             Instant now = clock.instant();
             String participantId = request.participantId() != null ? request.participantId()
                     : ParticipantService.create(handle, request.siteCode(), request.receivedOn(), request.participant(),
