@@ -74,7 +74,7 @@ public class ParticipantMerge {
             Stream.of(id, into).sorted().forEach(dao::lock);
             // a merge that committed while this one waited: its participant has gone
             ParticipantService.holdLive(handle, caller, id);
-            ParticipantService.holdLive(handle, caller, into);
+            ParticipantService.holdLiveReference(handle, caller, into, "into");
             refuseTwoOpenEnrolments(handle, merged, survivor);
             Instant now = clock.instant();
             // the sessions leave the totals of the merged site and cohorts, then count for the survivor's

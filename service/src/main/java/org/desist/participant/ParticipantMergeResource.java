@@ -37,7 +37,6 @@ public class ParticipantMergeResource {
                     + " Gone, naming the survivor, at every address under `/participants/{id}` (the survivor's"
                     + " subject access report lists it). Audited as an update (resource `participant_merge`) of both."
                     + " Answers the survivor.")
-    @ApiResponse(responseCode = "200", description = "Merged: the survivor")
     @ApiResponse(responseCode = "409", description = "Both participants have an open enrolment (named in `detail`:"
             + " close one first), or `into` was itself merged into another participant (named). Nothing changed.")
     @ApiResponse(responseCode = "410", description = "The participant addressed was already merged: `mergedInto` and"

@@ -88,6 +88,21 @@ public class ParticipantService {
         }
     }
 
+    /**
+     * {@link #holdLive} for a participant named in a request body ({@code participantId} of a referral or an
+     * enrolment): a merged one is 422 on that field, naming the survivor to a caller who may see it.
+     */
+    public static void holdLiveReference(Handle handle, Caller caller, String id, String field) {
+        ParticipantDao participants = handle.attach(ParticipantDao.class);
+        participants.lock(id);
+        Optional<Survivor> survivor = participants.survivorOf(id);
+        if (survivor.isPresent()) {
+            throw ProblemException.invalid(field, caller.covers(survivor.get().siteCode())
+                    ? "was merged into " + survivor.get().caseRef() + " (" + survivor.get().id() + "): use that participant"
+                    : "is not a known participant");
+        }
+    }
+
     /** 410 naming the survivor to a caller who may see it; to anyone else the merged id does not exist. */
     private static ProblemException gone(Caller caller, String id, Survivor survivor) {
         if (!caller.covers(survivor.siteCode())) {

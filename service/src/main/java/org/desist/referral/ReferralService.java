@@ -54,7 +54,7 @@ public class ReferralService {
                 throw ProblemException.invalid("siteCode", "is not a known site");
             }
             if (request.participantId() != null) {
-                ParticipantService.holdLive(handle, caller, request.participantId());
+                ParticipantService.holdLiveReference(handle, caller, request.participantId(), "participantId");
             }
             Instant now = clock.instant();
             String participantId = request.participantId() != null ? request.participantId()
