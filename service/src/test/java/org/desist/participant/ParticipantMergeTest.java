@@ -6,11 +6,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.desist.DesistConfiguration;
 import org.desist.auth.Role;
 import org.desist.support.Api;
@@ -22,6 +26,7 @@ import org.desist.support.Staff;
 import org.desist.support.TestApp;
 import org.desist.support.TestDatabase;
 import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -131,8 +136,14 @@ class ParticipantMergeTest {
                 "cohortId", cohort, "on", "2026-02-04"))).get("id").asText();
         String mergedEnrolment = Cases.created(api.post("/enrolments", Map.of("participantId", merged,
                 "cohortId", cohort, "on", "2026-02-04"))).get("id").asText();
+        for (String enrolment : List.of(survivorEnrolment, mergedEnrolment)) {
+            cases.move(enrolment, "assessing", "2026-02-05");
+            cases.move(enrolment, "enrolled", "2026-02-06");
+        }
         String report = "/cohorts/" + cohort + "/report?from=2026-01-05&to=2026-12-31&unsuppressed=true";
-        assertThat(figure(Cases.ok(api.get(report)), "risk_compared")).as("two people, as entered").isEqualTo(2);
+        JsonNode before = Cases.ok(api.get(report));
+        assertThat(figure(before, "risk_compared")).as("two people, as entered").isEqualTo(2);
+        assertThat(figure(before, "enrolled_to_date")).as("two people, as entered").isEqualTo(2);
 
         // who may merge: a clinician may not; an administrator of another site does not see the case
         assertThat(merge(TestApp.as(APP, "merge.clinician"), merged, into(survivor)).status()).isEqualTo(403);
@@ -154,7 +165,7 @@ class ParticipantMergeTest {
         assertThat(bothOpen.json().get("detail").asText()).contains(survivorEnrolment, mergedEnrolment);
         assertThat(Cases.ok(api.get("/participants/" + merged)).get("id").asText()).isEqualTo(merged);
 
-        cases.move(mergedEnrolment, "withdrawn", "2026-02-05");
+        cases.move(mergedEnrolment, "withdrawn", "2026-02-07");
         JsonNode survivorNow = Cases.ok(merge(siteAdmin, merged, into(survivor)));
         assertThat(survivorNow.get("id").asText()).isEqualTo(survivor);
         assertThat(survivorNow.get("caseRef").asText()).isEqualTo(survivorRef);
@@ -190,6 +201,12 @@ class ParticipantMergeTest {
         }
         Reply write = api.post("/participants/" + merged + "/incidents", RecordKind.INCIDENTS.validBody(""));
         assertThat(write.status()).as(write.toString()).isEqualTo(410);
+        Map<String, Object> again = Cases.referral("MRGA", "2026-03-05", "Marcus", "Webb");
+        again.remove("participant");
+        again.put("participantId", merged);
+        Reply referredAgain = api.post("/referrals", again);
+        assertInvalid(referredAgain, "participantId");
+        assertThat(referredAgain.json().get("detail").asText()).contains(survivorRef);
         assertThat(merge(siteAdmin, merged, into(survivor)).status()).as("merged already").isEqualTo(410);
         Reply intoMerged = merge(siteAdmin, survivor, into(merged));
         assertThat(intoMerged.status()).as(intoMerged.toString()).isEqualTo(409);
@@ -226,6 +243,8 @@ class ParticipantMergeTest {
         // the figures count him once; the attendance totals equal a recount
         JsonNode after = Cases.ok(api.get(report));
         assertThat(figure(after, "risk_compared")).as("one person").isEqualTo(1);
+        assertThat(figure(after, "enrolled_to_date")).as("one person").isEqualTo(1);
+        assertThat(figure(after, "enrolments")).as("his two enrolments, one withdrawn").isEqualTo(2);
         assertThat(figure(after, "sessions_offered")).as("every session still counts").isEqualTo(4);
         verifyTotals();
     }
@@ -250,6 +269,52 @@ class ParticipantMergeTest {
         Reply toLeadOfBoth = TestApp.as(APP, "merge.lead.ab").get("/participants/" + merged + "/sessions");
         assertThat(toLeadOfBoth.status()).isEqualTo(410);
         assertThat(toLeadOfBoth.json().get("mergedInto").asText()).isEqualTo(survivor);
+    }
+
+    /**
+     * On PostgreSQL (READ COMMITTED) an insert under the merged id checks its foreign key with a lock that does
+     * not conflict with the merge's update of the participant, so without the writers' own lock it would commit
+     * behind the merge's move and stay on the merged id. Here the merge is held open at its most dangerous point,
+     * everything moved and not yet committed, while a write arrives: it must wait, then be refused. (SQLite
+     * serialises writers: nothing can race there.)
+     */
+    @Test
+    void a_write_racing_a_merge_waits_for_it_and_is_refused() throws Exception {
+        Assumptions.assumeTrue(TestDatabase.onPostgres(), "SQLite serialises writes: no write can race a merge");
+        String survivor = referred("MRGA", "2026-02-01", "Tomas", "1979-01-02", "450 557 7104").get("participantId")
+                .asText();
+        String merged = referred("MRGA", "2026-02-01", "Tomas", "1979-02-01", null).get("participantId").asText();
+        CompletableFuture<Reply> write;
+        try (Connection merge = DATABASE.connect()) {
+            merge.setAutoCommit(false);
+            // what ParticipantMerge does, up to its commit: both rows locked, the case moved, the id marked
+            execute(merge, "UPDATE participant SET version = version WHERE id IN (?, ?)", merged, survivor);
+            for (String table : ParticipantMerge.MOVED) {
+                execute(merge, "UPDATE " + table + " SET participant_id = ? WHERE participant_id = ?", survivor, merged);
+            }
+            execute(merge, "UPDATE participant SET merged_into = ?, merged_at = '2026-12-03T00:00:00Z',"
+                    + " merged_by = 'tester', merge_reason = 'Same person' WHERE id = ?", survivor, merged);
+            write = CompletableFuture.supplyAsync(() -> api.post("/participants/" + merged + "/incidents",
+                    RecordKind.INCIDENTS.validBody("")));
+            Thread.sleep(1500);
+            assertThat(write).as("the write waits for the merge").isNotDone();
+            merge.commit();
+        }
+        Reply refused = write.get(30, TimeUnit.SECONDS);
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(410);
+        assertThat(refused.json().get("mergedInto").asText()).isEqualTo(survivor);
+        int left = database.withHandle(handle -> handle.createQuery("SELECT count(*) FROM incident"
+                + " WHERE participant_id = :id").bind("id", merged).mapTo(Integer.class).one());
+        assertThat(left).as("incidents left behind on the merged id").isZero();
+    }
+
+    static void execute(Connection connection, String sql, String... values) throws Exception {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < values.length; i++) {
+                statement.setString(i + 1, values[i]);
+            }
+            statement.executeUpdate();
+        }
     }
 
     @Test
