@@ -18,5 +18,6 @@ public record MergeRequest(
                 + " the GP surgery; second referral entered without it", minLength = 1, maxLength = 2000)
         String reason) {
 
+    static final int MAX_ID = 100;
     static final int MAX_REASON = 2000;
 }

@@ -56,6 +56,9 @@ public class ParticipantMerge {
         if (into == null || into.isBlank()) {
             throw ProblemException.invalid("into", "is required: the id of the participant that survives");
         }
+        if (into.length() > MergeRequest.MAX_ID) {
+            throw ProblemException.invalid("into", "must be at most " + MergeRequest.MAX_ID + " characters");
+        }
         if (into.equals(id)) {
             throw ProblemException.invalid("into", "must be another participant than the one merged");
         }

@@ -157,6 +157,7 @@ class ParticipantMergeTest {
         assertInvalid(merge(siteAdmin, merged, Map.of("reason", "Same person")), "into");
         assertInvalid(merge(siteAdmin, merged, Map.of("into", merged, "reason", "Same person")), "into");
         assertInvalid(merge(siteAdmin, merged, Map.of("into", "no-such-participant", "reason", "Same person")), "into");
+        assertInvalid(merge(siteAdmin, merged, Map.of("into", "x".repeat(101), "reason", "Same person")), "into");
         assertInvalid(merge(siteAdmin, merged, Map.of("into", survivor, "reason", "  ")), "reason");
         assertInvalid(merge(siteAdmin, merged, Map.of("into", survivor)), "reason");
         assertInvalid(merge(siteAdmin, merged, Map.of("into", survivor, "reason", "x".repeat(2001))), "reason");
