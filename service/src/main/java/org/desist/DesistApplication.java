@@ -106,6 +106,8 @@ import org.desist.desistance.DesistanceReviews;
 import org.desist.victimsafety.VictimSafetyConcerns;
 import org.desist.victimsafety.VictimSafetyResource;
 import org.desist.participant.ParticipantResource;
+import org.desist.participant.ParticipantMerge;
+import org.desist.participant.ParticipantMergeResource;
 import org.desist.participant.ParticipantService;
 import org.desist.reference.ReferenceResource;
 import org.desist.referral.ReferralResource;
@@ -244,6 +246,7 @@ public class DesistApplication extends Application<DesistConfiguration> {
         jersey.register(new CohortResource(cohorts));
         jersey.register(new ReferralResource(new ReferralService(jdbi, clock, audit, visibility)));
         jersey.register(new ParticipantResource(participants));
+        jersey.register(new ParticipantMergeResource(new ParticipantMerge(jdbi, clock, audit, visibility, participants)));
         jersey.register(new EnrolmentResource(enrolments));
         jersey.register(new ReferenceResource(jdbi));
         jersey.register(new SubjectAccessResource(new SubjectAccess(jdbi, clock, audit, participants, enrolments,

@@ -42,6 +42,8 @@ public final class AccessPolicy {
         allow(Action.REFERRAL_REVIEW, EnumSet.of(clinician, probation, police));
         allow(Action.PARTICIPANT_READ, EnumSet.of(clinician, probation, police, advocate, cps, programme_lead));
         allow(Action.PARTICIPANT_AMEND, EnumSet.of(clinician, probation, police));
+        // moves a whole case between two records of one person: those who oversee the sites' data, in scope
+        allow(Action.PARTICIPANT_MERGE, EnumSet.of(programme_lead, admin));
         allow(Action.ENROLMENT_OPEN, EnumSet.of(clinician, programme_lead));
         allow(Action.ENROLMENT_READ, EnumSet.of(clinician, probation, police, advocate, cps, programme_lead));
         allow(Action.ENROLMENT_MOVE, EnumSet.of(clinician, probation, programme_lead));

@@ -16,6 +16,8 @@ public enum Action {
     REFERRAL_REVIEW("referral", true),
     PARTICIPANT_READ("participant", true),
     PARTICIPANT_AMEND("participant", true),
+    /** Merge a participant entered twice into the one that survives, with every record of the case. */
+    PARTICIPANT_MERGE("participant", true),
     ENROLMENT_OPEN("enrolment", true),
     ENROLMENT_READ("enrolment", true),
     ENROLMENT_MOVE("enrolment", true),

@@ -58,6 +58,7 @@ public class RecordKeeper<V extends CaseRecord, N> {
     public V create(Caller caller, String participantId, N body) {
         participants.visible(caller, participantId);
         return jdbi.inTransaction(handle -> {
+            ParticipantService.holdLive(handle, caller, participantId);
             table.check(body, context(handle, participantId));
             String id = UUID.randomUUID().toString();
             Instant now = clock.instant();
@@ -120,6 +121,7 @@ public class RecordKeeper<V extends CaseRecord, N> {
     public V change(Caller caller, String participantId, String id, String ifMatch, String reason, Step<V> step) {
         participants.visible(caller, participantId);
         return jdbi.inTransaction(handle -> {
+            ParticipantService.holdLive(handle, caller, participantId);
             V current = table.find(handle, participantId, id)
                     .orElseThrow(() -> ProblemException.notFound(table.type(), id));
             Versions.requireCurrent(Versions.fromIfMatch(ifMatch), current.version());
@@ -140,6 +142,7 @@ public class RecordKeeper<V extends CaseRecord, N> {
     public V progress(Caller caller, String participantId, String id, Step<V> step) {
         participants.visible(caller, participantId);
         return jdbi.inTransaction(handle -> {
+            ParticipantService.holdLive(handle, caller, participantId);
             V current = table.find(handle, participantId, id)
                     .orElseThrow(() -> ProblemException.notFound(table.type(), id));
             if (current.status() == RecordStatus.entered_in_error) {

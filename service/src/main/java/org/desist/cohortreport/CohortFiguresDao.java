@@ -42,9 +42,15 @@ final class CohortFiguresDao {
 
     static final String ENROLMENT_STATES = "SELECT grp, state, count(*) AS n FROM enr GROUP BY grp, state";
 
+    /**
+     * People, not enrolments, against the target: each participant once, in the month they first reached
+     * 'enrolled' in the group (a person re-enrolled, or entered twice and merged, holds two enrolments).
+     */
     static final String ENROLLED_BY_MONTH = """
-            SELECT grp, substr(enrolled_on, 1, 7) AS month, count(*) AS n FROM enr
-            WHERE enrolled_on IS NOT NULL AND enrolled_on <= :to GROUP BY grp, substr(enrolled_on, 1, 7)
+            SELECT grp, substr(first_enrolled_on, 1, 7) AS month, count(*) AS n FROM (
+                SELECT grp, participant_id, min(enrolled_on) AS first_enrolled_on FROM enr
+                WHERE enrolled_on IS NOT NULL AND enrolled_on <= :to GROUP BY grp, participant_id) people
+            GROUP BY grp, substr(first_enrolled_on, 1, 7)
             """;
 
     static final String EXITS = """

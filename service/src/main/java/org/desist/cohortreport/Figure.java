@@ -10,7 +10,7 @@ public enum Figure {
     referrals_reviewed(Measure.count, "Referrals whose daily review fell in the period (by priority)"),
     median_days_to_review(Measure.median_days, "Median days from receipt to review, of the referrals reviewed"),
     enrolments(Measure.count, "Enrolments by their state now"),
-    enrolled_to_date(Measure.count, "Enrolments that had reached 'enrolled' by the end of each month"),
+    enrolled_to_date(Measure.count, "Participants who had reached 'enrolled' by the end of each month, each once"),
     enrolment_target(Measure.target, "The cohorts' target: how many should reach 'enrolled'"),
     exits(Measure.count, "Enrolled participants who left in the period, by exit state"),
     completion_rate(Measure.rate, "Exits by completion over all exits"),

@@ -15,8 +15,8 @@ import org.jdbi.v3.core.statement.SqlStatements;
  * <ul>
  * <li>A cohort: the participants enrolled in it, its enrolments, and the referrals its site received
  *     between the cohort's start and end dates (its intake).</li>
- * <li>Sites: each site's participants, the enrolments in its cohorts and the referrals it received;
- *     a model is the sum of its sites.</li>
+ * <li>Sites: each site's participants (not those merged into another: the survivor holds their records),
+ *     the enrolments in its cohorts and the referrals it received; a model is the sum of its sites.</li>
  * </ul>
  */
 final class Population {
@@ -46,7 +46,8 @@ final class Population {
 
     static Population sites(SiteScope scope) {
         return new Population(
-                "SELECT p.id AS participant_id, p.site_code AS grp FROM participant p WHERE " + inScope("p.site_code"),
+                "SELECT p.id AS participant_id, p.site_code AS grp FROM participant p WHERE " + inScope("p.site_code")
+                        + " AND p.merged_into IS NULL",
                 "SELECT e.id, e.participant_id, e.state, e.state_on, e.enrolled_on, c.site_code AS grp FROM enrolment e"
                         + " JOIN cohort c ON c.id = e.cohort_id WHERE " + inScope("c.site_code"),
                 "SELECT r.received_on, r.reviewed_on, r.source, r.priority, r.status, r.site_code AS grp FROM referral r"

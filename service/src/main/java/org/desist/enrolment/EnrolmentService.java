@@ -19,6 +19,7 @@ import org.desist.cohort.CohortDao;
 import org.desist.errors.ProblemException;
 import org.desist.participant.Participant;
 import org.desist.participant.ParticipantDao;
+import org.desist.participant.ParticipantService;
 import org.desist.reference.ReasonCodeDao;
 import org.desist.referral.ReferralDao;
 import org.desist.session.AttendanceTotals;
@@ -59,6 +60,7 @@ public class EnrolmentService {
             // one writer of this participant at a time: a concurrent enrolment is then seen by the check
             // below (409, not the unique index), and a concurrent outcome by the totals (AttendanceTotals)
             AttendanceTotals.lock(handle, participant.id());
+            ParticipantService.holdLiveReference(handle, caller, participant.id(), "participantId");
             ReferralDao referrals = handle.attach(ReferralDao.class);
             LocalDate referred = referrals.firstReceivedOn(participant.id()).orElseThrow();
             if (request.on().isBefore(referred)) {

@@ -21,11 +21,17 @@ public record Problem(
         String incidentId,
         @Schema(description = "For a 409 on a person's identity: the live participants the request matched that the"
                 + " caller may see (none when the match is at a site outside the caller's scope)")
-        List<MatchedParticipant> matches) {
-
-    public Problem(String type, String title, int status, String detail, List<FieldError> errors, String incidentId) {
-        this(type, title, status, detail, errors, incidentId, List.of());
-    }
+        List<MatchedParticipant> matches,
+        @Schema(description = "Only with 410 Gone: the participant this one was merged into, which now holds the"
+                + " case", example = "4d2e7c1a-9b3f-4a6e-8c51-0f7d3b2a9e64")
+        String mergedInto,
+        @Schema(description = "Only with 410 Gone: the case reference of the participant this one was merged into",
+                example = "STAC-2026-0007")
+        String mergedIntoCaseRef) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
+
+    public Problem(String type, String title, int status, String detail, List<FieldError> errors, String incidentId) {
+        this(type, title, status, detail, errors, incidentId, List.of(), null, null);
+    }
 }

@@ -45,11 +45,33 @@ public class ProblemException extends RuntimeException {
                 List.of(new FieldError(parameter, reason)));
     }
 
+    /** The participant was merged into another: 410, naming the survivor (only to a caller who may see it). */
+    public static ProblemException mergedInto(String id, String survivorId, String survivorCaseRef) {
+        return new Merged(id, survivorId, survivorCaseRef);
+    }
+
     public int status() {
         return status;
     }
 
     public Problem toProblem() {
-        return new Problem("about:blank", title, status, getMessage(), errors, null, matches);
+        return new Problem("about:blank", title, status, getMessage(), errors, null, matches, null, null);
+    }
+
+    private static final class Merged extends ProblemException {
+        private final String survivorId;
+        private final String survivorCaseRef;
+
+        Merged(String id, String survivorId, String survivorCaseRef) {
+            super(410, "Gone", "Participant " + id + " was merged into " + survivorCaseRef + " (" + survivorId
+                    + "), which now holds the whole case: use that participant", List.of());
+            this.survivorId = survivorId;
+            this.survivorCaseRef = survivorCaseRef;
+        }
+
+        @Override
+        public Problem toProblem() {
+            return new Problem("about:blank", "Gone", 410, getMessage(), List.of(), null, List.of(), survivorId, survivorCaseRef);
+        }
     }
 }

@@ -46,7 +46,8 @@ import org.desist.openapi.ResourceMethods.Endpoint;
  * {@code 201} with {@code Location} when it is a {@code POST} to the list itself, else {@code 200}; with an
  * {@code ETag} under {@code /participants/{id}}, where records are versioned;</li>
  * <li>errors, as problem+json: 400 and 500 everywhere; 401, 403 and 429 wherever credentials are needed;
- * 404 with a path parameter; 413 and 422 with a body; 412 and 428 with If-Match; 409 on every change to one
+ * 404 with a path parameter; 410 under {@code /participants/{id}} (a participant merged into another);
+ * 413 and 422 with a body; 412 and 428 with If-Match; 409 on every change to one
  * record of a case (it may have been entered in error, or its state may forbid the step). A method
  * names any other error it can give with {@code @ApiResponse}, and gets the problem content here.</li>
  * </ul>
@@ -238,6 +239,9 @@ final class ApiConventions {
         if (parameters.stream().anyMatch(parameter -> "header".equals(parameter.getIn())
                 && "If-Match".equalsIgnoreCase(parameter.getName()))) {
             shared.addAll(List.of(ProblemResponses.PRECONDITION_FAILED, ProblemResponses.PRECONDITION_REQUIRED));
+        }
+        if (path.startsWith("/participants/{id}")) {
+            shared.add(ProblemResponses.GONE); // a participant merged into another (ParticipantService.visible)
         }
         if (!httpMethod.equals("GET") && RECORD_CHANGE.matcher(path).matches()) {
             shared.add(ProblemResponses.CONFLICT);

@@ -33,6 +33,12 @@ enum ProblemResponses {
     CONFLICT(409, "Conflict", "The record was entered in error, or its state does not allow this step"
             + " (a second outcome, a move the lifecycle forbids). Nothing changed.",
             "A service referral cannot move from made to engaged", null),
+    GONE(410, "Gone", "The participant was merged into another (the same person entered twice), which now holds"
+            + " the whole case: `mergedInto` and `mergedIntoCaseRef` name it. Only to a caller whose sites cover the"
+            + " survivor; anyone else gets 404.",
+            "Participant 0b7c2f4e-5d1a-4f0e-9a57-3c8d2e1f6a90 was merged into STAC-2026-0007"
+                    + " (4d2e7c1a-9b3f-4a6e-8c51-0f7d3b2a9e64), which now holds the whole case: use that participant",
+            null),
     PRECONDITION_FAILED(412, "PreconditionFailed", "If-Match names a version that is no longer current: read the"
             + " record again. Nothing changed.",
             "The record has changed since you read it; read it again and reapply your change", null),
@@ -116,6 +122,10 @@ enum ProblemResponses {
             problem.put("errors", List.of(Map.of("field", field,
                     "reason", detail.substring(field.length()).strip())));
         }
+        if (status == 410) {
+            problem.put("mergedInto", "4d2e7c1a-9b3f-4a6e-8c51-0f7d3b2a9e64");
+            problem.put("mergedIntoCaseRef", "STAC-2026-0007");
+        }
         if (status == 500) {
             problem.put("incidentId", "6f1c9a2e-8b4d-4c37-a0d5-2e9f7b1c3d48");
         }
@@ -129,6 +139,7 @@ enum ProblemResponses {
             case 403 -> "Forbidden";
             case 404 -> "Not Found";
             case 409 -> "Conflict";
+            case 410 -> "Gone";
             case 412 -> "Precondition Failed";
             case 413 -> "Content Too Large";
             case 422 -> "Unprocessable Content";

@@ -78,6 +78,7 @@ public interface ParticipantDao {
             + " AND (:createdFrom IS NULL OR created_at >= :createdFrom)"
             + " AND (:createdBefore IS NULL OR created_at < :createdBefore)"
             + " AND (:allSites = 1 OR site_code IN (<sites>))"
+            + " AND merged_into IS NULL"
             + " ORDER BY family_name, given_name, case_ref LIMIT :limit OFFSET :offset")
     List<Participant> list(@Bind("siteCode") String siteCode, @Bind("pattern") String pattern,
                            @Bind("nhsKey") String nhsKey, @Bind("pncKey") String pncKey,
@@ -103,4 +104,21 @@ public interface ParticipantDao {
 
     @SqlQuery("SELECT last_number FROM case_ref_sequence WHERE site_code = :site AND year = :year")
     int lastCaseNumber(@Bind("site") String siteCode, @Bind("year") int year);
+
+    /** Where a merged participant went: the survivor's id, case reference and site; empty for a live one. */
+    @SqlQuery("SELECT s.id, s.case_ref, s.site_code FROM participant m JOIN participant s ON s.id = m.merged_into"
+            + " WHERE m.id = :id")
+    @RegisterConstructorMapper(Survivor.class)
+    Optional<Survivor> survivorOf(@Bind("id") String id);
+
+    /** The participants merged into this one, oldest merge first. */
+    @SqlQuery("SELECT id FROM participant WHERE merged_into = :id ORDER BY merged_at, id")
+    List<String> mergedInto(@Bind("id") String id);
+
+    /**
+     * Takes the participant's row lock until the transaction ends: an update of the row onto itself, the
+     * same text on both databases (as session.AttendanceTotals takes it). A merge takes it on both people.
+     */
+    @SqlUpdate("UPDATE participant SET version = version WHERE id = :id")
+    int lock(@Bind("id") String id);
 }

@@ -56,9 +56,59 @@ public class ParticipantService {
         return participants.find(participant.id()).orElseThrow();
     }
 
-    /** The participant if the caller's sites cover it; otherwise 404, as if it did not exist. Not audited. */
+    /**
+     * The participant if the caller's sites cover it; otherwise 404, as if it did not exist. Not audited. A
+     * participant merged into another is 410 Gone naming the survivor, for a caller who may see the survivor
+     * (404 for anyone else): every address under {@code /participants/{id}} comes through here.
+     */
     public Participant visible(Caller caller, String id) {
+        Optional<Survivor> survivor = jdbi.withExtension(ParticipantDao.class, participants -> participants.survivorOf(id));
+        if (survivor.isPresent()) {
+            if (!caller.covers(survivor.get().siteCode())) {
+                audit.denied(caller, "participant", id, id, 404);
+            }
+            throw gone(caller, id, survivor.get());
+        }
         return visibility.require(caller, find(id), Participant::siteCode, Participant::id, "participant", id);
+    }
+
+    /**
+     * For a write of the participant's case, inside its transaction and before anything else: holds the
+     * participant's row lock until the transaction ends, then refuses (410) if a merge took the participant
+     * meanwhile. A merge takes the same lock, so a write either commits first (and the merge moves what it
+     * wrote to the survivor) or waits and is refused: nothing is left behind on the merged id. (No denial is
+     * audited here: on SQLite it would wait on this transaction's own write lock.)
+     */
+    public static void holdLive(Handle handle, Caller caller, String id) {
+        ParticipantDao participants = handle.attach(ParticipantDao.class);
+        participants.lock(id);
+        Optional<Survivor> survivor = participants.survivorOf(id);
+        if (survivor.isPresent()) {
+            throw gone(caller, id, survivor.get());
+        }
+    }
+
+    /**
+     * {@link #holdLive} for a participant named in a request body ({@code participantId} of a referral or an
+     * enrolment): a merged one is 422 on that field, naming the survivor to a caller who may see it.
+     */
+    public static void holdLiveReference(Handle handle, Caller caller, String id, String field) {
+        ParticipantDao participants = handle.attach(ParticipantDao.class);
+        participants.lock(id);
+        Optional<Survivor> survivor = participants.survivorOf(id);
+        if (survivor.isPresent()) {
+            throw ProblemException.invalid(field, caller.covers(survivor.get().siteCode())
+                    ? "was merged into " + survivor.get().caseRef() + " (" + survivor.get().id() + "): use that participant"
+                    : "is not a known participant");
+        }
+    }
+
+    /** 410 naming the survivor to a caller who may see it; to anyone else the merged id does not exist. */
+    private static ProblemException gone(Caller caller, String id, Survivor survivor) {
+        if (!caller.covers(survivor.siteCode())) {
+            return ProblemException.notFound("participant", id);
+        }
+        return ProblemException.mergedInto(id, survivor.id(), survivor.caseRef());
     }
 
     public Optional<Participant> find(String id) {
@@ -105,6 +155,7 @@ public class ParticipantService {
     }
 
     private Participant amend(Handle handle, Caller caller, String id, String ifMatch, ObjectNode patch) {
+        holdLive(handle, caller, id);
         ParticipantDao participants = handle.attach(ParticipantDao.class);
         Participant current = participants.find(id).orElseThrow();
         int expectedVersion = Versions.fromIfMatch(ifMatch);
@@ -125,6 +176,11 @@ public class ParticipantService {
         participants.recordVersion(id, caller.username());
         audit.change(handle, caller, AuditAction.update, "participant", id, id, 200);
         return participants.find(id).orElseThrow();
+    }
+
+    /** The participants merged into this one, whose identities and histories it now carries. */
+    public List<String> mergedInto(String id) {
+        return jdbi.withExtension(ParticipantDao.class, participants -> participants.mergedInto(id));
     }
 
     public List<IdentityVersion> versions(String id) {

@@ -90,6 +90,9 @@ public class ReferralService {
         if (handle.attach(SiteDao.class).find(request.siteCode()).isEmpty()) {
             throw ProblemException.invalid("siteCode", "is not a known site");
         }
+        if (request.participantId() != null) {
+            ParticipantService.holdLiveReference(handle, caller, request.participantId(), "participantId");
+        }
         Instant now = clock.instant();
         String participantId = request.participantId();
         if (participantId == null) {

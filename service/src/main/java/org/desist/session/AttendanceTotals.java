@@ -122,6 +122,50 @@ public final class AttendanceTotals {
                 .execute();
     }
 
+    /**
+     * Counts every session of a participant out of the totals of their site and cohorts, as they stand now;
+     * with {@link #countIn} after it, for a change that moves a whole case at once (a merge of two people,
+     * whose sessions then count for the survivor's site and for the cohorts of both). Takes the row lock.
+     */
+    public static void countOut(Handle handle, String participantId) {
+        lock(handle, participantId);
+        for (Totals totals : Totals.values()) {
+            String sessionsOfDay = " FROM session s WHERE s.participant_id = :participantId AND " + COUNTED
+                    + " AND substr(s.scheduled_at, 1, 10) = " + totals.table + ".on_date AND s.outcome = "
+                    + totals.table + ".outcome";
+            String rows = " WHERE " + totals.key + " IN (SELECT " + totals.keyOfParticipant + " "
+                    + totals.ofParticipant + ") AND EXISTS (SELECT 1" + sessionsOfDay + ")";
+            handle.createUpdate("UPDATE " + totals.table + " SET sessions = sessions - (SELECT count(*)" + sessionsOfDay
+                            + "), engagement_sum = engagement_sum - (SELECT coalesce(sum(s.engagement), 0)"
+                            + sessionsOfDay + "), engagement_rated = engagement_rated - (SELECT count(s.engagement)"
+                            + sessionsOfDay + ")" + rows)
+                    .bind("participantId", participantId)
+                    .execute();
+            handle.createUpdate("DELETE FROM " + totals.table + " WHERE sessions = 0 AND " + totals.key
+                            + " IN (SELECT " + totals.keyOfParticipant + " " + totals.ofParticipant + ")")
+                    .bind("participantId", participantId)
+                    .execute();
+        }
+    }
+
+    /** Counts every session of a participant into the totals of their site and each of their cohorts. */
+    public static void countIn(Handle handle, String participantId) {
+        lock(handle, participantId);
+        for (Totals totals : Totals.values()) {
+            handle.createUpdate("INSERT INTO " + totals.table + " (" + totals.key + ", on_date, outcome, sessions,"
+                            + " engagement_sum, engagement_rated) SELECT k.owner, substr(s.scheduled_at, 1, 10), s.outcome, "
+                            + COUNTS + " FROM (SELECT DISTINCT " + totals.keyOfParticipant + " AS owner "
+                            + totals.ofParticipant + ") k, session s WHERE s.participant_id = :participantId AND "
+                            + COUNTED + " GROUP BY k.owner, substr(s.scheduled_at, 1, 10), s.outcome"
+                            + " ON CONFLICT (" + totals.key + ", on_date, outcome) DO UPDATE SET sessions = "
+                            + totals.table + ".sessions + excluded.sessions, engagement_sum = " + totals.table
+                            + ".engagement_sum + excluded.engagement_sum, engagement_rated = " + totals.table
+                            + ".engagement_rated + excluded.engagement_rated")
+                    .bind("participantId", participantId)
+                    .execute();
+        }
+    }
+
     /** Recounts every total from the sessions: after a bulk load that bypassed the writes above. */
     public static void rebuild(Handle handle) {
         handle.execute("DELETE FROM attendance_totals");

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.desist.access.Caller;
 import org.desist.audit.AuditDao;
+import org.desist.audit.AuditRecord;
 import org.desist.audit.AuditLog;
 import org.desist.enrolment.EnrolmentService;
 import org.desist.participant.Participant;
@@ -43,7 +44,10 @@ public class SubjectAccess {
         Participant participant = participants.visible(caller, participantId);
         StaffRoles roleOf = new StaffRoles(jdbi);
 
-        var versions = participants.versions(participantId).stream()
+        // the identities of participants merged into this one are this person's too, and so is their access log
+        List<String> identities = new java.util.ArrayList<>(List.of(participantId));
+        identities.addAll(participants.mergedInto(participantId));
+        var versions = identities.stream().flatMap(id -> participants.versions(id).stream())
                 .map(v -> new SubjectAccessReport.IdentityVersionHeld(v.version(), v.givenName(), v.familyName(),
                         v.dateOfBirth(), v.pncId(), v.nhsNumber(), v.recordedAt(), roleOf.of(v.recordedBy())))
                 .toList();
@@ -58,7 +62,9 @@ public class SubjectAccess {
                                 step.reason(), step.reasonCode(), roleOf.of(step.by()))).toList()))
                 .toList();
         Map<ClinicalPart, List<SubjectAccessReport.RecordHeld>> clinical = clinicalRecords.of(participantId, roleOf);
-        var accessLog = jdbi.withExtension(AuditDao.class, dao -> dao.ofParticipant(participantId)).stream()
+        var accessLog = identities.stream()
+                .flatMap(id -> jdbi.withExtension(AuditDao.class, dao -> dao.ofParticipant(id)).stream())
+                .sorted(java.util.Comparator.comparingLong(AuditRecord::seq))
                 .map(row -> new SubjectAccessReport.AccessHeld(row.at(), row.role(), row.action().name(),
                         row.resourceType(), row.status(), row.purpose()))
                 .toList();

@@ -23,6 +23,8 @@ public record SubjectAccessReport(
         Instant generatedAt,
         String withheld,
         Participant participant,
+        @Schema(description = "Every version of the identity, then those of any participant merged into this one"
+                + " (the same person entered twice), each list oldest first")
         List<IdentityVersionHeld> identityVersions,
         List<ReferralHeld> referrals,
         List<EnrolmentHeld> enrolments,

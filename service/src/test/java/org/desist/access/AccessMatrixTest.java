@@ -148,6 +148,13 @@ class AccessMatrixTest {
             }),
             read("GET /api/participants/{id}/subject-access", () -> "/participants/" + siteA.participantId()
                     + "/subject-access"),
+            write("POST /api/participants/{id}/merge", 200, username -> {
+                String merged = newReferral(A).get("participantId").asText();
+                String survivor = newReferral(A).get("participantId").asText();
+                return Request.to("/participants/" + merged + "/merge", Map.of("into", survivor,
+                                "reason", "Same person entered twice"))
+                        .whenRefused(() -> assertThat(tester.get("/participants/" + merged).status()).isEqualTo(200));
+            }),
             write("POST /api/enrolments", 201, username -> {
                 String participantId = acceptedParticipant(A);
                 return Request.to("/enrolments", Map.of("participantId", participantId, "cohortId", siteA.cohortId(),

@@ -137,6 +137,9 @@ final class HostileCase {
             case "POST /referrals/{id}/review" -> Map.of("reviewedOn", "2026-02-02", "priority", "medium",
                     "decision", "accept_for_intervention", "reason", "Daily review");
             case "PATCH /participants/{id}" -> Map.of("givenName", "Samuel");
+            // into the participant itself: read and checked field by field, and never merged, which would leave the
+            // case every other attack aims at answering 410
+            case "POST /participants/{id}/merge" -> Map.of("into", participantId, "reason", "Same person entered twice");
             case "POST /enrolments" -> Map.of("participantId", enrolable, "cohortId", cohortId, "on", "2026-02-03");
             case "POST /enrolments/{id}/transitions" -> Map.of("to", "assessing", "on", "2026-02-04",
                     "reason", "Consented to assessment");
