@@ -54,4 +54,24 @@ class NulCharactersTest {
             assertThat(TableDigest.changed(before, tables.take())).isEmpty();
         }
     }
+
+    /**
+     * U+FFFF is a Unicode noncharacter, never in text a person writes; Java's text layout takes it for the
+     * end of the text and the PDF of a case holding one failed (a 500 for every summary of that case).
+     */
+    @Test
+    void a_noncharacter_in_a_json_string_or_a_query_parameter() {
+        try (TableDigest tables = TableDigest.of(APP)) {
+            Map<String, String> before = tables.take();
+            for (String odd : new String[] {"\uFFFF", "\uFFFE", "\uFDD0"}) {
+                Reply reply = api.post("/referrals", Cases.referral("NUL", "2026-02-01", "Dan" + odd + "iel", "Hale"));
+                assertThat(reply.status()).as(reply.toString()).isBetween(400, 422);
+                assertThat(reply.fieldsAtFault()).as(reply.toString()).containsExactly("participant.givenName");
+            }
+            assertThat(TableDigest.changed(before, tables.take())).isEmpty();
+        }
+        Reply query = api.get("/participants?q=Ha%EF%BF%BFle");
+        assertThat(query.status()).isEqualTo(400);
+        assertThat(query.fieldsAtFault()).containsExactly("q");
+    }
 }
