@@ -21,6 +21,7 @@ import io.dropwizard.jersey.errors.EarlyEofExceptionMapper;
 import io.dropwizard.jersey.validation.Validators;
 import io.dropwizard.migrations.MigrationsBundle;
 import java.time.Clock;
+import org.desist.api.FourDigitYears;
 import org.desist.api.NoNulCharacters;
 import org.desist.api.ParameterConverters;
 import org.desist.cohort.CohortResource;
@@ -318,6 +319,7 @@ public class DesistApplication extends Application<DesistConfiguration> {
                 .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
         json.disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
         json.registerModule(NoNulCharacters.json());
+        json.registerModule(FourDigitYears.json());
     }
 
     /** One set of mappers, all answering application/problem+json; Dropwizard's defaults are replaced. */
