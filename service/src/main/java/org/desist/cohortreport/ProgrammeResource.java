@@ -67,7 +67,8 @@ public class ProgrammeResource {
     @Path("/report")
     @Produces(Formats.PDF)
     @Requires(Action.PROGRAMME_COMPARISON)
-    @Operation(summary = "The programme report: every site and model side by side, as a PDF",
+    @Operation(operationId = "getProgrammeReport",
+            summary = "The programme report: every site and model side by side, as a PDF",
             description = "The figures of /programme/comparison for the same from and to (both required), printed for"
                     + " programme leads: charts of enrolment against target, attendance, completion and reoffending"
                     + " per site and model, a table of every figure with a column per group, and the method note."

@@ -202,9 +202,7 @@ class ParticipantMergeTest {
         }
         Reply write = api.post("/participants/" + merged + "/incidents", RecordKind.INCIDENTS.validBody(""));
         assertThat(write.status()).as(write.toString()).isEqualTo(410);
-        Map<String, Object> again = Cases.referral("MRGA", "2026-03-05", "Marcus", "Webb");
-        again.remove("participant");
-        again.put("participantId", merged);
+        Map<String, Object> again = Cases.referralOf("MRGA", "2026-03-05", merged);
         Reply referredAgain = api.post("/referrals", again);
         assertInvalid(referredAgain, "participantId");
         assertThat(referredAgain.json().get("detail").asText()).contains(survivorRef);
