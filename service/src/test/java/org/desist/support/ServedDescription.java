@@ -1,0 +1,102 @@
+package org.desist.support;
+
+import com.atlassian.oai.validator.OpenApiInteractionValidator;
+import com.atlassian.oai.validator.model.Request;
+import com.atlassian.oai.validator.model.SimpleResponse;
+import com.atlassian.oai.validator.report.LevelResolver;
+import com.atlassian.oai.validator.report.ValidationReport;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+
+/**
+ * Every answer a test receives through {@link Api}, checked against the description the same running
+ * service serves at /api/openapi.json (read once per service): the status is documented for the operation,
+ * the documented headers are there and well formed, the content type is one documented, and a JSON body
+ * matches its schema — with no field the schema does not name. A mismatch fails the test that met it, so
+ * the description cannot drift from the service unseen.
+ */
+public final class ServedDescription {
+    private static final Map<String, OpenApiInteractionValidator> BY_SERVICE = new ConcurrentHashMap<>();
+    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+    private ServedDescription() {
+    }
+
+    /**
+     * Checks one answer. {@code base} is the API's root (http://host:port/api), {@code target} what was asked
+     * for below or beside it. An address the description does not hold (the API page, a probe of a path that
+     * does not exist) is not checked here: ApiDescriptionTest proves every served operation is described.
+     */
+    public static void check(String base, String method, String target, int status, HttpHeaders headers,
+                             byte[] body) {
+        URI uri = URI.create(target);
+        String path = uri.getRawPath();
+        if (path == null || !path.startsWith("/api/")) {
+            return;
+        }
+        SimpleResponse.Builder response = SimpleResponse.Builder.status(status);
+        headers.map().forEach((name, values) -> {
+            if (!name.startsWith(":")) {
+                response.withHeader(name, values);
+            }
+        });
+        String contentType = headers.firstValue("Content-Type").orElse(null);
+        if (contentType != null) {
+            response.withContentType(contentType);
+        }
+        boolean json = contentType != null && contentType.toLowerCase(Locale.ROOT).matches(".*[/+]json.*");
+        if (json && body != null && body.length > 0) {
+            response.withBody(new String(body, StandardCharsets.UTF_8));
+        }
+        ValidationReport report = validator(base).validateResponse(path, Request.Method.valueOf(method),
+                response.build());
+        String errors = report.getMessages().stream()
+                .filter(message -> message.getLevel() == ValidationReport.Level.ERROR)
+                .filter(message -> json || !message.getKey().startsWith("validation.response.body"))
+                .map(message -> "  [" + message.getKey() + "] " + message.getMessage()
+                        + message.getNestedMessages().stream().map(nested -> "\n      " + nested.getMessage())
+                        .collect(Collectors.joining()))
+                .collect(Collectors.joining("\n"));
+        if (!errors.isEmpty()) {
+            throw new AssertionError("The answer to " + method + " " + path + " does not match the served"
+                    + " description:\n" + errors + "\n  answer: " + status + " " + contentType + " "
+                    + (json && body != null ? new String(body, StandardCharsets.UTF_8) : "(not JSON)"));
+        }
+    }
+
+    private static OpenApiInteractionValidator validator(String base) {
+        return BY_SERVICE.computeIfAbsent(base, ServedDescription::load);
+    }
+
+    private static OpenApiInteractionValidator load(String base) {
+        try {
+            HttpResponse<String> description = CLIENT.send(HttpRequest.newBuilder(URI.create(base + "/openapi.json"))
+                    .timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
+            if (description.statusCode() != 200) {
+                throw new AssertionError("No description at " + base + "/openapi.json: " + description.statusCode());
+            }
+            return OpenApiInteractionValidator.createForInlineApiSpecification(description.body())
+                    .withLevelResolver(LevelResolver.create()
+                            // an address the description does not hold: see check()
+                            .withLevel("validation.response.path.missing", ValidationReport.Level.IGNORE)
+                            .build())
+                    .build();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
