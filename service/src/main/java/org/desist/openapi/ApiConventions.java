@@ -87,6 +87,7 @@ final class ApiConventions {
             errors("GET", path, item.getGet().security(open ? List.of() : null), open);
         });
         dropUnreferenced(api, "ObjectNode", "JsonNode");
+        SchemaConventions.apply(api);
     }
 
     private static void securitySchemes(OpenAPI api, Components components) {
