@@ -19,7 +19,6 @@ import java.util.List;
 import org.desist.access.Action;
 import org.desist.access.Caller;
 import org.desist.access.Requires;
-import org.desist.api.DateRange;
 
 @Path("/programme")
 @Tag(name = "Cohort figures")
@@ -47,7 +46,7 @@ public class ProgrammeResource {
                     @Content(mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = ProgrammeComparison.class)),
                     @Content(mediaType = Formats.CSV, schema = @Schema(type = "string"))}))
-    public Response comparison(@BeanParam DateRange dates,
+    public Response comparison(@BeanParam RequiredDates dates,
                                @Parameter(description = "true: counts from 1 to 4 as they are (programme leads only;"
                                        + " audited as an export)") @QueryParam("unsuppressed") String unsuppressed,
                                @Context HttpHeaders headers, @Context Caller caller) {
@@ -72,7 +71,7 @@ public class ProgrammeResource {
                     + " the pseudonym key (pseudonymKey, DESIST_PSEUDONYM_KEY) is not configured.",
             responses = @ApiResponse(responseCode = "200", description = "The CSV",
                     content = @Content(mediaType = Formats.CSV, schema = @Schema(type = "string"))))
-    public Response export(@BeanParam DateRange dates, @Context Caller caller) {
+    public Response export(@BeanParam RequiredDates dates, @Context Caller caller) {
         return Response.ok(export.csv(caller, dates.getFrom(), dates.getTo()), Csv.MEDIA_TYPE)
                 .header("Content-Disposition", "attachment; filename=\"programme-export.csv\"").build();
     }
