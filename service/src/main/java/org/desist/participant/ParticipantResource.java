@@ -70,7 +70,7 @@ public class ParticipantResource {
     @Requires(Action.PARTICIPANT_AMEND)
     @Operation(operationId = "amendParticipant", summary = "Amend identity fields (JSON merge patch)",
             description = "Needs If-Match with the ETag last read: 428 without it, 412 when stale.")
-    @RequestBody(content = @Content(schema = @Schema(implementation = IdentityPatch.class)))
+    @RequestBody(content = @Content(schema = @Schema(implementation = Identity.class)))
     public Response amend(@PathParam("id") String id,
                           @Parameter(description = "ETag of the version being changed", required = true)
                           @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
