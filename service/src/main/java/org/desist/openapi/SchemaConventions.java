@@ -115,6 +115,7 @@ final class SchemaConventions {
         }
         ComposedSchema wrapped = new ComposedSchema();
         wrapped.addAllOfItem(new Schema<>().$ref(property.get$ref()));
+        wrapped.setType("object"); // nullable needs a type beside it (OpenAPI 3.0.3)
         wrapped.setNullable(true);
         wrapped.setDescription(property.getDescription());
         return wrapped;
