@@ -25,6 +25,7 @@ import org.desist.auth.Role;
 import org.desist.support.Api;
 import org.desist.support.Staff;
 import org.desist.support.Reply;
+import org.desist.support.ServedDescription;
 import org.desist.support.TestApp;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -208,6 +209,27 @@ class DescriptionMatchesServiceTest {
                     }
                 });
         assertThat(refused).as("examples the service refuses").isEmpty();
+    }
+
+    /** The check every HTTP test's answers pass through refuses what the description does not hold. */
+    @Test
+    void the_check_of_every_answer_refuses_an_undescribed_field_status_or_content_type() {
+        String base = TestApp.anonymous(APP).base();
+        java.net.http.HttpHeaders json = java.net.http.HttpHeaders.of(
+                Map.of("Content-Type", List.of("application/json")), (name, value) -> true);
+        byte[] page = "{\"items\":[],\"next\":null,\"sneaked\":1}"
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ServedDescription.check("GET",
+                        base + "/sites", 200, json, page))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("sneaked");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ServedDescription.check("DELETE",
+                        base + "/tokens/x", 418, json, new byte[0]))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("418");
+        java.net.http.HttpHeaders html = java.net.http.HttpHeaders.of(
+                Map.of("Content-Type", List.of("text/html")), (name, value) -> true);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ServedDescription.check("GET",
+                        base + "/sites", 200, html, "<p>".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("text/html");
     }
 
     // ------------------------------------------------------------------ helpers

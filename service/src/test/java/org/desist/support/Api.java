@@ -79,7 +79,7 @@ public final class Api {
             headers.forEach(request::header);
             extraHeaders.forEach(request::header);
             HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            ServedDescription.check(base, method, target, response.statusCode(), response.headers(),
+            ServedDescription.check(method, target, response.statusCode(), response.headers(),
                     response.body().getBytes(java.nio.charset.StandardCharsets.UTF_8));
             return new Reply(response.statusCode(), response.headers(), response.body());
         } catch (IOException e) {
@@ -96,7 +96,7 @@ public final class Api {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60));
             headers.forEach(request::header);
             HttpResponse<byte[]> response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-            ServedDescription.check(base, "GET", base + path, response.statusCode(), response.headers(),
+            ServedDescription.check("GET", base + path, response.statusCode(), response.headers(),
                     response.body());
             return response;
         } catch (IOException e) {

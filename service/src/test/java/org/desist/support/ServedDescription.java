@@ -34,14 +34,14 @@ public final class ServedDescription {
     }
 
     /**
-     * Checks one answer. {@code base} is the API's root (http://host:port/api), {@code target} what was asked
-     * for below or beside it. An address the description does not hold (the API page, a probe of a path that
+     * Checks one answer to {@code target}, against the description of the service at that host and port.
+     * An address the description does not hold (the API page, a probe of a path that
      * does not exist) or a method it does not serve there (answered 405) is not checked here: ApiDescriptionTest
      * proves every served operation is described.
      */
-    public static void check(String base, String method, String target, int status, HttpHeaders headers,
-                             byte[] body) {
+    public static void check(String method, String target, int status, HttpHeaders headers, byte[] body) {
         URI uri = URI.create(target);
+        String base = uri.getScheme() + "://" + uri.getRawAuthority() + "/api";
         String path = uri.getRawPath();
         if (path == null || !path.startsWith("/api/") || java.util.Arrays.stream(Request.Method.values())
                 .noneMatch(known -> known.name().equals(method))) {
