@@ -22,6 +22,8 @@ import java.util.Set;
  * {@code @NotEmpty} or {@code @Schema(requiredMode = REQUIRED)} is never null.
  */
 final class NullableFields implements ModelConverter {
+    /** Marks a record's property that refers to another record and may be null; SchemaConventions says so. */
+    static final String NULLABLE_REFS = "x-nullable-ref-";
     private static final Set<String> NEVER_NULL = Set.of("NotNull", "NotBlank", "NotEmpty");
 
     private NullableFields() {
@@ -43,9 +45,14 @@ final class NullableFields implements ModelConverter {
             return null;
         }
         Schema<?> schema = chain.next().resolve(type, context, chain);
-        if (schema != null && type.isSchemaProperty() && type.getPropertyName() != null && mayBeNull(type)
-                && (schema.get$ref() != null || !"object".equals(schema.getType()))) {
+        if (schema == null || !type.isSchemaProperty() || type.getPropertyName() == null || !mayBeNull(type)) {
+            return schema;
+        }
+        if (schema.get$ref() != null || !"object".equals(schema.getType())) {
             schema.setNullable(true);
+        } else if (schema.getName() != null && type.getParent() != null) {
+            // a record: swagger refers to its shared model after this, so the parent notes the null instead
+            type.getParent().addExtension(NULLABLE_REFS + type.getPropertyName(), true);
         }
         return schema;
     }

@@ -24,7 +24,8 @@ import java.util.function.Consumer;
  * <li>a {@code pattern} is a search in JSON Schema but a whole-value match in Bean Validation: anchored;</li>
  * <li>{@code nullable} does not admit null past an {@code enum} that lacks it (OpenAPI 3.0.3 §4.7.24.1),
  * so a nullable enum lists null;</li>
- * <li>{@code nullable} beside a {@code $ref} is ignored (a $ref's siblings are): the reference is wrapped in
+ * <li>a record's property that may be null ({@link NullableFields} notes it on the record) is nullable;
+ * {@code nullable} beside a {@code $ref} is ignored (a $ref's siblings are): the reference is wrapped in
  * {@code allOf} so the null is allowed;</li>
  * <li>a nullable {@code oneOf} passes its null to its first plain choice;</li>
  * <li>{@code type: object} beside {@code oneOf} (swagger's default for an Object property) would refuse the
@@ -77,6 +78,20 @@ final class SchemaConventions {
             return;
         }
         rules.accept(schema);
+        if (schema.getExtensions() != null) {
+            schema.getExtensions().keySet().removeIf(key -> {
+                if (!key.startsWith(NullableFields.NULLABLE_REFS)) {
+                    return false;
+                }
+                Optional.ofNullable(schema.getProperties())
+                        .map(properties -> properties.get(key.substring(NullableFields.NULLABLE_REFS.length())))
+                        .ifPresent(ref -> ref.setNullable(true));
+                return true;
+            });
+            if (schema.getExtensions().isEmpty()) {
+                schema.setExtensions(null);
+            }
+        }
         if (schema.getProperties() != null) {
             Map<String, Schema> properties = schema.getProperties();
             properties.replaceAll((name, property) -> nullableRef(property));
