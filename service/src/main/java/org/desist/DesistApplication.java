@@ -59,6 +59,7 @@ import org.desist.docs.ApiPage;
 import org.desist.http.BodyLimit;
 import org.desist.http.ContentEncodings;
 import org.desist.http.RequestIds;
+import org.desist.http.ProblemAccept;
 import org.desist.http.SecurityHeaders;
 import org.desist.http.TrailingNewline;
 import org.desist.subject.SubjectAccess;
@@ -224,6 +225,7 @@ public class DesistApplication extends Application<DesistConfiguration> {
         jersey.register(new ContentEncodings());
         jersey.register(new SecurityHeaders());
         jersey.register(new TrailingNewline());
+        jersey.register(new ProblemAccept());
         jersey.register(new ParameterConverters());
 
         Clock clock = ProgrammeClock.system();

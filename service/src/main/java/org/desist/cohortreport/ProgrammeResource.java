@@ -19,7 +19,6 @@ import java.util.List;
 import org.desist.access.Action;
 import org.desist.access.Caller;
 import org.desist.access.Requires;
-import org.desist.api.DateRange;
 
 @Path("/programme")
 @Tag(name = "Cohort figures")
@@ -49,7 +48,7 @@ public class ProgrammeResource {
                     @Content(mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = ProgrammeComparison.class)),
                     @Content(mediaType = Formats.CSV, schema = @Schema(type = "string"))}))
-    public Response comparison(@BeanParam DateRange dates,
+    public Response comparison(@BeanParam RequiredDates dates,
                                @Parameter(description = "true: counts from 1 to 4 as they are (programme leads only;"
                                        + " audited as an export)") @QueryParam("unsuppressed") String unsuppressed,
                                @Context HttpHeaders headers, @Context Caller caller) {
@@ -77,7 +76,7 @@ public class ProgrammeResource {
                     + " unless a programme lead asks for ?unsuppressed=true. Every download is audited as an export.",
             responses = @ApiResponse(responseCode = "200", description = "The PDF",
                     content = @Content(mediaType = Formats.PDF, schema = @Schema(type = "string", format = "binary"))))
-    public Response report(@BeanParam DateRange dates,
+    public Response report(@BeanParam RequiredDates dates,
                            @Parameter(description = "true: counts from 1 to 4 as they are (programme leads only;"
                                    + " audited as an export)") @QueryParam("unsuppressed") String unsuppressed,
                            @Context Caller caller) {
@@ -96,9 +95,10 @@ public class ProgrammeResource {
                     + " per participant (never the case reference), age band instead of date of birth, months instead"
                     + " of dates, no names and no free text. from and to are required. Audited as an export. 503 when"
                     + " the pseudonym key (pseudonymKey, DESIST_PSEUDONYM_KEY) is not configured.",
-            responses = @ApiResponse(responseCode = "200", description = "The CSV",
-                    content = @Content(mediaType = Formats.CSV, schema = @Schema(type = "string"))))
-    public Response export(@BeanParam DateRange dates, @Context Caller caller) {
+            responses = {@ApiResponse(responseCode = "200", description = "The CSV",
+                    content = @Content(mediaType = Formats.CSV, schema = @Schema(type = "string"))),
+                    @ApiResponse(responseCode = "503", description = "The pseudonym key is not configured")})
+    public Response export(@BeanParam RequiredDates dates, @Context Caller caller) {
         return Response.ok(export.csv(caller, dates.getFrom(), dates.getTo()), Csv.MEDIA_TYPE)
                 .header("Content-Disposition", "attachment; filename=\"programme-export.csv\"").build();
     }

@@ -45,10 +45,10 @@ import org.desist.openapi.ResourceMethods.Endpoint;
  * the item of the {@link Page} a {@code GET} lists at its path or just above its {@code /{rid}} — as
  * {@code 201} with {@code Location} when it is a {@code POST} to the list itself, else {@code 200}; with an
  * {@code ETag} under {@code /participants/{id}}, where records are versioned;</li>
- * <li>errors, as problem+json: 400 and 500 everywhere; 401, 403 and 429 wherever credentials are needed;
- * 404 with a path parameter; 410 under {@code /participants/{id}} (a participant merged into another);
- * 413 and 422 with a body; 412 and 428 with If-Match; 409 on every change to one
- * record of a case (it may have been entered in error, or its state may forbid the step). A method
+ * <li>errors, as problem+json: 400 and 500 everywhere; 401, 403, 429 and 503 (the database out of reach)
+ * wherever credentials are needed; 404 with a path parameter; 410 under {@code /participants/{id}} (a
+ * participant merged into another); 413 and 422 with a body; 412 and 428 with If-Match; 409 on every change
+ * to one record of a case (it may have been entered in error, or its state may forbid the step). A method
  * names any other error it can give with {@code @ApiResponse}, and gets the problem content here.</li>
  * </ul>
  */
@@ -88,6 +88,7 @@ final class ApiConventions {
             errors("GET", path, item.getGet().security(open ? List.of() : null), open);
         });
         dropUnreferenced(api, "ObjectNode", "JsonNode");
+        SchemaConventions.apply(api);
     }
 
     private static void securitySchemes(OpenAPI api, Components components) {
@@ -247,6 +248,9 @@ final class ApiConventions {
             shared.add(ProblemResponses.CONFLICT);
         }
         shared.add(ProblemResponses.SERVER_ERROR);
+        if (!open) {
+            shared.add(ProblemResponses.SERVICE_UNAVAILABLE); // what needs credentials reads the database
+        }
         shared.forEach(problem -> responses.putIfAbsent(problem.code(), problem.ref()));
     }
 

@@ -71,6 +71,8 @@ public final class ApiDescription {
                 tag("Desistance reviews", "Periodic reviews of risk, fixation and engagement"),
                 tag("Incidents", "Breaches, allegations, arrests, charges and convictions"),
                 tag("Case read models", "The timeline and the progress figures"),
+                tag("Case summaries", "What probation and the CPS read: as JSON, and as the PDF printed from it"),
+                tag("Cohort figures", "A cohort's report, the programme's comparison and the evaluators' export"),
                 tag("Reference data", "Reason codes and screening questions"),
                 tag("Audit", "Who read or changed what, and why"),
                 tag(DescriptionItself.TAG, "This description"));

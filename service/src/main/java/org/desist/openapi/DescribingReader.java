@@ -11,6 +11,9 @@ import java.util.Set;
  * Named as the reader class in {@link ApiDescription}'s configuration.
  */
 public class DescribingReader extends Reader {
+    static {
+        NullableFields.register();
+    }
 
     @Override
     public OpenAPI read(Set<Class<?>> classes, Map<String, Object> resources) {

@@ -55,7 +55,11 @@ enum ProblemResponses {
             "Too many failed logins; try again later", null),
     SERVER_ERROR(500, "ServerError", "Something failed inside the service; the body names only an incident id,"
             + " which is in the service's log.",
-            "The service could not complete the request; quote incident 6f1c9a2e-8b4d-4c37-a0d5-2e9f7b1c3d48", null);
+            "The service could not complete the request; quote incident 6f1c9a2e-8b4d-4c37-a0d5-2e9f7b1c3d48", null),
+    SERVICE_UNAVAILABLE(503, "ServiceUnavailable", "The database is out of reach or overloaded just now; try again"
+            + " after Retry-After seconds. The body names an incident id, which is in the service's log.",
+            "The database is unavailable just now (out of reach or overloaded); try again later, or quote incident"
+                    + " 6f1c9a2e-8b4d-4c37-a0d5-2e9f7b1c3d48", null);
 
     static final String REF_PREFIX = "#/components/responses/";
 
@@ -105,6 +109,10 @@ enum ProblemResponses {
                     .description("`Basic realm=\"desist\", charset=\"UTF-8\"` and `Bearer realm=\"desist\"`")
                     .schema(new StringSchema()));
         }
+        if (status == 503) {
+            response.addHeaderObject("Retry-After", new Header()
+                    .description("Seconds to wait before trying again").schema(new IntegerSchema()));
+        }
         if (status == 429) {
             response.addHeaderObject("Retry-After", new Header()
                     .description("Seconds until the username may try again").schema(new IntegerSchema()));
@@ -126,7 +134,7 @@ enum ProblemResponses {
             problem.put("mergedInto", "4d2e7c1a-9b3f-4a6e-8c51-0f7d3b2a9e64");
             problem.put("mergedIntoCaseRef", "STAC-2026-0007");
         }
-        if (status == 500) {
+        if (status == 500 || status == 503) {
             problem.put("incidentId", "6f1c9a2e-8b4d-4c37-a0d5-2e9f7b1c3d48");
         }
         return problem;
@@ -145,6 +153,7 @@ enum ProblemResponses {
             case 422 -> "Unprocessable Content";
             case 428 -> "Precondition Required";
             case 429 -> "Too Many Requests";
+            case 503 -> "Service Unavailable";
             default -> "Internal Server Error";
         };
     }

@@ -78,7 +78,7 @@ public class ParticipantResource {
                     + " person are merged, not given the same number.")
     @ApiResponse(responseCode = "409", description = "The NHS number or PNC id belongs to another live participant"
             + " (`errors` names the field; `matches` lists the holder if the caller may see it)")
-    @RequestBody(content = @Content(schema = @Schema(implementation = IdentityPatch.class)))
+    @RequestBody(content = @Content(schema = @Schema(implementation = Identity.class)))
     public Response amend(@PathParam("id") String id,
                           @Parameter(description = "ETag of the version being changed", required = true)
                           @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,

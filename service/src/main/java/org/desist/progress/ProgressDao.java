@@ -1,5 +1,6 @@
 package org.desist.progress;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -16,6 +17,8 @@ public interface ProgressDao {
                          int awaitingOutcome) {
     }
 
+    /** Named apart from the CPS summary's Engagement: one schema name each, or the description holds one of them. */
+    @Schema(name = "EngagementPoint", description = "A session's engagement rating (0 to 10) and when the session was")
     record Engagement(Instant at, int engagement) {
     }
 

@@ -2,6 +2,10 @@ package org.desist.referral;
 
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -29,6 +33,17 @@ import org.desist.access.Requires;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Referrals and the daily review")
 public class ReferralResource {
+    private static final String REFERRAL = """
+            "siteCode": "STAC", "receivedOn": "2026-02-01", "source": "police",
+            "referrer": "DC 4521 Patel, Met Police stalking unit",
+            "behaviour": "Repeated unwanted messages and following the victim to work over six months",
+            "victimRef": "VA-2026-0147", "legalStatus": "Released under investigation; non-molestation order in force",
+            """;
+    private static final String NEW_PERSON = "{" + REFERRAL + """
+            "participant": {"givenName": "Daniel", "familyName": "Hale", "dateOfBirth": "1987-03-14",
+                            "pncId": "2019/0012345A", "nhsNumber": "943 476 5919"}}""";
+    private static final String KNOWN_PERSON = "{" + REFERRAL + """
+            "participantId": "0b7c2f4e-5d1a-4f0e-9a57-3c8d2e1f6a90"}""";
     private final ReferralService referrals;
 
     public ReferralResource(ReferralService referrals) {
@@ -50,6 +65,12 @@ public class ReferralResource {
     @ApiResponse(responseCode = "409", description = "The person is already known: `errors` names the field that"
             + " matched, `matches` the participants the caller may see (id, case reference, name, date of birth,"
             + " site); a match at a site the caller cannot see is described in `detail` by its site only")
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = NewReferral.class),
+            examples = {
+                    // one of participant and participantId, never both (swagger UI would send both); the first by name is shown
+                    @ExampleObject(name = "newPerson", summary = "A person new to the programme", value = NEW_PERSON),
+                    @ExampleObject(name = "sameSiteParticipant", summary = "A participant already known at the site",
+                            value = KNOWN_PERSON)}))
     public Response receive(@NotNull @Valid NewReferral request, @Context UriInfo uri, @Context Caller caller) {
         Referral referral = referrals.receive(caller, request);
         return Response.created(uri.getAbsolutePathBuilder().path(referral.id()).build()).entity(referral).build();

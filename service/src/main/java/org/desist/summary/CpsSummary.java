@@ -11,6 +11,7 @@ import org.desist.enrolment.EnrolmentState;
  * formulation, session note, diagnosis, substance detail or narrative is loaded to build it.
  */
 public record CpsSummary(
+        @Schema(implementation = String.class, allowableValues = "cps", requiredMode = Schema.RequiredMode.REQUIRED)
         Audience audience,
         Generated generated,
         CaseIdentity identity,

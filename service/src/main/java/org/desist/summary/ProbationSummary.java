@@ -25,6 +25,7 @@ import org.desist.session.SessionKind;
  * a diagnosis or a desistance narrative. Records entered in error are left out.
  */
 public record ProbationSummary(
+        @Schema(implementation = String.class, allowableValues = "probation", requiredMode = Schema.RequiredMode.REQUIRED)
         Audience audience,
         Generated generated,
         CaseIdentity identity,

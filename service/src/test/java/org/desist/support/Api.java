@@ -12,7 +12,10 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** A plain HTTP client for the API, as a REST user would call it. */
+/**
+ * A plain HTTP client for the API, as a REST user would call it. Every answer is checked against the
+ * description the service serves ({@link ServedDescription}).
+ */
 public final class Api {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final String base;
@@ -65,7 +68,8 @@ public final class Api {
     public Reply send(String method, String path, Object body, Map<String, String> extraHeaders) {
         try {
             String text = body == null ? null : body instanceof String s ? s : JSON.writeValueAsString(body);
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(path.startsWith("http") ? path : base + path))
+            String target = path.startsWith("http") ? path : base + path;
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(target))
                     .timeout(Duration.ofSeconds(60))
                     .method(method, text == null ? HttpRequest.BodyPublishers.noBody()
                             : HttpRequest.BodyPublishers.ofString(text));
@@ -75,6 +79,8 @@ public final class Api {
             headers.forEach(request::header);
             extraHeaders.forEach(request::header);
             HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            ServedDescription.check(method, target, response.statusCode(), response.headers(),
+                    response.body().getBytes(java.nio.charset.StandardCharsets.UTF_8));
             return new Reply(response.statusCode(), response.headers(), response.body());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -89,7 +95,10 @@ public final class Api {
         try {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60));
             headers.forEach(request::header);
-            return client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            ServedDescription.check("GET", base + path, response.statusCode(), response.headers(),
+                    response.body());
+            return response;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
