@@ -70,8 +70,10 @@ public class ProgrammeResource {
                     + " per participant (never the case reference), age band instead of date of birth, months instead"
                     + " of dates, no names and no free text. from and to are required. Audited as an export. 503 when"
                     + " the pseudonym key (pseudonymKey, DESIST_PSEUDONYM_KEY) is not configured.",
-            responses = @ApiResponse(responseCode = "200", description = "The CSV",
-                    content = @Content(mediaType = Formats.CSV, schema = @Schema(type = "string"))))
+            responses = {@ApiResponse(responseCode = "200", description = "The CSV",
+                    content = @Content(mediaType = Formats.CSV, schema = @Schema(type = "string"))),
+                @ApiResponse(responseCode = "503", description = "No pseudonym key is configured (pseudonymKey,"
+                        + " DESIST_PSEUDONYM_KEY): the setting is named in `errors`")})
     public Response export(@BeanParam DateRange dates, @Context Caller caller) {
         return Response.ok(export.csv(caller, dates.getFrom(), dates.getTo()), Csv.MEDIA_TYPE)
                 .header("Content-Disposition", "attachment; filename=\"programme-export.csv\"").build();
