@@ -97,7 +97,8 @@ public class ProgrammeResource {
                     + " the pseudonym key (pseudonymKey, DESIST_PSEUDONYM_KEY) is not configured.",
             responses = {@ApiResponse(responseCode = "200", description = "The CSV",
                     content = @Content(mediaType = Formats.CSV, schema = @Schema(type = "string"))),
-                    @ApiResponse(responseCode = "503", description = "The pseudonym key is not configured")})
+                    @ApiResponse(responseCode = "503", description = "No pseudonym key is configured (pseudonymKey,"
+                            + " DESIST_PSEUDONYM_KEY): the setting is named in `errors`")})
     public Response export(@BeanParam RequiredDates dates, @Context Caller caller) {
         return Response.ok(export.csv(caller, dates.getFrom(), dates.getTo()), Csv.MEDIA_TYPE)
                 .header("Content-Disposition", "attachment; filename=\"programme-export.csv\"").build();

@@ -1,5 +1,6 @@
 package org.desist.enrolment;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -11,7 +12,7 @@ public record Enrolment(
         String cohortId,
         EnrolmentState state,
         LocalDate stateOn,
-        LocalDate enrolledOn,
+        @Schema(nullable = true, description = "When it reached enrolled; null before") LocalDate enrolledOn,
         Instant createdAt,
         List<EnrolmentEvent> history) {
 }

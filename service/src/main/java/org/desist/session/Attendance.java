@@ -1,5 +1,6 @@
 package org.desist.session;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.Collection;
 
 /**
@@ -14,7 +15,8 @@ import java.util.Collection;
  * @param cancelledByParticipant cancelled by the participant
  * @param rate attended / offered, or null when nothing was offered
  */
-public record Attendance(int offered, int attended, int didNotAttend, int cancelledByParticipant, Double rate) {
+public record Attendance(int offered, int attended, int didNotAttend, int cancelledByParticipant,
+                         @Schema(nullable = true, description = "Null when nothing was offered") Double rate) {
 
     /** From counts of sessions by outcome, as SQL gives them. */
     public static Attendance ofCounts(int attendedOrLate, int didNotAttend, int cancelledByParticipant) {
