@@ -4,13 +4,11 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import net.sf.jasperreports.engine.JRException;
@@ -20,6 +18,7 @@ import net.sf.jasperreports.engine.JasperReport;
 import net.sf.jasperreports.engine.data.JRBeanCollectionDataSource;
 import net.sf.jasperreports.pdf.PdfExporterConfiguration;
 import org.desist.report.PdfExport;
+import org.desist.report.PrintedDate;
 import org.desist.report.ReportTemplates;
 
 /**
@@ -31,7 +30,6 @@ import org.desist.report.ReportTemplates;
  */
 public class CohortReportPdf {
     static final String TEMPLATE = "cohort-report.jrxml";
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK);
     private static final String AUTHOR = "Desist";
 
     private final ReportTemplates templates;
@@ -67,9 +65,9 @@ public class CohortReportPdf {
         parameters.put("GENERATED", generated);
         parameters.put("title", title);
         parameters.put("subtitle", subtitle);
-        parameters.put("period", "Cohort " + DAY.format(cohort.startsOn()) + " to " + DAY.format(cohort.endsOn())
-                + ", target " + cohort.target() + ". Figures for " + DAY.format(report.from()) + " to "
-                + DAY.format(report.to()) + ", as at " + DAY.format(report.asOf()) + ".");
+        parameters.put("period", "Cohort " + PrintedDate.day(cohort.startsOn()) + " to " + PrintedDate.day(cohort.endsOn())
+                + ", target " + cohort.target() + ". Figures for " + PrintedDate.day(report.from()) + " to "
+                + PrintedDate.day(report.to()) + ", as at " + PrintedDate.day(report.asOf()) + ".");
         parameters.put("suppressionNote", suppressionNote(report.smallNumbersSuppressed()));
         chart(parameters, "enrolment", "cumulative enrolment against target, by month", "", enrolment(rows, period));
         chart(parameters, "states", "enrolments by state now", "", rows.breakdown(Figure.enrolments, "state")
@@ -85,7 +83,7 @@ public class CohortReportPdf {
             JasperPrint print = JasperFillManager.getInstance(templates.context()).fill(template, parameters,
                     new JRBeanCollectionDataSource(lines));
             describe(print, "Cohort report \u2014 " + cohort.name(), "Figures of cohort " + cohort.name() + " at " + cohort.siteName() + ", "
-                    + DAY.format(report.from()) + " to " + DAY.format(report.to()));
+                    + PrintedDate.day(report.from()) + " to " + PrintedDate.day(report.to()));
             return print;
         } catch (JRException e) {
             throw new IllegalStateException("Could not fill the cohort report", e);

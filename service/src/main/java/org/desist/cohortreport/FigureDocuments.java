@@ -2,11 +2,9 @@ package org.desist.cohortreport;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 import org.desist.access.Caller;
 import org.desist.audit.AuditLog;
+import org.desist.report.PrintedDate;
 
 /**
  * The cohort and programme reports as PDF documents, drawn from the very figures the JSON gives
@@ -14,8 +12,6 @@ import org.desist.audit.AuditLog;
  * export; an unsuppressed one already is, by the figures it was made from.
  */
 public class FigureDocuments {
-    private static final DateTimeFormatter GENERATED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.UK)
-            .withZone(ZoneOffset.UTC);
 
     private final CohortFigures figures;
     private final CohortReportPdf cohortPdf;
@@ -58,9 +54,9 @@ public class FigureDocuments {
                 comparison.to().toString(), "report", comparison.asOf().toString()), content);
     }
 
-    /** The foot of every page, as on the case summaries: {@code Generated 2026-11-24 14:03 UTC by lead (programme lead)}. */
+    /** The foot of every page, as on the case summaries: {@code Generated 24 Nov 2026 14:03 UTC by lead (programme lead)}. */
     private String generated(Caller caller) {
-        return "Generated " + GENERATED.format(clock.instant()) + " by " + caller.username() + " ("
+        return "Generated " + PrintedDate.utc(clock.instant()) + " by " + caller.username() + " ("
                 + caller.user().roleLabel() + ")";
     }
 }

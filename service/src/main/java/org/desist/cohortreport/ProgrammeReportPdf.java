@@ -1,17 +1,16 @@
 package org.desist.cohortreport;
 
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import net.sf.jasperreports.engine.JRException;
 import net.sf.jasperreports.engine.JasperFillManager;
 import net.sf.jasperreports.engine.JasperPrint;
 import net.sf.jasperreports.engine.JasperReport;
 import net.sf.jasperreports.engine.data.JRBeanCollectionDataSource;
+import org.desist.report.PrintedDate;
 import org.desist.report.ReportTemplates;
 
 /**
@@ -25,7 +24,6 @@ public class ProgrammeReportPdf {
     static final String TEMPLATE = "programme-report.jrxml";
     /** Groups across one table: more than this and the table is repeated for the next ones. */
     static final int COLUMNS = 6;
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK);
 
     private final ReportTemplates templates;
     private final JasperReport template;
@@ -48,15 +46,15 @@ public class ProgrammeReportPdf {
                     .toList()));
         }
         String title = "Programme report";
-        String subtitle = "Every site and model, " + DAY.format(comparison.from()) + " to " + DAY.format(comparison.to());
+        String subtitle = "Every site and model, " + PrintedDate.day(comparison.from()) + " to " + PrintedDate.day(comparison.to());
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("DESIST_STYLES", templates.styles());
-        parameters.put("REFERENCE", DAY.format(comparison.from()) + " to " + DAY.format(comparison.to()));
+        parameters.put("REFERENCE", PrintedDate.day(comparison.from()) + " to " + PrintedDate.day(comparison.to()));
         parameters.put("GENERATED", generated);
         parameters.put("title", title);
         parameters.put("subtitle", subtitle);
         parameters.put("period", "Sites, then models (each the sum of its sites). Figures as at "
-                + DAY.format(comparison.asOf()) + ".");
+                + PrintedDate.day(comparison.asOf()) + ".");
         parameters.put("suppressionNote", CohortReportPdf.suppressionNote(comparison.smallNumbersSuppressed()));
         CohortReportPdf.chart(parameters, "enrolment", "enrolled to date against target, by site and model", "",
                 points(groups, period, Figure.enrolled_to_date, null, "enrolled to date", Figure.enrolment_target,
@@ -71,8 +69,8 @@ public class ProgrammeReportPdf {
         try {
             JasperPrint print = JasperFillManager.getInstance(templates.context()).fill(template, parameters,
                     new JRBeanCollectionDataSource(lines(comparison, groups)));
-            CohortReportPdf.describe(print, title + " \u2014 " + DAY.format(comparison.from()) + " to "
-                    + DAY.format(comparison.to()), subtitle + ": cohort figures side by side");
+            CohortReportPdf.describe(print, title + " \u2014 " + PrintedDate.day(comparison.from()) + " to "
+                    + PrintedDate.day(comparison.to()), subtitle + ": cohort figures side by side");
             return print;
         } catch (JRException e) {
             throw new IllegalStateException("Could not fill the programme report", e);

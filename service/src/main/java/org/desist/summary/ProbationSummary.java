@@ -94,7 +94,9 @@ public record ProbationSummary(
     /**
      * A concern as probation may read it: the concern, its day and who raised it, and what was done about a
      * victim-safety concern. A session's notes are never part of it (only shareable notes reach probation).
+     * Named apart from the progress figures' session concern, which the description would otherwise replace.
      */
+    @Schema(name = "SummaryConcern")
     public record Concern(@Schema(description = "The session's day (Europe/London), or the day the advocate"
                                   + " raised it") LocalDate raisedOn,
                           ConcernSource about,
