@@ -13,6 +13,7 @@ import java.util.Set;
 public class DescribingReader extends Reader {
     static {
         NullableFields.register();
+        OneTypePerSchemaName.register();
     }
 
     @Override
