@@ -129,6 +129,8 @@ public record ProbationSummary(
                        @Schema(nullable = true) RiskConclusion latestAssessment, List<DomainRisk> domains) {
     }
 
+    /** Named apart from the progress figures' domain risk, whose fields differ. */
+    @Schema(name = "SummaryDomainRisk")
     public record DomainRisk(String domain, @Schema(nullable = true) RiskRating atFirstAssessment,
                              @Schema(nullable = true) RiskRating current, @Schema(nullable = true) Movement trend) {
     }
