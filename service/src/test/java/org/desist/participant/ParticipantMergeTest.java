@@ -218,6 +218,13 @@ class ParticipantMergeTest {
         JsonNode subject = Cases.ok(TestApp.as(APP, "merge.admin.a").get("/participants/" + survivor + "/subject-access"));
         assertThat(subject.get("identityVersions").findValuesAsText("dateOfBirth"))
                 .containsExactly("1984-09-21", "1984-09-12");
+        // and the decision that they are one person, with its reason: held about the person, so shown to them
+        JsonNode decision = subject.get("identityDecisions").get(0);
+        assertThat(decision.get("decision").asText()).isEqualTo("merged");
+        assertThat(decision.get("reason").asText()).isEqualTo("Same person: date of birth and address confirmed by"
+                + " probation");
+        assertThat(decision.get("byRole").asText()).isEqualTo("admin");
+        assertThat(decision.get("at").asText()).isNotBlank();
 
         // audited, for both people, in the merge's own transaction
         List<Map<String, Object>> audit = database.withHandle(handle -> handle.createQuery("SELECT action, username,"

@@ -172,6 +172,21 @@ class SubjectAccessTest {
         assertThat(report.get("withheld").asText()).contains("roles").contains("victim");
     }
 
+    /** The referrer's reason for taking a namesake in as a new person is held about that person: it is in the report. */
+    @Test
+    void a_new_person_confirmed_over_a_possible_match_comes_with_the_reason() {
+        JsonNode namesake = Cases.created(TestApp.as(APP, "pc.radley").post("/referrals",
+                Cases.referral(SITE, "2026-03-01", "Daniel", "Hale")));
+        Reply reply = admin.get("/participants/" + namesake.get("participantId").asText() + "/subject-access");
+        JsonNode decisions = Cases.ok(reply).get("identityDecisions");
+
+        assertThat(decisions).hasSize(1);
+        assertThat(decisions.get(0).get("decision").asText()).isEqualTo("confirmed_new_person");
+        assertThat(decisions.get(0).get("reason").asText()).isEqualTo("A different person: a test case of its own");
+        assertThat(decisions.get(0).get("byRole").asText()).isEqualTo("police");
+        assertThat(report().get("identityDecisions")).as("the first Daniel Hale was no decision").isEmpty();
+    }
+
     @Test
     void referrals_are_included_without_victim_or_referrer_and_with_roles_for_staff() {
         JsonNode referrals = report().get("referrals");
