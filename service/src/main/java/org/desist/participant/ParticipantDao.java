@@ -87,6 +87,15 @@ public interface ParticipantDao {
                            @Bind("allSites") boolean allSites, @BindList("sites") List<String> sites,
                            @Bind("limit") int limit, @Bind("offset") int offset);
 
+    /** The decisions about who the participant is: a new person confirmed over a namesake, then each merge into it. */
+    @SqlQuery("SELECT 'confirmed_new_person' AS decision, p.created_at AS decided_at, v.recorded_by AS decided_by,"
+            + " p.new_person_reason AS reason FROM participant p JOIN participant_version v"
+            + " ON v.participant_id = p.id AND v.version = 1 WHERE p.id = :id AND p.new_person_reason IS NOT NULL"
+            + " UNION ALL SELECT 'merged', merged_at, merged_by, merge_reason FROM participant WHERE merged_into = :id"
+            + " ORDER BY 2")
+    @RegisterConstructorMapper(IdentityDecision.class)
+    List<IdentityDecision> identityDecisions(@Bind("id") String id);
+
     /** Writes the identity only if nobody changed the record since {@code version}; returns rows changed. */
     @SqlUpdate("UPDATE participant SET given_name = :i.givenName, family_name = :i.familyName,"
             + " date_of_birth = :i.dateOfBirth, pnc_id = :i.pncId, nhs_number = :i.nhsNumber, " + KEYS + ","

@@ -183,6 +183,10 @@ public class ParticipantService {
         return jdbi.withExtension(ParticipantDao.class, participants -> participants.mergedInto(id));
     }
 
+    public List<IdentityDecision> identityDecisions(String id) {
+        return jdbi.withExtension(ParticipantDao.class, participants -> participants.identityDecisions(id));
+    }
+
     public List<IdentityVersion> versions(String id) {
         return jdbi.withExtension(ParticipantDao.class, participants -> participants.versions(id));
     }

@@ -51,6 +51,10 @@ public class SubjectAccess {
                 .map(v -> new SubjectAccessReport.IdentityVersionHeld(v.version(), v.givenName(), v.familyName(),
                         v.dateOfBirth(), v.pncId(), v.nhsNumber(), v.recordedAt(), roleOf.of(v.recordedBy())))
                 .toList();
+        var decisions = participants.identityDecisions(participantId).stream()
+                .map(d -> new SubjectAccessReport.IdentityDecisionHeld(d.decision(), d.decidedAt(),
+                        roleOf.of(d.decidedBy()), d.reason()))
+                .toList();
         var referrals = jdbi.withExtension(ReferralDao.class, dao -> dao.ofParticipant(participantId)).stream()
                 .map(r -> new SubjectAccessReport.ReferralHeld(r.id(), r.receivedOn(), r.source(), r.behaviour(),
                         r.legalStatus(), r.status(), r.priority(), r.decision(), r.reviewedOn(), r.reviewReason(),
@@ -70,7 +74,8 @@ public class SubjectAccess {
                 .toList();
 
         audit.export(caller, "subject_access", participantId, participantId);
-        return new SubjectAccessReport(clock.instant(), WITHHELD, participant, versions, referrals, enrolmentsHeld,
+        return new SubjectAccessReport(clock.instant(), WITHHELD, participant, versions, decisions, referrals,
+                enrolmentsHeld,
                 clinical.get(ClinicalPart.assessments), clinical.get(ClinicalPart.sessions),
                 clinical.get(ClinicalPart.serviceReferrals), clinical.get(ClinicalPart.planActions),
                 clinical.get(ClinicalPart.legalMeasures), clinical.get(ClinicalPart.victimSafetyConcerns),

@@ -26,6 +26,10 @@ public record SubjectAccessReport(
         @Schema(description = "Every version of the identity, then those of any participant merged into this one"
                 + " (the same person entered twice), each list oldest first")
         List<IdentityVersionHeld> identityVersions,
+        @Schema(description = "Decisions about who the person is, oldest first: taken in as a new person despite a"
+                + " namesake (confirmed_new_person), another record of them merged into this one (merged); each with"
+                + " the reason given")
+        List<IdentityDecisionHeld> identityDecisions,
         List<ReferralHeld> referrals,
         List<EnrolmentHeld> enrolments,
         List<RecordHeld> assessments,
@@ -41,6 +45,9 @@ public record SubjectAccessReport(
 
     public record IdentityVersionHeld(int version, String givenName, String familyName, LocalDate dateOfBirth,
                                       String pncId, String nhsNumber, Instant recordedAt, String recordedByRole) {
+    }
+
+    public record IdentityDecisionHeld(String decision, Instant at, String byRole, String reason) {
     }
 
     public record ReferralHeld(String id, LocalDate receivedOn, ReferralSource source, String behaviour,
