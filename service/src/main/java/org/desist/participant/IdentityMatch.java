@@ -42,6 +42,12 @@ public final class IdentityMatch {
         if (possible.isEmpty()) {
             return Optional.empty();
         }
+        // the same person's referral committed between the two reads (each statement of a read-committed
+        // transaction sees what is committed by then): it is a certain match, and is named as one
+        Optional<IdentityConflict> committedMeanwhile = certain(handle, caller, keys, NOBODY, siteCode, prefix);
+        if (committedMeanwhile.isPresent()) {
+            return committedMeanwhile;
+        }
         List<MatchedParticipant> visible = possible.stream().filter(match -> caller.covers(match.siteCode())).toList();
         List<MatchedParticipant> hidden = possible.stream().filter(match -> !caller.covers(match.siteCode())).toList();
         StringBuilder detail = new StringBuilder("A participant with the same name and date of birth is already known");
