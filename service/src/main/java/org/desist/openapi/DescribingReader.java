@@ -1,5 +1,7 @@
 package org.desist.openapi;
 
+import io.swagger.v3.core.converter.ModelConverter;
+import io.swagger.v3.core.converter.ModelConverters;
 import io.swagger.v3.jaxrs2.Reader;
 import io.swagger.v3.oas.models.OpenAPI;
 import java.util.Map;
@@ -12,8 +14,18 @@ import java.util.Set;
  */
 public class DescribingReader extends Reader {
     static {
-        NullableFields.register();
-        OneTypePerSchemaName.register();
+        register(new NullableFields());
+        register(new OneTypePerSchemaName());
+    }
+
+    /** Adds a converter to swagger's (one list for the JVM), once however many services a JVM starts. */
+    static void register(ModelConverter converter) {
+        ModelConverters converters = ModelConverters.getInstance();
+        synchronized (DescribingReader.class) {
+            if (converters.getConverters().stream().noneMatch(converter.getClass()::isInstance)) {
+                converters.addConverter(converter);
+            }
+        }
     }
 
     @Override

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JavaType;
 import io.swagger.v3.core.converter.AnnotatedType;
 import io.swagger.v3.core.converter.ModelConverter;
 import io.swagger.v3.core.converter.ModelConverterContext;
-import io.swagger.v3.core.converter.ModelConverters;
 import io.swagger.v3.core.util.Json;
 import io.swagger.v3.oas.models.media.Schema;
 import java.lang.annotation.Annotation;
@@ -25,19 +24,6 @@ final class NullableFields implements ModelConverter {
     /** Marks a record's property that refers to another record and may be null; SchemaConventions says so. */
     static final String NULLABLE_REFS = "x-nullable-ref-";
     private static final Set<String> NEVER_NULL = Set.of("NotNull", "NotBlank", "NotEmpty");
-
-    private NullableFields() {
-    }
-
-    /** Adds the rule to swagger's converters, once however many services a JVM starts. */
-    static void register() {
-        ModelConverters converters = ModelConverters.getInstance();
-        synchronized (NullableFields.class) {
-            if (converters.getConverters().stream().noneMatch(NullableFields.class::isInstance)) {
-                converters.addConverter(new NullableFields());
-            }
-        }
-    }
 
     @Override
     public Schema resolve(AnnotatedType type, ModelConverterContext context, Iterator<ModelConverter> chain) {

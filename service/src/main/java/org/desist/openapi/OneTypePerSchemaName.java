@@ -3,7 +3,6 @@ package org.desist.openapi;
 import io.swagger.v3.core.converter.AnnotatedType;
 import io.swagger.v3.core.converter.ModelConverter;
 import io.swagger.v3.core.converter.ModelConverterContext;
-import io.swagger.v3.core.converter.ModelConverters;
 import io.swagger.v3.core.util.Json;
 import io.swagger.v3.oas.models.media.Schema;
 import java.util.Iterator;
@@ -18,19 +17,6 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class OneTypePerSchemaName implements ModelConverter {
     private static final Map<String, Class<?>> NAMED = new ConcurrentHashMap<>();
-
-    private OneTypePerSchemaName() {
-    }
-
-    /** Adds the check to swagger's converters, once however many services a JVM starts. */
-    static void register() {
-        ModelConverters converters = ModelConverters.getInstance();
-        synchronized (OneTypePerSchemaName.class) {
-            if (converters.getConverters().stream().noneMatch(OneTypePerSchemaName.class::isInstance)) {
-                converters.addConverter(new OneTypePerSchemaName());
-            }
-        }
-    }
 
     @Override
     public Schema resolve(AnnotatedType type, ModelConverterContext context, Iterator<ModelConverter> chain) {

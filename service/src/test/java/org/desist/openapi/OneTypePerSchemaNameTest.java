@@ -19,7 +19,7 @@ class OneTypePerSchemaNameTest {
 
     @Test
     void two_types_of_one_simple_name_are_refused_naming_both() {
-        OneTypePerSchemaName.register();
+        DescribingReader.register(new OneTypePerSchemaName());
         ModelConverters.getInstance().readAll(new AnnotatedType(Summary.Twin.class));
 
         assertThatThrownBy(() -> ModelConverters.getInstance().readAll(new AnnotatedType(Progress.Twin.class)))
