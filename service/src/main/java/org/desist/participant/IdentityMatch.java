@@ -4,9 +4,14 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import org.desist.access.Caller;
+import org.desist.audit.AuditLog;
 import org.desist.errors.MatchedParticipant;
+import org.desist.errors.ProblemException;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.HandleCallback;
+import org.jdbi.v3.core.Jdbi;
 
 /**
  * One person, one record: finds the live participant an identity would duplicate. An NHS number or PNC id held
@@ -61,6 +66,25 @@ public final class IdentityMatch {
         detail.append(". If this is a different person, send confirmedNewPerson: true with confirmedNewPersonReason.");
         return Optional.of(new IdentityConflict("participant", "may be a participant already known",
                 detail.toString(), visible, ids(hidden), true));
+    }
+
+    /**
+     * Runs a write that may give a participant an identity, answering a conflict it finds with its audited 409.
+     * When the unique indexes on the NHS number and PNC id refuse the write instead (the same person written at
+     * the same moment, now committed), {@code recheck} finds that person as the check would have.
+     */
+    public static <T> T guarded(Jdbi jdbi, AuditLog audit, Caller caller, HandleCallback<T, RuntimeException> write,
+                                Function<Handle, Optional<IdentityConflict>> recheck) {
+        try {
+            return jdbi.inTransaction(write);
+        } catch (IdentityConflict conflict) {
+            throw conflict.audited(audit, caller);
+        } catch (ProblemException refusal) {
+            throw refusal;
+        } catch (RuntimeException failure) {
+            Optional<IdentityConflict> conflict = jdbi.withHandle(recheck::apply);
+            throw conflict.map(found -> (RuntimeException) found.audited(audit, caller)).orElse(failure);
+        }
     }
 
     /** The conflict an amended NHS number or PNC id of participant {@code id} would make, if any. */

@@ -139,19 +139,10 @@ public class ParticipantService {
     /** Applies a merge patch if the caller has seen the current version; otherwise 412 and nothing changes. */
     public Participant amend(Caller caller, String id, String ifMatch, ObjectNode patch) {
         visible(caller, id);
-        try {
-            return jdbi.inTransaction(handle -> amend(handle, caller, id, ifMatch, patch));
-        } catch (IdentityConflict conflict) {
-            throw conflict.audited(audit, caller);
-        } catch (ProblemException refusal) {
-            throw refusal;
-        } catch (RuntimeException failure) {
-            // a unique index caught a number taken at the same moment: answer as the check would have
-            Optional<IdentityConflict> conflict = jdbi.withHandle(handle -> find(id).flatMap(current ->
-                    IdentityMatch.forAmendment(handle, caller, id, patches.apply(current.identity(), patch,
-                            Identity.class, IdentityPatch.CHANGEABLE))));
-            throw conflict.map(found -> (RuntimeException) found.audited(audit, caller)).orElse(failure);
-        }
+        // a unique index caught a number taken at the same moment: answer as the check would have
+        return IdentityMatch.guarded(jdbi, audit, caller, handle -> amend(handle, caller, id, ifMatch, patch),
+                handle -> find(id).flatMap(current -> IdentityMatch.forAmendment(handle, caller, id,
+                        patches.apply(current.identity(), patch, Identity.class, IdentityPatch.CHANGEABLE))));
     }
 
     private Participant amend(Handle handle, Caller caller, String id, String ifMatch, ObjectNode patch) {

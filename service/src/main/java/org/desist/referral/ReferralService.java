@@ -67,23 +67,13 @@ public class ReferralService {
                     "is not a known participant of a site you cover (a person known at another site is referred with"
                             + " participantId by staff who may see both that site and this one)");
         }
-        try {
-            return jdbi.inTransaction(handle -> receive(handle, caller, request, reason == null ? null : reason.strip()));
-        } catch (IdentityConflict conflict) {
-            throw conflict.audited(audit, caller);
-        } catch (ProblemException refusal) {
-            throw refusal;
-        } catch (RuntimeException failure) {
-            if (request.participant() == null) {
-                throw failure;
-            }
-            // the unique index on the NHS number or PNC id caught a referral of the same person made at the same
-            // moment: now committed, it is found as the check would have found it
-            Optional<IdentityConflict> conflict = jdbi.withHandle(handle -> IdentityMatch.forNewParticipant(handle,
-                    caller, request.participant(), request.siteCode()))
-                    .filter(found -> !(found.possible() && request.confirmsNewPerson()));
-            throw conflict.map(found -> (RuntimeException) found.audited(audit, caller)).orElse(failure);
-        }
+        // a referral of the same person made at the same moment, caught by a unique index: now committed, it is
+        // found as the check would have found it
+        return IdentityMatch.guarded(jdbi, audit, caller,
+                handle -> receive(handle, caller, request, reason == null ? null : reason.strip()),
+                handle -> request.participant() == null ? Optional.empty()
+                        : IdentityMatch.forNewParticipant(handle, caller, request.participant(), request.siteCode())
+                        .filter(found -> !(found.possible() && request.confirmsNewPerson())));
     }
 
     private Referral receive(Handle handle, Caller caller, NewReferral request, String newPersonReason) {
