@@ -14,6 +14,7 @@ import org.desist.audit.AuditLog;
 import org.desist.auth.ProblemUnauthorizedHandler;
 import org.desist.auth.User;
 import org.desist.errors.ProblemException;
+import org.desist.auth.Caller;
 
 /**
  * Puts authentication and the access matrix in front of every resource method: the caller must

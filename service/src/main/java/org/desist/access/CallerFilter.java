@@ -19,6 +19,7 @@ import org.desist.http.RequestIds;
 import org.glassfish.jersey.internal.inject.AbstractBinder;
 import org.glassfish.jersey.internal.util.collection.Ref;
 import org.glassfish.jersey.process.internal.RequestScoped;
+import org.desist.auth.Caller;
 
 /**
  * Right after authentication: turns the principal, the request id, X-Purpose and the client's address

@@ -1,6 +1,7 @@
 package org.desist.access;
 
 import java.util.List;
+import org.desist.auth.Caller;
 
 /**
  * A caller's sites in the shape SQL filters take: {@code (:allSites = 1 OR site_code IN (<sites>))}.

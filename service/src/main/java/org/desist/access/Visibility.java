@@ -4,6 +4,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import org.desist.audit.AuditLog;
 import org.desist.errors.ProblemException;
+import org.desist.auth.Caller;
 
 /**
  * Finds a case record for a caller: a record of a site outside the caller's scope is answered exactly

@@ -1,7 +1,7 @@
 package org.desist.audit;
 
 import java.time.Instant;
-import org.desist.access.Caller;
+import org.desist.auth.Caller;
 
 /**
  * One access to case data or to an account, before it is chained: who, as what, from where, did what to which

@@ -2,7 +2,7 @@ package org.desist.audit;
 
 import java.time.Clock;
 import java.util.List;
-import org.desist.access.Caller;
+import org.desist.auth.Caller;
 import org.desist.auth.LogSafe;
 import org.jdbi.v3.core.Handle;
 

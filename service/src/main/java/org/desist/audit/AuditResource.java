@@ -18,7 +18,7 @@ import java.util.List;
 import java.time.ZoneOffset;
 import java.time.Instant;
 import org.desist.access.Action;
-import org.desist.access.Caller;
+import org.desist.auth.Caller;
 import org.desist.access.Requires;
 import org.desist.access.SiteScope;
 import org.desist.api.DateRange;

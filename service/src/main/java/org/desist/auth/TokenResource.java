@@ -22,7 +22,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.desist.access.Action;
-import org.desist.access.Caller;
 import org.desist.access.Requires;
 import org.desist.errors.ProblemException;
 import org.jdbi.v3.core.Jdbi;

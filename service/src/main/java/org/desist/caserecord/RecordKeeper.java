@@ -9,7 +9,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
-import org.desist.access.Caller;
+import org.desist.auth.Caller;
 import org.desist.api.MergePatch;
 import org.desist.api.Paging;
 import org.desist.audit.AuditAction;

@@ -15,7 +15,7 @@ import net.sourceforge.argparse4j.impl.Arguments;
 import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
 import org.desist.DesistConfiguration;
-import org.desist.access.Caller;
+import org.desist.auth.Caller;
 import org.desist.auth.Role;
 import org.desist.auth.User;
 import org.desist.audit.AuditChain;

@@ -3,7 +3,7 @@ package org.desist.cohort;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
-import org.desist.access.Caller;
+import org.desist.auth.Caller;
 import org.desist.access.SiteScope;
 import org.desist.api.DateRange;
 import org.desist.api.Paging;

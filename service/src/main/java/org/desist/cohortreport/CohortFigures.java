@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
 import org.desist.access.AccessPolicy;
-import org.desist.access.Caller;
+import org.desist.auth.Caller;
 import org.desist.access.SiteScope;
 import org.desist.audit.AuditLog;
 import org.desist.cohort.Cohort;

@@ -2,7 +2,7 @@ package org.desist.cohortreport;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import org.desist.access.Caller;
+import org.desist.auth.Caller;
 import org.desist.audit.AuditLog;
 import org.desist.report.PrintedDate;
 

@@ -9,7 +9,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.desist.access.Caller;
+import org.desist.auth.Caller;
 import org.desist.access.SiteScope;
 import org.desist.audit.AuditLog;
 import org.jdbi.v3.core.Jdbi;

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.desist.access.Caller;
+import org.desist.auth.Caller;
 import org.desist.access.SiteScope;
 import org.desist.access.Visibility;
 import org.desist.api.DateRange;

@@ -1,7 +1,7 @@
 package org.desist.participant;
 
 import java.util.List;
-import org.desist.access.Caller;
+import org.desist.auth.Caller;
 import org.desist.audit.AuditLog;
 import org.desist.errors.FieldError;
 import org.desist.errors.MatchedParticipant;

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-import org.desist.access.Caller;
+import org.desist.auth.Caller;
 import org.desist.audit.AuditLog;
 import org.desist.errors.MatchedParticipant;
 import org.desist.errors.ProblemException;

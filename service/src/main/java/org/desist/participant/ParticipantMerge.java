@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
-import org.desist.access.Caller;
+import org.desist.auth.Caller;
 import org.desist.access.Visibility;
 import org.desist.audit.AuditAction;
 import org.desist.audit.AuditLog;

@@ -12,7 +12,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import org.desist.access.Action;
-import org.desist.access.Caller;
+import org.desist.auth.Caller;
 import org.desist.access.Requires;
 
 /** A resource of its own so that the merge, a rare act of a lead or an administrator, stays apart from the case. */

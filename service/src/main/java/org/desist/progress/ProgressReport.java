@@ -7,7 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import org.desist.access.Caller;
+import org.desist.auth.Caller;
 import org.desist.audit.AuditLog;
 import org.desist.participant.ParticipantService;
 import org.desist.risk.Movement;

@@ -25,7 +25,7 @@ import org.desist.api.DateRange;
 import org.desist.api.Page;
 import org.desist.api.Paging;
 import org.desist.access.Action;
-import org.desist.access.Caller;
+import org.desist.auth.Caller;
 import org.desist.access.Requires;
 
 @Path("/referrals")

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import org.desist.access.Caller;
+import org.desist.auth.Caller;
 import org.desist.audit.AuditDao;
 import org.desist.audit.AuditRecord;
 import org.desist.audit.AuditLog;

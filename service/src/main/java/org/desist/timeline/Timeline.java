@@ -12,7 +12,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import org.desist.ProgrammeClock;
 import org.desist.access.AccessPolicy;
-import org.desist.access.Caller;
+import org.desist.auth.Caller;
 import org.desist.api.Paging;
 import org.desist.audit.AuditLog;
 import org.desist.errors.ProblemException;

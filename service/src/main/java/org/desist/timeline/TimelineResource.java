@@ -19,7 +19,7 @@ import java.util.List;
 import java.util.EnumSet;
 import java.util.Set;
 import org.desist.access.Action;
-import org.desist.access.Caller;
+import org.desist.auth.Caller;
 import org.desist.access.Requires;
 import org.desist.api.DateRange;
 import org.desist.api.Page;

@@ -2,7 +2,7 @@ package org.desist.user;
 
 import java.time.Clock;
 import java.util.function.BiFunction;
-import org.desist.access.Caller;
+import org.desist.auth.Caller;
 import org.desist.audit.AuditAction;
 import org.desist.audit.AuditLog;
 import org.desist.errors.ProblemException;

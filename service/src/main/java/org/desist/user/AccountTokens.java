@@ -2,7 +2,7 @@ package org.desist.user;
 
 import java.util.List;
 import java.util.Optional;
-import org.desist.access.Caller;
+import org.desist.auth.Caller;
 import org.desist.audit.AuditAction;
 import org.desist.audit.AuditLog;
 import org.desist.auth.Role;

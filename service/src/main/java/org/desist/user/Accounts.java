@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
-import org.desist.access.Caller;
+import org.desist.auth.Caller;
 import org.desist.access.SiteScope;
 import org.desist.audit.AuditAction;
 import org.desist.audit.AuditLog;

@@ -1,6 +1,6 @@
 package org.desist.user;
 
-import org.desist.access.Caller;
+import org.desist.auth.Caller;
 import org.desist.audit.AuditAction;
 import org.desist.audit.AuditLog;
 import org.desist.auth.Passwords;

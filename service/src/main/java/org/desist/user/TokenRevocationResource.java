@@ -9,7 +9,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import org.desist.access.Action;
-import org.desist.access.Caller;
+import org.desist.auth.Caller;
 import org.desist.access.Requires;
 
 /** Ends one bearer token (issued by {@link org.desist.auth.TokenResource}): its owner's, or an administrator's in scope. */

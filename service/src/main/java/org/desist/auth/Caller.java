@@ -1,6 +1,5 @@
-package org.desist.access;
+package org.desist.auth;
 
-import org.desist.auth.User;
 
 /**
  * Who is calling, in this request: the user, the request's id (also in the X-Request-Id response
@@ -18,6 +17,6 @@ public record Caller(User user, String requestId, String purpose, String clientA
     }
 
     public boolean covers(String siteCode) {
-        return AccessPolicy.coversSite(user, siteCode);
+        return user.worksAt(siteCode);
     }
 }
