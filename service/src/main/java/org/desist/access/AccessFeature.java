@@ -13,7 +13,7 @@ import java.util.List;
 import org.desist.audit.AuditLog;
 import org.desist.auth.ProblemUnauthorizedHandler;
 import org.desist.auth.User;
-import org.desist.errors.ProblemException;
+import org.desist.http.ProblemException;
 import org.desist.auth.Caller;
 
 /**

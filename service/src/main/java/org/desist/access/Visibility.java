@@ -3,7 +3,7 @@ package org.desist.access;
 import java.util.Optional;
 import java.util.function.Function;
 import org.desist.audit.AuditLog;
-import org.desist.errors.ProblemException;
+import org.desist.http.ProblemException;
 import org.desist.auth.Caller;
 
 /**

@@ -12,7 +12,7 @@ import org.desist.access.AccessPolicy;
 import org.desist.auth.User;
 import org.desist.caserecord.CaseContext;
 import org.desist.caserecord.RecordTable;
-import org.desist.errors.ProblemException;
+import org.desist.http.ProblemException;
 import org.desist.risk.RiskRatings;
 import org.jdbi.v3.core.Handle;
 

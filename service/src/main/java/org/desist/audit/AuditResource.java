@@ -21,9 +21,9 @@ import org.desist.access.Action;
 import org.desist.auth.Caller;
 import org.desist.access.Requires;
 import org.desist.access.SiteScope;
-import org.desist.api.DateRange;
-import org.desist.api.Page;
-import org.desist.api.Paging;
+import org.desist.http.DateRange;
+import org.desist.http.Page;
+import org.desist.http.Paging;
 import org.jdbi.v3.core.Jdbi;
 
 /**

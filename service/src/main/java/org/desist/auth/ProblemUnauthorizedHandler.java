@@ -5,7 +5,7 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
-import org.desist.errors.Problems;
+import org.desist.http.Problems;
 
 /** 401 as problem+json, naming both schemes the API accepts. The same body whatever went wrong. */
 public class ProblemUnauthorizedHandler implements UnauthorizedHandler {

@@ -13,7 +13,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.desist.audit.AuditLog;
-import org.desist.errors.Problems;
+import org.desist.http.Problems;
 import org.desist.http.RequestIds;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

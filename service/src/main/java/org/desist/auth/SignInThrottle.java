@@ -2,7 +2,7 @@ package org.desist.auth;
 
 import jakarta.ws.rs.WebApplicationException;
 import java.util.List;
-import org.desist.errors.Problems;
+import org.desist.http.Problems;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

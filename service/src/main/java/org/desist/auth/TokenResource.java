@@ -23,7 +23,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.desist.access.Action;
 import org.desist.access.Requires;
-import org.desist.errors.ProblemException;
+import org.desist.http.ProblemException;
 import org.jdbi.v3.core.Jdbi;
 
 @Path("/tokens")

@@ -1,7 +1,7 @@
 package org.desist.caserecord;
 
 import java.time.LocalDate;
-import org.desist.errors.ProblemException;
+import org.desist.http.ProblemException;
 
 /**
  * The facts a record's dates are checked against: when the case was first referred, and today (in

@@ -21,7 +21,7 @@ import org.desist.auth.User;
 import org.desist.audit.AuditChain;
 import org.desist.audit.AuditKeys;
 import org.desist.db.Databases;
-import org.desist.errors.ProblemException;
+import org.desist.http.ProblemException;
 import org.desist.user.Account;
 import org.desist.user.Accounts;
 import org.desist.user.NewAccount;

@@ -19,9 +19,9 @@ import jakarta.ws.rs.core.UriInfo;
 import org.desist.access.Action;
 import org.desist.auth.Caller;
 import org.desist.access.Requires;
-import org.desist.api.DateRange;
-import org.desist.api.Page;
-import org.desist.api.Paging;
+import org.desist.http.DateRange;
+import org.desist.http.Page;
+import org.desist.http.Paging;
 
 @Path("/cohorts")
 @Produces(MediaType.APPLICATION_JSON)

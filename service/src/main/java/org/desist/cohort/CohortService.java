@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.UUID;
 import org.desist.auth.Caller;
 import org.desist.access.SiteScope;
-import org.desist.api.DateRange;
-import org.desist.api.Paging;
-import org.desist.errors.ProblemException;
+import org.desist.http.DateRange;
+import org.desist.http.Paging;
+import org.desist.http.ProblemException;
 import org.desist.site.SiteDao;
 import org.jdbi.v3.core.Jdbi;
 

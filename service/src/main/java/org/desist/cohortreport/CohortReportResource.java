@@ -20,7 +20,7 @@ import java.util.List;
 import org.desist.access.Action;
 import org.desist.auth.Caller;
 import org.desist.access.Requires;
-import org.desist.api.DateRange;
+import org.desist.http.DateRange;
 
 @Path("/cohorts/{id}/report")
 @Tag(name = "Cohort figures")

@@ -31,6 +31,6 @@ final class Formats {
         if (value.equals("true")) {
             return true;
         }
-        throw org.desist.errors.ProblemException.badParameter(name, "must be true or false");
+        throw org.desist.http.ProblemException.badParameter(name, "must be true or false");
     }
 }

@@ -6,8 +6,8 @@ import java.util.HexFormat;
 import java.util.List;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.desist.errors.FieldError;
-import org.desist.errors.ProblemException;
+import org.desist.http.FieldError;
+import org.desist.http.ProblemException;
 
 /**
  * Stable pseudonyms for the evaluation export: HMAC-SHA256 of the participant's internal id, keyed with

@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
-import org.desist.errors.ProblemException;
+import org.desist.http.ProblemException;
 
 /**
  * The dates figures are counted between, both inclusive, and the months they are shown by. A period

@@ -6,7 +6,7 @@ import java.time.LocalDate;
 
 /**
  * from and to where a period has no default (programme-wide figures and the export): the same
- * parameters as {@link org.desist.api.DateRange}, documented as required. {@link ReportingPeriod}
+ * parameters as {@link org.desist.http.DateRange}, documented as required. {@link ReportingPeriod}
  * refuses a missing one with a 400 naming it.
  */
 public class RequiredDates {

@@ -1,7 +1,7 @@
 package org.desist.enrolment;
 
 import java.time.LocalDate;
-import org.desist.errors.ProblemException;
+import org.desist.http.ProblemException;
 
 /** Decides whether an enrolment may make a move: the state machine first (409), then the dates (422). */
 public final class EnrolmentLifecycle {

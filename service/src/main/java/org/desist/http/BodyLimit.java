@@ -12,7 +12,6 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
-import org.desist.errors.ProblemException;
 
 /**
  * Request bodies are bounded: the largest a client has reason to send is a JSON record with free-text

@@ -6,8 +6,6 @@ import java.io.IOException;
 import java.util.List;
 import java.util.zip.DataFormatException;
 import java.util.zip.ZipException;
-import org.desist.errors.FieldError;
-import org.desist.errors.ProblemException;
 
 /**
  * Jetty inflates a body sent with {@code Content-Encoding: gzip}; one that is not gzip at all fails while

@@ -2,7 +2,6 @@ package org.desist.http;
 
 import jakarta.ws.rs.core.EntityTag;
 import java.util.List;
-import org.desist.errors.ProblemException;
 
 /**
  * Optimistic concurrency over HTTP: a record's version travels as a strong ETag ({@code "3"}), and a

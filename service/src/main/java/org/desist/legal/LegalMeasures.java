@@ -7,7 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.desist.caserecord.CaseContext;
 import org.desist.caserecord.RecordTable;
-import org.desist.errors.ProblemException;
+import org.desist.http.ProblemException;
 import org.jdbi.v3.core.Handle;
 
 /**

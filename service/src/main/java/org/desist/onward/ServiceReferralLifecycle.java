@@ -2,7 +2,7 @@ package org.desist.onward;
 
 import java.time.LocalDate;
 import org.desist.caserecord.CaseContext;
-import org.desist.errors.ProblemException;
+import org.desist.http.ProblemException;
 
 /**
  * Decides whether an onward referral may make a move: the date must have happened (422), the state

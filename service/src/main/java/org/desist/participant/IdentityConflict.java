@@ -3,9 +3,9 @@ package org.desist.participant;
 import java.util.List;
 import org.desist.auth.Caller;
 import org.desist.audit.AuditLog;
-import org.desist.errors.FieldError;
-import org.desist.errors.MatchedParticipant;
-import org.desist.errors.ProblemException;
+import org.desist.http.FieldError;
+import org.desist.http.MatchedParticipant;
+import org.desist.http.ProblemException;
 
 /**
  * 409: the identity sent belongs to a participant already known. Lists the matches the caller may see; of the

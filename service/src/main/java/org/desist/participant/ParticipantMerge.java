@@ -9,7 +9,7 @@ import org.desist.auth.Caller;
 import org.desist.access.Visibility;
 import org.desist.audit.AuditAction;
 import org.desist.audit.AuditLog;
-import org.desist.errors.ProblemException;
+import org.desist.http.ProblemException;
 import org.desist.session.AttendanceTotals;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;

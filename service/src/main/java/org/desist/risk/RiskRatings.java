@@ -5,8 +5,8 @@ import jakarta.validation.constraints.NotNull;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.ArrayList;
 import java.util.List;
-import org.desist.errors.FieldError;
-import org.desist.errors.ProblemException;
+import org.desist.http.FieldError;
+import org.desist.http.ProblemException;
 
 /**
  * The four risk domains of the Stalking Risk Profile, each rated: the risk of stalking violence, of

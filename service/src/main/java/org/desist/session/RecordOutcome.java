@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import org.desist.caserecord.CaseContext;
 import org.desist.caserecord.RecordKeeper;
-import org.desist.errors.FieldError;
-import org.desist.errors.ProblemException;
+import org.desist.http.FieldError;
+import org.desist.http.ProblemException;
 import org.jdbi.v3.core.Handle;
 
 /**

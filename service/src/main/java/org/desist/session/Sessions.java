@@ -5,13 +5,13 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.desist.api.DateRange;
+import org.desist.http.DateRange;
 import org.desist.ProgrammeClock;
 import org.desist.access.AccessPolicy;
 import org.desist.auth.User;
 import org.desist.caserecord.CaseContext;
 import org.desist.caserecord.RecordTable;
-import org.desist.errors.ProblemException;
+import org.desist.http.ProblemException;
 import org.jdbi.v3.core.Handle;
 
 /** Sessions as case records: scheduled, then their outcome recorded once (see {@link RecordOutcome}). */

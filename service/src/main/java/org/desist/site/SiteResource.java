@@ -18,8 +18,8 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.desist.access.Action;
 import org.desist.access.Requires;
-import org.desist.api.Page;
-import org.desist.api.Paging;
+import org.desist.http.Page;
+import org.desist.http.Paging;
 
 @Path("/sites")
 @Produces(MediaType.APPLICATION_JSON)

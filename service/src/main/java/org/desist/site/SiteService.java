@@ -2,8 +2,8 @@ package org.desist.site;
 
 import java.time.Clock;
 import java.util.List;
-import org.desist.api.Paging;
-import org.desist.errors.ProblemException;
+import org.desist.http.Paging;
+import org.desist.http.ProblemException;
 import org.jdbi.v3.core.Jdbi;
 
 public class SiteService {

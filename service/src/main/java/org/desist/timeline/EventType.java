@@ -1,8 +1,8 @@
 package org.desist.timeline;
 
 import org.desist.access.Action;
-import org.desist.errors.ExpectedValue;
-import org.desist.errors.ProblemException;
+import org.desist.http.ExpectedValue;
+import org.desist.http.ProblemException;
 
 /** The kinds of dated event a case's timeline holds, each readable by the roles that may read its record. */
 public enum EventType {

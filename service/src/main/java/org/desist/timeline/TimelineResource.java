@@ -21,9 +21,9 @@ import java.util.Set;
 import org.desist.access.Action;
 import org.desist.auth.Caller;
 import org.desist.access.Requires;
-import org.desist.api.DateRange;
-import org.desist.api.Page;
-import org.desist.api.Paging;
+import org.desist.http.DateRange;
+import org.desist.http.Page;
+import org.desist.http.Paging;
 
 @Path("/participants/{id}/timeline")
 @Produces(MediaType.APPLICATION_JSON)

@@ -5,7 +5,7 @@ import java.util.function.BiFunction;
 import org.desist.auth.Caller;
 import org.desist.audit.AuditAction;
 import org.desist.audit.AuditLog;
-import org.desist.errors.ProblemException;
+import org.desist.http.ProblemException;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 

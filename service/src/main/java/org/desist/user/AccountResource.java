@@ -23,8 +23,8 @@ import jakarta.ws.rs.core.UriInfo;
 import org.desist.access.Action;
 import org.desist.auth.Caller;
 import org.desist.access.Requires;
-import org.desist.api.Page;
-import org.desist.api.Paging;
+import org.desist.http.Page;
+import org.desist.http.Paging;
 
 /**
  * Account administration. An administrator bound to sites sees and acts on only the accounts within their

@@ -7,7 +7,7 @@ import org.desist.audit.AuditAction;
 import org.desist.audit.AuditLog;
 import org.desist.auth.Role;
 import org.desist.auth.TokenDao;
-import org.desist.errors.ProblemException;
+import org.desist.http.ProblemException;
 import org.jdbi.v3.core.Jdbi;
 
 /**

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Set;
 import org.desist.auth.Role;
 import org.desist.auth.User;
-import org.desist.errors.FieldError;
-import org.desist.errors.ProblemException;
+import org.desist.http.FieldError;
+import org.desist.http.ProblemException;
 
 /**
  * What an administrator may administer. An administrator of every site: every account. One bound to sites

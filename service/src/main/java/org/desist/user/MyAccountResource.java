@@ -17,8 +17,8 @@ import jakarta.ws.rs.core.UriInfo;
 import org.desist.access.Action;
 import org.desist.auth.Caller;
 import org.desist.access.Requires;
-import org.desist.api.Page;
-import org.desist.api.Paging;
+import org.desist.http.Page;
+import org.desist.http.Paging;
 
 /** Self-service for every member of staff: their own password and their own sessions (bearer tokens). */
 @Path("/me")

@@ -5,8 +5,8 @@ import org.desist.audit.AuditAction;
 import org.desist.audit.AuditLog;
 import org.desist.auth.Passwords;
 import org.desist.auth.TokenDao;
-import org.desist.errors.FieldError;
-import org.desist.errors.ProblemException;
+import org.desist.http.FieldError;
+import org.desist.http.ProblemException;
 import org.desist.auth.SignInThrottle;
 import org.jdbi.v3.core.Jdbi;
 

@@ -7,7 +7,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.desist.errors.ProblemException;
+import org.desist.http.ProblemException;
 import org.junit.jupiter.api.Test;
 
 /** The arithmetic of publication: suppression rules, medians, periods and age bands, without a database. */

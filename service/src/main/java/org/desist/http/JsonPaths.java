@@ -1,0 +1,25 @@
+package org.desist.http;
+
+import com.fasterxml.jackson.databind.JsonMappingException;
+import java.util.List;
+
+/** Renders Jackson's reference chain as a JSON path a client recognises: {@code diagnoses[0].code}. */
+final class JsonPaths {
+    private JsonPaths() {
+    }
+
+    static String of(List<JsonMappingException.Reference> path) {
+        StringBuilder out = new StringBuilder();
+        for (JsonMappingException.Reference reference : path) {
+            if (reference.getFieldName() != null) {
+                if (out.length() > 0) {
+                    out.append('.');
+                }
+                out.append(reference.getFieldName());
+            } else if (reference.getIndex() >= 0) {
+                out.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return out.toString();
+    }
+}
