@@ -24,6 +24,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.desist.config.DesistConfiguration;
 
 /**
  * Bad input for each endpoint: a 4xx problem+json naming the field at fault, no stack trace, and a

@@ -9,6 +9,7 @@ import org.desist.support.Cases;
 import org.desist.support.TestApp;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.desist.config.DesistConfiguration;
 
 @ExtendWith(DropwizardExtensionsSupport.class)
 class OpenApiTest {

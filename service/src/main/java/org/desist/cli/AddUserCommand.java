@@ -14,7 +14,7 @@ import java.util.UUID;
 import net.sourceforge.argparse4j.impl.Arguments;
 import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
-import org.desist.DesistConfiguration;
+import org.desist.config.DesistConfiguration;
 import org.desist.auth.Caller;
 import org.desist.auth.Role;
 import org.desist.auth.User;

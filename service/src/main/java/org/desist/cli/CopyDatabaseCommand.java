@@ -8,7 +8,7 @@ import java.sql.Connection;
 import java.util.Map;
 import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
-import org.desist.DesistConfiguration;
+import org.desist.config.DesistConfiguration;
 import org.desist.audit.AuditKeys;
 import org.desist.audit.AuditVerification;
 import org.desist.db.DatabaseCopy;
@@ -88,7 +88,7 @@ public class CopyDatabaseCommand extends ConfiguredCommand<DesistConfiguration> 
     @Override
     public void onError(Cli cli, Namespace namespace, Throwable e) {
         boolean expected = e instanceof DatabaseCopy.Refused || e instanceof IllegalArgumentException
-                || e instanceof org.desist.StartRefused;
+                || e instanceof org.desist.config.StartRefused;
         cli.getStdErr().println("copy-database: " + (expected ? e.getMessage() : e.toString()));
     }
 }

@@ -1,16 +1,16 @@
 package org.desist.cli;
 
 import io.dropwizard.core.cli.Cli;
+import io.dropwizard.core.Application;
 import io.dropwizard.core.cli.ServerCommand;
 import net.sourceforge.argparse4j.inf.Namespace;
-import org.desist.DesistApplication;
-import org.desist.DesistConfiguration;
-import org.desist.StartRefused;
+import org.desist.config.DesistConfiguration;
+import org.desist.config.StartRefused;
 
 /** {@code server config.yml}, as Dropwizard runs it; a refusal to start is one line on standard error, not a trace. */
 public class ServeCommand extends ServerCommand<DesistConfiguration> {
 
-    public ServeCommand(DesistApplication application) {
+    public ServeCommand(Application<DesistConfiguration> application) {
         super(application);
     }
 

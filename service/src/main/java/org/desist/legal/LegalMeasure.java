@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.time.LocalDate;
-import org.desist.ProgrammeClock;
+import org.desist.time.ProgrammeClock;
 import org.desist.caserecord.CaseRecord;
 import org.desist.caserecord.RecordStatus;
 import org.jdbi.v3.core.mapper.reflect.ColumnName;

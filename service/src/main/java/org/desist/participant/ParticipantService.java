@@ -12,7 +12,7 @@ import org.desist.auth.Caller;
 import org.desist.access.SiteScope;
 import org.desist.access.Visibility;
 import org.desist.http.MergePatch;
-import org.desist.ProgrammeClock;
+import org.desist.time.ProgrammeClock;
 import org.desist.http.DateRange;
 import org.desist.http.Paging;
 import org.desist.audit.AuditAction;

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.desist.http.DateRange;
-import org.desist.ProgrammeClock;
+import org.desist.time.ProgrammeClock;
 import org.desist.access.AccessPolicy;
 import org.desist.auth.User;
 import org.desist.caserecord.CaseContext;

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import org.desist.ProgrammeClock;
+import org.desist.time.ProgrammeClock;
 import org.desist.participant.Participant;
 import org.desist.risk.Movement;
 import org.desist.risk.RiskRating;

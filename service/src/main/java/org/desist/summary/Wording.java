@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Map;
-import org.desist.ProgrammeClock;
+import org.desist.time.ProgrammeClock;
 import org.desist.report.PrintedDate;
 
 /** How the summaries print values for a reader in court or in supervision, not for a machine. */

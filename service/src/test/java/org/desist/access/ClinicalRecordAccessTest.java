@@ -27,7 +27,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Stream;
-import org.desist.DesistConfiguration;
+import org.desist.config.DesistConfiguration;
 import org.desist.access.AccessProbes.Probe;
 import org.desist.access.AccessProbes.Request;
 import org.desist.auth.Role;

@@ -22,7 +22,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.desist.DesistApplication;
-import org.desist.DesistConfiguration;
+import org.desist.config.DesistConfiguration;
 import org.desist.auth.Role;
 import org.desist.db.IsoTimeColumns;
 import org.desist.support.Api;

@@ -21,7 +21,7 @@ import org.desist.support.Reply;
 public final class HandCountedCohort {
     static final String SITE = "FIGS";
     static final String OTHER_SITE = "FIGO";
-    static final LocalDate TODAY = LocalDate.now(org.desist.ProgrammeClock.ZONE);
+    static final LocalDate TODAY = LocalDate.now(org.desist.time.ProgrammeClock.ZONE);
     static final LocalDate P6_EXIT = TODAY.minusMonths(13);
     static final LocalDate P7_EXIT = TODAY.minusDays(30);
 

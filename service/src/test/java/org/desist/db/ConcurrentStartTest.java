@@ -15,7 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.desist.DesistApplication;
-import org.desist.DesistConfiguration;
+import org.desist.config.DesistConfiguration;
 import org.desist.support.Api;
 import org.desist.support.Commands;
 import org.desist.support.TestDatabase;

@@ -7,7 +7,7 @@ import io.dropwizard.testing.DropwizardTestSupport;
 import io.dropwizard.testing.ResourceHelpers;
 import java.nio.file.Path;
 import org.desist.DesistApplication;
-import org.desist.DesistConfiguration;
+import org.desist.config.DesistConfiguration;
 import org.desist.support.Api;
 import org.desist.support.Cases;
 import org.desist.support.Staff;

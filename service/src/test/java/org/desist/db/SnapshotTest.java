@@ -8,7 +8,7 @@ import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ExecutorService;
-import org.desist.DesistConfiguration;
+import org.desist.config.DesistConfiguration;
 import org.desist.support.TestApp;
 import org.desist.support.TestDatabase;
 import org.jdbi.v3.core.Handle;

@@ -7,7 +7,7 @@ import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import java.util.ArrayList;
 import java.util.List;
-import org.desist.DesistConfiguration;
+import org.desist.config.DesistConfiguration;
 import org.desist.support.Api;
 import org.desist.support.Cases;
 import org.desist.support.TestApp;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
-import org.desist.DesistConfiguration;
+import org.desist.config.DesistConfiguration;
 import org.desist.support.Reply;
 import org.desist.support.TestApp;
 import org.junit.jupiter.api.Test;

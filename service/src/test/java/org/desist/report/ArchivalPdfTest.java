@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.apache.pdfbox.pdmodel.font.PDFont;
-import org.desist.DesistConfiguration;
+import org.desist.config.DesistConfiguration;
 import org.desist.auth.Role;
 import org.desist.cohortreport.HandCountedCohort;
 import org.desist.summary.WholeCase;

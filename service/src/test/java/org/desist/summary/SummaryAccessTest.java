@@ -11,7 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.desist.DesistConfiguration;
+import org.desist.config.DesistConfiguration;
 import org.desist.access.AccessPolicy;
 import org.desist.auth.Role;
 import org.desist.support.Api;

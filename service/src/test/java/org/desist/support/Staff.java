@@ -4,7 +4,7 @@ import io.dropwizard.db.DataSourceFactory;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import java.time.Instant;
 import java.util.Set;
-import org.desist.DesistConfiguration;
+import org.desist.config.DesistConfiguration;
 import org.desist.auth.Passwords;
 import org.desist.auth.Role;
 import org.desist.db.Databases;

@@ -20,7 +20,7 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import org.desist.DesistConfiguration;
+import org.desist.config.DesistConfiguration;
 import org.sqlite.SQLiteConfig;
 
 /**

@@ -5,7 +5,7 @@ import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import java.nio.file.Path;
 import org.desist.DesistApplication;
 import java.util.Set;
-import org.desist.DesistConfiguration;
+import org.desist.config.DesistConfiguration;
 import org.desist.auth.Role;
 
 /** The whole service on random ports over a database of its own. */

@@ -1,4 +1,4 @@
-package org.desist;
+package org.desist.config;
 
 /**
  * A reason the service or a command will not start that the operator must act on: said in one line, without a

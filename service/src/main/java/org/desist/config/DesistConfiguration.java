@@ -1,4 +1,4 @@
-package org.desist;
+package org.desist.config;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonProperty;

@@ -1,4 +1,4 @@
-package org.desist;
+package org.desist.time;
 
 import java.time.Clock;
 import java.time.ZoneId;
