@@ -1,4 +1,4 @@
-package org.desist.cli;
+package org.desist.backup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

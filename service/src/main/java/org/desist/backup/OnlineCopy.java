@@ -1,4 +1,4 @@
-package org.desist.db;
+package org.desist.backup;
 
 import io.dropwizard.db.DataSourceFactory;
 import java.io.IOException;
@@ -18,6 +18,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.sqlite.SQLiteConfig;
+import org.desist.db.Databases;
+import org.desist.db.Dialect;
+import org.desist.db.SqliteDatabase;
 
 /**
  * A consistent copy of the live SQLite database, taken while the service keeps writing, with SQLite's

@@ -1,4 +1,4 @@
-package org.desist.cli;
+package org.desist.backup;
 
 import io.dropwizard.core.cli.Cli;
 import io.dropwizard.core.cli.ConfiguredCommand;
@@ -11,7 +11,6 @@ import net.sourceforge.argparse4j.inf.Subparser;
 import org.desist.config.DesistConfiguration;
 import org.desist.audit.AuditKeys;
 import org.desist.audit.AuditVerification;
-import org.desist.db.DatabaseCopy;
 import org.desist.db.Databases;
 import org.desist.db.Dialect;
 

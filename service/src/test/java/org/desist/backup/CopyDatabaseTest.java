@@ -1,4 +1,4 @@
-package org.desist.db;
+package org.desist.backup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

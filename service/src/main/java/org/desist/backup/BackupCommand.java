@@ -1,4 +1,4 @@
-package org.desist.cli;
+package org.desist.backup;
 
 import io.dropwizard.core.cli.Cli;
 import io.dropwizard.core.cli.ConfiguredCommand;
@@ -8,7 +8,6 @@ import java.util.stream.Collectors;
 import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
 import org.desist.config.DesistConfiguration;
-import org.desist.db.OnlineCopy;
 
 /**
  * {@code backup --to FILE config.yml}: a consistent copy of the SQLite database, taken while the service

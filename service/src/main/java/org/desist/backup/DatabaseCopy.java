@@ -1,4 +1,4 @@
-package org.desist.db;
+package org.desist.backup;
 
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import org.desist.db.Dialect;
 
 /**
  * Moves every row of every table from one Desist database to another (SQLite to PostgreSQL, or back),
