@@ -11,7 +11,7 @@ import jakarta.ws.rs.core.FeatureContext;
 import java.time.Clock;
 import java.util.List;
 import org.desist.audit.AuditLog;
-import org.desist.auth.ProblemUnauthorizedHandler;
+import org.desist.http.ProblemUnauthorizedHandler;
 import org.desist.auth.User;
 import org.desist.http.ProblemException;
 import org.desist.auth.Caller;

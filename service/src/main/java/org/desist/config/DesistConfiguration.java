@@ -10,7 +10,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.util.Arrays;
 import java.util.List;
-import org.desist.auth.SignInPolicy;
+import org.desist.signin.SignInPolicy;
 
 public class DesistConfiguration extends Configuration {
 

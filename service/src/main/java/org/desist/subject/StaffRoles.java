@@ -2,7 +2,7 @@ package org.desist.subject;
 
 import java.util.HashMap;
 import java.util.Map;
-import org.desist.auth.Credentials;
+import org.desist.signin.Credentials;
 import org.desist.auth.User;
 import org.jdbi.v3.core.Jdbi;
 

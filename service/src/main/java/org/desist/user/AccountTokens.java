@@ -6,7 +6,7 @@ import org.desist.auth.Caller;
 import org.desist.audit.AuditAction;
 import org.desist.audit.AuditLog;
 import org.desist.auth.Role;
-import org.desist.auth.TokenDao;
+import org.desist.signin.TokenDao;
 import org.desist.http.ProblemException;
 import org.jdbi.v3.core.Jdbi;
 

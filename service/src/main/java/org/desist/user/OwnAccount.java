@@ -3,11 +3,11 @@ package org.desist.user;
 import org.desist.auth.Caller;
 import org.desist.audit.AuditAction;
 import org.desist.audit.AuditLog;
-import org.desist.auth.Passwords;
-import org.desist.auth.TokenDao;
+import org.desist.signin.Passwords;
+import org.desist.signin.TokenDao;
 import org.desist.http.FieldError;
 import org.desist.http.ProblemException;
-import org.desist.auth.SignInThrottle;
+import org.desist.signin.SignInThrottle;
 import org.jdbi.v3.core.Jdbi;
 
 /**

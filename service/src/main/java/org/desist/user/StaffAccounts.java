@@ -5,7 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import org.desist.audit.AuditLog;
 import org.desist.audit.ReadAuditWriter;
-import org.desist.auth.SignInThrottle;
+import org.desist.signin.SignInThrottle;
 import org.jdbi.v3.core.Jdbi;
 
 /** The accounts part of the service, wired in one place: administration, self-service, ending a token. */

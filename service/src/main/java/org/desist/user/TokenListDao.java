@@ -6,7 +6,7 @@ import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 
-/** An account's tokens that have not yet expired, revoked or not, newest first. Revoking is {@link org.desist.auth.TokenDao}'s. */
+/** An account's tokens that have not yet expired, revoked or not, newest first. Revoking is {@link org.desist.signin.TokenDao}'s. */
 public interface TokenListDao {
 
     @SqlQuery("SELECT id, created_at, expires_at, revoked_at FROM api_token WHERE username = :username"

@@ -12,7 +12,7 @@ import org.desist.access.Action;
 import org.desist.auth.Caller;
 import org.desist.access.Requires;
 
-/** Ends one bearer token (issued by {@link org.desist.auth.TokenResource}): its owner's, or an administrator's in scope. */
+/** Ends one bearer token (issued by {@link org.desist.signin.TokenResource}): its owner's, or an administrator's in scope. */
 @Path("/tokens/{id}")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Accounts")

@@ -5,7 +5,7 @@ import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import java.time.Instant;
 import java.util.Set;
 import org.desist.config.DesistConfiguration;
-import org.desist.auth.Passwords;
+import org.desist.signin.Passwords;
 import org.desist.auth.Role;
 import org.desist.db.Databases;
 import org.desist.user.AccountDao;

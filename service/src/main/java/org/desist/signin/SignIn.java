@@ -1,4 +1,4 @@
-package org.desist.auth;
+package org.desist.signin;
 
 import io.dropwizard.auth.basic.BasicCredentials;
 import jakarta.annotation.Priority;
@@ -17,6 +17,11 @@ import org.desist.http.Problems;
 import org.desist.http.RequestIds;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.desist.http.ClientAddresses;
+import org.desist.http.ProblemUnauthorizedHandler;
+import org.desist.auth.LogSafe;
+import org.desist.auth.User;
+import org.desist.http.BasicHeader;
 
 /**
  * HTTP Basic or a Bearer token, on every request to a method that is not public (see

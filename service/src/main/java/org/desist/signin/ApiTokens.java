@@ -1,4 +1,4 @@
-package org.desist.auth;
+package org.desist.signin;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -1,4 +1,4 @@
-package org.desist.auth;
+package org.desist.signin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,6 +22,7 @@ import org.desist.support.TestDatabase;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.desist.auth.Role;
 
 /**
  * The service's own config.yml, its two logs sent to files: the request log names who made each request, and

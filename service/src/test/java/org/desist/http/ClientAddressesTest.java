@@ -1,4 +1,4 @@
-package org.desist.auth;
+package org.desist.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package org.desist.auth;
+package org.desist.signin;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -14,6 +14,8 @@ import javax.crypto.spec.SecretKeySpec;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.desist.auth.LogSafe;
+import org.desist.auth.User;
 
 /**
  * Checks a username and password against the stored Argon2id hash. Argon2 is slow by design, so a password

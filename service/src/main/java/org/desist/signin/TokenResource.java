@@ -1,4 +1,4 @@
-package org.desist.auth;
+package org.desist.signin;
 
 import io.dropwizard.auth.basic.BasicCredentials;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -25,6 +25,8 @@ import org.desist.access.Action;
 import org.desist.access.Requires;
 import org.desist.http.ProblemException;
 import org.jdbi.v3.core.Jdbi;
+import org.desist.auth.Caller;
+import org.desist.http.BasicHeader;
 
 @Path("/tokens")
 @Produces(MediaType.APPLICATION_JSON)

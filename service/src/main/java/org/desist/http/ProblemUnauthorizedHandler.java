@@ -1,11 +1,11 @@
-package org.desist.auth;
+package org.desist.http;
 
 import io.dropwizard.auth.UnauthorizedHandler;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
-import org.desist.http.Problems;
+import org.desist.signin.Authentication;
 
 /** 401 as problem+json, naming both schemes the API accepts. The same body whatever went wrong. */
 public class ProblemUnauthorizedHandler implements UnauthorizedHandler {

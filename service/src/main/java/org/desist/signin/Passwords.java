@@ -1,4 +1,4 @@
-package org.desist.auth;
+package org.desist.signin;
 
 import com.password4j.Argon2Function;
 import com.password4j.Password;

@@ -1,4 +1,4 @@
-package org.desist.auth;
+package org.desist.signin;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;

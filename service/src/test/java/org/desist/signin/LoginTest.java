@@ -1,4 +1,4 @@
-package org.desist.auth;
+package org.desist.signin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,6 +30,7 @@ import org.desist.support.TestDatabase;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.desist.auth.Role;
 
 /**
  * Logging in over HTTP: Basic and Bearer, 401 versus 403, throttling that does not tell known users

@@ -1,4 +1,4 @@
-package org.desist.auth;
+package org.desist.signin;
 
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import java.time.Clock;

@@ -1,4 +1,4 @@
-package org.desist.auth;
+package org.desist.http;
 
 import io.dropwizard.auth.basic.BasicCredentials;
 import java.nio.charset.StandardCharsets;
@@ -6,24 +6,24 @@ import java.util.Base64;
 import java.util.Optional;
 
 /** The Authorization header's HTTP Basic form (RFC 7617): the scheme, then base64 of UTF-8 "name:password". */
-final class BasicHeader {
-    static final String SCHEME = "Basic";
+public final class BasicHeader {
+    public static final String SCHEME = "Basic";
 
     private BasicHeader() {
     }
 
-    static boolean isBasic(String authorization) {
+    public static boolean isBasic(String authorization) {
         return hasScheme(authorization, SCHEME);
     }
 
-    static boolean hasScheme(String authorization, String scheme) {
+    public static boolean hasScheme(String authorization, String scheme) {
         return authorization != null && authorization.length() > scheme.length()
                 && authorization.regionMatches(true, 0, scheme, 0, scheme.length())
                 && authorization.charAt(scheme.length()) == ' ';
     }
 
     /** The name and password, or empty for a header that is not Basic or does not decode to "name:password". */
-    static Optional<BasicCredentials> credentials(String authorization) {
+    public static Optional<BasicCredentials> credentials(String authorization) {
         if (!isBasic(authorization)) {
             return Optional.empty();
         }

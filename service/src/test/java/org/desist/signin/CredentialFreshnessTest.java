@@ -1,4 +1,4 @@
-package org.desist.auth;
+package org.desist.signin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,6 +15,7 @@ import org.desist.support.TestDatabase;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.desist.auth.Role;
 
 /**
  * Two instances on one database: an account change made through one holds on the other at once, whatever

@@ -1,4 +1,4 @@
-package org.desist.auth;
+package org.desist.http;
 
 import com.google.common.net.InetAddresses;
 import jakarta.annotation.Priority;

@@ -1,4 +1,4 @@
-package org.desist.auth;
+package org.desist.signin;
 
 import java.time.Instant;
 import java.util.List;
@@ -8,6 +8,8 @@ import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+import org.desist.auth.Role;
+import org.desist.auth.User;
 
 /** Reads what authentication needs: the account, its hash, roles and sites. */
 public interface Credentials {

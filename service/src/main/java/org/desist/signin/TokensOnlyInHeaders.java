@@ -1,4 +1,4 @@
-package org.desist.auth;
+package org.desist.signin;
 
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.container.ContainerRequestContext;

@@ -1,4 +1,4 @@
-package org.desist.auth;
+package org.desist.signin;
 
 import jakarta.ws.rs.WebApplicationException;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.desist.auth;
+package org.desist.signin;
 
 import java.time.Instant;
 import java.util.Optional;
