@@ -41,7 +41,7 @@ import org.desist.audit.AuditChain;
 import org.desist.audit.AuditKeys;
 import org.desist.audit.AuditLog;
 import org.desist.audit.AuditRole;
-import org.desist.audit.AuditResource;
+import org.desist.audit.trail.AuditResource;
 import org.desist.audit.ReadAuditWriter;
 import org.desist.signin.Authentication;
 import org.desist.http.ClientAddresses;
@@ -55,7 +55,7 @@ import org.desist.cli.SeedCommand;
 import org.desist.cli.VerifyTotalsCommand;
 import org.desist.cli.ServeCommand;
 import org.desist.db.Databases;
-import org.desist.http.ApiPage;
+import org.desist.http.openapi.ApiPage;
 import org.desist.http.BodyLimit;
 import org.desist.http.ContentEncodings;
 import org.desist.http.RequestIds;
@@ -78,7 +78,7 @@ import org.desist.http.RequestProblemMapper;
 import org.desist.http.HealthcheckServlet;
 import org.desist.http.ServerErrorMapper;
 import org.desist.http.WebProblemMapper;
-import org.desist.http.ApiDescription;
+import org.desist.http.openapi.ApiDescription;
 import org.desist.operations.AdminPort;
 import org.desist.operations.CredentialFreeLogs;
 import org.desist.http.MergePatch;
@@ -108,8 +108,8 @@ import org.desist.desistance.DesistanceReviews;
 import org.desist.victimsafety.VictimSafetyConcerns;
 import org.desist.victimsafety.VictimSafetyResource;
 import org.desist.participant.ParticipantResource;
-import org.desist.participant.ParticipantMerge;
-import org.desist.participant.ParticipantMergeResource;
+import org.desist.participant.merge.ParticipantMerge;
+import org.desist.participant.merge.ParticipantMergeResource;
 import org.desist.participant.ParticipantService;
 import org.desist.reference.ReferenceResource;
 import org.desist.referral.ReferralResource;
@@ -191,7 +191,7 @@ public class DesistApplication extends Application<DesistConfiguration> {
     public void run(DesistConfiguration configuration, Environment environment) throws Exception {
         DataSourceFactory database = configuration.getDatabase();
         Dialect dialect = Dialect.prepare(database);
-        AuditKeys auditKeys = AuditKeys.load(configuration, true); // before migrating: no key, no start
+        AuditKeys auditKeys = configuration.auditKeys(true); // before migrating: no key, no start
         if (configuration.isMigrateOnStart()) {
             Migrations.apply(database);
         } else {

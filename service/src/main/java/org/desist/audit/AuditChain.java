@@ -2,7 +2,7 @@ package org.desist.audit;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.desist.config.StartRefused;
+import org.desist.refusal.StartRefused;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;

@@ -2,7 +2,7 @@ package org.desist.audit;
 
 import java.time.Instant;
 import java.util.List;
-import org.desist.user.AccountDao;
+import org.desist.auth.SiteBindings;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindList;
@@ -44,8 +44,8 @@ public interface AuditDao {
             + " :hash, :keyId)")
     void insert(@BindMethods List<Sealed> rows);
 
-    /** Accounts within the sites {@code <sites>}: see {@link AccountDao#WITHIN_SITES}. */
-    String ACCOUNTS_WITHIN = "(SELECT u.username FROM app_user u WHERE " + AccountDao.WITHIN_SITES + ")";
+    /** Accounts within the sites {@code <sites>}: see {@link SiteBindings#ACCOUNT_WITHIN_SITES}. */
+    String ACCOUNTS_WITHIN = "(SELECT u.username FROM app_user u WHERE " + SiteBindings.ACCOUNT_WITHIN_SITES + ")";
 
     /**
      * Rows within an administrator's sites ({@code allSites} for all): about participants of those sites, about

@@ -12,7 +12,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Set;
-import org.desist.config.StartRefused;
+import org.desist.refusal.StartRefused;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

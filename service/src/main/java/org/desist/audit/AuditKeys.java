@@ -7,8 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.desist.config.DesistConfiguration;
-import org.desist.config.StartRefused;
+import org.desist.refusal.StartRefused;
 import org.desist.db.Dialect;
 import org.desist.db.SqliteDatabase;
 import org.jdbi.v3.core.Jdbi;
@@ -43,18 +42,17 @@ public final class AuditKeys {
      * (created on first use when {@code createKeyFile}); otherwise a refusal, since a database server's data
      * must not share a host, a backup or an account with the key that seals its audit log.
      */
-    public static AuditKeys load(DesistConfiguration configuration, boolean createKeyFile) {
-        String configured = configuration.getAuditKey();
+    public static AuditKeys load(String configured, String previousKeys, DataSourceFactory database,
+                                 boolean createKeyFile) {
         Collection<AuditKey> previous;
         try {
-            previous = previous(configuration.getAuditPreviousKeys());
+            previous = previous(previousKeys);
             if (configured != null && !configured.isBlank()) {
                 return new AuditKeys(AuditKey.of(configured, "auditKey (DESIST_AUDIT_KEY)"), previous, false);
             }
         } catch (IllegalArgumentException e) {
             throw new StartRefused(e.getMessage());
         }
-        DataSourceFactory database = configuration.getDatabase();
         Optional<AuditKeyFile> file = Dialect.of(database) == Dialect.SQLITE
                 ? SqliteDatabase.file(database.getUrl()).map(AuditKeyFile::beside) : Optional.empty();
         if (file.isEmpty()) {

@@ -48,7 +48,7 @@ public class CopyDatabaseCommand extends ConfiguredCommand<DesistConfiguration> 
             throw new DatabaseCopy.Refused("the target is the configured database itself");
         }
 
-        AuditKeys keys = AuditKeys.load(configuration, false); // the copy's chain verifies with the source's keys
+        AuditKeys keys = configuration.auditKeys(false); // the copy's chain verifies with the source's keys
         try (Databases.Opened source = Databases.open(configuration.getDatabase(), false, "copy-source");
              Databases.Opened target = Databases.open(targetFactory, true, "copy-target")) {
             keys.installOn(source.jdbi());
@@ -87,7 +87,7 @@ public class CopyDatabaseCommand extends ConfiguredCommand<DesistConfiguration> 
     @Override
     public void onError(Cli cli, Namespace namespace, Throwable e) {
         boolean expected = e instanceof DatabaseCopy.Refused || e instanceof IllegalArgumentException
-                || e instanceof org.desist.config.StartRefused;
+                || e instanceof org.desist.refusal.StartRefused;
         cli.getStdErr().println("copy-database: " + (expected ? e.getMessage() : e.toString()));
     }
 }

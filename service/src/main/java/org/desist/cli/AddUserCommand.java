@@ -65,7 +65,7 @@ public class AddUserCommand extends ConfiguredCommand<DesistConfiguration> {
                 "add-user")) {
             // the account's creation is an audit row: sealed as the server seals, with the key file made here
             // when add-user is the first thing ever run on a SQLite database
-            AuditChain.requireSealedHead(database.jdbi(), AuditKeys.load(configuration, true).installOn(database.jdbi()));
+            AuditChain.requireSealedHead(database.jdbi(), configuration.auditKeys(true).installOn(database.jdbi()));
             Accounts accounts = StaffAccounts.forCommandLine(database.jdbi(), Clock.systemUTC());
             Account account = accounts.create(new NewAccount(namespace.getString("username"), roles, sites), password,
                     operator());

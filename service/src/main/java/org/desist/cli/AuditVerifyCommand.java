@@ -7,7 +7,7 @@ import net.sourceforge.argparse4j.impl.Arguments;
 import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
 import org.desist.config.DesistConfiguration;
-import org.desist.config.StartRefused;
+import org.desist.refusal.StartRefused;
 import org.desist.audit.AuditChain;
 import org.desist.audit.AuditKeys;
 import org.desist.audit.AuditVerification;
@@ -35,7 +35,7 @@ public class AuditVerifyCommand extends ConfiguredCommand<DesistConfiguration> {
     @Override
     protected void run(Bootstrap<DesistConfiguration> bootstrap, Namespace namespace, DesistConfiguration configuration)
             throws Exception {
-        AuditKeys keys = AuditKeys.load(configuration, false);
+        AuditKeys keys = configuration.auditKeys(false);
         try (Databases.Opened database = Databases.open(configuration.getDatabase(), false, "audit-verify")) {
             keys.installOn(database.jdbi());
             if (namespace.getBoolean("seal")) {

@@ -5,7 +5,7 @@ import io.dropwizard.core.Application;
 import io.dropwizard.core.cli.ServerCommand;
 import net.sourceforge.argparse4j.inf.Namespace;
 import org.desist.config.DesistConfiguration;
-import org.desist.config.StartRefused;
+import org.desist.refusal.StartRefused;
 
 /** {@code server config.yml}, as Dropwizard runs it; a refusal to start is one line on standard error, not a trace. */
 public class ServeCommand extends ServerCommand<DesistConfiguration> {

@@ -10,6 +10,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.util.Arrays;
 import java.util.List;
+import org.desist.audit.AuditKeys;
 import org.desist.signin.SignInPolicy;
 
 public class DesistConfiguration extends Configuration {
@@ -150,5 +151,10 @@ public class DesistConfiguration extends Configuration {
     @JsonProperty
     public void setSignInFailuresPerAddress(int signInFailuresPerAddress) {
         this.signInFailuresPerAddress = signInFailuresPerAddress;
+    }
+
+    /** The audit keys this configuration names (see {@link AuditKeys#load}). */
+    public AuditKeys auditKeys(boolean createKeyFile) {
+        return AuditKeys.load(getAuditKey(), getAuditPreviousKeys(), getDatabase(), createKeyFile);
     }
 }

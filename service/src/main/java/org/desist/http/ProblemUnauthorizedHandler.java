@@ -5,15 +5,16 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
-import org.desist.signin.Authentication;
 
 /** 401 as problem+json, naming both schemes the API accepts. The same body whatever went wrong. */
 public class ProblemUnauthorizedHandler implements UnauthorizedHandler {
+    /** The protection space both schemes name (RFC 9110, 11.5). */
+    public static final String REALM = "desist";
 
     /** The 401 every refused sign-in answers, wherever it is refused. */
     public static WebApplicationException refusal() {
         return new WebApplicationException(new ProblemUnauthorizedHandler().buildResponse(BasicHeader.SCHEME,
-                Authentication.REALM));
+                REALM));
     }
 
     @Override

@@ -11,7 +11,6 @@ import org.jdbi.v3.core.Jdbi;
  * token's row), so a change made on any instance holds on all of them at once.
  */
 public final class Authentication {
-    public static final String REALM = "desist";
     private final ContainerRequestFilter filter;
     private final SignInThrottle throttle;
 

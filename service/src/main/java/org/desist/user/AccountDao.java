@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.desist.auth.Role;
+import org.desist.auth.SiteBindings;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindList;
@@ -11,13 +12,6 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 public interface AccountDao {
-    /**
-     * An account {@code u} lies within the sites {@code <sites>}: it is bound to at least one site, and to
-     * none outside them. Used with {@code (:allSites = 1 OR ...)} (see {@link AdminScope}).
-     */
-    String WITHIN_SITES = "(EXISTS (SELECT 1 FROM user_site s WHERE s.username = u.username)"
-            + " AND NOT EXISTS (SELECT 1 FROM user_site s WHERE s.username = u.username AND s.site_code NOT IN (<sites>)))";
-
     record Row(String username, boolean disabled, boolean mustChangePassword, Instant createdAt) {
     }
 
@@ -42,7 +36,7 @@ public interface AccountDao {
     Optional<Row> find(@Bind("username") String username);
 
     @SqlQuery("SELECT u.username, u.disabled, u.must_change_password, u.created_at FROM app_user u"
-            + " WHERE (:allSites = 1 OR " + WITHIN_SITES + ") ORDER BY u.username LIMIT :limit OFFSET :offset")
+            + " WHERE (:allSites = 1 OR " + SiteBindings.ACCOUNT_WITHIN_SITES + ") ORDER BY u.username LIMIT :limit OFFSET :offset")
     @RegisterConstructorMapper(Row.class)
     List<Row> list(@Bind("allSites") boolean allSites, @BindList("sites") List<String> sites,
                    @Bind("limit") int limit, @Bind("offset") int offset);

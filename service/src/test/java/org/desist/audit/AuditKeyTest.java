@@ -119,8 +119,8 @@ class AuditKeyTest {
         log.start();
         logger.addAppender(log);
         try {
-            AuditKeys made = AuditKeys.load(configuration, true);
-            AuditKeys again = AuditKeys.load(configuration, true);
+            AuditKeys made = configuration.auditKeys(true);
+            AuditKeys again = configuration.auditKeys(true);
             assertThat(made.keyFileCreated()).isTrue();
             assertThat(again.keyFileCreated()).isFalse();
             assertThat(again.current().id()).isEqualTo(made.current().id());

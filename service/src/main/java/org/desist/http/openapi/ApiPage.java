@@ -1,4 +1,4 @@
-package org.desist.http;
+package org.desist.http.openapi;
 
 import io.dropwizard.assets.AssetsBundle;
 import io.dropwizard.core.Configuration;

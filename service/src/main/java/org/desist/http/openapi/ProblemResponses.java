@@ -1,4 +1,4 @@
-package org.desist.http;
+package org.desist.http.openapi;
 
 import io.swagger.v3.core.converter.ModelConverters;
 import io.swagger.v3.oas.models.Components;
@@ -12,6 +12,8 @@ import io.swagger.v3.oas.models.responses.ApiResponse;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.desist.http.BodyLimit;
+import org.desist.http.Problem;
 
 /**
  * The error answers every operation shares, as reusable responses: each an RFC 9457 problem

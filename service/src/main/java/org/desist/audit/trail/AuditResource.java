@@ -1,4 +1,4 @@
-package org.desist.audit;
+package org.desist.audit.trail;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -25,6 +25,9 @@ import org.desist.http.DateRange;
 import org.desist.http.Page;
 import org.desist.http.Paging;
 import org.jdbi.v3.core.Jdbi;
+import org.desist.audit.AuditDao;
+import org.desist.audit.AuditLog;
+import org.desist.audit.AuditRecord;
 
 /**
  * "Who looked at this person's record, and why?" Reading the log is itself logged. An administrator bound to

@@ -1,4 +1,4 @@
-package org.desist.config;
+package org.desist.refusal;
 
 /**
  * A reason the service or a command will not start that the operator must act on: said in one line, without a

@@ -1,4 +1,4 @@
-package org.desist.http;
+package org.desist.http.openapi;
 
 import io.swagger.v3.core.converter.ModelConverter;
 import io.swagger.v3.core.converter.ModelConverters;

@@ -1,4 +1,4 @@
-package org.desist.http;
+package org.desist.http.openapi;
 
 import io.swagger.v3.core.converter.AnnotatedType;
 import io.swagger.v3.core.converter.ModelConverters;
@@ -33,7 +33,8 @@ import java.util.regex.Pattern;
 import org.desist.access.AccessPolicy;
 import org.desist.access.Action;
 import org.desist.access.Requires;
-import org.desist.http.ResourceMethods.Endpoint;
+import org.desist.http.openapi.ResourceMethods.Endpoint;
+import org.desist.http.Page;
 
 /**
  * What every operation of the API shares, added to the generated description in one place:

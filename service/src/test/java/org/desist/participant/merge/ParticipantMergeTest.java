@@ -1,4 +1,4 @@
-package org.desist.participant;
+package org.desist.participant.merge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

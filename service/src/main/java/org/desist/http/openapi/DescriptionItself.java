@@ -1,4 +1,4 @@
-package org.desist.http;
+package org.desist.http.openapi;
 
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;

@@ -1,4 +1,4 @@
-package org.desist.participant;
+package org.desist.participant.merge;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 

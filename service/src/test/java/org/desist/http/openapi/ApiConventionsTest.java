@@ -1,4 +1,4 @@
-package org.desist.http;
+package org.desist.http.openapi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

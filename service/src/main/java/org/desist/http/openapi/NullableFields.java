@@ -1,4 +1,4 @@
-package org.desist.http;
+package org.desist.http.openapi;
 
 import com.fasterxml.jackson.databind.JavaType;
 import io.swagger.v3.core.converter.AnnotatedType;

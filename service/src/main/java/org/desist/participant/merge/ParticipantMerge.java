@@ -1,4 +1,4 @@
-package org.desist.participant;
+package org.desist.participant.merge;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -13,6 +13,10 @@ import org.desist.http.ProblemException;
 import org.desist.session.AttendanceTotals;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.desist.participant.Participant;
+import org.desist.participant.ParticipantDao;
+import org.desist.participant.ParticipantService;
+import org.desist.participant.Survivor;
 
 /**
  * Merges a participant entered twice into the one that survives, in one transaction: every referral,

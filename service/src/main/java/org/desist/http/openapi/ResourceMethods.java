@@ -1,4 +1,4 @@
-package org.desist.http;
+package org.desist.http.openapi;
 
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.Path;

@@ -1,4 +1,4 @@
-package org.desist.participant;
+package org.desist.participant.merge;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.desist.access.Action;
 import org.desist.auth.Caller;
 import org.desist.access.Requires;
+import org.desist.participant.Participant;
 
 /** A resource of its own so that the merge, a rare act of a lead or an administrator, stays apart from the case. */
 @Path("/participants/{id}/merge")
