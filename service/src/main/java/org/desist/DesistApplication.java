@@ -74,6 +74,7 @@ import org.desist.errors.JsonProblemMapper;
 import org.desist.errors.JsonPropertyNames;
 import org.desist.errors.ProblemErrorHandler;
 import org.desist.errors.ProblemExceptionMapper;
+import org.desist.errors.RefusalMapper;
 import org.desist.errors.RequestProblemMapper;
 import org.desist.errors.HealthcheckServlet;
 import org.desist.errors.ServerErrorMapper;
@@ -342,6 +343,7 @@ public class DesistApplication extends Application<DesistConfiguration> {
         });
         environment.jersey().register(new EarlyEofExceptionMapper());
         environment.jersey().register(new ProblemExceptionMapper());
+        environment.jersey().register(new RefusalMapper());
         environment.jersey().register(new RequestProblemMapper());
         environment.jersey().register(new JsonProblemMapper());
         environment.jersey().register(new WebProblemMapper());
