@@ -9,8 +9,8 @@ import org.desist.refusal.MatchedParticipant;
 import org.desist.refusal.Refusal;
 
 /**
- * 409: the identity sent belongs to a participant already known. Lists the matches the caller may see; of the
- * others only their sites are named, and their ids are kept here for the audit of the refusal, never sent.
+ * A conflict: the identity sent belongs to a participant already known. Lists the matches the caller may see;
+ * of the others only their sites are named, and their ids are kept here for the audit of the refusal, never sent.
  */
 public class IdentityConflict extends Refusal.Conflict {
     private final List<String> hiddenParticipants;
