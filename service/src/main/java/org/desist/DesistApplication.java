@@ -74,6 +74,7 @@ import org.desist.http.JsonProblemMapper;
 import org.desist.http.JsonPropertyNames;
 import org.desist.http.ProblemErrorHandler;
 import org.desist.http.ProblemExceptionMapper;
+import org.desist.http.RefusalMapper;
 import org.desist.http.RequestProblemMapper;
 import org.desist.http.HealthcheckServlet;
 import org.desist.http.ServerErrorMapper;
@@ -124,8 +125,8 @@ import org.eclipse.jetty.util.component.LifeCycle;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.desist.time.ProgrammeClock;
 import org.desist.config.DesistConfiguration;
+import org.desist.time.ProgrammeClock;
 
 public class DesistApplication extends Application<DesistConfiguration> {
     private static final Logger LOG = LoggerFactory.getLogger(DesistApplication.class);
@@ -344,6 +345,7 @@ public class DesistApplication extends Application<DesistConfiguration> {
         });
         environment.jersey().register(new EarlyEofExceptionMapper());
         environment.jersey().register(new ProblemExceptionMapper());
+        environment.jersey().register(new RefusalMapper());
         environment.jersey().register(new RequestProblemMapper());
         environment.jersey().register(new JsonProblemMapper());
         environment.jersey().register(new WebProblemMapper());

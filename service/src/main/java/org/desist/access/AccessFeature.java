@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.FeatureContext;
 import java.time.Clock;
 import java.util.List;
 import org.desist.audit.AuditLog;
+import org.desist.audit.Outcome;
 import org.desist.http.ProblemUnauthorizedHandler;
 import org.desist.auth.User;
 import org.desist.http.ProblemException;
@@ -92,18 +93,18 @@ public class AccessFeature implements DynamicFeature {
             String type = action == null ? "unknown" : action.resourceType();
             // under /participants/{id} the id is the participant's; a record there has its own {rid}
             String participantId = request.getUriInfo().getPath().startsWith("participants/") ? id : null;
-            audit.denied(caller, type, recordId != null ? recordId : id, participantId, 403);
+            audit.denied(caller, type, recordId != null ? recordId : id, participantId, Outcome.FORBIDDEN);
             throw new ForbiddenException("Your role may not do this");
         }
 
         private void onlyChangeOfTemporaryPassword(Caller caller) {
             User user = caller.user();
             if (!clock.instant().isBefore(user.temporaryPasswordUntil())) {
-                audit.denied(caller, "account", user.username(), null, 401);
+                audit.denied(caller, "account", user.username(), null, Outcome.UNAUTHENTICATED);
                 throw ProblemUnauthorizedHandler.refusal();
             }
             if (fixed != Action.OWN_PASSWORD_CHANGE) {
-                audit.denied(caller, "account", user.username(), null, 403);
+                audit.denied(caller, "account", user.username(), null, Outcome.FORBIDDEN);
                 throw new ProblemException(403, "Forbidden", "Your password is temporary: change it with"
                         + " POST /api/me/password before anything else", List.of());
             }

@@ -3,7 +3,8 @@ package org.desist.access;
 import java.util.Optional;
 import java.util.function.Function;
 import org.desist.audit.AuditLog;
-import org.desist.http.ProblemException;
+import org.desist.audit.Outcome;
+import org.desist.refusal.Refusal;
 import org.desist.auth.Caller;
 
 /**
@@ -21,12 +22,12 @@ public final class Visibility {
     public <T> T require(Caller caller, Optional<T> found, Function<T, String> siteOf, Function<T, String> participantOf,
                          String resourceType, String id) {
         if (found.isEmpty()) {
-            throw ProblemException.notFound(resourceType, id);
+            throw new Refusal.NotFound(resourceType, id);
         }
         T record = found.get();
         if (!caller.covers(siteOf.apply(record))) {
-            audit.denied(caller, resourceType, id, participantOf.apply(record), 404);
-            throw ProblemException.notFound(resourceType, id);
+            audit.denied(caller, resourceType, id, participantOf.apply(record), Outcome.HIDDEN);
+            throw new Refusal.NotFound(resourceType, id);
         }
         return record;
     }
@@ -36,12 +37,12 @@ public final class Visibility {
                                   Function<T, String> participantOf, String resourceType, String id, String field,
                                   String unknownReason) {
         if (found.isEmpty()) {
-            throw ProblemException.invalid(field, unknownReason);
+            throw new Refusal.Invalid(field, unknownReason);
         }
         T record = found.get();
         if (!caller.covers(siteOf.apply(record))) {
-            audit.denied(caller, resourceType, id, participantOf.apply(record), 422);
-            throw ProblemException.invalid(field, unknownReason);
+            audit.denied(caller, resourceType, id, participantOf.apply(record), Outcome.HIDDEN_REFERENCE);
+            throw new Refusal.Invalid(field, unknownReason);
         }
         return record;
     }

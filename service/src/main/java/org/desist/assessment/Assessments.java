@@ -12,7 +12,7 @@ import org.desist.access.AccessPolicy;
 import org.desist.auth.User;
 import org.desist.caserecord.CaseContext;
 import org.desist.caserecord.RecordTable;
-import org.desist.http.ProblemException;
+import org.desist.refusal.Refusal;
 import org.desist.risk.RiskRatings;
 import org.jdbi.v3.core.Handle;
 
@@ -69,7 +69,7 @@ public class Assessments implements RecordTable<Assessment, NewAssessment> {
         for (int i = 0; i < body.diagnoses().size(); i++) {
             Diagnosis diagnosis = body.diagnoses().get(i);
             if (!diagnosis.system().fits(diagnosis.code())) {
-                throw ProblemException.invalid("diagnoses[" + i + "].code", diagnosis.system().expectation());
+                throw new Refusal.Invalid("diagnoses[" + i + "].code", diagnosis.system().expectation());
             }
         }
     }

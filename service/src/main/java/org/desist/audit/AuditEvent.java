@@ -5,7 +5,7 @@ import org.desist.auth.Caller;
 
 /**
  * One access to case data or to an account, before it is chained: who, as what, from where, did what to which
- * record, and why.
+ * record, and why. {@code status} is the stored form of its {@link Outcome}.
  */
 public record AuditEvent(
         Instant at,
@@ -21,8 +21,8 @@ public record AuditEvent(
         String clientAddress) {
 
     public static AuditEvent of(Caller caller, Instant at, AuditAction action, String resourceType,
-                                String resourceId, String participantId, int status) {
+                                String resourceId, String participantId, Outcome outcome) {
         return new AuditEvent(at, caller.username(), caller.user().roleLabel(), action, resourceType, resourceId,
-                participantId, status, caller.requestId(), caller.purpose(), caller.clientAddress());
+                participantId, outcome.stored(), caller.requestId(), caller.purpose(), caller.clientAddress());
     }
 }

@@ -23,24 +23,24 @@ public class AuditLog {
 
     /** Inside the transaction that makes the change. */
     public void change(Handle handle, Caller caller, AuditAction action, String resourceType, String resourceId,
-                       String participantId, int status) {
+                       String participantId, Outcome outcome) {
         AuditChain.append(handle, List.of(AuditEvent.of(caller, clock.instant(), action, resourceType, resourceId,
-                participantId, status)));
+                participantId, outcome)));
     }
 
     public void read(Caller caller, String resourceType, String resourceId, String participantId) {
         writer.recordDurably(AuditEvent.of(caller, clock.instant(), AuditAction.read, resourceType, resourceId,
-                participantId, 200));
+                participantId, Outcome.READ));
     }
 
     public void export(Caller caller, String resourceType, String resourceId, String participantId) {
         writer.recordDurably(AuditEvent.of(caller, clock.instant(), AuditAction.export, resourceType, resourceId,
-                participantId, 200));
+                participantId, Outcome.READ));
     }
 
-    public void denied(Caller caller, String resourceType, String resourceId, String participantId, int status) {
+    public void denied(Caller caller, String resourceType, String resourceId, String participantId, Outcome outcome) {
         writer.recordDurably(AuditEvent.of(caller, clock.instant(), AuditAction.denied, resourceType, resourceId,
-                participantId, status));
+                participantId, outcome));
     }
 
     /**
@@ -48,9 +48,9 @@ public class AuditLog {
      * target (resource "account", id the name, made log-safe; none for a bearer token, whose text is never
      * kept), so a stranger's guesses are never attributed to the account holder.
      */
-    public void signInFailed(String usernameTried, String clientAddress, String requestId, int status) {
+    public void signInFailed(String usernameTried, String clientAddress, String requestId, Outcome outcome) {
         writer.recordDurably(new AuditEvent(clock.instant(), ANONYMOUS, ANONYMOUS, AuditAction.sign_in_failed,
-                "account", usernameTried == null ? null : LogSafe.text(usernameTried), null, status, requestId, null,
-                clientAddress));
+                "account", usernameTried == null ? null : LogSafe.text(usernameTried), null, outcome.stored(),
+                requestId, null, clientAddress));
     }
 }

@@ -1,7 +1,7 @@
 package org.desist.caserecord;
 
 import java.time.LocalDate;
-import org.desist.http.ProblemException;
+import org.desist.refusal.Refusal;
 
 /**
  * The facts a record's dates are checked against: when the case was first referred, and today (in
@@ -14,14 +14,14 @@ public record CaseContext(LocalDate referredOn, LocalDate today) {
     public void happened(String field, LocalDate date) {
         notBeforeReferral(field, date);
         if (date != null && date.isAfter(today)) {
-            throw ProblemException.invalid(field, "must not be in the future");
+            throw new Refusal.Invalid(field, "must not be in the future");
         }
     }
 
     /** A date that may lie ahead (a due date, a planned session) but not before the case began. */
     public void notBeforeReferral(String field, LocalDate date) {
         if (date != null && date.isBefore(referredOn)) {
-            throw ProblemException.invalid(field, "must not be before the participant's referral (" + referredOn + ")");
+            throw new Refusal.Invalid(field, "must not be before the participant's referral (" + referredOn + ")");
         }
     }
 }

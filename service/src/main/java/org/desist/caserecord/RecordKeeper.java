@@ -14,9 +14,10 @@ import org.desist.http.MergePatch;
 import org.desist.http.Paging;
 import org.desist.audit.AuditAction;
 import org.desist.audit.AuditLog;
-import org.desist.http.FieldError;
-import org.desist.http.ProblemException;
-import org.desist.http.Versions;
+import org.desist.audit.Outcome;
+import org.desist.refusal.FieldReason;
+import org.desist.refusal.ExpectedVersion;
+import org.desist.refusal.Refusal;
 import org.desist.participant.ParticipantService;
 import org.desist.referral.ReferralDao;
 import org.jdbi.v3.core.Handle;
@@ -65,7 +66,7 @@ public class RecordKeeper<V extends CaseRecord, N> {
             table.insert(handle, id, participantId, body, now, caller.username());
             V created = table.find(handle, participantId, id).orElseThrow();
             snapshot(handle, created, now, caller, null);
-            audit.change(handle, caller, AuditAction.create, table.type(), id, participantId, 201);
+            audit.change(handle, caller, AuditAction.create, table.type(), id, participantId, Outcome.CREATED);
             return table.redact(created, caller.user());
         });
     }
@@ -73,7 +74,7 @@ public class RecordKeeper<V extends CaseRecord, N> {
     public List<V> list(Caller caller, String participantId, LocalDate from, LocalDate to, Paging paging) {
         participants.visible(caller, participantId);
         if (from != null && to != null && to.isBefore(from)) {
-            throw ProblemException.badParameter("to", "must not be before from");
+            throw new Refusal.BadParameter("to", "must not be before from");
         }
         List<V> found = jdbi.withHandle(handle -> table.list(handle, participantId, from, to, paging.fetch(),
                 paging.getOffset()));
@@ -84,23 +85,25 @@ public class RecordKeeper<V extends CaseRecord, N> {
     public V read(Caller caller, String participantId, String id) {
         participants.visible(caller, participantId);
         V record = jdbi.withHandle(handle -> table.find(handle, participantId, id))
-                .orElseThrow(() -> ProblemException.notFound(table.type(), id));
+                .orElseThrow(() -> new Refusal.NotFound(table.type(), id));
         audit.read(caller, table.type(), id, participantId);
         return table.redact(record, caller.user());
     }
 
-    public V amend(Caller caller, String participantId, String id, String ifMatch, String reason, ObjectNode patch) {
-        return change(caller, participantId, id, ifMatch, reason, (handle, current, context, now) -> {
+    public V amend(Caller caller, String participantId, String id, ExpectedVersion expected, String reason,
+                   ObjectNode patch) {
+        return change(caller, participantId, id, expected, reason, (handle, current, context, now) -> {
             N amended = patches.apply(table.body(current), patch, table.bodyType(), table.changeable());
             table.check(amended, context);
             if (table.update(handle, id, current.version(), amended, now, caller.username()) != 1) {
-                throw Versions.stale();
+                throw new Refusal.StaleVersion();
             }
         });
     }
 
-    public V markEnteredInError(Caller caller, String participantId, String id, String ifMatch, String reason) {
-        return change(caller, participantId, id, ifMatch, reason, (handle, current, context, now) -> {
+    public V markEnteredInError(Caller caller, String participantId, String id, ExpectedVersion expected,
+                                String reason) {
+        return change(caller, participantId, id, expected, reason, (handle, current, context, now) -> {
             int changed = handle.createUpdate("UPDATE " + table.table() + " SET status = 'entered_in_error',"
                             + " error_reason = :reason, version = version + 1, amended_at = :at, amended_by = :by"
                             + " WHERE id = :id AND version = :version")
@@ -108,32 +111,33 @@ public class RecordKeeper<V extends CaseRecord, N> {
                     .bind("id", id).bind("version", current.version())
                     .execute();
             if (changed != 1) {
-                throw Versions.stale();
+                throw new Refusal.StaleVersion();
             }
             table.markedEnteredInError(handle, current);
         });
     }
 
     /**
-     * Runs a change on a live record: 404 when it is not this case's, 409 when it was entered in error,
-     * 428/412 on a missing or stale If-Match, 422 without a reason; then snapshots and audits it.
+     * Runs a change on a live record: refused when it is not this case's, when it was entered in error, when the
+     * change names no version or a stale one, and without a reason; then snapshots and audits it.
      */
-    public V change(Caller caller, String participantId, String id, String ifMatch, String reason, Step<V> step) {
+    public V change(Caller caller, String participantId, String id, ExpectedVersion expected, String reason,
+                    Step<V> step) {
         participants.visible(caller, participantId);
         return jdbi.inTransaction(handle -> {
             ParticipantService.holdLive(handle, caller, participantId);
             V current = table.find(handle, participantId, id)
-                    .orElseThrow(() -> ProblemException.notFound(table.type(), id));
-            Versions.requireCurrent(Versions.fromIfMatch(ifMatch), current.version());
+                    .orElseThrow(() -> new Refusal.NotFound(table.type(), id));
+            expected.requireCurrent(current.version());
             if (current.status() == RecordStatus.entered_in_error) {
-                throw ProblemException.conflict("This " + table.type() + " was entered in error and cannot change");
+                throw new Refusal.Conflict("This " + table.type() + " was entered in error and cannot change");
             }
             requireReason(reason);
             Instant now = clock.instant();
             step.apply(handle, current, context(handle, participantId), now);
             V changed = table.find(handle, participantId, id).orElseThrow();
             snapshot(handle, changed, now, caller, reason);
-            audit.change(handle, caller, AuditAction.update, table.type(), id, participantId, 200);
+            audit.change(handle, caller, AuditAction.update, table.type(), id, participantId, Outcome.CHANGED);
             return table.redact(changed, caller.user());
         });
     }
@@ -144,15 +148,15 @@ public class RecordKeeper<V extends CaseRecord, N> {
         return jdbi.inTransaction(handle -> {
             ParticipantService.holdLive(handle, caller, participantId);
             V current = table.find(handle, participantId, id)
-                    .orElseThrow(() -> ProblemException.notFound(table.type(), id));
+                    .orElseThrow(() -> new Refusal.NotFound(table.type(), id));
             if (current.status() == RecordStatus.entered_in_error) {
-                throw ProblemException.conflict("This " + table.type() + " was entered in error and cannot change");
+                throw new Refusal.Conflict("This " + table.type() + " was entered in error and cannot change");
             }
             Instant now = clock.instant();
             step.apply(handle, current, context(handle, participantId), now);
             V changed = table.find(handle, participantId, id).orElseThrow();
             snapshot(handle, changed, now, caller, null);
-            audit.change(handle, caller, AuditAction.update, table.type(), id, participantId, 200);
+            audit.change(handle, caller, AuditAction.update, table.type(), id, participantId, Outcome.CHANGED);
             return table.redact(changed, caller.user());
         });
     }
@@ -160,7 +164,7 @@ public class RecordKeeper<V extends CaseRecord, N> {
     public List<RecordVersion<V>> history(Caller caller, String participantId, String id) {
         participants.visible(caller, participantId);
         List<RecordVersionDao.Row> rows = jdbi.withHandle(handle -> {
-            table.find(handle, participantId, id).orElseThrow(() -> ProblemException.notFound(table.type(), id));
+            table.find(handle, participantId, id).orElseThrow(() -> new Refusal.NotFound(table.type(), id));
             return handle.attach(RecordVersionDao.class).versions(table.type(), id);
         });
         audit.read(caller, table.type() + "_history", id, participantId);
@@ -171,11 +175,11 @@ public class RecordKeeper<V extends CaseRecord, N> {
 
     public static void requireReason(String reason) {
         if (reason == null || reason.isBlank()) {
-            throw new ProblemException(422, "Unprocessable Content", "reason is required: say why the record changes",
-                    List.of(new FieldError("reason", "must not be blank")));
+            throw new Refusal.Invalid("reason is required: say why the record changes",
+                    List.of(new FieldReason("reason", "must not be blank")));
         }
         if (reason.length() > 2000) {
-            throw ProblemException.invalid("reason", "must be at most 2000 characters");
+            throw new Refusal.Invalid("reason", "must be at most 2000 characters");
         }
     }
 

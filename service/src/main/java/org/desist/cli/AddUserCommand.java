@@ -21,7 +21,7 @@ import org.desist.auth.User;
 import org.desist.audit.AuditChain;
 import org.desist.audit.AuditKeys;
 import org.desist.db.Databases;
-import org.desist.http.ProblemException;
+import org.desist.refusal.Refusal;
 import org.desist.user.Account;
 import org.desist.user.Accounts;
 import org.desist.user.NewAccount;
@@ -85,7 +85,7 @@ public class AddUserCommand extends ConfiguredCommand<DesistConfiguration> {
 
     @Override
     public void onError(io.dropwizard.core.cli.Cli cli, Namespace namespace, Throwable e) {
-        cli.getStdErr().println("add-user: " + (e instanceof ProblemException
+        cli.getStdErr().println("add-user: " + (e instanceof Refusal
                 || e instanceof IllegalArgumentException ? e.getMessage() : e.toString()));
     }
 }

@@ -7,7 +7,7 @@ import org.desist.auth.Caller;
 import org.desist.access.SiteScope;
 import org.desist.http.DateRange;
 import org.desist.http.Paging;
-import org.desist.http.ProblemException;
+import org.desist.refusal.Refusal;
 import org.desist.site.SiteDao;
 import org.jdbi.v3.core.Jdbi;
 
@@ -23,11 +23,11 @@ public class CohortService {
 
     public Cohort open(Caller caller, NewCohort request) {
         if (request.endsOn().isBefore(request.startsOn())) {
-            throw ProblemException.invalid("endsOn", "must not be before startsOn");
+            throw new Refusal.Invalid("endsOn", "must not be before startsOn");
         }
         return jdbi.inTransaction(handle -> {
             if (!caller.covers(request.siteCode()) || handle.attach(SiteDao.class).find(request.siteCode()).isEmpty()) {
-                throw ProblemException.invalid("siteCode", "is not a known site");
+                throw new Refusal.Invalid("siteCode", "is not a known site");
             }
             CohortDao cohorts = handle.attach(CohortDao.class);
             String id = UUID.randomUUID().toString();
@@ -40,7 +40,7 @@ public class CohortService {
     public Cohort get(Caller caller, String id) {
         return jdbi.withExtension(CohortDao.class, cohorts -> cohorts.find(id))
                 .filter(cohort -> caller.covers(cohort.siteCode()))
-                .orElseThrow(() -> ProblemException.notFound("cohort", id));
+                .orElseThrow(() -> new Refusal.NotFound("cohort", id));
     }
 
     public List<Cohort> list(Caller caller, String siteCode, DateRange startsOn, Paging paging) {

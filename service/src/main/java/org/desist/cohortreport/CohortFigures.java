@@ -11,10 +11,11 @@ import org.desist.access.AccessPolicy;
 import org.desist.auth.Caller;
 import org.desist.access.SiteScope;
 import org.desist.audit.AuditLog;
+import org.desist.audit.Outcome;
 import org.desist.cohort.Cohort;
 import org.desist.cohort.CohortService;
-import org.desist.http.FieldError;
-import org.desist.http.ProblemException;
+import org.desist.refusal.FieldReason;
+import org.desist.refusal.Refusal;
 import org.desist.site.Model;
 import org.desist.site.Site;
 import org.desist.site.SiteDao;
@@ -92,9 +93,9 @@ public class CohortFigures {
     /** Unsuppressed figures are for programme leads alone; anyone else asking is refused and audited. */
     private void requireMayUnsuppress(Caller caller, boolean unsuppressed, String resourceType, String id) {
         if (unsuppressed && !AccessPolicy.seesUnsuppressedFigures(caller.user())) {
-            audit.denied(caller, resourceType, id, null, 403);
-            throw new ProblemException(403, "Forbidden", "Only a programme lead may see unsuppressed figures",
-                    List.of(new FieldError("unsuppressed", "is for programme leads only")));
+            audit.denied(caller, resourceType, id, null, Outcome.FORBIDDEN);
+            throw new Refusal.Forbidden("Only a programme lead may see unsuppressed figures",
+                    List.of(new FieldReason("unsuppressed", "is for programme leads only")));
         }
     }
 }

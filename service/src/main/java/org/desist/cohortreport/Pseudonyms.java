@@ -6,8 +6,8 @@ import java.util.HexFormat;
 import java.util.List;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.desist.http.FieldError;
-import org.desist.http.ProblemException;
+import org.desist.refusal.FieldReason;
+import org.desist.refusal.Refusal;
 
 /**
  * Stable pseudonyms for the evaluation export: HMAC-SHA256 of the participant's internal id, keyed with
@@ -44,9 +44,9 @@ public final class Pseudonyms {
     /** Refuses (503) unless a usable key is configured. */
     void require() {
         if (key == null) {
-            throw new ProblemException(503, "Service Unavailable", "The evaluation export needs a pseudonym key: set "
+            throw new Refusal.Unavailable("The evaluation export needs a pseudonym key: set "
                     + SETTING + " (environment " + ENVIRONMENT + ") to a secret of at least " + MIN_KEY_LENGTH
-                    + " characters", List.of(new FieldError(SETTING, problem)));
+                    + " characters", List.of(new FieldReason(SETTING, problem)));
         }
     }
 

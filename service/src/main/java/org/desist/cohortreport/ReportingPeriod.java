@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
-import org.desist.http.ProblemException;
+import org.desist.refusal.Refusal;
 
 /**
  * The dates figures are counted between, both inclusive, and the months they are shown by. A period
@@ -19,16 +19,16 @@ public record ReportingPeriod(LocalDate from, LocalDate to) {
         LocalDate start = from != null ? from : defaultFrom;
         LocalDate end = to != null ? to : defaultTo;
         if (start == null) {
-            throw ProblemException.badParameter("from", "is required (yyyy-mm-dd)");
+            throw new Refusal.BadParameter("from", "is required (yyyy-mm-dd)");
         }
         if (end == null) {
-            throw ProblemException.badParameter("to", "is required (yyyy-mm-dd)");
+            throw new Refusal.BadParameter("to", "is required (yyyy-mm-dd)");
         }
         if (end.isBefore(start)) {
-            throw ProblemException.badParameter("to", "must not be before from (" + start + ")");
+            throw new Refusal.BadParameter("to", "must not be before from (" + start + ")");
         }
         if (end.isAfter(start.plusYears(MAX_YEARS))) {
-            throw ProblemException.badParameter("to", "must be at most " + MAX_YEARS + " years after from");
+            throw new Refusal.BadParameter("to", "must be at most " + MAX_YEARS + " years after from");
         }
         return new ReportingPeriod(start, end);
     }

@@ -1,7 +1,7 @@
 package org.desist.enrolment;
 
 import java.time.LocalDate;
-import org.desist.http.ProblemException;
+import org.desist.refusal.Refusal;
 
 /** Decides whether an enrolment may make a move: the state machine first (409), then the dates (422). */
 public final class EnrolmentLifecycle {
@@ -11,11 +11,11 @@ public final class EnrolmentLifecycle {
     public static void check(EnrolmentState from, LocalDate lastMoveOn, EnrolmentState to, LocalDate on) {
         if (!from.canMoveTo(to)) {
             String allowed = from.next().isEmpty() ? "none: " + from + " is final" : from.next().toString();
-            throw ProblemException.conflict("An enrolment cannot move from " + from + " to " + to
+            throw new Refusal.Conflict("An enrolment cannot move from " + from + " to " + to
                     + "; moves allowed from " + from + ": " + allowed);
         }
         if (on.isBefore(lastMoveOn)) {
-            throw ProblemException.invalid("on", "must not be before the previous move (" + lastMoveOn + ")");
+            throw new Refusal.Invalid("on", "must not be before the previous move (" + lastMoveOn + ")");
         }
     }
 }

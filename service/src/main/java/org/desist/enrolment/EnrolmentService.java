@@ -14,9 +14,10 @@ import org.desist.http.DateRange;
 import org.desist.http.Paging;
 import org.desist.audit.AuditAction;
 import org.desist.audit.AuditLog;
+import org.desist.audit.Outcome;
 import org.desist.cohort.Cohort;
 import org.desist.cohort.CohortDao;
-import org.desist.http.ProblemException;
+import org.desist.refusal.Refusal;
 import org.desist.participant.Participant;
 import org.desist.participant.ParticipantDao;
 import org.desist.participant.ParticipantService;
@@ -49,12 +50,12 @@ public class EnrolmentService {
                 "is not a known participant");
         Cohort cohort = jdbi.withExtension(CohortDao.class, cohorts -> cohorts.find(request.cohortId()))
                 .filter(found -> caller.covers(found.siteCode()))
-                .orElseThrow(() -> ProblemException.invalid("cohortId", "is not a known cohort"));
+                .orElseThrow(() -> new Refusal.Invalid("cohortId", "is not a known cohort"));
         if (!cohort.siteCode().equals(participant.siteCode())) {
-            throw ProblemException.invalid("cohortId", "is a cohort of another site (" + cohort.siteCode() + ")");
+            throw new Refusal.Invalid("cohortId", "is a cohort of another site (" + cohort.siteCode() + ")");
         }
         if (request.on().isAfter(cohort.endsOn())) {
-            throw ProblemException.invalid("on", "must not be after the cohort ends (" + cohort.endsOn() + ")");
+            throw new Refusal.Invalid("on", "must not be after the cohort ends (" + cohort.endsOn() + ")");
         }
         return jdbi.inTransaction(handle -> {
             // one writer of this participant at a time: a concurrent enrolment is then seen by the check
@@ -64,15 +65,15 @@ public class EnrolmentService {
             ReferralDao referrals = handle.attach(ReferralDao.class);
             LocalDate referred = referrals.firstReceivedOn(participant.id()).orElseThrow();
             if (request.on().isBefore(referred)) {
-                throw ProblemException.invalid("on", "must not be before the participant's referral (" + referred + ")");
+                throw new Refusal.Invalid("on", "must not be before the participant's referral (" + referred + ")");
             }
             if (referrals.acceptedForIntervention(participant.id()) == 0) {
-                throw ProblemException.conflict("The daily review has not accepted participant "
+                throw new Refusal.Conflict("The daily review has not accepted participant "
                         + participant.caseRef() + " for intervention");
             }
             EnrolmentDao enrolments = handle.attach(EnrolmentDao.class);
             enrolments.findOpen(participant.id()).ifPresent(open -> {
-                throw ProblemException.conflict("Participant " + participant.caseRef()
+                throw new Refusal.Conflict("Participant " + participant.caseRef()
                         + " already has an open enrolment (" + open.id() + ", " + open.state() + ")");
             });
             String id = UUID.randomUUID().toString();
@@ -82,7 +83,7 @@ public class EnrolmentService {
             enrolments.insert(id, participant.id(), cohort.id(), request.on(), now);
             enrolments.recordEvent(UUID.randomUUID().toString(), id, EnrolmentState.referred, request.on(),
                     "Enrolment opened in " + cohort.name(), null, caller.username(), now);
-            audit.change(handle, caller, AuditAction.create, "enrolment", id, participant.id(), 201);
+            audit.change(handle, caller, AuditAction.create, "enrolment", id, participant.id(), Outcome.CREATED);
             return withHistory(enrolments, enrolments.find(id).orElseThrow());
         });
     }
@@ -96,17 +97,17 @@ public class EnrolmentService {
             EnrolmentLifecycle.check(current.state(), current.stateOn(), transition.to(), transition.on());
             if (transition.reasonCode() != null
                     && handle.attach(ReasonCodeDao.class).find(transition.reasonCode()).isEmpty()) {
-                throw ProblemException.invalid("reasonCode", "is not a known reason code (see /api/reference/reason-codes)");
+                throw new Refusal.Invalid("reasonCode", "is not a known reason code (see /api/reference/reason-codes)");
             }
             LocalDate enrolledOn = transition.to() == EnrolmentState.enrolled ? transition.on() : null;
             int changed = enrolments.move(id, current.state(), transition.to(), transition.on(),
                     transition.to().isOpen() ? 1 : 0, enrolledOn);
             if (changed != 1) {
-                throw ProblemException.conflict("The enrolment moved while this change was being made; read it again");
+                throw new Refusal.Conflict("The enrolment moved while this change was being made; read it again");
             }
             enrolments.recordEvent(UUID.randomUUID().toString(), id, transition.to(), transition.on(),
                     transition.reason(), transition.reasonCode(), caller.username(), clock.instant());
-            audit.change(handle, caller, AuditAction.update, "enrolment", id, current.participantId(), 200);
+            audit.change(handle, caller, AuditAction.update, "enrolment", id, current.participantId(), Outcome.CHANGED);
             return withHistory(enrolments, enrolments.find(id).orElseThrow());
         });
     }

@@ -3,6 +3,7 @@ package org.desist.http;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
+import org.desist.refusal.MatchedParticipant;
 
 /** An RFC 9457 problem details body, with the fields at fault listed in {@code errors}. */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)

@@ -1,11 +1,12 @@
 package org.desist.http;
 
 import jakarta.ws.rs.core.EntityTag;
-import java.util.List;
+import org.desist.refusal.ExpectedVersion;
 
 /**
  * Optimistic concurrency over HTTP: a record's version travels as a strong ETag ({@code "3"}), and a
- * change must name the version it was based on in If-Match. Missing is 428, stale is 412.
+ * change must name the version it was based on in If-Match. The service compares it with the record's
+ * version: missing is 428, stale is 412.
  */
 public final class Versions {
     private Versions() {
@@ -15,38 +16,28 @@ public final class Versions {
         return new EntityTag(Integer.toString(version));
     }
 
-    /** The version an If-Match header names. "*" is refused: it would let a blind write through. */
-    public static int fromIfMatch(String ifMatch) {
+    /**
+     * The version an If-Match header names. "*" names none: it would let a blind write through. A weak or
+     * malformed tag is no version this service issued, so it is stale whatever the record's version.
+     */
+    public static ExpectedVersion expected(String ifMatch) {
         if (ifMatch == null || ifMatch.isBlank()) {
-            throw new ProblemException(428, "Precondition Required",
-                    "Send If-Match with the ETag of the version you are changing", List.of());
+            return ExpectedVersion.missing("Send If-Match with the ETag of the version you are changing");
         }
         String value = ifMatch.strip();
         if (value.equals("*")) {
-            throw new ProblemException(428, "Precondition Required",
-                    "If-Match must carry the ETag you read, not *", List.of());
+            return ExpectedVersion.missing("If-Match must carry the ETag you read, not *");
         }
         if (value.startsWith("W/")) {
-            throw stale();
+            return ExpectedVersion.unmatchable();
         }
         if (value.length() < 3 || !value.startsWith("\"") || !value.endsWith("\"")) {
-            throw stale();
+            return ExpectedVersion.unmatchable();
         }
         try {
-            return Integer.parseInt(value.substring(1, value.length() - 1));
+            return ExpectedVersion.of(Integer.parseInt(value.substring(1, value.length() - 1)));
         } catch (NumberFormatException e) {
-            throw stale();
+            return ExpectedVersion.unmatchable();
         }
-    }
-
-    public static void requireCurrent(int expected, int current) {
-        if (expected != current) {
-            throw stale();
-        }
-    }
-
-    public static ProblemException stale() {
-        return new ProblemException(412, "Precondition Failed",
-                "The record has changed since you read it; read it again and reapply your change", List.of());
     }
 }

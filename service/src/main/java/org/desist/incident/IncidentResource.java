@@ -33,6 +33,7 @@ import org.desist.http.Paging;
 import org.desist.caserecord.EnteredInError;
 import org.desist.caserecord.History;
 import org.desist.caserecord.RecordKeeper;
+import org.desist.http.Versions;
 import org.desist.caserecord.RecordResponses;
 
 @Path("/participants/{id}/incidents")
@@ -85,7 +86,8 @@ public class IncidentResource {
                           @Parameter(required = true, description = "Why the record changes")
                           @QueryParam("reason") String reason,
                           @NotNull ObjectNode patch, @Context Caller caller) {
-        return RecordResponses.ok(incidents.amend(caller, participantId, id, ifMatch, reason, patch));
+        return RecordResponses.ok(incidents.amend(caller, participantId, id, Versions.expected(ifMatch),
+                reason, patch));
     }
 
     @GET
@@ -106,6 +108,7 @@ public class IncidentResource {
     public Response enteredInError(@PathParam("id") String participantId, @PathParam("rid") String id,
                                    @Parameter(required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                    @NotNull @Valid EnteredInError body, @Context Caller caller) {
-        return RecordResponses.ok(incidents.markEnteredInError(caller, participantId, id, ifMatch, body.reason()));
+        return RecordResponses.ok(incidents.markEnteredInError(caller, participantId, id, Versions.expected(ifMatch),
+                body.reason()));
     }
 }

@@ -33,6 +33,7 @@ import org.desist.http.Paging;
 import org.desist.caserecord.EnteredInError;
 import org.desist.caserecord.History;
 import org.desist.caserecord.RecordKeeper;
+import org.desist.http.Versions;
 import org.desist.caserecord.RecordResponses;
 
 @Path("/participants/{id}/legal-measures")
@@ -88,7 +89,8 @@ public class LegalMeasureResource {
                           @Parameter(required = true, description = "Why the record changes")
                           @QueryParam("reason") String reason,
                           @NotNull ObjectNode patch, @Context Caller caller) {
-        return RecordResponses.ok(measures.amend(caller, participantId, id, ifMatch, reason, patch));
+        return RecordResponses.ok(measures.amend(caller, participantId, id, Versions.expected(ifMatch),
+                reason, patch));
     }
 
     @GET
@@ -109,6 +111,7 @@ public class LegalMeasureResource {
     public Response enteredInError(@PathParam("id") String participantId, @PathParam("rid") String id,
                                    @Parameter(required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                    @NotNull @Valid EnteredInError body, @Context Caller caller) {
-        return RecordResponses.ok(measures.markEnteredInError(caller, participantId, id, ifMatch, body.reason()));
+        return RecordResponses.ok(measures.markEnteredInError(caller, participantId, id, Versions.expected(ifMatch),
+                body.reason()));
     }
 }

@@ -7,7 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.desist.caserecord.CaseContext;
 import org.desist.caserecord.RecordTable;
-import org.desist.http.ProblemException;
+import org.desist.refusal.Refusal;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -50,7 +50,7 @@ public class LegalMeasures implements RecordTable<LegalMeasure, NewLegalMeasure>
     @Override
     public void check(NewLegalMeasure body, CaseContext context) {
         if (body.until() != null && body.until().isBefore(body.from())) {
-            throw ProblemException.invalid("until", "must not be before from (" + body.from() + ")");
+            throw new Refusal.Invalid("until", "must not be before from (" + body.from() + ")");
         }
     }
 

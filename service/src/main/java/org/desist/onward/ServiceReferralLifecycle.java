@@ -2,7 +2,7 @@ package org.desist.onward;
 
 import java.time.LocalDate;
 import org.desist.caserecord.CaseContext;
-import org.desist.http.ProblemException;
+import org.desist.refusal.Refusal;
 
 /**
  * Decides whether an onward referral may make a move: the date must have happened (422), the state
@@ -17,11 +17,11 @@ public final class ServiceReferralLifecycle {
         context.happened("on", move.on());
         if (!from.canMoveTo(move.to())) {
             String allowed = from.next().isEmpty() ? "none: " + from + " is final" : from.next().toString();
-            throw ProblemException.conflict("A service referral cannot move from " + from + " to " + move.to()
+            throw new Refusal.Conflict("A service referral cannot move from " + from + " to " + move.to()
                     + "; moves allowed from " + from + ": " + allowed);
         }
         if (move.on().isBefore(lastMoveOn)) {
-            throw ProblemException.invalid("on", "must not be before the previous move (" + lastMoveOn + ")");
+            throw new Refusal.Invalid("on", "must not be before the previous move (" + lastMoveOn + ")");
         }
     }
 }

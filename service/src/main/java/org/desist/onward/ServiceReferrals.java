@@ -12,7 +12,7 @@ import org.desist.auth.User;
 import org.desist.caserecord.CaseContext;
 import org.desist.caserecord.RecordKeeper;
 import org.desist.caserecord.RecordTable;
-import org.desist.http.ProblemException;
+import org.desist.refusal.Refusal;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -54,7 +54,7 @@ public class ServiceReferrals implements RecordTable<ServiceReferral, NewService
     @Override
     public void check(NewServiceReferral body, CaseContext context) {
         if (!body.service().offers(body.kind())) {
-            throw ProblemException.invalid("kind", "must be one of " + body.service().kinds() + " for a "
+            throw new Refusal.Invalid("kind", "must be one of " + body.service().kinds() + " for a "
                     + body.service() + " referral");
         }
         context.happened("madeOn", body.madeOn());
@@ -73,7 +73,7 @@ public class ServiceReferrals implements RecordTable<ServiceReferral, NewService
     public int update(Handle handle, String id, int version, NewServiceReferral body, Instant at, String by) {
         ServiceReferralDao referrals = handle.attach(ServiceReferralDao.class);
         referrals.firstMoveAfterMade(id).filter(body.madeOn()::isAfter).ifPresent(moved -> {
-            throw ProblemException.invalid("madeOn", "must not be after the referral's next move (" + moved + ")");
+            throw new Refusal.Invalid("madeOn", "must not be after the referral's next move (" + moved + ")");
         });
         int changed = referrals.update(id, version, body, at, by);
         if (changed == 1) {
@@ -115,7 +115,7 @@ public class ServiceReferrals implements RecordTable<ServiceReferral, NewService
             ServiceReferralLifecycle.check(current.state(), current.stateOn(), transition, context);
             ServiceReferralDao referrals = handle.attach(ServiceReferralDao.class);
             if (referrals.move(current.id(), current.version(), transition.to(), transition.on()) != 1) {
-                throw ProblemException.conflict("The referral moved while this change was being made; read it again");
+                throw new Refusal.Conflict("The referral moved while this change was being made; read it again");
             }
             referrals.recordMove(current.id(), transition.to(), transition.on(), transition.reason(), by, now);
         };

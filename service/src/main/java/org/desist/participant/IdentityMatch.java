@@ -7,11 +7,11 @@ import java.util.Set;
 import java.util.function.Function;
 import org.desist.auth.Caller;
 import org.desist.audit.AuditLog;
-import org.desist.http.MatchedParticipant;
-import org.desist.http.ProblemException;
+import org.desist.refusal.MatchedParticipant;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.JdbiException;
 
 /**
  * One person, one record: finds the live participant an identity would duplicate. An NHS number or PNC id held
@@ -71,7 +71,8 @@ public final class IdentityMatch {
     /**
      * Runs a write that may give a participant an identity, answering a conflict it finds with its audited 409.
      * When the unique indexes on the NHS number and PNC id refuse the write instead (the same person written at
-     * the same moment, now committed), {@code recheck} finds that person as the check would have.
+     * the same moment, now committed), {@code recheck} finds that person as the check would have. Any other
+     * refusal passes through as it is.
      */
     public static <T> T guarded(Jdbi jdbi, AuditLog audit, Caller caller, HandleCallback<T, RuntimeException> write,
                                 Function<Handle, Optional<IdentityConflict>> recheck) {
@@ -79,9 +80,7 @@ public final class IdentityMatch {
             return jdbi.inTransaction(write);
         } catch (IdentityConflict conflict) {
             throw conflict.audited(audit, caller);
-        } catch (ProblemException refusal) {
-            throw refusal;
-        } catch (RuntimeException failure) {
+        } catch (JdbiException failure) {
             Optional<IdentityConflict> conflict = jdbi.withHandle(recheck::apply);
             throw conflict.map(found -> (RuntimeException) found.audited(audit, caller)).orElse(failure);
         }

@@ -83,7 +83,7 @@ public class ParticipantResource {
                           @Parameter(description = "ETag of the version being changed", required = true)
                           @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                           @NotNull ObjectNode patch, @Context Caller caller) {
-        Participant participant = participants.amend(caller, id, ifMatch, patch);
+        Participant participant = participants.amend(caller, id, Versions.expected(ifMatch), patch);
         return Response.ok(participant).tag(Versions.tag(participant.version())).build();
     }
 }

@@ -17,8 +17,9 @@ import org.desist.http.DateRange;
 import org.desist.http.Paging;
 import org.desist.audit.AuditAction;
 import org.desist.audit.AuditLog;
-import org.desist.http.ProblemException;
-import org.desist.http.Versions;
+import org.desist.audit.Outcome;
+import org.desist.refusal.ExpectedVersion;
+import org.desist.refusal.Refusal;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
@@ -65,7 +66,7 @@ public class ParticipantService {
         Optional<Survivor> survivor = jdbi.withExtension(ParticipantDao.class, participants -> participants.survivorOf(id));
         if (survivor.isPresent()) {
             if (!caller.covers(survivor.get().siteCode())) {
-                audit.denied(caller, "participant", id, id, 404);
+                audit.denied(caller, "participant", id, id, Outcome.HIDDEN);
             }
             throw gone(caller, id, survivor.get());
         }
@@ -97,18 +98,18 @@ public class ParticipantService {
         participants.lock(id);
         Optional<Survivor> survivor = participants.survivorOf(id);
         if (survivor.isPresent()) {
-            throw ProblemException.invalid(field, caller.covers(survivor.get().siteCode())
+            throw new Refusal.Invalid(field, caller.covers(survivor.get().siteCode())
                     ? "was merged into " + survivor.get().caseRef() + " (" + survivor.get().id() + "): use that participant"
                     : "is not a known participant");
         }
     }
 
     /** 410 naming the survivor to a caller who may see it; to anyone else the merged id does not exist. */
-    private static ProblemException gone(Caller caller, String id, Survivor survivor) {
+    private static Refusal gone(Caller caller, String id, Survivor survivor) {
         if (!caller.covers(survivor.siteCode())) {
-            return ProblemException.notFound("participant", id);
+            return new Refusal.NotFound("participant", id);
         }
-        return ProblemException.mergedInto(id, survivor.id(), survivor.caseRef());
+        return new Refusal.MergedInto(id, survivor.id(), survivor.caseRef());
     }
 
     public Optional<Participant> find(String id) {
@@ -136,21 +137,20 @@ public class ParticipantService {
         return found;
     }
 
-    /** Applies a merge patch if the caller has seen the current version; otherwise 412 and nothing changes. */
-    public Participant amend(Caller caller, String id, String ifMatch, ObjectNode patch) {
+    /** Applies a merge patch if the caller has seen the current version; otherwise it is stale and nothing changes. */
+    public Participant amend(Caller caller, String id, ExpectedVersion expected, ObjectNode patch) {
         visible(caller, id);
         // a unique index caught a number taken at the same moment: answer as the check would have
-        return IdentityMatch.guarded(jdbi, audit, caller, handle -> amend(handle, caller, id, ifMatch, patch),
+        return IdentityMatch.guarded(jdbi, audit, caller, handle -> amend(handle, caller, id, expected, patch),
                 handle -> find(id).flatMap(current -> IdentityMatch.forAmendment(handle, caller, id,
                         patches.apply(current.identity(), patch, Identity.class, IdentityPatch.CHANGEABLE))));
     }
 
-    private Participant amend(Handle handle, Caller caller, String id, String ifMatch, ObjectNode patch) {
+    private Participant amend(Handle handle, Caller caller, String id, ExpectedVersion expected, ObjectNode patch) {
         holdLive(handle, caller, id);
         ParticipantDao participants = handle.attach(ParticipantDao.class);
         Participant current = participants.find(id).orElseThrow();
-        int expectedVersion = Versions.fromIfMatch(ifMatch);
-        Versions.requireCurrent(expectedVersion, current.version());
+        expected.requireCurrent(current.version());
         Identity amended = patches.apply(current.identity(), patch, Identity.class, IdentityPatch.CHANGEABLE);
         IdentityKeys keys = IdentityKeys.of(amended);
         IdentityKeys before = IdentityKeys.of(current.identity());
@@ -161,11 +161,11 @@ public class ParticipantService {
                 throw conflict.get();
             }
         }
-        if (participants.updateIdentity(id, expectedVersion, amended, keys, clock.instant()) != 1) {
-            throw Versions.stale();
+        if (participants.updateIdentity(id, current.version(), amended, keys, clock.instant()) != 1) {
+            throw new Refusal.StaleVersion();
         }
         participants.recordVersion(id, caller.username());
-        audit.change(handle, caller, AuditAction.update, "participant", id, id, 200);
+        audit.change(handle, caller, AuditAction.update, "participant", id, id, Outcome.CHANGED);
         return participants.find(id).orElseThrow();
     }
 

@@ -12,7 +12,8 @@ import org.desist.http.DateRange;
 import org.desist.http.Paging;
 import org.desist.audit.AuditAction;
 import org.desist.audit.AuditLog;
-import org.desist.http.ProblemException;
+import org.desist.audit.Outcome;
+import org.desist.refusal.Refusal;
 import org.desist.participant.IdentityConflict;
 import org.desist.participant.IdentityMatch;
 import org.desist.participant.Participant;
@@ -42,21 +43,21 @@ public class ReferralService {
      */
     public Referral receive(Caller caller, NewReferral request) {
         if ((request.participant() == null) == (request.participantId() == null)) {
-            throw ProblemException.invalid("participant", "send exactly one of participant or participantId");
+            throw new Refusal.Invalid("participant", "send exactly one of participant or participantId");
         }
         if (request.confirmedNewPerson() != null && request.participant() == null) {
-            throw ProblemException.invalid("confirmedNewPerson", "confirms a new person: send it with participant only");
+            throw new Refusal.Invalid("confirmedNewPerson", "confirms a new person: send it with participant only");
         }
         String reason = request.confirmsNewPerson() ? request.confirmedNewPersonReason() : null;
         if (request.confirmsNewPerson() && (reason == null || reason.isBlank())) {
-            throw ProblemException.invalid("confirmedNewPersonReason", "must say why this is not the person already known");
+            throw new Refusal.Invalid("confirmedNewPersonReason", "must say why this is not the person already known");
         }
         if (!request.confirmsNewPerson() && request.confirmedNewPersonReason() != null) {
-            throw ProblemException.invalid("confirmedNewPersonReason", "goes with confirmedNewPerson: true only");
+            throw new Refusal.Invalid("confirmedNewPersonReason", "goes with confirmedNewPerson: true only");
         }
         if (!caller.covers(request.siteCode())) {
-            audit.denied(caller, "referral", null, request.participantId(), 422);
-            throw ProblemException.invalid("siteCode", "is not a known site");
+            audit.denied(caller, "referral", null, request.participantId(), Outcome.HIDDEN_REFERENCE);
+            throw new Refusal.Invalid("siteCode", "is not a known site");
         }
         if (request.participantId() != null) {
             // staff who may see the person's site and the referring site take a move of area in; anyone else is
@@ -78,7 +79,7 @@ public class ReferralService {
 
     private Referral receive(Handle handle, Caller caller, NewReferral request, String newPersonReason) {
         if (handle.attach(SiteDao.class).find(request.siteCode()).isEmpty()) {
-            throw ProblemException.invalid("siteCode", "is not a known site");
+            throw new Refusal.Invalid("siteCode", "is not a known site");
         }
         if (request.participantId() != null) {
             ParticipantService.holdLiveReference(handle, caller, request.participantId(), "participantId");
@@ -97,7 +98,7 @@ public class ReferralService {
             if (overruled) {
                 // the referrer overruled a possible match: who and when here, why on the participant
                 audit.change(handle, caller, AuditAction.create, "new_person_confirmation", participantId,
-                        participantId, 201);
+                        participantId, Outcome.CREATED);
             }
         }
         ReferralDao referrals = handle.attach(ReferralDao.class);
@@ -105,7 +106,7 @@ public class ReferralService {
         referrals.insert(id, participantId, request.siteCode(), request.receivedOn(), request.source(),
                 request.referrer(), request.behaviour(), request.victimRef(), request.legalStatus(), now,
                 caller.username());
-        audit.change(handle, caller, AuditAction.create, "referral", id, participantId, 201);
+        audit.change(handle, caller, AuditAction.create, "referral", id, participantId, Outcome.CREATED);
         return referrals.find(id).orElseThrow();
     }
 
@@ -135,22 +136,22 @@ public class ReferralService {
             ReferralDao referrals = handle.attach(ReferralDao.class);
             Referral referral = referrals.find(id).orElseThrow();
             if (referral.status() != ReferralStatus.awaiting_review) {
-                throw ProblemException.conflict("Referral " + id + " has already been reviewed");
+                throw new Refusal.Conflict("Referral " + id + " has already been reviewed");
             }
             if (review.reviewedOn().isBefore(referral.receivedOn())) {
-                throw ProblemException.invalid("reviewedOn", "must not be before the referral was received ("
+                throw new Refusal.Invalid("reviewedOn", "must not be before the referral was received ("
                         + referral.receivedOn() + ")");
             }
             int changed = referrals.review(id, review.priority(), ReviewQueueOrder.rank(review.priority()),
                     review.decision(), review.reviewedOn(), review.reason(), caller.username());
             if (changed != 1) {
-                throw ProblemException.conflict("Referral " + id + " has already been reviewed");
+                throw new Refusal.Conflict("Referral " + id + " has already been reviewed");
             }
             if (review.screening() != null) {
                 ScreeningAnswers answers = review.screening().answers();
                 referrals.screen(id, review.screening().instrument(), answers, answers.yesCount());
             }
-            audit.change(handle, caller, AuditAction.update, "referral", id, referral.participantId(), 200);
+            audit.change(handle, caller, AuditAction.update, "referral", id, referral.participantId(), Outcome.CHANGED);
             return referrals.find(id).orElseThrow();
         });
     }

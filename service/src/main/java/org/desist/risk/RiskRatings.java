@@ -5,8 +5,8 @@ import jakarta.validation.constraints.NotNull;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.ArrayList;
 import java.util.List;
-import org.desist.http.FieldError;
-import org.desist.http.ProblemException;
+import org.desist.refusal.FieldReason;
+import org.desist.refusal.Refusal;
 
 /**
  * The four risk domains of the Stalking Risk Profile, each rated: the risk of stalking violence, of
@@ -27,23 +27,23 @@ public record RiskRatings(
      * would name the Java component instead of the JSON field.
      */
     public void requireAll(String field) {
-        List<FieldError> missing = new ArrayList<>();
+        List<FieldReason> missing = new ArrayList<>();
         if (violence == null) {
-            missing.add(new FieldError(field + ".violence", "must not be null"));
+            missing.add(new FieldReason(field + ".violence", "must not be null"));
         }
         if (persistence == null) {
-            missing.add(new FieldError(field + ".persistence", "must not be null"));
+            missing.add(new FieldReason(field + ".persistence", "must not be null"));
         }
         if (recurrence == null) {
-            missing.add(new FieldError(field + ".recurrence", "must not be null"));
+            missing.add(new FieldReason(field + ".recurrence", "must not be null"));
         }
         if (psychosocialDamage == null) {
-            missing.add(new FieldError(field + ".psychosocial_damage", "must not be null"));
+            missing.add(new FieldReason(field + ".psychosocial_damage", "must not be null"));
         }
         if (!missing.isEmpty()) {
             String detail = missing.size() == 1 ? missing.get(0).field() + " must not be null"
                     : missing.size() + " fields are invalid";
-            throw new ProblemException(422, "Unprocessable Content", detail, missing);
+            throw new Refusal.Invalid(detail, missing);
         }
     }
 }

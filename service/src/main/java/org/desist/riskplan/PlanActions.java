@@ -9,7 +9,7 @@ import java.util.Set;
 import org.desist.caserecord.CaseContext;
 import org.desist.caserecord.RecordKeeper;
 import org.desist.caserecord.RecordTable;
-import org.desist.http.ProblemException;
+import org.desist.refusal.Refusal;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -85,12 +85,12 @@ public class PlanActions implements RecordTable<PlanAction, NewPlanAction> {
         return (handle, current, context, now) -> {
             context.happened("on", transition.on());
             if (!current.state().canMoveTo(transition.to())) {
-                throw ProblemException.conflict("A plan action cannot move from " + current.state() + " to "
+                throw new Refusal.Conflict("A plan action cannot move from " + current.state() + " to "
                         + transition.to() + "; an open action moves once, to done or dropped");
             }
             if (handle.attach(PlanActionDao.class).close(current.id(), current.version(), transition.to(),
                     transition.on(), transition.reason(), by) != 1) {
-                throw ProblemException.conflict("The action changed while this change was being made; read it again");
+                throw new Refusal.Conflict("The action changed while this change was being made; read it again");
             }
         };
     }

@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import org.desist.caserecord.CaseContext;
 import org.desist.caserecord.RecordKeeper;
-import org.desist.http.FieldError;
-import org.desist.http.ProblemException;
+import org.desist.refusal.FieldReason;
+import org.desist.refusal.Refusal;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -27,8 +27,8 @@ public class RecordOutcome implements RecordKeeper.Step<Session> {
             throw alreadyRecorded(current);
         }
         if (now.isBefore(current.scheduledAt())) {
-            throw new ProblemException(422, "Unprocessable Content", "the session has not happened yet",
-                    List.of(new FieldError("outcome", "cannot be recorded before the session's scheduled time ("
+            throw new Refusal.Invalid("the session has not happened yet",
+                    List.of(new FieldReason("outcome", "cannot be recorded before the session's scheduled time ("
                             + current.scheduledAt() + ")")));
         }
         Sessions.checkEngagement(outcome.outcome(), outcome.engagement());
@@ -36,13 +36,13 @@ public class RecordOutcome implements RecordKeeper.Step<Session> {
                 .recordOutcome(current.id(), current.version(), outcome, outcome.isShareable(), now, by);
         if (changed != 1) {
             // changed since it was read, by a concurrent outcome or amendment
-            throw ProblemException.conflict("The session changed while its outcome was being recorded; read it again");
+            throw new Refusal.Conflict("The session changed while its outcome was being recorded; read it again");
         }
         AttendanceTotals.add(handle, handle.attach(SessionDao.class).byId(current.id()).orElseThrow());
     }
 
-    private static ProblemException alreadyRecorded(Session current) {
-        return ProblemException.conflict("The outcome of this session was recorded at " + current.outcomeRecordedAt()
+    private static Refusal alreadyRecorded(Session current) {
+        return new Refusal.Conflict("The outcome of this session was recorded at " + current.outcomeRecordedAt()
                 + "; amend it with PATCH (If-Match and a reason) instead");
     }
 }

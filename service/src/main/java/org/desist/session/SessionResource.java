@@ -33,6 +33,7 @@ import org.desist.http.Paging;
 import org.desist.caserecord.EnteredInError;
 import org.desist.caserecord.History;
 import org.desist.caserecord.RecordKeeper;
+import org.desist.http.Versions;
 import org.desist.caserecord.RecordResponses;
 
 @Path("/participants/{id}/sessions")
@@ -99,7 +100,8 @@ public class SessionResource {
                           @Parameter(required = true, description = "Why the record changes")
                           @QueryParam("reason") String reason,
                           @NotNull ObjectNode patch, @Context Caller caller) {
-        return RecordResponses.ok(sessions.amend(caller, participantId, id, ifMatch, reason, patch));
+        return RecordResponses.ok(sessions.amend(caller, participantId, id, Versions.expected(ifMatch),
+                reason, patch));
     }
 
     @GET
@@ -120,6 +122,7 @@ public class SessionResource {
     public Response enteredInError(@PathParam("id") String participantId, @PathParam("rid") String id,
                                    @Parameter(required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                    @NotNull @Valid EnteredInError body, @Context Caller caller) {
-        return RecordResponses.ok(sessions.markEnteredInError(caller, participantId, id, ifMatch, body.reason()));
+        return RecordResponses.ok(sessions.markEnteredInError(caller, participantId, id, Versions.expected(ifMatch),
+                body.reason()));
     }
 }

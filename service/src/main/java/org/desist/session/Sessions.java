@@ -11,7 +11,7 @@ import org.desist.access.AccessPolicy;
 import org.desist.auth.User;
 import org.desist.caserecord.CaseContext;
 import org.desist.caserecord.RecordTable;
-import org.desist.http.ProblemException;
+import org.desist.refusal.Refusal;
 import org.jdbi.v3.core.Handle;
 
 /** Sessions as case records: scheduled, then their outcome recorded once (see {@link RecordOutcome}). */
@@ -58,7 +58,7 @@ public class Sessions implements RecordTable<Session, SessionBody> {
         context.notBeforeReferral("scheduledAt", LocalDate.ofInstant(body.scheduledAt(), ProgrammeClock.ZONE));
         if (body.outcomeRecordedAt() == null) {
             if (body.outcome() != null) {
-                throw ProblemException.invalid("outcome", "is recorded with POST .../sessions/{rid}/outcome,"
+                throw new Refusal.Invalid("outcome", "is recorded with POST .../sessions/{rid}/outcome,"
                         + " not by amendment");
             }
             refuseWithoutOutcome("engagement", body.engagement());
@@ -68,30 +68,30 @@ public class Sessions implements RecordTable<Session, SessionBody> {
             return;
         }
         if (body.outcome() == null) {
-            throw ProblemException.invalid("outcome", "cannot be removed once recorded; mark the session entered"
+            throw new Refusal.Invalid("outcome", "cannot be removed once recorded; mark the session entered"
                     + " in error if it should not stand");
         }
         if (body.scheduledAt().isAfter(body.outcomeRecordedAt())) {
-            throw ProblemException.invalid("scheduledAt", "must not be after its outcome was recorded ("
+            throw new Refusal.Invalid("scheduledAt", "must not be after its outcome was recorded ("
                     + body.outcomeRecordedAt() + ")");
         }
         checkEngagement(body.outcome(), body.engagement());
         if (body.shareable() == null) {
-            throw ProblemException.invalid("shareable", "must be true or false once an outcome is recorded");
+            throw new Refusal.Invalid("shareable", "must be true or false once an outcome is recorded");
         }
     }
 
     /** Engagement is rated only for a participant who was there (attended or late); it stays optional then. */
     static void checkEngagement(SessionOutcome outcome, Integer engagement) {
         if (engagement != null && !outcome.present()) {
-            throw ProblemException.invalid("engagement", "is rated only when the outcome is attended or late,"
+            throw new Refusal.Invalid("engagement", "is rated only when the outcome is attended or late,"
                     + " not " + outcome);
         }
     }
 
     private static void refuseWithoutOutcome(String field, Object value) {
         if (value != null) {
-            throw ProblemException.invalid(field, "is part of the outcome: record it with POST"
+            throw new Refusal.Invalid(field, "is part of the outcome: record it with POST"
                     + " .../sessions/{rid}/outcome");
         }
     }

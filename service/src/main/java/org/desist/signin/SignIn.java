@@ -13,15 +13,16 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.desist.audit.AuditLog;
+import org.desist.audit.Outcome;
 import org.desist.http.Problems;
 import org.desist.http.RequestIds;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.desist.http.ClientAddresses;
-import org.desist.http.ProblemUnauthorizedHandler;
-import org.desist.auth.LogSafe;
-import org.desist.auth.User;
 import org.desist.http.BasicHeader;
+import org.desist.http.ClientAddresses;
+import org.desist.auth.LogSafe;
+import org.desist.http.ProblemUnauthorizedHandler;
+import org.desist.auth.User;
 
 /**
  * HTTP Basic or a Bearer token, on every request to a method that is not public (see
@@ -80,7 +81,7 @@ public class SignIn implements ContainerRequestFilter {
         if (verdict.blockedFor().isPresent()) {
             LOG.warn("Login refused for user '{}' from {}: too many failures from that address",
                     LogSafe.text(username), LogSafe.text(address));
-            audit.signInFailed(username, address, RequestIds.of(request), 429);
+            audit.signInFailed(username, address, RequestIds.of(request), Outcome.THROTTLED);
             throw verdict.refusal();
         }
         pause(verdict.delay());
@@ -97,7 +98,7 @@ public class SignIn implements ContainerRequestFilter {
     private WebApplicationException refused(ContainerRequestContext request, String usernameTried, String why) {
         String address = ClientAddresses.of(request);
         LOG.warn("{} from {}", why, LogSafe.text(address));
-        audit.signInFailed(usernameTried, address, RequestIds.of(request), 401);
+        audit.signInFailed(usernameTried, address, RequestIds.of(request), Outcome.UNAUTHENTICATED);
         return unauthorized();
     }
 

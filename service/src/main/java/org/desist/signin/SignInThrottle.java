@@ -1,13 +1,11 @@
 package org.desist.signin;
 
-import jakarta.ws.rs.WebApplicationException;
-import java.util.List;
-import org.desist.http.Problems;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
+import org.desist.refusal.Refusal;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -22,12 +20,10 @@ public class SignInThrottle {
 
     /** What to do before checking a password: refuse for a while, or pause, then check. */
     public record Verdict(Optional<Duration> blockedFor, Duration delay) {
-        /** The answer while the address is blocked: 429 with Retry-After, whoever checks the password. */
-        public WebApplicationException refusal() {
-            long seconds = Math.max(1, (blockedFor.orElse(Duration.ZERO).toMillis() + 999) / 1000);
-            return new WebApplicationException(Problems.withHeader(
-                    Problems.response(429, "Too many failed logins from this address; try again later", List.of()),
-                    "Retry-After", Long.toString(seconds)));
+        /** The answer while the address is blocked (429 with Retry-After), whoever checks the password. */
+        public Refusal.Throttled refusal() {
+            return new Refusal.Throttled("Too many failed logins from this address; try again later",
+                    blockedFor.orElse(Duration.ZERO));
         }
     }
 

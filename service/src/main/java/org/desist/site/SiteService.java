@@ -3,7 +3,7 @@ package org.desist.site;
 import java.time.Clock;
 import java.util.List;
 import org.desist.http.Paging;
-import org.desist.http.ProblemException;
+import org.desist.refusal.Refusal;
 import org.jdbi.v3.core.Jdbi;
 
 public class SiteService {
@@ -19,7 +19,7 @@ public class SiteService {
         return jdbi.inTransaction(handle -> {
             SiteDao sites = handle.attach(SiteDao.class);
             if (sites.find(request.code()).isPresent()) {
-                throw ProblemException.conflict("A site with code '" + request.code() + "' already exists");
+                throw new Refusal.Conflict("A site with code '" + request.code() + "' already exists");
             }
             Site site = new Site(request.code(), request.name(), request.model(), clock.instant());
             sites.insert(site);
@@ -29,7 +29,7 @@ public class SiteService {
 
     public Site get(String code) {
         return jdbi.withExtension(SiteDao.class, sites -> sites.find(code))
-                .orElseThrow(() -> ProblemException.notFound("site", code));
+                .orElseThrow(() -> new Refusal.NotFound("site", code));
     }
 
     public List<Site> list(Paging paging) {

@@ -35,25 +35,21 @@ public class CaseSummaries {
     }
 
     /** The summary for the audience: a {@link ProbationSummary} or a {@link CpsSummary}. */
-    public Record summary(Caller caller, String participantId, Audience audience) {
-        Record summary = assemble(caller, participantId, audience);
+    public CaseSummary summary(Caller caller, String participantId, Audience audience) {
+        CaseSummary summary = assemble(caller, participantId, audience);
         audit.export(caller, audience.resourceType(), null, participantId);
         return summary;
     }
 
     /** The summary as a PDF, rendered in full before it is audited and sent. */
     public Download pdf(Caller caller, String participantId, Audience audience) {
-        Record summary = assemble(caller, participantId, audience);
-        SummaryDocument document = switch (audience) {
-            case probation -> ProbationDocument.of((ProbationSummary) summary);
-            case cps -> CpsDocument.of((CpsSummary) summary);
-        };
+        SummaryDocument document = assemble(caller, participantId, audience).document();
         byte[] content = pdf.render(document.cover(), document.lines());
         audit.export(caller, audience.resourceType(), null, participantId);
         return new Download(audience.fileName(document.caseRef(), document.asOf()), content);
     }
 
-    private Record assemble(Caller caller, String participantId, Audience audience) {
+    private CaseSummary assemble(Caller caller, String participantId, Audience audience) {
         Participant participant = participants.visible(caller, participantId);
         Generated generated = new Generated(clock.instant(), LocalDate.now(clock), caller.username(),
                 caller.user().roleLabel());

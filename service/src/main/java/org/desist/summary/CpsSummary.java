@@ -18,7 +18,12 @@ public record CpsSummary(
         LegalPosition legalPosition,
         List<IncidentEntry> incidents,
         Engagement engagement,
-        @Schema(nullable = true) RiskConclusion riskConclusion) {
+        @Schema(nullable = true) RiskConclusion riskConclusion) implements CaseSummary {
+
+    @Override
+    public SummaryDocument document() {
+        return CpsDocument.of(this);
+    }
 
     /** Engagement and compliance: attendance figures and where the participant stands in the programme. */
     public record Engagement(AttendanceFigures attendance, List<EnrolmentStatus> enrolments) {

@@ -46,7 +46,12 @@ public record ProbationSummary(
         List<Concern> concerns,
         @Schema(nullable = true, description = "Without its narrative, which is clinical free text")
         LatestReview latestReview,
-        List<SharedNote> shareableNotes) {
+        List<SharedNote> shareableNotes) implements CaseSummary {
+
+    @Override
+    public SummaryDocument document() {
+        return ProbationDocument.of(this);
+    }
 
     /**
      * Where the case stands on the summary's asOf day. "The last review" is the latest desistance review;

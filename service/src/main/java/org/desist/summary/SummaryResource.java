@@ -40,7 +40,7 @@ public class SummaryResource {
             responses = @ApiResponse(responseCode = "200", description = "The summary for the audience asked for",
                     content = @Content(schema = @Schema(oneOf = {ProbationSummary.class, CpsSummary.class},
                             discriminatorProperty = "audience"))))
-    public Record caseSummary(@PathParam("id") String participantId,
+    public CaseSummary caseSummary(@PathParam("id") String participantId,
                           @Parameter(required = true) @QueryParam("audience") Audience audience,
                           @Context Caller caller) {
         return summaries.summary(caller, participantId, audience);

@@ -2,7 +2,7 @@ package org.desist.timeline;
 
 import org.desist.access.Action;
 import org.desist.http.ExpectedValue;
-import org.desist.http.ProblemException;
+import org.desist.refusal.Refusal;
 
 /** The kinds of dated event a case's timeline holds, each readable by the roles that may read its record. */
 public enum EventType {
@@ -38,6 +38,6 @@ public enum EventType {
                 return type;
             }
         }
-        throw ProblemException.badParameter("type", ExpectedValue.describe(EventType.class));
+        throw new Refusal.BadParameter("type", ExpectedValue.describe(EventType.class));
     }
 }

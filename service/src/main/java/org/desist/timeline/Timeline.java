@@ -15,7 +15,7 @@ import org.desist.access.AccessPolicy;
 import org.desist.auth.Caller;
 import org.desist.http.Paging;
 import org.desist.audit.AuditLog;
-import org.desist.http.ProblemException;
+import org.desist.refusal.Refusal;
 import org.desist.participant.ParticipantService;
 import org.desist.db.Snapshot;
 import org.jdbi.v3.core.Jdbi;
@@ -48,7 +48,7 @@ public class Timeline {
                                   LocalDate to, Paging paging) {
         participants.visible(caller, participantId);
         if (from != null && to != null && to.isBefore(from)) {
-            throw ProblemException.badParameter("to", "must not be before from");
+            throw new Refusal.BadParameter("to", "must not be before from");
         }
         Set<EventType> wanted = types.isEmpty() ? EnumSet.allOf(EventType.class) : EnumSet.copyOf(types);
         wanted.removeIf(type -> !AccessPolicy.allows(caller.user(), type.readAction()));

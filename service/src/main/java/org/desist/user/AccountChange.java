@@ -5,7 +5,8 @@ import java.util.function.BiFunction;
 import org.desist.auth.Caller;
 import org.desist.audit.AuditAction;
 import org.desist.audit.AuditLog;
-import org.desist.http.ProblemException;
+import org.desist.audit.Outcome;
+import org.desist.refusal.Refusal;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
@@ -33,7 +34,7 @@ final class AccountChange {
         return clock;
     }
 
-    <T> T apply(Caller caller, String username, AuditAction action, int status,
+    <T> T apply(Caller caller, String username, AuditAction action, Outcome outcome,
                 BiFunction<Handle, AccountDao, T> change) {
         T result;
         try {
@@ -43,15 +44,15 @@ final class AccountChange {
                     throw notFound(username);
                 }
                 if (!AdminScope.of(caller.user()).covers(accounts.sites(username))) {
-                    throw new AdminScope.Refusal(notFound(username));
+                    throw AdminScope.OutOfScope.hidden(notFound(username));
                 }
                 T changed = change.apply(handle, accounts);
-                audit.change(handle, caller, action, RESOURCE, username, null, status);
+                audit.change(handle, caller, action, RESOURCE, username, null, outcome);
                 return changed;
             });
-        } catch (AdminScope.Refusal refusal) {
-            audit.denied(caller, RESOURCE, username, null, refusal.problem.status());
-            throw refusal.problem;
+        } catch (AdminScope.OutOfScope refusal) {
+            audit.denied(caller, RESOURCE, username, null, refusal.outcome);
+            throw refusal.refusal;
         }
         return result;
     }
@@ -64,14 +65,14 @@ final class AccountChange {
                 throw notFound(username);
             }
             if (!AdminScope.of(caller.user()).covers(accounts.sites(username))) {
-                audit.denied(caller, RESOURCE, username, null, 404);
+                audit.denied(caller, RESOURCE, username, null, Outcome.HIDDEN);
                 throw notFound(username);
             }
             return read.apply(handle, accounts);
         });
     }
 
-    static ProblemException notFound(String username) {
-        return ProblemException.notFound("account", username);
+    static Refusal.NotFound notFound(String username) {
+        return new Refusal.NotFound("account", username);
     }
 }

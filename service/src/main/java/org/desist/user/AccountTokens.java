@@ -5,9 +5,10 @@ import java.util.Optional;
 import org.desist.auth.Caller;
 import org.desist.audit.AuditAction;
 import org.desist.audit.AuditLog;
+import org.desist.audit.Outcome;
 import org.desist.auth.Role;
 import org.desist.signin.TokenDao;
-import org.desist.http.ProblemException;
+import org.desist.refusal.Refusal;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -37,7 +38,7 @@ public class AccountTokens {
 
     /** Sign out everywhere: an owner's own, or an administrator's for an account in scope. */
     public void endAll(Caller caller, String username) {
-        changes.apply(caller, username, AuditAction.token_revoke, 204, (handle, accounts) ->
+        changes.apply(caller, username, AuditAction.token_revoke, Outcome.DONE, (handle, accounts) ->
                 handle.attach(TokenDao.class).revokeAllOf(username, changes.clock().instant()));
     }
 
@@ -48,26 +49,27 @@ public class AccountTokens {
     public void end(Caller caller, String id) {
         Optional<String> owner = jdbi.withExtension(TokenDao.class, tokens -> tokens.owner(id));
         if (owner.isEmpty()) {
-            throw ProblemException.notFound("token", id);
+            throw new Refusal.NotFound("token", id);
         }
         String username = owner.get();
         if (!username.equals(caller.username()) && !caller.user().has(Role.admin)) {
-            audit.denied(caller, AccountChange.RESOURCE, username, null, 404);
-            throw ProblemException.notFound("token", id);
+            audit.denied(caller, AccountChange.RESOURCE, username, null, Outcome.HIDDEN);
+            throw new Refusal.NotFound("token", id);
         }
         try {
             jdbi.useTransaction(handle -> {
                 // the scope check of an account change, but no new credential version: the other tokens stay valid
                 if (!username.equals(caller.username()) && !AdminScope.of(caller.user())
                         .covers(handle.attach(AccountDao.class).sites(username))) {
-                    throw new AdminScope.Refusal(ProblemException.notFound("token", id));
+                    throw AdminScope.OutOfScope.hidden(new Refusal.NotFound("token", id));
                 }
                 handle.attach(TokenDao.class).revoke(id, changes.clock().instant());
-                audit.change(handle, caller, AuditAction.token_revoke, AccountChange.RESOURCE, username, null, 204);
+                audit.change(handle, caller, AuditAction.token_revoke, AccountChange.RESOURCE, username, null,
+                        Outcome.DONE);
             });
-        } catch (AdminScope.Refusal refusal) {
-            audit.denied(caller, AccountChange.RESOURCE, username, null, 404);
-            throw refusal.problem;
+        } catch (AdminScope.OutOfScope refusal) {
+            audit.denied(caller, AccountChange.RESOURCE, username, null, Outcome.HIDDEN);
+            throw refusal.refusal;
         }
     }
 

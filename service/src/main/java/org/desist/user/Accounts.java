@@ -8,11 +8,12 @@ import org.desist.auth.Caller;
 import org.desist.access.SiteScope;
 import org.desist.audit.AuditAction;
 import org.desist.audit.AuditLog;
+import org.desist.audit.Outcome;
 import org.desist.signin.Passwords;
 import org.desist.auth.Role;
 import org.desist.signin.TokenDao;
-import org.desist.http.FieldError;
-import org.desist.http.ProblemException;
+import org.desist.refusal.FieldReason;
+import org.desist.refusal.Refusal;
 import org.desist.site.SiteDao;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -42,7 +43,7 @@ public class Accounts {
     public Account create(NewAccount request, String password, Caller by) {
         String weakness = Passwords.weakness(password);
         if (weakness != null) {
-            throw ProblemException.invalid("password", weakness);
+            throw new Refusal.Invalid("password", weakness);
         }
         return insert(request, Passwords.hash(password), null, by);
     }
@@ -52,9 +53,9 @@ public class Accounts {
         requireValid(request.username(), request.roles(), request.sites());
         try {
             AdminScope.of(admin.user()).requireGrantable(request.roles(), request.sites(), Set.of());
-        } catch (AdminScope.Refusal refusal) {
-            audit.denied(admin, AccountChange.RESOURCE, request.username(), null, refusal.problem.status());
-            throw refusal.problem;
+        } catch (AdminScope.OutOfScope refusal) {
+            audit.denied(admin, AccountChange.RESOURCE, request.username(), null, refusal.outcome);
+            throw refusal.refusal;
         }
         String password = TemporaryPasswords.next();
         Instant until = changes.clock().instant().plus(temporaryLifetime);
@@ -67,7 +68,7 @@ public class Accounts {
         return jdbi.inTransaction(handle -> {
             AccountDao accounts = handle.attach(AccountDao.class);
             if (accounts.find(request.username()).isPresent()) {
-                throw ProblemException.conflict("user '" + request.username() + "' already exists");
+                throw new Refusal.Conflict("user '" + request.username() + "' already exists");
             }
             requireSitesExist(handle, request.sites());
             accounts.insert(request.username(), hash, changes.clock().instant());
@@ -76,7 +77,8 @@ public class Accounts {
             }
             request.roles().forEach(role -> accounts.grant(request.username(), role));
             request.sites().forEach(site -> accounts.bind(request.username(), site));
-            audit.change(handle, by, AuditAction.create, AccountChange.RESOURCE, request.username(), null, 201);
+            audit.change(handle, by, AuditAction.create, AccountChange.RESOURCE, request.username(), null,
+                    Outcome.CREATED);
             return account(accounts, accounts.find(request.username()).orElseThrow());
         });
     }
@@ -94,7 +96,7 @@ public class Accounts {
 
     /** Its logins are refused and its tokens revoked at once, on every instance. */
     public Account disable(Caller admin, String username) {
-        return changes.apply(admin, username, AuditAction.disable, 200, (handle, accounts) -> {
+        return changes.apply(admin, username, AuditAction.disable, Outcome.CHANGED, (handle, accounts) -> {
             accounts.setDisabled(username, true);
             handle.attach(TokenDao.class).revokeAllOf(username, changes.clock().instant());
             return account(accounts, accounts.find(username).orElseThrow());
@@ -102,7 +104,7 @@ public class Accounts {
     }
 
     public Account enable(Caller admin, String username) {
-        return changes.apply(admin, username, AuditAction.enable, 200, (handle, accounts) -> {
+        return changes.apply(admin, username, AuditAction.enable, Outcome.CHANGED, (handle, accounts) -> {
             accounts.setDisabled(username, false);
             return account(accounts, accounts.find(username).orElseThrow());
         });
@@ -111,7 +113,7 @@ public class Accounts {
     /** Replaces the account's roles and sites; its tokens are revoked, since they were issued for the old rights. */
     public Account changeAccess(Caller admin, String username, AccountAccess access) {
         requireValid(username, access.roles(), access.sites());
-        return changes.apply(admin, username, AuditAction.access_change, 200, (handle, accounts) -> {
+        return changes.apply(admin, username, AuditAction.access_change, Outcome.CHANGED, (handle, accounts) -> {
             AdminScope.of(admin.user()).requireGrantable(access.roles(), access.sites(), Set.copyOf(accounts.roles(username)));
             requireSitesExist(handle, access.sites());
             accounts.revokeRoles(username);
@@ -131,7 +133,7 @@ public class Accounts {
         String password = TemporaryPasswords.next();
         String hash = Passwords.hash(password);
         Instant until = changes.clock().instant().plus(temporaryLifetime);
-        changes.apply(admin, username, AuditAction.password_reset, 200, (handle, accounts) -> {
+        changes.apply(admin, username, AuditAction.password_reset, Outcome.CHANGED, (handle, accounts) -> {
             accounts.setTemporaryPassword(username, hash, until);
             handle.attach(TokenDao.class).revokeAllOf(username, changes.clock().instant());
             return null;
@@ -141,15 +143,15 @@ public class Accounts {
 
     private static void requireValid(String username, Set<Role> roles, Set<String> sites) {
         if (username == null || !username.matches(USERNAME_PATTERN)) {
-            throw ProblemException.invalid("username", "must be 2-64 lower-case letters, digits, '.', '_' or '-',"
+            throw new Refusal.Invalid("username", "must be 2-64 lower-case letters, digits, '.', '_' or '-',"
                     + " starting with a letter");
         }
         if (roles.isEmpty()) {
-            throw ProblemException.invalid("roles", "must hold at least one role");
+            throw new Refusal.Invalid("roles", "must hold at least one role");
         }
         if (sites.isEmpty() && !roles.stream().allMatch(Role::maySpanSites)) {
-            throw new ProblemException(422, "Unprocessable Content", "give at least one site: only programme_lead"
-                    + " and admin may span all sites", List.of(new FieldError("sites", "must hold at least one site:"
+            throw new Refusal.Invalid("give at least one site: only programme_lead"
+                    + " and admin may span all sites", List.of(new FieldReason("sites", "must hold at least one site:"
                     + " only programme_lead and admin may span all sites")));
         }
     }
@@ -158,8 +160,8 @@ public class Accounts {
         SiteDao sites = handle.attach(SiteDao.class);
         for (String site : codes) {
             if (sites.find(site).isEmpty()) {
-                throw new ProblemException(422, "Unprocessable Content", "site '" + site + "' does not exist",
-                        List.of(new FieldError("sites", "names a site that does not exist: " + site)));
+                throw new Refusal.Invalid("site '" + site + "' does not exist",
+                        List.of(new FieldReason("sites", "names a site that does not exist: " + site)));
             }
         }
     }

@@ -4,10 +4,11 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
+import org.desist.audit.Outcome;
 import org.desist.auth.Role;
 import org.desist.auth.User;
-import org.desist.http.FieldError;
-import org.desist.http.ProblemException;
+import org.desist.refusal.FieldReason;
+import org.desist.refusal.Refusal;
 
 /**
  * What an administrator may administer. An administrator of every site: every account. One bound to sites
@@ -33,27 +34,35 @@ record AdminScope(User admin) {
         if (admin.spansAllSites()) {
             return;
         }
-        List<FieldError> refused = new ArrayList<>();
+        List<FieldReason> refused = new ArrayList<>();
         if (roles.contains(Role.admin) != before.contains(Role.admin)) {
-            refused.add(new FieldError("roles", "only an administrator of every site may grant or remove the admin role"));
+            refused.add(new FieldReason("roles",
+                    "only an administrator of every site may grant or remove the admin role"));
         }
         if (sites.isEmpty() || !admin.sites().containsAll(sites)) {
-            refused.add(new FieldError("sites", "must be some of your own sites: " + String.join(", ",
+            refused.add(new FieldReason("sites", "must be some of your own sites: " + String.join(", ",
                     admin.sites().stream().sorted().toList())));
         }
         if (!refused.isEmpty()) {
-            throw new Refusal(new ProblemException(403, "Forbidden", refused.get(0).field() + " "
-                    + refused.get(0).reason(), refused));
+            throw new OutOfScope(new Refusal.Forbidden(refused.get(0).field() + " "
+                    + refused.get(0).reason(), refused), Outcome.FORBIDDEN);
         }
     }
 
-    /** A refusal on the grounds of scope: audited as denied once its transaction has rolled back. */
-    static final class Refusal extends RuntimeException {
-        final ProblemException problem;
+    /** A refusal on the grounds of scope: audited as denied, with its outcome, once its transaction has rolled back. */
+    static final class OutOfScope extends RuntimeException {
+        final Refusal refusal;
+        final Outcome outcome;
 
-        Refusal(ProblemException problem) {
-            super(problem.getMessage(), null, false, false);
-            this.problem = problem;
+        OutOfScope(Refusal refusal, Outcome outcome) {
+            super(refusal.getMessage(), null, false, false);
+            this.refusal = refusal;
+            this.outcome = outcome;
+        }
+
+        /** An account outside the scope, answered as if it did not exist. */
+        static OutOfScope hidden(Refusal.NotFound refusal) {
+            return new OutOfScope(refusal, Outcome.HIDDEN);
         }
     }
 }

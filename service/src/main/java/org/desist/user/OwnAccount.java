@@ -3,10 +3,11 @@ package org.desist.user;
 import org.desist.auth.Caller;
 import org.desist.audit.AuditAction;
 import org.desist.audit.AuditLog;
+import org.desist.audit.Outcome;
 import org.desist.signin.Passwords;
 import org.desist.signin.TokenDao;
-import org.desist.http.FieldError;
-import org.desist.http.ProblemException;
+import org.desist.refusal.FieldReason;
+import org.desist.refusal.Refusal;
 import org.desist.signin.SignInThrottle;
 import org.jdbi.v3.core.Jdbi;
 
@@ -33,10 +34,10 @@ public class OwnAccount {
     public void changePassword(Caller caller, PasswordChange change) {
         String weakness = Passwords.weakness(change.newPassword());
         if (weakness != null) {
-            throw ProblemException.invalid("newPassword", weakness);
+            throw new Refusal.Invalid("newPassword", weakness);
         }
         if (change.newPassword().equals(change.currentPassword())) {
-            throw ProblemException.invalid("newPassword", "must differ from the current password");
+            throw new Refusal.Invalid("newPassword", "must differ from the current password");
         }
         String username = caller.username();
         String previous = jdbi.withExtension(AccountDao.class, accounts -> accounts.passwordHash(username))
@@ -45,20 +46,20 @@ public class OwnAccount {
         // the password behind it without the throttle
         SignInThrottle.Verdict verdict = throttle.before(username, caller.clientAddress());
         if (verdict.blockedFor().isPresent()) {
-            audit.denied(caller, AccountChange.RESOURCE, username, null, 429);
+            audit.denied(caller, AccountChange.RESOURCE, username, null, Outcome.THROTTLED);
             throw verdict.refusal();
         }
         // Argon2 outside the transaction: a write lock is not held for the time of two hashes
         if (!Passwords.matches(change.currentPassword(), previous)) {
             throttle.failed(username, caller.clientAddress());
-            audit.denied(caller, AccountChange.RESOURCE, username, null, 403);
-            throw new ProblemException(403, "Forbidden", "currentPassword is not your current password",
-                    java.util.List.of(new FieldError("currentPassword", "is not your current password")));
+            audit.denied(caller, AccountChange.RESOURCE, username, null, Outcome.FORBIDDEN);
+            throw new Refusal.Forbidden("currentPassword is not your current password",
+                    java.util.List.of(new FieldReason("currentPassword", "is not your current password")));
         }
         String hash = Passwords.hash(change.newPassword());
-        changes.apply(caller, username, AuditAction.password_change, 204, (handle, accounts) -> {
+        changes.apply(caller, username, AuditAction.password_change, Outcome.DONE, (handle, accounts) -> {
             if (accounts.setOwnPassword(username, hash, previous) != 1) {
-                throw ProblemException.conflict("The password was changed meanwhile: sign in again and retry");
+                throw new Refusal.Conflict("The password was changed meanwhile: sign in again and retry");
             }
             return handle.attach(TokenDao.class).revokeAllOf(username, changes.clock().instant());
         });

@@ -7,7 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.desist.caserecord.CaseContext;
 import org.desist.caserecord.RecordTable;
-import org.desist.http.ProblemException;
+import org.desist.refusal.Refusal;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -81,13 +81,13 @@ public class VictimSafetyConcerns implements RecordTable<VictimSafetyConcern, Ne
         List<String> known = dao.victimRefs(participantId);
         if (named == null) {
             if (known.size() != 1) {
-                throw ProblemException.invalid("victimRef", "is required: the case has referrals about "
+                throw new Refusal.Invalid("victimRef", "is required: the case has referrals about "
                         + known.size() + " victims (" + String.join(", ", known) + ")");
             }
             return known.get(0);
         }
         if (!known.contains(named)) {
-            throw ProblemException.invalid("victimRef", "is not the victim reference of any referral of this case");
+            throw new Refusal.Invalid("victimRef", "is not the victim reference of any referral of this case");
         }
         return named;
     }

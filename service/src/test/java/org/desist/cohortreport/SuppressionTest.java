@@ -7,7 +7,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.desist.http.ProblemException;
+import org.desist.refusal.Refusal;
 import org.junit.jupiter.api.Test;
 
 /** The arithmetic of publication: suppression rules, medians, periods and age bands, without a database. */
@@ -97,7 +97,7 @@ class SuppressionTest {
         assertThat(period.within(period.months().get(2)))
                 .isEqualTo(new ReportingPeriod(LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 10)));
         assertThatThrownBy(() -> ReportingPeriod.of(LocalDate.of(2026, 2, 1), LocalDate.of(2026, 1, 1), null, null))
-                .isInstanceOf(ProblemException.class).hasMessageContaining("to must not be before from");
+                .isInstanceOf(Refusal.BadParameter.class).hasMessageContaining("to must not be before from");
         assertThatThrownBy(() -> ReportingPeriod.of(null, LocalDate.of(2026, 1, 1), null, null))
                 .hasMessageContaining("from is required");
         assertThat(ReportingPeriod.of(null, null, LocalDate.of(2026, 1, 1), LocalDate.of(2026, 2, 1)).from())

@@ -9,7 +9,8 @@ import org.desist.auth.Caller;
 import org.desist.access.Visibility;
 import org.desist.audit.AuditAction;
 import org.desist.audit.AuditLog;
-import org.desist.http.ProblemException;
+import org.desist.audit.Outcome;
+import org.desist.refusal.Refusal;
 import org.desist.session.AttendanceTotals;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -58,18 +59,18 @@ public class ParticipantMerge {
         Participant merged = participants.visible(caller, id);
         String into = request.into();
         if (into == null || into.isBlank()) {
-            throw ProblemException.invalid("into", "is required: the id of the participant that survives");
+            throw new Refusal.Invalid("into", "is required: the id of the participant that survives");
         }
         if (into.length() > MergeRequest.MAX_ID) {
-            throw ProblemException.invalid("into", "must be at most " + MergeRequest.MAX_ID + " characters");
+            throw new Refusal.Invalid("into", "must be at most " + MergeRequest.MAX_ID + " characters");
         }
         if (into.equals(id)) {
-            throw ProblemException.invalid("into", "must be another participant than the one merged");
+            throw new Refusal.Invalid("into", "must be another participant than the one merged");
         }
         requireReason(request.reason());
         Optional<Survivor> alreadyMerged = jdbi.withExtension(ParticipantDao.class, dao -> dao.survivorOf(into));
         if (alreadyMerged.isPresent() && caller.covers(alreadyMerged.get().siteCode())) {
-            throw ProblemException.conflict("into was itself merged into " + alreadyMerged.get().caseRef() + " ("
+            throw new Refusal.Conflict("into was itself merged into " + alreadyMerged.get().caseRef() + " ("
                     + alreadyMerged.get().id() + "): merge into that participant");
         }
         Participant survivor = visibility.requireReference(caller,
@@ -99,18 +100,18 @@ public class ParticipantMerge {
                     .bind("into", into).bind("at", now).bind("by", caller.username())
                     .bind("reason", request.reason().strip()).bind("id", id).execute();
             AttendanceTotals.countIn(handle, into);
-            audit.change(handle, caller, AuditAction.update, AUDIT_TYPE, id, id, 200);
-            audit.change(handle, caller, AuditAction.update, AUDIT_TYPE, id, into, 200);
+            audit.change(handle, caller, AuditAction.update, AUDIT_TYPE, id, id, Outcome.CHANGED);
+            audit.change(handle, caller, AuditAction.update, AUDIT_TYPE, id, into, Outcome.CHANGED);
             return dao.find(into).orElseThrow();
         });
     }
 
     private static void requireReason(String reason) {
         if (reason == null || reason.isBlank()) {
-            throw ProblemException.invalid("reason", "must not be blank: say why the two are one person");
+            throw new Refusal.Invalid("reason", "must not be blank: say why the two are one person");
         }
         if (reason.length() > MergeRequest.MAX_REASON) {
-            throw ProblemException.invalid("reason", "must be at most " + MergeRequest.MAX_REASON + " characters");
+            throw new Refusal.Invalid("reason", "must be at most " + MergeRequest.MAX_REASON + " characters");
         }
     }
 
@@ -122,7 +123,7 @@ public class ParticipantMerge {
                 .bind("a", merged.id()).bind("b", survivor.id())
                 .mapTo(String.class).list();
         if (open.size() > 1) {
-            throw ProblemException.conflict("Both participants have an open enrolment: " + String.join(", ", open)
+            throw new Refusal.Conflict("Both participants have an open enrolment: " + String.join(", ", open)
                     + ". Close one (a person holds one open enrolment) and merge again");
         }
     }

@@ -1,4 +1,4 @@
-package org.desist.http;
+package org.desist.refusal;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.LocalDate;
