@@ -17,9 +17,9 @@ import net.sf.jasperreports.engine.JasperPrint;
 import net.sf.jasperreports.engine.JasperReport;
 import net.sf.jasperreports.engine.data.JRBeanCollectionDataSource;
 import net.sf.jasperreports.pdf.PdfExporterConfiguration;
-import org.desist.report.PdfExport;
-import org.desist.report.PrintedDate;
-import org.desist.report.ReportTemplates;
+import org.desist.pdf.PdfExport;
+import org.desist.pdf.PrintedDate;
+import org.desist.pdf.ReportTemplates;
 
 /**
  * The cohort report as a PDF, from reports/cohort-report.jrxml with the shared page head and foot, compiled

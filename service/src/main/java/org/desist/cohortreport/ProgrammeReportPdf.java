@@ -10,8 +10,8 @@ import net.sf.jasperreports.engine.JasperFillManager;
 import net.sf.jasperreports.engine.JasperPrint;
 import net.sf.jasperreports.engine.JasperReport;
 import net.sf.jasperreports.engine.data.JRBeanCollectionDataSource;
-import org.desist.report.PrintedDate;
-import org.desist.report.ReportTemplates;
+import org.desist.pdf.PrintedDate;
+import org.desist.pdf.ReportTemplates;
 
 /**
  * The programme report as a PDF, for programme leads: every site and model the caller covers side by

@@ -1,4 +1,4 @@
-package org.desist.report;
+package org.desist.pdf;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -97,7 +97,7 @@ public final class ReportTemplates {
         }
     }
 
-    JasperReport master(String name) {
+    public JasperReport master(String name) {
         JasperReport master = masters.get(name);
         if (master == null) {
             throw new IllegalArgumentException("No report template " + name);
@@ -106,7 +106,7 @@ public final class ReportTemplates {
     }
 
     /** The compiled parts every master takes as parameters: the styles and the body. */
-    Map<String, Object> parts() {
+    public Map<String, Object> parts() {
         return parts;
     }
 
@@ -130,7 +130,7 @@ public final class ReportTemplates {
         }
     }
 
-    static InputStream open(String file) throws IOException {
+    public static InputStream open(String file) throws IOException {
         InputStream in = ReportTemplates.class.getClassLoader().getResourceAsStream(FOLDER + file);
         if (in == null) {
             throw new IOException("Report template " + FOLDER + file + " is not on the class path");

@@ -1,4 +1,4 @@
-package org.desist.report;
+package org.desist.summary;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -19,6 +19,9 @@ import net.sf.jasperreports.export.SimpleExporterInput;
 import net.sf.jasperreports.export.SimpleOutputStreamExporterOutput;
 import net.sf.jasperreports.pdf.JRPdfExporter;
 import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.desist.pdf.PdfText;
+import org.desist.pdf.RenderRehearsal;
+import org.desist.pdf.ReportTemplates;
 import org.junit.jupiter.api.Test;
 
 /** The templates and the renderer on their own: layout of every kind of line, page furniture, fonts. */

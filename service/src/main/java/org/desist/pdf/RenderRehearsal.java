@@ -1,9 +1,12 @@
-package org.desist.report;
+package org.desist.pdf;
 
 import io.dropwizard.lifecycle.Managed;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.desist.summary.SummaryLine;
+import org.desist.summary.SummaryLines;
+import org.desist.summary.SummaryPdf;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -76,7 +79,7 @@ public final class RenderRehearsal implements Managed {
     }
 
     /** Every kind of line, {@code sections} times over: one section is a page or so. */
-    static List<SummaryLine> sample(int sections) {
+    public static List<SummaryLine> sample(int sections) {
         SummaryLines lines = new SummaryLines();
         List<List<String>> rows = new ArrayList<>();
         for (int row = 0; row < 4; row++) {

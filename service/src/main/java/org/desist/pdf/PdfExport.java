@@ -1,4 +1,4 @@
-package org.desist.report;
+package org.desist.pdf;
 
 import java.awt.color.ColorSpace;
 import java.awt.color.ICC_Profile;

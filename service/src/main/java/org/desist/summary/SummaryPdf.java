@@ -1,4 +1,4 @@
-package org.desist.report;
+package org.desist.summary;
 
 import java.util.HashMap;
 import java.util.List;
@@ -8,6 +8,8 @@ import net.sf.jasperreports.engine.JREmptyDataSource;
 import net.sf.jasperreports.engine.JasperFillManager;
 import net.sf.jasperreports.engine.JasperPrint;
 import net.sf.jasperreports.engine.data.JRBeanCollectionDataSource;
+import org.desist.pdf.PdfExport;
+import org.desist.pdf.ReportTemplates;
 
 /** Fills a compiled master with a summary's lines and exports it as PDF/A ({@link PdfExport}). Nothing is compiled here. */
 public final class SummaryPdf {
