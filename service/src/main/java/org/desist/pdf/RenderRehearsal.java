@@ -1,49 +1,115 @@
 package org.desist.pdf;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.lifecycle.Managed;
-import java.util.ArrayList;
+import jakarta.validation.constraints.Min;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
-import org.desist.summary.SummaryLine;
-import org.desist.summary.SummaryLines;
-import org.desist.summary.SummaryPdf;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Renders before anyone asks. Once at start-up, each master with every kind of line: a machine that
- * cannot render (no fonts, a broken template) then fails to start rather than on the first download.
- * Then, in the background, a few dozen documents of several pages: measured, a fresh JVM renders the
- * first summaries five to ten times slower than it does once the JIT has compiled Jasper's fill and
- * export, and the first probation officer after a restart should not wait for that.
+ * Renders before anyone asks. At start-up, each kind of document once, in a thread of its own while the rest of
+ * the start goes on; the start then waits for it ({@link #awaitAtStart}), so that a machine that cannot render
+ * (no fonts, a broken template) fails to start rather than on the first download. Then, in the background, a
+ * few dozen documents of several pages: measured, a fresh JVM renders the first summaries five to ten times
+ * slower than it does once the JIT has compiled Jasper's fill and export, and the first probation officer after
+ * a restart should not wait for that. Both are set in the configuration ({@link Settings}); tests turn them off.
  */
 public final class RenderRehearsal implements Managed {
     private static final Logger LOG = LoggerFactory.getLogger(RenderRehearsal.class);
-    /** The JIT's work is kept for the life of the JVM: warm it once, however many apps it starts. */
-    private static final AtomicBoolean WARMED = new AtomicBoolean();
+    /** Sections of the documents rendered in the background: a section is a page or so. */
+    static final int BACKGROUND_SECTIONS = 12;
 
-    private final SummaryPdf pdf;
-    private final int backgroundRenders;
-    private Thread warmUp;
-
-    public RenderRehearsal(SummaryPdf pdf, int backgroundRenders) {
-        this.pdf = pdf;
-        this.backgroundRenders = backgroundRenders;
+    /** A kind of document, rendered with sample content of about {@code sections} pages; throws if it cannot be. */
+    public record Document(String name, Render render) {
     }
 
-    /** Renders each master once; returns the time it took in milliseconds. Throws if rendering fails. */
+    @FunctionalInterface
+    public interface Render {
+        void render(int sections);
+    }
+
+    /** The configuration's {@code pdfRehearsal}. */
+    public static final class Settings {
+        private boolean atStart = true;
+        @Min(0)
+        private int backgroundRenders = 60;
+
+        /** Render each kind of document once before the service serves (it does not start if one fails). */
+        @JsonProperty
+        public boolean isAtStart() {
+            return atStart;
+        }
+
+        @JsonProperty
+        public void setAtStart(boolean atStart) {
+            this.atStart = atStart;
+        }
+
+        /** Documents rendered in the background once the service has started, to warm the JIT; 0 for none. */
+        @JsonProperty
+        public int getBackgroundRenders() {
+            return backgroundRenders;
+        }
+
+        @JsonProperty
+        public void setBackgroundRenders(int backgroundRenders) {
+            this.backgroundRenders = backgroundRenders;
+        }
+    }
+
+    private final List<Document> documents;
+    private final Settings settings;
+    private FutureTask<Long> atStart;
+    private Thread warmUp;
+
+    public RenderRehearsal(List<Document> documents, Settings settings) {
+        this.documents = List.copyOf(documents);
+        this.settings = settings;
+    }
+
+    /** Renders each document once; returns the time it took in milliseconds. Throws if rendering fails. */
     public long rehearse() {
         long started = System.nanoTime();
-        for (String master : ReportTemplates.MASTERS) {
-            pdf.render(cover(master), sample(1));
-        }
+        documents.forEach(document -> document.render().render(1));
         return (System.nanoTime() - started) / 1_000_000;
+    }
+
+    /** Begins the rehearsal at start, if the settings ask for it, in a thread of its own. */
+    public void beginAtStart() {
+        if (settings.isAtStart() && atStart == null) {
+            atStart = new FutureTask<>(this::rehearse);
+            Thread thread = new Thread(atStart, "pdf-rehearsal");
+            // a start that fails elsewhere must not be kept alive by it
+            thread.setDaemon(true);
+            thread.start();
+        }
+    }
+
+    /** Waits for the rehearsal begun at start; throws what it threw, which stops the service from starting. */
+    public void awaitAtStart() throws InterruptedException {
+        if (atStart == null) {
+            return;
+        }
+        long waited = System.nanoTime();
+        try {
+            long took = atStart.get();
+            LOG.info("Rehearsed the PDFs {} in {} ms (the start waited {} ms for it)",
+                    documents.stream().map(Document::name).toList(), took, (System.nanoTime() - waited) / 1_000_000);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw new IllegalStateException("The PDF rehearsal failed", e.getCause());
+        }
     }
 
     @Override
     public void start() {
-        if (backgroundRenders > 0 && WARMED.compareAndSet(false, true)) {
-            warmUp = new Thread(this::warmUp, "summary-pdf-warm-up");
+        if (settings.getBackgroundRenders() > 0 && !documents.isEmpty() && warmUp == null) {
+            warmUp = new Thread(this::warmUp, "pdf-warm-up");
             warmUp.setDaemon(true);
             warmUp.setPriority(Thread.MIN_PRIORITY);
             warmUp.start();
@@ -59,39 +125,15 @@ public final class RenderRehearsal implements Managed {
 
     private void warmUp() {
         long started = System.nanoTime();
-        List<SummaryLine> document = sample(12);
         int rendered = 0;
         try {
-            while (rendered < backgroundRenders && !Thread.currentThread().isInterrupted()) {
-                pdf.render(cover(ReportTemplates.MASTERS.get(rendered % ReportTemplates.MASTERS.size())), document);
+            while (rendered < settings.getBackgroundRenders() && !Thread.currentThread().isInterrupted()) {
+                documents.get(rendered % documents.size()).render().render(BACKGROUND_SECTIONS);
                 rendered++;
             }
-            LOG.info("Warmed the case summary PDFs with {} renders in {} ms", rendered,
-                    (System.nanoTime() - started) / 1_000_000);
+            LOG.info("Warmed the PDFs with {} renders in {} ms", rendered, (System.nanoTime() - started) / 1_000_000);
         } catch (RuntimeException e) {
-            LOG.warn("Warming the case summary PDFs stopped after {} renders", rendered, e);
+            LOG.warn("Warming the PDFs stopped after {} renders", rendered, e);
         }
-    }
-
-    private static SummaryPdf.Cover cover(String master) {
-        return new SummaryPdf.Cover(master, "REHEARSAL", "Rehearsal", "Generated at start-up", "Rehearsal",
-                "Rehearsal");
-    }
-
-    /** Every kind of line, {@code sections} times over: one section is a page or so. */
-    public static List<SummaryLine> sample(int sections) {
-        SummaryLines lines = new SummaryLines();
-        List<List<String>> rows = new ArrayList<>();
-        for (int row = 0; row < 4; row++) {
-            rows.add(List.of("1 Jun 2026", "Breach of order", "Police", "Sent three messages via a new account"));
-        }
-        for (int section = 1; section <= sections; section++) {
-            lines.section(section + ". Rehearsal").field("Field", "value").field("Missing", null)
-                    .subheading("Subheading")
-                    .table(List.of("Date", "Kind", "Source", "Details"), rows, row -> row, row -> row == rows.get(0))
-                    .paragraph("2 Mar 2026 \u2014 Individual therapy", "A paragraph long enough to wrap over more"
-                            + " than one line of the page, as session notes and conditions of orders do. ".repeat(3));
-        }
-        return lines.section("Empty").lines();
     }
 }

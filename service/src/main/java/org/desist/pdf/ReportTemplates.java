@@ -1,78 +1,65 @@
 package org.desist.pdf;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import net.sf.jasperreports.engine.JRException;
 import net.sf.jasperreports.engine.JRTemplate;
-import net.sf.jasperreports.engine.JasperCompileManager;
 import net.sf.jasperreports.engine.JasperReport;
 import net.sf.jasperreports.engine.JasperReportsContext;
-import net.sf.jasperreports.engine.xml.JRXmlLoader;
+import net.sf.jasperreports.engine.util.JRLoader;
 import net.sf.jasperreports.engine.xml.JRXmlTemplateLoader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The report templates of {@code reports/} (on the class path, copied there by the build), compiled once
- * and kept: the shared style template, the summary body, and each master with the shared page head and
- * foot put in place ({@link PageBandInliner}). Compiling takes a noticeable fraction of a second; no
- * request ever pays for it. Compiled reports are immutable and shared by every fill.
+ * Every report template of {@code reports/}, as the build compiled it ({@link TemplateCompiler}: each
+ * {@code .jrxml} to a {@code .jasper} on the class path, the shared page head and foot put in place), loaded
+ * once when the service starts and kept: the one template cache of every Desist document, in Desist's one
+ * Jasper context. Nothing is compiled at run time, so the runtime needs no Java compiler; a template the build
+ * did not compile is an error at start-up, not at the first download. Compiled reports are immutable and
+ * shared by every fill.
  */
 public final class ReportTemplates {
     private static final Logger LOG = LoggerFactory.getLogger(ReportTemplates.class);
-    private static final String FOLDER = "reports/";
-    /** The masters the service renders; each shares the parts below. */
-    public static final List<String> MASTERS = List.of("probation-summary", "cps-summary");
-    /** The page head and foot the masters take as subreports, inlined into them before compiling. */
-    static final Map<String, String> PAGE_PARTS = Map.of("PAGE_HEADER", "page-header.jrxml",
-            "PAGE_FOOTER", "page-footer.jrxml");
-
-    private static ReportTemplates compiled;
+    static final String FOLDER = "reports/";
+    /** The build's list of the templates it compiled, one name a line, beside them. */
+    static final String INDEX = "compiled-templates.txt";
+    static final String STYLES = "desist.jrtx";
 
     private final JasperReportsContext context;
     private final JRTemplate styles;
-    private final Map<String, Object> parts;
-    private final Map<String, JasperReport> masters;
+    private final Map<String, JasperReport> reports;
 
-    private ReportTemplates(JasperReportsContext context) throws JRException, IOException {
+    /** Loads the shared styles and every template the build compiled; throws if one cannot be read. */
+    public ReportTemplates(JasperReportsContext context) {
+        long started = System.nanoTime();
         this.context = context;
-        this.styles = loadStyles(context);
-        JasperCompileManager compiler = JasperCompileManager.getInstance(context);
-        this.parts = Map.of("DESIST_STYLES", styles, "BODY", compile(compiler, "summary-body"));
-        PageBandInliner pageParts = new PageBandInliner(PAGE_PARTS, ReportTemplates::openTemplate);
-        Map<String, JasperReport> compiledMasters = new LinkedHashMap<>();
-        for (String master : MASTERS) {
-            try (InputStream in = open(master + ".jrxml")) {
-                compiledMasters.put(master, compiler.compile(JRXmlLoader.load(context,
-                        new ByteArrayInputStream(pageParts.inline(in)))));
+        try {
+            try (InputStream in = open(STYLES)) {
+                this.styles = JRXmlTemplateLoader.getInstance(context).loadTemplate(in);
             }
-        }
-        this.masters = Map.copyOf(compiledMasters);
-    }
-
-    /** The templates, compiled on the first call in this JVM (at start-up) and kept. */
-    public static synchronized ReportTemplates compiled() {
-        if (compiled == null) {
-            long started = System.nanoTime();
-            try {
-                compiled = new ReportTemplates(PdfExport.context());
-            } catch (JRException e) {
-                throw new IllegalStateException("A report template does not compile: " + e.getMessage(), e);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+            Map<String, JasperReport> loaded = new LinkedHashMap<>();
+            for (String name : compiledNames()) {
+                try (InputStream in = open(name + TemplateCompiler.COMPILED)) {
+                    loaded.put(name, (JasperReport) JRLoader.loadObject(context, in));
+                }
             }
-            LOG.info("Compiled report templates {} with their shared parts in {} ms", MASTERS,
+            this.reports = Map.copyOf(loaded);
+            LOG.info("Loaded the compiled report templates {} in {} ms", loaded.keySet(),
                     (System.nanoTime() - started) / 1_000_000);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (JRException e) {
+            throw new IllegalStateException("A compiled report template cannot be read: " + e.getMessage(), e);
         }
-        return compiled;
     }
 
-    /** Desist's Jasper settings (see {@link PdfExport#context()}), for every fill and export of a Desist document. */
+    /** Desist's Jasper settings ({@link PdfExport#desistContext()}), for every fill of a Desist document. */
     public JasperReportsContext context() {
         return context;
     }
@@ -82,58 +69,28 @@ public final class ReportTemplates {
         return styles;
     }
 
-    /**
-     * Another document's master (the cohort and programme reports) compiled as the summaries' are: with
-     * the shared page head and foot put in place, in Desist's context. Called once, at start-up.
-     */
-    public JasperReport compileWithPageParts(String file) {
-        try (InputStream in = open(file)) {
-            return JasperCompileManager.getInstance(context).compile(JRXmlLoader.load(context,
-                    new ByteArrayInputStream(new PageBandInliner(PAGE_PARTS, ReportTemplates::openTemplate).inline(in))));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (JRException e) {
-            throw new IllegalStateException("A report template does not compile: " + file + ": " + e.getMessage(), e);
+    /** The compiled template {@code reports/<name>.jrxml}; throws if the build did not compile one of that name. */
+    public JasperReport report(String name) {
+        JasperReport report = reports.get(name);
+        if (report == null) {
+            throw new IllegalArgumentException("No compiled report template " + name + " (compiled: "
+                    + reports.keySet() + ")");
+        }
+        return report;
+    }
+
+    private static List<String> compiledNames() throws IOException {
+        try (InputStream in = open(INDEX)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().map(String::strip)
+                    .filter(line -> !line.isEmpty()).toList();
         }
     }
 
-    public JasperReport master(String name) {
-        JasperReport master = masters.get(name);
-        if (master == null) {
-            throw new IllegalArgumentException("No report template " + name);
-        }
-        return master;
-    }
-
-    /** The compiled parts every master takes as parameters: the styles and the body. */
-    public Map<String, Object> parts() {
-        return parts;
-    }
-
-    private static JRTemplate loadStyles(JasperReportsContext context) throws IOException {
-        try (InputStream in = open("desist.jrtx")) {
-            return JRXmlTemplateLoader.getInstance(context).loadTemplate(in);
-        }
-    }
-
-    private JasperReport compile(JasperCompileManager compiler, String name) throws JRException, IOException {
-        try (InputStream in = open(name + ".jrxml")) {
-            return compiler.compile(JRXmlLoader.load(context, in));
-        }
-    }
-
-    private static InputStream openTemplate(String file) {
-        try {
-            return open(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    public static InputStream open(String file) throws IOException {
+    static InputStream open(String file) throws IOException {
         InputStream in = ReportTemplates.class.getClassLoader().getResourceAsStream(FOLDER + file);
         if (in == null) {
-            throw new IOException("Report template " + FOLDER + file + " is not on the class path");
+            throw new IOException("Report template " + FOLDER + file + " is not on the class path"
+                    + " (the build compiles the templates: mvn package)");
         }
         return in;
     }
