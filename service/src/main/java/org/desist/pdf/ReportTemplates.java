@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
 public final class ReportTemplates {
     private static final Logger LOG = LoggerFactory.getLogger(ReportTemplates.class);
     static final String FOLDER = "reports/";
-    /** The build's list of the templates it compiled, one name a line, beside them. */
+    /** The build's list of the templates it compiled, one name a line (after a comment line), beside them. */
     static final String INDEX = "compiled-templates.txt";
     static final String STYLES = "desist.jrtx";
 
@@ -82,7 +82,7 @@ public final class ReportTemplates {
     private static List<String> compiledNames() throws IOException {
         try (InputStream in = open(INDEX)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().map(String::strip)
-                    .filter(line -> !line.isEmpty()).toList();
+                    .filter(line -> !line.isEmpty() && !line.startsWith("#")).toList();
         }
     }
 

@@ -9,8 +9,11 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -39,6 +42,8 @@ import org.slf4j.LoggerFactory;
 public final class TemplateCompiler {
     static final String SOURCE = ".jrxml";
     static final String COMPILED = ".jasper";
+    /** The first line of the list: what was compiled, so that an unchanged build compiles nothing. */
+    static final String FINGERPRINT = "# templates and compiler ";
     /** The page head and foot the masters take as subreports, put inline before compiling. */
     static final Map<String, String> PAGE_PARTS = Map.of("PAGE_HEADER", "page-header.jrxml",
             "PAGE_FOOTER", "page-footer.jrxml");
@@ -65,9 +70,14 @@ public final class TemplateCompiler {
             throw new IllegalArgumentException("Usage: TemplateCompiler <folder of .jrxml templates>");
         }
         long started = System.nanoTime();
+        Path folder = Path.of(args[0]);
+        if (upToDate(folder)) {
+            System.out.println("Report templates unchanged since they were compiled");
+            return;
+        }
         Path work = Files.createTempDirectory("desist-templates");
         try {
-            List<String> compiled = new TemplateCompiler(Path.of(args[0]), work).compileAll();
+            List<String> compiled = new TemplateCompiler(folder, work).compileAll();
             System.out.printf("Compiled report templates %s in %d ms%n", compiled,
                     (System.nanoTime() - started) / 1_000_000);
         } finally {
@@ -90,9 +100,38 @@ public final class TemplateCompiler {
                 names.add(name);
             }
         }
-        Files.writeString(folder.resolve(ReportTemplates.INDEX), String.join("\n", names) + "\n",
-                StandardCharsets.UTF_8);
+        Files.writeString(folder.resolve(ReportTemplates.INDEX), FINGERPRINT + fingerprint(folder) + "\n"
+                + String.join("\n", names) + "\n", StandardCharsets.UTF_8);
         return names;
+    }
+
+    /** Whether the folder's list was written for these very templates and this very compiler: then nothing changed. */
+    static boolean upToDate(Path folder) throws IOException {
+        Path index = folder.resolve(ReportTemplates.INDEX);
+        return Files.exists(index) && Files.readAllLines(index).contains(FINGERPRINT + fingerprint(folder));
+    }
+
+    /** A digest of every template source of the folder and of the code that compiles them. */
+    private static String fingerprint(Path folder) throws IOException {
+        MessageDigest digest;
+        try {
+            digest = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        try (Stream<Path> files = Files.list(folder)) {
+            for (Path file : files.filter(file -> file.toString().endsWith(SOURCE) || file.toString().endsWith(".jrtx"))
+                    .sorted().toList()) {
+                digest.update(file.getFileName().toString().getBytes(StandardCharsets.UTF_8));
+                digest.update(Files.readAllBytes(file));
+            }
+        }
+        for (Class<?> code : List.of(TemplateCompiler.class, PageBandInliner.class)) {
+            try (InputStream in = code.getResourceAsStream(code.getSimpleName() + ".class")) {
+                digest.update(in.readAllBytes());
+            }
+        }
+        return HexFormat.of().formatHex(digest.digest());
     }
 
     /** One template, {@code <name>.jrxml}, compiled with the page parts it uses put inline. */

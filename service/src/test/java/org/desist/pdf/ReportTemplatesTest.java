@@ -37,7 +37,10 @@ class ReportTemplatesTest {
         List<String> compiled = new TemplateCompiler(folder, Files.createDirectory(work.resolve("work"))).compileAll();
 
         assertThat(compiled).containsExactlyElementsOf(written);
-        assertThat(Files.readAllLines(folder.resolve(ReportTemplates.INDEX))).containsExactlyElementsOf(written);
+        assertThat(Files.readAllLines(folder.resolve(ReportTemplates.INDEX))).endsWith(written.toArray(String[]::new));
+        assertThat(TemplateCompiler.upToDate(folder)).isTrue();
+        Files.writeString(folder.resolve("summary-body.jrxml"), " ", java.nio.file.StandardOpenOption.APPEND);
+        assertThat(TemplateCompiler.upToDate(folder)).as("after a template changed").isFalse();
         for (String name : written) {
             assertThat(folder.resolve(name + TemplateCompiler.COMPILED)).isNotEmptyFile();
         }
