@@ -2,7 +2,7 @@
 # (bench_init goes there). Needs: Java 17, Maven, curl, python3 (free ports), sqlite3 (seeded databases).
 #
 #   bench_init                 cd to the repository, make $work (a temporary folder), trap cleanup on exit
-#   build_if_needed            mvn package unless service/target/desist.jar exists
+#   build_if_needed            mvn package unless service/target/desist.jar (or $DESIST_BENCH_JAR) exists
 #   free_port                  a free TCP port on 127.0.0.1
 #   median                     median of the numbers on stdin, one a line
 #   seeded_db N S              path of a database seeded with N participants and seed S, made once and
@@ -27,7 +27,7 @@ bench_init() {
   trap 'exit 130' INT TERM
   password='bench-password-long-enough'
   export DESIST_PSEUDONYM_KEY=${DESIST_PSEUDONYM_KEY:-'bench pseudonym key, long enough and not a secret'}
-  jar=service/target/desist.jar
+  jar=${DESIST_BENCH_JAR:-service/target/desist.jar}
 }
 
 need() { command -v "$1" > /dev/null || { echo "$1 is missing: $2" >&2; exit 1; }; }

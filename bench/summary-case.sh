@@ -10,7 +10,7 @@ build_if_needed
 db=$(working_copy "${summary_participants:-0}" "${summary_seed:-1}") || exit 1
 start_service "$db"
 echo "service healthy after $(awk -v a="$started_s" -v b="$healthy_s" 'BEGIN { printf "%.1f", b - a }') s;" \
-  "$(grep -o 'Compiled report templates.*' "$work/service.log" || echo 'templates: see log')"
+  "$(grep -o 'report templates.*' "$work/service.log" || echo 'templates: see log')"
 add_user --username lead --role programme_lead
 
 api="http://127.0.0.1:$port/api"

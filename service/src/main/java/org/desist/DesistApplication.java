@@ -24,6 +24,7 @@ import java.time.Clock;
 import org.desist.http.FourDigitYears;
 import org.desist.http.NoNulCharacters;
 import org.desist.http.ParameterConverters;
+import net.sf.jasperreports.engine.JasperReportsContext;
 import org.desist.cohort.CohortResource;
 import org.desist.cohort.CohortService;
 import org.desist.cohortreport.CohortFigures;
@@ -87,9 +88,10 @@ import org.desist.caserecord.CaseRecords;
 import org.desist.incident.IncidentResource;
 import org.desist.progress.ProgressReport;
 import org.desist.progress.ProgressResource;
-import org.desist.report.RenderRehearsal;
-import org.desist.report.ReportTemplates;
-import org.desist.report.SummaryPdf;
+import org.desist.pdf.PdfExport;
+import org.desist.pdf.RenderRehearsal;
+import org.desist.pdf.ReportTemplates;
+import org.desist.summary.SummaryPdf;
 import org.desist.summary.CaseSummaries;
 import org.desist.summary.SummaryReportResource;
 import org.desist.summary.SummaryResource;
@@ -190,6 +192,15 @@ public class DesistApplication extends Application<DesistConfiguration> {
 
     @Override
     public void run(DesistConfiguration configuration, Environment environment) throws Exception {
+        // the PDFs: one Jasper context, the templates the build compiled, loaded once; the rehearsal renders
+        // meanwhile, and the start waits for it at the end (a machine that cannot render does not start)
+        JasperReportsContext jasper = PdfExport.desistContext();
+        ReportTemplates templates = new ReportTemplates(jasper);
+        PdfExport pdfExport = new PdfExport(jasper);
+        SummaryPdf summaryPdf = new SummaryPdf(templates, pdfExport);
+        RenderRehearsal rehearsal = new RenderRehearsal(summaryPdf.rehearsals(), configuration.getPdfRehearsal());
+        rehearsal.beginAtStart();
+
         DataSourceFactory database = configuration.getDatabase();
         Dialect dialect = Dialect.prepare(database);
         AuditKeys auditKeys = configuration.auditKeys(true); // before migrating: no key, no start
@@ -272,12 +283,6 @@ public class DesistApplication extends Application<DesistConfiguration> {
         jersey.register(new DesistanceReviewResource(records.keeper(new DesistanceReviews())));
         jersey.register(new TimelineResource(new Timeline(jdbi, audit, participants)));
         jersey.register(new ProgressResource(new ProgressReport(jdbi, clock, audit, participants)));
-        // compiled and rehearsed here, at start-up: a template that does not compile, or a machine that
-        // cannot render (no fonts), stops the service from starting instead of failing a download
-        SummaryPdf summaryPdf = new SummaryPdf(ReportTemplates.compiled());
-        RenderRehearsal rehearsal = new RenderRehearsal(summaryPdf, 60);
-        LOG.info("Rehearsed the case summary PDFs in {} ms", rehearsal.rehearse());
-        environment.lifecycle().manage(rehearsal);
         CaseSummaries summaries = new CaseSummaries(jdbi, clock, audit, participants, summaryPdf);
         jersey.register(new SummaryResource(summaries));
         jersey.register(new SummaryReportResource(summaries));
@@ -289,13 +294,14 @@ public class DesistApplication extends Application<DesistConfiguration> {
             LOG.warn("pseudonymKey (DESIST_PSEUDONYM_KEY) is unset or shorter than {} characters: the evaluation"
                     + " export answers 503 until it is set", Pseudonyms.MIN_KEY_LENGTH);
         }
-        // the templates are compiled here, once, not per request
-        FigureDocuments figureDocuments = new FigureDocuments(figures, new CohortReportPdf(ReportTemplates.compiled()),
-                new ProgrammeReportPdf(ReportTemplates.compiled()), audit, clock);
+        FigureDocuments figureDocuments = new FigureDocuments(figures, new CohortReportPdf(templates, pdfExport),
+                new ProgrammeReportPdf(templates, pdfExport), audit, clock);
         jersey.register(new CohortReportResource(figures, figureDocuments));
         jersey.register(new ProgrammeResource(figures, new ProgrammeExport(jdbi, clock, audit, pseudonyms),
                 figureDocuments));
         jersey.register(ApiDescription.resource());
+        rehearsal.awaitAtStart();
+        environment.lifecycle().manage(rehearsal);
     }
 
     /** Strict JSON: no unknown fields (no mass assignment), no coercion of "20" to 20, exact enums, ISO dates out. */

@@ -17,39 +17,41 @@ import net.sf.jasperreports.engine.JasperPrint;
 import net.sf.jasperreports.engine.JasperReport;
 import net.sf.jasperreports.engine.data.JRBeanCollectionDataSource;
 import net.sf.jasperreports.pdf.PdfExporterConfiguration;
-import org.desist.report.PdfExport;
-import org.desist.report.PrintedDate;
-import org.desist.report.ReportTemplates;
+import org.desist.pdf.PdfExport;
+import org.desist.pdf.PrintedDate;
+import org.desist.pdf.ReportTemplates;
 
 /**
- * The cohort report as a PDF, from reports/cohort-report.jrxml with the shared page head and foot, compiled
- * once when the service starts. It prints the report's rows as they are (already suppressed, or not):
+ * The cohort report as a PDF, from reports/cohort-report.jrxml with the shared page head and foot, as the
+ * build compiled it ({@link ReportTemplates}). It prints the report's rows as they are (already suppressed, or not):
  * tables of the period's figures, charts of cumulative enrolment against target, enrolments by state,
  * attendance by month and risk movement per domain ({@link ChartStyle} draws withheld values as such), and
  * the method note.
  */
 public class CohortReportPdf {
-    static final String TEMPLATE = "cohort-report.jrxml";
+    static final String TEMPLATE = "cohort-report";
     private static final String AUTHOR = "Desist";
 
     private final ReportTemplates templates;
+    private final PdfExport export;
     private final JasperReport template;
 
-    public CohortReportPdf(ReportTemplates templates) {
+    public CohortReportPdf(ReportTemplates templates, PdfExport export) {
         this.templates = templates;
-        this.template = templates.compileWithPageParts(TEMPLATE);
+        this.export = export;
+        this.template = templates.report(TEMPLATE);
     }
 
     /** The PDF; {@code generated} is the "Generated ... by ..." line at the foot of every page. */
     public byte[] render(CohortReport report, String generated) {
-        return export(fill(report, generated));
+        JasperPrint print = fill(report, generated);
+        return export.export(print, about(print));
     }
 
-    /** A filled report as Desist's PDF (PDF/A, tagged), described as {@link #describe} said. */
-    static byte[] export(JasperPrint print) {
-        return PdfExport.export(print, new PdfExport.About(
-                print.getProperty(PdfExporterConfiguration.PROPERTY_METADATA_TITLE),
-                print.getProperty(PdfExporterConfiguration.PROPERTY_METADATA_SUBJECT)));
+    /** What a filled report says about itself in its PDF's metadata, as {@link #describe} set it. */
+    static PdfExport.About about(JasperPrint print) {
+        return new PdfExport.About(print.getProperty(PdfExporterConfiguration.PROPERTY_METADATA_TITLE),
+                print.getProperty(PdfExporterConfiguration.PROPERTY_METADATA_SUBJECT));
     }
 
     /** The report laid out, before it is exported: what tests read the charts from. */

@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import org.desist.auth.Caller;
 import org.desist.audit.AuditLog;
-import org.desist.report.PrintedDate;
+import org.desist.pdf.PrintedDate;
 
 /**
  * The cohort and programme reports as PDF documents, drawn from the very figures the JSON gives

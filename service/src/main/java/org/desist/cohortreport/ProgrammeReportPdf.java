@@ -10,31 +10,35 @@ import net.sf.jasperreports.engine.JasperFillManager;
 import net.sf.jasperreports.engine.JasperPrint;
 import net.sf.jasperreports.engine.JasperReport;
 import net.sf.jasperreports.engine.data.JRBeanCollectionDataSource;
-import org.desist.report.PrintedDate;
-import org.desist.report.ReportTemplates;
+import org.desist.pdf.PdfExport;
+import org.desist.pdf.PrintedDate;
+import org.desist.pdf.ReportTemplates;
 
 /**
  * The programme report as a PDF, for programme leads: every site and model the caller covers side by
  * side, drawn from the programme comparison's own rows (the figures are computed once, by
  * {@link CohortFigures#comparison}); charts of enrolment against target, attendance, completion and
  * reoffending per group, a table of every figure with a column per group, and the method note.
- * reports/programme-report.jrxml, with the shared page head and foot, compiled once at start-up.
+ * reports/programme-report.jrxml, with the shared page head and foot, as the build compiled it.
  */
 public class ProgrammeReportPdf {
-    static final String TEMPLATE = "programme-report.jrxml";
+    static final String TEMPLATE = "programme-report";
     /** Groups across one table: more than this and the table is repeated for the next ones. */
     static final int COLUMNS = 6;
 
     private final ReportTemplates templates;
+    private final PdfExport export;
     private final JasperReport template;
 
-    public ProgrammeReportPdf(ReportTemplates templates) {
+    public ProgrammeReportPdf(ReportTemplates templates, PdfExport export) {
         this.templates = templates;
-        this.template = templates.compileWithPageParts(TEMPLATE);
+        this.export = export;
+        this.template = templates.report(TEMPLATE);
     }
 
     public byte[] render(ProgrammeComparison comparison, String generated) {
-        return CohortReportPdf.export(fill(comparison, generated));
+        JasperPrint print = fill(comparison, generated);
+        return export.export(print, CohortReportPdf.about(print));
     }
 
     JasperPrint fill(ProgrammeComparison comparison, String generated) {

@@ -11,6 +11,7 @@ import jakarta.validation.constraints.NotNull;
 import java.util.Arrays;
 import java.util.List;
 import org.desist.audit.AuditKeys;
+import org.desist.pdf.RenderRehearsal;
 import org.desist.signin.SignInPolicy;
 
 public class DesistConfiguration extends Configuration {
@@ -151,6 +152,21 @@ public class DesistConfiguration extends Configuration {
     @JsonProperty
     public void setSignInFailuresPerAddress(int signInFailuresPerAddress) {
         this.signInFailuresPerAddress = signInFailuresPerAddress;
+    }
+
+    /** The PDF rehearsal at start-up and the warm-up after it ({@link RenderRehearsal}). */
+    @Valid
+    @NotNull
+    private RenderRehearsal.Settings pdfRehearsal = new RenderRehearsal.Settings();
+
+    @JsonProperty
+    public RenderRehearsal.Settings getPdfRehearsal() {
+        return pdfRehearsal;
+    }
+
+    @JsonProperty
+    public void setPdfRehearsal(RenderRehearsal.Settings pdfRehearsal) {
+        this.pdfRehearsal = pdfRehearsal;
     }
 
     /** The audit keys this configuration names (see {@link AuditKeys#load}). */

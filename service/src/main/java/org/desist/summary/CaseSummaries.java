@@ -6,7 +6,6 @@ import org.desist.auth.Caller;
 import org.desist.audit.AuditLog;
 import org.desist.participant.Participant;
 import org.desist.participant.ParticipantService;
-import org.desist.report.SummaryPdf;
 import org.desist.db.Snapshot;
 import org.jdbi.v3.core.Jdbi;
 

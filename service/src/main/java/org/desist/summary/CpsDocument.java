@@ -1,7 +1,6 @@
 package org.desist.summary;
 
 import java.util.List;
-import org.desist.report.SummaryLines;
 
 /** The CPS summary laid out for print. It can only print what {@link CpsSummary} holds. */
 final class CpsDocument {

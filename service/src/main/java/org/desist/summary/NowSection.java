@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import org.desist.report.SummaryLines;
 
 /**
  * The probation summary's opening section: where the case stands on the day, for a reader who may read no

@@ -2,7 +2,6 @@ package org.desist.summary;
 
 import java.util.List;
 import java.util.Optional;
-import org.desist.report.SummaryLines;
 import org.desist.risk.RiskRatings;
 import org.desist.riskplan.PlanActionState;
 import org.desist.session.Attendance;

@@ -1,7 +1,6 @@
 package org.desist.summary;
 
 import java.util.List;
-import org.desist.report.SummaryLines;
 import org.desist.session.Attendance;
 
 /** The sections both summaries print the same way, so the two documents cannot disagree on them. */

@@ -2,8 +2,6 @@ package org.desist.summary;
 
 import java.time.LocalDate;
 import java.util.List;
-import org.desist.report.SummaryLine;
-import org.desist.report.SummaryPdf;
 
 /** A summary laid out for print: what the PDF says about itself, and the lines of its body. */
 record SummaryDocument(SummaryPdf.Cover cover, List<SummaryLine> lines, String caseRef, LocalDate asOf) {

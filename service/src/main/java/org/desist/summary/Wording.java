@@ -5,7 +5,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Map;
 import org.desist.time.ProgrammeClock;
-import org.desist.report.PrintedDate;
+import org.desist.pdf.PrintedDate;
 
 /** How the summaries print values for a reader in court or in supervision, not for a machine. */
 final class Wording {

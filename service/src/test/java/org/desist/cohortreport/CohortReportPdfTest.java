@@ -23,8 +23,8 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.desist.config.DesistConfiguration;
 import org.desist.auth.Role;
-import org.desist.report.PdfText;
-import org.desist.report.ReportTemplates;
+import org.desist.pdf.PdfText;
+import org.desist.pdf.Pdfs;
 import org.desist.support.Api;
 import org.desist.support.Cases;
 import org.desist.support.Staff;
@@ -44,7 +44,8 @@ class CohortReportPdfTest {
     static final DropwizardAppExtension<DesistConfiguration> APP = TestApp.fresh();
     static final ObjectMapper JSON = Jackson.newObjectMapper();
     static final Pattern NUMBER = Pattern.compile("-?[0-9][0-9,.]*%?");
-    static final CohortReportPdf PDF = new CohortReportPdf(ReportTemplates.compiled());
+    static final Pdfs PDFS = Pdfs.load();
+    static final CohortReportPdf PDF = new CohortReportPdf(PDFS.templates(), PDFS.export());
     static final String GENERATED = "Generated for a test";
 
     static HandCountedCohort cohort;

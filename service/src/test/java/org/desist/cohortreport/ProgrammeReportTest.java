@@ -13,8 +13,8 @@ import java.util.Map;
 import java.util.Set;
 import org.desist.config.DesistConfiguration;
 import org.desist.auth.Role;
-import org.desist.report.PdfText;
-import org.desist.report.ReportTemplates;
+import org.desist.pdf.PdfText;
+import org.desist.pdf.Pdfs;
 import org.desist.support.Api;
 import org.desist.support.Cases;
 import org.desist.support.Reply;
@@ -88,7 +88,8 @@ class ProgrammeReportTest {
     @Test
     void its_charts_draw_every_group_withheld_values_labelled_nothing_clipped() {
         ProgrammeComparison comparison = comparison();
-        Map<String, ChartText> charts = ChartText.of(new ProgrammeReportPdf(ReportTemplates.compiled())
+        Pdfs pdfs = Pdfs.load();
+        Map<String, ChartText> charts = ChartText.of(new ProgrammeReportPdf(pdfs.templates(), pdfs.export())
                 .fill(comparison, "Generated for a test"));
         assertThat(charts).containsKeys("enrolment-chart", "attendance-chart", "completion-chart", "reoffending-chart");
         for (ChartText chart : charts.values()) {

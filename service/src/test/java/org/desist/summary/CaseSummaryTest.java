@@ -11,7 +11,7 @@ import java.time.ZoneId;
 import java.util.Set;
 import org.desist.config.DesistConfiguration;
 import org.desist.auth.Role;
-import org.desist.report.PdfText;
+import org.desist.pdf.PdfText;
 import org.desist.support.Api;
 import org.desist.support.Cases;
 import org.desist.support.Reply;

@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import org.desist.config.DesistConfiguration;
 import org.desist.auth.Role;
-import org.desist.report.PdfText;
+import org.desist.pdf.PdfText;
 import org.desist.support.Api;
 import org.desist.support.Cases;
 import org.desist.support.Staff;

@@ -1,4 +1,4 @@
-package org.desist.report;
+package org.desist.summary;
 
 /**
  * One line of a summary's body as {@code reports/summary-body.jrxml} lays it out. A JavaBean, not a

@@ -1,4 +1,4 @@
-package org.desist.report;
+package org.desist.pdf;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

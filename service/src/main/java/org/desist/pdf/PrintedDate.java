@@ -1,4 +1,4 @@
-package org.desist.report;
+package org.desist.pdf;
 
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,4 +1,4 @@
-package org.desist.report;
+package org.desist.pdf;
 
 import java.awt.color.ColorSpace;
 import java.awt.color.ICC_Profile;
@@ -32,27 +32,21 @@ import net.sf.jasperreports.repo.Resource;
 public final class PdfExport {
     static final String AUTHOR = "Desist";
     static final String LANGUAGE = "en-GB";
-    private static final JasperReportsContext CONTEXT = desistContext();
 
-    private PdfExport() {
+    private final JasperReportsContext context;
+
+    /** Exports in {@code context}, Desist's one Jasper context ({@link #desistContext()}), built once at start-up. */
+    public PdfExport(JasperReportsContext context) {
+        this.context = context;
     }
 
     /** What a document says about itself in its metadata: the title viewers show, and what it is for. */
     public record About(String title, String subject) {
     }
 
-    /**
-     * Jasper's settings for Desist's documents, for compiling, filling and exporting alike: DejaVu Sans (from
-     * jasperreports-fonts) wherever a style names no font, embedded in the PDF; a font that is missing is an
-     * error rather than a silent fallback to a non-embedded one; the sRGB profile of the output intent.
-     */
-    public static JasperReportsContext context() {
-        return CONTEXT;
-    }
-
-    public static byte[] export(JasperPrint print, About about) {
+    public byte[] export(JasperPrint print, About about) {
         ByteArrayOutputStream pdf = new ByteArrayOutputStream(64 * 1024);
-        JRPdfExporter exporter = new JRPdfExporter(CONTEXT);
+        JRPdfExporter exporter = new JRPdfExporter(context);
         exporter.setExporterInput(new SimpleExporterInput(print));
         exporter.setExporterOutput(new SimpleOutputStreamExporterOutput(pdf));
         SimplePdfExporterConfiguration configuration = new SimplePdfExporterConfiguration();
@@ -76,7 +70,13 @@ public final class PdfExport {
         return pdf.toByteArray();
     }
 
-    private static JasperReportsContext desistContext() {
+    /**
+     * Jasper's settings for Desist's documents, for compiling, filling and exporting alike: DejaVu Sans (from
+     * jasperreports-fonts) wherever a style names no font, embedded in the PDF; a font that is missing is an
+     * error rather than a silent fallback to a non-embedded one; the sRGB profile of the output intent; Desist's
+     * own tagger. The application makes one and hands it to the templates and the export.
+     */
+    public static JasperReportsContext desistContext() {
         SimpleJasperReportsContext context = new SimpleJasperReportsContext(DefaultJasperReportsContext.getInstance());
         context.setProperty("net.sf.jasperreports.default.font.name", "DejaVu Sans");
         context.setProperty("net.sf.jasperreports.default.pdf.embedded", "true");

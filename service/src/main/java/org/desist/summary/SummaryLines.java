@@ -1,4 +1,4 @@
-package org.desist.report;
+package org.desist.summary;
 
 import java.util.ArrayList;
 import java.util.Collection;

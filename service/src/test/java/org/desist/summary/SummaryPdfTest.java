@@ -1,9 +1,10 @@
-package org.desist.report;
+package org.desist.summary;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,17 +14,25 @@ import net.sf.jasperreports.engine.JasperCompileManager;
 import net.sf.jasperreports.engine.JasperFillManager;
 import net.sf.jasperreports.engine.JasperPrint;
 import net.sf.jasperreports.engine.JasperReport;
+import net.sf.jasperreports.engine.JasperReportsContext;
+import net.sf.jasperreports.engine.SimpleJasperReportsContext;
 import net.sf.jasperreports.engine.data.JRBeanCollectionDataSource;
 import net.sf.jasperreports.engine.xml.JRXmlLoader;
 import net.sf.jasperreports.export.SimpleExporterInput;
 import net.sf.jasperreports.export.SimpleOutputStreamExporterOutput;
 import net.sf.jasperreports.pdf.JRPdfExporter;
 import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.desist.pdf.PdfText;
+import org.desist.pdf.Pdfs;
+import org.desist.pdf.RenderRehearsal;
+import org.desist.pdf.ReportTemplates;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The templates and the renderer on their own: layout of every kind of line, page furniture, fonts. */
 class SummaryPdfTest {
-    static final SummaryPdf PDF = new SummaryPdf(ReportTemplates.compiled());
+    static final Pdfs PDFS = Pdfs.load();
+    static final SummaryPdf PDF = new SummaryPdf(PDFS.templates(), PDFS.export());
     static final SummaryPdf.Cover COVER = new SummaryPdf.Cover("probation-summary", "TEST-2026-0001",
             "Daniel Hale, born 14 Mar 1987", "Generated 2026-11-24 14:03 UTC by po.test (probation)",
             "Probation case summary TEST-2026-0001", "Probation case summary for supervision");
@@ -120,23 +129,28 @@ class SummaryPdfTest {
     }
 
     @Test
-    void the_masters_print_the_same_with_their_page_parts_as_subreports_or_inlined() throws Exception {
+    void the_masters_print_the_same_with_their_page_parts_as_subreports_or_inlined(@TempDir Path work)
+            throws Exception {
         // the templates stay valid as written (page head and foot as subreports, as a designer opens
-        // them); the service puts those parts inline at start-up, and the document must not change
-        ReportTemplates templates = ReportTemplates.compiled();
-        JasperCompileManager compiler = JasperCompileManager.getInstance(templates.context());
-        Map<String, Object> parameters = new HashMap<>(templates.parts());
-        parameters.put("PAGE_HEADER", compile(compiler, templates, "page-header.jrxml"));
-        parameters.put("PAGE_FOOTER", compile(compiler, templates, "page-footer.jrxml"));
+        // them); the build puts those parts inline, and the document must not change
+        ReportTemplates templates = PDFS.templates();
+        SimpleJasperReportsContext compiling = new SimpleJasperReportsContext(templates.context());
+        compiling.setProperty("net.sf.jasperreports.compiler.temp.dir", work.toString());
+        JasperCompileManager compiler = JasperCompileManager.getInstance(compiling);
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("DESIST_STYLES", templates.styles());
+        parameters.put("BODY", templates.report(SummaryPdf.BODY));
+        parameters.put("PAGE_HEADER", templates.report("page-header"));
+        parameters.put("PAGE_FOOTER", templates.report("page-footer"));
         parameters.put("CASE_REF", COVER.caseRef());
         parameters.put("SUBJECT", COVER.subtitle());
         parameters.put("GENERATED", COVER.generated());
         List<SummaryLine> lines = new SummaryLines().section("1. Identity").field("Name", "Daniel Hale")
                 .paragraph("Note", "Some text").lines();
-        for (String master : ReportTemplates.MASTERS) {
+        for (String master : SummaryPdf.MASTERS) {
             parameters.put("LINES", new JRBeanCollectionDataSource(lines));
             JasperPrint print = JasperFillManager.getInstance(templates.context()).fill(
-                    compile(compiler, templates, master + ".jrxml"), parameters, new JREmptyDataSource(1));
+                    compile(compiler, compiling, master + ".jrxml"), parameters, new JREmptyDataSource(1));
             JRPdfExporter exporter = new JRPdfExporter(templates.context());
             ByteArrayOutputStream subreports = new ByteArrayOutputStream();
             exporter.setExporterInput(new SimpleExporterInput(print));
@@ -150,23 +164,20 @@ class SummaryPdfTest {
         }
     }
 
-    private static JasperReport compile(JasperCompileManager compiler, ReportTemplates templates, String file)
+    private static JasperReport compile(JasperCompileManager compiler, JasperReportsContext context, String file)
             throws Exception {
-        try (var in = ReportTemplates.open(file)) {
-            return compiler.compile(JRXmlLoader.load(templates.context(), in));
+        try (var in = SummaryPdfTest.class.getClassLoader().getResourceAsStream("reports/" + file)) {
+            return compiler.compile(JRXmlLoader.load(context, in));
         }
     }
 
     @Test
     void the_rehearsal_renders_every_master_and_every_kind_of_line() {
-        assertThat(new RenderRehearsal(PDF, 0).rehearse()).isNotNegative();
-        assertThat(RenderRehearsal.sample(2)).extracting(SummaryLine::getKind)
+        assertThat(PDF.rehearsals()).extracting(RenderRehearsal.Document::name)
+                .containsExactlyElementsOf(SummaryPdf.MASTERS);
+        assertThat(new RenderRehearsal(PDF.rehearsals(), new RenderRehearsal.Settings()).rehearse()).isNotNegative();
+        assertThat(SummaryPdf.sample(2)).extracting(SummaryLine::getKind)
                 .containsAll(java.util.Arrays.stream(SummaryLine.Kind.values()).map(Enum::name).toList());
-    }
-
-    @Test
-    void templates_are_compiled_once() {
-        assertThat(ReportTemplates.compiled()).isSameAs(ReportTemplates.compiled());
     }
 
     @Test

@@ -1,4 +1,4 @@
-package org.desist.report;
+package org.desist.pdf;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

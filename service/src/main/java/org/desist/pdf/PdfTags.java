@@ -1,4 +1,4 @@
-package org.desist.report;
+package org.desist.pdf;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
