@@ -19,9 +19,11 @@ import net.sf.jasperreports.export.SimpleExporterInput;
 import net.sf.jasperreports.export.SimpleOutputStreamExporterOutput;
 import net.sf.jasperreports.pdf.JRPdfExporter;
 import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The templates and the renderer on their own: layout of every kind of line, page furniture, fonts. */
+@Tag("slow")
 class SummaryPdfTest {
     static final SummaryPdf PDF = new SummaryPdf(ReportTemplates.compiled());
     static final SummaryPdf.Cover COVER = new SummaryPdf.Cover("probation-summary", "TEST-2026-0001",
