@@ -19,6 +19,7 @@ import org.desist.support.Cases;
 import org.desist.support.Reply;
 import org.desist.support.TestApp;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -31,6 +32,7 @@ import org.desist.config.DesistConfiguration;
  * follow-up read showing that nothing changed.
  */
 @ExtendWith(DropwizardExtensionsSupport.class)
+@Tag("slow")
 class BadInputTest {
     static final DropwizardAppExtension<DesistConfiguration> APP = TestApp.fresh();
 

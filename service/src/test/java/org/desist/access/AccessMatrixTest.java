@@ -38,6 +38,7 @@ import org.desist.support.Reply;
 import org.desist.support.Staff;
 import org.desist.support.TestApp;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -59,6 +60,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * endpoint of the matrix once.
  */
 @ExtendWith(DropwizardExtensionsSupport.class)
+@Tag("slow")
 class AccessMatrixTest {
     static final DropwizardAppExtension<DesistConfiguration> APP = TestApp.fresh();
     static final AccessDoc DOC = AccessDoc.load();

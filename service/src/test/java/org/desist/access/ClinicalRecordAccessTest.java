@@ -39,6 +39,7 @@ import org.desist.support.Staff;
 import org.desist.support.TestApp;
 import org.desist.timeline.EventType;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -55,6 +56,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * with no free text at all.
  */
 @ExtendWith(DropwizardExtensionsSupport.class)
+@Tag("slow")
 class ClinicalRecordAccessTest {
     static final DropwizardAppExtension<DesistConfiguration> APP = TestApp.fresh();
     static final AccessDoc DOC = AccessDoc.load();

@@ -24,11 +24,13 @@ import org.desist.support.Staff;
 import org.desist.support.TestApp;
 import org.desist.support.TestDatabase;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Assessments through HTTP: their life as records, their strict fields, and what each role may see of them. */
 @ExtendWith(DropwizardExtensionsSupport.class)
+@Tag("slow")
 class AssessmentRecordTest {
     static final TestDatabase DATABASE = TestDatabase.fresh();
     static final DropwizardAppExtension<DesistConfiguration> APP = TestApp.on(DATABASE);

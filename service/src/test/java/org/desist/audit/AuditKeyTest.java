@@ -30,6 +30,7 @@ import org.desist.support.Cases;
 import org.desist.support.Commands;
 import org.desist.support.Staff;
 import org.desist.support.TestDatabase;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
@@ -38,6 +39,7 @@ import org.slf4j.LoggerFactory;
  * on keyed, its old rows still verifying and still bound to the keyed ones; SQLite without a key gets a key file;
  * PostgreSQL without one does not start; a rotated key seals new rows while the previous one verifies old ones.
  */
+@Tag("slow")
 class AuditKeyTest {
     private static final String NEW_KEY = "the next audit key after a rotation (32+ chars)";
     private static final int LEGACY_ROWS = 3;

@@ -33,6 +33,7 @@ import org.desist.support.Staff;
 import org.desist.support.TestApp;
 import org.desist.support.TestDatabase;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -44,6 +45,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * SQLite file, audit-verify names the damaged row.
  */
 @ExtendWith(DropwizardExtensionsSupport.class)
+@Tag("slow")
 class AuditTrailTest {
     static final TestDatabase DATABASE = TestDatabase.fresh();
     static final DropwizardAppExtension<DesistConfiguration> APP = TestApp.on(DATABASE);

@@ -11,6 +11,7 @@ import org.desist.db.Databases;
 import org.desist.support.Commands;
 import org.desist.support.TestDatabase;
 import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.Test;
  * over and over, and every walk must find it intact. A walk that read the rows first and the head last
  * saw a head ahead of its rows whenever an append committed in between, and called that a cut.
  */
+@Tag("slow")
 class LiveVerificationTest {
     private static final int WALKS = 300;
     private static final int APPENDERS = 2;

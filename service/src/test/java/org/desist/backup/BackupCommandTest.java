@@ -29,6 +29,7 @@ import org.desist.support.Commands;
 import org.desist.support.Reply;
 import org.desist.support.TestApp;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -38,6 +39,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * the backup began. And what it refuses.
  */
 @ExtendWith(DropwizardExtensionsSupport.class)
+@Tag("slow")
 class BackupCommandTest {
     static final Path FILE = TestApp.newDatabaseFile();
     static final DropwizardAppExtension<DesistConfiguration> APP = TestApp.on(FILE);

@@ -23,6 +23,7 @@ import org.desist.support.TableDigest;
 import org.desist.support.TestApp;
 import org.desist.support.TestDatabase;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -32,6 +33,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * the service started on the copy shows the same case to the same account.
  */
 @ExtendWith(DropwizardExtensionsSupport.class)
+@Tag("slow")
 class CopyDatabaseTest {
     static final Path SOURCE_FILE = TestApp.newDatabaseFile();
     static final TestDatabase SOURCE = TestDatabase.sqlite(SOURCE_FILE);

@@ -22,6 +22,7 @@ import org.desist.support.Commands;
 import org.desist.support.TestApp;
 import org.desist.support.TestDatabase;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * refuses, what it stores, and that the accounts it makes can log in over HTTP.
  */
 @ExtendWith(DropwizardExtensionsSupport.class)
+@Tag("slow")
 class AddUserCommandTest {
     static final TestDatabase DATABASE = TestDatabase.fresh();
     static final DropwizardAppExtension<DesistConfiguration> APP = TestApp.on(DATABASE);

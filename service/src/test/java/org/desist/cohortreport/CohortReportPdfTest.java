@@ -30,6 +30,7 @@ import org.desist.support.Cases;
 import org.desist.support.Staff;
 import org.desist.support.TestApp;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -40,6 +41,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * are read by drawing them onto a canvas that notes each label ({@link ChartText}).
  */
 @ExtendWith(DropwizardExtensionsSupport.class)
+@Tag("slow")
 class CohortReportPdfTest {
     static final DropwizardAppExtension<DesistConfiguration> APP = TestApp.fresh();
     static final ObjectMapper JSON = Jackson.newObjectMapper();

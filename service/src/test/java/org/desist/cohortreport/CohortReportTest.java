@@ -29,6 +29,7 @@ import org.desist.support.Reply;
 import org.desist.support.Staff;
 import org.desist.support.TestApp;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -38,6 +39,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * CSV parsed back, the PDF read back to text, and who may ask.
  */
 @ExtendWith(DropwizardExtensionsSupport.class)
+@Tag("slow")
 class CohortReportTest {
     static final DropwizardAppExtension<DesistConfiguration> APP = TestApp.fresh();
     static final String START = "2023-01-01";

@@ -18,6 +18,7 @@ import org.desist.support.Reply;
 import org.desist.support.Staff;
 import org.desist.support.TestApp;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * the pseudonymised evaluation export, over {@link HandCountedCohort}.
  */
 @ExtendWith(DropwizardExtensionsSupport.class)
+@Tag("slow")
 class ProgrammeFiguresTest {
     static final DropwizardAppExtension<DesistConfiguration> APP = TestApp.fresh();
     static final String FROM = "2022-01-01";

@@ -21,6 +21,7 @@ import org.desist.support.Reply;
 import org.desist.support.Staff;
 import org.desist.support.TestApp;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * audited as an export.
  */
 @ExtendWith(DropwizardExtensionsSupport.class)
+@Tag("slow")
 class ProgrammeReportTest {
     static final DropwizardAppExtension<DesistConfiguration> APP = TestApp.fresh();
     static final String FROM = "2023-01-01";

@@ -20,6 +20,7 @@ import org.desist.support.Api;
 import org.desist.support.Commands;
 import org.desist.support.TestDatabase;
 import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.Test;
  * (Liquibase alone created its changelog table twice and one instance died), and an instance told not to migrate
  * waits for whoever does, then serves a schema that is complete.
  */
+@Tag("slow")
 class ConcurrentStartTest {
     private static final int ROUNDS = 3;
     private static final AtomicInteger INSTANCES = new AtomicInteger();

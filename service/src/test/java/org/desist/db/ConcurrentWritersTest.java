@@ -19,11 +19,13 @@ import org.desist.support.Api;
 import org.desist.support.Cases;
 import org.desist.support.Reply;
 import org.desist.support.TestApp;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Sixteen clients creating referrals at once on one SQLite file: every one acknowledged and kept. */
 @ExtendWith(DropwizardExtensionsSupport.class)
+@Tag("slow")
 class ConcurrentWritersTest {
     static final DropwizardAppExtension<DesistConfiguration> APP = TestApp.fresh();
     static final int WRITERS = 16;

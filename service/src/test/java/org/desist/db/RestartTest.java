@@ -15,9 +15,11 @@ import java.util.Set;
 import org.desist.auth.Role;
 import org.desist.support.TestApp;
 import org.desist.support.TestDatabase;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** What was acknowledged before a stop is there after a start on the same database. */
+@Tag("slow")
 class RestartTest {
 
     @Test

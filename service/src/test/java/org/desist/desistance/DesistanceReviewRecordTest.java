@@ -23,11 +23,13 @@ import org.desist.support.Staff;
 import org.desist.support.TestApp;
 import org.desist.support.TestDatabase;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Desistance reviews: risk per domain, fixation, victim contact, engagement, and a narrative for clinicians only. */
 @ExtendWith(DropwizardExtensionsSupport.class)
+@Tag("slow")
 class DesistanceReviewRecordTest {
     static final TestDatabase DATABASE = TestDatabase.fresh();
     static final DropwizardAppExtension<DesistConfiguration> APP = TestApp.on(DATABASE);

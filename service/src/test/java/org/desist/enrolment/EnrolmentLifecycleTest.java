@@ -17,6 +17,7 @@ import org.desist.support.Cases;
 import org.desist.support.Reply;
 import org.desist.support.TestApp;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -25,6 +26,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** The enrolment lifecycle through HTTP: every pair of states, dates, reason codes and cohort counts. */
 @ExtendWith(DropwizardExtensionsSupport.class)
+@Tag("slow")
 class EnrolmentLifecycleTest {
     static final DropwizardAppExtension<DesistConfiguration> APP = TestApp.fresh();
 

@@ -12,11 +12,13 @@ import org.desist.config.DesistConfiguration;
 import org.desist.support.Api;
 import org.desist.support.Cases;
 import org.desist.support.TestApp;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The foundation's journey over HTTP: site and cohort, referral, daily review, enrolment and its moves. */
 @ExtendWith(DropwizardExtensionsSupport.class)
+@Tag("slow")
 class CaseIntakeFlowTest {
     static final DropwizardAppExtension<DesistConfiguration> APP = TestApp.fresh();
 

@@ -11,11 +11,13 @@ import org.desist.config.DesistConfiguration;
 import org.desist.support.Api;
 import org.desist.support.Cases;
 import org.desist.support.TestApp;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The daily review queue's order as the API serves it. */
 @ExtendWith(DropwizardExtensionsSupport.class)
+@Tag("slow")
 class ReviewQueueTest {
     static final DropwizardAppExtension<DesistConfiguration> APP = TestApp.fresh();
 

@@ -19,6 +19,7 @@ import net.jqwik.api.GenerationMode;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.ShrinkingMode;
+import net.jqwik.api.Tag;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
 import net.jqwik.api.statistics.Statistics;
@@ -46,6 +47,7 @@ import org.desist.support.TestApp;
  * {@code target/surefire-reports/org.desist.hostile.HostileInputTest-output.txt}; a failure names the
  * request in full (but for its credentials). Change {@link #SEED} to explore further.
  */
+@Tag("slow")
 class HostileInputTest {
     static final int TRIES = 3000;
     static final String SEED = "8202611240";

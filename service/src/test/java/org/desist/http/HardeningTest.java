@@ -19,6 +19,7 @@ import org.desist.support.Reply;
 import org.desist.support.Staff;
 import org.desist.support.TestApp;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -31,6 +32,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * and an oversized X-Purpose is refused by name.
  */
 @ExtendWith(DropwizardExtensionsSupport.class)
+@Tag("slow")
 class HardeningTest {
     static final DropwizardAppExtension<DesistConfiguration> APP = TestApp.fresh();
 

@@ -26,6 +26,7 @@ import org.desist.support.TableDigest;
 import org.desist.support.TestApp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -35,6 +36,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * A body that is not what its Content-Encoding says is 400, not the 500 HostileInputTest found.
  */
 @ExtendWith(DropwizardExtensionsSupport.class)
+@Tag("slow")
 class RequestBodyTest {
     static final DropwizardAppExtension<DesistConfiguration> APP = TestApp.fresh();
     private static final int LIMIT = (int) BodyLimit.MAX_BYTES;

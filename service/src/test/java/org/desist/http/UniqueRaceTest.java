@@ -22,6 +22,7 @@ import org.desist.support.TestApp;
 import org.desist.support.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * 500 from the unique index that caught the race the check missed.
  */
 @ExtendWith(DropwizardExtensionsSupport.class)
+@Tag("slow")
 class UniqueRaceTest {
     static final int AT_ONCE = 16;
     static final TestDatabase DATABASE = TestDatabase.fresh();

@@ -18,11 +18,13 @@ import org.desist.support.Reply;
 import org.desist.support.Staff;
 import org.desist.support.TestApp;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Incidents, and through them the life every case record shares: amend with history, entered in error. */
 @ExtendWith(DropwizardExtensionsSupport.class)
+@Tag("slow")
 class IncidentRecordTest {
     static final DropwizardAppExtension<DesistConfiguration> APP = TestApp.fresh();
     static Api api;

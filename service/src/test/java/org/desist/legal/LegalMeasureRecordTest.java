@@ -21,11 +21,13 @@ import org.desist.support.Reply;
 import org.desist.support.Staff;
 import org.desist.support.TestApp;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Legal measures through HTTP: their life as records, their dates, and whether each is in force today. */
 @ExtendWith(DropwizardExtensionsSupport.class)
+@Tag("slow")
 class LegalMeasureRecordTest {
     static final DropwizardAppExtension<DesistConfiguration> APP = TestApp.fresh();
     static final LocalDate TODAY = LocalDate.now(ZoneId.of("Europe/London"));

@@ -21,6 +21,7 @@ import org.desist.support.Reply;
 import org.desist.support.Staff;
 import org.desist.support.TestApp;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -29,6 +30,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** Onward referrals through HTTP: the lifecycle and its history, every pair of states, dates, kinds, access. */
 @ExtendWith(DropwizardExtensionsSupport.class)
+@Tag("slow")
 class ServiceReferralRecordTest {
     static final DropwizardAppExtension<DesistConfiguration> APP = TestApp.fresh();
     private static final String SITE = "ONW";

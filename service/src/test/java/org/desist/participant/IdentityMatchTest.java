@@ -21,6 +21,7 @@ import org.desist.support.Reply;
 import org.desist.support.Staff;
 import org.desist.support.TestApp;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * opening a second case; search finds the person by name, NHS number, PNC id and date of birth.
  */
 @ExtendWith(DropwizardExtensionsSupport.class)
+@Tag("slow")
 class IdentityMatchTest {
     static final DropwizardAppExtension<DesistConfiguration> APP = TestApp.fresh();
     static Api api;

@@ -22,6 +22,7 @@ import org.desist.support.Cases;
 import org.desist.support.Staff;
 import org.desist.support.TestApp;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -34,6 +35,7 @@ import org.verapdf.pdfa.flavours.PDFAFlavour;
  * tagged, in British English, with its title shown and every font embedded.
  */
 @ExtendWith(DropwizardExtensionsSupport.class)
+@Tag("slow")
 class ArchivalPdfTest {
     static final DropwizardAppExtension<DesistConfiguration> APP = TestApp.fresh();
     static final String SITE = "ARC";

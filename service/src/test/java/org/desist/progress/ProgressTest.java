@@ -20,11 +20,13 @@ import org.desist.support.Reply;
 import org.desist.support.Staff;
 import org.desist.support.TestApp;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The progress read model: an empty case, records entered in error left out, and who may read it. */
 @ExtendWith(DropwizardExtensionsSupport.class)
+@Tag("slow")
 class ProgressTest {
     static final DropwizardAppExtension<DesistConfiguration> APP = TestApp.fresh();
     static final String SITE = "PRG";

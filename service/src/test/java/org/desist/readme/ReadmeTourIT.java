@@ -20,12 +20,14 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * The README's curl tour, run as it stands (bash -e) against the packaged jar on a SQLite file and
  * ports of its own, so that the README cannot drift from the API. Runs after packaging (failsafe).
  */
+@Tag("slow")
 class ReadmeTourIT {
     static final Path REPOSITORY = repository();
     static final Path JAR = Path.of(System.getProperty("desist.jar", "target/desist.jar")).toAbsolutePath();

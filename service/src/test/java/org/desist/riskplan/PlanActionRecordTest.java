@@ -20,6 +20,7 @@ import org.desist.support.Reply;
 import org.desist.support.Staff;
 import org.desist.support.TestApp;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -28,6 +29,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** Actions of the risk management plan through HTTP: closed once, overdue when open past due, amended, access. */
 @ExtendWith(DropwizardExtensionsSupport.class)
+@Tag("slow")
 class PlanActionRecordTest {
     static final DropwizardAppExtension<DesistConfiguration> APP = TestApp.fresh();
     private static final String SITE = "RMP";

@@ -21,6 +21,7 @@ import org.desist.support.TestApp;
 import org.desist.support.TestDatabase;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * the sessions they already have) or joins a second one.
  */
 @ExtendWith(DropwizardExtensionsSupport.class)
+@Tag("slow")
 class AttendanceTotalsTest {
     static final TestDatabase DATABASE = TestDatabase.fresh();
     static final DropwizardAppExtension<DesistConfiguration> APP = TestApp.on(DATABASE);

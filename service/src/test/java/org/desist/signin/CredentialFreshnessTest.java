@@ -13,6 +13,7 @@ import org.desist.support.Staff;
 import org.desist.support.TestApp;
 import org.desist.support.TestDatabase;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.desist.auth.Role;
@@ -22,6 +23,7 @@ import org.desist.auth.Role;
  * the other has cached. A password is checked against the database's credential version on every request.
  */
 @ExtendWith(DropwizardExtensionsSupport.class)
+@Tag("slow")
 class CredentialFreshnessTest {
     static final TestDatabase DATABASE = TestDatabase.fresh();
     static final DropwizardAppExtension<DesistConfiguration> A = TestApp.on(DATABASE);

@@ -28,6 +28,7 @@ import org.desist.support.Staff;
 import org.desist.support.TestApp;
 import org.desist.support.TestDatabase;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.desist.auth.Role;
@@ -39,6 +40,7 @@ import org.desist.auth.Role;
  * address: see SignInThrottleTest).
  */
 @ExtendWith(DropwizardExtensionsSupport.class)
+@Tag("slow")
 class LoginTest {
     static final TestDatabase DATABASE = TestDatabase.fresh();
     /** Trusts the local proxy, so that a test may give its failures an address of their own (X-Forwarded-For). */

@@ -20,6 +20,7 @@ import org.desist.support.Staff;
 import org.desist.support.TestApp;
 import org.desist.support.TestDatabase;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.desist.auth.Role;
@@ -30,6 +31,7 @@ import org.desist.auth.Role;
  * many addresses. Every refused sign-in is an audit row with the address and the request id.
  */
 @ExtendWith(DropwizardExtensionsSupport.class)
+@Tag("slow")
 class SignInThrottleTest {
     static final TestDatabase DATABASE = TestDatabase.fresh();
     static final DropwizardAppExtension<DesistConfiguration> A = TestApp.behindLocalProxy(DATABASE);

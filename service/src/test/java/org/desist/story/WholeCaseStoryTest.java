@@ -19,6 +19,7 @@ import org.desist.support.Cases;
 import org.desist.support.Reply;
 import org.desist.support.TestApp;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * timeline's order and the progress figures are checked against values worked out by hand below.
  */
 @ExtendWith(DropwizardExtensionsSupport.class)
+@Tag("slow")
 class WholeCaseStoryTest {
     static final DropwizardAppExtension<DesistConfiguration> APP = TestApp.fresh();
     static final String SITE = "WCS";

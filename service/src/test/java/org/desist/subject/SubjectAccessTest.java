@@ -17,6 +17,7 @@ import org.desist.support.Reply;
 import org.desist.support.Staff;
 import org.desist.support.TestApp;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * only by role and third parties' details withheld; assembling it is audited as an export.
  */
 @ExtendWith(DropwizardExtensionsSupport.class)
+@Tag("slow")
 class SubjectAccessTest {
     static final DropwizardAppExtension<DesistConfiguration> APP = TestApp.fresh();
 

@@ -20,6 +20,7 @@ import org.desist.support.Reply;
 import org.desist.support.Staff;
 import org.desist.support.TestApp;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -31,6 +32,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * every summary handed out, JSON or PDF, is audited as an export of its audience.
  */
 @ExtendWith(DropwizardExtensionsSupport.class)
+@Tag("slow")
 class SummaryAccessTest {
     static final DropwizardAppExtension<DesistConfiguration> APP = TestApp.fresh();
     static final String SITE = "ACC";

@@ -22,6 +22,7 @@ import org.desist.support.Cases;
 import org.desist.support.Staff;
 import org.desist.support.TestApp;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -35,6 +36,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * {@code target/summary-pages/} to be looked at page by page.
  */
 @ExtendWith(DropwizardExtensionsSupport.class)
+@Tag("slow")
 class SummaryNowTest {
     static final DropwizardAppExtension<DesistConfiguration> APP = TestApp.fresh();
     static final String SITE = "NOW";

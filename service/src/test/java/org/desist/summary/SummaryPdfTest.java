@@ -26,10 +26,12 @@ import org.desist.pdf.PdfText;
 import org.desist.pdf.Pdfs;
 import org.desist.pdf.RenderRehearsal;
 import org.desist.pdf.ReportTemplates;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The templates and the renderer on their own: layout of every kind of line, page furniture, fonts. */
+@Tag("slow")
 class SummaryPdfTest {
     static final Pdfs PDFS = Pdfs.load();
     static final SummaryPdf PDF = new SummaryPdf(PDFS.templates(), PDFS.export());

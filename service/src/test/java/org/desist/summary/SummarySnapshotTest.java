@@ -22,6 +22,7 @@ import org.desist.support.TestDatabase;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * (On SQLite one read transaction is a snapshot already; db/SnapshotTest shows it on both databases.)
  */
 @ExtendWith(DropwizardExtensionsSupport.class)
+@Tag("slow")
 class SummarySnapshotTest {
     static final String SITE = "SNAP";
     static final TestDatabase DATABASE = TestDatabase.fresh();

@@ -17,12 +17,14 @@ import org.desist.support.Commands;
 import org.desist.support.TestApp;
 import org.desist.support.TableDigest;
 import org.desist.support.TestDatabase;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * The seed command: the same seed gives the same database, row for row, in every table; another seed
  * gives another; a database holding real participants, or seeded already, is refused.
  */
+@Tag("slow")
 class SeedCommandTest {
 
     @Test

@@ -19,11 +19,13 @@ import org.desist.support.Reply;
 import org.desist.support.Staff;
 import org.desist.support.TestApp;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The case timeline: filters, what each role sees of it, no free text for anyone, and who may ask. */
 @ExtendWith(DropwizardExtensionsSupport.class)
+@Tag("slow")
 class TimelineTest {
     static final DropwizardAppExtension<DesistConfiguration> APP = TestApp.fresh();
     static final String SITE = "TLN";

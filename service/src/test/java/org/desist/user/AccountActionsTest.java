@@ -20,6 +20,7 @@ import org.desist.support.Staff;
 import org.desist.support.TestApp;
 import org.desist.support.TestDatabase;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * password does nothing but change itself, and stops at its expiry; tokens are listed and ended.
  */
 @ExtendWith(DropwizardExtensionsSupport.class)
+@Tag("slow")
 class AccountActionsTest {
     static final TestDatabase DATABASE = TestDatabase.fresh();
     static final DropwizardAppExtension<DesistConfiguration> APP = TestApp.on(DATABASE);

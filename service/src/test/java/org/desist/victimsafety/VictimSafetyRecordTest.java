@@ -18,11 +18,13 @@ import org.desist.support.Reply;
 import org.desist.support.Staff;
 import org.desist.support.TestApp;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Victim-safety concerns: the advocate's to record, the victim known only by the referral's reference. */
 @ExtendWith(DropwizardExtensionsSupport.class)
+@Tag("slow")
 class VictimSafetyRecordTest {
     static final DropwizardAppExtension<DesistConfiguration> APP = TestApp.fresh();
     static Api api;

@@ -28,6 +28,7 @@ import org.desist.support.Reply;
 import org.desist.support.ServedDescription;
 import org.desist.support.TestApp;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -38,6 +39,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * the description, by {@link org.desist.support.ServedDescription}.)
  */
 @ExtendWith(DropwizardExtensionsSupport.class)
+@Tag("slow")
 class DescriptionMatchesServiceTest {
     static final DropwizardAppExtension<DesistConfiguration> APP = TestApp.fresh();
     /** Examples that need nothing but each other: a site from its example, then a referral to it. */

@@ -28,6 +28,7 @@ import org.desist.support.TestDatabase;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -36,6 +37,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * 410 naming the survivor, the figures count the person once and the attendance totals stay true.
  */
 @ExtendWith(DropwizardExtensionsSupport.class)
+@Tag("slow")
 class ParticipantMergeTest {
     static final TestDatabase DATABASE = TestDatabase.fresh();
     static final DropwizardAppExtension<DesistConfiguration> APP = TestApp.on(DATABASE);
