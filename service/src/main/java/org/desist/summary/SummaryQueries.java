@@ -18,7 +18,7 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
 /**
  * Everything the case summaries read, for one participant. Each query names the columns it needs and no
  * more: the CPS summary is built from the queries that load no clinical text, so what it may not show is
- * never in memory for it. Rows with status 'entered_in_error' are left out everywhere.
+ * never in memory for it. Only the live records are read (the active_ views): none entered in error.
  */
 public interface SummaryQueries {
 
@@ -80,7 +80,7 @@ public interface SummaryQueries {
     @SqlQuery("""
             SELECT kind, from_date AS "from", until_date AS "until", conditions,
                    (from_date <= :today AND (until_date IS NULL OR until_date >= :today)) AS in_force
-            FROM legal_measure WHERE participant_id = :p AND status = 'active'
+            FROM active_legal_measure WHERE participant_id = :p
             ORDER BY in_force DESC, from_date DESC, recorded_at DESC
             """)
     @RegisterConstructorMapper(LegalPosition.Measure.class)
@@ -110,60 +110,60 @@ public interface SummaryQueries {
     @RegisterConstructorMapper(StepRow.class)
     List<StepRow> enrolmentSteps(@Bind("p") String participantId);
 
-    @SqlQuery("SELECT scheduled_at, outcome FROM session WHERE participant_id = :p AND status = 'active'"
+    @SqlQuery("SELECT scheduled_at, outcome FROM active_session WHERE participant_id = :p"
             + " ORDER BY scheduled_at")
     @RegisterConstructorMapper(SessionRow.class)
     List<SessionRow> sessions(@Bind("p") String participantId);
 
     /** The first session still to come on the case. */
-    @SqlQuery("SELECT scheduled_at, kind, facilitator FROM session WHERE participant_id = :p AND status = 'active'"
+    @SqlQuery("SELECT scheduled_at, kind, facilitator FROM active_session WHERE participant_id = :p"
             + " AND outcome IS NULL AND scheduled_at > :now ORDER BY scheduled_at, recorded_at LIMIT 1")
     @RegisterConstructorMapper(ProbationSummary.NextSession.class)
     Optional<ProbationSummary.NextSession> nextSession(@Bind("p") String participantId, @Bind("now") Instant now);
 
     /** Concerns flagged on session outcomes, with who recorded the outcome; the notes are not read. */
-    @SqlQuery("SELECT scheduled_at, outcome_recorded_by AS raised_by, concern FROM session WHERE participant_id = :p"
-            + " AND status = 'active' AND concern IS NOT NULL ORDER BY scheduled_at, recorded_at")
+    @SqlQuery("SELECT scheduled_at, outcome_recorded_by AS raised_by, concern FROM active_session"
+            + " WHERE participant_id = :p AND concern IS NOT NULL ORDER BY scheduled_at, recorded_at")
     @RegisterConstructorMapper(SessionConcernRow.class)
     List<SessionConcernRow> sessionConcerns(@Bind("p") String participantId);
 
     /** Victim-safety concerns as probation may read them (the victim's reference is not needed here). */
     @SqlQuery("SELECT raised_on, 'victim_safety' AS about, recorded_by AS raised_by, concern, action_taken"
-            + " FROM victim_safety_concern WHERE participant_id = :p AND status = 'active'"
+            + " FROM active_victim_safety_concern WHERE participant_id = :p"
             + " ORDER BY raised_on, recorded_at")
     @RegisterConstructorMapper(ProbationSummary.Concern.class)
     List<ProbationSummary.Concern> victimSafetyConcerns(@Bind("p") String participantId);
 
     /** The notes a clinician agreed may reach probation; nothing else of the session notes is read. */
-    @SqlQuery("SELECT scheduled_at, kind, notes FROM session WHERE participant_id = :p AND status = 'active'"
+    @SqlQuery("SELECT scheduled_at, kind, notes FROM active_session WHERE participant_id = :p"
             + " AND shareable = 1 AND notes IS NOT NULL ORDER BY scheduled_at")
     @RegisterConstructorMapper(NoteRow.class)
     List<NoteRow> shareableNotes(@Bind("p") String participantId);
 
     @SqlQuery("SELECT assessed_on AS rated_on, risk_violence AS violence, risk_persistence AS persistence,"
-            + " risk_recurrence AS recurrence, risk_psychosocial_damage AS psychosocial_damage FROM assessment"
-            + " WHERE participant_id = :p AND status = 'active' ORDER BY assessed_on, recorded_at LIMIT 1")
+            + " risk_recurrence AS recurrence, risk_psychosocial_damage AS psychosocial_damage FROM active_assessment"
+            + " WHERE participant_id = :p ORDER BY assessed_on, recorded_at LIMIT 1")
     @RegisterConstructorMapper(RatingsRow.class)
     Optional<RatingsRow> firstAssessment(@Bind("p") String participantId);
 
     /** The latest assessment's conclusions only: no formulation, diagnoses, substance misuse or typology. */
     @SqlQuery("SELECT assessed_on, kind, instrument, overall_risk, risk_violence AS violence,"
             + " risk_persistence AS persistence, risk_recurrence AS recurrence,"
-            + " risk_psychosocial_damage AS psychosocial_damage FROM assessment"
-            + " WHERE participant_id = :p AND status = 'active' ORDER BY assessed_on DESC, recorded_at DESC LIMIT 1")
+            + " risk_psychosocial_damage AS psychosocial_damage FROM active_assessment"
+            + " WHERE participant_id = :p ORDER BY assessed_on DESC, recorded_at DESC LIMIT 1")
     @RegisterConstructorMapper(ConclusionRow.class)
     Optional<ConclusionRow> latestAssessment(@Bind("p") String participantId);
 
     /** The latest desistance review without its narrative. */
     @SqlQuery("SELECT reviewed_on, risk_violence AS violence, risk_persistence AS persistence,"
             + " risk_recurrence AS recurrence, risk_psychosocial_damage AS psychosocial_damage, fixation,"
-            + " victim_contact_since_last_review, engagement FROM desistance_review"
-            + " WHERE participant_id = :p AND status = 'active' ORDER BY reviewed_on DESC, recorded_at DESC LIMIT 1")
+            + " victim_contact_since_last_review, engagement FROM active_desistance_review"
+            + " WHERE participant_id = :p ORDER BY reviewed_on DESC, recorded_at DESC LIMIT 1")
     @RegisterConstructorMapper(ReviewRow.class)
     Optional<ReviewRow> latestReview(@Bind("p") String participantId);
 
-    @SqlQuery("SELECT service, kind, provider, made_on, state, state_on FROM service_referral"
-            + " WHERE participant_id = :p AND status = 'active' ORDER BY made_on, recorded_at")
+    @SqlQuery("SELECT service, kind, provider, made_on, state, state_on FROM active_service_referral"
+            + " WHERE participant_id = :p ORDER BY made_on, recorded_at")
     @RegisterConstructorMapper(ProbationSummary.OnwardReferral.class)
     List<ProbationSummary.OnwardReferral> onwardReferrals(@Bind("p") String participantId);
 
@@ -171,13 +171,13 @@ public interface SummaryQueries {
     @SqlQuery("""
             SELECT action, agency, owner, due_on, review_on, state, closed_on,
                    (state = 'open' AND due_on < :today) AS overdue
-            FROM plan_action WHERE participant_id = :p AND status = 'active'
+            FROM active_plan_action WHERE participant_id = :p
             ORDER BY CASE state WHEN 'open' THEN 0 ELSE 1 END, due_on, recorded_at
             """)
     @RegisterConstructorMapper(ProbationSummary.PlanEntry.class)
     List<ProbationSummary.PlanEntry> riskPlan(@Bind("p") String participantId, @Bind("today") LocalDate today);
 
-    @SqlQuery("SELECT occurred_on, kind, source, details FROM incident WHERE participant_id = :p AND status = 'active'"
+    @SqlQuery("SELECT occurred_on, kind, source, details FROM active_incident WHERE participant_id = :p"
             + " ORDER BY occurred_on, recorded_at")
     @RegisterConstructorMapper(IncidentEntry.class)
     List<IncidentEntry> incidents(@Bind("p") String participantId);
