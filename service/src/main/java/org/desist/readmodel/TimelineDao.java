@@ -1,4 +1,4 @@
-package org.desist.timeline;
+package org.desist.readmodel;
 
 import java.util.List;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
@@ -13,7 +13,7 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
 public interface TimelineDao {
 
     record Fact(String at, String id, String a, String b, String c) {
-        Fact on(String day) {
+        public Fact on(String day) {
             return new Fact(day, id, a, b, c);
         }
     }

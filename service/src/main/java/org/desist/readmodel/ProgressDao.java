@@ -1,4 +1,4 @@
-package org.desist.progress;
+package org.desist.readmodel;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
