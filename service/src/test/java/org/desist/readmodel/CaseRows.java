@@ -65,6 +65,68 @@ final class CaseRows implements AutoCloseable {
         return rows;
     }
 
+    /**
+     * The case the read model's tests share: one referral, one enrolment, and of each clinical kind a live record
+     * beside one entered in error that each live read would pick if it counted it (earlier, later, or of another
+     * kind). Ids end in -void for the records entered in error: no live read may return one.
+     */
+    static CaseRows twinned() throws Exception {
+        CaseRows rows = fresh();
+        rows.insert("referral", columns("id", "ref-1", "participant_id", PARTICIPANT, "site_code", SITE,
+                "received_on", "2026-01-03", "source", "police", "referrer", "PC R", "behaviour", "following",
+                "victim_ref", "VA-1", "legal_status", "Released under investigation", "status", "reviewed",
+                "priority_rank", 3, "priority", "high", "decision", "accept_for_intervention",
+                "reviewed_on", "2026-01-04", "review_reason", "daily review", "reviewed_by", "lead",
+                "created_at", "2026-01-03T09:00:00Z", "created_by", "referrer"));
+        rows.insert("enrolment", columns("id", "enr-1", "participant_id", PARTICIPANT, "cohort_id", COHORT,
+                "state", "enrolled", "state_on", "2026-01-20", "is_open", 1, "enrolled_on", "2026-01-20",
+                "created_at", "2026-01-05T09:00:00Z"));
+        rows.insert("enrolment_event", columns("id", "ev-1", "enrolment_id", "enr-1", "seq", 1, "state", "referred",
+                "on_date", "2026-01-05", "reason", "accepted at review", "reason_code", null, "actor", "lead",
+                "recorded_at", "2026-01-05T09:00:00Z"));
+        rows.insert("enrolment_event", columns("id", "ev-2", "enrolment_id", "enr-1", "seq", 2, "state", "enrolled",
+                "on_date", "2026-01-20", "reason", "consented", "reason_code", null, "actor", "lead",
+                "recorded_at", "2026-01-20T09:00:00Z"));
+
+        rows.live("assessment", "a-live");
+        rows.enteredInError("assessment", "a-early-void", "assessed_on", "2026-01-05", "risk_violence", "high");
+        rows.enteredInError("assessment", "a-late-void", "assessed_on", "2026-03-20", "overall_risk", "low");
+
+        rows.live("session", "s-live", "outcome", "attended", "engagement", 4, "notes", "spoke about the order",
+                "shareable", 1, "concern", "talked of driving past", "outcome_recorded_at", "2026-02-03T11:00:00Z",
+                "outcome_recorded_by", "dr.f");
+        rows.enteredInError("session", "s-void", "scheduled_at", "2026-02-10T10:00:00Z", "outcome", "attended",
+                "engagement", 2, "notes", "wrong participant's notes", "shareable", 1, "concern", "not this case",
+                "outcome_recorded_at", "2026-02-10T11:00:00Z", "outcome_recorded_by", "dr.f");
+        rows.live("session", "s-next", "scheduled_at", "2026-06-01T10:00:00Z");
+        rows.enteredInError("session", "s-next-void", "scheduled_at", "2026-05-01T10:00:00Z");
+
+        rows.live("desistance_review", "r-live");
+        rows.enteredInError("desistance_review", "r-void", "reviewed_on", "2026-05-10", "fixation", 9);
+
+        rows.live("incident", "i-live");
+        rows.enteredInError("incident", "i-void", "occurred_on", "2026-03-15", "kind", "arrest");
+
+        rows.live("legal_measure", "lm-live", "conditions", "no contact");
+        rows.enteredInError("legal_measure", "lm-void", "kind", "stalking_protection_order");
+
+        rows.live("plan_action", "pa-live");
+        rows.enteredInError("plan_action", "pa-void", "due_on", "2026-01-15");
+
+        rows.live("service_referral", "sr-live");
+        rows.enteredInError("service_referral", "sr-void", "service", "substance_misuse", "kind", "drug",
+                "state", "accepted", "made_on", "2026-01-25");
+        for (String referral : new String[] {"sr-live", "sr-void"}) {
+            rows.insert("service_referral_move", columns("service_referral_id", referral, "seq", 1, "state", "made",
+                    "on_date", "2026-02-01", "reason", "referred on", "actor", "clinician",
+                    "recorded_at", "2026-02-01T12:00:00Z"));
+        }
+
+        rows.live("victim_safety_concern", "v-live", "action_taken", "police told");
+        rows.enteredInError("victim_safety_concern", "v-void", "raised_on", "2026-02-06");
+        return rows;
+    }
+
     Jdbi jdbi() {
         return opened.jdbi();
     }
