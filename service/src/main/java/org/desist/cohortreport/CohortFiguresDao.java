@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Executor;
 import org.desist.db.Snapshot;
+import org.desist.readmodel.CountingRules;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
@@ -23,11 +24,6 @@ import org.jdbi.v3.core.statement.Query;
  * {@link FigureSheet}, from small histograms.
  */
 final class CohortFiguresDao {
-    /** Enrolment states that end an enrolment after it reached 'enrolled': the exits. */
-    static final String EXIT_STATES = "('completed', 'withdrawn', 'disengaged', 'breached', 'transferred')";
-    /** Incidents that count as reoffending after exit. */
-    static final String REOFFENCES = "('new_allegation', 'charge', 'conviction')";
-
     static final String RECEIVED = """
             SELECT grp, source, count(*) AS n FROM ref
             WHERE received_on BETWEEN :from AND :to GROUP BY grp, source
@@ -56,7 +52,7 @@ final class CohortFiguresDao {
     static final String EXITS = """
             SELECT grp, state, count(*) AS n FROM enr
             WHERE enrolled_on IS NOT NULL AND state IN %s AND state_on BETWEEN :from AND :to GROUP BY grp, state
-            """.formatted(EXIT_STATES);
+            """.formatted(CountingRules.EXIT_STATES);
 
     /** Sessions counted by outcome from running totals, as {@link org.desist.session.Attendance} needs them. */
     private static final String OUTCOME_COLUMNS = """
@@ -85,7 +81,7 @@ final class CohortFiguresDao {
             FROM attendance_totals
             WHERE on_date BETWEEN :from AND :to AND %s
             GROUP BY site_code, substr(on_date, 1, 7)
-            """.formatted(OUTCOME_COLUMNS.formatted("sessions"), Population.inScope("site_code"));
+            """.formatted(OUTCOME_COLUMNS.formatted("sessions"), CountingRules.inScope("site_code"));
 
     /** Accepted, engaged and completed are read from the moves: a referral that reached engaged was accepted. */
     static final String ONWARD = """
@@ -159,11 +155,11 @@ final class CohortFiguresDao {
                 FROM enr
                 WHERE enr.enrolled_on IS NOT NULL AND enr.state IN %s AND enr.state_on BETWEEN :from AND :to) exits
             GROUP BY grp, exit_on, reoffended_on
-            """.formatted(REOFFENCES, EXIT_STATES);
+            """.formatted(CountingRules.REOFFENCES, CountingRules.EXIT_STATES);
 
     static final String TARGETS_OF_COHORT = "SELECT id AS grp, target FROM cohort WHERE id = :cohortId";
     static final String TARGETS_OF_SITES = "SELECT site_code AS grp, sum(target) AS target FROM cohort WHERE "
-            + Population.inScope("site_code") + " GROUP BY site_code";
+            + CountingRules.inScope("site_code") + " GROUP BY site_code";
 
     private final Jdbi jdbi;
     private final Population population;

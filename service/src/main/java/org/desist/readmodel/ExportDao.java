@@ -1,4 +1,4 @@
-package org.desist.cohortreport;
+package org.desist.readmodel;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -23,7 +23,7 @@ public final class ExportDao {
                LocalDate reoffendedOn) {
     }
 
-    static final String ROWS = """
+    private static final String ROWS = """
             WITH chosen AS (
                 SELECT e.id, e.participant_id, e.cohort_id, c.site_code, s.model, e.state, e.enrolled_on,
                        CASE WHEN e.enrolled_on IS NOT NULL AND e.state IN %1$s THEN e.state_on END AS exit_on,
@@ -80,15 +80,16 @@ public final class ExportDao {
                      ORDER BY d.reviewed_on DESC, d.recorded_at DESC, d.id DESC LIMIT 1)
             WHERE ch.opened_on BETWEEN :from AND :to
             ORDER BY ch.site_code, ch.cohort_id, ch.opened_on, ch.id
-            """.formatted(CohortFiguresDao.EXIT_STATES, Population.inScope("c.site_code"), CohortFiguresDao.REOFFENCES);
+            """.formatted(CountingRules.EXIT_STATES, CountingRules.inScope("c.site_code"), CountingRules.REOFFENCES);
 
     private ExportDao() {
     }
 
-    static List<Row> rows(Handle handle, SiteScope scope, ReportingPeriod period) {
+    /** The rows of the enrolments opened from one day to another (both inclusive) at the scope's sites. */
+    public static List<Row> rows(Handle handle, SiteScope scope, LocalDate from, LocalDate to) {
         return handle.createQuery(ROWS)
                 .bind("allSites", scope.allSites()).bindList("sites", scope.sites())
-                .bind("from", period.from()).bind("to", period.to())
+                .bind("from", from).bind("to", to)
                 .registerRowMapper(ConstructorMapper.factory(Row.class))
                 .mapTo(Row.class).list();
     }
