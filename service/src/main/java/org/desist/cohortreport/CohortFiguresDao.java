@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Executor;
 import org.desist.db.Snapshot;
+import org.desist.readmodel.CountingRules;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
@@ -23,11 +24,6 @@ import org.jdbi.v3.core.statement.Query;
  * {@link FigureSheet}, from small histograms.
  */
 final class CohortFiguresDao {
-    /** Enrolment states that end an enrolment after it reached 'enrolled': the exits. */
-    static final String EXIT_STATES = "('completed', 'withdrawn', 'disengaged', 'breached', 'transferred')";
-    /** Incidents that count as reoffending after exit. */
-    static final String REOFFENCES = "('new_allegation', 'charge', 'conviction')";
-
     static final String RECEIVED = """
             SELECT grp, source, count(*) AS n FROM ref
             WHERE received_on BETWEEN :from AND :to GROUP BY grp, source
@@ -56,7 +52,7 @@ final class CohortFiguresDao {
     static final String EXITS = """
             SELECT grp, state, count(*) AS n FROM enr
             WHERE enrolled_on IS NOT NULL AND state IN %s AND state_on BETWEEN :from AND :to GROUP BY grp, state
-            """.formatted(EXIT_STATES);
+            """.formatted(CountingRules.EXIT_STATES);
 
     /** Sessions counted by outcome from running totals, as {@link org.desist.session.Attendance} needs them. */
     private static final String OUTCOME_COLUMNS = """
@@ -85,7 +81,7 @@ final class CohortFiguresDao {
             FROM attendance_totals
             WHERE on_date BETWEEN :from AND :to AND %s
             GROUP BY site_code, substr(on_date, 1, 7)
-            """.formatted(OUTCOME_COLUMNS.formatted("sessions"), Population.inScope("site_code"));
+            """.formatted(OUTCOME_COLUMNS.formatted("sessions"), CountingRules.inScope("site_code"));
 
     /** Accepted, engaged and completed are read from the moves: a referral that reached engaged was accepted. */
     static final String ONWARD = """
@@ -99,8 +95,8 @@ final class CohortFiguresDao {
                    sum(CASE WHEN EXISTS (SELECT 1 FROM service_referral_move m WHERE m.service_referral_id = sr.id
                             AND m.on_date <= :to AND m.state = 'completed')
                        THEN 1 ELSE 0 END) AS completed
-            FROM pop JOIN service_referral sr ON sr.participant_id = pop.participant_id
-            WHERE sr.status = 'active' AND sr.made_on BETWEEN :from AND :to
+            FROM pop JOIN active_service_referral sr ON sr.participant_id = pop.participant_id
+            WHERE sr.made_on BETWEEN :from AND :to
             GROUP BY pop.grp, sr.service
             """;
 
@@ -114,13 +110,13 @@ final class CohortFiguresDao {
     static final String RISK = """
             SELECT pop.grp, count(*) AS compared, %s, %s, %s, %s
             FROM pop
-                 JOIN assessment f ON f.id = (
-                     SELECT a.id FROM assessment a
-                     WHERE a.participant_id = pop.participant_id AND a.status = 'active' AND a.assessed_on <= :to
+                 JOIN active_assessment f ON f.id = (
+                     SELECT a.id FROM active_assessment a
+                     WHERE a.participant_id = pop.participant_id AND a.assessed_on <= :to
                      ORDER BY a.assessed_on, a.recorded_at, a.id LIMIT 1)
-                 JOIN desistance_review l ON l.id = (
-                     SELECT d.id FROM desistance_review d
-                     WHERE d.participant_id = pop.participant_id AND d.status = 'active' AND d.reviewed_on <= :to
+                 JOIN active_desistance_review l ON l.id = (
+                     SELECT d.id FROM active_desistance_review d
+                     WHERE d.participant_id = pop.participant_id AND d.reviewed_on <= :to
                      ORDER BY d.reviewed_on DESC, d.recorded_at DESC, d.id DESC LIMIT 1)
             GROUP BY pop.grp
             """.formatted(moved(DOMAINS[0]), moved(DOMAINS[1]), moved(DOMAINS[2]), moved(DOMAINS[3]));
@@ -142,8 +138,8 @@ final class CohortFiguresDao {
     /** Incidents from the day of enrolment to the day of exit (or to now, while enrolled). */
     static final String INCIDENTS = """
             SELECT enr.grp, i.kind, count(*) AS n
-            FROM enr JOIN incident i ON i.participant_id = enr.participant_id
-            WHERE enr.enrolled_on IS NOT NULL AND i.status = 'active'
+            FROM enr JOIN active_incident i ON i.participant_id = enr.participant_id
+            WHERE enr.enrolled_on IS NOT NULL
               AND i.occurred_on >= enr.enrolled_on AND (enr.state = 'enrolled' OR i.occurred_on <= enr.state_on)
               AND i.occurred_on BETWEEN :from AND :to
             GROUP BY enr.grp, i.kind
@@ -153,17 +149,17 @@ final class CohortFiguresDao {
     static final String FOLLOW_UP = """
             SELECT grp, exit_on, reoffended_on, count(*) AS n FROM (
                 SELECT enr.grp, enr.state_on AS exit_on,
-                       (SELECT min(i.occurred_on) FROM incident i
-                        WHERE i.participant_id = enr.participant_id AND i.status = 'active'
+                       (SELECT min(i.occurred_on) FROM active_incident i
+                        WHERE i.participant_id = enr.participant_id
                           AND i.kind IN %s AND i.occurred_on > enr.state_on) AS reoffended_on
                 FROM enr
                 WHERE enr.enrolled_on IS NOT NULL AND enr.state IN %s AND enr.state_on BETWEEN :from AND :to) exits
             GROUP BY grp, exit_on, reoffended_on
-            """.formatted(REOFFENCES, EXIT_STATES);
+            """.formatted(CountingRules.REOFFENCES, CountingRules.EXIT_STATES);
 
     static final String TARGETS_OF_COHORT = "SELECT id AS grp, target FROM cohort WHERE id = :cohortId";
     static final String TARGETS_OF_SITES = "SELECT site_code AS grp, sum(target) AS target FROM cohort WHERE "
-            + Population.inScope("site_code") + " GROUP BY site_code";
+            + CountingRules.inScope("site_code") + " GROUP BY site_code";
 
     private final Jdbi jdbi;
     private final Population population;

@@ -1,5 +1,7 @@
 package org.desist.cohortreport;
 
+import static org.desist.readmodel.CountingRules.inScope;
+
 import java.util.List;
 import org.desist.access.SiteScope;
 import org.desist.cohort.Cohort;
@@ -72,11 +74,6 @@ final class Population {
             with.append(i == 0 ? "" : ", ").append(tables[i]).append(" AS (").append(definition).append(')');
         }
         return with.append(' ').toString();
-    }
-
-    /** The SQL condition keeping rows of the population's sites. */
-    static String inScope(String siteColumn) {
-        return "(:allSites = 1 OR " + siteColumn + " IN (<sites>))";
     }
 
     /** Binds what the population's derived tables need; a query need not read all of them. */

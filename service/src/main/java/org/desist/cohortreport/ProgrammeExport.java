@@ -12,6 +12,7 @@ import java.util.List;
 import org.desist.auth.Caller;
 import org.desist.access.SiteScope;
 import org.desist.audit.AuditLog;
+import org.desist.readmodel.ExportDao;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -48,7 +49,7 @@ public class ProgrammeExport {
         ReportingPeriod period = ReportingPeriod.of(from, to, null, null);
         pseudonyms.require();
         LocalDate today = LocalDate.now(clock);
-        List<ExportDao.Row> rows = jdbi.withHandle(handle -> ExportDao.rows(handle, SiteScope.of(caller), period));
+        List<ExportDao.Row> rows = jdbi.withHandle(handle -> ExportDao.rows(handle, SiteScope.of(caller), period.from(), period.to()));
         Csv csv = new Csv(COLUMNS);
         for (ExportDao.Row row : rows) {
             csv.row(line(row, today));

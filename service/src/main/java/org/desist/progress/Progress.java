@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import org.desist.readmodel.ProgressDao;
 import org.desist.risk.Movement;
 import org.desist.risk.RiskRating;
 import org.desist.session.Attendance;

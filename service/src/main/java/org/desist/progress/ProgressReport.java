@@ -10,6 +10,7 @@ import java.util.function.Function;
 import org.desist.auth.Caller;
 import org.desist.audit.AuditLog;
 import org.desist.participant.ParticipantService;
+import org.desist.readmodel.ProgressDao;
 import org.desist.risk.Movement;
 import org.desist.risk.RiskRating;
 import org.desist.session.Attendance;

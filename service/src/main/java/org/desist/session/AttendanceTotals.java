@@ -26,17 +26,18 @@ import org.jdbi.v3.core.Handle;
 public final class AttendanceTotals {
     private static final String COUNTS = "count(*) AS sessions, coalesce(sum(s.engagement), 0) AS engagement_sum,"
             + " count(s.engagement) AS engagement_rated";
-    private static final String COUNTED = "s.status = 'active' AND s.outcome IS NOT NULL";
+    /** Of the live sessions (active_session), those with an outcome. */
+    private static final String COUNTED = "s.outcome IS NOT NULL";
 
     /** The site totals as a full recount over the session table gives them: what the running totals must equal. */
     public static final String RECOUNT = "SELECT p.site_code, substr(s.scheduled_at, 1, 10) AS on_date, s.outcome, "
-            + COUNTS + " FROM session s JOIN participant p ON p.id = s.participant_id WHERE " + COUNTED
+            + COUNTS + " FROM active_session s JOIN participant p ON p.id = s.participant_id WHERE " + COUNTED
             + " GROUP BY p.site_code, substr(s.scheduled_at, 1, 10), s.outcome";
 
     /** The cohort totals as a full recount gives them. */
     public static final String RECOUNT_BY_COHORT = "SELECT c.cohort_id, substr(s.scheduled_at, 1, 10) AS on_date,"
             + " s.outcome, " + COUNTS + " FROM (SELECT DISTINCT participant_id, cohort_id FROM enrolment) c"
-            + " JOIN session s ON s.participant_id = c.participant_id WHERE " + COUNTED
+            + " JOIN active_session s ON s.participant_id = c.participant_id WHERE " + COUNTED
             + " GROUP BY c.cohort_id, substr(s.scheduled_at, 1, 10), s.outcome";
 
     private AttendanceTotals() {
@@ -112,7 +113,7 @@ public final class AttendanceTotals {
         }
         handle.createUpdate("INSERT INTO cohort_attendance_totals (cohort_id, on_date, outcome, sessions, engagement_sum,"
                         + " engagement_rated) SELECT :c, substr(s.scheduled_at, 1, 10), s.outcome, " + COUNTS
-                        + " FROM session s WHERE s.participant_id = :p AND " + COUNTED
+                        + " FROM active_session s WHERE s.participant_id = :p AND " + COUNTED
                         + " GROUP BY substr(s.scheduled_at, 1, 10), s.outcome"
                         + " ON CONFLICT (cohort_id, on_date, outcome) DO UPDATE SET"
                         + " sessions = cohort_attendance_totals.sessions + excluded.sessions,"
@@ -130,7 +131,7 @@ public final class AttendanceTotals {
     public static void countOut(Handle handle, String participantId) {
         lock(handle, participantId);
         for (Totals totals : Totals.values()) {
-            String sessionsOfDay = " FROM session s WHERE s.participant_id = :participantId AND " + COUNTED
+            String sessionsOfDay = " FROM active_session s WHERE s.participant_id = :participantId AND " + COUNTED
                     + " AND substr(s.scheduled_at, 1, 10) = " + totals.table + ".on_date AND s.outcome = "
                     + totals.table + ".outcome";
             String rows = " WHERE " + totals.key + " IN (SELECT " + totals.keyOfParticipant + " "
@@ -155,7 +156,7 @@ public final class AttendanceTotals {
             handle.createUpdate("INSERT INTO " + totals.table + " (" + totals.key + ", on_date, outcome, sessions,"
                             + " engagement_sum, engagement_rated) SELECT k.owner, substr(s.scheduled_at, 1, 10), s.outcome, "
                             + COUNTS + " FROM (SELECT DISTINCT " + totals.keyOfParticipant + " AS owner "
-                            + totals.ofParticipant + ") k, session s WHERE s.participant_id = :participantId AND "
+                            + totals.ofParticipant + ") k, active_session s WHERE s.participant_id = :participantId AND "
                             + COUNTED + " GROUP BY k.owner, substr(s.scheduled_at, 1, 10), s.outcome"
                             + " ON CONFLICT (" + totals.key + ", on_date, outcome) DO UPDATE SET sessions = "
                             + totals.table + ".sessions + excluded.sessions, engagement_sum = " + totals.table

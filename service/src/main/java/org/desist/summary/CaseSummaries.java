@@ -7,6 +7,7 @@ import org.desist.audit.AuditLog;
 import org.desist.participant.Participant;
 import org.desist.participant.ParticipantService;
 import org.desist.db.Snapshot;
+import org.desist.readmodel.SummaryQueries;
 import org.jdbi.v3.core.Jdbi;
 
 /**

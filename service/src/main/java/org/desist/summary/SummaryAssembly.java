@@ -13,8 +13,10 @@ import java.util.Optional;
 import java.util.function.Function;
 import org.desist.time.ProgrammeClock;
 import org.desist.participant.Participant;
+import org.desist.readmodel.SummaryQueries;
 import org.desist.risk.Movement;
 import org.desist.risk.RiskRating;
+import org.desist.risk.RiskRatings;
 import org.desist.session.Attendance;
 import org.desist.session.SessionOutcome;
 
@@ -32,16 +34,17 @@ final class SummaryAssembly {
         Optional<SummaryQueries.ReviewRow> review = queries.latestReview(id);
         Optional<SummaryQueries.ConclusionRow> latestAssessment = queries.latestAssessment(id);
         LegalPosition legalPosition = legalPosition(queries, id, generated.asOf());
-        List<ProbationSummary.PlanEntry> plan = queries.riskPlan(id, generated.asOf());
-        List<IncidentEntry> incidents = queries.incidents(id);
+        List<ProbationSummary.PlanEntry> plan = queries.riskPlan(id, generated.asOf()).stream()
+                .map(SummaryAssembly::planEntry).toList();
+        List<IncidentEntry> incidents = incidents(queries, id);
         List<ProbationSummary.Concern> concerns = concerns(queries, id);
         ProbationSummary.Now now = now(latestAssessment, review, legalPosition, incidents, concerns, plan,
-                queries.nextSession(id, generated.at()).orElse(null));
+                queries.nextSession(id, generated.at()).map(SummaryAssembly::nextSession).orElse(null));
         return new ProbationSummary(Audience.probation, generated, identity(queries, participant), now, legalPosition,
-                queries.referrals(id), enrolments(queries, id),
+                queries.referrals(id).stream().map(SummaryAssembly::referral).toList(), enrolments(queries, id),
                 risk(queries.firstAssessment(id), latestAssessment, review), attendance(sessions, generated),
-                months(sessions), queries.onwardReferrals(id), plan, incidents, concerns,
-                review.map(SummaryQueries.ReviewRow::review).orElse(null),
+                months(sessions), queries.onwardReferrals(id).stream().map(SummaryAssembly::onwardReferral).toList(),
+                plan, incidents, concerns, review.map(SummaryAssembly::latestReview).orElse(null),
                 queries.shareableNotes(id).stream().map(note -> new ProbationSummary.SharedNote(
                         londonDay(note.scheduledAt()), note.kind(), note.notes())).toList());
     }
@@ -52,9 +55,9 @@ final class SummaryAssembly {
                 .map(e -> new CpsSummary.EnrolmentStatus(e.cohort(), e.state(), e.stateOn(), e.enrolledOn()))
                 .toList();
         return new CpsSummary(Audience.cps, generated, identity(queries, participant),
-                legalPosition(queries, id, generated.asOf()), queries.incidents(id),
+                legalPosition(queries, id, generated.asOf()), incidents(queries, id),
                 new CpsSummary.Engagement(attendance(queries.sessions(id), generated), enrolments),
-                queries.latestAssessment(id).map(SummaryQueries.ConclusionRow::conclusion).orElse(null));
+                queries.latestAssessment(id).map(SummaryAssembly::conclusion).orElse(null));
     }
 
     static CaseIdentity identity(SummaryQueries queries, Participant p) {
@@ -86,7 +89,11 @@ final class SummaryAssembly {
 
     /** Session concerns and victim-safety concerns together, oldest first. */
     static List<ProbationSummary.Concern> concerns(SummaryQueries queries, String id) {
-        List<ProbationSummary.Concern> concerns = new ArrayList<>(queries.victimSafetyConcerns(id));
+        List<ProbationSummary.Concern> concerns = new ArrayList<>();
+        for (SummaryQueries.VictimSafetyRow row : queries.victimSafetyConcerns(id)) {
+            concerns.add(new ProbationSummary.Concern(row.raisedOn(), ProbationSummary.ConcernSource.victim_safety,
+                    row.raisedBy(), row.concern(), row.actionTaken()));
+        }
         for (SummaryQueries.SessionConcernRow row : queries.sessionConcerns(id)) {
             concerns.add(new ProbationSummary.Concern(londonDay(row.scheduledAt()),
                     ProbationSummary.ConcernSource.session, row.raisedBy(), row.concern(), null));
@@ -100,7 +107,14 @@ final class SummaryAssembly {
     }
 
     static LegalPosition legalPosition(SummaryQueries queries, String id, LocalDate asOf) {
-        return new LegalPosition(queries.statedLegalStatus(id).orElse(null), queries.measures(id, asOf));
+        return new LegalPosition(queries.statedLegalStatus(id).orElse(null), queries.measures(id, asOf).stream()
+                .map(m -> new LegalPosition.Measure(m.kind(), m.from(), m.until(), m.conditions(), m.inForce()))
+                .toList());
+    }
+
+    static List<IncidentEntry> incidents(SummaryQueries queries, String id) {
+        return queries.incidents(id).stream()
+                .map(i -> new IncidentEntry(i.occurredOn(), i.kind(), i.source(), i.details())).toList();
     }
 
     /**
@@ -149,7 +163,7 @@ final class SummaryAssembly {
                 .map(domain -> domain(domain.getKey(), first, current, domain.getValue())).toList();
         return new ProbationSummary.Risk(first.map(SummaryQueries.RatingsRow::ratedOn).orElse(null),
                 current.map(SummaryQueries.RatingsRow::ratedOn).orElse(null),
-                latestAssessment.map(SummaryQueries.ConclusionRow::conclusion).orElse(null), domains);
+                latestAssessment.map(SummaryAssembly::conclusion).orElse(null), domains);
     }
 
     /** The SRP domains in the order every summary prints them, with where each is read from. */
@@ -191,5 +205,34 @@ final class SummaryAssembly {
         RiskRating before = first.map(rating).orElse(null);
         RiskRating now = current.map(rating).orElse(null);
         return new ProbationSummary.DomainRisk(name, before, now, Movement.between(before, now));
+    }
+
+    static RiskConclusion conclusion(SummaryQueries.ConclusionRow row) {
+        return new RiskConclusion(row.assessedOn(), row.kind(), row.instrument(), row.overallRisk(), row.ratings());
+    }
+
+    private static ProbationSummary.LatestReview latestReview(SummaryQueries.ReviewRow row) {
+        return new ProbationSummary.LatestReview(row.reviewedOn(), new RiskRatings(row.violence(), row.persistence(),
+                row.recurrence(), row.psychosocialDamage()), row.fixation(), row.victimContactSinceLastReview(),
+                row.engagement());
+    }
+
+    private static ProbationSummary.NextSession nextSession(SummaryQueries.NextSessionRow row) {
+        return new ProbationSummary.NextSession(row.scheduledAt(), row.kind(), row.facilitator());
+    }
+
+    private static ProbationSummary.ReferralEntry referral(SummaryQueries.ReferralRow row) {
+        return new ProbationSummary.ReferralEntry(row.receivedOn(), row.source(), row.priority(), row.decision(),
+                row.reviewedOn(), row.screeningYesAnswers());
+    }
+
+    private static ProbationSummary.OnwardReferral onwardReferral(SummaryQueries.OnwardRow row) {
+        return new ProbationSummary.OnwardReferral(row.service(), row.kind(), row.provider(), row.madeOn(), row.state(),
+                row.stateOn());
+    }
+
+    private static ProbationSummary.PlanEntry planEntry(SummaryQueries.PlanRow row) {
+        return new ProbationSummary.PlanEntry(row.action(), row.agency(), row.owner(), row.dueOn(), row.reviewOn(),
+                row.state(), row.closedOn(), row.overdue());
     }
 }

@@ -18,6 +18,7 @@ import org.desist.audit.AuditLog;
 import org.desist.refusal.Refusal;
 import org.desist.participant.ParticipantService;
 import org.desist.db.Snapshot;
+import org.desist.readmodel.TimelineDao;
 import org.jdbi.v3.core.Jdbi;
 
 /**

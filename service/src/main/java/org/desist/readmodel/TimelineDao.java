@@ -1,4 +1,4 @@
-package org.desist.timeline;
+package org.desist.readmodel;
 
 import java.util.List;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
@@ -13,7 +13,7 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
 public interface TimelineDao {
 
     record Fact(String at, String id, String a, String b, String c) {
-        Fact on(String day) {
+        public Fact on(String day) {
             return new Fact(day, id, a, b, c);
         }
     }
@@ -29,40 +29,40 @@ public interface TimelineDao {
             + " FROM enrolment_event ev JOIN enrolment e ON e.id = ev.enrolment_id WHERE e.participant_id = :p")
     List<Fact> enrolmentMoves(@Bind("p") String participantId);
 
-    @SqlQuery("SELECT assessed_on AS at, id, kind AS a, instrument AS b, overall_risk AS c FROM assessment"
-            + " WHERE participant_id = :p AND status = 'active'")
+    @SqlQuery("SELECT assessed_on AS at, id, kind AS a, instrument AS b, overall_risk AS c FROM active_assessment"
+            + " WHERE participant_id = :p")
     List<Fact> assessments(@Bind("p") String participantId);
 
-    @SqlQuery("SELECT scheduled_at AS at, id, kind AS a, outcome AS b, CAST(engagement AS TEXT) AS c FROM session"
-            + " WHERE participant_id = :p AND status = 'active'")
+    @SqlQuery("SELECT scheduled_at AS at, id, kind AS a, outcome AS b, CAST(engagement AS TEXT) AS c"
+            + " FROM active_session WHERE participant_id = :p")
     List<Fact> sessions(@Bind("p") String participantId);
 
     @SqlQuery("SELECT m.on_date AS at, r.id, r.service AS a, r.kind AS b, m.state AS c"
-            + " FROM service_referral_move m JOIN service_referral r ON r.id = m.service_referral_id"
-            + " WHERE r.participant_id = :p AND r.status = 'active'")
+            + " FROM service_referral_move m JOIN active_service_referral r ON r.id = m.service_referral_id"
+            + " WHERE r.participant_id = :p")
     List<Fact> serviceReferralMoves(@Bind("p") String participantId);
 
     /** An action is set when it is recorded (an instant, which the timeline turns into a London date), then closed. */
-    @SqlQuery("SELECT recorded_at AS at, id, agency AS a, 'open' AS b, due_on AS c FROM plan_action"
-            + " WHERE participant_id = :p AND status = 'active'"
-            + " UNION ALL SELECT closed_on AS at, id, agency AS a, state AS b, NULL AS c FROM plan_action"
-            + " WHERE participant_id = :p AND status = 'active' AND closed_on IS NOT NULL")
+    @SqlQuery("SELECT recorded_at AS at, id, agency AS a, 'open' AS b, due_on AS c FROM active_plan_action"
+            + " WHERE participant_id = :p"
+            + " UNION ALL SELECT closed_on AS at, id, agency AS a, state AS b, NULL AS c FROM active_plan_action"
+            + " WHERE participant_id = :p AND closed_on IS NOT NULL")
     List<Fact> planActions(@Bind("p") String participantId);
 
-    @SqlQuery("SELECT from_date AS at, id, kind AS a, until_date AS b, NULL AS c FROM legal_measure"
-            + " WHERE participant_id = :p AND status = 'active'")
+    @SqlQuery("SELECT from_date AS at, id, kind AS a, until_date AS b, NULL AS c FROM active_legal_measure"
+            + " WHERE participant_id = :p")
     List<Fact> legalMeasures(@Bind("p") String participantId);
 
-    @SqlQuery("SELECT raised_on AS at, id, NULL AS a, NULL AS b, NULL AS c FROM victim_safety_concern"
-            + " WHERE participant_id = :p AND status = 'active'")
+    @SqlQuery("SELECT raised_on AS at, id, NULL AS a, NULL AS b, NULL AS c FROM active_victim_safety_concern"
+            + " WHERE participant_id = :p")
     List<Fact> victimSafety(@Bind("p") String participantId);
 
     @SqlQuery("SELECT reviewed_on AS at, id, CAST(fixation AS TEXT) AS a,"
             + " CASE WHEN victim_contact_since_last_review = 1 THEN 'yes' ELSE 'no' END AS b, CAST(engagement AS TEXT) AS c"
-            + " FROM desistance_review WHERE participant_id = :p AND status = 'active'")
+            + " FROM active_desistance_review WHERE participant_id = :p")
     List<Fact> desistanceReviews(@Bind("p") String participantId);
 
-    @SqlQuery("SELECT occurred_on AS at, id, kind AS a, source AS b, NULL AS c FROM incident"
-            + " WHERE participant_id = :p AND status = 'active'")
+    @SqlQuery("SELECT occurred_on AS at, id, kind AS a, source AS b, NULL AS c FROM active_incident"
+            + " WHERE participant_id = :p")
     List<Fact> incidents(@Bind("p") String participantId);
 }

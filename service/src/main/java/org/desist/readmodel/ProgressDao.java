@@ -1,4 +1,4 @@
-package org.desist.progress;
+package org.desist.readmodel;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
@@ -45,48 +45,49 @@ public interface ProgressDao {
                        AS cancelled_by_participant,
                    coalesce(sum(CASE WHEN outcome = 'cancelled_by_service' THEN 1 ELSE 0 END), 0) AS cancelled_by_service,
                    coalesce(sum(CASE WHEN outcome IS NULL THEN 1 ELSE 0 END), 0) AS awaiting_outcome
-            FROM session WHERE participant_id = :p AND status = 'active'
+            FROM active_session WHERE participant_id = :p
             """)
     @RegisterConstructorMapper(OutcomeCounts.class)
     OutcomeCounts outcomes(@Bind("p") String participantId);
 
-    @SqlQuery("SELECT scheduled_at AS at, engagement FROM session WHERE participant_id = :p AND status = 'active'"
+    @SqlQuery("SELECT scheduled_at AS at, engagement FROM active_session WHERE participant_id = :p"
             + " AND engagement IS NOT NULL ORDER BY scheduled_at")
     @RegisterConstructorMapper(Engagement.class)
     List<Engagement> engagement(@Bind("p") String participantId);
 
     @SqlQuery("SELECT assessed_on AS rated_on, risk_violence AS violence, risk_persistence AS persistence,"
-            + " risk_recurrence AS recurrence, risk_psychosocial_damage AS psychosocial_damage FROM assessment"
-            + " WHERE participant_id = :p AND status = 'active' ORDER BY assessed_on, recorded_at LIMIT 1")
+            + " risk_recurrence AS recurrence, risk_psychosocial_damage AS psychosocial_damage FROM active_assessment"
+            + " WHERE participant_id = :p ORDER BY assessed_on, recorded_at LIMIT 1")
     @RegisterConstructorMapper(Ratings.class)
     Optional<Ratings> firstAssessment(@Bind("p") String participantId);
 
     @SqlQuery("SELECT reviewed_on AS rated_on, risk_violence AS violence, risk_persistence AS persistence,"
-            + " risk_recurrence AS recurrence, risk_psychosocial_damage AS psychosocial_damage FROM desistance_review"
-            + " WHERE participant_id = :p AND status = 'active' ORDER BY reviewed_on DESC, recorded_at DESC LIMIT 1")
+            + " risk_recurrence AS recurrence, risk_psychosocial_damage AS psychosocial_damage"
+            + " FROM active_desistance_review WHERE participant_id = :p"
+            + " ORDER BY reviewed_on DESC, recorded_at DESC LIMIT 1")
     @RegisterConstructorMapper(Ratings.class)
     Optional<Ratings> latestReview(@Bind("p") String participantId);
 
-    @SqlQuery("SELECT reviewed_on, fixation FROM desistance_review WHERE participant_id = :p AND status = 'active'"
+    @SqlQuery("SELECT reviewed_on, fixation FROM active_desistance_review WHERE participant_id = :p"
             + " ORDER BY reviewed_on, recorded_at")
     @RegisterConstructorMapper(Fixation.class)
     List<Fixation> fixation(@Bind("p") String participantId);
 
-    @SqlQuery("SELECT max(occurred_on) FROM incident WHERE participant_id = :p AND status = 'active'")
+    @SqlQuery("SELECT max(occurred_on) FROM active_incident WHERE participant_id = :p")
     Optional<LocalDate> lastIncident(@Bind("p") String participantId);
 
-    @SqlQuery("SELECT state, count(*) AS count FROM service_referral WHERE participant_id = :p AND status = 'active'"
+    @SqlQuery("SELECT state, count(*) AS count FROM active_service_referral WHERE participant_id = :p"
             + " GROUP BY state ORDER BY state")
     @RegisterConstructorMapper(StateCount.class)
     List<StateCount> onwardReferrals(@Bind("p") String participantId);
 
-    @SqlQuery("SELECT id, action, agency, owner, due_on FROM plan_action WHERE participant_id = :p"
-            + " AND status = 'active' AND state = 'open' AND due_on < :today ORDER BY due_on, id")
+    @SqlQuery("SELECT id, action, agency, owner, due_on FROM active_plan_action WHERE participant_id = :p"
+            + " AND state = 'open' AND due_on < :today ORDER BY due_on, id")
     @RegisterConstructorMapper(OverdueAction.class)
     List<OverdueAction> overdueActions(@Bind("p") String participantId, @Bind("today") LocalDate today);
 
-    @SqlQuery("SELECT id AS session_id, scheduled_at, concern FROM session WHERE participant_id = :p"
-            + " AND status = 'active' AND concern IS NOT NULL ORDER BY scheduled_at")
+    @SqlQuery("SELECT id AS session_id, scheduled_at, concern FROM active_session WHERE participant_id = :p"
+            + " AND concern IS NOT NULL ORDER BY scheduled_at")
     @RegisterConstructorMapper(Concern.class)
     List<Concern> concerns(@Bind("p") String participantId);
 }

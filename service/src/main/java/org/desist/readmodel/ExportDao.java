@@ -1,4 +1,4 @@
-package org.desist.cohortreport;
+package org.desist.readmodel;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -23,7 +23,7 @@ public final class ExportDao {
                LocalDate reoffendedOn) {
     }
 
-    static final String ROWS = """
+    private static final String ROWS = """
             WITH chosen AS (
                 SELECT e.id, e.participant_id, e.cohort_id, c.site_code, s.model, e.state, e.enrolled_on,
                        CASE WHEN e.enrolled_on IS NOT NULL AND e.state IN %1$s THEN e.state_on END AS exit_on,
@@ -36,8 +36,8 @@ public final class ExportDao {
                        sum(CASE WHEN se.outcome <> 'cancelled_by_service' THEN 1 ELSE 0 END) AS offered,
                        sum(CASE WHEN se.outcome IN ('attended', 'late') THEN 1 ELSE 0 END) AS attended,
                        coalesce(sum(se.engagement), 0) AS engagement_sum, count(se.engagement) AS engagement_rated
-                FROM people JOIN session se ON se.participant_id = people.participant_id
-                WHERE se.status = 'active' AND se.outcome IS NOT NULL
+                FROM people JOIN active_session se ON se.participant_id = people.participant_id
+                WHERE se.outcome IS NOT NULL
                 GROUP BY se.participant_id),
             onward AS (
                 SELECT sr.participant_id, count(*) AS made,
@@ -47,8 +47,7 @@ public final class ExportDao {
                                 AND m.state IN ('engaged', 'completed')) THEN 1 ELSE 0 END) AS engaged,
                        sum(CASE WHEN EXISTS (SELECT 1 FROM service_referral_move m WHERE m.service_referral_id = sr.id
                                 AND m.state = 'completed') THEN 1 ELSE 0 END) AS completed
-                FROM people JOIN service_referral sr ON sr.participant_id = people.participant_id
-                WHERE sr.status = 'active'
+                FROM people JOIN active_service_referral sr ON sr.participant_id = people.participant_id
                 GROUP BY sr.participant_id)
             SELECT ch.participant_id, ch.site_code, ch.model, ch.cohort_id, p.date_of_birth,
                    r.source, r.received_on, r.priority, r.decision, r.reviewed_on,
@@ -61,11 +60,11 @@ public final class ExportDao {
                    f.risk_recurrence AS first_recurrence, f.risk_psychosocial_damage AS first_psychosocial_damage,
                    l.risk_violence AS latest_violence, l.risk_persistence AS latest_persistence,
                    l.risk_recurrence AS latest_recurrence, l.risk_psychosocial_damage AS latest_psychosocial_damage,
-                   (SELECT count(*) FROM incident i WHERE i.participant_id = ch.participant_id AND i.status = 'active'
+                   (SELECT count(*) FROM active_incident i WHERE i.participant_id = ch.participant_id
                       AND ch.enrolled_on IS NOT NULL AND i.occurred_on >= ch.enrolled_on
                       AND (ch.exit_on IS NULL OR i.occurred_on <= ch.exit_on)) AS incidents_during_programme,
-                   (SELECT min(i.occurred_on) FROM incident i WHERE i.participant_id = ch.participant_id
-                      AND i.status = 'active' AND i.kind IN %3$s AND ch.exit_on IS NOT NULL
+                   (SELECT min(i.occurred_on) FROM active_incident i WHERE i.participant_id = ch.participant_id
+                      AND i.kind IN %3$s AND ch.exit_on IS NOT NULL
                       AND i.occurred_on > ch.exit_on) AS reoffended_on
             FROM chosen ch
                  JOIN participant p ON p.id = ch.participant_id
@@ -73,23 +72,24 @@ public final class ExportDao {
                                                  ORDER BY r2.received_on, r2.created_at, r2.id LIMIT 1)
                  LEFT JOIN sessions ss ON ss.participant_id = ch.participant_id
                  LEFT JOIN onward o ON o.participant_id = ch.participant_id
-                 LEFT JOIN assessment f ON f.id = (
-                     SELECT a.id FROM assessment a WHERE a.participant_id = ch.participant_id AND a.status = 'active'
+                 LEFT JOIN active_assessment f ON f.id = (
+                     SELECT a.id FROM active_assessment a WHERE a.participant_id = ch.participant_id
                      ORDER BY a.assessed_on, a.recorded_at, a.id LIMIT 1)
-                 LEFT JOIN desistance_review l ON l.id = (
-                     SELECT d.id FROM desistance_review d WHERE d.participant_id = ch.participant_id
-                       AND d.status = 'active' ORDER BY d.reviewed_on DESC, d.recorded_at DESC, d.id DESC LIMIT 1)
+                 LEFT JOIN active_desistance_review l ON l.id = (
+                     SELECT d.id FROM active_desistance_review d WHERE d.participant_id = ch.participant_id
+                     ORDER BY d.reviewed_on DESC, d.recorded_at DESC, d.id DESC LIMIT 1)
             WHERE ch.opened_on BETWEEN :from AND :to
             ORDER BY ch.site_code, ch.cohort_id, ch.opened_on, ch.id
-            """.formatted(CohortFiguresDao.EXIT_STATES, Population.inScope("c.site_code"), CohortFiguresDao.REOFFENCES);
+            """.formatted(CountingRules.EXIT_STATES, CountingRules.inScope("c.site_code"), CountingRules.REOFFENCES);
 
     private ExportDao() {
     }
 
-    static List<Row> rows(Handle handle, SiteScope scope, ReportingPeriod period) {
+    /** The rows of the enrolments opened from one day to another (both inclusive) at the scope's sites. */
+    public static List<Row> rows(Handle handle, SiteScope scope, LocalDate from, LocalDate to) {
         return handle.createQuery(ROWS)
                 .bind("allSites", scope.allSites()).bindList("sites", scope.sites())
-                .bind("from", period.from()).bind("to", period.to())
+                .bind("from", from).bind("to", to)
                 .registerRowMapper(ConstructorMapper.factory(Row.class))
                 .mapTo(Row.class).list();
     }

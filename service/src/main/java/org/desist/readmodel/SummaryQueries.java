@@ -1,4 +1,4 @@
-package org.desist.summary;
+package org.desist.readmodel;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -7,8 +7,19 @@ import java.util.Optional;
 import org.desist.assessment.AssessmentKind;
 import org.desist.assessment.Instrument;
 import org.desist.enrolment.EnrolmentState;
+import org.desist.incident.IncidentKind;
+import org.desist.incident.IncidentSource;
+import org.desist.legal.LegalMeasureKind;
+import org.desist.onward.OnwardService;
+import org.desist.onward.ServiceKind;
+import org.desist.onward.ServiceReferralState;
+import org.desist.referral.Priority;
+import org.desist.referral.ReferralSource;
+import org.desist.referral.TriageDecision;
 import org.desist.risk.RiskRating;
 import org.desist.risk.RiskRatings;
+import org.desist.riskplan.Agency;
+import org.desist.riskplan.PlanActionState;
 import org.desist.session.SessionKind;
 import org.desist.session.SessionOutcome;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
@@ -18,7 +29,8 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
 /**
  * Everything the case summaries read, for one participant. Each query names the columns it needs and no
  * more: the CPS summary is built from the queries that load no clinical text, so what it may not show is
- * never in memory for it. Rows with status 'entered_in_error' are left out everywhere.
+ * never in memory for it. Only the live records are read (the active_ views): none entered in error. The rows
+ * are the read model's own; the summary package shapes them into what each audience is shown.
  */
 public interface SummaryQueries {
 
@@ -41,32 +53,47 @@ public interface SummaryQueries {
 
     record RatingsRow(LocalDate ratedOn, RiskRating violence, RiskRating persistence, RiskRating recurrence,
                       RiskRating psychosocialDamage) {
-        RiskRatings ratings() {
-            return new RiskRatings(violence, persistence, recurrence, psychosocialDamage);
-        }
     }
 
     record ConclusionRow(LocalDate assessedOn, AssessmentKind kind, Instrument instrument, RiskRating overallRisk,
                          RiskRating violence, RiskRating persistence, RiskRating recurrence,
                          RiskRating psychosocialDamage) {
-        RiskConclusion conclusion() {
-            return new RiskConclusion(assessedOn, kind, instrument, overallRisk,
-                    new RiskRatings(violence, persistence, recurrence, psychosocialDamage));
+        public RiskRatings ratings() {
+            return new RiskRatings(violence, persistence, recurrence, psychosocialDamage);
         }
     }
 
     record ReviewRow(LocalDate reviewedOn, RiskRating violence, RiskRating persistence, RiskRating recurrence,
                      RiskRating psychosocialDamage, int fixation, boolean victimContactSinceLastReview,
                      int engagement) {
-        ProbationSummary.LatestReview review() {
-            return new ProbationSummary.LatestReview(reviewedOn,
-                    new RiskRatings(violence, persistence, recurrence, psychosocialDamage), fixation,
-                    victimContactSinceLastReview, engagement);
-        }
-
-        RatingsRow ratings() {
+        public RatingsRow ratings() {
             return new RatingsRow(reviewedOn, violence, persistence, recurrence, psychosocialDamage);
         }
+    }
+
+    record MeasureRow(LegalMeasureKind kind, LocalDate from, LocalDate until, String conditions, boolean inForce) {
+    }
+
+    record ReferralRow(LocalDate receivedOn, ReferralSource source, Priority priority, TriageDecision decision,
+                       LocalDate reviewedOn, Integer screeningYesAnswers) {
+    }
+
+    record NextSessionRow(Instant scheduledAt, SessionKind kind, String facilitator) {
+    }
+
+    /** A victim-safety concern without the victim's reference, which the summaries do not need. */
+    record VictimSafetyRow(LocalDate raisedOn, String raisedBy, String concern, String actionTaken) {
+    }
+
+    record OnwardRow(OnwardService service, ServiceKind kind, String provider, LocalDate madeOn,
+                     ServiceReferralState state, LocalDate stateOn) {
+    }
+
+    record PlanRow(String action, Agency agency, String owner, LocalDate dueOn, LocalDate reviewOn,
+                   PlanActionState state, LocalDate closedOn, boolean overdue) {
+    }
+
+    record IncidentRow(LocalDate occurredOn, IncidentKind kind, IncidentSource source, String details) {
     }
 
     @SqlQuery("SELECT name FROM site WHERE code = :code")
@@ -80,19 +107,19 @@ public interface SummaryQueries {
     @SqlQuery("""
             SELECT kind, from_date AS "from", until_date AS "until", conditions,
                    (from_date <= :today AND (until_date IS NULL OR until_date >= :today)) AS in_force
-            FROM legal_measure WHERE participant_id = :p AND status = 'active'
+            FROM active_legal_measure WHERE participant_id = :p
             ORDER BY in_force DESC, from_date DESC, recorded_at DESC
             """)
-    @RegisterConstructorMapper(LegalPosition.Measure.class)
-    List<LegalPosition.Measure> measures(@Bind("p") String participantId, @Bind("today") LocalDate today);
+    @RegisterConstructorMapper(MeasureRow.class)
+    List<MeasureRow> measures(@Bind("p") String participantId, @Bind("today") LocalDate today);
 
     @SqlQuery("""
             SELECT r.received_on, r.source, r.priority, r.decision, r.reviewed_on, s.yes_count AS screening_yes_answers
             FROM referral r LEFT JOIN referral_screening s ON s.referral_id = r.id
             WHERE r.participant_id = :p ORDER BY r.received_on, r.created_at
             """)
-    @RegisterConstructorMapper(ProbationSummary.ReferralEntry.class)
-    List<ProbationSummary.ReferralEntry> referrals(@Bind("p") String participantId);
+    @RegisterConstructorMapper(ReferralRow.class)
+    List<ReferralRow> referrals(@Bind("p") String participantId);
 
     @SqlQuery("""
             SELECT e.id, c.name AS cohort, c.site_code, s.name AS site_name, e.state, e.state_on, e.enrolled_on
@@ -110,75 +137,75 @@ public interface SummaryQueries {
     @RegisterConstructorMapper(StepRow.class)
     List<StepRow> enrolmentSteps(@Bind("p") String participantId);
 
-    @SqlQuery("SELECT scheduled_at, outcome FROM session WHERE participant_id = :p AND status = 'active'"
+    @SqlQuery("SELECT scheduled_at, outcome FROM active_session WHERE participant_id = :p"
             + " ORDER BY scheduled_at")
     @RegisterConstructorMapper(SessionRow.class)
     List<SessionRow> sessions(@Bind("p") String participantId);
 
     /** The first session still to come on the case. */
-    @SqlQuery("SELECT scheduled_at, kind, facilitator FROM session WHERE participant_id = :p AND status = 'active'"
+    @SqlQuery("SELECT scheduled_at, kind, facilitator FROM active_session WHERE participant_id = :p"
             + " AND outcome IS NULL AND scheduled_at > :now ORDER BY scheduled_at, recorded_at LIMIT 1")
-    @RegisterConstructorMapper(ProbationSummary.NextSession.class)
-    Optional<ProbationSummary.NextSession> nextSession(@Bind("p") String participantId, @Bind("now") Instant now);
+    @RegisterConstructorMapper(NextSessionRow.class)
+    Optional<NextSessionRow> nextSession(@Bind("p") String participantId, @Bind("now") Instant now);
 
     /** Concerns flagged on session outcomes, with who recorded the outcome; the notes are not read. */
-    @SqlQuery("SELECT scheduled_at, outcome_recorded_by AS raised_by, concern FROM session WHERE participant_id = :p"
-            + " AND status = 'active' AND concern IS NOT NULL ORDER BY scheduled_at, recorded_at")
+    @SqlQuery("SELECT scheduled_at, outcome_recorded_by AS raised_by, concern FROM active_session"
+            + " WHERE participant_id = :p AND concern IS NOT NULL ORDER BY scheduled_at, recorded_at")
     @RegisterConstructorMapper(SessionConcernRow.class)
     List<SessionConcernRow> sessionConcerns(@Bind("p") String participantId);
 
     /** Victim-safety concerns as probation may read them (the victim's reference is not needed here). */
-    @SqlQuery("SELECT raised_on, 'victim_safety' AS about, recorded_by AS raised_by, concern, action_taken"
-            + " FROM victim_safety_concern WHERE participant_id = :p AND status = 'active'"
+    @SqlQuery("SELECT raised_on, recorded_by AS raised_by, concern, action_taken"
+            + " FROM active_victim_safety_concern WHERE participant_id = :p"
             + " ORDER BY raised_on, recorded_at")
-    @RegisterConstructorMapper(ProbationSummary.Concern.class)
-    List<ProbationSummary.Concern> victimSafetyConcerns(@Bind("p") String participantId);
+    @RegisterConstructorMapper(VictimSafetyRow.class)
+    List<VictimSafetyRow> victimSafetyConcerns(@Bind("p") String participantId);
 
     /** The notes a clinician agreed may reach probation; nothing else of the session notes is read. */
-    @SqlQuery("SELECT scheduled_at, kind, notes FROM session WHERE participant_id = :p AND status = 'active'"
+    @SqlQuery("SELECT scheduled_at, kind, notes FROM active_session WHERE participant_id = :p"
             + " AND shareable = 1 AND notes IS NOT NULL ORDER BY scheduled_at")
     @RegisterConstructorMapper(NoteRow.class)
     List<NoteRow> shareableNotes(@Bind("p") String participantId);
 
     @SqlQuery("SELECT assessed_on AS rated_on, risk_violence AS violence, risk_persistence AS persistence,"
-            + " risk_recurrence AS recurrence, risk_psychosocial_damage AS psychosocial_damage FROM assessment"
-            + " WHERE participant_id = :p AND status = 'active' ORDER BY assessed_on, recorded_at LIMIT 1")
+            + " risk_recurrence AS recurrence, risk_psychosocial_damage AS psychosocial_damage FROM active_assessment"
+            + " WHERE participant_id = :p ORDER BY assessed_on, recorded_at LIMIT 1")
     @RegisterConstructorMapper(RatingsRow.class)
     Optional<RatingsRow> firstAssessment(@Bind("p") String participantId);
 
     /** The latest assessment's conclusions only: no formulation, diagnoses, substance misuse or typology. */
     @SqlQuery("SELECT assessed_on, kind, instrument, overall_risk, risk_violence AS violence,"
             + " risk_persistence AS persistence, risk_recurrence AS recurrence,"
-            + " risk_psychosocial_damage AS psychosocial_damage FROM assessment"
-            + " WHERE participant_id = :p AND status = 'active' ORDER BY assessed_on DESC, recorded_at DESC LIMIT 1")
+            + " risk_psychosocial_damage AS psychosocial_damage FROM active_assessment"
+            + " WHERE participant_id = :p ORDER BY assessed_on DESC, recorded_at DESC LIMIT 1")
     @RegisterConstructorMapper(ConclusionRow.class)
     Optional<ConclusionRow> latestAssessment(@Bind("p") String participantId);
 
     /** The latest desistance review without its narrative. */
     @SqlQuery("SELECT reviewed_on, risk_violence AS violence, risk_persistence AS persistence,"
             + " risk_recurrence AS recurrence, risk_psychosocial_damage AS psychosocial_damage, fixation,"
-            + " victim_contact_since_last_review, engagement FROM desistance_review"
-            + " WHERE participant_id = :p AND status = 'active' ORDER BY reviewed_on DESC, recorded_at DESC LIMIT 1")
+            + " victim_contact_since_last_review, engagement FROM active_desistance_review"
+            + " WHERE participant_id = :p ORDER BY reviewed_on DESC, recorded_at DESC LIMIT 1")
     @RegisterConstructorMapper(ReviewRow.class)
     Optional<ReviewRow> latestReview(@Bind("p") String participantId);
 
-    @SqlQuery("SELECT service, kind, provider, made_on, state, state_on FROM service_referral"
-            + " WHERE participant_id = :p AND status = 'active' ORDER BY made_on, recorded_at")
-    @RegisterConstructorMapper(ProbationSummary.OnwardReferral.class)
-    List<ProbationSummary.OnwardReferral> onwardReferrals(@Bind("p") String participantId);
+    @SqlQuery("SELECT service, kind, provider, made_on, state, state_on FROM active_service_referral"
+            + " WHERE participant_id = :p ORDER BY made_on, recorded_at")
+    @RegisterConstructorMapper(OnwardRow.class)
+    List<OnwardRow> onwardReferrals(@Bind("p") String participantId);
 
     /** Overdue as the plan has it: open and due before the day. */
     @SqlQuery("""
             SELECT action, agency, owner, due_on, review_on, state, closed_on,
                    (state = 'open' AND due_on < :today) AS overdue
-            FROM plan_action WHERE participant_id = :p AND status = 'active'
+            FROM active_plan_action WHERE participant_id = :p
             ORDER BY CASE state WHEN 'open' THEN 0 ELSE 1 END, due_on, recorded_at
             """)
-    @RegisterConstructorMapper(ProbationSummary.PlanEntry.class)
-    List<ProbationSummary.PlanEntry> riskPlan(@Bind("p") String participantId, @Bind("today") LocalDate today);
+    @RegisterConstructorMapper(PlanRow.class)
+    List<PlanRow> riskPlan(@Bind("p") String participantId, @Bind("today") LocalDate today);
 
-    @SqlQuery("SELECT occurred_on, kind, source, details FROM incident WHERE participant_id = :p AND status = 'active'"
+    @SqlQuery("SELECT occurred_on, kind, source, details FROM active_incident WHERE participant_id = :p"
             + " ORDER BY occurred_on, recorded_at")
-    @RegisterConstructorMapper(IncidentEntry.class)
-    List<IncidentEntry> incidents(@Bind("p") String participantId);
+    @RegisterConstructorMapper(IncidentRow.class)
+    List<IncidentRow> incidents(@Bind("p") String participantId);
 }
