@@ -302,6 +302,7 @@ public class DesistApplication extends Application<DesistConfiguration> {
         jersey.register(ApiDescription.resource());
         rehearsal.awaitAtStart();
         environment.lifecycle().manage(rehearsal);
+        environment.lifecycle().addServerLifecycleListener(rehearsal);
     }
 
     /** Strict JSON: no unknown fields (no mass assignment), no coercion of "20" to 20, exact enums, ISO dates out. */

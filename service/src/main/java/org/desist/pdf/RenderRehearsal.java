@@ -2,10 +2,12 @@ package org.desist.pdf;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.lifecycle.Managed;
+import io.dropwizard.lifecycle.ServerLifecycleListener;
 import jakarta.validation.constraints.Min;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
+import org.eclipse.jetty.server.Server;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * slower than it does once the JIT has compiled Jasper's fill and export, and the first probation officer after
  * a restart should not wait for that. Both are set in the configuration ({@link Settings}); tests turn them off.
  */
-public final class RenderRehearsal implements Managed {
+public final class RenderRehearsal implements Managed, ServerLifecycleListener {
     private static final Logger LOG = LoggerFactory.getLogger(RenderRehearsal.class);
     /** Sections of the documents rendered in the background: a section is a page or so. */
     static final int BACKGROUND_SECTIONS = 12;
@@ -106,8 +108,9 @@ public final class RenderRehearsal implements Managed {
         }
     }
 
+    /** The warm-up begins once the service serves, so that it does not compete with the start for the CPU. */
     @Override
-    public void start() {
+    public void serverStarted(Server server) {
         if (settings.getBackgroundRenders() > 0 && !documents.isEmpty() && warmUp == null) {
             warmUp = new Thread(this::warmUp, "pdf-warm-up");
             warmUp.setDaemon(true);
