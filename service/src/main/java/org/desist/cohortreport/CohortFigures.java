@@ -14,6 +14,7 @@ import org.desist.audit.AuditLog;
 import org.desist.audit.Outcome;
 import org.desist.cohort.Cohort;
 import org.desist.cohort.CohortService;
+import org.desist.readmodel.Population;
 import org.desist.refusal.FieldReason;
 import org.desist.refusal.Refusal;
 import org.desist.site.Model;
@@ -33,7 +34,7 @@ public class CohortFigures {
     private final CohortService cohorts;
     private final Executor queries;
 
-    /** {@code queries} runs a report's independent queries side by side (see {@link CohortFiguresDao#tallies}). */
+    /** {@code queries} runs a report's independent queries side by side (see {@link Tallies#read}). */
     public CohortFigures(Jdbi jdbi, Clock clock, AuditLog audit, CohortService cohorts, Executor queries) {
         this.jdbi = jdbi;
         this.clock = clock;
@@ -49,7 +50,8 @@ public class CohortFigures {
         LocalDate today = LocalDate.now(clock);
         ReportingPeriod period = ReportingPeriod.of(from, to,
                 cohort.startsOn().isAfter(today) ? today : cohort.startsOn(), today);
-        Map<String, Tally> tallies = new CohortFiguresDao(jdbi, Population.cohort(cohort), period).tallies(queries);
+        Map<String, Tally> tallies = new Tallies(jdbi, Population.cohort(cohort.id(), cohort.siteCode(),
+                cohort.startsOn(), cohort.endsOn()), period).read(queries);
         Site site = jdbi.withExtension(SiteDao.class, sites -> sites.find(cohort.siteCode())).orElseThrow();
         List<FigureRow> rows = FigureSheet.of(tallies.getOrDefault(cohort.id(), new Tally()), period, today)
                 .rows("cohort", cohort.id(), !unsuppressed);
@@ -66,8 +68,7 @@ public class CohortFigures {
         requireMayUnsuppress(caller, unsuppressed, "programme_comparison", null);
         LocalDate today = LocalDate.now(clock);
         ReportingPeriod period = ReportingPeriod.of(from, to, null, null);
-        Map<String, Tally> tallies = new CohortFiguresDao(jdbi, Population.sites(SiteScope.of(caller)), period)
-                .tallies(queries);
+        Map<String, Tally> tallies = new Tallies(jdbi, Population.sites(SiteScope.of(caller)), period).read(queries);
         List<Site> sites = jdbi.withExtension(SiteDao.class, all -> all.list(Integer.MAX_VALUE, 0)).stream()
                 .filter(site -> caller.covers(site.code())).toList();
 

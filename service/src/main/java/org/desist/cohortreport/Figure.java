@@ -2,8 +2,8 @@ package org.desist.cohortreport;
 
 /**
  * The catalogue of cohort figures: one constant per figure, each with the one definition the code
- * computes (SQL in {@link CohortFiguresDao}, arithmetic in {@link FigureSheet}) and docs/metrics.md
- * explains. Names are the {@code figure} column of the CSV and JSON, as R and Excel users read them.
+ * computes (SQL in {@link org.desist.readmodel.CohortFiguresDao}, arithmetic in {@link FigureSheet}) and
+ * docs/metrics.md explains. Names are the {@code figure} column of the CSV and JSON, as R and Excel users read them.
  */
 public enum Figure {
     referrals_received(Measure.count, "Referrals received in the period (by source)"),

@@ -14,6 +14,7 @@ import java.util.function.ToIntFunction;
 import org.desist.enrolment.EnrolmentState;
 import org.desist.incident.IncidentKind;
 import org.desist.onward.OnwardService;
+import org.desist.readmodel.CohortFiguresDao;
 import org.desist.referral.Priority;
 import org.desist.referral.ReferralSource;
 import org.desist.session.Attendance;

@@ -141,8 +141,29 @@ final class CaseRows implements AutoCloseable {
         clinical(table, id, "entered_in_error", more);
     }
 
+    /** A live record of another participant (see {@link #participant}), otherwise as {@link #live} writes it. */
+    void liveOf(String participantId, String table, String id, Object... more) {
+        clinical(participantId, table, id, "active", more);
+    }
+
+    /** A record of another participant entered in error, otherwise as {@link #live} writes it. */
+    void enteredInErrorOf(String participantId, String table, String id, Object... more) {
+        clinical(participantId, table, id, "entered_in_error", more);
+    }
+
+    /** Another participant at the site. */
+    void participant(String id, String caseRef) {
+        insert("participant", columns("id", id, "case_ref", caseRef, "site_code", SITE, "given_name", "Alex",
+                "family_name", "Other", "date_of_birth", "1975-03-01", "version", 1,
+                "created_at", "2026-01-02T09:00:00Z", "updated_at", "2026-01-02T09:00:00Z"));
+    }
+
     private void clinical(String table, String id, String status, Object... more) {
-        Map<String, Object> row = columns("id", id, "participant_id", PARTICIPANT);
+        clinical(PARTICIPANT, table, id, status, more);
+    }
+
+    private void clinical(String participantId, String table, String id, String status, Object... more) {
+        Map<String, Object> row = columns("id", id, "participant_id", participantId);
         row.putAll(REQUIRED.get(table));
         row.putAll(columns("status", status, "error_reason", status.equals("active") ? null : "wrong participant",
                 "version", 1, "recorded_at", "2026-01-02T10:00:00Z", "recorded_by", "clinician"));

@@ -1,10 +1,10 @@
-package org.desist.cohortreport;
+package org.desist.readmodel;
 
 import static org.desist.readmodel.CountingRules.inScope;
 
+import java.time.LocalDate;
 import java.util.List;
 import org.desist.access.SiteScope;
-import org.desist.cohort.Cohort;
 import org.jdbi.v3.core.statement.SqlStatement;
 import org.jdbi.v3.core.statement.SqlStatements;
 
@@ -21,14 +21,18 @@ import org.jdbi.v3.core.statement.SqlStatements;
  *     the enrolments in its cohorts and the referrals it received; a model is the sum of its sites.</li>
  * </ul>
  */
-final class Population {
+public final class Population {
     private final String participants;
     private final String enrolments;
     private final String referrals;
-    private final Cohort cohort;
+    private final CohortRef cohort;
     private final SiteScope scope;
 
-    private Population(String participants, String enrolments, String referrals, Cohort cohort, SiteScope scope) {
+    /** The cohort a population is, as its derived tables bind it. */
+    private record CohortRef(String id, String siteCode, LocalDate startsOn, LocalDate endsOn) {
+    }
+
+    private Population(String participants, String enrolments, String referrals, CohortRef cohort, SiteScope scope) {
         this.participants = participants;
         this.enrolments = enrolments;
         this.referrals = referrals;
@@ -36,17 +40,18 @@ final class Population {
         this.scope = scope;
     }
 
-    static Population cohort(Cohort cohort) {
+    /** A cohort's population: its id, its site, and the dates of its intake. */
+    public static Population cohort(String id, String siteCode, LocalDate startsOn, LocalDate endsOn) {
         return new Population(
                 "SELECT DISTINCT e.participant_id, e.cohort_id AS grp FROM enrolment e WHERE e.cohort_id = :cohortId",
                 "SELECT e.id, e.participant_id, e.state, e.state_on, e.enrolled_on, e.cohort_id AS grp FROM enrolment e"
                         + " WHERE e.cohort_id = :cohortId",
                 "SELECT r.received_on, r.reviewed_on, r.source, r.priority, r.status, :cohortId AS grp FROM referral r"
                         + " WHERE r.site_code = :cohortSite AND r.received_on BETWEEN :cohortStart AND :cohortEnd",
-                cohort, null);
+                new CohortRef(id, siteCode, startsOn, endsOn), null);
     }
 
-    static Population sites(SiteScope scope) {
+    public static Population sites(SiteScope scope) {
         return new Population(
                 "SELECT p.id AS participant_id, p.site_code AS grp FROM participant p WHERE " + inScope("p.site_code")
                         + " AND p.merged_into IS NULL",
