@@ -10,7 +10,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.desist.auth.Caller;
-import org.desist.http.MergePatch;
+import org.desist.json.MergePatch;
 import org.desist.listing.PageRequest;
 import org.desist.audit.AuditAction;
 import org.desist.audit.AuditLog;

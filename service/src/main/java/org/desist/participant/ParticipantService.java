@@ -11,7 +11,7 @@ import java.util.UUID;
 import org.desist.auth.Caller;
 import org.desist.access.SiteScope;
 import org.desist.access.Visibility;
-import org.desist.http.MergePatch;
+import org.desist.json.MergePatch;
 import org.desist.time.ProgrammeClock;
 import org.desist.listing.Period;
 import org.desist.listing.PageRequest;
