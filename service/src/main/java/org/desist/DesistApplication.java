@@ -83,7 +83,7 @@ import org.desist.http.WebProblemMapper;
 import org.desist.http.openapi.ApiDescription;
 import org.desist.operations.AdminPort;
 import org.desist.operations.CredentialFreeLogs;
-import org.desist.http.MergePatch;
+import org.desist.json.MergePatch;
 import org.desist.caserecord.CaseRecords;
 import org.desist.incident.IncidentResource;
 import org.desist.progress.ProgressReport;

@@ -63,7 +63,7 @@ public class AssessmentResource {
     @Operation(operationId = "listAssessments", summary = "The case's assessments, newest first")
     public Page<Assessment> list(@PathParam("id") String participantId, @BeanParam DateRange dates,
                                @Valid @BeanParam Paging paging, @Context UriInfo uri, @Context Caller caller) {
-        return Page.of(assessments.list(caller, participantId, dates.getFrom(), dates.getTo(), paging), paging, uri);
+        return Page.of(assessments.list(caller, participantId, dates.getFrom(), dates.getTo(), paging.request()), paging, uri);
     }
 
     @GET

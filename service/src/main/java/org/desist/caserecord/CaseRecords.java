@@ -2,7 +2,7 @@ package org.desist.caserecord;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
-import org.desist.http.MergePatch;
+import org.desist.json.MergePatch;
 import org.desist.audit.AuditLog;
 import org.desist.participant.ParticipantService;
 import org.jdbi.v3.core.Jdbi;

@@ -10,8 +10,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.desist.auth.Caller;
-import org.desist.http.MergePatch;
-import org.desist.http.Paging;
+import org.desist.json.MergePatch;
+import org.desist.listing.PageRequest;
 import org.desist.audit.AuditAction;
 import org.desist.audit.AuditLog;
 import org.desist.audit.Outcome;
@@ -71,13 +71,13 @@ public class RecordKeeper<V extends CaseRecord, N> {
         });
     }
 
-    public List<V> list(Caller caller, String participantId, LocalDate from, LocalDate to, Paging paging) {
+    public List<V> list(Caller caller, String participantId, LocalDate from, LocalDate to, PageRequest paging) {
         participants.visible(caller, participantId);
         if (from != null && to != null && to.isBefore(from)) {
             throw new Refusal.BadParameter("to", "must not be before from");
         }
         List<V> found = jdbi.withHandle(handle -> table.list(handle, participantId, from, to, paging.fetch(),
-                paging.getOffset()));
+                paging.offset()));
         audit.read(caller, table.type(), null, participantId);
         return found.stream().map(record -> table.redact(record, caller.user())).toList();
     }

@@ -48,7 +48,7 @@ public class CohortResource {
             summary = "List cohorts, latest start first", description = "`from`/`to` filter on startsOn.")
     public Page<Cohort> list(@QueryParam("siteCode") String siteCode, @BeanParam DateRange dates,
                              @Valid @BeanParam Paging paging, @Context UriInfo uri, @Context Caller caller) {
-        return Page.of(cohorts.list(caller, siteCode, dates.ordered(), paging), paging, uri);
+        return Page.of(cohorts.list(caller, siteCode, dates.ordered().period(), paging.request()), paging, uri);
     }
 
     @GET

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.UUID;
 import org.desist.auth.Caller;
 import org.desist.access.SiteScope;
-import org.desist.http.DateRange;
-import org.desist.http.Paging;
+import org.desist.listing.Period;
+import org.desist.listing.PageRequest;
 import org.desist.refusal.Refusal;
 import org.desist.site.SiteDao;
 import org.jdbi.v3.core.Jdbi;
@@ -43,9 +43,9 @@ public class CohortService {
                 .orElseThrow(() -> new Refusal.NotFound("cohort", id));
     }
 
-    public List<Cohort> list(Caller caller, String siteCode, DateRange startsOn, Paging paging) {
+    public List<Cohort> list(Caller caller, String siteCode, Period startsOn, PageRequest paging) {
         SiteScope scope = SiteScope.of(caller);
-        return jdbi.withExtension(CohortDao.class, cohorts -> cohorts.list(siteCode, startsOn.getFrom(), startsOn.getTo(),
-                scope.allSites(), scope.sites(), paging.fetch(), paging.getOffset()));
+        return jdbi.withExtension(CohortDao.class, cohorts -> cohorts.list(siteCode, startsOn.from(), startsOn.to(),
+                scope.allSites(), scope.sites(), paging.fetch(), paging.offset()));
     }
 }

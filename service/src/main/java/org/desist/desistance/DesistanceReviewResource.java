@@ -62,7 +62,7 @@ public class DesistanceReviewResource {
     @Operation(operationId = "listDesistanceReviews", summary = "The case's desistance reviews, newest first")
     public Page<DesistanceReview> list(@PathParam("id") String participantId, @BeanParam DateRange dates,
                                @Valid @BeanParam Paging paging, @Context UriInfo uri, @Context Caller caller) {
-        return Page.of(reviews.list(caller, participantId, dates.getFrom(), dates.getTo(), paging), paging, uri);
+        return Page.of(reviews.list(caller, participantId, dates.getFrom(), dates.getTo(), paging.request()), paging, uri);
     }
 
     @GET

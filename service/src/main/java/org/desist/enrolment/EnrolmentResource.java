@@ -56,7 +56,7 @@ public class EnrolmentResource {
     public Page<Enrolment> list(@QueryParam("cohortId") String cohortId, @QueryParam("state") EnrolmentState state,
                                 @BeanParam DateRange dates, @Valid @BeanParam Paging paging, @Context UriInfo uri,
                                 @Context Caller caller) {
-        return Page.of(enrolments.list(caller, cohortId, state, dates.ordered(), paging), paging, uri);
+        return Page.of(enrolments.list(caller, cohortId, state, dates.ordered().period(), paging.request()), paging, uri);
     }
 
     @GET

@@ -10,8 +10,8 @@ import java.util.stream.Collectors;
 import org.desist.auth.Caller;
 import org.desist.access.SiteScope;
 import org.desist.access.Visibility;
-import org.desist.http.DateRange;
-import org.desist.http.Paging;
+import org.desist.listing.Period;
+import org.desist.listing.PageRequest;
 import org.desist.audit.AuditAction;
 import org.desist.audit.AuditLog;
 import org.desist.audit.Outcome;
@@ -119,13 +119,13 @@ public class EnrolmentService {
         return enrolment;
     }
 
-    public List<Enrolment> list(Caller caller, String cohortId, EnrolmentState state, DateRange stateOn,
-                                Paging paging) {
+    public List<Enrolment> list(Caller caller, String cohortId, EnrolmentState state, Period stateOn,
+                                PageRequest paging) {
         SiteScope scope = SiteScope.of(caller);
         List<Enrolment> found = jdbi.withHandle(handle -> {
             EnrolmentDao enrolments = handle.attach(EnrolmentDao.class);
-            List<EnrolmentRow> rows = enrolments.list(cohortId, state, stateOn.getFrom(), stateOn.getTo(),
-                    scope.allSites(), scope.sites(), paging.fetch(), paging.getOffset());
+            List<EnrolmentRow> rows = enrolments.list(cohortId, state, stateOn.from(), stateOn.to(),
+                    scope.allSites(), scope.sites(), paging.fetch(), paging.offset());
             return withHistories(enrolments, rows);
         });
         audit.read(caller, "enrolment", null, null);

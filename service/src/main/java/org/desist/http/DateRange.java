@@ -5,6 +5,7 @@ import jakarta.ws.rs.QueryParam;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import org.desist.listing.Period;
 
 /**
  * The date filter every dated list takes: {@code from} and {@code to}, both inclusive, either optional.
@@ -48,16 +49,19 @@ public class DateRange {
         return this;
     }
 
-    /** The first instant of {@code from} in the zone, or null for no lower bound. */
-    public Instant startIn(ZoneId zone) {
-        return from == null ? null : from.atStartOfDay(zone).toInstant();
+    /** The range as the domain's period, for services. */
+    @io.swagger.v3.oas.annotations.Hidden
+    public Period period() {
+        return new Period(from, to);
     }
 
-    /**
-     * The first instant after {@code to} in the zone (an exclusive bound), or null for no upper bound: also for
-     * the last date there is ({@code +999999999-12-31}), which has no day after it.
-     */
+    /** The first instant of {@code from} in the zone, or null for no lower bound. */
+    public Instant startIn(ZoneId zone) {
+        return period().startIn(zone);
+    }
+
+    /** The first instant after {@code to} in the zone (exclusive), or null for no upper bound. */
     public Instant endIn(ZoneId zone) {
-        return to == null || to.equals(LocalDate.MAX) ? null : to.plusDays(1).atStartOfDay(zone).toInstant();
+        return period().endIn(zone);
     }
 }

@@ -4,13 +4,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import java.util.List;
+import org.desist.json.UnreadableField;
+import org.desist.refusal.FieldReason;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,25 +38,8 @@ public class JsonProblemMapper implements ExceptionMapper<JsonProcessingExceptio
         return Problems.response(400, "The request body could not be read", List.of());
     }
 
-    public static FieldError describe(JsonMappingException exception) {
-        String field = JsonPaths.of(exception.getPath());
-        if (exception instanceof UnrecognizedPropertyException) {
-            // Jackson's path already ends at the unknown field
-            return new FieldError(orBody(field), "is not a known field");
-        }
-        if (exception instanceof InvalidFormatException format && format.getTargetType() != null) {
-            return new FieldError(orBody(field), ExpectedValue.describe(format.getTargetType()));
-        }
-        if (exception instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
-            return new FieldError(orBody(field), ExpectedValue.describe(mismatch.getTargetType()));
-        }
-        if (exception instanceof ValueInstantiationException) {
-            return new FieldError(orBody(field), "is not valid");
-        }
-        return new FieldError(orBody(field), "is not valid");
-    }
-
-    private static String orBody(String field) {
-        return field.isEmpty() ? "body" : field;
+    private static FieldError describe(JsonMappingException exception) {
+        FieldReason field = UnreadableField.of(exception);
+        return new FieldError(field.field(), field.reason());
     }
 }

@@ -5,6 +5,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.QueryParam;
+import org.desist.listing.PageRequest;
 
 /** The paging parameters every list takes. */
 public class Paging {
@@ -43,6 +44,12 @@ public class Paging {
     /** Rows to fetch: one more than a page, to learn whether another page follows. */
     @io.swagger.v3.oas.annotations.Hidden
     public int fetch() {
-        return limit + 1;
+        return request().fetch();
+    }
+
+    /** The page asked for, as the domain's request, for services. */
+    @io.swagger.v3.oas.annotations.Hidden
+    public PageRequest request() {
+        return new PageRequest(limit, offset);
     }
 }

@@ -1,5 +1,6 @@
 package org.desist.http;
 
+import org.desist.json.ExpectedValue;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.ext.ParamConverter;

@@ -62,7 +62,7 @@ public class IncidentResource {
     @Operation(operationId = "listIncidents", summary = "The case's incidents, newest first")
     public Page<Incident> list(@PathParam("id") String participantId, @BeanParam DateRange dates,
                                @Valid @BeanParam Paging paging, @Context UriInfo uri, @Context Caller caller) {
-        return Page.of(incidents.list(caller, participantId, dates.getFrom(), dates.getTo(), paging), paging, uri);
+        return Page.of(incidents.list(caller, participantId, dates.getFrom(), dates.getTo(), paging.request()), paging, uri);
     }
 
     @GET

@@ -65,7 +65,7 @@ public class LegalMeasureResource {
             + " is in force today (inForce). The date range filters on from.")
     public Page<LegalMeasure> list(@PathParam("id") String participantId, @BeanParam DateRange dates,
                                @Valid @BeanParam Paging paging, @Context UriInfo uri, @Context Caller caller) {
-        return Page.of(measures.list(caller, participantId, dates.getFrom(), dates.getTo(), paging), paging, uri);
+        return Page.of(measures.list(caller, participantId, dates.getFrom(), dates.getTo(), paging.request()), paging, uri);
     }
 
     @GET

@@ -64,7 +64,7 @@ public class ServiceReferralResource {
             summary = "The case's onward referrals, newest first, each with its history")
     public Page<ServiceReferral> list(@PathParam("id") String participantId, @BeanParam DateRange dates,
                                       @Valid @BeanParam Paging paging, @Context UriInfo uri, @Context Caller caller) {
-        return Page.of(referrals.list(caller, participantId, dates.getFrom(), dates.getTo(), paging), paging, uri);
+        return Page.of(referrals.list(caller, participantId, dates.getFrom(), dates.getTo(), paging.request()), paging, uri);
     }
 
     @GET

@@ -54,7 +54,7 @@ public class ParticipantResource {
     public Page<Participant> list(@QueryParam("siteCode") String siteCode, @Valid @BeanParam ParticipantSearch search,
                                   @BeanParam DateRange dates, @Valid @BeanParam Paging paging, @Context UriInfo uri,
                                   @Context Caller caller) {
-        return Page.of(participants.list(caller, siteCode, search, dates.ordered(), paging), paging, uri);
+        return Page.of(participants.list(caller, siteCode, search, dates.ordered().period(), paging.request()), paging, uri);
     }
 
     @GET

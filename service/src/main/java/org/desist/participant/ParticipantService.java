@@ -11,10 +11,10 @@ import java.util.UUID;
 import org.desist.auth.Caller;
 import org.desist.access.SiteScope;
 import org.desist.access.Visibility;
-import org.desist.http.MergePatch;
+import org.desist.json.MergePatch;
 import org.desist.time.ProgrammeClock;
-import org.desist.http.DateRange;
-import org.desist.http.Paging;
+import org.desist.listing.Period;
+import org.desist.listing.PageRequest;
 import org.desist.audit.AuditAction;
 import org.desist.audit.AuditLog;
 import org.desist.audit.Outcome;
@@ -123,8 +123,8 @@ public class ParticipantService {
     }
 
     /** Live participants the caller may see, found by any of the search's terms (all must match). */
-    public List<Participant> list(Caller caller, String siteCode, ParticipantSearch search, DateRange createdOn,
-                                  Paging paging) {
+    public List<Participant> list(Caller caller, String siteCode, ParticipantSearch search, Period createdOn,
+                                  PageRequest paging) {
         String key = MatchKey.name(search.query());
         String pattern = key == null || key.isEmpty() ? null
                 : "%" + key.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
@@ -132,7 +132,7 @@ public class ParticipantService {
         List<Participant> found = jdbi.withExtension(ParticipantDao.class, participants -> participants.list(siteCode,
                 pattern, MatchKey.nhs(search.nhsNumber()), MatchKey.pnc(search.pncId()), search.dateOfBirth(),
                 createdOn.startIn(ProgrammeClock.ZONE), createdOn.endIn(ProgrammeClock.ZONE), scope.allSites(),
-                scope.sites(), paging.fetch(), paging.getOffset()));
+                scope.sites(), paging.fetch(), paging.offset()));
         audit.read(caller, "participant", null, null);
         return found;
     }

@@ -84,7 +84,7 @@ public class ReferralResource {
     public Page<Referral> queue(@QueryParam("siteCode") String siteCode, @QueryParam("status") ReferralStatus status,
                                 @BeanParam DateRange dates, @Valid @BeanParam Paging paging, @Context UriInfo uri,
                                 @Context Caller caller) {
-        return Page.of(referrals.queue(caller, siteCode, status, dates.ordered(), paging), paging, uri);
+        return Page.of(referrals.queue(caller, siteCode, status, dates.ordered().period(), paging.request()), paging, uri);
     }
 
     @GET

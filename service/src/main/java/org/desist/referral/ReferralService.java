@@ -8,8 +8,8 @@ import java.util.UUID;
 import org.desist.auth.Caller;
 import org.desist.access.SiteScope;
 import org.desist.access.Visibility;
-import org.desist.http.DateRange;
-import org.desist.http.Paging;
+import org.desist.listing.Period;
+import org.desist.listing.PageRequest;
 import org.desist.audit.AuditAction;
 import org.desist.audit.AuditLog;
 import org.desist.audit.Outcome;
@@ -116,12 +116,12 @@ public class ReferralService {
         return referral;
     }
 
-    public List<Referral> queue(Caller caller, String siteCode, ReferralStatus status, DateRange receivedOn,
-                                Paging paging) {
+    public List<Referral> queue(Caller caller, String siteCode, ReferralStatus status, Period receivedOn,
+                                PageRequest paging) {
         SiteScope scope = SiteScope.of(caller);
         List<Referral> found = jdbi.withExtension(ReferralDao.class, referrals -> referrals.queue(siteCode, status,
-                receivedOn.getFrom(), receivedOn.getTo(), scope.allSites(), scope.sites(), paging.fetch(),
-                paging.getOffset()));
+                receivedOn.from(), receivedOn.to(), scope.allSites(), scope.sites(), paging.fetch(),
+                paging.offset()));
         audit.read(caller, "referral", null, null);
         return found;
     }

@@ -64,7 +64,7 @@ public class PlanActionResource {
             + " `overdue` marks open actions due before today.")
     public Page<PlanAction> list(@PathParam("id") String participantId, @BeanParam DateRange dates,
                                  @Valid @BeanParam Paging paging, @Context UriInfo uri, @Context Caller caller) {
-        return Page.of(actions.list(caller, participantId, dates.getFrom(), dates.getTo(), paging), paging, uri);
+        return Page.of(actions.list(caller, participantId, dates.getFrom(), dates.getTo(), paging.request()), paging, uri);
     }
 
     @GET

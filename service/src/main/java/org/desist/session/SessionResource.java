@@ -64,7 +64,7 @@ public class SessionResource {
             + " of the scheduled time in London. Notes only for clinicians.")
     public Page<Session> list(@PathParam("id") String participantId, @BeanParam DateRange dates,
                               @Valid @BeanParam Paging paging, @Context UriInfo uri, @Context Caller caller) {
-        return Page.of(sessions.list(caller, participantId, dates.getFrom(), dates.getTo(), paging), paging, uri);
+        return Page.of(sessions.list(caller, participantId, dates.getFrom(), dates.getTo(), paging.request()), paging, uri);
     }
 
     @GET

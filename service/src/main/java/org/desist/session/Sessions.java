@@ -5,7 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.desist.http.DateRange;
+import org.desist.listing.Period;
 import org.desist.time.ProgrammeClock;
 import org.desist.access.AccessPolicy;
 import org.desist.auth.User;
@@ -127,7 +127,7 @@ public class Sessions implements RecordTable<Session, SessionBody> {
     /** Dates are of the scheduled time in the programme's zone (London), both inclusive. */
     @Override
     public List<Session> list(Handle handle, String participantId, LocalDate from, LocalDate to, int limit, int offset) {
-        DateRange dates = new DateRange(from, to);
+        Period dates = new Period(from, to);
         Instant start = dates.startIn(ProgrammeClock.ZONE);
         Instant before = dates.endIn(ProgrammeClock.ZONE);
         return handle.attach(SessionDao.class).list(participantId, start, before, limit, offset);

@@ -46,7 +46,7 @@ public class SiteResource {
     @Operation(operationId = "listSites",
             summary = "List sites, by code", description = "Sites are not dated: this list takes no `from`/`to`.")
     public Page<Site> list(@Valid @BeanParam Paging paging, @Context UriInfo uri) {
-        return Page.of(sites.list(paging), paging, uri);
+        return Page.of(sites.list(paging.request()), paging, uri);
     }
 
     @GET

@@ -2,7 +2,7 @@ package org.desist.site;
 
 import java.time.Clock;
 import java.util.List;
-import org.desist.http.Paging;
+import org.desist.listing.PageRequest;
 import org.desist.refusal.Refusal;
 import org.jdbi.v3.core.Jdbi;
 
@@ -32,7 +32,7 @@ public class SiteService {
                 .orElseThrow(() -> new Refusal.NotFound("site", code));
     }
 
-    public List<Site> list(Paging paging) {
-        return jdbi.withExtension(SiteDao.class, sites -> sites.list(paging.fetch(), paging.getOffset()));
+    public List<Site> list(PageRequest paging) {
+        return jdbi.withExtension(SiteDao.class, sites -> sites.list(paging.fetch(), paging.offset()));
     }
 }

@@ -1,7 +1,7 @@
 package org.desist.timeline;
 
 import org.desist.access.Action;
-import org.desist.http.ExpectedValue;
+import org.desist.json.ExpectedValue;
 import org.desist.refusal.Refusal;
 
 /** The kinds of dated event a case's timeline holds, each readable by the roles that may read its record. */

@@ -13,7 +13,7 @@ import java.util.function.Supplier;
 import org.desist.time.ProgrammeClock;
 import org.desist.access.AccessPolicy;
 import org.desist.auth.Caller;
-import org.desist.http.Paging;
+import org.desist.listing.PageRequest;
 import org.desist.audit.AuditLog;
 import org.desist.refusal.Refusal;
 import org.desist.participant.ParticipantService;
@@ -46,7 +46,7 @@ public class Timeline {
     }
 
     public List<TimelineEvent> of(Caller caller, String participantId, Set<EventType> types, LocalDate from,
-                                  LocalDate to, Paging paging) {
+                                  LocalDate to, PageRequest paging) {
         participants.visible(caller, participantId);
         if (from != null && to != null && to.isBefore(from)) {
             throw new Refusal.BadParameter("to", "must not be before from");
@@ -99,7 +99,7 @@ public class Timeline {
                 .filter(event -> from == null || !day(event.at()).isBefore(from))
                 .filter(event -> to == null || !day(event.at()).isAfter(to))
                 .sorted(ORDER)
-                .skip(paging.getOffset())
+                .skip(paging.offset())
                 .limit(paging.fetch())
                 .toList();
     }

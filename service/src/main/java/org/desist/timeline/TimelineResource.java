@@ -47,6 +47,6 @@ public class TimelineResource {
                                       @Context UriInfo uri, @Context Caller caller) {
         Set<EventType> kinds = EnumSet.noneOf(EventType.class);
         types.stream().filter(type -> type != null && !type.isEmpty()).map(EventType::parameter).forEach(kinds::add);
-        return Page.of(timeline.of(caller, participantId, kinds, dates.getFrom(), dates.getTo(), paging), paging, uri);
+        return Page.of(timeline.of(caller, participantId, kinds, dates.getFrom(), dates.getTo(), paging.request()), paging, uri);
     }
 }

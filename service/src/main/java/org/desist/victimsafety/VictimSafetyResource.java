@@ -62,7 +62,7 @@ public class VictimSafetyResource {
     @Operation(operationId = "listVictimSafetyConcerns", summary = "The case's concerns, newest first")
     public Page<VictimSafetyConcern> list(@PathParam("id") String participantId, @BeanParam DateRange dates,
                                @Valid @BeanParam Paging paging, @Context UriInfo uri, @Context Caller caller) {
-        return Page.of(concerns.list(caller, participantId, dates.getFrom(), dates.getTo(), paging), paging, uri);
+        return Page.of(concerns.list(caller, participantId, dates.getFrom(), dates.getTo(), paging.request()), paging, uri);
     }
 
     @GET

@@ -2,7 +2,7 @@ package org.desist.assessment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.desist.http.ExpectedValue;
+import org.desist.json.ExpectedValue;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

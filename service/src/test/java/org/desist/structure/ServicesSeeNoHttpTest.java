@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
  * Services speak the domain: they refuse with {@code org.desist.refusal} and leave status codes, problem bodies
  * and If-Match to the HTTP layer. Reads the sources under {@code org.desist}, skipping the HTTP layer (its
  * packages; resources, filters, mappers, features; the classes JAX-RS fills or calls), and fails naming every
- * other class that uses JAX-RS, {@code ProblemException} or {@code Versions}.
+ * other class that uses JAX-RS, {@code ProblemException}, {@code Versions} or any type of {@code org.desist.http}:
+ * paging, date ranges and merge patches reach services as domain values, not as the HTTP layer's types.
  */
 class ServicesSeeNoHttpTest {
     private static final Path SOURCES = Path.of("src/main/java");
@@ -38,10 +39,11 @@ class ServicesSeeNoHttpTest {
             "org.desist.cohortreport.Formats");
     /** The types are named wherever they live, so the check survives a move of the HTTP packages. */
     private static final Pattern FORBIDDEN = Pattern.compile(
-            "\\bjakarta\\.ws\\.rs\\b|\\borg\\.desist\\.\\w+\\.(ProblemException|Versions)\\b");
+            "\\bjakarta\\.ws\\.rs\\b|\\borg\\.desist\\.\\w+\\.(ProblemException|Versions)\\b"
+                    + "|\\borg\\.desist\\.http\\.[\\w.]*\\w");
 
     @Test
-    void servicesUseNeitherJaxRsNorProblemExceptionNorVersions() throws IOException {
+    void servicesUseNeitherJaxRsNorProblemExceptionNorVersionsNorTheHttpPackage() throws IOException {
         List<String> offences = new ArrayList<>();
         try (Stream<Path> files = Files.walk(SOURCES.resolve("org/desist"))) {
             for (Path file : files.filter(path -> path.toString().endsWith(".java")).sorted().toList()) {

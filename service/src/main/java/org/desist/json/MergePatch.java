@@ -1,4 +1,4 @@
-package org.desist.http;
+package org.desist.json;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -12,11 +12,14 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.desist.refusal.FieldReason;
+import org.desist.refusal.Refusal;
 
 /**
  * JSON merge patch (RFC 7396) onto a record: fields present replace (an object merges into the object it
  * meets, member by member), {@code null} clears, absent fields stay. Only the named fields may change; the
- * merged record is validated as a whole, as a new one is.
+ * merged record is validated as a whole, as a new one is. A patch that breaks a rule is refused as invalid
+ * (422), every field at fault named.
  */
 public final class MergePatch {
     private final ObjectMapper json;
@@ -28,10 +31,10 @@ public final class MergePatch {
     }
 
     public <T> T apply(T current, ObjectNode patch, Class<T> type, Set<String> changeable) {
-        List<FieldError> errors = new ArrayList<>();
+        List<FieldReason> errors = new ArrayList<>();
         patch.fieldNames().forEachRemaining(name -> {
             if (!changeable.contains(name)) {
-                errors.add(new FieldError(name, "cannot be changed here"));
+                errors.add(new FieldReason(name, "cannot be changed here"));
             }
         });
         refuseIfAny(errors);
@@ -41,12 +44,12 @@ public final class MergePatch {
         try {
             result = json.treeToValue(merged, type);
         } catch (JsonMappingException e) {
-            throw refusal(List.of(JsonProblemMapper.describe(e)));
+            throw refusal(List.of(UnreadableField.of(e)));
         } catch (JsonProcessingException e) {
-            throw refusal(List.of(new FieldError("body", "is not valid")));
+            throw refusal(List.of(new FieldReason("body", "is not valid")));
         }
         for (ConstraintViolation<T> violation : validator.validate(result)) {
-            errors.add(new FieldError(violation.getPropertyPath().toString(), violation.getMessage()));
+            errors.add(new FieldReason(violation.getPropertyPath().toString(), violation.getMessage()));
         }
         refuseIfAny(errors);
         return result;
@@ -64,16 +67,16 @@ public final class MergePatch {
         }
     }
 
-    private static void refuseIfAny(List<FieldError> errors) {
+    private static void refuseIfAny(List<FieldReason> errors) {
         if (!errors.isEmpty()) {
             throw refusal(errors);
         }
     }
 
-    private static ProblemException refusal(List<FieldError> errors) {
-        List<FieldError> sorted = errors.stream().sorted(Comparator.comparing(FieldError::field)).toList();
+    private static Refusal.Invalid refusal(List<FieldReason> errors) {
+        List<FieldReason> sorted = errors.stream().sorted(Comparator.comparing(FieldReason::field)).toList();
         String detail = sorted.size() == 1 ? sorted.get(0).field() + " " + sorted.get(0).reason()
                 : sorted.size() + " fields are invalid";
-        return new ProblemException(422, "Unprocessable Content", detail, sorted);
+        return new Refusal.Invalid(detail, sorted);
     }
 }

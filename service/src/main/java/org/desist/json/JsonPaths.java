@@ -1,14 +1,14 @@
-package org.desist.http;
+package org.desist.json;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
 import java.util.List;
 
 /** Renders Jackson's reference chain as a JSON path a client recognises: {@code diagnoses[0].code}. */
-final class JsonPaths {
+public final class JsonPaths {
     private JsonPaths() {
     }
 
-    static String of(List<JsonMappingException.Reference> path) {
+    public static String of(List<JsonMappingException.Reference> path) {
         StringBuilder out = new StringBuilder();
         for (JsonMappingException.Reference reference : path) {
             if (reference.getFieldName() != null) {

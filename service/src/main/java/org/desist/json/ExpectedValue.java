@@ -1,4 +1,4 @@
-package org.desist.http;
+package org.desist.json;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
