@@ -11,20 +11,37 @@ import com.fasterxml.jackson.databind.type.LogicalType;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.core.Application;
-import io.dropwizard.core.server.AbstractServerFactory;
 import io.dropwizard.core.cli.CheckCommand;
+import io.dropwizard.core.server.AbstractServerFactory;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
 import io.dropwizard.db.DataSourceFactory;
 import io.dropwizard.jdbi3.JdbiFactory;
 import io.dropwizard.jersey.errors.EarlyEofExceptionMapper;
+import io.dropwizard.jersey.setup.JerseyEnvironment;
 import io.dropwizard.jersey.validation.Validators;
 import io.dropwizard.migrations.MigrationsBundle;
 import java.time.Clock;
-import org.desist.http.FourDigitYears;
-import org.desist.http.NoNulCharacters;
-import org.desist.http.ParameterConverters;
 import net.sf.jasperreports.engine.JasperReportsContext;
+import org.desist.access.AccessFeature;
+import org.desist.access.CallerFilter;
+import org.desist.access.Visibility;
+import org.desist.assessment.AssessmentResource;
+import org.desist.assessment.Assessments;
+import org.desist.audit.AuditChain;
+import org.desist.audit.AuditKeys;
+import org.desist.audit.AuditLog;
+import org.desist.audit.AuditRole;
+import org.desist.audit.ReadAuditWriter;
+import org.desist.audit.trail.AuditResource;
+import org.desist.backup.BackupCommand;
+import org.desist.backup.CopyDatabaseCommand;
+import org.desist.caserecord.CaseRecords;
+import org.desist.cli.AddUserCommand;
+import org.desist.cli.AuditVerifyCommand;
+import org.desist.cli.SeedCommand;
+import org.desist.cli.ServeCommand;
+import org.desist.cli.VerifyTotalsCommand;
 import org.desist.cohort.CohortResource;
 import org.desist.cohort.CohortService;
 import org.desist.cohortreport.CohortFigures;
@@ -35,100 +52,83 @@ import org.desist.cohortreport.ProgrammeExport;
 import org.desist.cohortreport.ProgrammeReportPdf;
 import org.desist.cohortreport.ProgrammeResource;
 import org.desist.cohortreport.Pseudonyms;
-import org.desist.access.AccessFeature;
-import org.desist.access.CallerFilter;
-import org.desist.access.Visibility;
-import org.desist.audit.AuditChain;
-import org.desist.audit.AuditKeys;
-import org.desist.audit.AuditLog;
-import org.desist.audit.AuditRole;
-import org.desist.audit.trail.AuditResource;
-import org.desist.audit.ReadAuditWriter;
-import org.desist.signin.Authentication;
-import org.desist.http.ClientAddresses;
-import org.desist.signin.TokenResource;
-import org.desist.signin.TokensOnlyInHeaders;
-import org.desist.cli.AddUserCommand;
-import org.desist.cli.AuditVerifyCommand;
-import org.desist.backup.BackupCommand;
-import org.desist.backup.CopyDatabaseCommand;
-import org.desist.cli.SeedCommand;
-import org.desist.cli.VerifyTotalsCommand;
-import org.desist.cli.ServeCommand;
+import org.desist.config.DesistConfiguration;
 import org.desist.db.Databases;
-import org.desist.http.openapi.ApiPage;
-import org.desist.http.BodyLimit;
-import org.desist.http.ContentEncodings;
-import org.desist.http.RequestIds;
-import org.desist.http.ProblemAccept;
-import org.desist.http.SecurityHeaders;
-import org.desist.http.TrailingNewline;
-import org.desist.subject.SubjectAccess;
-import org.desist.subject.SubjectAccessResource;
-import org.desist.user.StaffAccounts;
-import io.dropwizard.jersey.setup.JerseyEnvironment;
-import org.desist.db.Migrations;
 import org.desist.db.Dialect;
+import org.desist.db.Migrations;
+import org.desist.desistance.DesistanceReviewResource;
+import org.desist.desistance.DesistanceReviews;
 import org.desist.enrolment.EnrolmentResource;
 import org.desist.enrolment.EnrolmentService;
+import org.desist.http.BodyLimit;
+import org.desist.http.ClientAddresses;
+import org.desist.http.ContentEncodings;
+import org.desist.http.FourDigitYears;
+import org.desist.http.HealthcheckServlet;
 import org.desist.http.JsonProblemMapper;
 import org.desist.http.JsonPropertyNames;
+import org.desist.http.NoNulCharacters;
+import org.desist.http.ParameterConverters;
+import org.desist.http.ProblemAccept;
 import org.desist.http.ProblemErrorHandler;
 import org.desist.http.ProblemExceptionMapper;
 import org.desist.http.RefusalMapper;
+import org.desist.http.RequestIds;
 import org.desist.http.RequestProblemMapper;
-import org.desist.http.HealthcheckServlet;
+import org.desist.http.SecurityHeaders;
 import org.desist.http.ServerErrorMapper;
+import org.desist.http.TrailingNewline;
 import org.desist.http.WebProblemMapper;
 import org.desist.http.openapi.ApiDescription;
+import org.desist.http.openapi.ApiPage;
+import org.desist.incident.IncidentResource;
+import org.desist.incident.Incidents;
+import org.desist.json.MergePatch;
+import org.desist.legal.LegalMeasureResource;
+import org.desist.legal.LegalMeasures;
+import org.desist.onward.ServiceReferralResource;
+import org.desist.onward.ServiceReferrals;
 import org.desist.operations.AdminPort;
 import org.desist.operations.CredentialFreeLogs;
-import org.desist.json.MergePatch;
-import org.desist.caserecord.CaseRecords;
-import org.desist.incident.IncidentResource;
-import org.desist.progress.ProgressReport;
-import org.desist.progress.ProgressResource;
+import org.desist.participant.ParticipantResource;
+import org.desist.participant.ParticipantService;
+import org.desist.participant.merge.ParticipantMerge;
+import org.desist.participant.merge.ParticipantMergeResource;
 import org.desist.pdf.PdfExport;
 import org.desist.pdf.RenderRehearsal;
 import org.desist.pdf.ReportTemplates;
-import org.desist.summary.SummaryPdf;
-import org.desist.summary.CaseSummaries;
-import org.desist.summary.SummaryReportResource;
-import org.desist.summary.SummaryResource;
-import org.desist.timeline.Timeline;
-import org.desist.timeline.TimelineResource;
-import org.desist.incident.Incidents;
-import org.desist.onward.ServiceReferralResource;
-import org.desist.onward.ServiceReferrals;
-import org.desist.riskplan.PlanActionResource;
-import org.desist.riskplan.PlanActions;
-import org.desist.assessment.AssessmentResource;
-import org.desist.assessment.Assessments;
-import org.desist.legal.LegalMeasureResource;
-import org.desist.legal.LegalMeasures;
-import org.desist.desistance.DesistanceReviewResource;
-import org.desist.desistance.DesistanceReviews;
-import org.desist.victimsafety.VictimSafetyConcerns;
-import org.desist.victimsafety.VictimSafetyResource;
-import org.desist.participant.ParticipantResource;
-import org.desist.participant.merge.ParticipantMerge;
-import org.desist.participant.merge.ParticipantMergeResource;
-import org.desist.participant.ParticipantService;
+import org.desist.progress.ProgressReport;
+import org.desist.progress.ProgressResource;
 import org.desist.reference.ReferenceResource;
 import org.desist.referral.ReferralResource;
 import org.desist.referral.ReferralService;
+import org.desist.riskplan.PlanActionResource;
+import org.desist.riskplan.PlanActions;
 import org.desist.session.SessionResource;
-import org.desist.session.TotalsHealthCheck;
 import org.desist.session.Sessions;
+import org.desist.session.TotalsHealthCheck;
+import org.desist.signin.Authentication;
+import org.desist.signin.TokenResource;
+import org.desist.signin.TokensOnlyInHeaders;
 import org.desist.site.SiteResource;
 import org.desist.site.SiteService;
+import org.desist.subject.SubjectAccess;
+import org.desist.subject.SubjectAccessResource;
+import org.desist.summary.CaseSummaries;
+import org.desist.summary.SummaryPdf;
+import org.desist.summary.SummaryReportResource;
+import org.desist.summary.SummaryResource;
+import org.desist.time.ProgrammeClock;
+import org.desist.timeline.Timeline;
+import org.desist.timeline.TimelineResource;
+import org.desist.user.StaffAccounts;
+import org.desist.victimsafety.VictimSafetyConcerns;
+import org.desist.victimsafety.VictimSafetyResource;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.util.component.LifeCycle;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.desist.config.DesistConfiguration;
-import org.desist.time.ProgrammeClock;
 
 public class DesistApplication extends Application<DesistConfiguration> {
     private static final Logger LOG = LoggerFactory.getLogger(DesistApplication.class);
@@ -136,6 +136,7 @@ public class DesistApplication extends Application<DesistConfiguration> {
     private static final int FIGURE_QUERIES = 4;
     /** How long an instance that does not migrate waits for the one that does (or for db migrate). */
     private static final java.time.Duration MIGRATION_PATIENCE = java.time.Duration.ofMinutes(5);
+
     static final int MAX_JSON_DEPTH = 64;
     static final int MAX_JSON_NUMBER_DIGITS = 100;
 
@@ -220,8 +221,12 @@ public class DesistApplication extends Application<DesistConfiguration> {
                 environment.healthChecks().shutdown();
             }
         });
-        environment.admin().addServlet("healthcheck", new HealthcheckServlet(environment.healthChecks(),
-                environment.getObjectMapper())).addMapping("/healthcheck");
+        environment
+                .admin()
+                .addServlet(
+                        "healthcheck",
+                        new HealthcheckServlet(environment.healthChecks(), environment.getObjectMapper()))
+                .addMapping("/healthcheck");
         AuditChain.requireSealedHead(jdbi, auditKeys.installOn(jdbi));
         AuditRole.warnIfItCouldRewrite(jdbi);
 
@@ -248,29 +253,35 @@ public class DesistApplication extends Application<DesistConfiguration> {
         AuditLog audit = new AuditLog(clock, auditWriter);
         Visibility visibility = new Visibility(audit);
 
-        Authentication authentication = Authentication.install(jdbi, clock, audit,
-                configuration.getSignInFailuresPerAddress());
+        Authentication authentication =
+                Authentication.install(jdbi, clock, audit, configuration.getSignInFailuresPerAddress());
         jersey.register(new CallerFilter());
         jersey.register(new CallerFilter.Binder());
         jersey.register(new AccessFeature(audit, authentication.filter(), clock));
 
         MergePatch patches = new MergePatch(environment.getObjectMapper(), environment.getValidator());
-        ParticipantService participants = new ParticipantService(jdbi, clock,
-                patches, audit, visibility);
+        ParticipantService participants = new ParticipantService(jdbi, clock, patches, audit, visibility);
         EnrolmentService enrolments = new EnrolmentService(jdbi, clock, audit, visibility);
         jersey.register(new SiteResource(new SiteService(jdbi, clock)));
         CohortService cohorts = new CohortService(jdbi, clock);
         jersey.register(new CohortResource(cohorts));
         jersey.register(new ReferralResource(new ReferralService(jdbi, clock, audit, visibility)));
         jersey.register(new ParticipantResource(participants));
-        jersey.register(new ParticipantMergeResource(new ParticipantMerge(jdbi, clock, audit, visibility, participants)));
+        jersey.register(
+                new ParticipantMergeResource(new ParticipantMerge(jdbi, clock, audit, visibility, participants)));
         jersey.register(new EnrolmentResource(enrolments));
         jersey.register(new ReferenceResource(jdbi));
-        jersey.register(new SubjectAccessResource(new SubjectAccess(jdbi, clock, audit, participants, enrolments,
-                environment.getObjectMapper())));
-        jersey.register(new TokenResource(jdbi, clock, configuration.getTokenLifetime().toJavaDuration()));
-        StaffAccounts.register(jersey, jdbi, clock, audit,
-                configuration.getTemporaryPasswordLifetime().toJavaDuration(), authentication.throttle());
+        jersey.register(new SubjectAccessResource(
+                new SubjectAccess(jdbi, clock, audit, participants, enrolments, environment.getObjectMapper())));
+        jersey.register(
+                new TokenResource(jdbi, clock, configuration.getTokenLifetime().toJavaDuration()));
+        StaffAccounts.register(
+                jersey,
+                jdbi,
+                clock,
+                audit,
+                configuration.getTemporaryPasswordLifetime().toJavaDuration(),
+                authentication.throttle());
         jersey.register(new AuditResource(jdbi, audit));
         CaseRecords records = new CaseRecords(jdbi, clock, audit, participants, patches, environment.getObjectMapper());
         jersey.register(new IncidentResource(records.keeper(new Incidents())));
@@ -287,18 +298,33 @@ public class DesistApplication extends Application<DesistConfiguration> {
         jersey.register(new SummaryResource(summaries));
         jersey.register(new SummaryReportResource(summaries));
         // a report's queries run side by side, each on a connection of its own (CohortFiguresDao)
-        CohortFigures figures = new CohortFigures(jdbi, clock, audit, cohorts, environment.lifecycle()
-                .executorService("cohort-figures-%d").minThreads(FIGURE_QUERIES).maxThreads(FIGURE_QUERIES).build());
+        CohortFigures figures = new CohortFigures(
+                jdbi,
+                clock,
+                audit,
+                cohorts,
+                environment
+                        .lifecycle()
+                        .executorService("cohort-figures-%d")
+                        .minThreads(FIGURE_QUERIES)
+                        .maxThreads(FIGURE_QUERIES)
+                        .build());
         Pseudonyms pseudonyms = new Pseudonyms(configuration.getPseudonymKey());
         if (!pseudonyms.configured()) {
-            LOG.warn("pseudonymKey (DESIST_PSEUDONYM_KEY) is unset or shorter than {} characters: the evaluation"
-                    + " export answers 503 until it is set", Pseudonyms.MIN_KEY_LENGTH);
+            LOG.warn(
+                    "pseudonymKey (DESIST_PSEUDONYM_KEY) is unset or shorter than {} characters: the evaluation"
+                            + " export answers 503 until it is set",
+                    Pseudonyms.MIN_KEY_LENGTH);
         }
-        FigureDocuments figureDocuments = new FigureDocuments(figures, new CohortReportPdf(templates, pdfExport),
-                new ProgrammeReportPdf(templates, pdfExport), audit, clock);
+        FigureDocuments figureDocuments = new FigureDocuments(
+                figures,
+                new CohortReportPdf(templates, pdfExport),
+                new ProgrammeReportPdf(templates, pdfExport),
+                audit,
+                clock);
         jersey.register(new CohortReportResource(figures, figureDocuments));
-        jersey.register(new ProgrammeResource(figures, new ProgrammeExport(jdbi, clock, audit, pseudonyms),
-                figureDocuments));
+        jersey.register(
+                new ProgrammeResource(figures, new ProgrammeExport(jdbi, clock, audit, pseudonyms), figureDocuments));
         jersey.register(ApiDescription.resource());
         rehearsal.awaitAtStart();
         environment.lifecycle().manage(rehearsal);
@@ -309,10 +335,11 @@ public class DesistApplication extends Application<DesistConfiguration> {
     static void configureJson(ObjectMapper json) {
         // Bounds on what the parser reads, far above any real body (the deepest nests four levels, the longest
         // number has 19 digits) and far below what would cost real time or stack: past them it is 400.
-        json.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
-                .maxNestingDepth(MAX_JSON_DEPTH)
-                .maxNumberLength(MAX_JSON_NUMBER_DIGITS)
-                .build());
+        json.getFactory()
+                .setStreamReadConstraints(StreamReadConstraints.builder()
+                        .maxNestingDepth(MAX_JSON_DEPTH)
+                        .maxNumberLength(MAX_JSON_NUMBER_DIGITS)
+                        .build());
         json.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         json.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
         json.enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS);

@@ -12,10 +12,10 @@ import java.time.Clock;
 import java.util.List;
 import org.desist.audit.AuditLog;
 import org.desist.audit.Outcome;
-import org.desist.http.ProblemUnauthorizedHandler;
+import org.desist.auth.Caller;
 import org.desist.auth.User;
 import org.desist.http.ProblemException;
-import org.desist.auth.Caller;
+import org.desist.http.ProblemUnauthorizedHandler;
 
 /**
  * Puts authentication and the access matrix in front of every resource method: the caller must
@@ -105,8 +105,11 @@ public class AccessFeature implements DynamicFeature {
             }
             if (fixed != Action.OWN_PASSWORD_CHANGE) {
                 audit.denied(caller, "account", user.username(), null, Outcome.FORBIDDEN);
-                throw new ProblemException(403, "Forbidden", "Your password is temporary: change it with"
-                        + " POST /api/me/password before anything else", List.of());
+                throw new ProblemException(
+                        403,
+                        "Forbidden",
+                        "Your password is temporary: change it with" + " POST /api/me/password before anything else",
+                        List.of());
             }
         }
 

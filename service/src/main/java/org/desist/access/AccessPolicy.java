@@ -83,8 +83,7 @@ public final class AccessPolicy {
         allow(Action.AUDIT_READ, EnumSet.of(admin));
     }
 
-    private AccessPolicy() {
-    }
+    private AccessPolicy() {}
 
     private static void allow(Action action, Set<Role> roles) {
         MATRIX.put(action, Collections.unmodifiableSet(EnumSet.copyOf(roles)));

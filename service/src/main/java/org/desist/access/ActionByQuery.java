@@ -19,8 +19,8 @@ record ActionByQuery(String parameter, Map<String, Action> actions) {
         for (Requires each : requires) {
             String[] condition = each.when().split("=", -1);
             if (condition.length != 2 || condition[0].isBlank() || condition[1].isBlank()) {
-                throw new IllegalStateException("@Requires on a method with several must say when, as name=value: "
-                        + each);
+                throw new IllegalStateException(
+                        "@Requires on a method with several must say when, as name=value: " + each);
             }
             if (parameter != null && !parameter.equals(condition[0])) {
                 throw new IllegalStateException("@Requires of one method must name one query parameter: " + each);
@@ -36,7 +36,9 @@ record ActionByQuery(String parameter, Map<String, Action> actions) {
     /** The action the request's parameter names, if it names exactly one value this method serves. */
     Optional<Action> of(Map<String, List<String>> query) {
         List<String> values = query.get(parameter);
-        return values == null || values.size() != 1 ? Optional.empty() : Optional.ofNullable(actions.get(values.get(0)));
+        return values == null || values.size() != 1
+                ? Optional.empty()
+                : Optional.ofNullable(actions.get(values.get(0)));
     }
 
     String values() {

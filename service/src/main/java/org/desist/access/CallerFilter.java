@@ -3,23 +3,23 @@ package org.desist.access;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import java.util.List;
 import java.util.function.Supplier;
-import org.desist.http.ClientAddresses;
+import org.desist.auth.Caller;
 import org.desist.auth.User;
-import org.eclipse.jetty.ee10.servlet.ServletApiRequest;
-import org.eclipse.jetty.server.Request;
+import org.desist.http.ClientAddresses;
 import org.desist.http.FieldError;
 import org.desist.http.ProblemException;
 import org.desist.http.RequestIds;
+import org.eclipse.jetty.ee10.servlet.ServletApiRequest;
+import org.eclipse.jetty.server.Request;
 import org.glassfish.jersey.internal.inject.AbstractBinder;
 import org.glassfish.jersey.internal.util.collection.Ref;
 import org.glassfish.jersey.process.internal.RequestScoped;
-import org.desist.auth.Caller;
 
 /**
  * Right after authentication: turns the principal, the request id, X-Purpose and the client's address
@@ -45,9 +45,12 @@ public class CallerFilter implements ContainerRequestFilter {
         if (purpose != null) {
             purpose = purpose.strip();
             if (purpose.length() > MAX_PURPOSE || purpose.chars().anyMatch(Character::isISOControl)) {
-                throw new ProblemException(400, "Bad Request", PURPOSE_HEADER + " must be at most " + MAX_PURPOSE
-                        + " printable characters", List.of(new FieldError(PURPOSE_HEADER, "must be at most "
-                        + MAX_PURPOSE + " printable characters")));
+                throw new ProblemException(
+                        400,
+                        "Bad Request",
+                        PURPOSE_HEADER + " must be at most " + MAX_PURPOSE + " printable characters",
+                        List.of(new FieldError(
+                                PURPOSE_HEADER, "must be at most " + MAX_PURPOSE + " printable characters")));
             }
             if (purpose.isEmpty()) {
                 purpose = null;

@@ -4,8 +4,8 @@ import java.util.Optional;
 import java.util.function.Function;
 import org.desist.audit.AuditLog;
 import org.desist.audit.Outcome;
-import org.desist.refusal.Refusal;
 import org.desist.auth.Caller;
+import org.desist.refusal.Refusal;
 
 /**
  * Finds a case record for a caller: a record of a site outside the caller's scope is answered exactly
@@ -19,8 +19,13 @@ public final class Visibility {
         this.audit = audit;
     }
 
-    public <T> T require(Caller caller, Optional<T> found, Function<T, String> siteOf, Function<T, String> participantOf,
-                         String resourceType, String id) {
+    public <T> T require(
+            Caller caller,
+            Optional<T> found,
+            Function<T, String> siteOf,
+            Function<T, String> participantOf,
+            String resourceType,
+            String id) {
         if (found.isEmpty()) {
             throw new Refusal.NotFound(resourceType, id);
         }
@@ -33,9 +38,15 @@ public final class Visibility {
     }
 
     /** For a reference inside a request body: out of scope reads as unknown (422 on that field). */
-    public <T> T requireReference(Caller caller, Optional<T> found, Function<T, String> siteOf,
-                                  Function<T, String> participantOf, String resourceType, String id, String field,
-                                  String unknownReason) {
+    public <T> T requireReference(
+            Caller caller,
+            Optional<T> found,
+            Function<T, String> siteOf,
+            Function<T, String> participantOf,
+            String resourceType,
+            String id,
+            String field,
+            String unknownReason) {
         if (found.isEmpty()) {
             throw new Refusal.Invalid(field, unknownReason);
         }

@@ -23,35 +23,90 @@ public record Assessment(
         Instrument instrument,
         RiskRatings riskRatings,
         RiskRating overallRisk,
+
         @Schema(nullable = true, description = "Null when absent, or withheld from this reader")
         StalkerType stalkerType,
+
         @Schema(nullable = true) Relationship relationship,
-        @Schema(nullable = true, description = "Null when withheld from this reader") List<Diagnosis> diagnoses,
-        @Schema(nullable = true, description = "Null when withheld from this reader") List<String> substanceMisuse,
+
+        @Schema(nullable = true, description = "Null when withheld from this reader")
+        List<Diagnosis> diagnoses,
+
+        @Schema(nullable = true, description = "Null when withheld from this reader")
+        List<String> substanceMisuse,
+
         @Schema(nullable = true, description = "Clinical free text: clinicians only; null for other readers")
         String formulation,
+
         RecordStatus status,
         @Schema(nullable = true) String errorReason,
         int version,
         Instant recordedAt,
         String recordedBy,
         @Schema(nullable = true) Instant amendedAt,
-        @Schema(nullable = true) String amendedBy) implements CaseRecord {
+        @Schema(nullable = true) String amendedBy)
+        implements CaseRecord {
 
     NewAssessment body() {
-        return new NewAssessment(kind, assessedOn, assessor, instrument, riskRatings, overallRisk, stalkerType,
-                relationship, diagnoses, substanceMisuse, formulation);
+        return new NewAssessment(
+                kind,
+                assessedOn,
+                assessor,
+                instrument,
+                riskRatings,
+                overallRisk,
+                stalkerType,
+                relationship,
+                diagnoses,
+                substanceMisuse,
+                formulation);
     }
 
     Assessment withoutClinicalText() {
-        return new Assessment(id, participantId, kind, assessedOn, assessor, instrument, riskRatings, overallRisk,
-                stalkerType, relationship, diagnoses, substanceMisuse, null, status, errorReason, version,
-                recordedAt, recordedBy, amendedAt, amendedBy);
+        return new Assessment(
+                id,
+                participantId,
+                kind,
+                assessedOn,
+                assessor,
+                instrument,
+                riskRatings,
+                overallRisk,
+                stalkerType,
+                relationship,
+                diagnoses,
+                substanceMisuse,
+                null,
+                status,
+                errorReason,
+                version,
+                recordedAt,
+                recordedBy,
+                amendedAt,
+                amendedBy);
     }
 
     Assessment withoutHealthDetail() {
-        return new Assessment(id, participantId, kind, assessedOn, assessor, instrument, riskRatings, overallRisk,
-                null, relationship, null, null, formulation, status, errorReason, version,
-                recordedAt, recordedBy, amendedAt, amendedBy);
+        return new Assessment(
+                id,
+                participantId,
+                kind,
+                assessedOn,
+                assessor,
+                instrument,
+                riskRatings,
+                overallRisk,
+                null,
+                relationship,
+                null,
+                null,
+                formulation,
+                status,
+                errorReason,
+                version,
+                recordedAt,
+                recordedBy,
+                amendedAt,
+                amendedBy);
     }
 }

@@ -25,10 +25,15 @@ public interface AssessmentDao {
             + " VALUES (:id, :participantId, :b.kind, :b.assessedOn, :b.assessor, :b.instrument, :r.violence,"
             + " :r.persistence, :r.recurrence, :r.psychosocialDamage, :b.overallRisk, :b.stalkerType, :b.relationship,"
             + " :diagnoses, :substanceMisuse, :b.formulation, 'active', 1, :at, :by)")
-    void insert(@Bind("id") String id, @Bind("participantId") String participantId,
-                @BindMethods("b") NewAssessment body, @BindMethods("r") RiskRatings ratings,
-                @Bind("diagnoses") String diagnoses, @Bind("substanceMisuse") String substanceMisuse,
-                @Bind("at") Instant at, @Bind("by") String by);
+    void insert(
+            @Bind("id") String id,
+            @Bind("participantId") String participantId,
+            @BindMethods("b") NewAssessment body,
+            @BindMethods("r") RiskRatings ratings,
+            @Bind("diagnoses") String diagnoses,
+            @Bind("substanceMisuse") String substanceMisuse,
+            @Bind("at") Instant at,
+            @Bind("by") String by);
 
     @SqlUpdate("UPDATE assessment SET kind = :b.kind, assessed_on = :b.assessedOn, assessor = :b.assessor,"
             + " instrument = :b.instrument, risk_violence = :r.violence, risk_persistence = :r.persistence,"
@@ -36,10 +41,15 @@ public interface AssessmentDao {
             + " overall_risk = :b.overallRisk, stalker_type = :b.stalkerType, relationship = :b.relationship,"
             + " diagnoses = :diagnoses, substance_misuse = :substanceMisuse, formulation = :b.formulation,"
             + " version = version + 1, amended_at = :at, amended_by = :by WHERE id = :id AND version = :version")
-    int update(@Bind("id") String id, @Bind("version") int version,
-               @BindMethods("b") NewAssessment body, @BindMethods("r") RiskRatings ratings,
-               @Bind("diagnoses") String diagnoses, @Bind("substanceMisuse") String substanceMisuse,
-               @Bind("at") Instant at, @Bind("by") String by);
+    int update(
+            @Bind("id") String id,
+            @Bind("version") int version,
+            @BindMethods("b") NewAssessment body,
+            @BindMethods("r") RiskRatings ratings,
+            @Bind("diagnoses") String diagnoses,
+            @Bind("substanceMisuse") String substanceMisuse,
+            @Bind("at") Instant at,
+            @Bind("by") String by);
 
     @SqlQuery("SELECT " + COLUMNS + " FROM assessment WHERE participant_id = :participantId AND id = :id")
     Optional<AssessmentRow> find(@Bind("participantId") String participantId, @Bind("id") String id);
@@ -47,6 +57,10 @@ public interface AssessmentDao {
     @SqlQuery("SELECT " + COLUMNS + " FROM assessment WHERE participant_id = :participantId"
             + " AND (:from IS NULL OR assessed_on >= :from) AND (:to IS NULL OR assessed_on <= :to)"
             + " ORDER BY assessed_on DESC, recorded_at DESC LIMIT :limit OFFSET :offset")
-    List<AssessmentRow> list(@Bind("participantId") String participantId, @Bind("from") LocalDate from,
-                             @Bind("to") LocalDate to, @Bind("limit") int limit, @Bind("offset") int offset);
+    List<AssessmentRow> list(
+            @Bind("participantId") String participantId,
+            @Bind("from") LocalDate from,
+            @Bind("to") LocalDate to,
+            @Bind("limit") int limit,
+            @Bind("offset") int offset);
 }

@@ -25,16 +25,16 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.desist.access.Action;
-import org.desist.auth.Caller;
 import org.desist.access.Requires;
-import org.desist.http.DateRange;
-import org.desist.http.Page;
-import org.desist.http.Paging;
+import org.desist.auth.Caller;
 import org.desist.caserecord.EnteredInError;
 import org.desist.caserecord.History;
 import org.desist.caserecord.RecordKeeper;
-import org.desist.http.Versions;
 import org.desist.caserecord.RecordResponses;
+import org.desist.http.DateRange;
+import org.desist.http.Page;
+import org.desist.http.Paging;
+import org.desist.http.Versions;
 
 @Path("/participants/{id}/assessments")
 @Produces(MediaType.APPLICATION_JSON)
@@ -49,29 +49,41 @@ public class AssessmentResource {
 
     @POST
     @Requires(Action.ASSESSMENT_RECORD)
-    @Operation(operationId = "recordAssessment",
-            summary = "Record an assessment", description = "Psychiatric, psychological or risk assessment:"
-            + " the four risk domains rated, overall risk, stalker type, relationship to the victim, diagnoses"
-            + " (ICD-10 or ICD-11 codes), substance misuse and the clinician's formulation.")
-    public Response record(@PathParam("id") String participantId, @NotNull @Valid NewAssessment body,
-                           @Context UriInfo uri, @Context Caller caller) {
+    @Operation(
+            operationId = "recordAssessment",
+            summary = "Record an assessment",
+            description = "Psychiatric, psychological or risk assessment:"
+                    + " the four risk domains rated, overall risk, stalker type, relationship to the victim, diagnoses"
+                    + " (ICD-10 or ICD-11 codes), substance misuse and the clinician's formulation.")
+    public Response record(
+            @PathParam("id") String participantId,
+            @NotNull @Valid NewAssessment body,
+            @Context UriInfo uri,
+            @Context Caller caller) {
         return RecordResponses.created(assessments.create(caller, participantId, body), uri);
     }
 
     @GET
     @Requires(Action.ASSESSMENT_READ)
     @Operation(operationId = "listAssessments", summary = "The case's assessments, newest first")
-    public Page<Assessment> list(@PathParam("id") String participantId, @BeanParam DateRange dates,
-                               @Valid @BeanParam Paging paging, @Context UriInfo uri, @Context Caller caller) {
-        return Page.of(assessments.list(caller, participantId, dates.getFrom(), dates.getTo(), paging.request()), paging, uri);
+    public Page<Assessment> list(
+            @PathParam("id") String participantId,
+            @BeanParam DateRange dates,
+            @Valid @BeanParam Paging paging,
+            @Context UriInfo uri,
+            @Context Caller caller) {
+        return Page.of(
+                assessments.list(caller, participantId, dates.getFrom(), dates.getTo(), paging.request()), paging, uri);
     }
 
     @GET
     @Path("/{rid}")
     @Requires(Action.ASSESSMENT_READ)
-    @Operation(operationId = "getAssessment",
-            summary = "One assessment", description = "The formulation is shown to clinicians only; stalker"
-            + " type, diagnoses and substance misuse to clinicians and probation.")
+    @Operation(
+            operationId = "getAssessment",
+            summary = "One assessment",
+            description = "The formulation is shown to clinicians only; stalker"
+                    + " type, diagnoses and substance misuse to clinicians and probation.")
     public Response read(@PathParam("id") String participantId, @PathParam("rid") String id, @Context Caller caller) {
         return RecordResponses.ok(assessments.read(caller, participantId, id));
     }
@@ -80,38 +92,45 @@ public class AssessmentResource {
     @Path("/{rid}")
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
     @Requires(Action.ASSESSMENT_RECORD)
-    @Operation(operationId = "amendAssessment",
-            summary = "Amend an assessment", description = "Merge patch. Needs If-Match and a reason; the earlier"
-            + " version is kept in the history.")
+    @Operation(
+            operationId = "amendAssessment",
+            summary = "Amend an assessment",
+            description = "Merge patch. Needs If-Match and a reason; the earlier" + " version is kept in the history.")
     @RequestBody(content = @Content(schema = @Schema(implementation = NewAssessment.class)))
-    public Response amend(@PathParam("id") String participantId, @PathParam("rid") String id,
-                          @Parameter(required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-                          @Parameter(required = true, description = "Why the record changes")
-                          @QueryParam("reason") String reason,
-                          @NotNull ObjectNode patch, @Context Caller caller) {
-        return RecordResponses.ok(assessments.amend(caller, participantId, id, Versions.expected(ifMatch),
-                reason, patch));
+    public Response amend(
+            @PathParam("id") String participantId,
+            @PathParam("rid") String id,
+            @Parameter(required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Parameter(required = true, description = "Why the record changes") @QueryParam("reason") String reason,
+            @NotNull ObjectNode patch,
+            @Context Caller caller) {
+        return RecordResponses.ok(
+                assessments.amend(caller, participantId, id, Versions.expected(ifMatch), reason, patch));
     }
 
     @GET
     @Path("/{rid}/history")
     @Requires(Action.ASSESSMENT_READ)
     @Operation(operationId = "getAssessmentHistory", summary = "Every version of an assessment, oldest first")
-    public History<Assessment> history(@PathParam("id") String participantId, @PathParam("rid") String id,
-                                     @Context Caller caller) {
+    public History<Assessment> history(
+            @PathParam("id") String participantId, @PathParam("rid") String id, @Context Caller caller) {
         return new History<>(assessments.history(caller, participantId, id));
     }
 
     @POST
     @Path("/{rid}/entered-in-error")
     @Requires(Action.ASSESSMENT_RECORD)
-    @Operation(operationId = "markAssessmentEnteredInError",
-            summary = "Mark an assessment entered in error", description = "Kept, not deleted; it drops out of"
-            + " figures and reports. Needs If-Match.")
-    public Response enteredInError(@PathParam("id") String participantId, @PathParam("rid") String id,
-                                   @Parameter(required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-                                   @NotNull @Valid EnteredInError body, @Context Caller caller) {
-        return RecordResponses.ok(assessments.markEnteredInError(caller, participantId, id, Versions.expected(ifMatch),
-                body.reason()));
+    @Operation(
+            operationId = "markAssessmentEnteredInError",
+            summary = "Mark an assessment entered in error",
+            description = "Kept, not deleted; it drops out of" + " figures and reports. Needs If-Match.")
+    public Response enteredInError(
+            @PathParam("id") String participantId,
+            @PathParam("rid") String id,
+            @Parameter(required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @NotNull @Valid EnteredInError body,
+            @Context Caller caller) {
+        return RecordResponses.ok(
+                assessments.markEnteredInError(caller, participantId, id, Versions.expected(ifMatch), body.reason()));
     }
 }

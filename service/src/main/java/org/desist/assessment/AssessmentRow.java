@@ -29,5 +29,4 @@ public record AssessmentRow(
         Instant recordedAt,
         String recordedBy,
         Instant amendedAt,
-        String amendedBy) {
-}
+        String amendedBy) {}

@@ -21,10 +21,8 @@ import org.jdbi.v3.core.Handle;
  * clinicians and probation; the formulation for clinicians only; the risk ratings for every reader.
  */
 public class Assessments implements RecordTable<Assessment, NewAssessment> {
-    private static final TypeReference<List<Diagnosis>> DIAGNOSES = new TypeReference<>() {
-    };
-    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
-    };
+    private static final TypeReference<List<Diagnosis>> DIAGNOSES = new TypeReference<>() {};
+    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
     private final ObjectMapper json;
 
     public Assessments(ObjectMapper json) {
@@ -53,8 +51,18 @@ public class Assessments implements RecordTable<Assessment, NewAssessment> {
 
     @Override
     public Set<String> changeable() {
-        return Set.of("kind", "assessedOn", "assessor", "instrument", "riskRatings", "overallRisk", "stalkerType",
-                "relationship", "diagnoses", "substanceMisuse", "formulation");
+        return Set.of(
+                "kind",
+                "assessedOn",
+                "assessor",
+                "instrument",
+                "riskRatings",
+                "overallRisk",
+                "stalkerType",
+                "relationship",
+                "diagnoses",
+                "substanceMisuse",
+                "formulation");
     }
 
     @Override
@@ -69,21 +77,38 @@ public class Assessments implements RecordTable<Assessment, NewAssessment> {
         for (int i = 0; i < body.diagnoses().size(); i++) {
             Diagnosis diagnosis = body.diagnoses().get(i);
             if (!diagnosis.system().fits(diagnosis.code())) {
-                throw new Refusal.Invalid("diagnoses[" + i + "].code", diagnosis.system().expectation());
+                throw new Refusal.Invalid(
+                        "diagnoses[" + i + "].code", diagnosis.system().expectation());
             }
         }
     }
 
     @Override
     public void insert(Handle handle, String id, String participantId, NewAssessment body, Instant at, String by) {
-        handle.attach(AssessmentDao.class).insert(id, participantId, body, body.riskRatings(),
-                write(body.diagnoses()), write(body.substanceMisuse()), at, by);
+        handle.attach(AssessmentDao.class)
+                .insert(
+                        id,
+                        participantId,
+                        body,
+                        body.riskRatings(),
+                        write(body.diagnoses()),
+                        write(body.substanceMisuse()),
+                        at,
+                        by);
     }
 
     @Override
     public int update(Handle handle, String id, int version, NewAssessment body, Instant at, String by) {
-        return handle.attach(AssessmentDao.class).update(id, version, body, body.riskRatings(),
-                write(body.diagnoses()), write(body.substanceMisuse()), at, by);
+        return handle.attach(AssessmentDao.class)
+                .update(
+                        id,
+                        version,
+                        body,
+                        body.riskRatings(),
+                        write(body.diagnoses()),
+                        write(body.substanceMisuse()),
+                        at,
+                        by);
     }
 
     @Override
@@ -92,10 +117,11 @@ public class Assessments implements RecordTable<Assessment, NewAssessment> {
     }
 
     @Override
-    public List<Assessment> list(Handle handle, String participantId, LocalDate from, LocalDate to, int limit,
-                                 int offset) {
+    public List<Assessment> list(
+            Handle handle, String participantId, LocalDate from, LocalDate to, int limit, int offset) {
         return handle.attach(AssessmentDao.class).list(participantId, from, to, limit, offset).stream()
-                .map(this::toRecord).toList();
+                .map(this::toRecord)
+                .toList();
     }
 
     @Override
@@ -111,11 +137,27 @@ public class Assessments implements RecordTable<Assessment, NewAssessment> {
     }
 
     private Assessment toRecord(AssessmentRow row) {
-        return new Assessment(row.id(), row.participantId(), row.kind(), row.assessedOn(), row.assessor(),
-                row.instrument(), new RiskRatings(row.riskViolence(), row.riskPersistence(), row.riskRecurrence(),
-                row.riskPsychosocialDamage()), row.overallRisk(), row.stalkerType(), row.relationship(),
-                read(row.diagnoses(), DIAGNOSES), read(row.substanceMisuse(), STRINGS), row.formulation(),
-                row.status(), row.errorReason(), row.version(), row.recordedAt(), row.recordedBy(), row.amendedAt(),
+        return new Assessment(
+                row.id(),
+                row.participantId(),
+                row.kind(),
+                row.assessedOn(),
+                row.assessor(),
+                row.instrument(),
+                new RiskRatings(
+                        row.riskViolence(), row.riskPersistence(), row.riskRecurrence(), row.riskPsychosocialDamage()),
+                row.overallRisk(),
+                row.stalkerType(),
+                row.relationship(),
+                read(row.diagnoses(), DIAGNOSES),
+                read(row.substanceMisuse(), STRINGS),
+                row.formulation(),
+                row.status(),
+                row.errorReason(),
+                row.version(),
+                row.recordedAt(),
+                row.recordedBy(),
+                row.amendedAt(),
                 row.amendedBy());
     }
 

@@ -9,5 +9,6 @@ import jakarta.validation.constraints.Size;
 public record Diagnosis(
         @NotNull DiagnosisSystem system,
         @Schema(example = "F60.3") @NotBlank @Size(max = 10) String code,
-        @Schema(example = "Emotionally unstable personality disorder", nullable = true) @Size(max = 200) String label) {
-}
+
+        @Schema(example = "Emotionally unstable personality disorder", nullable = true) @Size(max = 200)
+        String label) {}

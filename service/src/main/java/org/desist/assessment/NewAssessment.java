@@ -18,17 +18,23 @@ import org.desist.risk.RiskRatings;
 public record NewAssessment(
         @NotNull AssessmentKind kind,
         @Schema(example = "2026-02-20") @NotNull LocalDate assessedOn,
-        @Schema(example = "Dr A. Mensah, consultant forensic psychiatrist") @NotBlank @Size(max = 200) String assessor,
+
+        @Schema(example = "Dr A. Mensah, consultant forensic psychiatrist") @NotBlank @Size(max = 200)
+        String assessor,
+
         @NotNull Instrument instrument,
         @NotNull RiskRatings riskRatings,
         @NotNull RiskRating overallRisk,
         @Schema(nullable = true) StalkerType stalkerType,
         @Schema(nullable = true) Relationship relationship,
         @Size(max = 20) List<@NotNull @Valid Diagnosis> diagnoses,
-        @Schema(example = "[\"alcohol\", \"cannabis\"]")
-        @Size(max = 20) List<@NotBlank @Size(max = 50) String> substanceMisuse,
+
+        @Schema(example = "[\"alcohol\", \"cannabis\"]") @Size(max = 20)
+        List<@NotBlank @Size(max = 50) String> substanceMisuse,
+
         @Schema(nullable = true, example = "Rejected ex-partner; fixation sustained by rumination and alcohol use")
-        @Size(max = 20000) String formulation) {
+        @Size(max = 20000)
+        String formulation) {
 
     public NewAssessment {
         diagnoses = diagnoses == null ? List.of() : diagnoses;

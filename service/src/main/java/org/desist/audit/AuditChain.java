@@ -16,8 +16,7 @@ import org.slf4j.LoggerFactory;
 public final class AuditChain {
     private static final Logger LOG = LoggerFactory.getLogger(AuditChain.class);
 
-    private AuditChain() {
-    }
+    private AuditChain() {}
 
     /** The head does not verify: every audited request fails until an operator has looked. */
     public static class Tampered extends IllegalStateException {
@@ -58,16 +57,19 @@ public final class AuditChain {
      */
     static String problemWith(AuditDao.Head head, AuditKeys keys) {
         if (!head.sealed()) {
-            return head.lastSeq() == 0 ? null : "the head (row " + head.lastSeq() + ") is not sealed with the audit"
-                    + " key: either the chain was written before the key and has not been adopted (audit-verify"
-                    + " --seal-unkeyed-head), or it was rewritten by someone without the key";
+            return head.lastSeq() == 0
+                    ? null
+                    : "the head (row " + head.lastSeq() + ") is not sealed with the audit"
+                            + " key: either the chain was written before the key and has not been adopted (audit-verify"
+                            + " --seal-unkeyed-head), or it was rewritten by someone without the key";
         }
         AuditKey key = keys.byId(head.keyId()).orElse(null);
         if (key == null) {
             return "the head was sealed with audit key " + head.keyId() + ", which is not configured (configured: "
                     + String.join(", ", keys.ids()) + "; add it to DESIST_AUDIT_PREVIOUS_KEYS after a rotation)";
         }
-        return AuditHash.same(AuditHash.head(key, head.lastSeq(), head.lastHash()), head.mac()) ? null
+        return AuditHash.same(AuditHash.head(key, head.lastSeq(), head.lastHash()), head.mac())
+                ? null
                 : "the head's seal does not match row " + head.lastSeq() + ": the head was moved without the key";
     }
 
@@ -81,8 +83,11 @@ public final class AuditChain {
         AuditDao.Head head = jdbi.withExtension(AuditDao.class, AuditDao::head);
         if (!head.sealed() && head.lastSeq() > 0 && keys.keyFileCreated()) {
             AuditVerification.Result adopted = sealUnkeyedHead(jdbi);
-            LOG.warn("Sealed the head of the existing unkeyed audit chain ({} rows, sealed with SHA-256 only) with the"
-                    + " new audit key {}: rows from now on are keyed", adopted.rows(), keys.current().id());
+            LOG.warn(
+                    "Sealed the head of the existing unkeyed audit chain ({} rows, sealed with SHA-256 only) with the"
+                            + " new audit key {}: rows from now on are keyed",
+                    adopted.rows(),
+                    keys.current().id());
             return;
         }
         String problem = problemWith(head, keys);
@@ -98,8 +103,8 @@ public final class AuditChain {
     public static AuditVerification.Result sealUnkeyedHead(Jdbi jdbi) {
         AuditVerification.Result walked = AuditVerification.walk(jdbi, true);
         if (!walked.intact()) {
-            throw new StartRefused("the unkeyed audit chain is not intact, so its head is not sealed: "
-                    + walked.problem());
+            throw new StartRefused(
+                    "the unkeyed audit chain is not intact, so its head is not sealed: " + walked.problem());
         }
         if (walked.unkeyedRows() != walked.rows()) {
             throw new StartRefused("the audit chain is already keyed (" + (walked.rows() - walked.unkeyedRows())
@@ -110,10 +115,13 @@ public final class AuditChain {
             AuditDao audit = handle.attach(AuditDao.class);
             audit.lockHead();
             AuditDao.Head head = audit.head();
-            if (head.sealed() || head.lastSeq() != walked.rows() || !head.lastHash().equals(walked.headHash())) {
+            if (head.sealed()
+                    || head.lastSeq() != walked.rows()
+                    || !head.lastHash().equals(walked.headHash())) {
                 throw new StartRefused("the audit head changed while it was being sealed: run the command again");
             }
-            audit.moveHead(head.lastSeq(), head.lastHash(), key.id(), AuditHash.head(key, head.lastSeq(), head.lastHash()));
+            audit.moveHead(
+                    head.lastSeq(), head.lastHash(), key.id(), AuditHash.head(key, head.lastSeq(), head.lastHash()));
         });
         return walked;
     }

@@ -33,11 +33,11 @@ public interface AuditDao {
     Head head();
 
     @SqlUpdate("UPDATE audit_head SET last_seq = :seq, last_hash = :hash, key_id = :keyId, mac = :mac WHERE id = 1")
-    void moveHead(@Bind("seq") long seq, @Bind("hash") String hash, @Bind("keyId") String keyId, @Bind("mac") String mac);
+    void moveHead(
+            @Bind("seq") long seq, @Bind("hash") String hash, @Bind("keyId") String keyId, @Bind("mac") String mac);
 
     /** A sealed row: the event with its place in the chain and the key that sealed it. */
-    record Sealed(long seq, AuditEvent e, String prevHash, String hash, String keyId) {
-    }
+    record Sealed(long seq, AuditEvent e, String prevHash, String hash, String keyId) {}
 
     @SqlBatch("INSERT INTO audit_event (" + COLUMNS + ") VALUES (:seq, :e.at, :e.username, :e.role, :e.action,"
             + " :e.resourceType, :e.resourceId, :e.participantId, :e.status, :e.requestId, :e.purpose, :e.clientAddress, :prevHash,"
@@ -61,10 +61,16 @@ public interface AuditDao {
             + "   OR participant_id IS NULL AND ((resource_type = 'account' AND resource_id IN " + ACCOUNTS_WITHIN + ")"
             + "     OR (resource_type <> 'account' AND username IN " + ACCOUNTS_WITHIN + ")))"
             + " ORDER BY seq DESC LIMIT :limit OFFSET :offset")
-    List<AuditRecord> search(@Bind("participantId") String participantId, @Bind("username") String username,
-                             @Bind("from") Instant from, @Bind("to") Instant to, @Bind("before") Long before,
-                             @Bind("allSites") boolean allSites, @BindList("sites") List<String> sites,
-                             @Bind("limit") int limit, @Bind("offset") int offset);
+    List<AuditRecord> search(
+            @Bind("participantId") String participantId,
+            @Bind("username") String username,
+            @Bind("from") Instant from,
+            @Bind("to") Instant to,
+            @Bind("before") Long before,
+            @Bind("allSites") boolean allSites,
+            @BindList("sites") List<String> sites,
+            @Bind("limit") int limit,
+            @Bind("offset") int offset);
 
     @SqlQuery("SELECT " + COLUMNS + " FROM audit_event WHERE participant_id = :participantId ORDER BY seq")
     List<AuditRecord> ofParticipant(@Bind("participantId") String participantId);

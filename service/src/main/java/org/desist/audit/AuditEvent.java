@@ -20,9 +20,25 @@ public record AuditEvent(
         String purpose,
         String clientAddress) {
 
-    public static AuditEvent of(Caller caller, Instant at, AuditAction action, String resourceType,
-                                String resourceId, String participantId, Outcome outcome) {
-        return new AuditEvent(at, caller.username(), caller.user().roleLabel(), action, resourceType, resourceId,
-                participantId, outcome.stored(), caller.requestId(), caller.purpose(), caller.clientAddress());
+    public static AuditEvent of(
+            Caller caller,
+            Instant at,
+            AuditAction action,
+            String resourceType,
+            String resourceId,
+            String participantId,
+            Outcome outcome) {
+        return new AuditEvent(
+                at,
+                caller.username(),
+                caller.user().roleLabel(),
+                action,
+                resourceType,
+                resourceId,
+                participantId,
+                outcome.stored(),
+                caller.requestId(),
+                caller.purpose(),
+                caller.clientAddress());
     }
 }

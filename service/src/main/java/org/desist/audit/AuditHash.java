@@ -17,8 +17,7 @@ public final class AuditHash {
     private static final String ROW = "desist audit row v2";
     private static final String HEAD = "desist audit head v2";
 
-    private AuditHash() {
-    }
+    private AuditHash() {}
 
     /** The keyed seal of a row: every field of the event, its place, the key's id and the previous row's seal. */
     public static String sealed(AuditKey key, long seq, AuditEvent event, String prevHash) {
@@ -50,7 +49,8 @@ public final class AuditHash {
         }
         field(content, prevHash);
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(content.toString().getBytes(StandardCharsets.UTF_8));
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(content.toString().getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JRE", e);
@@ -59,7 +59,8 @@ public final class AuditHash {
 
     /** Two seals alike, compared in time that does not depend on where they differ. */
     static boolean same(String a, String b) {
-        return a != null && b != null
+        return a != null
+                && b != null
                 && MessageDigest.isEqual(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
     }
 

@@ -14,6 +14,7 @@ import javax.crypto.spec.SecretKeySpec;
 public final class AuditKey {
     /** Short enough to be shared safely by people, long enough to be guessed by nobody. */
     public static final int MIN_LENGTH = 32;
+
     private static final String ALGORITHM = "HmacSHA256";
 
     private final SecretKeySpec secret;

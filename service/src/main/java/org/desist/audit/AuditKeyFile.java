@@ -36,8 +36,7 @@ final class AuditKeyFile {
         return new AuditKeyFile(absolute.resolveSibling(absolute.getFileName() + ".audit-key"));
     }
 
-    record Loaded(AuditKey key, boolean created) {
-    }
+    record Loaded(AuditKey key, boolean created) {}
 
     Loaded load(boolean create) {
         try {
@@ -51,10 +50,12 @@ final class AuditKeyFile {
             if (!write()) {
                 return new Loaded(read(), false); // made by another process a moment ago
             }
-            LOG.warn("Created the audit key file {} (readable by its owner only): it seals the audit log, and whoever"
-                    + " holds it and the database can rewrite the log undetected. Back it up separately from the"
-                    + " database and keep it off the database's backups; better, move its content into"
-                    + " DESIST_AUDIT_KEY from a secret store and delete the file (see docs/operations.md).", path);
+            LOG.warn(
+                    "Created the audit key file {} (readable by its owner only): it seals the audit log, and whoever"
+                            + " holds it and the database can rewrite the log undetected. Back it up separately from the"
+                            + " database and keep it off the database's backups; better, move its content into"
+                            + " DESIST_AUDIT_KEY from a secret store and delete the file (see docs/operations.md).",
+                    path);
             return new Loaded(read(), true);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read or create the audit key file " + path, e);
@@ -80,10 +81,10 @@ final class AuditKeyFile {
         new SecureRandom().nextBytes(random);
         String key = Base64.getEncoder().encodeToString(random) + "\n";
         Files.createDirectories(path.getParent());
-        boolean posix = Files.getFileAttributeView(path.getParent(),
-                PosixFileAttributeView.class) != null;
+        boolean posix = Files.getFileAttributeView(path.getParent(), PosixFileAttributeView.class) != null;
         Path draft = posix
-                ? Files.createTempFile(path.getParent(), ".audit-key", ".tmp", PosixFilePermissions.asFileAttribute(OWNER_ONLY))
+                ? Files.createTempFile(
+                        path.getParent(), ".audit-key", ".tmp", PosixFilePermissions.asFileAttribute(OWNER_ONLY))
                 : Files.createTempFile(path.getParent(), ".audit-key", ".tmp");
         try {
             Files.writeString(draft, key, StandardCharsets.UTF_8);

@@ -7,9 +7,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.desist.refusal.StartRefused;
 import org.desist.db.Dialect;
 import org.desist.db.SqliteDatabase;
+import org.desist.refusal.StartRefused;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.config.Configurable;
 import org.jdbi.v3.core.config.JdbiConfig;
@@ -42,8 +42,8 @@ public final class AuditKeys {
      * (created on first use when {@code createKeyFile}); otherwise a refusal, since a database server's data
      * must not share a host, a backup or an account with the key that seals its audit log.
      */
-    public static AuditKeys load(String configured, String previousKeys, DataSourceFactory database,
-                                 boolean createKeyFile) {
+    public static AuditKeys load(
+            String configured, String previousKeys, DataSourceFactory database, boolean createKeyFile) {
         Collection<AuditKey> previous;
         try {
             previous = previous(previousKeys);
@@ -54,7 +54,8 @@ public final class AuditKeys {
             throw new StartRefused(e.getMessage());
         }
         Optional<AuditKeyFile> file = Dialect.of(database) == Dialect.SQLITE
-                ? SqliteDatabase.file(database.getUrl()).map(AuditKeyFile::beside) : Optional.empty();
+                ? SqliteDatabase.file(database.getUrl()).map(AuditKeyFile::beside)
+                : Optional.empty();
         if (file.isEmpty()) {
             throw new StartRefused("DESIST_AUDIT_KEY (auditKey) is not set: a PostgreSQL deployment needs the audit"
                     + " key, at least " + AuditKey.MIN_LENGTH + " characters, from its environment (see"
@@ -68,8 +69,11 @@ public final class AuditKeys {
         if (keys == null || keys.isBlank()) {
             return List.of();
         }
-        return Arrays.stream(keys.split(",")).map(String::strip).filter(key -> !key.isEmpty())
-                .map(key -> AuditKey.of(key, "each of auditPreviousKeys (DESIST_AUDIT_PREVIOUS_KEYS)")).toList();
+        return Arrays.stream(keys.split(","))
+                .map(String::strip)
+                .filter(key -> !key.isEmpty())
+                .map(key -> AuditKey.of(key, "each of auditPreviousKeys (DESIST_AUDIT_PREVIOUS_KEYS)"))
+                .toList();
     }
 
     public AuditKey current() {
@@ -110,8 +114,7 @@ public final class AuditKeys {
     public static final class Config implements JdbiConfig<Config> {
         private AuditKeys keys;
 
-        public Config() {
-        }
+        public Config() {}
 
         private Config(AuditKeys keys) {
             this.keys = keys;

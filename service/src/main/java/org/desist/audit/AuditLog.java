@@ -13,6 +13,7 @@ import org.jdbi.v3.core.Handle;
 public class AuditLog {
     /** Actor and role of a row nobody authenticated for; no username can be spelled so (Accounts.USERNAME_PATTERN). */
     public static final String ANONYMOUS = "(anonymous)";
+
     private final Clock clock;
     private final ReadAuditWriter writer;
 
@@ -22,25 +23,33 @@ public class AuditLog {
     }
 
     /** Inside the transaction that makes the change. */
-    public void change(Handle handle, Caller caller, AuditAction action, String resourceType, String resourceId,
-                       String participantId, Outcome outcome) {
-        AuditChain.append(handle, List.of(AuditEvent.of(caller, clock.instant(), action, resourceType, resourceId,
-                participantId, outcome)));
+    public void change(
+            Handle handle,
+            Caller caller,
+            AuditAction action,
+            String resourceType,
+            String resourceId,
+            String participantId,
+            Outcome outcome) {
+        AuditChain.append(
+                handle,
+                List.of(AuditEvent.of(
+                        caller, clock.instant(), action, resourceType, resourceId, participantId, outcome)));
     }
 
     public void read(Caller caller, String resourceType, String resourceId, String participantId) {
-        writer.recordDurably(AuditEvent.of(caller, clock.instant(), AuditAction.read, resourceType, resourceId,
-                participantId, Outcome.READ));
+        writer.recordDurably(AuditEvent.of(
+                caller, clock.instant(), AuditAction.read, resourceType, resourceId, participantId, Outcome.READ));
     }
 
     public void export(Caller caller, String resourceType, String resourceId, String participantId) {
-        writer.recordDurably(AuditEvent.of(caller, clock.instant(), AuditAction.export, resourceType, resourceId,
-                participantId, Outcome.READ));
+        writer.recordDurably(AuditEvent.of(
+                caller, clock.instant(), AuditAction.export, resourceType, resourceId, participantId, Outcome.READ));
     }
 
     public void denied(Caller caller, String resourceType, String resourceId, String participantId, Outcome outcome) {
-        writer.recordDurably(AuditEvent.of(caller, clock.instant(), AuditAction.denied, resourceType, resourceId,
-                participantId, outcome));
+        writer.recordDurably(AuditEvent.of(
+                caller, clock.instant(), AuditAction.denied, resourceType, resourceId, participantId, outcome));
     }
 
     /**
@@ -49,8 +58,17 @@ public class AuditLog {
      * kept), so a stranger's guesses are never attributed to the account holder.
      */
     public void signInFailed(String usernameTried, String clientAddress, String requestId, Outcome outcome) {
-        writer.recordDurably(new AuditEvent(clock.instant(), ANONYMOUS, ANONYMOUS, AuditAction.sign_in_failed,
-                "account", usernameTried == null ? null : LogSafe.text(usernameTried), null, outcome.stored(),
-                requestId, null, clientAddress));
+        writer.recordDurably(new AuditEvent(
+                clock.instant(),
+                ANONYMOUS,
+                ANONYMOUS,
+                AuditAction.sign_in_failed,
+                "account",
+                usernameTried == null ? null : LogSafe.text(usernameTried),
+                null,
+                outcome.stored(),
+                requestId,
+                null,
+                clientAddress));
     }
 }

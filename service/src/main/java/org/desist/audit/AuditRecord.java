@@ -16,16 +16,31 @@ public record AuditRecord(
         int status,
         String requestId,
         @Schema(nullable = true) String purpose,
+
         @Schema(nullable = true, description = "The client's address, where it matters: sign-ins and account actions")
         String clientAddress,
+
         String prevHash,
         String hash,
-        @Schema(nullable = true, description = "The fingerprint of the audit key that sealed the row (never the key);"
-                + " null for rows sealed before the audit log was keyed")
+
+        @Schema(
+                nullable = true,
+                description = "The fingerprint of the audit key that sealed the row (never the key);"
+                        + " null for rows sealed before the audit log was keyed")
         String keyId) {
 
     AuditEvent event() {
-        return new AuditEvent(at, username, role, action, resourceType, resourceId, participantId, status, requestId,
-                purpose, clientAddress);
+        return new AuditEvent(
+                at,
+                username,
+                role,
+                action,
+                resourceType,
+                resourceId,
+                participantId,
+                status,
+                requestId,
+                purpose,
+                clientAddress);
     }
 }

@@ -13,23 +13,25 @@ import org.slf4j.LoggerFactory;
 public final class AuditRole {
     private static final Logger LOG = LoggerFactory.getLogger(AuditRole.class);
 
-    private AuditRole() {
-    }
+    private AuditRole() {}
 
     public static void warnIfItCouldRewrite(Jdbi jdbi) {
         if (couldRewrite(jdbi)) {
-            LOG.warn("The service's database role owns audit_event or may change or delete its rows: run the service"
-                    + " as the application role of migrations/postgresql/roles.sql (docs/operations.md, \"Two roles\")");
+            LOG.warn(
+                    "The service's database role owns audit_event or may change or delete its rows: run the service"
+                            + " as the application role of migrations/postgresql/roles.sql (docs/operations.md, \"Two roles\")");
         }
     }
 
     /** True on PostgreSQL when this Jdbi's role could change audit rows, or switch off what refuses to. */
     static boolean couldRewrite(Jdbi jdbi) {
         return jdbi.withHandle(handle -> Dialect.of(handle) == Dialect.POSTGRESQL
-                && handle.createQuery("SELECT has_table_privilege('audit_event', 'UPDATE')"
-                        + " OR has_table_privilege('audit_event', 'DELETE')"
-                        + " OR has_table_privilege('audit_event', 'TRUNCATE')"
-                        + " OR pg_has_role((SELECT relowner FROM pg_class WHERE oid = 'audit_event'::regclass), 'USAGE')")
-                .mapTo(Boolean.class).one());
+                && handle.createQuery(
+                                "SELECT has_table_privilege('audit_event', 'UPDATE')"
+                                        + " OR has_table_privilege('audit_event', 'DELETE')"
+                                        + " OR has_table_privilege('audit_event', 'TRUNCATE')"
+                                        + " OR pg_has_role((SELECT relowner FROM pg_class WHERE oid = 'audit_event'::regclass), 'USAGE')")
+                        .mapTo(Boolean.class)
+                        .one());
     }
 }

@@ -15,12 +15,10 @@ import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 public final class AuditVerification {
     private static final int PAGE = 5_000;
 
-    private AuditVerification() {
-    }
+    private AuditVerification() {}
 
     /** What a walk found; {@code unkeyedRows} of the rows were sealed before the key, with SHA-256 only. */
-    public record Result(boolean intact, long rows, String headHash, String problem, long unkeyedRows) {
-    }
+    public record Result(boolean intact, long rows, String headHash, String problem, long unkeyedRows) {}
 
     public static class Broken extends RuntimeException {
         public Broken(String message) {
@@ -36,8 +34,8 @@ public final class AuditVerification {
     /** As {@link #walk(Jdbi)}; an unsealed head passes only when adopting a chain written before the key. */
     static Result walk(Jdbi jdbi, boolean unsealedHeadAllowed) {
         AuditKeys keys = AuditKeys.on(jdbi);
-        return jdbi.withHandle(handle -> inSnapshot(handle, () -> walk(handle.attach(AuditDao.class), keys,
-                unsealedHeadAllowed)));
+        return jdbi.withHandle(
+                handle -> inSnapshot(handle, () -> walk(handle.attach(AuditDao.class), keys, unsealedHeadAllowed)));
     }
 
     private static Result walk(AuditDao audit, AuditKeys keys, boolean unsealedHeadAllowed) {
@@ -50,33 +48,52 @@ public final class AuditVerification {
             for (AuditRecord row : page) {
                 long seq = row.seq();
                 if (seq != expectedSeq) {
-                    return broken(expectedSeq - 1, prevHash, unkeyed, "row " + expectedSeq + " is missing (next row is "
-                            + seq + ")");
+                    return broken(
+                            expectedSeq - 1,
+                            prevHash,
+                            unkeyed,
+                            "row " + expectedSeq + " is missing (next row is " + seq + ")");
                 }
                 if (!row.prevHash().equals(prevHash)) {
-                    return broken(expectedSeq - 1, prevHash, unkeyed, "row " + seq + " does not follow row " + (seq - 1)
-                            + ": the chain was cut or reordered");
+                    return broken(
+                            expectedSeq - 1,
+                            prevHash,
+                            unkeyed,
+                            "row " + seq + " does not follow row " + (seq - 1) + ": the chain was cut or reordered");
                 }
                 String expected;
                 if (row.keyId() == null) {
                     if (unkeyed != seq - 1) {
-                        return broken(expectedSeq - 1, prevHash, unkeyed, "row " + seq + " has no key's seal but"
-                                + " follows keyed rows: it was rewritten by someone without the key");
+                        return broken(
+                                expectedSeq - 1,
+                                prevHash,
+                                unkeyed,
+                                "row " + seq + " has no key's seal but"
+                                        + " follows keyed rows: it was rewritten by someone without the key");
                     }
                     unkeyed++;
                     expected = AuditHash.of(seq, row.event(), row.prevHash());
                 } else {
                     AuditKey key = keys.byId(row.keyId()).orElse(null);
                     if (key == null) {
-                        return broken(expectedSeq - 1, prevHash, unkeyed, "row " + seq + " was sealed with audit key "
-                                + row.keyId() + ", which is not configured (configured: " + String.join(", ", keys.ids())
-                                + "; add it to DESIST_AUDIT_PREVIOUS_KEYS after a rotation), so it cannot be checked");
+                        return broken(
+                                expectedSeq - 1,
+                                prevHash,
+                                unkeyed,
+                                "row " + seq + " was sealed with audit key "
+                                        + row.keyId() + ", which is not configured (configured: "
+                                        + String.join(", ", keys.ids())
+                                        + "; add it to DESIST_AUDIT_PREVIOUS_KEYS after a rotation), so it cannot be checked");
                     }
                     expected = AuditHash.sealed(key, seq, row.event(), row.prevHash());
                 }
                 if (!AuditHash.same(expected, row.hash())) {
-                    return broken(expectedSeq - 1, prevHash, unkeyed, "row " + seq + " was altered: its content no"
-                            + " longer matches its " + (row.keyId() == null ? "hash" : "seal"));
+                    return broken(
+                            expectedSeq - 1,
+                            prevHash,
+                            unkeyed,
+                            "row " + seq + " was altered: its content no" + " longer matches its "
+                                    + (row.keyId() == null ? "hash" : "seal"));
                 }
                 prevHash = row.hash();
                 expectedSeq++;
@@ -87,9 +104,15 @@ public final class AuditVerification {
         }
         long rows = expectedSeq - 1;
         if (head.lastSeq() != rows || !head.lastHash().equals(prevHash)) {
-            return broken(rows, prevHash, unkeyed, "the log ends at row " + rows + " but its head records row "
-                    + head.lastSeq() + (head.lastSeq() > rows ? ": rows were removed from the end"
-                    : ": rows were added without moving the head"));
+            return broken(
+                    rows,
+                    prevHash,
+                    unkeyed,
+                    "the log ends at row " + rows + " but its head records row "
+                            + head.lastSeq()
+                            + (head.lastSeq() > rows
+                                    ? ": rows were removed from the end"
+                                    : ": rows were added without moving the head"));
         }
         String headProblem = AuditChain.problemWith(head, keys);
         if (headProblem != null && !(unsealedHeadAllowed && !head.sealed())) {

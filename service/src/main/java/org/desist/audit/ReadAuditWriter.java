@@ -23,8 +23,7 @@ public class ReadAuditWriter implements Managed {
     private static final int MAX_BATCH = 512;
     private static final long WAIT_SECONDS = 30;
 
-    private record Pending(AuditEvent event, CompletableFuture<Void> done) {
-    }
+    private record Pending(AuditEvent event, CompletableFuture<Void> done) {}
 
     private final Jdbi jdbi;
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>(100_000);
@@ -88,7 +87,8 @@ public class ReadAuditWriter implements Managed {
             return;
         }
         try {
-            jdbi.useTransaction(handle -> AuditChain.append(handle, batch.stream().map(Pending::event).toList()));
+            jdbi.useTransaction(handle ->
+                    AuditChain.append(handle, batch.stream().map(Pending::event).toList()));
             batch.forEach(pending -> pending.done().complete(null));
         } catch (RuntimeException e) {
             LOG.error("Could not commit {} audit rows; their requests fail", batch.size(), e);

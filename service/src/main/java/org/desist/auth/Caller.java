@@ -1,6 +1,5 @@
 package org.desist.auth;
 
-
 /**
  * Who is calling, in this request: the user, the request's id (also in the X-Request-Id response
  * header and the logs), the purpose they stated in X-Purpose, if any, and the client's address.

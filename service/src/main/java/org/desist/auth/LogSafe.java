@@ -2,8 +2,7 @@ package org.desist.auth;
 
 /** Makes client-supplied text safe for one log line: no line breaks to forge entries, bounded length. */
 public final class LogSafe {
-    private LogSafe() {
-    }
+    private LogSafe() {}
 
     public static String text(String value) {
         if (value == null) {

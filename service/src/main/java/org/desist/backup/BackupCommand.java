@@ -22,7 +22,10 @@ public class BackupCommand extends ConfiguredCommand<DesistConfiguration> {
     @Override
     public void configure(Subparser subparser) {
         super.configure(subparser);
-        subparser.addArgument("--to").required(true).metavar("FILE")
+        subparser
+                .addArgument("--to")
+                .required(true)
+                .metavar("FILE")
                 .help("the copy to write: a new file in an existing folder (never overwritten)");
     }
 
@@ -43,6 +46,10 @@ public class BackupCommand extends ConfiguredCommand<DesistConfiguration> {
 
     @Override
     public void onError(Cli cli, Namespace namespace, Throwable e) {
-        cli.getStdErr().println("backup: " + (e instanceof OnlineCopy.Refused || e instanceof IllegalArgumentException ? e.getMessage() : e.toString()));
+        cli.getStdErr()
+                .println("backup: "
+                        + (e instanceof OnlineCopy.Refused || e instanceof IllegalArgumentException
+                                ? e.getMessage()
+                                : e.toString()));
     }
 }

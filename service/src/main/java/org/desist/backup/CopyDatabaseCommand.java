@@ -8,9 +8,9 @@ import java.sql.Connection;
 import java.util.Map;
 import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
-import org.desist.config.DesistConfiguration;
 import org.desist.audit.AuditKeys;
 import org.desist.audit.AuditVerification;
+import org.desist.config.DesistConfiguration;
 import org.desist.db.Databases;
 import org.desist.db.Dialect;
 
@@ -24,14 +24,18 @@ public class CopyDatabaseCommand extends ConfiguredCommand<DesistConfiguration> 
     static final String PASSWORD_VARIABLE = "DESIST_TARGET_DB_PASSWORD";
 
     public CopyDatabaseCommand() {
-        super("copy-database", "Copy every table, audit log included, into a new empty database (SQLite or"
-                + " PostgreSQL); stop the service first");
+        super(
+                "copy-database",
+                "Copy every table, audit log included, into a new empty database (SQLite or"
+                        + " PostgreSQL); stop the service first");
     }
 
     @Override
     public void configure(Subparser subparser) {
         super.configure(subparser);
-        subparser.addArgument("--to-url").required(true)
+        subparser
+                .addArgument("--to-url")
+                .required(true)
                 .help("JDBC URL of the target: jdbc:postgresql://host:5432/desist or jdbc:sqlite:file");
         subparser.addArgument("--to-user").help("the target's database user (password from " + PASSWORD_VARIABLE + ")");
     }
@@ -50,17 +54,17 @@ public class CopyDatabaseCommand extends ConfiguredCommand<DesistConfiguration> 
 
         AuditKeys keys = configuration.auditKeys(false); // the copy's chain verifies with the source's keys
         try (Databases.Opened source = Databases.open(configuration.getDatabase(), false, "copy-source");
-             Databases.Opened target = Databases.open(targetFactory, true, "copy-target")) {
+                Databases.Opened target = Databases.open(targetFactory, true, "copy-target")) {
             keys.installOn(source.jdbi());
             keys.installOn(target.jdbi());
             AuditVerification.Result before = AuditVerification.walk(source.jdbi());
             if (!before.intact()) {
-                throw new DatabaseCopy.Refused("the source's " + before.problem() + "; run audit-verify and resolve"
-                        + " that before copying");
+                throw new DatabaseCopy.Refused(
+                        "the source's " + before.problem() + "; run audit-verify and resolve" + " that before copying");
             }
             DatabaseCopy.Copied copied;
             try (Connection from = source.dataSource().getConnection();
-                 Connection to = target.dataSource().getConnection()) {
+                    Connection to = target.dataSource().getConnection()) {
                 try {
                     copied = new DatabaseCopy(from, to).run();
                 } finally { // back to the pool as they came: the walks below take them again
@@ -77,7 +81,10 @@ public class CopyDatabaseCommand extends ConfiguredCommand<DesistConfiguration> 
                 System.out.printf("%-32s %,12d%n", table.getKey(), table.getValue());
                 total += table.getValue();
             }
-            System.out.printf("Copied %,d rows in %d tables to %s.%n", total, copied.rows().size(),
+            System.out.printf(
+                    "Copied %,d rows in %d tables to %s.%n",
+                    total,
+                    copied.rows().size(),
                     Dialect.of(targetFactory).name().toLowerCase(java.util.Locale.ROOT));
             System.out.println("Audit log intact on the target: " + after.rows() + " rows, chain head "
                     + after.headHash() + " (the source's)");
@@ -86,7 +93,8 @@ public class CopyDatabaseCommand extends ConfiguredCommand<DesistConfiguration> 
 
     @Override
     public void onError(Cli cli, Namespace namespace, Throwable e) {
-        boolean expected = e instanceof DatabaseCopy.Refused || e instanceof IllegalArgumentException
+        boolean expected = e instanceof DatabaseCopy.Refused
+                || e instanceof IllegalArgumentException
                 || e instanceof org.desist.refusal.StartRefused;
         cli.getStdErr().println("copy-database: " + (expected ? e.getMessage() : e.toString()));
     }

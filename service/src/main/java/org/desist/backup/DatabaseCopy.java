@@ -39,8 +39,7 @@ public final class DatabaseCopy {
     }
 
     /** The copy's outcome: rows per table, in the order they were written. */
-    public record Copied(Map<String, Long> rows) {
-    }
+    public record Copied(Map<String, Long> rows) {}
 
     public static class Refused extends RuntimeException {
         public Refused(String message) {
@@ -80,8 +79,8 @@ public final class DatabaseCopy {
             for (String table : tables) {
                 long there = count(target, table);
                 if (there != copied.get(table) || there != count(source, table)) {
-                    throw new IllegalStateException(table + ": " + copied.get(table) + " rows read but " + there
-                            + " on the target");
+                    throw new IllegalStateException(
+                            table + ": " + copied.get(table) + " rows read but " + there + " on the target");
                 }
             }
             target.commit();
@@ -99,9 +98,9 @@ public final class DatabaseCopy {
         String marks = String.join(", ", Collections.nCopies(columns.size(), "?"));
         long rows = 0;
         try (Statement read = source.createStatement();
-             ResultSet from = read.executeQuery("SELECT " + list + " FROM " + table + orderByKey(table));
-             PreparedStatement write = target.prepareStatement("INSERT INTO " + table + " (" + list + ") VALUES ("
-                     + marks + ")")) {
+                ResultSet from = read.executeQuery("SELECT " + list + " FROM " + table + orderByKey(table));
+                PreparedStatement write =
+                        target.prepareStatement("INSERT INTO " + table + " (" + list + ") VALUES (" + marks + ")")) {
             read.setFetchSize(BATCH);
             while (from.next()) {
                 for (int i = 1; i <= columns.size(); i++) {
@@ -186,7 +185,7 @@ public final class DatabaseCopy {
 
     private static long count(Connection connection, String table) throws SQLException {
         try (Statement statement = connection.createStatement();
-             ResultSet result = statement.executeQuery("SELECT count(*) FROM " + table)) {
+                ResultSet result = statement.executeQuery("SELECT count(*) FROM " + table)) {
             result.next();
             return result.getLong(1);
         }

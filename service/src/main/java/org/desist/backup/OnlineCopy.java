@@ -17,10 +17,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.sqlite.SQLiteConfig;
 import org.desist.db.Databases;
 import org.desist.db.Dialect;
 import org.desist.db.SqliteDatabase;
+import org.sqlite.SQLiteConfig;
 
 /**
  * A consistent copy of the live SQLite database, taken while the service keeps writing, with SQLite's
@@ -32,8 +32,7 @@ public final class OnlineCopy {
     /** Tables whose rows are counted in the copy, so an operator sees at a glance that it holds the data. */
     private static final List<String> COUNTED = List.of("audit_event", "participant", "session");
 
-    private OnlineCopy() {
-    }
+    private OnlineCopy() {}
 
     /** A request that cannot be carried out as asked; the message says why and what to do. */
     public static class Refused extends RuntimeException {
@@ -59,8 +58,8 @@ public final class OnlineCopy {
                 .orElseThrow(() -> new Refused("the configured database is in memory: there is nothing to back up"));
         // checked first: opening a SQLite file that is not there would create an empty database
         if (!Files.isRegularFile(source)) {
-            throw new Refused("there is no database at " + source.toAbsolutePath()
-                    + "; check database.url (DESIST_DB_URL)");
+            throw new Refused(
+                    "there is no database at " + source.toAbsolutePath() + "; check database.url (DESIST_DB_URL)");
         }
         Path copy = target.toAbsolutePath().normalize();
         reserve(copy);
@@ -88,7 +87,8 @@ public final class OnlineCopy {
     private static void reserve(Path copy) throws IOException {
         try {
             try {
-                Files.createFile(copy, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+                Files.createFile(
+                        copy, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             } catch (UnsupportedOperationException notPosix) {
                 Files.createFile(copy);
             }
@@ -116,7 +116,7 @@ public final class OnlineCopy {
         SQLiteConfig config = new SQLiteConfig();
         config.setReadOnly(true);
         try (Connection connection = config.createConnection("jdbc:sqlite:" + copy);
-             Statement statement = connection.createStatement()) {
+                Statement statement = connection.createStatement()) {
             List<String> problems = new ArrayList<>();
             try (ResultSet answer = statement.executeQuery("PRAGMA integrity_check")) {
                 while (answer.next()) {

@@ -2,8 +2,8 @@ package org.desist.caserecord;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
-import org.desist.json.MergePatch;
 import org.desist.audit.AuditLog;
+import org.desist.json.MergePatch;
 import org.desist.participant.ParticipantService;
 import org.jdbi.v3.core.Jdbi;
 
@@ -16,8 +16,13 @@ public class CaseRecords {
     private final MergePatch patches;
     private final ObjectMapper json;
 
-    public CaseRecords(Jdbi jdbi, Clock clock, AuditLog audit, ParticipantService participants, MergePatch patches,
-                       ObjectMapper json) {
+    public CaseRecords(
+            Jdbi jdbi,
+            Clock clock,
+            AuditLog audit,
+            ParticipantService participants,
+            MergePatch patches,
+            ObjectMapper json) {
         this.jdbi = jdbi;
         this.clock = clock;
         this.audit = audit;

@@ -6,5 +6,5 @@ import jakarta.validation.constraints.Size;
 
 /** Why a record is marked entered in error. */
 public record EnteredInError(
-        @Schema(example = "Recorded against the wrong participant") @NotBlank @Size(max = 2000) String reason) {
-}
+        @Schema(example = "Recorded against the wrong participant") @NotBlank @Size(max = 2000)
+        String reason) {}

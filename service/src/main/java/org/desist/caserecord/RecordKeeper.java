@@ -9,17 +9,17 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
-import org.desist.auth.Caller;
-import org.desist.json.MergePatch;
-import org.desist.listing.PageRequest;
 import org.desist.audit.AuditAction;
 import org.desist.audit.AuditLog;
 import org.desist.audit.Outcome;
-import org.desist.refusal.FieldReason;
-import org.desist.refusal.ExpectedVersion;
-import org.desist.refusal.Refusal;
+import org.desist.auth.Caller;
+import org.desist.json.MergePatch;
+import org.desist.listing.PageRequest;
 import org.desist.participant.ParticipantService;
 import org.desist.referral.ReferralDao;
+import org.desist.refusal.ExpectedVersion;
+import org.desist.refusal.FieldReason;
+import org.desist.refusal.Refusal;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
@@ -38,8 +38,14 @@ public class RecordKeeper<V extends CaseRecord, N> {
     private final ObjectMapper json;
     private final RecordTable<V, N> table;
 
-    public RecordKeeper(Jdbi jdbi, Clock clock, AuditLog audit, ParticipantService participants, MergePatch patches,
-                        ObjectMapper json, RecordTable<V, N> table) {
+    public RecordKeeper(
+            Jdbi jdbi,
+            Clock clock,
+            AuditLog audit,
+            ParticipantService participants,
+            MergePatch patches,
+            ObjectMapper json,
+            RecordTable<V, N> table) {
         this.jdbi = jdbi;
         this.clock = clock;
         this.audit = audit;
@@ -76,8 +82,8 @@ public class RecordKeeper<V extends CaseRecord, N> {
         if (from != null && to != null && to.isBefore(from)) {
             throw new Refusal.BadParameter("to", "must not be before from");
         }
-        List<V> found = jdbi.withHandle(handle -> table.list(handle, participantId, from, to, paging.fetch(),
-                paging.offset()));
+        List<V> found =
+                jdbi.withHandle(handle -> table.list(handle, participantId, from, to, paging.fetch(), paging.offset()));
         audit.read(caller, table.type(), null, participantId);
         return found.stream().map(record -> table.redact(record, caller.user())).toList();
     }
@@ -90,8 +96,8 @@ public class RecordKeeper<V extends CaseRecord, N> {
         return table.redact(record, caller.user());
     }
 
-    public V amend(Caller caller, String participantId, String id, ExpectedVersion expected, String reason,
-                   ObjectNode patch) {
+    public V amend(
+            Caller caller, String participantId, String id, ExpectedVersion expected, String reason, ObjectNode patch) {
         return change(caller, participantId, id, expected, reason, (handle, current, context, now) -> {
             N amended = patches.apply(table.body(current), patch, table.bodyType(), table.changeable());
             table.check(amended, context);
@@ -101,14 +107,17 @@ public class RecordKeeper<V extends CaseRecord, N> {
         });
     }
 
-    public V markEnteredInError(Caller caller, String participantId, String id, ExpectedVersion expected,
-                                String reason) {
+    public V markEnteredInError(
+            Caller caller, String participantId, String id, ExpectedVersion expected, String reason) {
         return change(caller, participantId, id, expected, reason, (handle, current, context, now) -> {
             int changed = handle.createUpdate("UPDATE " + table.table() + " SET status = 'entered_in_error',"
                             + " error_reason = :reason, version = version + 1, amended_at = :at, amended_by = :by"
                             + " WHERE id = :id AND version = :version")
-                    .bind("reason", reason).bind("at", now).bind("by", caller.username())
-                    .bind("id", id).bind("version", current.version())
+                    .bind("reason", reason)
+                    .bind("at", now)
+                    .bind("by", caller.username())
+                    .bind("id", id)
+                    .bind("version", current.version())
                     .execute();
             if (changed != 1) {
                 throw new Refusal.StaleVersion();
@@ -121,13 +130,12 @@ public class RecordKeeper<V extends CaseRecord, N> {
      * Runs a change on a live record: refused when it is not this case's, when it was entered in error, when the
      * change names no version or a stale one, and without a reason; then snapshots and audits it.
      */
-    public V change(Caller caller, String participantId, String id, ExpectedVersion expected, String reason,
-                    Step<V> step) {
+    public V change(
+            Caller caller, String participantId, String id, ExpectedVersion expected, String reason, Step<V> step) {
         participants.visible(caller, participantId);
         return jdbi.inTransaction(handle -> {
             ParticipantService.holdLive(handle, caller, participantId);
-            V current = table.find(handle, participantId, id)
-                    .orElseThrow(() -> new Refusal.NotFound(table.type(), id));
+            V current = table.find(handle, participantId, id).orElseThrow(() -> new Refusal.NotFound(table.type(), id));
             expected.requireCurrent(current.version());
             if (current.status() == RecordStatus.entered_in_error) {
                 throw new Refusal.Conflict("This " + table.type() + " was entered in error and cannot change");
@@ -147,8 +155,7 @@ public class RecordKeeper<V extends CaseRecord, N> {
         participants.visible(caller, participantId);
         return jdbi.inTransaction(handle -> {
             ParticipantService.holdLive(handle, caller, participantId);
-            V current = table.find(handle, participantId, id)
-                    .orElseThrow(() -> new Refusal.NotFound(table.type(), id));
+            V current = table.find(handle, participantId, id).orElseThrow(() -> new Refusal.NotFound(table.type(), id));
             if (current.status() == RecordStatus.entered_in_error) {
                 throw new Refusal.Conflict("This " + table.type() + " was entered in error and cannot change");
             }
@@ -168,14 +175,20 @@ public class RecordKeeper<V extends CaseRecord, N> {
             return handle.attach(RecordVersionDao.class).versions(table.type(), id);
         });
         audit.read(caller, table.type() + "_history", id, participantId);
-        return rows.stream().map(row -> new RecordVersion<>(row.version(),
-                table.redact(fromSnapshot(row.snapshot()), caller.user()), row.recordedAt(), row.recordedBy(),
-                row.reason())).toList();
+        return rows.stream()
+                .map(row -> new RecordVersion<>(
+                        row.version(),
+                        table.redact(fromSnapshot(row.snapshot()), caller.user()),
+                        row.recordedAt(),
+                        row.recordedBy(),
+                        row.reason()))
+                .toList();
     }
 
     public static void requireReason(String reason) {
         if (reason == null || reason.isBlank()) {
-            throw new Refusal.Invalid("reason is required: say why the record changes",
+            throw new Refusal.Invalid(
+                    "reason is required: say why the record changes",
                     List.of(new FieldReason("reason", "must not be blank")));
         }
         if (reason.length() > 2000) {
@@ -184,14 +197,22 @@ public class RecordKeeper<V extends CaseRecord, N> {
     }
 
     private CaseContext context(Handle handle, String participantId) {
-        LocalDate referredOn = handle.attach(ReferralDao.class).firstReceivedOn(participantId).orElseThrow();
+        LocalDate referredOn =
+                handle.attach(ReferralDao.class).firstReceivedOn(participantId).orElseThrow();
         return new CaseContext(referredOn, LocalDate.now(clock));
     }
 
     private void snapshot(Handle handle, V record, Instant at, Caller caller, String reason) {
         try {
-            handle.attach(RecordVersionDao.class).insert(table.type(), record.id(), record.version(),
-                    json.writeValueAsString(record), at, caller.username(), reason);
+            handle.attach(RecordVersionDao.class)
+                    .insert(
+                            table.type(),
+                            record.id(),
+                            record.version(),
+                            json.writeValueAsString(record),
+                            at,
+                            caller.username(),
+                            reason);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Could not snapshot a " + table.type(), e);
         }

@@ -6,8 +6,7 @@ import org.desist.http.Versions;
 
 /** A case record answered with its version as ETag, so the next change can name it in If-Match. */
 public final class RecordResponses {
-    private RecordResponses() {
-    }
+    private RecordResponses() {}
 
     public static Response ok(CaseRecord record) {
         return Response.ok(record).tag(Versions.tag(record.version())).build();
@@ -15,6 +14,8 @@ public final class RecordResponses {
 
     public static Response created(CaseRecord record, UriInfo uri) {
         return Response.created(uri.getAbsolutePathBuilder().path(record.id()).build())
-                .entity(record).tag(Versions.tag(record.version())).build();
+                .entity(record)
+                .tag(Versions.tag(record.version()))
+                .build();
     }
 }

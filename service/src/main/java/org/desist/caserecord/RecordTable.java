@@ -49,8 +49,7 @@ public interface RecordTable<V extends CaseRecord, N> {
      * Called on the marking's handle once a record is marked entered in error, with the record as it
      * stood before: a kind that keeps figures derived from its records takes this one out of them.
      */
-    default void markedEnteredInError(Handle handle, V before) {
-    }
+    default void markedEnteredInError(Handle handle, V before) {}
 
     /** The record as this reader may see it; clinical free text is for clinicians only. */
     default V redact(V record, User reader) {

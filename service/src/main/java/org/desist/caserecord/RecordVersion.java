@@ -9,5 +9,6 @@ public record RecordVersion<V>(
         V record,
         Instant recordedAt,
         String recordedBy,
-        @Schema(nullable = true, description = "Why the record was amended; absent for the first version") String reason) {
-}
+
+        @Schema(nullable = true, description = "Why the record was amended; absent for the first version")
+        String reason) {}

@@ -14,12 +14,11 @@ import java.util.UUID;
 import net.sourceforge.argparse4j.impl.Arguments;
 import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
-import org.desist.config.DesistConfiguration;
+import org.desist.audit.AuditChain;
 import org.desist.auth.Caller;
 import org.desist.auth.Role;
 import org.desist.auth.User;
-import org.desist.audit.AuditChain;
-import org.desist.audit.AuditKeys;
+import org.desist.config.DesistConfiguration;
 import org.desist.db.Databases;
 import org.desist.refusal.Refusal;
 import org.desist.user.Account;
@@ -43,10 +42,15 @@ public class AddUserCommand extends ConfiguredCommand<DesistConfiguration> {
     public void configure(Subparser subparser) {
         super.configure(subparser);
         subparser.addArgument("--username").required(true).help("login name, lower case");
-        subparser.addArgument("--role").required(true).action(Arguments.append())
+        subparser
+                .addArgument("--role")
+                .required(true)
+                .action(Arguments.append())
                 .choices(EnumSet.allOf(Role.class).stream().map(Role::name).toList())
                 .help("role; repeat for more than one");
-        subparser.addArgument("--site").action(Arguments.append())
+        subparser
+                .addArgument("--site")
+                .action(Arguments.append())
                 .help("site code whose cases the user works on; repeat for more; none = all sites"
                         + " (programme_lead and admin only)");
     }
@@ -61,14 +65,15 @@ public class AddUserCommand extends ConfiguredCommand<DesistConfiguration> {
         Set<String> sites = siteCodes == null ? Set.of() : new LinkedHashSet<>(siteCodes);
         String password = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
 
-        try (Databases.Opened database = Databases.open(configuration.getDatabase(), configuration.isMigrateOnStart(),
-                "add-user")) {
+        try (Databases.Opened database =
+                Databases.open(configuration.getDatabase(), configuration.isMigrateOnStart(), "add-user")) {
             // the account's creation is an audit row: sealed as the server seals, with the key file made here
             // when add-user is the first thing ever run on a SQLite database
-            AuditChain.requireSealedHead(database.jdbi(), configuration.auditKeys(true).installOn(database.jdbi()));
+            AuditChain.requireSealedHead(
+                    database.jdbi(), configuration.auditKeys(true).installOn(database.jdbi()));
             Accounts accounts = StaffAccounts.forCommandLine(database.jdbi(), Clock.systemUTC());
-            Account account = accounts.create(new NewAccount(namespace.getString("username"), roles, sites), password,
-                    operator());
+            Account account = accounts.create(
+                    new NewAccount(namespace.getString("username"), roles, sites), password, operator());
             System.out.println("Created user '" + account.username() + "' with roles " + account.roles()
                     + (account.sites().isEmpty() ? " for all sites" : " for sites " + account.sites()));
         }
@@ -85,7 +90,10 @@ public class AddUserCommand extends ConfiguredCommand<DesistConfiguration> {
 
     @Override
     public void onError(io.dropwizard.core.cli.Cli cli, Namespace namespace, Throwable e) {
-        cli.getStdErr().println("add-user: " + (e instanceof Refusal
-                || e instanceof IllegalArgumentException ? e.getMessage() : e.toString()));
+        cli.getStdErr()
+                .println("add-user: "
+                        + (e instanceof Refusal || e instanceof IllegalArgumentException
+                                ? e.getMessage()
+                                : e.toString()));
     }
 }

@@ -6,12 +6,12 @@ import io.dropwizard.core.setup.Bootstrap;
 import net.sourceforge.argparse4j.impl.Arguments;
 import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
-import org.desist.config.DesistConfiguration;
-import org.desist.refusal.StartRefused;
 import org.desist.audit.AuditChain;
 import org.desist.audit.AuditKeys;
 import org.desist.audit.AuditVerification;
+import org.desist.config.DesistConfiguration;
 import org.desist.db.Databases;
+import org.desist.refusal.StartRefused;
 
 /**
  * {@code audit-verify [--seal-unkeyed-head] config.yml}: walks the audit chain with the configured audit keys;
@@ -27,7 +27,10 @@ public class AuditVerifyCommand extends ConfiguredCommand<DesistConfiguration> {
     @Override
     public void configure(Subparser subparser) {
         super.configure(subparser);
-        subparser.addArgument("--seal-unkeyed-head").action(Arguments.storeTrue()).dest("seal")
+        subparser
+                .addArgument("--seal-unkeyed-head")
+                .action(Arguments.storeTrue())
+                .dest("seal")
                 .help("adopt a chain written before the audit key: check it, then seal its head with the key (once,"
                         + " after upgrading; never on a database that has run with a key)");
     }
@@ -48,8 +51,10 @@ public class AuditVerifyCommand extends ConfiguredCommand<DesistConfiguration> {
                 throw new AuditVerification.Broken(result.problem());
             }
             System.out.println("Audit log intact: " + result.rows() + " rows, chain head " + result.headHash()
-                    + (result.unkeyedRows() == 0 ? "" : " (rows 1 to " + result.unkeyedRows() + " were sealed before"
-                    + " the audit key, with SHA-256 only)"));
+                    + (result.unkeyedRows() == 0
+                            ? ""
+                            : " (rows 1 to " + result.unkeyedRows() + " were sealed before"
+                                    + " the audit key, with SHA-256 only)"));
         }
     }
 

@@ -22,9 +22,15 @@ public class SeedCommand extends ConfiguredCommand<DesistConfiguration> {
     @Override
     public void configure(Subparser subparser) {
         super.configure(subparser);
-        subparser.addArgument("--participants").required(true).type(Integer.class)
+        subparser
+                .addArgument("--participants")
+                .required(true)
+                .type(Integer.class)
                 .help("how many synthetic participants to refer (about 50 sessions each)");
-        subparser.addArgument("--seed").type(Long.class).setDefault(1L)
+        subparser
+                .addArgument("--seed")
+                .type(Long.class)
+                .setDefault(1L)
                 .help("the random seed: the same seed and participants give the same database");
     }
 
@@ -36,15 +42,24 @@ public class SeedCommand extends ConfiguredCommand<DesistConfiguration> {
         long started = System.nanoTime();
         try (Databases.Opened database = Databases.open(configuration.getDatabase(), true, "seed")) {
             SyntheticProgramme.Summary summary = SyntheticProgramme.seed(database.jdbi(), participants, seed);
-            System.out.printf("Seeded a SYNTHETIC programme (seed %d): %d participants, %d cohorts, %d sessions,"
-                            + " %d rows in %.1f s%n", seed, summary.participants(), summary.cohorts(), summary.sessions(),
-                    summary.rows(), (System.nanoTime() - started) / 1e9);
+            System.out.printf(
+                    "Seeded a SYNTHETIC programme (seed %d): %d participants, %d cohorts, %d sessions,"
+                            + " %d rows in %.1f s%n",
+                    seed,
+                    summary.participants(),
+                    summary.cohorts(),
+                    summary.sessions(),
+                    summary.rows(),
+                    (System.nanoTime() - started) / 1e9);
         }
     }
 
     @Override
     public void onError(Cli cli, Namespace namespace, Throwable e) {
-        cli.getStdErr().println("seed: " + (e instanceof SyntheticProgramme.Refused
-                || e instanceof IllegalArgumentException ? e.getMessage() : e.toString()));
+        cli.getStdErr()
+                .println("seed: "
+                        + (e instanceof SyntheticProgramme.Refused || e instanceof IllegalArgumentException
+                                ? e.getMessage()
+                                : e.toString()));
     }
 }

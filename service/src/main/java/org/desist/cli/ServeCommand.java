@@ -1,7 +1,7 @@
 package org.desist.cli;
 
-import io.dropwizard.core.cli.Cli;
 import io.dropwizard.core.Application;
+import io.dropwizard.core.cli.Cli;
 import io.dropwizard.core.cli.ServerCommand;
 import net.sourceforge.argparse4j.inf.Namespace;
 import org.desist.config.DesistConfiguration;

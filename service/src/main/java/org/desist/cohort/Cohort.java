@@ -12,9 +12,11 @@ public record Cohort(
         LocalDate startsOn,
         LocalDate endsOn,
         int target,
+
         @Schema(description = "Participants who have reached 'enrolled' in this cohort, whatever their state now")
         int enrolled,
+
         @Schema(description = "Participants in state 'enrolled' now")
         int active,
-        Instant createdAt) {
-}
+
+        Instant createdAt) {}

@@ -23,9 +23,14 @@ public interface CohortDao {
             INSERT INTO cohort (id, site_code, name, starts_on, ends_on, target, created_at)
             VALUES (:id, :siteCode, :name, :startsOn, :endsOn, :target, :createdAt)
             """)
-    void insert(@Bind("id") String id, @Bind("siteCode") String siteCode, @Bind("name") String name,
-                @Bind("startsOn") LocalDate startsOn, @Bind("endsOn") LocalDate endsOn,
-                @Bind("target") int target, @Bind("createdAt") Instant createdAt);
+    void insert(
+            @Bind("id") String id,
+            @Bind("siteCode") String siteCode,
+            @Bind("name") String name,
+            @Bind("startsOn") LocalDate startsOn,
+            @Bind("endsOn") LocalDate endsOn,
+            @Bind("target") int target,
+            @Bind("createdAt") Instant createdAt);
 
     @SqlQuery(SELECT + " WHERE c.id = :id")
     Optional<Cohort> find(@Bind("id") String id);
@@ -34,7 +39,12 @@ public interface CohortDao {
             + " AND (:from IS NULL OR c.starts_on >= :from) AND (:to IS NULL OR c.starts_on <= :to)"
             + " AND (:allSites = 1 OR c.site_code IN (<sites>))"
             + " ORDER BY c.starts_on DESC, c.id LIMIT :limit OFFSET :offset")
-    List<Cohort> list(@Bind("siteCode") String siteCode, @Bind("from") LocalDate from, @Bind("to") LocalDate to,
-                      @Bind("allSites") boolean allSites,
-                      @BindList("sites") List<String> sites, @Bind("limit") int limit, @Bind("offset") int offset);
+    List<Cohort> list(
+            @Bind("siteCode") String siteCode,
+            @Bind("from") LocalDate from,
+            @Bind("to") LocalDate to,
+            @Bind("allSites") boolean allSites,
+            @BindList("sites") List<String> sites,
+            @Bind("limit") int limit,
+            @Bind("offset") int offset);
 }

@@ -17,8 +17,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.desist.access.Action;
-import org.desist.auth.Caller;
 import org.desist.access.Requires;
+import org.desist.auth.Caller;
 import org.desist.http.DateRange;
 import org.desist.http.Page;
 import org.desist.http.Paging;
@@ -39,15 +39,23 @@ public class CohortResource {
     @Operation(operationId = "openCohort", summary = "Open a cohort at a site")
     public Response open(@NotNull @Valid NewCohort request, @Context UriInfo uri, @Context Caller caller) {
         Cohort cohort = cohorts.open(caller, request);
-        return Response.created(uri.getAbsolutePathBuilder().path(cohort.id()).build()).entity(cohort).build();
+        return Response.created(uri.getAbsolutePathBuilder().path(cohort.id()).build())
+                .entity(cohort)
+                .build();
     }
 
     @GET
     @Requires(Action.COHORT_READ)
-    @Operation(operationId = "listCohorts",
-            summary = "List cohorts, latest start first", description = "`from`/`to` filter on startsOn.")
-    public Page<Cohort> list(@QueryParam("siteCode") String siteCode, @BeanParam DateRange dates,
-                             @Valid @BeanParam Paging paging, @Context UriInfo uri, @Context Caller caller) {
+    @Operation(
+            operationId = "listCohorts",
+            summary = "List cohorts, latest start first",
+            description = "`from`/`to` filter on startsOn.")
+    public Page<Cohort> list(
+            @QueryParam("siteCode") String siteCode,
+            @BeanParam DateRange dates,
+            @Valid @BeanParam Paging paging,
+            @Context UriInfo uri,
+            @Context Caller caller) {
         return Page.of(cohorts.list(caller, siteCode, dates.ordered().period(), paging.request()), paging, uri);
     }
 

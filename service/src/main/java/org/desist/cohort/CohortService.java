@@ -3,10 +3,10 @@ package org.desist.cohort;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
-import org.desist.auth.Caller;
 import org.desist.access.SiteScope;
-import org.desist.listing.Period;
+import org.desist.auth.Caller;
 import org.desist.listing.PageRequest;
+import org.desist.listing.Period;
 import org.desist.refusal.Refusal;
 import org.desist.site.SiteDao;
 import org.jdbi.v3.core.Jdbi;
@@ -26,13 +26,20 @@ public class CohortService {
             throw new Refusal.Invalid("endsOn", "must not be before startsOn");
         }
         return jdbi.inTransaction(handle -> {
-            if (!caller.covers(request.siteCode()) || handle.attach(SiteDao.class).find(request.siteCode()).isEmpty()) {
+            if (!caller.covers(request.siteCode())
+                    || handle.attach(SiteDao.class).find(request.siteCode()).isEmpty()) {
                 throw new Refusal.Invalid("siteCode", "is not a known site");
             }
             CohortDao cohorts = handle.attach(CohortDao.class);
             String id = UUID.randomUUID().toString();
-            cohorts.insert(id, request.siteCode(), request.name(), request.startsOn(), request.endsOn(),
-                    request.target(), clock.instant());
+            cohorts.insert(
+                    id,
+                    request.siteCode(),
+                    request.name(),
+                    request.startsOn(),
+                    request.endsOn(),
+                    request.target(),
+                    clock.instant());
             return cohorts.find(id).orElseThrow();
         });
     }
@@ -45,7 +52,15 @@ public class CohortService {
 
     public List<Cohort> list(Caller caller, String siteCode, Period startsOn, PageRequest paging) {
         SiteScope scope = SiteScope.of(caller);
-        return jdbi.withExtension(CohortDao.class, cohorts -> cohorts.list(siteCode, startsOn.from(), startsOn.to(),
-                scope.allSites(), scope.sites(), paging.fetch(), paging.offset()));
+        return jdbi.withExtension(
+                CohortDao.class,
+                cohorts -> cohorts.list(
+                        siteCode,
+                        startsOn.from(),
+                        startsOn.to(),
+                        scope.allSites(),
+                        scope.sites(),
+                        paging.fetch(),
+                        paging.offset()));
     }
 }

@@ -10,8 +10,12 @@ import java.time.LocalDate;
 
 public record NewCohort(
         @Schema(example = "STAC") @NotBlank String siteCode,
-        @Schema(example = "STAC pilot 2026") @NotBlank @Size(max = 200) String name,
+
+        @Schema(example = "STAC pilot 2026") @NotBlank @Size(max = 200)
+        String name,
+
         @Schema(example = "2026-01-05") @NotNull LocalDate startsOn,
         @Schema(example = "2027-12-31") @NotNull LocalDate endsOn,
-        @Schema(example = "20") @NotNull @Min(1) @Max(10_000) Integer target) {
-}
+
+        @Schema(example = "20") @NotNull @Min(1) @Max(10_000)
+        Integer target) {}

@@ -5,8 +5,7 @@ import java.time.Period;
 
 /** An age band in place of a date of birth: coarse enough not to single anyone out, fine enough to evaluate. */
 final class AgeBand {
-    private AgeBand() {
-    }
+    private AgeBand() {}
 
     static String at(LocalDate dateOfBirth, LocalDate on) {
         if (dateOfBirth == null || on == null) {

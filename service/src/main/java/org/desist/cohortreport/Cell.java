@@ -18,8 +18,14 @@ final class Cell {
     final List<Cell> inputs;
     Suppression suppression;
 
-    Cell(Figure figure, String breakdownBy, String breakdown, ReportingPeriod period, Number value, boolean published,
-         List<Cell> inputs) {
+    Cell(
+            Figure figure,
+            String breakdownBy,
+            String breakdown,
+            ReportingPeriod period,
+            Number value,
+            boolean published,
+            List<Cell> inputs) {
         this.figure = figure;
         this.breakdownBy = breakdownBy;
         this.breakdown = breakdown;

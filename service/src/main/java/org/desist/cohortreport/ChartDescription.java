@@ -19,8 +19,7 @@ import java.util.Map;
 final class ChartDescription {
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMM yyyy", Locale.UK);
 
-    private ChartDescription() {
-    }
+    private ChartDescription() {}
 
     /**
      * @param title  what the chart shows, as its heading says
@@ -33,11 +32,15 @@ final class ChartDescription {
         }
         Map<String, List<ChartPoint>> bySeries = new LinkedHashMap<>();
         for (ChartPoint point : points) {
-            bySeries.computeIfAbsent(point.getSeries(), series -> new ArrayList<>()).add(point);
+            bySeries.computeIfAbsent(point.getSeries(), series -> new ArrayList<>())
+                    .add(point);
         }
         StringBuilder words = new StringBuilder("Chart: ").append(title).append('.');
-        bySeries.forEach((series, seriesPoints) -> words.append(' ').append(Character.toUpperCase(series.charAt(0)))
-                .append(series.substring(1)).append(": ").append(String.join(", ", values(seriesPoints, unit)))
+        bySeries.forEach((series, seriesPoints) -> words.append(' ')
+                .append(Character.toUpperCase(series.charAt(0)))
+                .append(series.substring(1))
+                .append(": ")
+                .append(String.join(", ", values(seriesPoints, unit)))
                 .append('.'));
         return words.toString();
     }
@@ -59,8 +62,10 @@ final class ChartDescription {
             while (last + 1 < points.size() && said(points.get(last + 1), unit).equals(said)) {
                 last++;
             }
-            values.add(last == i ? first + " " + said
-                    : first + " to " + category(points.get(last).getCategory()) + " " + said);
+            values.add(
+                    last == i
+                            ? first + " " + said
+                            : first + " to " + category(points.get(last).getCategory()) + " " + said);
             i = last;
         }
         return values;
@@ -90,7 +95,8 @@ final class ChartDescription {
     }
 
     private static String value(double value, String unit) {
-        BigDecimal shown = BigDecimal.valueOf(value).setScale(1, RoundingMode.HALF_UP).stripTrailingZeros();
+        BigDecimal shown =
+                BigDecimal.valueOf(value).setScale(1, RoundingMode.HALF_UP).stripTrailingZeros();
         return (shown.scale() < 0 ? shown.setScale(0) : shown).toPlainString() + unit;
     }
 }

@@ -13,6 +13,7 @@ import java.util.Date;
 public final class ChartPoint {
     /** A small number is from 1 to 4: its bar reaches the most it can be. */
     static final double SMALL_NUMBER_DRAWN_AT = Suppression.THRESHOLD - 1;
+
     static final String IMPROVED = "Improved (risk down)";
     static final String STAYED = "Stayed";
     static final String WORSENED = "Worsened (risk up)";
@@ -41,13 +42,21 @@ public final class ChartPoint {
 
     /** A point of a chart by month; dated mid-month at noon UTC, so that it falls in that month in any time zone. */
     static ChartPoint monthly(String series, YearMonth month, FigureRow row) {
-        return point(series, month.toString(), Date.from(month.atDay(15).atTime(12, 0).toInstant(ZoneOffset.UTC)), row);
+        return point(
+                series,
+                month.toString(),
+                Date.from(month.atDay(15).atTime(12, 0).toInstant(ZoneOffset.UTC)),
+                row);
     }
 
     /** A level drawn across a chart by month (the target): a number, never withheld. */
     static ChartPoint level(String series, YearMonth month, Double value) {
-        return new ChartPoint(series, month.toString(), Date.from(month.atDay(15).atTime(12, 0)
-                .toInstant(ZoneOffset.UTC)), value, null);
+        return new ChartPoint(
+                series,
+                month.toString(),
+                Date.from(month.atDay(15).atTime(12, 0).toInstant(ZoneOffset.UTC)),
+                value,
+                null);
     }
 
     private static ChartPoint point(String series, String category, Date month, FigureRow row) {
@@ -63,8 +72,8 @@ public final class ChartPoint {
         boolean rate = Figure.Measure.valueOf(row.measure()) == Figure.Measure.rate
                 || Figure.Measure.valueOf(row.measure()) == Figure.Measure.baseline;
         double value = rate ? number.doubleValue() * 100 : number.doubleValue();
-        return new ChartPoint(series, category, month, value, rate ? Math.round(value) + "%"
-                : CohortReportPdf.shown(row));
+        return new ChartPoint(
+                series, category, month, value, rate ? Math.round(value) + "%" : CohortReportPdf.shown(row));
     }
 
     public String getSeries() {

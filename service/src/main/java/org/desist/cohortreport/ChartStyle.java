@@ -68,8 +68,8 @@ public class ChartStyle implements JRChartCustomizer {
             ChartPoint.ATTENDANCE, new Color(0x2E8B57),
             ChartPoint.BASELINE, new Color(0x7F7F7F));
     private static final Color DEFAULT_COLOUR = new Color(0x1F5A96);
-    private static final Stroke DASHED = new BasicStroke(0.8f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
-            new float[] {2f, 2f}, 0f);
+    private static final Stroke DASHED =
+            new BasicStroke(0.8f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {2f, 2f}, 0f);
 
     @Override
     public void customize(JFreeChart chart, JRChart design) {
@@ -94,7 +94,8 @@ public class ChartStyle implements JRChartCustomizer {
             @Override
             public Paint getItemPaint(int row, int column) {
                 return withheld(labels == null ? null : labels.generateLabel(data, row, column))
-                        ? pale(colour(data.getRowKey(row))) : colour(data.getRowKey(row));
+                        ? pale(colour(data.getRowKey(row)))
+                        : colour(data.getRowKey(row));
             }
 
             @Override
@@ -105,7 +106,8 @@ public class ChartStyle implements JRChartCustomizer {
             @Override
             public Stroke getItemOutlineStroke(int row, int column) {
                 return withheld(labels == null ? null : labels.generateLabel(data, row, column))
-                        ? DASHED : new BasicStroke(0.5f);
+                        ? DASHED
+                        : new BasicStroke(0.5f);
             }
         };
         bars.setBarPainter(new StandardBarPainter());
@@ -120,9 +122,10 @@ public class ChartStyle implements JRChartCustomizer {
             bars.setDefaultItemLabelGenerator(labels);
             bars.setDefaultItemLabelsVisible(true);
             bars.setDefaultItemLabelFont(LABEL);
-            bars.setDefaultPositiveItemLabelPosition(plot.getOrientation() == PlotOrientation.HORIZONTAL
-                    ? new ItemLabelPosition(ItemLabelAnchor.OUTSIDE3, TextAnchor.CENTER_LEFT)
-                    : new ItemLabelPosition(ItemLabelAnchor.OUTSIDE12, TextAnchor.BOTTOM_CENTER));
+            bars.setDefaultPositiveItemLabelPosition(
+                    plot.getOrientation() == PlotOrientation.HORIZONTAL
+                            ? new ItemLabelPosition(ItemLabelAnchor.OUTSIDE3, TextAnchor.CENTER_LEFT)
+                            : new ItemLabelPosition(ItemLabelAnchor.OUTSIDE12, TextAnchor.BOTTOM_CENTER));
             bars.setItemLabelAnchorOffset(2);
         }
         plot.setRenderer(bars);
@@ -139,11 +142,12 @@ public class ChartStyle implements JRChartCustomizer {
         categories.setTickLabelFont(TICK);
         categories.setMaximumCategoryLabelLines(3);
         categories.setCategoryMargin(0.15);
-        // labels beside horizontal bars may take two fifths of the chart and wrap; under vertical ones, a whole category
-        CategoryLabelPosition left = new CategoryLabelPosition(RectangleAnchor.RIGHT, TextBlockAnchor.CENTER_RIGHT,
-                CategoryLabelWidthType.RANGE, 0.40f);
-        CategoryLabelPosition below = new CategoryLabelPosition(RectangleAnchor.TOP, TextBlockAnchor.TOP_CENTER,
-                CategoryLabelWidthType.CATEGORY, 1.0f);
+        // labels beside horizontal bars may take two fifths of the chart and wrap; under vertical ones, a whole
+        // category
+        CategoryLabelPosition left = new CategoryLabelPosition(
+                RectangleAnchor.RIGHT, TextBlockAnchor.CENTER_RIGHT, CategoryLabelWidthType.RANGE, 0.40f);
+        CategoryLabelPosition below = new CategoryLabelPosition(
+                RectangleAnchor.TOP, TextBlockAnchor.TOP_CENTER, CategoryLabelWidthType.CATEGORY, 1.0f);
         categories.setCategoryLabelPositions(new CategoryLabelPositions(below, below, left, left));
     }
 
@@ -173,7 +177,9 @@ public class ChartStyle implements JRChartCustomizer {
         XYBarRenderer bars = new XYBarRenderer(0.1) {
             @Override
             public Paint getItemPaint(int row, int column) {
-                return withheld(label(row, column)) ? pale(colour(data.getSeriesKey(row))) : colour(data.getSeriesKey(row));
+                return withheld(label(row, column))
+                        ? pale(colour(data.getSeriesKey(row)))
+                        : colour(data.getSeriesKey(row));
             }
 
             @Override
@@ -206,17 +212,18 @@ public class ChartStyle implements JRChartCustomizer {
         if (labels != null) {
             bars.setDefaultItemLabelGenerator(labels);
             bars.setDefaultItemLabelFont(LABEL);
-            bars.setDefaultPositiveItemLabelPosition(new ItemLabelPosition(ItemLabelAnchor.OUTSIDE12,
-                    TextAnchor.BOTTOM_CENTER));
+            bars.setDefaultPositiveItemLabelPosition(
+                    new ItemLabelPosition(ItemLabelAnchor.OUTSIDE12, TextAnchor.BOTTOM_CENTER));
         }
         plot.setRenderer(bars);
         for (int row = 0; row < data.getSeriesCount(); row++) {
             for (int item = 0; item < data.getItemCount(row); item++) {
                 // a bar of no height is not drawn, nor is its label: a value withheld at zero is written on the axis
-                if (labels != null && bars.isItemLabelVisible(row, item)
+                if (labels != null
+                        && bars.isItemLabelVisible(row, item)
                         && Suppression.WITHHELD_SHOWN_AS.equals(labels.generateLabel(data, row, item))) {
-                    XYTextAnnotation mark = new XYTextAnnotation(Suppression.WITHHELD_SHOWN_AS, data.getXValue(row, item),
-                            0);
+                    XYTextAnnotation mark =
+                            new XYTextAnnotation(Suppression.WITHHELD_SHOWN_AS, data.getXValue(row, item), 0);
                     mark.setFont(LABEL);
                     mark.setTextAnchor(TextAnchor.BOTTOM_CENTER);
                     plot.addAnnotation(mark);

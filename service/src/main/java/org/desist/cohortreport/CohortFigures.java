@@ -8,10 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
 import org.desist.access.AccessPolicy;
-import org.desist.auth.Caller;
 import org.desist.access.SiteScope;
 import org.desist.audit.AuditLog;
 import org.desist.audit.Outcome;
+import org.desist.auth.Caller;
 import org.desist.cohort.Cohort;
 import org.desist.cohort.CohortService;
 import org.desist.readmodel.Population;
@@ -48,19 +48,35 @@ public class CohortFigures {
         Cohort cohort = cohorts.get(caller, cohortId);
         requireMayUnsuppress(caller, unsuppressed, "cohort_report", cohortId);
         LocalDate today = LocalDate.now(clock);
-        ReportingPeriod period = ReportingPeriod.of(from, to,
-                cohort.startsOn().isAfter(today) ? today : cohort.startsOn(), today);
-        Map<String, Tally> tallies = new Tallies(jdbi, Population.cohort(cohort.id(), cohort.siteCode(),
-                cohort.startsOn(), cohort.endsOn()), period).read(queries);
-        Site site = jdbi.withExtension(SiteDao.class, sites -> sites.find(cohort.siteCode())).orElseThrow();
+        ReportingPeriod period =
+                ReportingPeriod.of(from, to, cohort.startsOn().isAfter(today) ? today : cohort.startsOn(), today);
+        Map<String, Tally> tallies = new Tallies(
+                        jdbi,
+                        Population.cohort(cohort.id(), cohort.siteCode(), cohort.startsOn(), cohort.endsOn()),
+                        period)
+                .read(queries);
+        Site site = jdbi.withExtension(SiteDao.class, sites -> sites.find(cohort.siteCode()))
+                .orElseThrow();
         List<FigureRow> rows = FigureSheet.of(tallies.getOrDefault(cohort.id(), new Tally()), period, today)
                 .rows("cohort", cohort.id(), !unsuppressed);
         if (unsuppressed) {
             audit.export(caller, "cohort_report", cohortId, null);
         }
-        return new CohortReport(new CohortReport.Header(cohort.id(), cohort.name(), site.code(), site.name(),
-                site.model(), cohort.startsOn(), cohort.endsOn(), cohort.target()), period.from(), period.to(), today,
-                !unsuppressed, rows);
+        return new CohortReport(
+                new CohortReport.Header(
+                        cohort.id(),
+                        cohort.name(),
+                        site.code(),
+                        site.name(),
+                        site.model(),
+                        cohort.startsOn(),
+                        cohort.endsOn(),
+                        cohort.target()),
+                period.from(),
+                period.to(),
+                today,
+                !unsuppressed,
+                rows);
     }
 
     /** Each site the caller covers, then each model those sites run (the sum of its sites). */
@@ -70,7 +86,8 @@ public class CohortFigures {
         ReportingPeriod period = ReportingPeriod.of(from, to, null, null);
         Map<String, Tally> tallies = new Tallies(jdbi, Population.sites(SiteScope.of(caller)), period).read(queries);
         List<Site> sites = jdbi.withExtension(SiteDao.class, all -> all.list(Integer.MAX_VALUE, 0)).stream()
-                .filter(site -> caller.covers(site.code())).toList();
+                .filter(site -> caller.covers(site.code()))
+                .toList();
 
         List<ProgrammeComparison.Group> groups = new ArrayList<>();
         List<FigureRow> rows = new ArrayList<>();
@@ -95,7 +112,8 @@ public class CohortFigures {
     private void requireMayUnsuppress(Caller caller, boolean unsuppressed, String resourceType, String id) {
         if (unsuppressed && !AccessPolicy.seesUnsuppressedFigures(caller.user())) {
             audit.denied(caller, resourceType, id, null, Outcome.FORBIDDEN);
-            throw new Refusal.Forbidden("Only a programme lead may see unsuppressed figures",
+            throw new Refusal.Forbidden(
+                    "Only a programme lead may see unsuppressed figures",
                     List.of(new FieldReason("unsuppressed", "is for programme leads only")));
         }
     }

@@ -50,7 +50,8 @@ public class CohortReportPdf {
 
     /** What a filled report says about itself in its PDF's metadata, as {@link #describe} set it. */
     static PdfExport.About about(JasperPrint print) {
-        return new PdfExport.About(print.getProperty(PdfExporterConfiguration.PROPERTY_METADATA_TITLE),
+        return new PdfExport.About(
+                print.getProperty(PdfExporterConfiguration.PROPERTY_METADATA_TITLE),
                 print.getProperty(PdfExporterConfiguration.PROPERTY_METADATA_SUBJECT));
     }
 
@@ -60,32 +61,56 @@ public class CohortReportPdf {
         ReportingPeriod period = new ReportingPeriod(report.from(), report.to());
         CohortReport.Header cohort = report.cohort();
         String title = "Cohort report: " + cohort.name();
-        String subtitle = cohort.siteName() + " (" + cohort.siteCode() + "), " + label(cohort.model().name()) + " model";
+        String subtitle = cohort.siteName() + " (" + cohort.siteCode() + "), "
+                + label(cohort.model().name()) + " model";
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("DESIST_STYLES", templates.styles());
         parameters.put("REFERENCE", "Cohort " + cohort.name());
         parameters.put("GENERATED", generated);
         parameters.put("title", title);
         parameters.put("subtitle", subtitle);
-        parameters.put("period", "Cohort " + PrintedDate.day(cohort.startsOn()) + " to " + PrintedDate.day(cohort.endsOn())
-                + ", target " + cohort.target() + ". Figures for " + PrintedDate.day(report.from()) + " to "
-                + PrintedDate.day(report.to()) + ", as at " + PrintedDate.day(report.asOf()) + ".");
+        parameters.put(
+                "period",
+                "Cohort " + PrintedDate.day(cohort.startsOn()) + " to " + PrintedDate.day(cohort.endsOn())
+                        + ", target " + cohort.target() + ". Figures for " + PrintedDate.day(report.from()) + " to "
+                        + PrintedDate.day(report.to()) + ", as at " + PrintedDate.day(report.asOf()) + ".");
         parameters.put("suppressionNote", suppressionNote(report.smallNumbersSuppressed()));
         chart(parameters, "enrolment", "cumulative enrolment against target, by month", "", enrolment(rows, period));
-        chart(parameters, "states", "enrolments by state now", "", rows.breakdown(Figure.enrolments, "state")
-                .stream().map(row -> ChartPoint.of("enrolments", label(row.breakdown()), row)).toList());
-        chart(parameters, "attendance", "attendance by month, as a percentage of sessions offered", "%",
-                period.months().stream().map(month -> ChartPoint.monthly(ChartPoint.ATTENDANCE, month,
-                        rows.monthly(Figure.attendance_rate, monthOf(period, month)))).toList());
-        chart(parameters, "risk", "risk movement per domain, first assessment to latest desistance review", "",
+        chart(
+                parameters,
+                "states",
+                "enrolments by state now",
+                "",
+                rows.breakdown(Figure.enrolments, "state").stream()
+                        .map(row -> ChartPoint.of("enrolments", label(row.breakdown()), row))
+                        .toList());
+        chart(
+                parameters,
+                "attendance",
+                "attendance by month, as a percentage of sessions offered",
+                "%",
+                period.months().stream()
+                        .map(month -> ChartPoint.monthly(
+                                ChartPoint.ATTENDANCE,
+                                month,
+                                rows.monthly(Figure.attendance_rate, monthOf(period, month))))
+                        .toList());
+        chart(
+                parameters,
+                "risk",
+                "risk movement per domain, first assessment to latest desistance review",
+                "",
                 risk(rows));
         List<FigureLine> lines = lines(report.from(), report.to(), report.asOf(), rows);
         MethodNote.paragraphs().forEach(paragraph -> lines.add(FigureLine.note(MethodNote.HEADING, paragraph)));
         try {
-            JasperPrint print = JasperFillManager.getInstance(templates.context()).fill(template, parameters,
-                    new JRBeanCollectionDataSource(lines));
-            describe(print, "Cohort report \u2014 " + cohort.name(), "Figures of cohort " + cohort.name() + " at " + cohort.siteName() + ", "
-                    + PrintedDate.day(report.from()) + " to " + PrintedDate.day(report.to()));
+            JasperPrint print = JasperFillManager.getInstance(templates.context())
+                    .fill(template, parameters, new JRBeanCollectionDataSource(lines));
+            describe(
+                    print,
+                    "Cohort report \u2014 " + cohort.name(),
+                    "Figures of cohort " + cohort.name() + " at " + cohort.siteName() + ", "
+                            + PrintedDate.day(report.from()) + " to " + PrintedDate.day(report.to()));
             return print;
         } catch (JRException e) {
             throw new IllegalStateException("Could not fill the cohort report", e);
@@ -109,17 +134,17 @@ public class CohortReportPdf {
     static String suppressionNote(boolean suppressed) {
         return suppressed
                 ? "Small numbers are suppressed: a count from 1 to 4 is shown as <5 (in charts, a pale dashed bar"
-                + " reaching 4), and [c] marks a value withheld so that a small number cannot be worked out from it."
+                        + " reaching 4), and [c] marks a value withheld so that a small number cannot be worked out from it."
                 : "UNSUPPRESSED: counts from 1 to 4 are shown as they are. Not for publication; this copy was"
-                + " audited as an export.";
+                        + " audited as an export.";
     }
 
     private static List<ChartPoint> enrolment(Rows rows, ReportingPeriod period) {
         Double target = number(rows.total(Figure.enrolment_target, period));
         List<ChartPoint> points = new ArrayList<>();
         for (YearMonth month : period.months()) {
-            points.add(ChartPoint.monthly("enrolled to date", month,
-                    rows.monthly(Figure.enrolled_to_date, monthOf(period, month))));
+            points.add(ChartPoint.monthly(
+                    "enrolled to date", month, rows.monthly(Figure.enrolled_to_date, monthOf(period, month))));
         }
         for (YearMonth month : period.months()) {
             points.add(ChartPoint.level(ChartPoint.TARGET, month, target));
@@ -153,7 +178,8 @@ public class CohortReportPdf {
         String totalOf = null;
         for (FigureRow row : rows.all()) {
             boolean whole = row.periodStart().equals(from) && row.periodEnd().equals(to);
-            boolean now = row.periodStart().equals(asOf) && row.periodEnd().equals(asOf)
+            boolean now = row.periodStart().equals(asOf)
+                    && row.periodEnd().equals(asOf)
                     && row.figure().equals(Figure.enrolments.name());
             if (!whole && !now) {
                 continue;
@@ -179,20 +205,23 @@ public class CohortReportPdf {
             case referrals_received, referrals_reviewed, median_days_to_review -> "Referrals and the daily review";
             case enrolments, enrolled_to_date, enrolment_target, exits, completion_rate -> "Enrolment and exits";
             case sessions_offered, sessions_cancelled_by_service, attendance_rate, mean_engagement ->
-                    "Sessions and attendance";
-            case onward_referrals_made, onward_referrals_accepted, onward_referrals_engaged,
+                "Sessions and attendance";
+            case onward_referrals_made,
+                    onward_referrals_accepted,
+                    onward_referrals_engaged,
                     onward_referrals_completed -> "Onward referrals";
             case risk_compared, risk_moved_down, risk_stayed, risk_moved_up ->
-                    "Risk movement: first assessment to latest desistance review";
+                "Risk movement: first assessment to latest desistance review";
             case incidents_during_programme, exits_followed_up, reoffended, reoffending_rate, reoffending_baseline ->
-                    "Incidents and reoffending after exit";
+                "Incidents and reoffending after exit";
         };
     }
 
     /** A row's value as printed: "<5" or "[c]" when withheld, percentages for rates, "-" for no value. */
     static String shown(FigureRow row) {
         if (row.suppressed() != null) {
-            return row.suppressed() == Suppression.small_number ? Suppression.SMALL_NUMBER_SHOWN_AS
+            return row.suppressed() == Suppression.small_number
+                    ? Suppression.SMALL_NUMBER_SHOWN_AS
                     : Suppression.WITHHELD_SHOWN_AS;
         }
         if (row.value() == null) {
@@ -253,7 +282,8 @@ public class CohortReportPdf {
                 }
             }
             for (FigureRow row : byKey.values()) {
-                if (row.figure().equals(figure.name()) && by.equals(row.breakdownBy())
+                if (row.figure().equals(figure.name())
+                        && by.equals(row.breakdownBy())
                         && Objects.equals(row.periodEnd(), latestEnd)) {
                     found.add(row);
                 }

@@ -18,15 +18,15 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.desist.access.Action;
-import org.desist.auth.Caller;
 import org.desist.access.Requires;
+import org.desist.auth.Caller;
 import org.desist.http.DateRange;
 
 @Path("/cohorts/{id}/report")
 @Tag(name = "Cohort figures")
 public class CohortReportResource {
-    private static final List<MediaType> OFFERED = List.of(MediaType.APPLICATION_JSON_TYPE,
-            MediaType.valueOf(Formats.CSV), MediaType.valueOf(Formats.PDF));
+    private static final List<MediaType> OFFERED =
+            List.of(MediaType.APPLICATION_JSON_TYPE, MediaType.valueOf(Formats.CSV), MediaType.valueOf(Formats.PDF));
 
     private final CohortFigures figures;
     private final FigureDocuments documents;
@@ -39,31 +39,51 @@ public class CohortReportResource {
     @GET
     @Produces({MediaType.APPLICATION_JSON, Formats.CSV, Formats.PDF})
     @Requires(Action.COHORT_REPORT)
-    @Operation(summary = "A cohort's figures", description = "JSON by default; Accept: text/csv gives a tidy CSV (one"
-            + " row per figure, breakdown and period), Accept: application/pdf the cohort report with charts. from/to"
-            + " default to the cohort's start and today. Counts from 1 to 4 are suppressed (\"<5\") in every format,"
-            + " and so is what would let them be worked out, unless a programme lead asks for ?unsuppressed=true,"
-            + " which is audited as an export. The PDF (saved as <site>-<cohort name>-report-<date>.pdf, marked"
-            + " OFFICIAL-SENSITIVE, with its method note) is audited as an export too. Definitions: docs/metrics.md.",
-            responses = @ApiResponse(responseCode = "200", description = "The figures", content = {
-                    @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CohortReport.class)),
-                    @Content(mediaType = Formats.CSV, schema = @Schema(type = "string")),
-                    @Content(mediaType = Formats.PDF, schema = @Schema(type = "string", format = "binary"))}))
-    public Response report(@PathParam("id") String cohortId, @BeanParam DateRange dates,
-                           @Parameter(description = "true: counts from 1 to 4 as they are (programme leads only;"
-                                   + " audited as an export)") @QueryParam("unsuppressed") String unsuppressed,
-                           @Context HttpHeaders headers, @Context Caller caller) {
+    @Operation(
+            summary = "A cohort's figures",
+            description =
+                    "JSON by default; Accept: text/csv gives a tidy CSV (one"
+                            + " row per figure, breakdown and period), Accept: application/pdf the cohort report with charts. from/to"
+                            + " default to the cohort's start and today. Counts from 1 to 4 are suppressed (\"<5\") in every format,"
+                            + " and so is what would let them be worked out, unless a programme lead asks for ?unsuppressed=true,"
+                            + " which is audited as an export. The PDF (saved as <site>-<cohort name>-report-<date>.pdf, marked"
+                            + " OFFICIAL-SENSITIVE, with its method note) is audited as an export too. Definitions: docs/metrics.md.",
+            responses =
+                    @ApiResponse(
+                            responseCode = "200",
+                            description = "The figures",
+                            content = {
+                                @Content(
+                                        mediaType = MediaType.APPLICATION_JSON,
+                                        schema = @Schema(implementation = CohortReport.class)),
+                                @Content(mediaType = Formats.CSV, schema = @Schema(type = "string")),
+                                @Content(mediaType = Formats.PDF, schema = @Schema(type = "string", format = "binary"))
+                            }))
+    public Response report(
+            @PathParam("id") String cohortId,
+            @BeanParam DateRange dates,
+            @Parameter(
+                            description = "true: counts from 1 to 4 as they are (programme leads only;"
+                                    + " audited as an export)")
+                    @QueryParam("unsuppressed")
+                    String unsuppressed,
+            @Context HttpHeaders headers,
+            @Context Caller caller) {
         MediaType format = Formats.chosen(headers, OFFERED);
         boolean open = Formats.flag("unsuppressed", unsuppressed);
         if (format.toString().equals(Formats.PDF)) {
             FigureDocuments.Download pdf = documents.cohort(caller, cohortId, dates.getFrom(), dates.getTo(), open);
             return Response.ok(pdf.content(), Formats.PDF)
-                    .header("Content-Disposition", "attachment; filename=\"" + pdf.fileName() + "\"").build();
+                    .header("Content-Disposition", "attachment; filename=\"" + pdf.fileName() + "\"")
+                    .build();
         }
         CohortReport report = figures.report(caller, cohortId, dates.getFrom(), dates.getTo(), open);
         if (format.toString().equals(Formats.CSV)) {
-            return Response.ok(FiguresCsv.of(report.figures()), Csv.MEDIA_TYPE).header("Content-Disposition",
-                    "attachment; filename=\"cohort-" + report.cohort().id() + "-report.csv\"").build();
+            return Response.ok(FiguresCsv.of(report.figures()), Csv.MEDIA_TYPE)
+                    .header(
+                            "Content-Disposition",
+                            "attachment; filename=\"cohort-" + report.cohort().id() + "-report.csv\"")
+                    .build();
         }
         return Response.ok(report, MediaType.APPLICATION_JSON_TYPE).build();
     }

@@ -15,8 +15,8 @@ public final class ComparisonLine {
     private final List<String> columns;
     private final List<String> cells;
 
-    ComparisonLine(String block, String section, String label, String period, List<String> columns,
-                   List<String> cells) {
+    ComparisonLine(
+            String block, String section, String label, String period, List<String> columns, List<String> cells) {
         this.block = block;
         this.section = section;
         this.label = label;

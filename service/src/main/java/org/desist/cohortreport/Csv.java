@@ -22,7 +22,8 @@ final class Csv {
     }
 
     Csv row(List<?> fields) {
-        text.append(fields.stream().map(Csv::field).collect(Collectors.joining(","))).append("\r\n");
+        text.append(fields.stream().map(Csv::field).collect(Collectors.joining(",")))
+                .append("\r\n");
         return this;
     }
 
@@ -36,7 +37,9 @@ final class Csv {
             return "";
         }
         String text = value instanceof BigDecimal decimal ? decimal.toPlainString() : value.toString();
-        if (!(value instanceof Number) && FORMULA.matcher(text).lookingAt() && !NUMBER.matcher(text).matches()) {
+        if (!(value instanceof Number)
+                && FORMULA.matcher(text).lookingAt()
+                && !NUMBER.matcher(text).matches()) {
             text = "'" + text;
         }
         if (text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")) {

@@ -11,12 +11,14 @@ import java.util.stream.Collectors;
  * Content-Disposition header and on any file system.
  */
 final class DownloadName {
-    private DownloadName() {
-    }
+    private DownloadName() {}
 
     static String of(String... parts) {
-        return Arrays.stream(parts).map(DownloadName::slug).filter(part -> !part.isEmpty())
-                .collect(Collectors.joining("-")) + ".pdf";
+        return Arrays.stream(parts)
+                        .map(DownloadName::slug)
+                        .filter(part -> !part.isEmpty())
+                        .collect(Collectors.joining("-"))
+                + ".pdf";
     }
 
     static String slug(String words) {

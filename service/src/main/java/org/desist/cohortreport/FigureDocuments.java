@@ -2,8 +2,8 @@ package org.desist.cohortreport;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import org.desist.auth.Caller;
 import org.desist.audit.AuditLog;
+import org.desist.auth.Caller;
 import org.desist.pdf.PrintedDate;
 
 /**
@@ -19,8 +19,12 @@ public class FigureDocuments {
     private final AuditLog audit;
     private final Clock clock;
 
-    public FigureDocuments(CohortFigures figures, CohortReportPdf cohortPdf, ProgrammeReportPdf programmePdf,
-                           AuditLog audit, Clock clock) {
+    public FigureDocuments(
+            CohortFigures figures,
+            CohortReportPdf cohortPdf,
+            ProgrammeReportPdf programmePdf,
+            AuditLog audit,
+            Clock clock) {
         this.figures = figures;
         this.cohortPdf = cohortPdf;
         this.programmePdf = programmePdf;
@@ -29,8 +33,7 @@ public class FigureDocuments {
     }
 
     /** A document ready to download. */
-    public record Download(String fileName, byte[] content) {
-    }
+    public record Download(String fileName, byte[] content) {}
 
     /** Saved as {@code <site>-<cohort name>-report-<date>.pdf}. */
     public Download cohort(Caller caller, String cohortId, LocalDate from, LocalDate to, boolean unsuppressed) {
@@ -39,8 +42,13 @@ public class FigureDocuments {
         if (!unsuppressed) {
             audit.export(caller, "cohort_report", cohortId, null);
         }
-        return new Download(DownloadName.of(report.cohort().siteCode(), report.cohort().name(), "report",
-                report.asOf().toString()), content);
+        return new Download(
+                DownloadName.of(
+                        report.cohort().siteCode(),
+                        report.cohort().name(),
+                        "report",
+                        report.asOf().toString()),
+                content);
     }
 
     /** Saved as {@code programme-<from>-to-<to>-report-<date>.pdf}. */
@@ -50,8 +58,15 @@ public class FigureDocuments {
         if (!unsuppressed) {
             audit.export(caller, "programme_report", null, null);
         }
-        return new Download(DownloadName.of("programme", comparison.from().toString(), "to",
-                comparison.to().toString(), "report", comparison.asOf().toString()), content);
+        return new Download(
+                DownloadName.of(
+                        "programme",
+                        comparison.from().toString(),
+                        "to",
+                        comparison.to().toString(),
+                        "report",
+                        comparison.asOf().toString()),
+                content);
     }
 
     /** The foot of every page, as on the case summaries: {@code Generated 24 Nov 2026 14:03 UTC by lead (programme lead)}. */

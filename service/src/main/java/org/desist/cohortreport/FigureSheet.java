@@ -56,22 +56,37 @@ final class FigureSheet {
         if (suppress) {
             Suppression.apply(cells, partitions);
         }
-        return cells.stream().filter(cell -> cell.published).map(cell -> new FigureRow(cell.figure.name(),
-                cell.figure.measure().name(), cell.breakdownBy, cell.breakdown, groupType, group, cell.period.from(),
-                cell.period.to(), shown(cell), cell.suppression)).toList();
+        return cells.stream()
+                .filter(cell -> cell.published)
+                .map(cell -> new FigureRow(
+                        cell.figure.name(),
+                        cell.figure.measure().name(),
+                        cell.breakdownBy,
+                        cell.breakdown,
+                        groupType,
+                        group,
+                        cell.period.from(),
+                        cell.period.to(),
+                        shown(cell),
+                        cell.suppression))
+                .toList();
     }
 
     // ------------------------------------------------------------------ the figures
 
     private void referrals(Tally tally) {
         breakdown(Figure.referrals_received, "source", names(ReferralSource.values()), tally.receivedBySource, period);
-        Cell reviewed = breakdown(Figure.referrals_reviewed, "priority", names(Priority.values()),
-                tally.reviewedByPriority, period);
+        Cell reviewed = breakdown(
+                Figure.referrals_reviewed, "priority", names(Priority.values()), tally.reviewedByPriority, period);
         derived(Figure.median_days_to_review, null, null, period, median(tally.daysToReview), reviewed);
     }
 
     private void enrolment(Tally tally) {
-        breakdown(Figure.enrolments, "state", names(EnrolmentState.values()), tally.enrolmentsByState,
+        breakdown(
+                Figure.enrolments,
+                "state",
+                names(EnrolmentState.values()),
+                tally.enrolmentsByState,
                 new ReportingPeriod(today, today));
         int enrolled = 0;
         for (Map.Entry<YearMonth, Integer> month : tally.enrolledInMonth.entrySet()) {
@@ -88,8 +103,14 @@ final class FigureSheet {
         count(Figure.enrolled_to_date, null, null, period, enrolled);
         add(new Cell(Figure.enrolment_target, null, null, period, tally.target, true, List.of()));
         Cell exits = breakdown(Figure.exits, "state", EXIT_STATES, tally.exitsByState, period);
-        derived(Figure.completion_rate, null, null, period,
-                rate(tally.exitsByState.getOrDefault("completed", 0), exits.count()), part(exits, "completed"), exits);
+        derived(
+                Figure.completion_rate,
+                null,
+                null,
+                period,
+                rate(tally.exitsByState.getOrDefault("completed", 0), exits.count()),
+                part(exits, "completed"),
+                exits);
     }
 
     /** Attendance as the progress read model defines it ({@link Attendance}), month by month and over the period. */
@@ -110,25 +131,36 @@ final class FigureSheet {
         List<Cell> total = sessions(whole, period);
         for (int i = 0; i < total.size(); i++) {
             int column = i;
-            partitions.add(new Suppression.Partition(total.get(i), months.stream().map(cells -> cells.get(column)).toList()));
+            partitions.add(new Suppression.Partition(
+                    total.get(i),
+                    months.stream().map(cells -> cells.get(column)).toList()));
         }
     }
 
     /** The session counts of one period: offered (total, then by outcome) and cancelled by the service. */
     private List<Cell> sessions(Tally.Outcomes outcomes, ReportingPeriod when) {
-        Attendance attendance = Attendance.ofCounts(outcomes.attendedOrLate, outcomes.didNotAttend,
-                outcomes.cancelledByParticipant);
+        Attendance attendance =
+                Attendance.ofCounts(outcomes.attendedOrLate, outcomes.didNotAttend, outcomes.cancelledByParticipant);
         Cell offered = count(Figure.sessions_offered, null, null, when, attendance.offered());
         Cell attended = count(Figure.sessions_offered, "outcome", "attended_or_late", when, attendance.attended());
         Cell missed = count(Figure.sessions_offered, "outcome", "did_not_attend", when, attendance.didNotAttend());
-        Cell cancelled = count(Figure.sessions_offered, "outcome", "cancelled_by_participant", when,
+        Cell cancelled = count(
+                Figure.sessions_offered,
+                "outcome",
+                "cancelled_by_participant",
+                when,
                 attendance.cancelledByParticipant());
         partitions.add(new Suppression.Partition(offered, List.of(attended, missed, cancelled)));
         Cell byService = count(Figure.sessions_cancelled_by_service, null, null, when, outcomes.cancelledByService);
         derived(Figure.attendance_rate, null, null, when, attendance.rate(), attended, offered);
         Cell rated = hidden(outcomes.engagementRated);
-        derived(Figure.mean_engagement, null, null, when,
-                outcomes.engagementRated == 0 ? null : (double) outcomes.engagementSum / outcomes.engagementRated, rated);
+        derived(
+                Figure.mean_engagement,
+                null,
+                null,
+                when,
+                outcomes.engagementRated == 0 ? null : (double) outcomes.engagementSum / outcomes.engagementRated,
+                rated);
         return List.of(offered, attended, missed, cancelled, byService);
     }
 
@@ -150,15 +182,18 @@ final class FigureSheet {
         Cell compared = count(Figure.risk_compared, null, null, period, tally.riskCompared);
         for (String domain : CohortFiguresDao.DOMAINS) {
             int[] moved = tally.riskMovement.getOrDefault(domain, new int[3]);
-            partitions.add(new Suppression.Partition(compared, List.of(
-                    count(Figure.risk_moved_down, "domain", domain, period, moved[0]),
-                    count(Figure.risk_stayed, "domain", domain, period, moved[1]),
-                    count(Figure.risk_moved_up, "domain", domain, period, moved[2]))));
+            partitions.add(new Suppression.Partition(
+                    compared,
+                    List.of(
+                            count(Figure.risk_moved_down, "domain", domain, period, moved[0]),
+                            count(Figure.risk_stayed, "domain", domain, period, moved[1]),
+                            count(Figure.risk_moved_up, "domain", domain, period, moved[2]))));
         }
     }
 
     private void incidents(Tally tally) {
-        breakdown(Figure.incidents_during_programme, "kind", names(IncidentKind.values()), tally.incidentsByKind, period);
+        breakdown(
+                Figure.incidents_during_programme, "kind", names(IncidentKind.values()), tally.incidentsByKind, period);
     }
 
     /**
@@ -183,7 +218,13 @@ final class FigureSheet {
             String window = months + "_months";
             Cell followedUp = count(Figure.exits_followed_up, "window", window, period, followed);
             Cell reoffenders = count(Figure.reoffended, "window", window, period, reoffended);
-            derived(Figure.reoffending_rate, "window", window, period, rate(reoffended, followed), reoffenders,
+            derived(
+                    Figure.reoffending_rate,
+                    "window",
+                    window,
+                    period,
+                    rate(reoffended, followed),
+                    reoffenders,
                     followedUp);
         }
         add(new Cell(Figure.reoffending_baseline, null, null, period, Figure.REOFFENDING_BASELINE, true, List.of()));
@@ -197,18 +238,28 @@ final class FigureSheet {
     }
 
     /** A total and its parts, one per category (zeros included), declared as a partition. */
-    private Cell breakdown(Figure figure, String by, List<String> categories, Map<String, Integer> counts,
-                           ReportingPeriod when) {
-        Cell total = count(figure, null, null, when, categories.stream().mapToInt(c -> counts.getOrDefault(c, 0)).sum());
-        List<Cell> parts = categories.stream().map(category -> count(figure, by, category, when,
-                counts.getOrDefault(category, 0))).toList();
+    private Cell breakdown(
+            Figure figure, String by, List<String> categories, Map<String, Integer> counts, ReportingPeriod when) {
+        Cell total = count(
+                figure,
+                null,
+                null,
+                when,
+                categories.stream().mapToInt(c -> counts.getOrDefault(c, 0)).sum());
+        List<Cell> parts = categories.stream()
+                .map(category -> count(figure, by, category, when, counts.getOrDefault(category, 0)))
+                .toList();
         partitions.add(new Suppression.Partition(total, parts));
         return total;
     }
 
     private Cell part(Cell total, String category) {
-        return cells.stream().filter(cell -> cell.figure == total.figure && category.equals(cell.breakdown)
-                && cell.period.equals(total.period)).findFirst().orElseThrow();
+        return cells.stream()
+                .filter(cell -> cell.figure == total.figure
+                        && category.equals(cell.breakdown)
+                        && cell.period.equals(total.period))
+                .findFirst()
+                .orElseThrow();
     }
 
     private Cell count(Figure figure, String by, String category, ReportingPeriod when, long value) {
@@ -219,7 +270,8 @@ final class FigureSheet {
         return add(new Cell(null, null, null, period, value, false, List.of()));
     }
 
-    private Cell derived(Figure figure, String by, String category, ReportingPeriod when, Double value, Cell... inputs) {
+    private Cell derived(
+            Figure figure, String by, String category, ReportingPeriod when, Double value, Cell... inputs) {
         return add(new Cell(figure, by, category, when, value, true, Arrays.asList(inputs)));
     }
 

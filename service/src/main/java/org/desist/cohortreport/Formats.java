@@ -9,8 +9,7 @@ final class Formats {
     static final String CSV = "text/csv";
     static final String PDF = "application/pdf";
 
-    private Formats() {
-    }
+    private Formats() {}
 
     static MediaType chosen(HttpHeaders headers, List<MediaType> offered) {
         for (MediaType acceptable : headers.getAcceptableMediaTypes()) {

@@ -11,8 +11,7 @@ import java.util.List;
 final class MethodNote {
     static final String HEADING = "How the figures are counted";
 
-    private MethodNote() {
-    }
+    private MethodNote() {}
 
     static List<String> paragraphs() {
         List<String> note = new ArrayList<>();

@@ -10,12 +10,14 @@ public record ProgrammeComparison(
         LocalDate from,
         LocalDate to,
         LocalDate asOf,
-        @Schema(description = "True unless a programme lead asked for ?unsuppressed=true") boolean smallNumbersSuppressed,
+
+        @Schema(description = "True unless a programme lead asked for ?unsuppressed=true")
+        boolean smallNumbersSuppressed,
+
         List<Group> groups,
         List<FigureRow> figures) {
 
     /** A site (with its model) or a model (the sum of its sites). */
-    public record Group(@Schema(description = "site or model") String groupType, String group, String name,
-                        Model model) {
-    }
+    public record Group(
+            @Schema(description = "site or model") String groupType, String group, String name, Model model) {}
 }

@@ -9,9 +9,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.desist.auth.Caller;
 import org.desist.access.SiteScope;
 import org.desist.audit.AuditLog;
+import org.desist.auth.Caller;
 import org.desist.readmodel.ExportDao;
 import org.jdbi.v3.core.Jdbi;
 
@@ -23,15 +23,43 @@ import org.jdbi.v3.core.Jdbi;
  * audited as one.
  */
 public class ProgrammeExport {
-    static final List<String> COLUMNS = List.of("pseudonym", "site", "model", "cohort", "age_band_at_referral",
-            "referral_source", "referral_month", "review_priority", "review_decision", "days_to_review",
-            "enrolment_opened_month", "enrolment_state", "enrolled_month", "exit_state", "exit_month", "days_enrolled",
-            "sessions_offered", "sessions_attended", "attendance_rate", "mean_engagement", "onward_referrals_made",
-            "onward_referrals_accepted", "onward_referrals_engaged", "onward_referrals_completed",
-            "risk_first_violence", "risk_first_persistence", "risk_first_recurrence", "risk_first_psychosocial_damage",
-            "risk_latest_violence", "risk_latest_persistence", "risk_latest_recurrence",
-            "risk_latest_psychosocial_damage", "incidents_during_programme", "reoffended_within_6_months",
-            "reoffended_within_12_months", "reoffended_within_24_months");
+    static final List<String> COLUMNS = List.of(
+            "pseudonym",
+            "site",
+            "model",
+            "cohort",
+            "age_band_at_referral",
+            "referral_source",
+            "referral_month",
+            "review_priority",
+            "review_decision",
+            "days_to_review",
+            "enrolment_opened_month",
+            "enrolment_state",
+            "enrolled_month",
+            "exit_state",
+            "exit_month",
+            "days_enrolled",
+            "sessions_offered",
+            "sessions_attended",
+            "attendance_rate",
+            "mean_engagement",
+            "onward_referrals_made",
+            "onward_referrals_accepted",
+            "onward_referrals_engaged",
+            "onward_referrals_completed",
+            "risk_first_violence",
+            "risk_first_persistence",
+            "risk_first_recurrence",
+            "risk_first_psychosocial_damage",
+            "risk_latest_violence",
+            "risk_latest_persistence",
+            "risk_latest_recurrence",
+            "risk_latest_psychosocial_damage",
+            "incidents_during_programme",
+            "reoffended_within_6_months",
+            "reoffended_within_12_months",
+            "reoffended_within_24_months");
 
     private final Jdbi jdbi;
     private final Clock clock;
@@ -49,7 +77,8 @@ public class ProgrammeExport {
         ReportingPeriod period = ReportingPeriod.of(from, to, null, null);
         pseudonyms.require();
         LocalDate today = LocalDate.now(clock);
-        List<ExportDao.Row> rows = jdbi.withHandle(handle -> ExportDao.rows(handle, SiteScope.of(caller), period.from(), period.to()));
+        List<ExportDao.Row> rows =
+                jdbi.withHandle(handle -> ExportDao.rows(handle, SiteScope.of(caller), period.from(), period.to()));
         Csv csv = new Csv(COLUMNS);
         for (ExportDao.Row row : rows) {
             csv.row(line(row, today));
@@ -59,17 +88,39 @@ public class ProgrammeExport {
     }
 
     private List<Object> line(ExportDao.Row row, LocalDate today) {
-        List<Object> line = new ArrayList<>(Arrays.asList(pseudonyms.of(row.participantId()), row.siteCode(), row.model(),
-                row.cohortId(), AgeBand.at(row.dateOfBirth(), row.receivedOn()), row.source(), month(row.receivedOn()),
-                row.priority(), row.decision(), days(row.receivedOn(), row.reviewedOn()), month(row.openedOn()),
-                row.state(), month(row.enrolledOn()), row.exitOn() == null ? null : row.state(), month(row.exitOn()),
+        List<Object> line = new ArrayList<>(Arrays.asList(
+                pseudonyms.of(row.participantId()),
+                row.siteCode(),
+                row.model(),
+                row.cohortId(),
+                AgeBand.at(row.dateOfBirth(), row.receivedOn()),
+                row.source(),
+                month(row.receivedOn()),
+                row.priority(),
+                row.decision(),
+                days(row.receivedOn(), row.reviewedOn()),
+                month(row.openedOn()),
+                row.state(),
+                month(row.enrolledOn()),
+                row.exitOn() == null ? null : row.state(),
+                month(row.exitOn()),
                 days(row.enrolledOn(), row.exitOn() != null ? row.exitOn() : row.enrolledOn() == null ? null : today),
-                row.sessionsOffered(), row.sessionsAttended(),
+                row.sessionsOffered(),
+                row.sessionsAttended(),
                 FigureSheet.rate(row.sessionsAttended(), row.sessionsOffered()),
                 row.engagementRated() == 0 ? null : (double) row.engagementSum() / row.engagementRated(),
-                row.onwardMade(), row.onwardAccepted(), row.onwardEngaged(), row.onwardCompleted(),
-                row.firstViolence(), row.firstPersistence(), row.firstRecurrence(), row.firstPsychosocialDamage(),
-                row.latestViolence(), row.latestPersistence(), row.latestRecurrence(), row.latestPsychosocialDamage(),
+                row.onwardMade(),
+                row.onwardAccepted(),
+                row.onwardEngaged(),
+                row.onwardCompleted(),
+                row.firstViolence(),
+                row.firstPersistence(),
+                row.firstRecurrence(),
+                row.firstPsychosocialDamage(),
+                row.latestViolence(),
+                row.latestPersistence(),
+                row.latestRecurrence(),
+                row.latestPsychosocialDamage(),
                 row.incidentsDuringProgramme()));
         for (int months : FigureSheet.FOLLOW_UP_MONTHS) {
             line.add(reoffended(row, months, today));
@@ -82,7 +133,8 @@ public class ProgrammeExport {
         if (row.exitOn() == null || row.exitOn().plusMonths(months).isAfter(today)) {
             return null;
         }
-        boolean within = row.reoffendedOn() != null && !row.reoffendedOn().isAfter(row.exitOn().plusMonths(months));
+        boolean within = row.reoffendedOn() != null
+                && !row.reoffendedOn().isAfter(row.exitOn().plusMonths(months));
         return within ? "yes" : "no";
     }
 

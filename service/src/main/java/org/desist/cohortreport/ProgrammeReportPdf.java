@@ -45,36 +45,72 @@ public class ProgrammeReportPdf {
         ReportingPeriod period = new ReportingPeriod(comparison.from(), comparison.to());
         Map<ProgrammeComparison.Group, CohortReportPdf.Rows> groups = new LinkedHashMap<>();
         for (ProgrammeComparison.Group group : comparison.groups()) {
-            groups.put(group, new CohortReportPdf.Rows(comparison.figures().stream()
-                    .filter(row -> row.groupType().equals(group.groupType()) && row.group().equals(group.group()))
-                    .toList()));
+            groups.put(
+                    group,
+                    new CohortReportPdf.Rows(comparison.figures().stream()
+                            .filter(row -> row.groupType().equals(group.groupType())
+                                    && row.group().equals(group.group()))
+                            .toList()));
         }
         String title = "Programme report";
-        String subtitle = "Every site and model, " + PrintedDate.day(comparison.from()) + " to " + PrintedDate.day(comparison.to());
+        String subtitle = "Every site and model, " + PrintedDate.day(comparison.from()) + " to "
+                + PrintedDate.day(comparison.to());
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("DESIST_STYLES", templates.styles());
         parameters.put("REFERENCE", PrintedDate.day(comparison.from()) + " to " + PrintedDate.day(comparison.to()));
         parameters.put("GENERATED", generated);
         parameters.put("title", title);
         parameters.put("subtitle", subtitle);
-        parameters.put("period", "Sites, then models (each the sum of its sites). Figures as at "
-                + PrintedDate.day(comparison.asOf()) + ".");
+        parameters.put(
+                "period",
+                "Sites, then models (each the sum of its sites). Figures as at " + PrintedDate.day(comparison.asOf())
+                        + ".");
         parameters.put("suppressionNote", CohortReportPdf.suppressionNote(comparison.smallNumbersSuppressed()));
-        CohortReportPdf.chart(parameters, "enrolment", "enrolled to date against target, by site and model", "",
-                points(groups, period, Figure.enrolled_to_date, null, "enrolled to date", Figure.enrolment_target,
+        CohortReportPdf.chart(
+                parameters,
+                "enrolment",
+                "enrolled to date against target, by site and model",
+                "",
+                points(
+                        groups,
+                        period,
+                        Figure.enrolled_to_date,
+                        null,
+                        "enrolled to date",
+                        Figure.enrolment_target,
                         ChartPoint.TARGET));
-        CohortReportPdf.chart(parameters, "attendance", "attendance, as a percentage of sessions offered", "%",
+        CohortReportPdf.chart(
+                parameters,
+                "attendance",
+                "attendance, as a percentage of sessions offered",
+                "%",
                 points(groups, period, Figure.attendance_rate, null, ChartPoint.ATTENDANCE, null, null));
-        CohortReportPdf.chart(parameters, "completion", "completion rate of exits", "%",
+        CohortReportPdf.chart(
+                parameters,
+                "completion",
+                "completion rate of exits",
+                "%",
                 points(groups, period, Figure.completion_rate, null, "completed", null, null));
-        CohortReportPdf.chart(parameters, "reoffending", "reoffending within 12 months of exit, beside the baseline",
-                "%", points(groups, period, Figure.reoffending_rate, "12_months", "reoffended within 12 months",
-                        Figure.reoffending_baseline, ChartPoint.BASELINE));
+        CohortReportPdf.chart(
+                parameters,
+                "reoffending",
+                "reoffending within 12 months of exit, beside the baseline",
+                "%",
+                points(
+                        groups,
+                        period,
+                        Figure.reoffending_rate,
+                        "12_months",
+                        "reoffended within 12 months",
+                        Figure.reoffending_baseline,
+                        ChartPoint.BASELINE));
         try {
-            JasperPrint print = JasperFillManager.getInstance(templates.context()).fill(template, parameters,
-                    new JRBeanCollectionDataSource(lines(comparison, groups)));
-            CohortReportPdf.describe(print, title + " \u2014 " + PrintedDate.day(comparison.from()) + " to "
-                    + PrintedDate.day(comparison.to()), subtitle + ": cohort figures side by side");
+            JasperPrint print = JasperFillManager.getInstance(templates.context())
+                    .fill(template, parameters, new JRBeanCollectionDataSource(lines(comparison, groups)));
+            CohortReportPdf.describe(
+                    print,
+                    title + " \u2014 " + PrintedDate.day(comparison.from()) + " to " + PrintedDate.day(comparison.to()),
+                    subtitle + ": cohort figures side by side");
             return print;
         } catch (JRException e) {
             throw new IllegalStateException("Could not fill the programme report", e);
@@ -82,22 +118,27 @@ public class ProgrammeReportPdf {
     }
 
     /** One bar per group of a figure over the whole period, and another of a second figure beside it. */
-    private static List<ChartPoint> points(Map<ProgrammeComparison.Group, CohortReportPdf.Rows> groups,
-                                                     ReportingPeriod period, Figure figure, String breakdown,
-                                                     String series, Figure beside, String besideSeries) {
+    private static List<ChartPoint> points(
+            Map<ProgrammeComparison.Group, CohortReportPdf.Rows> groups,
+            ReportingPeriod period,
+            Figure figure,
+            String breakdown,
+            String series,
+            Figure beside,
+            String besideSeries) {
         List<ChartPoint> points = new ArrayList<>();
-        groups.forEach((group, rows) -> points.add(ChartPoint.of(series, name(group),
-                rows.find(figure, breakdown, period))));
+        groups.forEach(
+                (group, rows) -> points.add(ChartPoint.of(series, name(group), rows.find(figure, breakdown, period))));
         if (beside != null) {
-            groups.forEach((group, rows) -> points.add(ChartPoint.of(besideSeries, name(group),
-                    rows.find(beside, null, period))));
+            groups.forEach((group, rows) ->
+                    points.add(ChartPoint.of(besideSeries, name(group), rows.find(beside, null, period))));
         }
         return points;
     }
 
     /** The table: the cohort report's lines for each group, side by side, a block of columns at a time. */
-    private static List<ComparisonLine> lines(ProgrammeComparison comparison,
-                                              Map<ProgrammeComparison.Group, CohortReportPdf.Rows> groups) {
+    private static List<ComparisonLine> lines(
+            ProgrammeComparison comparison, Map<ProgrammeComparison.Group, CohortReportPdf.Rows> groups) {
         List<ProgrammeComparison.Group> all = List.copyOf(groups.keySet());
         List<ComparisonLine> lines = new ArrayList<>();
         for (int first = 0; first < all.size(); first += COLUMNS) {
@@ -108,26 +149,34 @@ public class ProgrammeReportPdf {
             List<Map<List<String>, String>> byGroup = new ArrayList<>();
             for (ProgrammeComparison.Group group : block) {
                 Map<List<String>, String> values = new HashMap<>();
-                for (FigureLine line : CohortReportPdf.lines(comparison.from(), comparison.to(), comparison.asOf(),
-                        groups.get(group))) {
+                for (FigureLine line : CohortReportPdf.lines(
+                        comparison.from(), comparison.to(), comparison.asOf(), groups.get(group))) {
                     List<String> key = List.of(line.getSection(), line.getLabel(), line.getPeriod());
                     shape.putIfAbsent(key, line);
                     values.put(key, line.getValue());
                 }
                 byGroup.add(values);
             }
-            shape.forEach((key, line) -> lines.add(new ComparisonLine(String.valueOf(block.get(0).group()),
-                    line.getSection(), line.getLabel(), line.getPeriod(), columns,
-                    byGroup.stream().map(values -> values.getOrDefault(key, "-")).toList())));
+            shape.forEach((key, line) -> lines.add(new ComparisonLine(
+                    String.valueOf(block.get(0).group()),
+                    line.getSection(),
+                    line.getLabel(),
+                    line.getPeriod(),
+                    columns,
+                    byGroup.stream()
+                            .map(values -> values.getOrDefault(key, "-"))
+                            .toList())));
         }
-        MethodNote.paragraphs().forEach(paragraph -> lines.add(new ComparisonLine("note", MethodNote.HEADING,
-                paragraph, null, null, null)));
+        MethodNote.paragraphs()
+                .forEach(paragraph ->
+                        lines.add(new ComparisonLine("note", MethodNote.HEADING, paragraph, null, null, null)));
         return lines;
     }
 
     /** A site by its name; a model as "<model> model", since a model's group is the sum of its sites. */
     static String name(ProgrammeComparison.Group group) {
-        return group.groupType().equals("model") ? CohortReportPdf.label(group.model().name()) + " model"
+        return group.groupType().equals("model")
+                ? CohortReportPdf.label(group.model().name()) + " model"
                 : group.name();
     }
 }

@@ -17,14 +17,14 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.desist.access.Action;
-import org.desist.auth.Caller;
 import org.desist.access.Requires;
+import org.desist.auth.Caller;
 
 @Path("/programme")
 @Tag(name = "Cohort figures")
 public class ProgrammeResource {
-    private static final List<MediaType> OFFERED = List.of(MediaType.APPLICATION_JSON_TYPE,
-            MediaType.valueOf(Formats.CSV));
+    private static final List<MediaType> OFFERED =
+            List.of(MediaType.APPLICATION_JSON_TYPE, MediaType.valueOf(Formats.CSV));
 
     private final CohortFigures figures;
     private final ProgrammeExport export;
@@ -40,24 +40,37 @@ public class ProgrammeResource {
     @Path("/comparison")
     @Produces({MediaType.APPLICATION_JSON, Formats.CSV})
     @Requires(Action.PROGRAMME_COMPARISON)
-    @Operation(summary = "The cohort figures side by side per site and per model",
+    @Operation(
+            summary = "The cohort figures side by side per site and per model",
             description = "from and to are required. Each site the caller covers, then each model (the sum of its"
                     + " sites). Small numbers suppressed as in the cohort report, unless a programme lead asks for"
                     + " ?unsuppressed=true (audited as an export). Accept: text/csv gives the tidy CSV.",
-            responses = @ApiResponse(responseCode = "200", description = "The figures", content = {
-                    @Content(mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = ProgrammeComparison.class)),
-                    @Content(mediaType = Formats.CSV, schema = @Schema(type = "string"))}))
-    public Response comparison(@BeanParam RequiredDates dates,
-                               @Parameter(description = "true: counts from 1 to 4 as they are (programme leads only;"
-                                       + " audited as an export)") @QueryParam("unsuppressed") String unsuppressed,
-                               @Context HttpHeaders headers, @Context Caller caller) {
+            responses =
+                    @ApiResponse(
+                            responseCode = "200",
+                            description = "The figures",
+                            content = {
+                                @Content(
+                                        mediaType = MediaType.APPLICATION_JSON,
+                                        schema = @Schema(implementation = ProgrammeComparison.class)),
+                                @Content(mediaType = Formats.CSV, schema = @Schema(type = "string"))
+                            }))
+    public Response comparison(
+            @BeanParam RequiredDates dates,
+            @Parameter(
+                            description = "true: counts from 1 to 4 as they are (programme leads only;"
+                                    + " audited as an export)")
+                    @QueryParam("unsuppressed")
+                    String unsuppressed,
+            @Context HttpHeaders headers,
+            @Context Caller caller) {
         MediaType format = Formats.chosen(headers, OFFERED);
-        ProgrammeComparison comparison = figures.comparison(caller, dates.getFrom(), dates.getTo(),
-                Formats.flag("unsuppressed", unsuppressed));
+        ProgrammeComparison comparison =
+                figures.comparison(caller, dates.getFrom(), dates.getTo(), Formats.flag("unsuppressed", unsuppressed));
         if (format.toString().equals(Formats.CSV)) {
             return Response.ok(FiguresCsv.of(comparison.figures()), Csv.MEDIA_TYPE)
-                    .header("Content-Disposition", "attachment; filename=\"programme-comparison.csv\"").build();
+                    .header("Content-Disposition", "attachment; filename=\"programme-comparison.csv\"")
+                    .build();
         }
         return Response.ok(comparison, MediaType.APPLICATION_JSON_TYPE).build();
     }
@@ -66,7 +79,8 @@ public class ProgrammeResource {
     @Path("/report")
     @Produces(Formats.PDF)
     @Requires(Action.PROGRAMME_COMPARISON)
-    @Operation(operationId = "getProgrammeReport",
+    @Operation(
+            operationId = "getProgrammeReport",
             summary = "The programme report: every site and model side by side, as a PDF",
             description = "The figures of /programme/comparison for the same from and to (both required), printed for"
                     + " programme leads: charts of enrolment against target, attendance, completion and reoffending"
@@ -74,33 +88,52 @@ public class ProgrammeResource {
                     + " Marked OFFICIAL-SENSITIVE, page x of y on every page; saved as"
                     + " programme-<from>-to-<to>-report-<date>.pdf. Small numbers suppressed (\"<5\", drawn as such)"
                     + " unless a programme lead asks for ?unsuppressed=true. Every download is audited as an export.",
-            responses = @ApiResponse(responseCode = "200", description = "The PDF",
-                    content = @Content(mediaType = Formats.PDF, schema = @Schema(type = "string", format = "binary"))))
-    public Response report(@BeanParam RequiredDates dates,
-                           @Parameter(description = "true: counts from 1 to 4 as they are (programme leads only;"
-                                   + " audited as an export)") @QueryParam("unsuppressed") String unsuppressed,
-                           @Context Caller caller) {
-        FigureDocuments.Download pdf = documents.programme(caller, dates.getFrom(), dates.getTo(),
-                Formats.flag("unsuppressed", unsuppressed));
+            responses =
+                    @ApiResponse(
+                            responseCode = "200",
+                            description = "The PDF",
+                            content =
+                                    @Content(
+                                            mediaType = Formats.PDF,
+                                            schema = @Schema(type = "string", format = "binary"))))
+    public Response report(
+            @BeanParam RequiredDates dates,
+            @Parameter(
+                            description = "true: counts from 1 to 4 as they are (programme leads only;"
+                                    + " audited as an export)")
+                    @QueryParam("unsuppressed")
+                    String unsuppressed,
+            @Context Caller caller) {
+        FigureDocuments.Download pdf =
+                documents.programme(caller, dates.getFrom(), dates.getTo(), Formats.flag("unsuppressed", unsuppressed));
         return Response.ok(pdf.content(), Formats.PDF)
-                .header("Content-Disposition", "attachment; filename=\"" + pdf.fileName() + "\"").build();
+                .header("Content-Disposition", "attachment; filename=\"" + pdf.fileName() + "\"")
+                .build();
     }
 
     @GET
     @Path("/export")
     @Produces(Formats.CSV)
     @Requires(Action.PROGRAMME_EXPORT)
-    @Operation(summary = "Pseudonymised participant-level CSV for evaluators",
+    @Operation(
+            summary = "Pseudonymised participant-level CSV for evaluators",
             description = "One row per enrolment opened in [from, to] at the caller's sites: a stable keyed pseudonym"
                     + " per participant (never the case reference), age band instead of date of birth, months instead"
                     + " of dates, no names and no free text. from and to are required. Audited as an export. 503 when"
                     + " the pseudonym key (pseudonymKey, DESIST_PSEUDONYM_KEY) is not configured.",
-            responses = {@ApiResponse(responseCode = "200", description = "The CSV",
-                    content = @Content(mediaType = Formats.CSV, schema = @Schema(type = "string"))),
-                    @ApiResponse(responseCode = "503", description = "No pseudonym key is configured (pseudonymKey,"
-                            + " DESIST_PSEUDONYM_KEY): the setting is named in `errors`")})
+            responses = {
+                @ApiResponse(
+                        responseCode = "200",
+                        description = "The CSV",
+                        content = @Content(mediaType = Formats.CSV, schema = @Schema(type = "string"))),
+                @ApiResponse(
+                        responseCode = "503",
+                        description = "No pseudonym key is configured (pseudonymKey,"
+                                + " DESIST_PSEUDONYM_KEY): the setting is named in `errors`")
+            })
     public Response export(@BeanParam RequiredDates dates, @Context Caller caller) {
         return Response.ok(export.csv(caller, dates.getFrom(), dates.getTo()), Csv.MEDIA_TYPE)
-                .header("Content-Disposition", "attachment; filename=\"programme-export.csv\"").build();
+                .header("Content-Disposition", "attachment; filename=\"programme-export.csv\"")
+                .build();
     }
 }

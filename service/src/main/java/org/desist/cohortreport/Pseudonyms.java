@@ -44,9 +44,11 @@ public final class Pseudonyms {
     /** Refuses (503) unless a usable key is configured. */
     void require() {
         if (key == null) {
-            throw new Refusal.Unavailable("The evaluation export needs a pseudonym key: set "
-                    + SETTING + " (environment " + ENVIRONMENT + ") to a secret of at least " + MIN_KEY_LENGTH
-                    + " characters", List.of(new FieldReason(SETTING, problem)));
+            throw new Refusal.Unavailable(
+                    "The evaluation export needs a pseudonym key: set "
+                            + SETTING + " (environment " + ENVIRONMENT + ") to a secret of at least " + MIN_KEY_LENGTH
+                            + " characters",
+                    List.of(new FieldReason(SETTING, problem)));
         }
     }
 

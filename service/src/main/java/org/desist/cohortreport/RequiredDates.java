@@ -15,8 +15,11 @@ public class RequiredDates {
     private LocalDate from;
 
     @QueryParam("to")
-    @Parameter(description = "Latest date, inclusive (yyyy-mm-dd); not before `from`, at most "
-            + ReportingPeriod.MAX_YEARS + " years after it", required = true, example = "2026-12-31")
+    @Parameter(
+            description = "Latest date, inclusive (yyyy-mm-dd); not before `from`, at most " + ReportingPeriod.MAX_YEARS
+                    + " years after it",
+            required = true,
+            example = "2026-12-31")
     private LocalDate to;
 
     public LocalDate getFrom() {

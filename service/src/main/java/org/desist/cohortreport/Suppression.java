@@ -30,8 +30,7 @@ public enum Suppression {
     public static final String WITHHELD_SHOWN_AS = "[c]";
 
     /** A breakdown: parts that add up to a published total. */
-    record Partition(Cell total, List<Cell> parts) {
-    }
+    record Partition(Cell total, List<Cell> parts) {}
 
     static void apply(List<Cell> cells, List<Partition> partitions) {
         for (Cell cell : cells) {
@@ -47,7 +46,8 @@ public enum Suppression {
             }
         }
         for (Cell cell : cells) {
-            if (!cell.isCount() && cell.suppression == null
+            if (!cell.isCount()
+                    && cell.suppression == null
                     && cell.inputs.stream().anyMatch(input -> input.isSuppressed() || input.isSmall())) {
                 cell.suppression = derived;
             }

@@ -31,8 +31,13 @@ final class Tallies {
      * connections cannot, and which never takes the write lock for it.
      */
     Map<String, Tally> read(Executor executor) {
-        List<Family> families = List.of(this::referrals, this::sessions, this::enrolments, this::onwardReferrals,
-                this::riskMovement, this::incidentsAndFollowUp);
+        List<Family> families = List.of(
+                this::referrals,
+                this::sessions,
+                this::enrolments,
+                this::onwardReferrals,
+                this::riskMovement,
+                this::incidentsAndFollowUp);
         List<HandleCallback<Map<String, Tally>, RuntimeException>> reads = families.stream()
                 .<HandleCallback<Map<String, Tally>, RuntimeException>>map(family -> handle -> {
                     Map<String, Tally> tallies = new TreeMap<>();
@@ -42,7 +47,8 @@ final class Tallies {
                 .toList();
         Map<String, Tally> tallies = new TreeMap<>();
         for (Map<String, Tally> family : Snapshot.readEach(jdbi, reads, executor)) {
-            family.forEach((group, tally) -> tallies.computeIfAbsent(group, key -> new Tally()).add(tally));
+            family.forEach((group, tally) ->
+                    tallies.computeIfAbsent(group, key -> new Tally()).add(tally));
         }
         return tallies;
     }
@@ -119,8 +125,9 @@ final class Tallies {
             tally(tallies, row.group()).incidentsByKind.merge(row.category(), row.n(), Integer::sum);
         }
         for (CohortFiguresDao.FollowUp row : figures.followUp(handle)) {
-            tally(tallies, row.group()).exitsFollowed.merge(new Tally.FollowUp(row.exitOn(), row.reoffendedOn()),
-                    row.n(), Integer::sum);
+            tally(tallies, row.group())
+                    .exitsFollowed
+                    .merge(new Tally.FollowUp(row.exitOn(), row.reoffendedOn()), row.n(), Integer::sum);
         }
     }
 

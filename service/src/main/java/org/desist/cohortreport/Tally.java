@@ -16,9 +16,11 @@ public final class Tally {
     final Map<String, Integer> reviewedByPriority = new TreeMap<>();
     /** Days from receipt to review → how many referrals took that long. */
     final Map<Integer, Integer> daysToReview = new TreeMap<>();
+
     final Map<String, Integer> enrolmentsByState = new TreeMap<>();
     /** Month → enrolments that reached 'enrolled' in it (up to the period's end). */
     final Map<YearMonth, Integer> enrolledInMonth = new TreeMap<>();
+
     int target;
     final Map<String, Integer> exitsByState = new TreeMap<>();
     final Map<YearMonth, Outcomes> sessionsByMonth = new TreeMap<>();
@@ -26,6 +28,7 @@ public final class Tally {
     int riskCompared;
     /** Domain → participants moved [down, same, up]. */
     final Map<String, int[]> riskMovement = new TreeMap<>();
+
     final Map<String, Integer> incidentsByKind = new TreeMap<>();
     /** Exit date and first reoffence after it (null: none yet) → how many exits. */
     final Map<FollowUp, Integer> exitsFollowed = new TreeMap<>();

@@ -126,9 +126,12 @@ public class DesistConfiguration extends Configuration {
 
     @JsonProperty
     public List<String> getTrustedProxies() {
-        return trustedProxies.stream().filter(java.util.Objects::nonNull)
-                .flatMap(entry -> Arrays.stream(entry.split(","))).map(String::strip)
-                .filter(entry -> !entry.isEmpty()).toList();
+        return trustedProxies.stream()
+                .filter(java.util.Objects::nonNull)
+                .flatMap(entry -> Arrays.stream(entry.split(",")))
+                .map(String::strip)
+                .filter(entry -> !entry.isEmpty())
+                .toList();
     }
 
     @JsonProperty

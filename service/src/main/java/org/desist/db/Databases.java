@@ -9,8 +9,7 @@ import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 
 /** Jdbi set up the same way for the server and for the command-line tools. */
 public final class Databases {
-    private Databases() {
-    }
+    private Databases() {}
 
     /** Settings every Jdbi here shares, whoever built it. */
     public static Jdbi configure(Jdbi jdbi, Dialect dialect) {

@@ -96,21 +96,24 @@ public enum Dialect {
          * milliseconds that the side-by-side run overlaps.
          */
         @Override
-        <R> List<R> inSnapshotEach(Handle handle, Jdbi jdbi, List<HandleCallback<R, RuntimeException>> reads,
-                                   Executor executor) {
+        <R> List<R> inSnapshotEach(
+                Handle handle, Jdbi jdbi, List<HandleCallback<R, RuntimeException>> reads, Executor executor) {
             return handle.inTransaction(exporter -> {
                 exporter.execute(SNAPSHOT_TRANSACTION);
-                String snapshot = exporter.createQuery("SELECT pg_export_snapshot()").mapTo(String.class).one();
+                String snapshot = exporter.createQuery("SELECT pg_export_snapshot()")
+                        .mapTo(String.class)
+                        .one();
                 if (!snapshot.matches("[0-9A-Fa-f-]+")) {
                     throw new IllegalStateException("Unexpected snapshot name from PostgreSQL");
                 }
                 List<CompletableFuture<R>> running = reads.stream()
-                        .map(read -> CompletableFuture.supplyAsync(() -> jdbi.withHandle(worker -> worker.inTransaction(
-                                importer -> {
+                        .map(read -> CompletableFuture.supplyAsync(
+                                () -> jdbi.withHandle(worker -> worker.inTransaction(importer -> {
                                     importer.execute(SNAPSHOT_TRANSACTION);
                                     importer.execute("SET TRANSACTION SNAPSHOT '" + snapshot + "'");
                                     return read.withHandle(importer);
-                                })), executor))
+                                })),
+                                executor))
                         .toList();
                 return running.stream().map(CompletableFuture::join).toList();
             });
@@ -119,7 +122,8 @@ public enum Dialect {
         @Override
         public void checkBeforeServing(Jdbi jdbi, HealthCheckRegistry healthChecks) {
             int version = jdbi.withHandle(handle -> handle.createQuery("SHOW server_version_num")
-                    .mapTo(Integer.class).one());
+                    .mapTo(Integer.class)
+                    .one());
             if (version < MINIMUM_POSTGRESQL) {
                 throw new IllegalStateException("Refusing to start: PostgreSQL " + version / 10_000
                         + " is older than the supported " + MINIMUM_POSTGRESQL / 10_000);
@@ -177,8 +181,7 @@ public enum Dialect {
     abstract void prepareFor(DataSourceFactory factory);
 
     /** Settings for every Jdbi on this database; none by default. */
-    void configure(Jdbi jdbi) {
-    }
+    void configure(Jdbi jdbi) {}
 
     /** Runs the reads in one read-only transaction that sees one committed state throughout (see {@link Snapshot}). */
     abstract <R, X extends Exception> R inSnapshot(Handle handle, HandleCallback<R, X> reads) throws X;
@@ -187,8 +190,8 @@ public enum Dialect {
      * Independent reads of one snapshot (see {@link Snapshot#readEach}): by default one after another in one
      * transaction, for a database whose connections cannot share a snapshot (SQLite).
      */
-    <R> List<R> inSnapshotEach(Handle handle, Jdbi jdbi, List<HandleCallback<R, RuntimeException>> reads,
-                               Executor executor) {
+    <R> List<R> inSnapshotEach(
+            Handle handle, Jdbi jdbi, List<HandleCallback<R, RuntimeException>> reads, Executor executor) {
         return inSnapshot(handle, snapshot -> {
             List<R> answers = new ArrayList<>();
             for (HandleCallback<R, RuntimeException> read : reads) {
@@ -199,8 +202,7 @@ public enum Dialect {
     }
 
     /** Settings for one connection about to write a great deal (the seed command); none by default. */
-    public void prepareForBulkWrites(Handle handle) {
-    }
+    public void prepareForBulkWrites(Handle handle) {}
 
     /** Refuses to start on a database that would not keep its promises, and registers what stays checked. */
     public abstract void checkBeforeServing(Jdbi jdbi, HealthCheckRegistry healthChecks);

@@ -16,8 +16,7 @@ import org.jdbi.v3.core.config.ConfigRegistry;
  * are bound as integers everywhere. Reading needs nothing: both drivers read 0/1 as false/true.
  */
 final class FlagColumns implements ArgumentFactory.Preparable {
-    private FlagColumns() {
-    }
+    private FlagColumns() {}
 
     static void register(Jdbi jdbi) {
         jdbi.registerArgument(new FlagColumns());

@@ -19,8 +19,7 @@ public final class IsoTimeColumns {
     private static final DateTimeFormatter INSTANT =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(ZoneOffset.UTC);
 
-    private IsoTimeColumns() {
-    }
+    private IsoTimeColumns() {}
 
     public static String format(Instant instant) {
         return INSTANT.format(instant.truncatedTo(ChronoUnit.MICROS));

@@ -22,6 +22,7 @@ import java.util.concurrent.locks.ReentrantLock;
 final class MigrationLock implements AutoCloseable {
     /** Any constant will do, so long as nothing else on the server takes it: "desist" in ASCII. */
     private static final long ADVISORY_KEY = 0x64657369737400L;
+
     private static final Map<Path, ReentrantLock> IN_THIS_JVM = new ConcurrentHashMap<>();
 
     private final Runnable release;
@@ -45,7 +46,7 @@ final class MigrationLock implements AutoCloseable {
         }
         var file = SqliteDatabase.file(url);
         if (file.isEmpty()) {
-            return new MigrationLock(() -> { }); // an in-memory database has one user
+            return new MigrationLock(() -> {}); // an in-memory database has one user
         }
         Path lockFile = file.get().toAbsolutePath().resolveSibling(file.get().getFileName() + ".migrating");
         ReentrantLock local = IN_THIS_JVM.computeIfAbsent(lockFile, path -> new ReentrantLock());

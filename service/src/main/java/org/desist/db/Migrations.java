@@ -38,8 +38,7 @@ public final class Migrations {
     private static final Duration POLL = Duration.ofSeconds(1);
     private static final Duration REPORT_EVERY = Duration.ofSeconds(10);
 
-    private Migrations() {
-    }
+    private Migrations() {}
 
     public static void apply(DataSourceFactory factory) throws Exception {
         System.setProperty("liquibase.command.showSummaryOutput", "LOG");
@@ -51,19 +50,24 @@ public final class Migrations {
             current = listed.isPresent() && applied(connection).containsAll(listed.get());
         }
         if (current) {
-            LOG.info("The schema has all {} change sets this version ships: nothing to migrate", listed.get().size());
+            LOG.info(
+                    "The schema has all {} change sets this version ships: nothing to migrate",
+                    listed.get().size());
             dataSource.stop();
             return;
         }
         // the lock on a connection of its own: Liquibase closes the one it is given
         try (Connection locked = dataSource.getConnection();
-             MigrationLock lock = MigrationLock.take(dialect, factory.getUrl(), locked);
-             Connection connection = dataSource.getConnection()) {
-            Database database = DatabaseFactory.getInstance()
-                    .findCorrectDatabaseImplementation(new JdbcConnection(connection));
+                MigrationLock lock = MigrationLock.take(dialect, factory.getUrl(), locked);
+                Connection connection = dataSource.getConnection()) {
+            Database database =
+                    DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(connection));
             try (Liquibase liquibase = new Liquibase(CHANGELOG, new ClassLoaderResourceAccessor(), database)) {
                 // to the log, not standard output: commands such as add-user print only their own result
-                Scope.child(Scope.Attr.ui, new LoggerUIService(), () -> liquibase.update(new Contexts(), new LabelExpression()));
+                Scope.child(
+                        Scope.Attr.ui,
+                        new LoggerUIService(),
+                        () -> liquibase.update(new Contexts(), new LabelExpression()));
             }
         } finally {
             dataSource.stop();
@@ -100,7 +104,8 @@ public final class Migrations {
                             + " not applied (migrateOnStart is off): run `java -jar desist.jar db migrate <config>`");
                 }
                 if (!Instant.now().isBefore(nextReport)) {
-                    LOG.info("Waiting for {} database migrations to be applied by another instance or db migrate",
+                    LOG.info(
+                            "Waiting for {} database migrations to be applied by another instance or db migrate",
                             missing.size());
                     nextReport = Instant.now().plus(REPORT_EVERY);
                 }
@@ -113,7 +118,8 @@ public final class Migrations {
 
     /** The change sets of the shipped changelog that apply to this database, as "author:id". */
     private static Set<String> shipped(Connection connection) throws Exception {
-        Database database = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(connection));
+        Database database =
+                DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(connection));
         Set<String> expected = new HashSet<>();
         try (Liquibase liquibase = new Liquibase(CHANGELOG, new ClassLoaderResourceAccessor(), database)) {
             List<ChangeSet> changeSets = liquibase.getDatabaseChangeLog().getChangeSets();
@@ -133,7 +139,7 @@ public final class Migrations {
             return applied;
         }
         try (Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT author, id FROM databasechangelog")) {
+                ResultSet rows = statement.executeQuery("SELECT author, id FROM databasechangelog")) {
             while (rows.next()) {
                 applied.add(rows.getString(1) + ":" + rows.getString(2));
             }

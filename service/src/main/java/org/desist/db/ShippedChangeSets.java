@@ -29,14 +29,14 @@ import org.slf4j.LoggerFactory;
 public final class ShippedChangeSets {
     private static final String LIST = "migrations/shipped-%s.txt";
 
-    private ShippedChangeSets() {
-    }
+    private ShippedChangeSets() {}
 
     /** Writes the list of each dialect into the class output folder given as the only argument. */
     public static void main(String[] args) throws Exception {
         Path classes = Path.of(args[0]);
         // a build step: Liquibase's parse, logged at DEBUG by default, is not news
-        ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).setLevel(Level.WARN);
+        ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
+                .setLevel(Level.WARN);
         for (Dialect dialect : Dialect.values()) {
             Path list = classes.resolve(String.format(LIST, name(dialect)));
             Files.createDirectories(list.getParent());
@@ -61,13 +61,15 @@ public final class ShippedChangeSets {
 
     /** The list the build wrote, or empty when this is not a built jar (Liquibase then does all the work). */
     public static Optional<Set<String>> listed(Dialect dialect) throws IOException {
-        try (InputStream list = ShippedChangeSets.class.getClassLoader()
-                .getResourceAsStream(String.format(LIST, name(dialect)))) {
+        try (InputStream list =
+                ShippedChangeSets.class.getClassLoader().getResourceAsStream(String.format(LIST, name(dialect)))) {
             if (list == null) {
                 return Optional.empty();
             }
             return Optional.of(Arrays.stream(new String(list.readAllBytes(), StandardCharsets.UTF_8).split("\n"))
-                    .map(String::strip).filter(line -> !line.isEmpty()).collect(Collectors.toCollection(TreeSet::new)));
+                    .map(String::strip)
+                    .filter(line -> !line.isEmpty())
+                    .collect(Collectors.toCollection(TreeSet::new)));
         }
     }
 

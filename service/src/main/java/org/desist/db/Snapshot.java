@@ -12,8 +12,7 @@ import org.jdbi.v3.core.Jdbi;
  * gives that is in {@link Dialect#inSnapshot}.
  */
 public final class Snapshot {
-    private Snapshot() {
-    }
+    private Snapshot() {}
 
     public static <R, X extends Exception> R read(Jdbi jdbi, HandleCallback<R, X> reads) throws X {
         return jdbi.withHandle(handle -> Dialect.of(handle).inSnapshot(handle, reads));

@@ -30,8 +30,7 @@ public final class SqliteDatabase {
             "busy_timeout", Integer.toString(BUSY_TIMEOUT_MILLIS),
             "transaction_mode", TRANSACTION_MODE.name());
 
-    private SqliteDatabase() {
-    }
+    private SqliteDatabase() {}
 
     /** Prepares the factory (and the database file's folder) before any connection is opened. */
     static void prepare(DataSourceFactory factory) {

@@ -23,19 +23,23 @@ public class SqlitePragmaCheck extends HealthCheck {
 
     static List<String> failures(Handle handle) {
         List<String> failures = new ArrayList<>();
-        String journal = handle.createQuery("PRAGMA journal_mode").mapTo(String.class).one();
+        String journal =
+                handle.createQuery("PRAGMA journal_mode").mapTo(String.class).one();
         if (!"wal".equalsIgnoreCase(journal)) {
             failures.add("journal_mode is " + journal + ", expected wal");
         }
-        int synchronous = handle.createQuery("PRAGMA synchronous").mapTo(Integer.class).one();
+        int synchronous =
+                handle.createQuery("PRAGMA synchronous").mapTo(Integer.class).one();
         if (synchronous != 2) {
             failures.add("synchronous is " + synchronous + ", expected 2 (FULL)");
         }
-        int foreignKeys = handle.createQuery("PRAGMA foreign_keys").mapTo(Integer.class).one();
+        int foreignKeys =
+                handle.createQuery("PRAGMA foreign_keys").mapTo(Integer.class).one();
         if (foreignKeys != 1) {
             failures.add("foreign_keys is off");
         }
-        int busyTimeout = handle.createQuery("PRAGMA busy_timeout").mapTo(Integer.class).one();
+        int busyTimeout =
+                handle.createQuery("PRAGMA busy_timeout").mapTo(Integer.class).one();
         if (busyTimeout <= 0) {
             failures.add("busy_timeout is " + busyTimeout + ", expected a positive wait");
         }
@@ -52,7 +56,8 @@ public class SqlitePragmaCheck extends HealthCheck {
     @Override
     protected Result check() {
         List<String> failures = failures();
-        return failures.isEmpty() ? Result.healthy("WAL, synchronous=FULL, foreign keys, busy timeout")
+        return failures.isEmpty()
+                ? Result.healthy("WAL, synchronous=FULL, foreign keys, busy timeout")
                 : Result.unhealthy(String.join("; ", failures));
     }
 }

@@ -43,8 +43,8 @@ final class WriteQueue extends DelegatingTransactionHandler {
     }
 
     @Override
-    public <R, X extends Exception> R inTransaction(Handle handle, TransactionIsolationLevel level,
-                                                    HandleCallback<R, X> callback) throws X {
+    public <R, X extends Exception> R inTransaction(
+            Handle handle, TransactionIsolationLevel level, HandleCallback<R, X> callback) throws X {
         waitForTurn();
         try {
             return super.inTransaction(handle, level, callback);

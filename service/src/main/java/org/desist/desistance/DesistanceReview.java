@@ -17,23 +17,41 @@ public record DesistanceReview(
         int fixation,
         boolean victimContactSinceLastReview,
         int engagement,
-        @Schema(nullable = true, description = "Clinicians only; absent for other roles") String narrative,
+
+        @Schema(nullable = true, description = "Clinicians only; absent for other roles")
+        String narrative,
+
         RecordStatus status,
         @Schema(nullable = true) String errorReason,
         int version,
         Instant recordedAt,
         String recordedBy,
         @Schema(nullable = true) Instant amendedAt,
-        @Schema(nullable = true) String amendedBy) implements CaseRecord {
+        @Schema(nullable = true) String amendedBy)
+        implements CaseRecord {
 
     NewDesistanceReview body() {
-        return new NewDesistanceReview(reviewedOn, riskRatings, fixation, victimContactSinceLastReview, engagement,
-                narrative);
+        return new NewDesistanceReview(
+                reviewedOn, riskRatings, fixation, victimContactSinceLastReview, engagement, narrative);
     }
 
     /** The review without its clinical narrative. */
     DesistanceReview withoutNarrative() {
-        return new DesistanceReview(id, participantId, reviewedOn, riskRatings, fixation, victimContactSinceLastReview,
-                engagement, null, status, errorReason, version, recordedAt, recordedBy, amendedAt, amendedBy);
+        return new DesistanceReview(
+                id,
+                participantId,
+                reviewedOn,
+                riskRatings,
+                fixation,
+                victimContactSinceLastReview,
+                engagement,
+                null,
+                status,
+                errorReason,
+                version,
+                recordedAt,
+                recordedBy,
+                amendedAt,
+                amendedBy);
     }
 }

@@ -22,8 +22,12 @@ public interface DesistanceReviewDao {
             + " :b.riskRatings.violence, :b.riskRatings.persistence, :b.riskRatings.recurrence,"
             + " :b.riskRatings.psychosocialDamage, :b.fixation, :b.victimContactSinceLastReview, :b.engagement,"
             + " :b.narrative, 'active', 1, :at, :by)")
-    void insert(@Bind("id") String id, @Bind("participantId") String participantId,
-                @BindMethods("b") NewDesistanceReview body, @Bind("at") Instant at, @Bind("by") String by);
+    void insert(
+            @Bind("id") String id,
+            @Bind("participantId") String participantId,
+            @BindMethods("b") NewDesistanceReview body,
+            @Bind("at") Instant at,
+            @Bind("by") String by);
 
     @SqlUpdate("UPDATE desistance_review SET reviewed_on = :b.reviewedOn, risk_violence = :b.riskRatings.violence,"
             + " risk_persistence = :b.riskRatings.persistence, risk_recurrence = :b.riskRatings.recurrence,"
@@ -31,8 +35,12 @@ public interface DesistanceReviewDao {
             + " victim_contact_since_last_review = :b.victimContactSinceLastReview, engagement = :b.engagement,"
             + " narrative = :b.narrative, version = version + 1, amended_at = :at, amended_by = :by"
             + " WHERE id = :id AND version = :version")
-    int update(@Bind("id") String id, @Bind("version") int version, @BindMethods("b") NewDesistanceReview body,
-               @Bind("at") Instant at, @Bind("by") String by);
+    int update(
+            @Bind("id") String id,
+            @Bind("version") int version,
+            @BindMethods("b") NewDesistanceReview body,
+            @Bind("at") Instant at,
+            @Bind("by") String by);
 
     @SqlQuery("SELECT " + COLUMNS + " FROM desistance_review WHERE participant_id = :participantId AND id = :id")
     Optional<DesistanceReview> find(@Bind("participantId") String participantId, @Bind("id") String id);
@@ -40,6 +48,10 @@ public interface DesistanceReviewDao {
     @SqlQuery("SELECT " + COLUMNS + " FROM desistance_review WHERE participant_id = :participantId"
             + " AND (:from IS NULL OR reviewed_on >= :from) AND (:to IS NULL OR reviewed_on <= :to)"
             + " ORDER BY reviewed_on DESC, recorded_at DESC LIMIT :limit OFFSET :offset")
-    List<DesistanceReview> list(@Bind("participantId") String participantId, @Bind("from") LocalDate from,
-                                @Bind("to") LocalDate to, @Bind("limit") int limit, @Bind("offset") int offset);
+    List<DesistanceReview> list(
+            @Bind("participantId") String participantId,
+            @Bind("from") LocalDate from,
+            @Bind("to") LocalDate to,
+            @Bind("limit") int limit,
+            @Bind("offset") int offset);
 }

@@ -36,8 +36,8 @@ public class DesistanceReviews implements RecordTable<DesistanceReview, NewDesis
 
     @Override
     public Set<String> changeable() {
-        return Set.of("reviewedOn", "riskRatings", "fixation", "victimContactSinceLastReview", "engagement",
-                "narrative");
+        return Set.of(
+                "reviewedOn", "riskRatings", "fixation", "victimContactSinceLastReview", "engagement", "narrative");
     }
 
     @Override
@@ -51,8 +51,8 @@ public class DesistanceReviews implements RecordTable<DesistanceReview, NewDesis
     }
 
     @Override
-    public void insert(Handle handle, String id, String participantId, NewDesistanceReview body, Instant at,
-                       String by) {
+    public void insert(
+            Handle handle, String id, String participantId, NewDesistanceReview body, Instant at, String by) {
         handle.attach(DesistanceReviewDao.class).insert(id, participantId, body, at, by);
     }
 
@@ -67,8 +67,8 @@ public class DesistanceReviews implements RecordTable<DesistanceReview, NewDesis
     }
 
     @Override
-    public List<DesistanceReview> list(Handle handle, String participantId, LocalDate from, LocalDate to, int limit,
-                                       int offset) {
+    public List<DesistanceReview> list(
+            Handle handle, String participantId, LocalDate from, LocalDate to, int limit, int offset) {
         return handle.attach(DesistanceReviewDao.class).list(participantId, from, to, limit, offset);
     }
 

@@ -12,7 +12,9 @@ public record Enrolment(
         String cohortId,
         EnrolmentState state,
         LocalDate stateOn,
-        @Schema(nullable = true, description = "When it reached enrolled; null before") LocalDate enrolledOn,
+
+        @Schema(nullable = true, description = "When it reached enrolled; null before")
+        LocalDate enrolledOn,
+
         Instant createdAt,
-        List<EnrolmentEvent> history) {
-}
+        List<EnrolmentEvent> history) {}

@@ -23,8 +23,12 @@ public interface EnrolmentDao {
             INSERT INTO enrolment (id, participant_id, cohort_id, state, state_on, is_open, created_at)
             VALUES (:id, :participantId, :cohortId, 'referred', :on, 1, :createdAt)
             """)
-    void insert(@Bind("id") String id, @Bind("participantId") String participantId, @Bind("cohortId") String cohortId,
-                @Bind("on") LocalDate on, @Bind("createdAt") Instant createdAt);
+    void insert(
+            @Bind("id") String id,
+            @Bind("participantId") String participantId,
+            @Bind("cohortId") String cohortId,
+            @Bind("on") LocalDate on,
+            @Bind("createdAt") Instant createdAt);
 
     @SqlQuery(SELECT + " WHERE e.id = :id")
     Optional<EnrolmentRow> find(@Bind("id") String id);
@@ -38,9 +42,15 @@ public interface EnrolmentDao {
                AND (:allSites = 1 OR p.site_code IN (<sites>))
              ORDER BY e.created_at, e.id LIMIT :limit OFFSET :offset
             """)
-    List<EnrolmentRow> list(@Bind("cohortId") String cohortId, @Bind("state") EnrolmentState state,
-                            @Bind("from") LocalDate from, @Bind("to") LocalDate to, @Bind("allSites") boolean allSites, @BindList("sites") List<String> sites,
-                            @Bind("limit") int limit, @Bind("offset") int offset);
+    List<EnrolmentRow> list(
+            @Bind("cohortId") String cohortId,
+            @Bind("state") EnrolmentState state,
+            @Bind("from") LocalDate from,
+            @Bind("to") LocalDate to,
+            @Bind("allSites") boolean allSites,
+            @BindList("sites") List<String> sites,
+            @Bind("limit") int limit,
+            @Bind("offset") int offset);
 
     @SqlQuery(SELECT + " WHERE e.participant_id = :participantId ORDER BY e.created_at")
     List<EnrolmentRow> ofParticipant(@Bind("participantId") String participantId);
@@ -51,8 +61,13 @@ public interface EnrolmentDao {
                    enrolled_on = coalesce(enrolled_on, :enrolledOn)
             WHERE id = :id AND state = :from
             """)
-    int move(@Bind("id") String id, @Bind("from") EnrolmentState from, @Bind("to") EnrolmentState to,
-             @Bind("on") LocalDate on, @Bind("open") int open, @Bind("enrolledOn") LocalDate enrolledOn);
+    int move(
+            @Bind("id") String id,
+            @Bind("from") EnrolmentState from,
+            @Bind("to") EnrolmentState to,
+            @Bind("on") LocalDate on,
+            @Bind("open") int open,
+            @Bind("enrolledOn") LocalDate enrolledOn);
 
     @SqlUpdate("""
             INSERT INTO enrolment_event (id, enrolment_id, seq, state, on_date, reason, reason_code, actor, recorded_at)
@@ -60,9 +75,15 @@ public interface EnrolmentDao {
                     (SELECT coalesce(max(seq), 0) + 1 FROM enrolment_event WHERE enrolment_id = :enrolmentId),
                     :state, :on, :reason, :reasonCode, :actor, :recordedAt)
             """)
-    void recordEvent(@Bind("id") String id, @Bind("enrolmentId") String enrolmentId, @Bind("state") EnrolmentState state,
-                     @Bind("on") LocalDate on, @Bind("reason") String reason, @Bind("reasonCode") String reasonCode,
-                     @Bind("actor") String actor, @Bind("recordedAt") Instant recordedAt);
+    void recordEvent(
+            @Bind("id") String id,
+            @Bind("enrolmentId") String enrolmentId,
+            @Bind("state") EnrolmentState state,
+            @Bind("on") LocalDate on,
+            @Bind("reason") String reason,
+            @Bind("reasonCode") String reasonCode,
+            @Bind("actor") String actor,
+            @Bind("recordedAt") Instant recordedAt);
 
     @SqlQuery("""
             SELECT state, on_date AS "on", reason, reason_code, actor AS "by", recorded_at
@@ -78,8 +99,14 @@ public interface EnrolmentDao {
     List<EnrolmentEventOf> histories(@BindList("ids") List<String> ids);
 
     /** A history step tagged with its enrolment, for loading a page of histories in one query. */
-    record EnrolmentEventOf(String enrolmentId, EnrolmentState state, LocalDate on, String reason, String reasonCode,
-                            String by, Instant recordedAt) {
+    record EnrolmentEventOf(
+            String enrolmentId,
+            EnrolmentState state,
+            LocalDate on,
+            String reason,
+            String reasonCode,
+            String by,
+            Instant recordedAt) {
         EnrolmentEvent event() {
             return new EnrolmentEvent(state, on, reason, reasonCode, by, recordedAt);
         }

@@ -9,7 +9,9 @@ public record EnrolmentEvent(
         EnrolmentState state,
         LocalDate on,
         @Schema(nullable = true) String reason,
-        @Schema(nullable = true, example = "motivation/declined_to_engage") String reasonCode,
+
+        @Schema(nullable = true, example = "motivation/declined_to_engage")
+        String reasonCode,
+
         String by,
-        Instant recordedAt) {
-}
+        Instant recordedAt) {}

@@ -7,22 +7,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.desist.auth.Caller;
 import org.desist.access.SiteScope;
 import org.desist.access.Visibility;
-import org.desist.listing.Period;
-import org.desist.listing.PageRequest;
 import org.desist.audit.AuditAction;
 import org.desist.audit.AuditLog;
 import org.desist.audit.Outcome;
+import org.desist.auth.Caller;
 import org.desist.cohort.Cohort;
 import org.desist.cohort.CohortDao;
-import org.desist.refusal.Refusal;
+import org.desist.listing.PageRequest;
+import org.desist.listing.Period;
 import org.desist.participant.Participant;
 import org.desist.participant.ParticipantDao;
 import org.desist.participant.ParticipantService;
 import org.desist.reference.ReasonCodeDao;
 import org.desist.referral.ReferralDao;
+import org.desist.refusal.Refusal;
 import org.desist.session.AttendanceTotals;
 import org.jdbi.v3.core.Jdbi;
 
@@ -44,9 +44,14 @@ public class EnrolmentService {
      * intervention by the daily review, belong to the cohort's site, and hold no other open enrolment.
      */
     public Enrolment open(Caller caller, NewEnrolment request) {
-        Participant participant = visibility.requireReference(caller,
+        Participant participant = visibility.requireReference(
+                caller,
                 jdbi.withExtension(ParticipantDao.class, participants -> participants.find(request.participantId())),
-                Participant::siteCode, Participant::id, "participant", request.participantId(), "participantId",
+                Participant::siteCode,
+                Participant::id,
+                "participant",
+                request.participantId(),
+                "participantId",
                 "is not a known participant");
         Cohort cohort = jdbi.withExtension(CohortDao.class, cohorts -> cohorts.find(request.cohortId()))
                 .filter(found -> caller.covers(found.siteCode()))
@@ -68,21 +73,28 @@ public class EnrolmentService {
                 throw new Refusal.Invalid("on", "must not be before the participant's referral (" + referred + ")");
             }
             if (referrals.acceptedForIntervention(participant.id()) == 0) {
-                throw new Refusal.Conflict("The daily review has not accepted participant "
-                        + participant.caseRef() + " for intervention");
+                throw new Refusal.Conflict(
+                        "The daily review has not accepted participant " + participant.caseRef() + " for intervention");
             }
             EnrolmentDao enrolments = handle.attach(EnrolmentDao.class);
             enrolments.findOpen(participant.id()).ifPresent(open -> {
-                throw new Refusal.Conflict("Participant " + participant.caseRef()
-                        + " already has an open enrolment (" + open.id() + ", " + open.state() + ")");
+                throw new Refusal.Conflict("Participant " + participant.caseRef() + " already has an open enrolment ("
+                        + open.id() + ", " + open.state() + ")");
             });
             String id = UUID.randomUUID().toString();
             Instant now = clock.instant();
             // sessions recorded before this enrolment count for the cohort from now on
             AttendanceTotals.joining(handle, participant.id(), cohort.id());
             enrolments.insert(id, participant.id(), cohort.id(), request.on(), now);
-            enrolments.recordEvent(UUID.randomUUID().toString(), id, EnrolmentState.referred, request.on(),
-                    "Enrolment opened in " + cohort.name(), null, caller.username(), now);
+            enrolments.recordEvent(
+                    UUID.randomUUID().toString(),
+                    id,
+                    EnrolmentState.referred,
+                    request.on(),
+                    "Enrolment opened in " + cohort.name(),
+                    null,
+                    caller.username(),
+                    now);
             audit.change(handle, caller, AuditAction.create, "enrolment", id, participant.id(), Outcome.CREATED);
             return withHistory(enrolments, enrolments.find(id).orElseThrow());
         });
@@ -96,17 +108,31 @@ public class EnrolmentService {
             EnrolmentRow current = enrolments.find(id).orElseThrow();
             EnrolmentLifecycle.check(current.state(), current.stateOn(), transition.to(), transition.on());
             if (transition.reasonCode() != null
-                    && handle.attach(ReasonCodeDao.class).find(transition.reasonCode()).isEmpty()) {
+                    && handle.attach(ReasonCodeDao.class)
+                            .find(transition.reasonCode())
+                            .isEmpty()) {
                 throw new Refusal.Invalid("reasonCode", "is not a known reason code (see /api/reference/reason-codes)");
             }
             LocalDate enrolledOn = transition.to() == EnrolmentState.enrolled ? transition.on() : null;
-            int changed = enrolments.move(id, current.state(), transition.to(), transition.on(),
-                    transition.to().isOpen() ? 1 : 0, enrolledOn);
+            int changed = enrolments.move(
+                    id,
+                    current.state(),
+                    transition.to(),
+                    transition.on(),
+                    transition.to().isOpen() ? 1 : 0,
+                    enrolledOn);
             if (changed != 1) {
                 throw new Refusal.Conflict("The enrolment moved while this change was being made; read it again");
             }
-            enrolments.recordEvent(UUID.randomUUID().toString(), id, transition.to(), transition.on(),
-                    transition.reason(), transition.reasonCode(), caller.username(), clock.instant());
+            enrolments.recordEvent(
+                    UUID.randomUUID().toString(),
+                    id,
+                    transition.to(),
+                    transition.on(),
+                    transition.reason(),
+                    transition.reasonCode(),
+                    caller.username(),
+                    clock.instant());
             audit.change(handle, caller, AuditAction.update, "enrolment", id, current.participantId(), Outcome.CHANGED);
             return withHistory(enrolments, enrolments.find(id).orElseThrow());
         });
@@ -119,13 +145,20 @@ public class EnrolmentService {
         return enrolment;
     }
 
-    public List<Enrolment> list(Caller caller, String cohortId, EnrolmentState state, Period stateOn,
-                                PageRequest paging) {
+    public List<Enrolment> list(
+            Caller caller, String cohortId, EnrolmentState state, Period stateOn, PageRequest paging) {
         SiteScope scope = SiteScope.of(caller);
         List<Enrolment> found = jdbi.withHandle(handle -> {
             EnrolmentDao enrolments = handle.attach(EnrolmentDao.class);
-            List<EnrolmentRow> rows = enrolments.list(cohortId, state, stateOn.from(), stateOn.to(),
-                    scope.allSites(), scope.sites(), paging.fetch(), paging.offset());
+            List<EnrolmentRow> rows = enrolments.list(
+                    cohortId,
+                    state,
+                    stateOn.from(),
+                    stateOn.to(),
+                    scope.allSites(),
+                    scope.sites(),
+                    paging.fetch(),
+                    paging.offset());
             return withHistories(enrolments, rows);
         });
         audit.read(caller, "enrolment", null, null);
@@ -134,24 +167,32 @@ public class EnrolmentService {
 
     /** Every enrolment of a participant with its history, for the subject access request. */
     public List<Enrolment> ofParticipant(String participantId) {
-        return jdbi.withExtension(EnrolmentDao.class,
-                enrolments -> withHistories(enrolments, enrolments.ofParticipant(participantId)));
+        return jdbi.withExtension(
+                EnrolmentDao.class, enrolments -> withHistories(enrolments, enrolments.ofParticipant(participantId)));
     }
 
     private EnrolmentRow visible(Caller caller, String id) {
-        return visibility.require(caller, jdbi.withExtension(EnrolmentDao.class, enrolments -> enrolments.find(id)),
-                EnrolmentRow::siteCode, EnrolmentRow::participantId, "enrolment", id);
+        return visibility.require(
+                caller,
+                jdbi.withExtension(EnrolmentDao.class, enrolments -> enrolments.find(id)),
+                EnrolmentRow::siteCode,
+                EnrolmentRow::participantId,
+                "enrolment",
+                id);
     }
 
     private static List<Enrolment> withHistories(EnrolmentDao enrolments, List<EnrolmentRow> rows) {
         if (rows.isEmpty()) {
             return List.of();
         }
-        Map<String, List<EnrolmentEvent>> histories = enrolments.histories(rows.stream().map(EnrolmentRow::id).toList())
-                .stream()
-                .collect(Collectors.groupingBy(EnrolmentDao.EnrolmentEventOf::enrolmentId,
-                        Collectors.mapping(EnrolmentDao.EnrolmentEventOf::event, Collectors.toList())));
-        return rows.stream().map(row -> row.withHistory(histories.getOrDefault(row.id(), List.of()))).toList();
+        Map<String, List<EnrolmentEvent>> histories =
+                enrolments.histories(rows.stream().map(EnrolmentRow::id).toList()).stream()
+                        .collect(Collectors.groupingBy(
+                                EnrolmentDao.EnrolmentEventOf::enrolmentId,
+                                Collectors.mapping(EnrolmentDao.EnrolmentEventOf::event, Collectors.toList())));
+        return rows.stream()
+                .map(row -> row.withHistory(histories.getOrDefault(row.id(), List.of())))
+                .toList();
     }
 
     private static Enrolment withHistory(EnrolmentDao enrolments, EnrolmentRow row) {

@@ -9,15 +9,15 @@ import java.util.Optional;
 public final class BasicHeader {
     public static final String SCHEME = "Basic";
 
-    private BasicHeader() {
-    }
+    private BasicHeader() {}
 
     public static boolean isBasic(String authorization) {
         return hasScheme(authorization, SCHEME);
     }
 
     public static boolean hasScheme(String authorization, String scheme) {
-        return authorization != null && authorization.length() > scheme.length()
+        return authorization != null
+                && authorization.length() > scheme.length()
                 && authorization.regionMatches(true, 0, scheme, 0, scheme.length())
                 && authorization.charAt(scheme.length()) == ' ';
     }
@@ -28,7 +28,9 @@ public final class BasicHeader {
             return Optional.empty();
         }
         try {
-            String decoded = new String(Base64.getDecoder().decode(authorization.substring(SCHEME.length() + 1).strip()),
+            String decoded = new String(
+                    Base64.getDecoder()
+                            .decode(authorization.substring(SCHEME.length() + 1).strip()),
                     StandardCharsets.UTF_8);
             int colon = decoded.indexOf(':');
             return colon > 0

@@ -29,6 +29,7 @@ import java.util.List;
 public class BodyLimit implements ContainerRequestFilter, ReaderInterceptor {
     /** 1 MiB: a hundred times the largest legitimate body, and small enough to hold for a moment. */
     public static final long MAX_BYTES = 1024 * 1024;
+
     public static final String DETAIL = "The request body is larger than the limit of " + MAX_BYTES + " bytes (1 MiB)";
 
     @Override

@@ -28,6 +28,7 @@ public class ClientAddresses implements ContainerRequestFilter {
 
     @Context
     private HttpServletRequest servlet;
+
     private final InetAddressSet trusted = new InetAddressSet();
 
     /** Addresses, CIDR blocks ({@code 10.0.0.0/8}) or ranges ({@code 10.0.0.1-10.0.0.9}); never host names. */
@@ -42,8 +43,8 @@ public class ClientAddresses implements ContainerRequestFilter {
             String last = pattern.contains("-") ? pattern.substring(pattern.indexOf('-') + 1) : first;
             boolean literal = InetAddresses.isInetAddress(first) && InetAddresses.isInetAddress(last);
             if (!literal) {
-                throw new IllegalArgumentException("trustedProxies: '" + pattern
-                        + "' is not an address, a CIDR block or a range of addresses");
+                throw new IllegalArgumentException(
+                        "trustedProxies: '" + pattern + "' is not an address, a CIDR block or a range of addresses");
             }
             trusted.add(pattern);
         }
@@ -51,7 +52,8 @@ public class ClientAddresses implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
-        request.setProperty(PROPERTY, resolve(servlet.getRemoteAddr(), request.getHeaders().get(FORWARDED_FOR)));
+        request.setProperty(
+                PROPERTY, resolve(servlet.getRemoteAddr(), request.getHeaders().get(FORWARDED_FOR)));
     }
 
     /** The address {@link #filter} found for this request. */

@@ -21,7 +21,9 @@ public class ContentEncodings implements ReaderInterceptor {
         } catch (IOException | RuntimeException e) {
             for (Throwable cause = e; cause != null; cause = cause.getCause()) {
                 if (cause instanceof ZipException || cause instanceof DataFormatException) {
-                    throw new ProblemException(400, "Bad Request",
+                    throw new ProblemException(
+                            400,
+                            "Bad Request",
                             "The request body is not encoded as its Content-Encoding says",
                             List.of(new FieldError("Content-Encoding", "does not match the body")));
                 }

@@ -32,10 +32,10 @@ final class DatabaseFailure {
             "participant", "Another case took the same case number at the same moment; send the request again",
             "app_user", "An account with this username already exists",
             "enrolment_event", "The enrolment moved while this change was being made; read it again");
+
     static final String OTHER_CONFLICT = "A record written at the same moment conflicts with this one; read it again";
 
-    private DatabaseFailure() {
-    }
+    private DatabaseFailure() {}
 
     /** The conflict, when a unique index or primary key refused the write. */
     static Optional<String> conflict(Throwable failure) {
@@ -44,8 +44,9 @@ final class DatabaseFailure {
                 ServerErrorMessage server = postgres.getServerErrorMessage();
                 return Optional.of(describe(server == null ? null : server.getTable()));
             }
-            if (cause instanceof SQLiteException sqlite && (sqlite.getResultCode() == SQLiteErrorCode.SQLITE_CONSTRAINT_UNIQUE
-                    || sqlite.getResultCode() == SQLiteErrorCode.SQLITE_CONSTRAINT_PRIMARYKEY)) {
+            if (cause instanceof SQLiteException sqlite
+                    && (sqlite.getResultCode() == SQLiteErrorCode.SQLITE_CONSTRAINT_UNIQUE
+                            || sqlite.getResultCode() == SQLiteErrorCode.SQLITE_CONSTRAINT_PRIMARYKEY)) {
                 Matcher table = SQLITE_UNIQUE.matcher(String.valueOf(sqlite.getMessage()));
                 return Optional.of(describe(table.find() ? table.group(1) : null));
             }
@@ -62,10 +63,10 @@ final class DatabaseFailure {
             if (cause instanceof SQLiteException sqlite && unavailable(sqlite.getResultCode())) {
                 return true;
             }
-            if (cause instanceof SQLException sql && (sql.getSQLState() != null
-                    && sql.getSQLState().startsWith(CONNECTION_CLASS)
-                    || sql instanceof java.sql.SQLTransientConnectionException
-                    || sql.getClass().getName().equals("org.apache.tomcat.jdbc.pool.PoolExhaustedException"))) {
+            if (cause instanceof SQLException sql
+                    && (sql.getSQLState() != null && sql.getSQLState().startsWith(CONNECTION_CLASS)
+                            || sql instanceof java.sql.SQLTransientConnectionException
+                            || sql.getClass().getName().equals("org.apache.tomcat.jdbc.pool.PoolExhaustedException"))) {
                 return true;
             }
         }
@@ -78,8 +79,12 @@ final class DatabaseFailure {
      */
     private static boolean unavailable(SQLiteErrorCode code) {
         String name = code.name();
-        return name.startsWith("SQLITE_CANTOPEN") || name.startsWith("SQLITE_IOERR") || name.startsWith("SQLITE_BUSY")
-                || name.startsWith("SQLITE_LOCKED") || name.startsWith("SQLITE_READONLY") || code == SQLiteErrorCode.SQLITE_FULL;
+        return name.startsWith("SQLITE_CANTOPEN")
+                || name.startsWith("SQLITE_IOERR")
+                || name.startsWith("SQLITE_BUSY")
+                || name.startsWith("SQLITE_LOCKED")
+                || name.startsWith("SQLITE_READONLY")
+                || code == SQLiteErrorCode.SQLITE_FULL;
     }
 
     private static String describe(String table) {

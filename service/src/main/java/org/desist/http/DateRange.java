@@ -21,8 +21,7 @@ public class DateRange {
     @Parameter(description = "Latest date, inclusive (yyyy-mm-dd); not before `from`", example = "2026-12-31")
     private LocalDate to;
 
-    public DateRange() {
-    }
+    public DateRange() {}
 
     public DateRange(LocalDate from, LocalDate to) {
         this.from = from;

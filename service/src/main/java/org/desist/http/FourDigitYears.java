@@ -22,15 +22,18 @@ import java.util.function.ToIntFunction;
 public final class FourDigitYears {
     static final String REASON = "must be a date of a year from 0001 to 9999";
 
-    private FourDigitYears() {
-    }
+    private FourDigitYears() {}
 
     public static Module json() {
         return new SimpleModule("four-digit-years")
-                .addDeserializer(LocalDate.class, new Bounded<>(LocalDate.class, LocalDateDeserializer.INSTANCE,
-                        LocalDate::getYear))
-                .addDeserializer(Instant.class, new Bounded<>(Instant.class, InstantDeserializer.INSTANT,
-                        instant -> instant.atOffset(ZoneOffset.UTC).getYear()));
+                .addDeserializer(
+                        LocalDate.class,
+                        new Bounded<>(LocalDate.class, LocalDateDeserializer.INSTANCE, LocalDate::getYear))
+                .addDeserializer(
+                        Instant.class,
+                        new Bounded<>(
+                                Instant.class, InstantDeserializer.INSTANT, instant -> instant.atOffset(ZoneOffset.UTC)
+                                        .getYear()));
     }
 
     private static final class Bounded<T> extends StdScalarDeserializer<T> {

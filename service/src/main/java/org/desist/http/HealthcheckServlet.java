@@ -27,15 +27,14 @@ public class HealthcheckServlet extends HttpServlet {
     }
 
     /** A check's verdict as the answer shows it. */
-    record Verdict(boolean healthy, String message, String timestamp) {
-    }
+    record Verdict(boolean healthy, String message, String timestamp) {}
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         SortedMap<String, HealthCheck.Result> results = checks.runHealthChecks();
         Map<String, Verdict> verdicts = new LinkedHashMap<>();
-        results.forEach((name, result) -> verdicts.put(name, new Verdict(result.isHealthy(),
-                message(result), result.getTimestamp())));
+        results.forEach((name, result) ->
+                verdicts.put(name, new Verdict(result.isHealthy(), message(result), result.getTimestamp())));
         boolean healthy = results.values().stream().allMatch(HealthCheck.Result::isHealthy);
         response.setStatus(healthy ? HttpServletResponse.SC_OK : HttpServletResponse.SC_SERVICE_UNAVAILABLE);
         response.setContentType("application/json");
@@ -47,6 +46,8 @@ public class HealthcheckServlet extends HttpServlet {
         if (result.getMessage() != null) {
             return result.getMessage();
         }
-        return result.getError() == null ? null : "failed: " + result.getError().getClass().getSimpleName();
+        return result.getError() == null
+                ? null
+                : "failed: " + result.getError().getClass().getSimpleName();
     }
 }

@@ -24,8 +24,10 @@ public class JsonProblemMapper implements ExceptionMapper<JsonProcessingExceptio
     public Response toResponse(JsonProcessingException exception) {
         if (exception instanceof StreamConstraintsException) {
             // a body beyond the parser's bounds (DesistApplication.configureJson): hostile or broken, never a 500
-            return Problems.response(400, "The request body is nested too deeply or holds a number or field name"
-                    + " too long to read", List.of());
+            return Problems.response(
+                    400,
+                    "The request body is nested too deeply or holds a number or field name" + " too long to read",
+                    List.of());
         }
         if (exception instanceof StreamReadException) {
             return Problems.response(400, "The request body is not well-formed JSON", List.of());

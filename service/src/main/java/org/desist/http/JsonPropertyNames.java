@@ -15,7 +15,8 @@ public class JsonPropertyNames implements PropertyNodeNameProvider {
     public String getName(Property property) {
         if (property instanceof JavaBeanProperty bean) {
             try {
-                JsonProperty renamed = bean.getDeclaringClass().getDeclaredField(property.getName())
+                JsonProperty renamed = bean.getDeclaringClass()
+                        .getDeclaredField(property.getName())
                         .getAnnotation(JsonProperty.class);
                 if (renamed != null && !renamed.value().isEmpty()) {
                     return renamed.value();

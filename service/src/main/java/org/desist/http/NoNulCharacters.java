@@ -30,7 +30,8 @@ public class NoNulCharacters implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
-        for (Map.Entry<String, List<String>> parameter : request.getUriInfo().getQueryParameters().entrySet()) {
+        for (Map.Entry<String, List<String>> parameter :
+                request.getUriInfo().getQueryParameters().entrySet()) {
             if (hasNul(parameter.getKey()) || parameter.getValue().stream().anyMatch(NoNulCharacters::hasNul)) {
                 throw ProblemException.badParameter(printable(parameter.getKey()), REASON);
             }

@@ -8,8 +8,13 @@ import java.util.List;
 /** One page of a list: its items, and the address of the next page when there is one. */
 public record Page<T>(
         List<T> items,
-        @Schema(description = "Address of the next page (a path under the host, with the same filters), null on the"
-                + " last page", nullable = true, example = "/api/referrals?siteCode=STAC&limit=50&offset=50") String next) {
+
+        @Schema(
+                description = "Address of the next page (a path under the host, with the same filters), null on the"
+                        + " last page",
+                nullable = true,
+                example = "/api/referrals?siteCode=STAC&limit=50&offset=50")
+        String next) {
 
     /**
      * Builds a page from rows fetched with {@code limit + 1}: the extra row only says that more exist.
@@ -22,6 +27,7 @@ public record Page<T>(
                 .replaceQueryParam("limit", paging.getLimit())
                 .replaceQueryParam("offset", paging.getOffset() + paging.getLimit())
                 .build();
-        return new Page<>(List.copyOf(rows.subList(0, paging.getLimit())), nextUri.getRawPath() + "?" + nextUri.getRawQuery());
+        return new Page<>(
+                List.copyOf(rows.subList(0, paging.getLimit())), nextUri.getRawPath() + "?" + nextUri.getRawQuery());
     }
 }

@@ -25,8 +25,7 @@ public class Paging {
     @Parameter(description = "Items to skip; follow `next` rather than computing it")
     private int offset;
 
-    public Paging() {
-    }
+    public Paging() {}
 
     public Paging(int limit, int offset) {
         this.limit = limit;

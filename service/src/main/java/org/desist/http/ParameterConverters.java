@@ -1,6 +1,5 @@
 package org.desist.http;
 
-import org.desist.json.ExpectedValue;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.ext.ParamConverter;
@@ -10,6 +9,7 @@ import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import org.desist.json.ExpectedValue;
 
 /**
  * Strict conversion of query and path parameters to enums and dates. A failure carries a reason

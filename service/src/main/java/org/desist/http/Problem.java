@@ -11,22 +11,39 @@ import org.desist.refusal.MatchedParticipant;
 public record Problem(
         @Schema(description = "Always about:blank: the status says what kind of problem it is", example = "about:blank")
         String type,
-        @Schema(description = "The status's reason phrase", example = "Unprocessable Content") String title,
-        @Schema(description = "The HTTP status", example = "422") int status,
-        @Schema(description = "What went wrong, in words",
-                example = "decision must be one of: accept_for_intervention, community_referral_only, consultation_only,"
-                        + " no_further_action") String detail,
+
+        @Schema(description = "The status's reason phrase", example = "Unprocessable Content")
+        String title,
+
+        @Schema(description = "The HTTP status", example = "422")
+        int status,
+
+        @Schema(
+                description = "What went wrong, in words",
+                example =
+                        "decision must be one of: accept_for_intervention, community_referral_only, consultation_only,"
+                                + " no_further_action")
+        String detail,
+
         @Schema(description = "The fields at fault, each with the reason; absent when no field is to blame")
         List<FieldError> errors,
+
         @Schema(description = "For server errors only: the id under which the incident was logged")
         String incidentId,
-        @Schema(description = "For a 409 on a person's identity: the live participants the request matched that the"
-                + " caller may see (none when the match is at a site outside the caller's scope)")
+
+        @Schema(
+                description = "For a 409 on a person's identity: the live participants the request matched that the"
+                        + " caller may see (none when the match is at a site outside the caller's scope)")
         List<MatchedParticipant> matches,
-        @Schema(description = "Only with 410 Gone: the participant this one was merged into, which now holds the"
-                + " case", example = "4d2e7c1a-9b3f-4a6e-8c51-0f7d3b2a9e64")
+
+        @Schema(
+                description =
+                        "Only with 410 Gone: the participant this one was merged into, which now holds the" + " case",
+                example = "4d2e7c1a-9b3f-4a6e-8c51-0f7d3b2a9e64")
         String mergedInto,
-        @Schema(description = "Only with 410 Gone: the case reference of the participant this one was merged into",
+
+        @Schema(
+                description = "Only with 410 Gone: the case reference of the participant this one was merged into",
                 example = "STAC-2026-0007")
         String mergedIntoCaseRef) {
 

@@ -23,7 +23,9 @@ public class ProblemAccept implements ContainerRequestFilter {
     @Override
     public void filter(ContainerRequestContext request) {
         List<String> accept = request.getHeaders().get(HttpHeaders.ACCEPT);
-        if (accept == null || accept.stream().noneMatch(value -> value.toLowerCase(Locale.ROOT).contains(PROBLEM))) {
+        if (accept == null
+                || accept.stream()
+                        .noneMatch(value -> value.toLowerCase(Locale.ROOT).contains(PROBLEM))) {
             return;
         }
         request.getHeaders().add(HttpHeaders.ACCEPT, "*/*;q=0.001");

@@ -20,7 +20,10 @@ public class ProblemException extends RuntimeException {
     }
 
     public static ProblemException badParameter(String parameter, String reason) {
-        return new ProblemException(Status.BAD_REQUEST.getStatusCode(), "Bad Request", parameter + " " + reason,
+        return new ProblemException(
+                Status.BAD_REQUEST.getStatusCode(),
+                "Bad Request",
+                parameter + " " + reason,
                 List.of(new FieldError(parameter, reason)));
     }
 

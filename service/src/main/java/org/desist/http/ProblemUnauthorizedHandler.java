@@ -13,14 +13,13 @@ public class ProblemUnauthorizedHandler implements UnauthorizedHandler {
 
     /** The 401 every refused sign-in answers, wherever it is refused. */
     public static WebApplicationException refusal() {
-        return new WebApplicationException(new ProblemUnauthorizedHandler().buildResponse(BasicHeader.SCHEME,
-                REALM));
+        return new WebApplicationException(new ProblemUnauthorizedHandler().buildResponse(BasicHeader.SCHEME, REALM));
     }
 
     @Override
     public Response buildResponse(String prefix, String realm) {
-        return Response.fromResponse(Problems.response(401,
-                        "Send valid credentials: HTTP Basic, or a Bearer token from POST /api/tokens", List.of()))
+        return Response.fromResponse(Problems.response(
+                        401, "Send valid credentials: HTTP Basic, or a Bearer token from POST /api/tokens", List.of()))
                 .header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"" + realm + "\", charset=\"UTF-8\"")
                 .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"" + realm + "\"")
                 .build();

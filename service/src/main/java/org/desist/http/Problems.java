@@ -5,8 +5,7 @@ import java.util.List;
 
 /** Builds problem+json responses; the one place their shape is decided. */
 public final class Problems {
-    private Problems() {
-    }
+    private Problems() {}
 
     public static Response response(Problem problem) {
         return Response.status(problem.status())

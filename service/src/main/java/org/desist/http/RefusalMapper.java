@@ -16,8 +16,16 @@ public class RefusalMapper implements ExceptionMapper<Refusal> {
 
         @Override
         public Problem conflict(Refusal.Conflict refusal) {
-            return new Problem("about:blank", Problems.title(409), 409, refusal.getMessage(), errors(refusal), null,
-                    refusal.matches(), null, null);
+            return new Problem(
+                    "about:blank",
+                    Problems.title(409),
+                    409,
+                    refusal.getMessage(),
+                    errors(refusal),
+                    null,
+                    refusal.matches(),
+                    null,
+                    null);
         }
 
         @Override
@@ -37,8 +45,16 @@ public class RefusalMapper implements ExceptionMapper<Refusal> {
 
         @Override
         public Problem mergedInto(Refusal.MergedInto refusal) {
-            return new Problem("about:blank", Problems.title(410), 410, refusal.getMessage(), List.of(), null,
-                    List.of(), refusal.survivorId(), refusal.survivorCaseRef());
+            return new Problem(
+                    "about:blank",
+                    Problems.title(410),
+                    410,
+                    refusal.getMessage(),
+                    List.of(),
+                    null,
+                    List.of(),
+                    refusal.survivorId(),
+                    refusal.survivorCaseRef());
         }
 
         @Override

@@ -41,8 +41,7 @@ public class RequestProblemMapper implements ExceptionMapper<JerseyViolationExce
         return Problems.response(status, detail, errors);
     }
 
-    private record Located(String field, boolean parameter) {
-    }
+    private record Located(String field, boolean parameter) {}
 
     private static Located locate(Path path, Invocable invocable) {
         StringBuilder field = new StringBuilder();

@@ -19,6 +19,7 @@ public class ServerErrorMapper implements jakarta.ws.rs.ext.ExceptionMapper<Thro
     private static final Logger LOG = LoggerFactory.getLogger(ServerErrorMapper.class);
     /** Long enough for a database restart or fail-over, short enough not to keep clients away after it. */
     static final int RETRY_AFTER_SECONDS = 30;
+
     private static final long TRACE_EVERY_NANOS = TimeUnit.MINUTES.toNanos(1);
     private final AtomicLong lastTrace = new AtomicLong(System.nanoTime() - TRACE_EVERY_NANOS);
 
@@ -32,18 +33,35 @@ public class ServerErrorMapper implements jakarta.ws.rs.ext.ExceptionMapper<Thro
         String incident = UUID.randomUUID().toString();
         if (DatabaseFailure.unavailable(exception)) {
             if (traceDue()) {
-                LOG.error("Incident {}: the database is unavailable ({}); the next stack trace in a minute at the"
-                        + " earliest", incident, reason(exception), exception);
+                LOG.error(
+                        "Incident {}: the database is unavailable ({}); the next stack trace in a minute at the"
+                                + " earliest",
+                        incident,
+                        reason(exception),
+                        exception);
             } else {
                 LOG.error("Incident {}: the database is unavailable ({})", incident, reason(exception));
             }
-            return Problems.withHeader(Problems.response(new Problem("about:blank", "Service Unavailable", 503,
-                    "The database is unavailable just now (out of reach or overloaded); try again later, or quote"
-                            + " incident " + incident, List.of(), incident)), HttpHeaders.RETRY_AFTER, Integer.toString(RETRY_AFTER_SECONDS));
+            return Problems.withHeader(
+                    Problems.response(new Problem(
+                            "about:blank",
+                            "Service Unavailable",
+                            503,
+                            "The database is unavailable just now (out of reach or overloaded); try again later, or quote"
+                                    + " incident " + incident,
+                            List.of(),
+                            incident)),
+                    HttpHeaders.RETRY_AFTER,
+                    Integer.toString(RETRY_AFTER_SECONDS));
         }
         LOG.error("Incident {}", incident, exception);
-        return Problems.response(new Problem("about:blank", "Internal Server Error", 500,
-                "The service could not complete the request; quote incident " + incident, List.of(), incident));
+        return Problems.response(new Problem(
+                "about:blank",
+                "Internal Server Error",
+                500,
+                "The service could not complete the request; quote incident " + incident,
+                List.of(),
+                incident));
     }
 
     private boolean traceDue() {

@@ -23,7 +23,8 @@ public class TrailingNewline implements WriterInterceptor {
     }
 
     public static boolean isJson(MediaType type) {
-        return type != null && (type.getSubtype().equals("json") || type.getSubtype().endsWith("+json"));
+        return type != null
+                && (type.getSubtype().equals("json") || type.getSubtype().endsWith("+json"));
     }
 
     /** The same rule for the few JSON bodies written outside Jersey (Jetty's own errors, the health check). */

@@ -9,8 +9,7 @@ import org.desist.refusal.ExpectedVersion;
  * version: missing is 428, stale is 412.
  */
 public final class Versions {
-    private Versions() {
-    }
+    private Versions() {}
 
     public static EntityTag tag(int version) {
         return new EntityTag(Integer.toString(version));

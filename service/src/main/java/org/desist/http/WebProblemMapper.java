@@ -16,14 +16,16 @@ public class WebProblemMapper implements ExceptionMapper<WebApplicationException
     @Override
     public Response toResponse(WebApplicationException exception) {
         Response original = exception.getResponse();
-        if (original.hasEntity() && original.getMediaType() != null
+        if (original.hasEntity()
+                && original.getMediaType() != null
                 && Problem.MEDIA_TYPE.equals(original.getMediaType().toString())) {
             return original;
         }
         if (exception instanceof ParamException param) {
             Throwable cause = param.getCause();
-            String reason = cause instanceof IllegalArgumentException && cause.getMessage() != null
-                    && cause.getMessage().startsWith("must ")
+            String reason = cause instanceof IllegalArgumentException
+                            && cause.getMessage() != null
+                            && cause.getMessage().startsWith("must ")
                     ? cause.getMessage()
                     : "is not valid";
             String name = param.getParameterName();

@@ -19,7 +19,8 @@ public record Incident(
         Instant recordedAt,
         String recordedBy,
         @Schema(nullable = true) Instant amendedAt,
-        @Schema(nullable = true) String amendedBy) implements CaseRecord {
+        @Schema(nullable = true) String amendedBy)
+        implements CaseRecord {
 
     NewIncident body() {
         return new NewIncident(kind, occurredOn, source, details);

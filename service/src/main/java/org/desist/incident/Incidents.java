@@ -63,7 +63,8 @@ public class Incidents implements RecordTable<Incident, NewIncident> {
     }
 
     @Override
-    public List<Incident> list(Handle handle, String participantId, LocalDate from, LocalDate to, int limit, int offset) {
+    public List<Incident> list(
+            Handle handle, String participantId, LocalDate from, LocalDate to, int limit, int offset) {
         return handle.attach(IncidentDao.class).list(participantId, from, to, limit, offset);
     }
 }

@@ -11,6 +11,8 @@ public record NewIncident(
         @NotNull IncidentKind kind,
         @Schema(example = "2026-05-14") @NotNull LocalDate occurredOn,
         @NotNull IncidentSource source,
+
         @Schema(example = "Sent three messages to the victim via a new social media account")
-        @NotBlank @Size(max = 4000) String details) {
-}
+        @NotBlank
+        @Size(max = 4000)
+        String details) {}

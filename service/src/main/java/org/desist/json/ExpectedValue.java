@@ -10,8 +10,7 @@ import java.util.stream.Collectors;
 
 /** Says in words what a field of a given Java type accepts, for error messages. */
 public final class ExpectedValue {
-    private ExpectedValue() {
-    }
+    private ExpectedValue() {}
 
     public static String describe(Class<?> type) {
         if (type.isEnum()) {
@@ -50,8 +49,8 @@ public final class ExpectedValue {
 
     private static String wireName(Enum<?> constant) {
         try {
-            JsonProperty property = constant.getDeclaringClass().getField(constant.name())
-                    .getAnnotation(JsonProperty.class);
+            JsonProperty property =
+                    constant.getDeclaringClass().getField(constant.name()).getAnnotation(JsonProperty.class);
             return property == null || property.value().isEmpty() ? constant.name() : property.value();
         } catch (NoSuchFieldException e) {
             return constant.name();

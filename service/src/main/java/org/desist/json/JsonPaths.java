@@ -5,8 +5,7 @@ import java.util.List;
 
 /** Renders Jackson's reference chain as a JSON path a client recognises: {@code diagnoses[0].code}. */
 public final class JsonPaths {
-    private JsonPaths() {
-    }
+    private JsonPaths() {}
 
     public static String of(List<JsonMappingException.Reference> path) {
         StringBuilder out = new StringBuilder();

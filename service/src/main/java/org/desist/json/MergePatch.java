@@ -74,8 +74,10 @@ public final class MergePatch {
     }
 
     private static Refusal.Invalid refusal(List<FieldReason> errors) {
-        List<FieldReason> sorted = errors.stream().sorted(Comparator.comparing(FieldReason::field)).toList();
-        String detail = sorted.size() == 1 ? sorted.get(0).field() + " " + sorted.get(0).reason()
+        List<FieldReason> sorted =
+                errors.stream().sorted(Comparator.comparing(FieldReason::field)).toList();
+        String detail = sorted.size() == 1
+                ? sorted.get(0).field() + " " + sorted.get(0).reason()
                 : sorted.size() + " fields are invalid";
         return new Refusal.Invalid(detail, sorted);
     }

@@ -8,8 +8,7 @@ import org.desist.refusal.FieldReason;
 
 /** The field a JSON document could not be read into, and in words what it should have held. */
 public final class UnreadableField {
-    private UnreadableField() {
-    }
+    private UnreadableField() {}
 
     public static FieldReason of(JsonMappingException exception) {
         String field = JsonPaths.of(exception.getPath());

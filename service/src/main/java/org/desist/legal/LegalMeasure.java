@@ -4,9 +4,9 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.time.LocalDate;
-import org.desist.time.ProgrammeClock;
 import org.desist.caserecord.CaseRecord;
 import org.desist.caserecord.RecordStatus;
+import org.desist.time.ProgrammeClock;
 import org.jdbi.v3.core.mapper.reflect.ColumnName;
 
 public record LegalMeasure(
@@ -22,7 +22,8 @@ public record LegalMeasure(
         Instant recordedAt,
         String recordedBy,
         @Schema(nullable = true) Instant amendedAt,
-        @Schema(nullable = true) String amendedBy) implements CaseRecord {
+        @Schema(nullable = true) String amendedBy)
+        implements CaseRecord {
 
     /**
      * Whether the measure is in force today (in London), worked out when the record is read, never
@@ -30,8 +31,10 @@ public record LegalMeasure(
      * it too is for today, from that version's dates.
      */
     @JsonProperty(value = "inForce", access = JsonProperty.Access.READ_ONLY)
-    @Schema(accessMode = Schema.AccessMode.READ_ONLY, description = "Whether the measure is in force today"
-            + " (Europe/London): from <= today and (no until, or until >= today)")
+    @Schema(
+            accessMode = Schema.AccessMode.READ_ONLY,
+            description = "Whether the measure is in force today"
+                    + " (Europe/London): from <= today and (no until, or until >= today)")
     public boolean inForce() {
         return inForceOn(LocalDate.now(ProgrammeClock.ZONE));
     }

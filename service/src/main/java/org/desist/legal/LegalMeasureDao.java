@@ -18,14 +18,22 @@ public interface LegalMeasureDao {
     @SqlUpdate("INSERT INTO legal_measure (id, participant_id, kind, from_date, until_date, conditions, status,"
             + " version, recorded_at, recorded_by)"
             + " VALUES (:id, :participantId, :b.kind, :b.from, :b.until, :b.conditions, 'active', 1, :at, :by)")
-    void insert(@Bind("id") String id, @Bind("participantId") String participantId,
-                @BindMethods("b") NewLegalMeasure body, @Bind("at") Instant at, @Bind("by") String by);
+    void insert(
+            @Bind("id") String id,
+            @Bind("participantId") String participantId,
+            @BindMethods("b") NewLegalMeasure body,
+            @Bind("at") Instant at,
+            @Bind("by") String by);
 
     @SqlUpdate("UPDATE legal_measure SET kind = :b.kind, from_date = :b.from, until_date = :b.until,"
             + " conditions = :b.conditions, version = version + 1, amended_at = :at, amended_by = :by"
             + " WHERE id = :id AND version = :version")
-    int update(@Bind("id") String id, @Bind("version") int version, @BindMethods("b") NewLegalMeasure body,
-               @Bind("at") Instant at, @Bind("by") String by);
+    int update(
+            @Bind("id") String id,
+            @Bind("version") int version,
+            @BindMethods("b") NewLegalMeasure body,
+            @Bind("at") Instant at,
+            @Bind("by") String by);
 
     @SqlQuery("SELECT " + COLUMNS + " FROM legal_measure WHERE participant_id = :participantId AND id = :id")
     Optional<LegalMeasure> find(@Bind("participantId") String participantId, @Bind("id") String id);
@@ -33,6 +41,10 @@ public interface LegalMeasureDao {
     @SqlQuery("SELECT " + COLUMNS + " FROM legal_measure WHERE participant_id = :participantId"
             + " AND (:from IS NULL OR from_date >= :from) AND (:to IS NULL OR from_date <= :to)"
             + " ORDER BY from_date DESC, recorded_at DESC LIMIT :limit OFFSET :offset")
-    List<LegalMeasure> list(@Bind("participantId") String participantId, @Bind("from") LocalDate from,
-                            @Bind("to") LocalDate to, @Bind("limit") int limit, @Bind("offset") int offset);
+    List<LegalMeasure> list(
+            @Bind("participantId") String participantId,
+            @Bind("from") LocalDate from,
+            @Bind("to") LocalDate to,
+            @Bind("limit") int limit,
+            @Bind("offset") int offset);
 }

@@ -25,16 +25,16 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.desist.access.Action;
-import org.desist.auth.Caller;
 import org.desist.access.Requires;
-import org.desist.http.DateRange;
-import org.desist.http.Page;
-import org.desist.http.Paging;
+import org.desist.auth.Caller;
 import org.desist.caserecord.EnteredInError;
 import org.desist.caserecord.History;
 import org.desist.caserecord.RecordKeeper;
-import org.desist.http.Versions;
 import org.desist.caserecord.RecordResponses;
+import org.desist.http.DateRange;
+import org.desist.http.Page;
+import org.desist.http.Paging;
+import org.desist.http.Versions;
 
 @Path("/participants/{id}/legal-measures")
 @Produces(MediaType.APPLICATION_JSON)
@@ -49,23 +49,34 @@ public class LegalMeasureResource {
 
     @POST
     @Requires(Action.LEGAL_MEASURE_RECORD)
-    @Operation(operationId = "recordLegalMeasure",
-            summary = "Record a legal measure", description = "A stalking protection order, restraining"
-            + " order, licence or bail conditions, or electronic monitoring, with the dates it runs between. It may"
-            + " predate the referral; until, when given, must not be before from.")
-    public Response record(@PathParam("id") String participantId, @NotNull @Valid NewLegalMeasure body,
-                           @Context UriInfo uri, @Context Caller caller) {
+    @Operation(
+            operationId = "recordLegalMeasure",
+            summary = "Record a legal measure",
+            description = "A stalking protection order, restraining"
+                    + " order, licence or bail conditions, or electronic monitoring, with the dates it runs between. It may"
+                    + " predate the referral; until, when given, must not be before from.")
+    public Response record(
+            @PathParam("id") String participantId,
+            @NotNull @Valid NewLegalMeasure body,
+            @Context UriInfo uri,
+            @Context Caller caller) {
         return RecordResponses.created(measures.create(caller, participantId, body), uri);
     }
 
     @GET
     @Requires(Action.LEGAL_MEASURE_READ)
-    @Operation(operationId = "listLegalMeasures",
-            summary = "The case's legal measures, latest start first", description = "Each says whether it"
-            + " is in force today (inForce). The date range filters on from.")
-    public Page<LegalMeasure> list(@PathParam("id") String participantId, @BeanParam DateRange dates,
-                               @Valid @BeanParam Paging paging, @Context UriInfo uri, @Context Caller caller) {
-        return Page.of(measures.list(caller, participantId, dates.getFrom(), dates.getTo(), paging.request()), paging, uri);
+    @Operation(
+            operationId = "listLegalMeasures",
+            summary = "The case's legal measures, latest start first",
+            description = "Each says whether it" + " is in force today (inForce). The date range filters on from.")
+    public Page<LegalMeasure> list(
+            @PathParam("id") String participantId,
+            @BeanParam DateRange dates,
+            @Valid @BeanParam Paging paging,
+            @Context UriInfo uri,
+            @Context Caller caller) {
+        return Page.of(
+                measures.list(caller, participantId, dates.getFrom(), dates.getTo(), paging.request()), paging, uri);
     }
 
     @GET
@@ -80,38 +91,44 @@ public class LegalMeasureResource {
     @Path("/{rid}")
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
     @Requires(Action.LEGAL_MEASURE_RECORD)
-    @Operation(operationId = "amendLegalMeasure",
-            summary = "Amend a legal measure", description = "Merge patch. Needs If-Match and a reason; the earlier"
-            + " version is kept in the history.")
+    @Operation(
+            operationId = "amendLegalMeasure",
+            summary = "Amend a legal measure",
+            description = "Merge patch. Needs If-Match and a reason; the earlier" + " version is kept in the history.")
     @RequestBody(content = @Content(schema = @Schema(implementation = NewLegalMeasure.class)))
-    public Response amend(@PathParam("id") String participantId, @PathParam("rid") String id,
-                          @Parameter(required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-                          @Parameter(required = true, description = "Why the record changes")
-                          @QueryParam("reason") String reason,
-                          @NotNull ObjectNode patch, @Context Caller caller) {
-        return RecordResponses.ok(measures.amend(caller, participantId, id, Versions.expected(ifMatch),
-                reason, patch));
+    public Response amend(
+            @PathParam("id") String participantId,
+            @PathParam("rid") String id,
+            @Parameter(required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Parameter(required = true, description = "Why the record changes") @QueryParam("reason") String reason,
+            @NotNull ObjectNode patch,
+            @Context Caller caller) {
+        return RecordResponses.ok(measures.amend(caller, participantId, id, Versions.expected(ifMatch), reason, patch));
     }
 
     @GET
     @Path("/{rid}/history")
     @Requires(Action.LEGAL_MEASURE_READ)
     @Operation(operationId = "getLegalMeasureHistory", summary = "Every version of a legal measure, oldest first")
-    public History<LegalMeasure> history(@PathParam("id") String participantId, @PathParam("rid") String id,
-                                     @Context Caller caller) {
+    public History<LegalMeasure> history(
+            @PathParam("id") String participantId, @PathParam("rid") String id, @Context Caller caller) {
         return new History<>(measures.history(caller, participantId, id));
     }
 
     @POST
     @Path("/{rid}/entered-in-error")
     @Requires(Action.LEGAL_MEASURE_RECORD)
-    @Operation(operationId = "markLegalMeasureEnteredInError",
-            summary = "Mark a legal measure entered in error", description = "Kept, not deleted; it drops out of"
-            + " figures and reports. Needs If-Match.")
-    public Response enteredInError(@PathParam("id") String participantId, @PathParam("rid") String id,
-                                   @Parameter(required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-                                   @NotNull @Valid EnteredInError body, @Context Caller caller) {
-        return RecordResponses.ok(measures.markEnteredInError(caller, participantId, id, Versions.expected(ifMatch),
-                body.reason()));
+    @Operation(
+            operationId = "markLegalMeasureEnteredInError",
+            summary = "Mark a legal measure entered in error",
+            description = "Kept, not deleted; it drops out of" + " figures and reports. Needs If-Match.")
+    public Response enteredInError(
+            @PathParam("id") String participantId,
+            @PathParam("rid") String id,
+            @Parameter(required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @NotNull @Valid EnteredInError body,
+            @Context Caller caller) {
+        return RecordResponses.ok(
+                measures.markEnteredInError(caller, participantId, id, Versions.expected(ifMatch), body.reason()));
     }
 }

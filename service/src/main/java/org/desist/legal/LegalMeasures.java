@@ -70,8 +70,8 @@ public class LegalMeasures implements RecordTable<LegalMeasure, NewLegalMeasure>
     }
 
     @Override
-    public List<LegalMeasure> list(Handle handle, String participantId, LocalDate from, LocalDate to, int limit,
-                                   int offset) {
+    public List<LegalMeasure> list(
+            Handle handle, String participantId, LocalDate from, LocalDate to, int limit, int offset) {
         return handle.attach(LegalMeasureDao.class).list(participantId, from, to, limit, offset);
     }
 }

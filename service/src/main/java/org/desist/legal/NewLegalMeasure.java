@@ -14,7 +14,9 @@ public record NewLegalMeasure(
         @NotNull LegalMeasureKind kind,
         @Schema(example = "2026-01-15") @NotNull LocalDate from,
         @Schema(example = "2028-01-14", nullable = true) LocalDate until,
-        @Schema(example = "Not to contact the victim directly or indirectly; not to enter Church Street",
+
+        @Schema(
+                example = "Not to contact the victim directly or indirectly; not to enter Church Street",
                 nullable = true)
-        @Size(max = 4000) String conditions) {
-}
+        @Size(max = 4000)
+        String conditions) {}

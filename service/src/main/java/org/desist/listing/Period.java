@@ -16,6 +16,8 @@ public record Period(LocalDate from, LocalDate to) {
      * the last date there is ({@code +999999999-12-31}), which has no day after it.
      */
     public Instant endIn(ZoneId zone) {
-        return to == null || to.equals(LocalDate.MAX) ? null : to.plusDays(1).atStartOfDay(zone).toInstant();
+        return to == null || to.equals(LocalDate.MAX)
+                ? null
+                : to.plusDays(1).atStartOfDay(zone).toInstant();
     }
 }

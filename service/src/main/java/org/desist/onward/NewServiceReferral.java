@@ -10,8 +10,13 @@ import java.time.LocalDate;
 public record NewServiceReferral(
         @NotNull OnwardService service,
         @NotNull ServiceKind kind,
-        @Schema(example = "Northside Community Alcohol Team") @NotBlank @Size(max = 200) String provider,
+
+        @Schema(example = "Northside Community Alcohol Team") @NotBlank @Size(max = 200)
+        String provider,
+
         @Schema(example = "2026-03-02") @NotNull LocalDate madeOn,
+
         @Schema(example = "Drinks heavily before contacting the victim; agreed to seek help")
-        @NotBlank @Size(max = 4000) String reason) {
-}
+        @NotBlank
+        @Size(max = 4000)
+        String reason) {}

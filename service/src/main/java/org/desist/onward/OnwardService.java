@@ -20,8 +20,8 @@ public enum OnwardService {
 
     public Set<ServiceKind> kinds() {
         return switch (this) {
-            case mental_health -> EnumSet.of(community_mental_health_team, talking_therapies, inpatient,
-                    ServiceKind.other);
+            case mental_health ->
+                EnumSet.of(community_mental_health_team, talking_therapies, inpatient, ServiceKind.other);
             case substance_misuse -> EnumSet.of(drug, alcohol, ServiceKind.other);
             case other -> EnumSet.of(housing, employment, domestic_abuse_programme, ServiceKind.other);
         };

@@ -11,12 +11,21 @@ import org.desist.caserecord.RecordStatus;
 public record ServiceReferral(
         String id,
         String participantId,
+
         @Schema(nullable = true, description = "Absent for readers who may not see health detail")
         OnwardService service,
-        @Schema(nullable = true, description = "Absent for readers who may not see health detail") ServiceKind kind,
-        @Schema(nullable = true, description = "Absent for readers who may not see health detail") String provider,
+
+        @Schema(nullable = true, description = "Absent for readers who may not see health detail")
+        ServiceKind kind,
+
+        @Schema(nullable = true, description = "Absent for readers who may not see health detail")
+        String provider,
+
         LocalDate madeOn,
-        @Schema(nullable = true, description = "Absent for readers who may not see health detail") String reason,
+
+        @Schema(nullable = true, description = "Absent for readers who may not see health detail")
+        String reason,
+
         ServiceReferralState state,
         LocalDate stateOn,
         List<ServiceReferralMove> history,
@@ -26,7 +35,8 @@ public record ServiceReferral(
         Instant recordedAt,
         String recordedBy,
         @Schema(nullable = true) Instant amendedAt,
-        @Schema(nullable = true) String amendedBy) implements CaseRecord {
+        @Schema(nullable = true) String amendedBy)
+        implements CaseRecord {
 
     NewServiceReferral body() {
         return new NewServiceReferral(service, kind, provider, madeOn, reason);
@@ -34,8 +44,23 @@ public record ServiceReferral(
 
     /** What a reader who may not see health detail sees: that a referral was made and where it stands. */
     ServiceReferral withoutHealthDetail() {
-        return new ServiceReferral(id, participantId, null, null, null, madeOn, null, state, stateOn,
-                history.stream().map(ServiceReferralMove::withoutReason).toList(), status, errorReason, version,
-                recordedAt, recordedBy, amendedAt, amendedBy);
+        return new ServiceReferral(
+                id,
+                participantId,
+                null,
+                null,
+                null,
+                madeOn,
+                null,
+                state,
+                stateOn,
+                history.stream().map(ServiceReferralMove::withoutReason).toList(),
+                status,
+                errorReason,
+                version,
+                recordedAt,
+                recordedBy,
+                amendedAt,
+                amendedBy);
     }
 }

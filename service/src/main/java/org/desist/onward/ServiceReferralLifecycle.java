@@ -9,14 +9,15 @@ import org.desist.refusal.Refusal;
  * machine must allow it (409), and it must not be dated before the previous move (422).
  */
 public final class ServiceReferralLifecycle {
-    private ServiceReferralLifecycle() {
-    }
+    private ServiceReferralLifecycle() {}
 
-    public static void check(ServiceReferralState from, LocalDate lastMoveOn, ServiceReferralTransition move,
-                             CaseContext context) {
+    public static void check(
+            ServiceReferralState from, LocalDate lastMoveOn, ServiceReferralTransition move, CaseContext context) {
         context.happened("on", move.on());
         if (!from.canMoveTo(move.to())) {
-            String allowed = from.next().isEmpty() ? "none: " + from + " is final" : from.next().toString();
+            String allowed = from.next().isEmpty()
+                    ? "none: " + from + " is final"
+                    : from.next().toString();
             throw new Refusal.Conflict("A service referral cannot move from " + from + " to " + move.to()
                     + "; moves allowed from " + from + ": " + allowed);
         }

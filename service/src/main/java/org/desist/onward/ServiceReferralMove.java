@@ -8,7 +8,10 @@ import java.time.LocalDate;
 public record ServiceReferralMove(
         ServiceReferralState state,
         LocalDate on,
-        @Schema(nullable = true, description = "Absent for readers who may not see health detail") String reason,
+
+        @Schema(nullable = true, description = "Absent for readers who may not see health detail")
+        String reason,
+
         String by,
         Instant recordedAt) {
 

@@ -25,7 +25,23 @@ public record ServiceReferralRow(
         String amendedBy) {
 
     ServiceReferral withHistory(List<ServiceReferralMove> history) {
-        return new ServiceReferral(id, participantId, service, kind, provider, madeOn, reason, state, stateOn,
-                history, status, errorReason, version, recordedAt, recordedBy, amendedAt, amendedBy);
+        return new ServiceReferral(
+                id,
+                participantId,
+                service,
+                kind,
+                provider,
+                madeOn,
+                reason,
+                state,
+                stateOn,
+                history,
+                status,
+                errorReason,
+                version,
+                recordedAt,
+                recordedBy,
+                amendedAt,
+                amendedBy);
     }
 }

@@ -10,6 +10,6 @@ import java.time.LocalDate;
 public record ServiceReferralTransition(
         @NotNull ServiceReferralState to,
         @Schema(example = "2026-03-10") @NotNull LocalDate on,
-        @Schema(example = "Offered a place in the community alcohol team's group")
-        @NotBlank @Size(max = 2000) String reason) {
-}
+
+        @Schema(example = "Offered a place in the community alcohol team's group") @NotBlank @Size(max = 2000)
+        String reason) {}

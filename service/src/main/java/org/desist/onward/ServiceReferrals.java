@@ -54,15 +54,14 @@ public class ServiceReferrals implements RecordTable<ServiceReferral, NewService
     @Override
     public void check(NewServiceReferral body, CaseContext context) {
         if (!body.service().offers(body.kind())) {
-            throw new Refusal.Invalid("kind", "must be one of " + body.service().kinds() + " for a "
-                    + body.service() + " referral");
+            throw new Refusal.Invalid(
+                    "kind", "must be one of " + body.service().kinds() + " for a " + body.service() + " referral");
         }
         context.happened("madeOn", body.madeOn());
     }
 
     @Override
-    public void insert(Handle handle, String id, String participantId, NewServiceReferral body, Instant at,
-                       String by) {
+    public void insert(Handle handle, String id, String participantId, NewServiceReferral body, Instant at, String by) {
         ServiceReferralDao referrals = handle.attach(ServiceReferralDao.class);
         referrals.insert(id, participantId, body, at, by);
         referrals.recordMove(id, ServiceReferralState.made, body.madeOn(), body.reason(), by, at);
@@ -89,18 +88,21 @@ public class ServiceReferrals implements RecordTable<ServiceReferral, NewService
     }
 
     @Override
-    public List<ServiceReferral> list(Handle handle, String participantId, LocalDate from, LocalDate to, int limit,
-                                      int offset) {
+    public List<ServiceReferral> list(
+            Handle handle, String participantId, LocalDate from, LocalDate to, int limit, int offset) {
         ServiceReferralDao referrals = handle.attach(ServiceReferralDao.class);
         List<ServiceReferralRow> rows = referrals.list(participantId, from, to, limit, offset);
         if (rows.isEmpty()) {
             return List.of();
         }
-        Map<String, List<ServiceReferralMove>> histories = referrals.histories(
-                        rows.stream().map(ServiceReferralRow::id).toList()).stream()
-                .collect(Collectors.groupingBy(ServiceReferralDao.MoveOf::serviceReferralId,
-                        Collectors.mapping(ServiceReferralDao.MoveOf::move, Collectors.toList())));
-        return rows.stream().map(row -> row.withHistory(histories.getOrDefault(row.id(), List.of()))).toList();
+        Map<String, List<ServiceReferralMove>> histories =
+                referrals.histories(rows.stream().map(ServiceReferralRow::id).toList()).stream()
+                        .collect(Collectors.groupingBy(
+                                ServiceReferralDao.MoveOf::serviceReferralId,
+                                Collectors.mapping(ServiceReferralDao.MoveOf::move, Collectors.toList())));
+        return rows.stream()
+                .map(row -> row.withHistory(histories.getOrDefault(row.id(), List.of())))
+                .toList();
     }
 
     /** The service, provider and reasons say what the participant is treated for: health detail. */

@@ -17,8 +17,7 @@ import java.util.EnumSet;
  * and offers no way to remove them, so their address answers 404.
  */
 public final class AdminPort {
-    private AdminPort() {
-    }
+    private AdminPort() {}
 
     public static void withoutTasks(AdminEnvironment admin) {
         admin.addFilter("no-tasks", new NoTasks())

@@ -25,17 +25,21 @@ import org.slf4j.helpers.MessageFormatter;
  * Desist's own code logs usernames (made safe by LogSafe), never passwords or tokens.
  */
 public final class CredentialFreeLogs extends TurboFilter {
-    private static final List<String> RAW_TRAFFIC = List.of("org.eclipse.jetty", "org.glassfish.jersey",
-            "org.apache.hc", "org.apache.http", "org.postgresql", "sun.net.www.protocol.http", "jdk.internal.httpclient");
-    private static final Pattern CREDENTIAL = Pattern.compile(
-            "(?i)\\b(proxy-)?authorization\\s*[:=]\\s*\\S"
+    private static final List<String> RAW_TRAFFIC = List.of(
+            "org.eclipse.jetty",
+            "org.glassfish.jersey",
+            "org.apache.hc",
+            "org.apache.http",
+            "org.postgresql",
+            "sun.net.www.protocol.http",
+            "jdk.internal.httpclient");
+    private static final Pattern CREDENTIAL = Pattern.compile("(?i)\\b(proxy-)?authorization\\s*[:=]\\s*\\S"
             + "|(?i)\\b(set-)?cookie\\s*[:=]\\s*\\S"
             + "|(?i)\\b(basic|bearer)\\s+[A-Za-z0-9+/=._~-]{8,}"
             + "|\\bdst_[A-Za-z0-9_-]{16,}"
             + "|\\$argon2(id|i|d)\\$");
 
-    private CredentialFreeLogs() {
-    }
+    private CredentialFreeLogs() {}
 
     /** Installs the filter on the logging context, and again after every reconfiguration (Dropwizard resets it). */
     public static void install() {
@@ -62,11 +66,18 @@ public final class CredentialFreeLogs extends TurboFilter {
         if (format == null || !level.isGreaterOrEqual(logger.getEffectiveLevel())) {
             return FilterReply.NEUTRAL;
         }
-        String text = params == null ? format : MessageFormatter.arrayFormat(format, params).getMessage();
+        String text = params == null
+                ? format
+                : MessageFormatter.arrayFormat(format, params).getMessage();
         if (carriesCredential(text) || t != null && carriesCredential(String.valueOf(t.getMessage()))) {
             if (level.isGreaterOrEqual(Level.WARN)) {
-                logger.log(marker, Logger.FQCN, Level.toLocationAwareLoggerInteger(level),
-                        "A log line was withheld: it carried a credential", null, null);
+                logger.log(
+                        marker,
+                        Logger.FQCN,
+                        Level.toLocationAwareLoggerInteger(level),
+                        "A log line was withheld: it carried a credential",
+                        null,
+                        null);
             }
             return FilterReply.DENY;
         }
@@ -94,8 +105,7 @@ public final class CredentialFreeLogs extends TurboFilter {
         }
 
         @Override
-        public void onStart(LoggerContext context) {
-        }
+        public void onStart(LoggerContext context) {}
 
         @Override
         public void onReset(LoggerContext context) {
@@ -103,11 +113,9 @@ public final class CredentialFreeLogs extends TurboFilter {
         }
 
         @Override
-        public void onStop(LoggerContext context) {
-        }
+        public void onStop(LoggerContext context) {}
 
         @Override
-        public void onLevelChange(Logger logger, Level level) {
-        }
+        public void onLevelChange(Logger logger, Level level) {}
     }
 }

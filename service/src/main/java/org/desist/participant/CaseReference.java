@@ -2,8 +2,7 @@ package org.desist.participant;
 
 /** The human case reference {@code <SITE>-<YEAR>-<NNNN>}, numbered per site and year from 1. */
 public final class CaseReference {
-    private CaseReference() {
-    }
+    private CaseReference() {}
 
     public static String of(String siteCode, int year, int number) {
         if (number < 1) {

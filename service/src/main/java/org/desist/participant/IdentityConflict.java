@@ -1,9 +1,9 @@
 package org.desist.participant;
 
 import java.util.List;
-import org.desist.auth.Caller;
 import org.desist.audit.AuditLog;
 import org.desist.audit.Outcome;
+import org.desist.auth.Caller;
 import org.desist.refusal.FieldReason;
 import org.desist.refusal.MatchedParticipant;
 import org.desist.refusal.Refusal;
@@ -16,8 +16,13 @@ public class IdentityConflict extends Refusal.Conflict {
     private final List<String> hiddenParticipants;
     private final boolean possible;
 
-    IdentityConflict(String field, String reason, String detail, List<MatchedParticipant> visible,
-                     List<String> hiddenParticipants, boolean possible) {
+    IdentityConflict(
+            String field,
+            String reason,
+            String detail,
+            List<MatchedParticipant> visible,
+            List<String> hiddenParticipants,
+            boolean possible) {
         super(detail, List.of(new FieldReason(field, reason)), visible);
         this.hiddenParticipants = List.copyOf(hiddenParticipants);
         this.possible = possible;

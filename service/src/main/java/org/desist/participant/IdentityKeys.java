@@ -6,7 +6,11 @@ import java.time.LocalDate;
 public record IdentityKeys(String givenKey, String familyKey, LocalDate dateOfBirth, String nhsKey, String pncKey) {
 
     public static IdentityKeys of(Identity identity) {
-        return new IdentityKeys(MatchKey.name(identity.givenName()), MatchKey.name(identity.familyName()),
-                identity.dateOfBirth(), MatchKey.nhs(identity.nhsNumber()), MatchKey.pnc(identity.pncId()));
+        return new IdentityKeys(
+                MatchKey.name(identity.givenName()),
+                MatchKey.name(identity.familyName()),
+                identity.dateOfBirth(),
+                MatchKey.nhs(identity.nhsNumber()),
+                MatchKey.pnc(identity.pncId()));
     }
 }

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-import org.desist.auth.Caller;
 import org.desist.audit.AuditLog;
+import org.desist.auth.Caller;
 import org.desist.refusal.MatchedParticipant;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
@@ -27,23 +27,23 @@ public final class IdentityMatch {
     static final String NAME_AND_BIRTH = "nameAndDateOfBirth";
     private static final String NOBODY = "";
 
-    private IdentityMatch() {
-    }
+    private IdentityMatch() {}
 
     /**
      * The conflict a new participant of {@code siteCode} with this identity, sent as a referral's
      * {@code participant}, would make, if any: a certain one first, else a possible one (which the referrer may
      * overrule, {@link IdentityConflict#possible()}).
      */
-    public static Optional<IdentityConflict> forNewParticipant(Handle handle, Caller caller, Identity identity,
-                                                               String siteCode) {
+    public static Optional<IdentityConflict> forNewParticipant(
+            Handle handle, Caller caller, Identity identity, String siteCode) {
         String prefix = "participant.";
         IdentityKeys keys = IdentityKeys.of(identity);
         Optional<IdentityConflict> certain = certain(handle, caller, keys, NOBODY, siteCode, prefix);
         if (certain.isPresent()) {
             return certain;
         }
-        List<MatchedParticipant> possible = handle.attach(ParticipantDao.class).namedAndBorn(keys, NOBODY, NAME_AND_BIRTH);
+        List<MatchedParticipant> possible =
+                handle.attach(ParticipantDao.class).namedAndBorn(keys, NOBODY, NAME_AND_BIRTH);
         if (possible.isEmpty()) {
             return Optional.empty();
         }
@@ -53,19 +53,25 @@ public final class IdentityMatch {
         if (committedMeanwhile.isPresent()) {
             return committedMeanwhile;
         }
-        List<MatchedParticipant> visible = possible.stream().filter(match -> caller.covers(match.siteCode())).toList();
-        List<MatchedParticipant> hidden = possible.stream().filter(match -> !caller.covers(match.siteCode())).toList();
+        List<MatchedParticipant> visible = possible.stream()
+                .filter(match -> caller.covers(match.siteCode()))
+                .toList();
+        List<MatchedParticipant> hidden = possible.stream()
+                .filter(match -> !caller.covers(match.siteCode()))
+                .toList();
         StringBuilder detail = new StringBuilder("A participant with the same name and date of birth is already known");
         if (!visible.isEmpty()) {
             detail.append(" (listed in matches): if this is the same person, refer with participantId");
         }
         if (!hidden.isEmpty()) {
-            detail.append(visible.isEmpty() ? " at " : "; another is known at ").append(siteNames(hidden))
-                    .append(", which you cannot see: ").append(whoCanAct(hidden, siteCode));
+            detail.append(visible.isEmpty() ? " at " : "; another is known at ")
+                    .append(siteNames(hidden))
+                    .append(", which you cannot see: ")
+                    .append(whoCanAct(hidden, siteCode));
         }
         detail.append(". If this is a different person, send confirmedNewPerson: true with confirmedNewPersonReason.");
-        return Optional.of(new IdentityConflict("participant", "may be a participant already known",
-                detail.toString(), visible, ids(hidden), true));
+        return Optional.of(new IdentityConflict(
+                "participant", "may be a participant already known", detail.toString(), visible, ids(hidden), true));
     }
 
     /**
@@ -74,15 +80,20 @@ public final class IdentityMatch {
      * the same moment, now committed), {@code recheck} finds that person as the check would have. Any other
      * refusal passes through as it is.
      */
-    public static <T> T guarded(Jdbi jdbi, AuditLog audit, Caller caller, HandleCallback<T, RuntimeException> write,
-                                Function<Handle, Optional<IdentityConflict>> recheck) {
+    public static <T> T guarded(
+            Jdbi jdbi,
+            AuditLog audit,
+            Caller caller,
+            HandleCallback<T, RuntimeException> write,
+            Function<Handle, Optional<IdentityConflict>> recheck) {
         try {
             return jdbi.inTransaction(write);
         } catch (IdentityConflict conflict) {
             throw conflict.audited(audit, caller);
         } catch (JdbiException failure) {
             Optional<IdentityConflict> conflict = jdbi.withHandle(recheck::apply);
-            throw conflict.map(found -> (RuntimeException) found.audited(audit, caller)).orElse(failure);
+            throw conflict.map(found -> (RuntimeException) found.audited(audit, caller))
+                    .orElse(failure);
         }
     }
 
@@ -91,8 +102,8 @@ public final class IdentityMatch {
         return certain(handle, caller, IdentityKeys.of(identity), id, null, "");
     }
 
-    private static Optional<IdentityConflict> certain(Handle handle, Caller caller, IdentityKeys keys, String exceptId,
-                                                      String siteCode, String prefix) {
+    private static Optional<IdentityConflict> certain(
+            Handle handle, Caller caller, IdentityKeys keys, String exceptId, String siteCode, String prefix) {
         ParticipantDao participants = handle.attach(ParticipantDao.class);
         if (keys.nhsKey() != null) {
             List<MatchedParticipant> holders = participants.holdingNhsNumber(keys.nhsKey(), exceptId, NHS_NUMBER);
@@ -109,22 +120,39 @@ public final class IdentityMatch {
         return Optional.empty();
     }
 
-    private static IdentityConflict held(Caller caller, List<MatchedParticipant> holders, String field, String what,
-                                         String siteCode) {
-        List<MatchedParticipant> visible = holders.stream().filter(match -> caller.covers(match.siteCode())).toList();
-        List<MatchedParticipant> hidden = holders.stream().filter(match -> !caller.covers(match.siteCode())).toList();
+    private static IdentityConflict held(
+            Caller caller, List<MatchedParticipant> holders, String field, String what, String siteCode) {
+        List<MatchedParticipant> visible = holders.stream()
+                .filter(match -> caller.covers(match.siteCode()))
+                .toList();
+        List<MatchedParticipant> hidden = holders.stream()
+                .filter(match -> !caller.covers(match.siteCode()))
+                .toList();
         if (!visible.isEmpty()) {
             MatchedParticipant first = visible.get(0);
             String next = siteCode == null
                     ? " If they are the same person, a programme lead or site administrator merges the two records"
                     : " Refer with participantId instead";
-            return new IdentityConflict(field, "belongs to participant " + first.caseRef(), "This " + what
-                    + " belongs to participant " + first.caseRef() + " (id " + first.id() + "): the same person." + next
-                    + (hidden.isEmpty() ? "." : "; it is also held at a site you cannot see."), visible, ids(hidden), false);
+            return new IdentityConflict(
+                    field,
+                    "belongs to participant " + first.caseRef(),
+                    "This " + what
+                            + " belongs to participant " + first.caseRef() + " (id " + first.id()
+                            + "): the same person." + next
+                            + (hidden.isEmpty() ? "." : "; it is also held at a site you cannot see."),
+                    visible,
+                    ids(hidden),
+                    false);
         }
-        return new IdentityConflict(field, "belongs to a participant at a site you cannot see", "This " + what
-                + " belongs to a participant already known at " + siteNames(hidden) + ", which you cannot see: "
-                + whoCanAct(hidden, siteCode) + ".", List.of(), ids(hidden), false);
+        return new IdentityConflict(
+                field,
+                "belongs to a participant at a site you cannot see",
+                "This " + what
+                        + " belongs to a participant already known at " + siteNames(hidden) + ", which you cannot see: "
+                        + whoCanAct(hidden, siteCode) + ".",
+                List.of(),
+                ids(hidden),
+                false);
     }
 
     /**

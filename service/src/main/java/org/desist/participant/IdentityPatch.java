@@ -9,6 +9,5 @@ import java.util.Set;
 final class IdentityPatch {
     static final Set<String> CHANGEABLE = Set.of("givenName", "familyName", "dateOfBirth", "pncId", "nhsNumber");
 
-    private IdentityPatch() {
-    }
+    private IdentityPatch() {}
 }

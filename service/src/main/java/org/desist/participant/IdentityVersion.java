@@ -12,5 +12,4 @@ public record IdentityVersion(
         String pncId,
         String nhsNumber,
         Instant recordedAt,
-        String recordedBy) {
-}
+        String recordedBy) {}

@@ -14,15 +14,16 @@ public final class MatchKey {
     private static final Pattern COMBINING_MARKS = Pattern.compile("\\p{M}+");
     private static final Pattern SPACES = Pattern.compile("[\\s\\p{Z}]+");
 
-    private MatchKey() {
-    }
+    private MatchKey() {}
 
     public static String name(String value) {
         if (value == null) {
             return null;
         }
         String decomposed = Normalizer.normalize(value, Normalizer.Form.NFD);
-        return SPACES.matcher(COMBINING_MARKS.matcher(decomposed).replaceAll("")).replaceAll("").toLowerCase(Locale.ROOT);
+        return SPACES.matcher(COMBINING_MARKS.matcher(decomposed).replaceAll(""))
+                .replaceAll("")
+                .toLowerCase(Locale.ROOT);
     }
 
     public static String nhs(String value) {

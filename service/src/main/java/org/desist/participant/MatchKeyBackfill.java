@@ -28,10 +28,10 @@ public class MatchKeyBackfill implements CustomTaskChange {
         Set<String> nhsClaimed = new HashSet<>();
         Set<String> pncClaimed = new HashSet<>();
         try (PreparedStatement read = connection.prepareStatement("SELECT id, given_name, family_name, nhs_number,"
-                + " pnc_id, merged_into FROM participant ORDER BY created_at, id");
-             PreparedStatement write = connection.prepareStatement("UPDATE participant SET given_key = ?,"
-                     + " family_key = ?, nhs_key = ?, pnc_key = ? WHERE id = ?");
-             ResultSet rows = read.executeQuery()) {
+                        + " pnc_id, merged_into FROM participant ORDER BY created_at, id");
+                PreparedStatement write = connection.prepareStatement("UPDATE participant SET given_key = ?,"
+                        + " family_key = ?, nhs_key = ?, pnc_key = ? WHERE id = ?");
+                ResultSet rows = read.executeQuery()) {
             while (rows.next()) {
                 boolean live = rows.getString("merged_into") == null;
                 write.setString(1, MatchKey.name(rows.getString("given_name")));
@@ -63,12 +63,10 @@ public class MatchKeyBackfill implements CustomTaskChange {
     }
 
     @Override
-    public void setUp() {
-    }
+    public void setUp() {}
 
     @Override
-    public void setFileOpener(ResourceAccessor resourceAccessor) {
-    }
+    public void setFileOpener(ResourceAccessor resourceAccessor) {}
 
     @Override
     public ValidationErrors validate(Database database) {

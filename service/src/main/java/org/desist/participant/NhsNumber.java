@@ -5,8 +5,7 @@ package org.desist.participant;
  * 11 minus the remainder (11 becomes 0, 10 means the number cannot be valid).
  */
 public final class NhsNumber {
-    private NhsNumber() {
-    }
+    private NhsNumber() {}
 
     /** The number without the spaces people write it with ("943 476 5919"). */
     public static String normalise(String value) {

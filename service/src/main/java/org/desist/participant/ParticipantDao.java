@@ -23,8 +23,10 @@ public interface ParticipantDao {
     @SqlUpdate("INSERT INTO participant (" + COLUMNS + ", given_key, family_key, nhs_key, pnc_key, new_person_reason)"
             + " VALUES (:id, :caseRef, :siteCode, :givenName, :familyName, :dateOfBirth, :pncId, :nhsNumber, :createdAt,"
             + " :updatedAt, :version, :k.givenKey, :k.familyKey, :k.nhsKey, :k.pncKey, :newPersonReason)")
-    void insert(@BindMethods Participant participant, @BindMethods("k") IdentityKeys keys,
-                @Bind("newPersonReason") String newPersonReason);
+    void insert(
+            @BindMethods Participant participant,
+            @BindMethods("k") IdentityKeys keys,
+            @Bind("newPersonReason") String newPersonReason);
 
     /** What a match names: the participant as its site knows it. */
     String MATCH = "SELECT p.id, p.case_ref, p.given_name, p.family_name, p.date_of_birth, p.site_code,"
@@ -34,20 +36,21 @@ public interface ParticipantDao {
     /** Live participants holding the NHS number (by its claim, or as written by a duplicate older than the claims). */
     @SqlQuery(MATCH + "(p.nhs_key = :key OR p.nhs_number = :key) ORDER BY p.created_at")
     @RegisterConstructorMapper(MatchedParticipant.class)
-    List<MatchedParticipant> holdingNhsNumber(@Bind("key") String nhsKey, @Bind("except") String exceptId,
-                                              @Bind("on") String on);
+    List<MatchedParticipant> holdingNhsNumber(
+            @Bind("key") String nhsKey, @Bind("except") String exceptId, @Bind("on") String on);
 
     @SqlQuery(MATCH + "(p.pnc_key = :key OR p.pnc_id = :key) ORDER BY p.created_at")
     @RegisterConstructorMapper(MatchedParticipant.class)
-    List<MatchedParticipant> holdingPncId(@Bind("key") String pncKey, @Bind("except") String exceptId,
-                                          @Bind("on") String on);
+    List<MatchedParticipant> holdingPncId(
+            @Bind("key") String pncKey, @Bind("except") String exceptId, @Bind("on") String on);
 
     /** The same name (either way round, as compared) and date of birth. */
-    @SqlQuery(MATCH + "p.date_of_birth = :k.dateOfBirth AND ((p.given_key = :k.givenKey AND p.family_key = :k.familyKey)"
-            + " OR (p.given_key = :k.familyKey AND p.family_key = :k.givenKey)) ORDER BY p.created_at")
+    @SqlQuery(
+            MATCH + "p.date_of_birth = :k.dateOfBirth AND ((p.given_key = :k.givenKey AND p.family_key = :k.familyKey)"
+                    + " OR (p.given_key = :k.familyKey AND p.family_key = :k.givenKey)) ORDER BY p.created_at")
     @RegisterConstructorMapper(MatchedParticipant.class)
-    List<MatchedParticipant> namedAndBorn(@BindMethods("k") IdentityKeys keys, @Bind("except") String exceptId,
-                                          @Bind("on") String on);
+    List<MatchedParticipant> namedAndBorn(
+            @BindMethods("k") IdentityKeys keys, @Bind("except") String exceptId, @Bind("on") String on);
 
     @SqlQuery("SELECT " + COLUMNS + " FROM participant WHERE id = :id")
     Optional<Participant> find(@Bind("id") String id);
@@ -80,12 +83,18 @@ public interface ParticipantDao {
             + " AND (:allSites = 1 OR site_code IN (<sites>))"
             + " AND merged_into IS NULL"
             + " ORDER BY family_name, given_name, case_ref LIMIT :limit OFFSET :offset")
-    List<Participant> list(@Bind("siteCode") String siteCode, @Bind("pattern") String pattern,
-                           @Bind("nhsKey") String nhsKey, @Bind("pncKey") String pncKey,
-                           @Bind("dateOfBirth") LocalDate dateOfBirth,
-                           @Bind("createdFrom") Instant createdFrom, @Bind("createdBefore") Instant createdBefore,
-                           @Bind("allSites") boolean allSites, @BindList("sites") List<String> sites,
-                           @Bind("limit") int limit, @Bind("offset") int offset);
+    List<Participant> list(
+            @Bind("siteCode") String siteCode,
+            @Bind("pattern") String pattern,
+            @Bind("nhsKey") String nhsKey,
+            @Bind("pncKey") String pncKey,
+            @Bind("dateOfBirth") LocalDate dateOfBirth,
+            @Bind("createdFrom") Instant createdFrom,
+            @Bind("createdBefore") Instant createdBefore,
+            @Bind("allSites") boolean allSites,
+            @BindList("sites") List<String> sites,
+            @Bind("limit") int limit,
+            @Bind("offset") int offset);
 
     /** The decisions about who the participant is: a new person confirmed over a namesake, then each merge into it. */
     @SqlQuery("SELECT 'confirmed_new_person' AS decision, p.created_at AS decided_at, v.recorded_by AS decided_by,"
@@ -100,8 +109,12 @@ public interface ParticipantDao {
     @SqlUpdate("UPDATE participant SET given_name = :i.givenName, family_name = :i.familyName,"
             + " date_of_birth = :i.dateOfBirth, pnc_id = :i.pncId, nhs_number = :i.nhsNumber, " + KEYS + ","
             + " updated_at = :at, version = version + 1 WHERE id = :id AND version = :version")
-    int updateIdentity(@Bind("id") String id, @Bind("version") int version, @BindMethods("i") Identity identity,
-                       @BindMethods("k") IdentityKeys keys, @Bind("at") Instant at);
+    int updateIdentity(
+            @Bind("id") String id,
+            @Bind("version") int version,
+            @BindMethods("i") Identity identity,
+            @BindMethods("k") IdentityKeys keys,
+            @Bind("at") Instant at);
 
     /**
      * Takes the next case number for a site and year in one statement: the upsert locks the sequence row

@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -25,8 +25,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.desist.access.Action;
-import org.desist.auth.Caller;
 import org.desist.access.Requires;
+import org.desist.auth.Caller;
 import org.desist.http.DateRange;
 import org.desist.http.Page;
 import org.desist.http.Paging;
@@ -44,24 +44,33 @@ public class ParticipantResource {
 
     @GET
     @Requires(Action.PARTICIPANT_READ)
-    @Operation(operationId = "listParticipants",
-            summary = "Find participants", description = "Live participants of the caller's sites (a participant"
-            + " merged into another is never listed), matching every term given: `q` a part of the name (either"
-            + " order) or of the case reference, ignoring case, spacing and accents (`zoe mckay` finds Zoë Mc Kay);"
-            + " `nhsNumber` the whole NHS number, spaces ignored; `pncId` the whole PNC id, case and spaces ignored;"
-            + " `dateOfBirth` the date of birth (yyyy-mm-dd, else 400 naming it). `from`/`to` filter on the day (in"
-            + " London) the participant was created, with their first referral.")
-    public Page<Participant> list(@QueryParam("siteCode") String siteCode, @Valid @BeanParam ParticipantSearch search,
-                                  @BeanParam DateRange dates, @Valid @BeanParam Paging paging, @Context UriInfo uri,
-                                  @Context Caller caller) {
-        return Page.of(participants.list(caller, siteCode, search, dates.ordered().period(), paging.request()), paging, uri);
+    @Operation(
+            operationId = "listParticipants",
+            summary = "Find participants",
+            description = "Live participants of the caller's sites (a participant"
+                    + " merged into another is never listed), matching every term given: `q` a part of the name (either"
+                    + " order) or of the case reference, ignoring case, spacing and accents (`zoe mckay` finds Zoë Mc Kay);"
+                    + " `nhsNumber` the whole NHS number, spaces ignored; `pncId` the whole PNC id, case and spaces ignored;"
+                    + " `dateOfBirth` the date of birth (yyyy-mm-dd, else 400 naming it). `from`/`to` filter on the day (in"
+                    + " London) the participant was created, with their first referral.")
+    public Page<Participant> list(
+            @QueryParam("siteCode") String siteCode,
+            @Valid @BeanParam ParticipantSearch search,
+            @BeanParam DateRange dates,
+            @Valid @BeanParam Paging paging,
+            @Context UriInfo uri,
+            @Context Caller caller) {
+        return Page.of(
+                participants.list(caller, siteCode, search, dates.ordered().period(), paging.request()), paging, uri);
     }
 
     @GET
     @Path("/{id}")
     @Requires(Action.PARTICIPANT_READ)
-    @Operation(operationId = "getParticipant",
-            summary = "One participant", description = "The ETag header carries the version to send in If-Match.")
+    @Operation(
+            operationId = "getParticipant",
+            summary = "One participant",
+            description = "The ETag header carries the version to send in If-Match.")
     public Response get(@PathParam("id") String id, @Context Caller caller) {
         Participant participant = participants.read(caller, id);
         return Response.ok(participant).tag(Versions.tag(participant.version())).build();
@@ -71,18 +80,25 @@ public class ParticipantResource {
     @Path("/{id}")
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
     @Requires(Action.PARTICIPANT_AMEND)
-    @Operation(operationId = "amendParticipant", summary = "Amend identity fields (JSON merge patch)",
+    @Operation(
+            operationId = "amendParticipant",
+            summary = "Amend identity fields (JSON merge patch)",
             description = "Needs If-Match with the ETag last read: 428 without it, 412 when stale. An NHS number or"
                     + " PNC id that another live participant holds is 409 naming the field, with that participant in"
                     + " `matches` when the caller may see its site (else only the site is named): two records of one"
                     + " person are merged, not given the same number.")
-    @ApiResponse(responseCode = "409", description = "The NHS number or PNC id belongs to another live participant"
-            + " (`errors` names the field; `matches` lists the holder if the caller may see it)")
+    @ApiResponse(
+            responseCode = "409",
+            description = "The NHS number or PNC id belongs to another live participant"
+                    + " (`errors` names the field; `matches` lists the holder if the caller may see it)")
     @RequestBody(content = @Content(schema = @Schema(implementation = Identity.class)))
-    public Response amend(@PathParam("id") String id,
-                          @Parameter(description = "ETag of the version being changed", required = true)
-                          @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-                          @NotNull ObjectNode patch, @Context Caller caller) {
+    public Response amend(
+            @PathParam("id") String id,
+            @Parameter(description = "ETag of the version being changed", required = true)
+                    @HeaderParam(HttpHeaders.IF_MATCH)
+                    String ifMatch,
+            @NotNull ObjectNode patch,
+            @Context Caller caller) {
         Participant participant = participants.amend(caller, id, Versions.expected(ifMatch), patch);
         return Response.ok(participant).tag(Versions.tag(participant.version())).build();
     }

@@ -12,8 +12,9 @@ import java.time.LocalDate;
 public class ParticipantSearch {
     @QueryParam("q")
     @Size(max = 200)
-    @Parameter(description = "Part of the name (either order) or of the case reference; case, spacing and accents"
-            + " are ignored")
+    @Parameter(
+            description = "Part of the name (either order) or of the case reference; case, spacing and accents"
+                    + " are ignored")
     private String q;
 
     @QueryParam("nhsNumber")
@@ -30,8 +31,7 @@ public class ParticipantSearch {
     @Parameter(description = "The date of birth (yyyy-mm-dd)", example = "1987-03-14")
     private LocalDate dateOfBirth;
 
-    public ParticipantSearch() {
-    }
+    public ParticipantSearch() {}
 
     public ParticipantSearch(String query, String nhsNumber, String pncId, LocalDate dateOfBirth) {
         this.q = query;

@@ -8,18 +8,18 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
-import org.desist.auth.Caller;
 import org.desist.access.SiteScope;
 import org.desist.access.Visibility;
-import org.desist.json.MergePatch;
-import org.desist.time.ProgrammeClock;
-import org.desist.listing.Period;
-import org.desist.listing.PageRequest;
 import org.desist.audit.AuditAction;
 import org.desist.audit.AuditLog;
 import org.desist.audit.Outcome;
+import org.desist.auth.Caller;
+import org.desist.json.MergePatch;
+import org.desist.listing.PageRequest;
+import org.desist.listing.Period;
 import org.desist.refusal.ExpectedVersion;
 import org.desist.refusal.Refusal;
+import org.desist.time.ProgrammeClock;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
@@ -43,15 +43,30 @@ public class ParticipantService {
      * year the referral was received. The sequence row stays locked until the transaction ends, which
      * keeps numbers unique and gapless.
      */
-    public static Participant create(Handle handle, String siteCode, LocalDate receivedOn, Identity identity,
-                                     String newPersonReason, Instant now, String by) {
+    public static Participant create(
+            Handle handle,
+            String siteCode,
+            LocalDate receivedOn,
+            Identity identity,
+            String newPersonReason,
+            Instant now,
+            String by) {
         ParticipantDao participants = handle.attach(ParticipantDao.class);
         int year = receivedOn.getYear();
         participants.takeCaseNumber(siteCode, year);
         int number = participants.lastCaseNumber(siteCode, year);
-        Participant participant = new Participant(UUID.randomUUID().toString(),
-                CaseReference.of(siteCode, year, number), siteCode, identity.givenName(), identity.familyName(),
-                identity.dateOfBirth(), identity.pncId(), identity.nhsNumber(), now, now, 1);
+        Participant participant = new Participant(
+                UUID.randomUUID().toString(),
+                CaseReference.of(siteCode, year, number),
+                siteCode,
+                identity.givenName(),
+                identity.familyName(),
+                identity.dateOfBirth(),
+                identity.pncId(),
+                identity.nhsNumber(),
+                now,
+                now,
+                1);
         participants.insert(participant, IdentityKeys.of(identity), newPersonReason);
         participants.recordVersion(participant.id(), by);
         return participants.find(participant.id()).orElseThrow();
@@ -63,7 +78,8 @@ public class ParticipantService {
      * (404 for anyone else): every address under {@code /participants/{id}} comes through here.
      */
     public Participant visible(Caller caller, String id) {
-        Optional<Survivor> survivor = jdbi.withExtension(ParticipantDao.class, participants -> participants.survivorOf(id));
+        Optional<Survivor> survivor =
+                jdbi.withExtension(ParticipantDao.class, participants -> participants.survivorOf(id));
         if (survivor.isPresent()) {
             if (!caller.covers(survivor.get().siteCode())) {
                 audit.denied(caller, "participant", id, id, Outcome.HIDDEN);
@@ -98,9 +114,12 @@ public class ParticipantService {
         participants.lock(id);
         Optional<Survivor> survivor = participants.survivorOf(id);
         if (survivor.isPresent()) {
-            throw new Refusal.Invalid(field, caller.covers(survivor.get().siteCode())
-                    ? "was merged into " + survivor.get().caseRef() + " (" + survivor.get().id() + "): use that participant"
-                    : "is not a known participant");
+            throw new Refusal.Invalid(
+                    field,
+                    caller.covers(survivor.get().siteCode())
+                            ? "was merged into " + survivor.get().caseRef() + " ("
+                                    + survivor.get().id() + "): use that participant"
+                            : "is not a known participant");
         }
     }
 
@@ -123,16 +142,27 @@ public class ParticipantService {
     }
 
     /** Live participants the caller may see, found by any of the search's terms (all must match). */
-    public List<Participant> list(Caller caller, String siteCode, ParticipantSearch search, Period createdOn,
-                                  PageRequest paging) {
+    public List<Participant> list(
+            Caller caller, String siteCode, ParticipantSearch search, Period createdOn, PageRequest paging) {
         String key = MatchKey.name(search.query());
-        String pattern = key == null || key.isEmpty() ? null
+        String pattern = key == null || key.isEmpty()
+                ? null
                 : "%" + key.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
         SiteScope scope = SiteScope.of(caller);
-        List<Participant> found = jdbi.withExtension(ParticipantDao.class, participants -> participants.list(siteCode,
-                pattern, MatchKey.nhs(search.nhsNumber()), MatchKey.pnc(search.pncId()), search.dateOfBirth(),
-                createdOn.startIn(ProgrammeClock.ZONE), createdOn.endIn(ProgrammeClock.ZONE), scope.allSites(),
-                scope.sites(), paging.fetch(), paging.offset()));
+        List<Participant> found = jdbi.withExtension(
+                ParticipantDao.class,
+                participants -> participants.list(
+                        siteCode,
+                        pattern,
+                        MatchKey.nhs(search.nhsNumber()),
+                        MatchKey.pnc(search.pncId()),
+                        search.dateOfBirth(),
+                        createdOn.startIn(ProgrammeClock.ZONE),
+                        createdOn.endIn(ProgrammeClock.ZONE),
+                        scope.allSites(),
+                        scope.sites(),
+                        paging.fetch(),
+                        paging.offset()));
         audit.read(caller, "participant", null, null);
         return found;
     }
@@ -141,9 +171,14 @@ public class ParticipantService {
     public Participant amend(Caller caller, String id, ExpectedVersion expected, ObjectNode patch) {
         visible(caller, id);
         // a unique index caught a number taken at the same moment: answer as the check would have
-        return IdentityMatch.guarded(jdbi, audit, caller, handle -> amend(handle, caller, id, expected, patch),
-                handle -> find(id).flatMap(current -> IdentityMatch.forAmendment(handle, caller, id,
-                        patches.apply(current.identity(), patch, Identity.class, IdentityPatch.CHANGEABLE))));
+        return IdentityMatch.guarded(
+                jdbi, audit, caller, handle -> amend(handle, caller, id, expected, patch), handle -> find(id).flatMap(
+                                current -> IdentityMatch.forAmendment(
+                                        handle,
+                                        caller,
+                                        id,
+                                        patches.apply(
+                                                current.identity(), patch, Identity.class, IdentityPatch.CHANGEABLE))));
     }
 
     private Participant amend(Handle handle, Caller caller, String id, ExpectedVersion expected, ObjectNode patch) {
@@ -154,8 +189,7 @@ public class ParticipantService {
         Identity amended = patches.apply(current.identity(), patch, Identity.class, IdentityPatch.CHANGEABLE);
         IdentityKeys keys = IdentityKeys.of(amended);
         IdentityKeys before = IdentityKeys.of(current.identity());
-        if (!Objects.equals(keys.nhsKey(), before.nhsKey())
-                || !Objects.equals(keys.pncKey(), before.pncKey())) {
+        if (!Objects.equals(keys.nhsKey(), before.nhsKey()) || !Objects.equals(keys.pncKey(), before.pncKey())) {
             Optional<IdentityConflict> conflict = IdentityMatch.forAmendment(handle, caller, id, amended);
             if (conflict.isPresent()) {
                 throw conflict.get();

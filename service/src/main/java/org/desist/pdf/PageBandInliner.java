@@ -66,7 +66,9 @@ final class PageBandInliner {
     private void replace(Element subreport, String part) throws Exception {
         Map<String, String> arguments = new LinkedHashMap<>();
         for (Element parameter : children(subreport, "parameter")) {
-            arguments.put(parameter.getAttribute("name"), text(children(parameter, "expression").get(0)));
+            arguments.put(
+                    parameter.getAttribute("name"),
+                    text(children(parameter, "expression").get(0)));
         }
         Document partDocument;
         try (InputStream in = open.apply(part)) {
@@ -106,8 +108,8 @@ final class PageBandInliner {
                     throw new IllegalStateException(part + " uses a parameter its master does not pass: " + text);
                 }
             }
-            expression.setTextContent(used.replaceAll(match -> Matcher.quoteReplacement(
-                    "(" + arguments.get(match.group(1)) + ")")));
+            expression.setTextContent(
+                    used.replaceAll(match -> Matcher.quoteReplacement("(" + arguments.get(match.group(1)) + ")")));
         }
     }
 
@@ -117,7 +119,9 @@ final class PageBandInliner {
     }
 
     private static List<Element> subreports(Element band) {
-        return children(band, "element").stream().filter(e -> "subreport".equals(e.getAttribute("kind"))).toList();
+        return children(band, "element").stream()
+                .filter(e -> "subreport".equals(e.getAttribute("kind")))
+                .toList();
     }
 
     private static List<Element> children(Element parent, String tag) {
@@ -172,9 +176,13 @@ final class PageBandInliner {
                 for (int i = 0; i < element.getAttributes().getLength(); i++) {
                     attributes.add((Attr) element.getAttributes().item(i));
                 }
-                attributes.sort(Comparator.comparing((Attr attribute) -> !attribute.getName().equals("kind")));
-                attributes.forEach(attribute -> xml.append(' ').append(attribute.getName()).append("=\"")
-                        .append(escape(attribute.getValue()).replace("\"", "&quot;")).append('"'));
+                attributes.sort(Comparator.comparing(
+                        (Attr attribute) -> !attribute.getName().equals("kind")));
+                attributes.forEach(attribute -> xml.append(' ')
+                        .append(attribute.getName())
+                        .append("=\"")
+                        .append(escape(attribute.getValue()).replace("\"", "&quot;"))
+                        .append('"'));
                 if (!element.hasChildNodes()) {
                     xml.append("/>");
                     return;
@@ -186,12 +194,11 @@ final class PageBandInliner {
                 xml.append("</").append(element.getTagName()).append('>');
             }
             case Node.TEXT_NODE, Node.CDATA_SECTION_NODE -> xml.append(escape(node.getNodeValue()));
-            default -> { }
+            default -> {}
         }
     }
 
     private static String escape(String text) {
         return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
-
 }

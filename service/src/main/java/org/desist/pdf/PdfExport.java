@@ -41,8 +41,7 @@ public final class PdfExport {
     }
 
     /** What a document says about itself in its metadata: the title viewers show, and what it is for. */
-    public record About(String title, String subject) {
-    }
+    public record About(String title, String subject) {}
 
     public byte[] export(JasperPrint print, About about) {
         ByteArrayOutputStream pdf = new ByteArrayOutputStream(64 * 1024);
@@ -98,7 +97,8 @@ public final class PdfExport {
      */
     static final class SrgbProfile implements RepositoryService {
         static final String LOCATION = "desist:sRGB.icc";
-        private static final byte[] PROFILE = ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData();
+        private static final byte[] PROFILE =
+                ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData();
 
         @Override
         public Resource getResource(String uri) {

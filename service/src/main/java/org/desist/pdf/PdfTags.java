@@ -39,6 +39,7 @@ public final class PdfTags implements PdfTagger {
     public static final String ARTIFACT = "org.desist.pdf.artifact";
     /** The prefix of Desist's own element properties for PDF export, which filling must carry to the print. */
     static final String PROPERTY_PREFIX = "org.desist.pdf.";
+
     private static final List<String> HEADINGS = List.of("h1", "h2", "h3", "h4", "h5", "h6");
 
     private final Deque<PdfStructureEntry> open = new ArrayDeque<>();
@@ -74,12 +75,10 @@ public final class PdfTags implements PdfTagger {
     }
 
     @Override
-    public void startPage() {
-    }
+    public void startPage() {}
 
     @Override
-    public void endPage() {
-    }
+    public void endPage() {}
 
     @Override
     public void startElement(JRPrintElement element) {
@@ -255,7 +254,8 @@ public final class PdfTags implements PdfTagger {
     }
 
     private static boolean isArtifact(JRPrintElement element) {
-        return element.hasProperties() && "true".equals(element.getPropertiesMap().getProperty(ARTIFACT));
+        return element.hasProperties()
+                && "true".equals(element.getPropertiesMap().getProperty(ARTIFACT));
     }
 
     private static String heading(JRPrintElement element) {

@@ -18,20 +18,33 @@ import java.util.Map;
  * among the twelve.
  */
 public final class PrintedDate {
-    private static final Map<Long, String> MONTHS = Map.ofEntries(Map.entry(1L, "Jan"), Map.entry(2L, "Feb"),
-            Map.entry(3L, "Mar"), Map.entry(4L, "Apr"), Map.entry(5L, "May"), Map.entry(6L, "Jun"),
-            Map.entry(7L, "Jul"), Map.entry(8L, "Aug"), Map.entry(9L, "Sep"), Map.entry(10L, "Oct"),
-            Map.entry(11L, "Nov"), Map.entry(12L, "Dec"));
+    private static final Map<Long, String> MONTHS = Map.ofEntries(
+            Map.entry(1L, "Jan"),
+            Map.entry(2L, "Feb"),
+            Map.entry(3L, "Mar"),
+            Map.entry(4L, "Apr"),
+            Map.entry(5L, "May"),
+            Map.entry(6L, "Jun"),
+            Map.entry(7L, "Jul"),
+            Map.entry(8L, "Aug"),
+            Map.entry(9L, "Sep"),
+            Map.entry(10L, "Oct"),
+            Map.entry(11L, "Nov"),
+            Map.entry(12L, "Dec"));
     private static final DateTimeFormatter MONTH = new DateTimeFormatterBuilder()
-            .appendText(ChronoField.MONTH_OF_YEAR, MONTHS).appendLiteral(' ')
-            .appendValue(ChronoField.YEAR, 4, 10, SignStyle.EXCEEDS_PAD).toFormatter(Locale.UK);
+            .appendText(ChronoField.MONTH_OF_YEAR, MONTHS)
+            .appendLiteral(' ')
+            .appendValue(ChronoField.YEAR, 4, 10, SignStyle.EXCEEDS_PAD)
+            .toFormatter(Locale.UK);
     private static final DateTimeFormatter DAY = new DateTimeFormatterBuilder()
-            .appendValue(ChronoField.DAY_OF_MONTH).appendLiteral(' ').append(MONTH).toFormatter(Locale.UK);
-    private static final DateTimeFormatter DAY_AND_TIME = new DateTimeFormatterBuilder()
-            .append(DAY).appendPattern(" HH:mm").toFormatter(Locale.UK);
+            .appendValue(ChronoField.DAY_OF_MONTH)
+            .appendLiteral(' ')
+            .append(MONTH)
+            .toFormatter(Locale.UK);
+    private static final DateTimeFormatter DAY_AND_TIME =
+            new DateTimeFormatterBuilder().append(DAY).appendPattern(" HH:mm").toFormatter(Locale.UK);
 
-    private PrintedDate() {
-    }
+    private PrintedDate() {}
 
     /** {@code 12 Jun 2026} */
     public static String day(LocalDate date) {

@@ -25,8 +25,7 @@ public final class RenderRehearsal implements Managed, ServerLifecycleListener {
     static final int BACKGROUND_SECTIONS = 12;
 
     /** A kind of document, rendered with sample content of about {@code sections} pages; throws if it cannot be. */
-    public record Document(String name, Render render) {
-    }
+    public record Document(String name, Render render) {}
 
     @FunctionalInterface
     public interface Render {
@@ -36,6 +35,7 @@ public final class RenderRehearsal implements Managed, ServerLifecycleListener {
     /** The configuration's {@code pdfRehearsal}. */
     public static final class Settings {
         private boolean atStart = true;
+
         @Min(0)
         private int backgroundRenders = 60;
 
@@ -98,8 +98,11 @@ public final class RenderRehearsal implements Managed, ServerLifecycleListener {
         long waited = System.nanoTime();
         try {
             long took = atStart.get();
-            LOG.info("Rehearsed the PDFs {} in {} ms (the start waited {} ms for it)",
-                    documents.stream().map(Document::name).toList(), took, (System.nanoTime() - waited) / 1_000_000);
+            LOG.info(
+                    "Rehearsed the PDFs {} in {} ms (the start waited {} ms for it)",
+                    documents.stream().map(Document::name).toList(),
+                    took,
+                    (System.nanoTime() - waited) / 1_000_000);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException failure) {
                 throw failure;
@@ -130,7 +133,8 @@ public final class RenderRehearsal implements Managed, ServerLifecycleListener {
         long started = System.nanoTime();
         int rendered = 0;
         try {
-            while (rendered < settings.getBackgroundRenders() && !Thread.currentThread().isInterrupted()) {
+            while (rendered < settings.getBackgroundRenders()
+                    && !Thread.currentThread().isInterrupted()) {
                 documents.get(rendered % documents.size()).render().render(BACKGROUND_SECTIONS);
                 rendered++;
             }

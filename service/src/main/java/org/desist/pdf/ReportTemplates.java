@@ -29,6 +29,7 @@ public final class ReportTemplates {
     static final String FOLDER = "reports/";
     /** The build's list of the templates it compiled, one name a line (after a comment line), beside them. */
     static final String INDEX = "compiled-templates.txt";
+
     static final String STYLES = "desist.jrtx";
 
     private final JasperReportsContext context;
@@ -50,7 +51,9 @@ public final class ReportTemplates {
                 }
             }
             this.reports = Map.copyOf(loaded);
-            LOG.info("Loaded the compiled report templates {} in {} ms", loaded.keySet(),
+            LOG.info(
+                    "Loaded the compiled report templates {} in {} ms",
+                    loaded.keySet(),
                     (System.nanoTime() - started) / 1_000_000);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -73,16 +76,19 @@ public final class ReportTemplates {
     public JasperReport report(String name) {
         JasperReport report = reports.get(name);
         if (report == null) {
-            throw new IllegalArgumentException("No compiled report template " + name + " (compiled: "
-                    + reports.keySet() + ")");
+            throw new IllegalArgumentException(
+                    "No compiled report template " + name + " (compiled: " + reports.keySet() + ")");
         }
         return report;
     }
 
     private static List<String> compiledNames() throws IOException {
         try (InputStream in = open(INDEX)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().map(String::strip)
-                    .filter(line -> !line.isEmpty() && !line.startsWith("#")).toList();
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .lines()
+                    .map(String::strip)
+                    .filter(line -> !line.isEmpty() && !line.startsWith("#"))
+                    .toList();
         }
     }
 

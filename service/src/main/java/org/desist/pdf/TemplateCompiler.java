@@ -45,8 +45,8 @@ public final class TemplateCompiler {
     /** The first line of the list: what was compiled, so that an unchanged build compiles nothing. */
     static final String FINGERPRINT = "# templates and compiler ";
     /** The page head and foot the masters take as subreports, put inline before compiling. */
-    static final Map<String, String> PAGE_PARTS = Map.of("PAGE_HEADER", "page-header.jrxml",
-            "PAGE_FOOTER", "page-footer.jrxml");
+    static final Map<String, String> PAGE_PARTS =
+            Map.of("PAGE_HEADER", "page-header.jrxml", "PAGE_FOOTER", "page-footer.jrxml");
 
     private final Path folder;
     private final JasperReportsContext context;
@@ -78,11 +78,12 @@ public final class TemplateCompiler {
         Path work = Files.createTempDirectory("desist-templates");
         try {
             List<String> compiled = new TemplateCompiler(folder, work).compileAll();
-            System.out.printf("Compiled report templates %s in %d ms%n", compiled,
-                    (System.nanoTime() - started) / 1_000_000);
+            System.out.printf(
+                    "Compiled report templates %s in %d ms%n", compiled, (System.nanoTime() - started) / 1_000_000);
         } finally {
             try (Stream<Path> left = Files.walk(work)) {
-                left.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+                left.sorted(Comparator.reverseOrder())
+                        .forEach(path -> path.toFile().delete());
             }
         }
     }
@@ -91,7 +92,10 @@ public final class TemplateCompiler {
     List<String> compileAll() throws IOException, JRException {
         List<String> names = new ArrayList<>();
         try (Stream<Path> files = Files.list(folder)) {
-            for (Path source : files.filter(file -> file.getFileName().toString().endsWith(SOURCE)).sorted().toList()) {
+            for (Path source : files.filter(
+                            file -> file.getFileName().toString().endsWith(SOURCE))
+                    .sorted()
+                    .toList()) {
                 String name = source.getFileName().toString().replaceFirst("\\.jrxml$", "");
                 JasperReport report = compile(name);
                 try (OutputStream out = Files.newOutputStream(folder.resolve(name + COMPILED))) {
@@ -100,8 +104,10 @@ public final class TemplateCompiler {
                 names.add(name);
             }
         }
-        Files.writeString(folder.resolve(ReportTemplates.INDEX), FINGERPRINT + fingerprint(folder) + "\n"
-                + String.join("\n", names) + "\n", StandardCharsets.UTF_8);
+        Files.writeString(
+                folder.resolve(ReportTemplates.INDEX),
+                FINGERPRINT + fingerprint(folder) + "\n" + String.join("\n", names) + "\n",
+                StandardCharsets.UTF_8);
         return names;
     }
 
@@ -120,8 +126,10 @@ public final class TemplateCompiler {
             throw new IllegalStateException(e);
         }
         try (Stream<Path> files = Files.list(folder)) {
-            for (Path file : files.filter(file -> file.toString().endsWith(SOURCE) || file.toString().endsWith(".jrtx"))
-                    .sorted().toList()) {
+            for (Path file : files.filter(file ->
+                            file.toString().endsWith(SOURCE) || file.toString().endsWith(".jrtx"))
+                    .sorted()
+                    .toList()) {
                 digest.update(file.getFileName().toString().getBytes(StandardCharsets.UTF_8));
                 digest.update(Files.readAllBytes(file));
             }
@@ -141,8 +149,8 @@ public final class TemplateCompiler {
             inlined = new PageBandInliner(PAGE_PARTS, this::open).inline(in);
         }
         try {
-            return JasperCompileManager.getInstance(context).compile(JRXmlLoader.load(context,
-                    new ByteArrayInputStream(inlined)));
+            return JasperCompileManager.getInstance(context)
+                    .compile(JRXmlLoader.load(context, new ByteArrayInputStream(inlined)));
         } catch (JRException e) {
             throw new JRException("Report template " + name + SOURCE + " does not compile: " + e.getMessage(), e);
         }

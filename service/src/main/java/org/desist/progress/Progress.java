@@ -13,25 +13,40 @@ import org.desist.session.Attendance;
 public record Progress(
         String participantId,
         LocalDate asOf,
-        @Schema(description = "Attendance rate = (attended + late) / sessions with a known outcome, cancellations"
-                + " by the service excluded") Attendance attendance,
-        @Schema(description = "Sessions scheduled and still without an outcome") int sessionsAwaitingOutcome,
-        @Schema(description = "Sessions the service cancelled: not offered, so outside the rate") int cancelledByService,
+
+        @Schema(
+                description = "Attendance rate = (attended + late) / sessions with a known outcome, cancellations"
+                        + " by the service excluded")
+        Attendance attendance,
+
+        @Schema(description = "Sessions scheduled and still without an outcome")
+        int sessionsAwaitingOutcome,
+
+        @Schema(description = "Sessions the service cancelled: not offered, so outside the rate")
+        int cancelledByService,
+
         List<ProgressDao.Engagement> engagementTrend,
+
         @Schema(description = "Per SRP domain: the rating at the first assessment and at the latest desistance review")
         Map<String, DomainRisk> risk,
+
         @Schema(nullable = true) LocalDate firstAssessedOn,
         @Schema(nullable = true) LocalDate latestReviewOn,
         List<ProgressDao.Fixation> fixationTrend,
-        @Schema(nullable = true, description = "Null when no incident is recorded") Long daysSinceLastIncident,
-        @Schema(description = "Onward referrals by their state") Map<String, Integer> onwardReferrals,
+
+        @Schema(nullable = true, description = "Null when no incident is recorded")
+        Long daysSinceLastIncident,
+
+        @Schema(description = "Onward referrals by their state")
+        Map<String, Integer> onwardReferrals,
+
         List<ProgressDao.OverdueAction> overdueActions,
+
         @Schema(description = "Behaviour flagged on session outcomes for the probation officer")
         List<ProgressDao.Concern> concerns) {
 
     public record DomainRisk(
             @Schema(nullable = true) RiskRating atFirstAssessment,
             @Schema(nullable = true) RiskRating atLatestReview,
-            @Schema(nullable = true) Movement movement) {
-    }
+            @Schema(nullable = true) Movement movement) {}
 }

@@ -7,14 +7,14 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import org.desist.auth.Caller;
 import org.desist.audit.AuditLog;
+import org.desist.auth.Caller;
+import org.desist.db.Snapshot;
 import org.desist.participant.ParticipantService;
 import org.desist.readmodel.ProgressDao;
 import org.desist.risk.Movement;
 import org.desist.risk.RiskRating;
 import org.desist.session.Attendance;
-import org.desist.db.Snapshot;
 import org.jdbi.v3.core.Jdbi;
 
 /** Assembles a case's {@link Progress} from aggregates over its records. */
@@ -42,16 +42,21 @@ public class ProgressReport {
             Optional<ProgressDao.Ratings> latest = dao.latestReview(participantId);
             Map<String, Integer> onward = new LinkedHashMap<>();
             dao.onwardReferrals(participantId).forEach(count -> onward.put(count.state(), count.count()));
-            return new Progress(participantId, today,
-                    Attendance.ofCounts(outcomes.attendedOrLate(), outcomes.didNotAttend(),
-                            outcomes.cancelledByParticipant()),
-                    outcomes.awaitingOutcome(), outcomes.cancelledByService(),
+            return new Progress(
+                    participantId,
+                    today,
+                    Attendance.ofCounts(
+                            outcomes.attendedOrLate(), outcomes.didNotAttend(), outcomes.cancelledByParticipant()),
+                    outcomes.awaitingOutcome(),
+                    outcomes.cancelledByService(),
                     dao.engagement(participantId),
                     risk(first, latest),
                     first.map(ProgressDao.Ratings::ratedOn).orElse(null),
                     latest.map(ProgressDao.Ratings::ratedOn).orElse(null),
                     dao.fixation(participantId),
-                    dao.lastIncident(participantId).map(on -> ChronoUnit.DAYS.between(on, today)).orElse(null),
+                    dao.lastIncident(participantId)
+                            .map(on -> ChronoUnit.DAYS.between(on, today))
+                            .orElse(null),
                     onward,
                     dao.overdueActions(participantId, today),
                     dao.concerns(participantId));
@@ -60,8 +65,8 @@ public class ProgressReport {
         return progress;
     }
 
-    private static Map<String, Progress.DomainRisk> risk(Optional<ProgressDao.Ratings> first,
-                                                         Optional<ProgressDao.Ratings> latest) {
+    private static Map<String, Progress.DomainRisk> risk(
+            Optional<ProgressDao.Ratings> first, Optional<ProgressDao.Ratings> latest) {
         Map<String, Progress.DomainRisk> risk = new LinkedHashMap<>();
         domain(risk, "violence", first, latest, ProgressDao.Ratings::violence);
         domain(risk, "persistence", first, latest, ProgressDao.Ratings::persistence);
@@ -70,8 +75,12 @@ public class ProgressReport {
         return risk;
     }
 
-    private static void domain(Map<String, Progress.DomainRisk> risk, String name, Optional<ProgressDao.Ratings> first,
-                               Optional<ProgressDao.Ratings> latest, Function<ProgressDao.Ratings, RiskRating> rating) {
+    private static void domain(
+            Map<String, Progress.DomainRisk> risk,
+            String name,
+            Optional<ProgressDao.Ratings> first,
+            Optional<ProgressDao.Ratings> latest,
+            Function<ProgressDao.Ratings, RiskRating> rating) {
         RiskRating before = first.map(rating).orElse(null);
         RiskRating now = latest.map(rating).orElse(null);
         risk.put(name, new Progress.DomainRisk(before, now, Movement.between(before, now)));

@@ -9,8 +9,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import org.desist.access.Action;
-import org.desist.auth.Caller;
 import org.desist.access.Requires;
+import org.desist.auth.Caller;
 
 @Path("/participants/{id}/progress")
 @Produces(MediaType.APPLICATION_JSON)
@@ -24,7 +24,9 @@ public class ProgressResource {
 
     @GET
     @Requires(Action.PROGRESS_READ)
-    @Operation(operationId = "getProgress", summary = "The figures a clinician checks before a review",
+    @Operation(
+            operationId = "getProgress",
+            summary = "The figures a clinician checks before a review",
             description = "Attendance, engagement trend, risk per domain at first assessment and latest review,"
                     + " fixation trend, days since the last incident, onward referrals by state, overdue plan"
                     + " actions and flagged concerns.")

@@ -68,7 +68,8 @@ public final class CohortFiguresDao {
             """.formatted(OUTCOME_COLUMNS.formatted("sessions"));
 
     /** Each site's sessions by month, read from the running totals (session.AttendanceTotals). */
-    private static final String SESSIONS_FROM_TOTALS = """
+    private static final String SESSIONS_FROM_TOTALS =
+            """
             SELECT site_code AS grp, substr(on_date, 1, 7) AS month, %s,
                    sum(engagement_sum) AS engagement_sum, sum(engagement_rated) AS engagement_rated
             FROM attendance_totals
@@ -101,7 +102,8 @@ public final class CohortFiguresDao {
      * review (both as of the period's end). Each is found by a correlated subquery walking the
      * participant's index backwards or forwards, which stays cheap however many participants there are.
      */
-    private static final String RISK = """
+    private static final String RISK =
+            """
             SELECT pop.grp, count(*) AS compared, %s, %s, %s, %s
             FROM pop
                  JOIN active_assessment f ON f.id = (
@@ -156,42 +158,39 @@ public final class CohortFiguresDao {
             + CountingRules.inScope("site_code") + " GROUP BY site_code";
 
     /** How many of a group's records fall under one category (a source, a priority, a state, a kind). */
-    public record Count(String group, String category, int n) {
-    }
+    public record Count(String group, String category, int n) {}
 
     /** How many of a group's referrals were received on one day and reviewed on another. */
-    public record Review(String group, String priority, LocalDate receivedOn, LocalDate reviewedOn, int n) {
-    }
+    public record Review(String group, String priority, LocalDate receivedOn, LocalDate reviewedOn, int n) {}
 
     /** How many of a group's people first reached 'enrolled' in a month. */
-    public record MonthCount(String group, YearMonth month, int n) {
-    }
+    public record MonthCount(String group, YearMonth month, int n) {}
 
     /** A group's enrolment target. */
-    public record Target(String group, int target) {
-    }
+    public record Target(String group, int target) {}
 
     /** A group's sessions of one month by outcome, with the sum and number of their engagement ratings. */
-    public record Sessions(String group, YearMonth month, int attendedOrLate, int didNotAttend,
-                           int cancelledByParticipant, int cancelledByService, long engagementSum,
-                           int engagementRated) {
-    }
+    public record Sessions(
+            String group,
+            YearMonth month,
+            int attendedOrLate,
+            int didNotAttend,
+            int cancelledByParticipant,
+            int cancelledByService,
+            long engagementSum,
+            int engagementRated) {}
 
     /** A group's onward referrals to one service, and how many got how far. */
-    public record Onward(String group, String service, int made, int accepted, int engaged, int completed) {
-    }
+    public record Onward(String group, String service, int made, int accepted, int engaged, int completed) {}
 
     /** Participants whose rating of one domain moved down, stayed, moved up. */
-    public record Moved(int down, int same, int up) {
-    }
+    public record Moved(int down, int same, int up) {}
 
     /** A group's participants with both a first assessment and a desistance review, and how each domain moved. */
-    public record RiskMovement(String group, int compared, Map<String, Moved> byDomain) {
-    }
+    public record RiskMovement(String group, int compared, Map<String, Moved> byDomain) {}
 
     /** How many of a group's exits on one day were followed by a first reoffence on another (null: none yet). */
-    public record FollowUp(String group, LocalDate exitOn, LocalDate reoffendedOn, int n) {
-    }
+    public record FollowUp(String group, LocalDate exitOn, LocalDate reoffendedOn, int n) {}
 
     private final Population population;
     private final LocalDate from;
@@ -211,9 +210,15 @@ public final class CohortFiguresDao {
 
     /** Referrals reviewed in the period, by priority and by their dates of receipt and review. */
     public List<Review> reviewed(Handle handle) {
-        return list(handle, population.with("ref") + REVIEWED, (row, context) -> new Review(row.getString("grp"),
-                row.getString("priority"), LocalDate.parse(row.getString("received_on")),
-                LocalDate.parse(row.getString("reviewed_on")), row.getInt("n")));
+        return list(
+                handle,
+                population.with("ref") + REVIEWED,
+                (row, context) -> new Review(
+                        row.getString("grp"),
+                        row.getString("priority"),
+                        LocalDate.parse(row.getString("received_on")),
+                        LocalDate.parse(row.getString("reviewed_on")),
+                        row.getInt("n")));
     }
 
     /** Enrolments by their current state. */
@@ -223,13 +228,18 @@ public final class CohortFiguresDao {
 
     /** People by the month they first reached 'enrolled', up to the period's end. */
     public List<MonthCount> enrolledByMonth(Handle handle) {
-        return list(handle, population.with("enr") + ENROLLED_BY_MONTH, (row, context) -> new MonthCount(
-                row.getString("grp"), YearMonth.parse(row.getString("month")), row.getInt("n")));
+        return list(
+                handle,
+                population.with("enr") + ENROLLED_BY_MONTH,
+                (row, context) ->
+                        new MonthCount(row.getString("grp"), YearMonth.parse(row.getString("month")), row.getInt("n")));
     }
 
     /** The cohort's target, or each site's: the sum of its cohorts' targets. */
     public List<Target> targets(Handle handle) {
-        return list(handle, population.isCohort() ? TARGETS_OF_COHORT : TARGETS_OF_SITES,
+        return list(
+                handle,
+                population.isCohort() ? TARGETS_OF_COHORT : TARGETS_OF_SITES,
                 (row, context) -> new Target(row.getString("grp"), row.getInt("target")));
     }
 
@@ -240,17 +250,32 @@ public final class CohortFiguresDao {
 
     /** Sessions by month, from the running totals (a cohort's, or each site's). */
     public List<Sessions> sessions(Handle handle) {
-        return list(handle, population.isCohort() ? SESSIONS : SESSIONS_FROM_TOTALS, (row, context) -> new Sessions(
-                row.getString("grp"), YearMonth.parse(row.getString("month")), row.getInt("attended_or_late"),
-                row.getInt("did_not_attend"), row.getInt("cancelled_by_participant"),
-                row.getInt("cancelled_by_service"), row.getLong("engagement_sum"), row.getInt("engagement_rated")));
+        return list(
+                handle,
+                population.isCohort() ? SESSIONS : SESSIONS_FROM_TOTALS,
+                (row, context) -> new Sessions(
+                        row.getString("grp"),
+                        YearMonth.parse(row.getString("month")),
+                        row.getInt("attended_or_late"),
+                        row.getInt("did_not_attend"),
+                        row.getInt("cancelled_by_participant"),
+                        row.getInt("cancelled_by_service"),
+                        row.getLong("engagement_sum"),
+                        row.getInt("engagement_rated")));
     }
 
     /** Onward referrals made in the period, by service, and how far they got by its end. */
     public List<Onward> onward(Handle handle) {
-        return list(handle, population.with("pop") + ONWARD, (row, context) -> new Onward(row.getString("grp"),
-                row.getString("service"), row.getInt("made"), row.getInt("accepted"), row.getInt("engaged"),
-                row.getInt("completed")));
+        return list(
+                handle,
+                population.with("pop") + ONWARD,
+                (row, context) -> new Onward(
+                        row.getString("grp"),
+                        row.getString("service"),
+                        row.getInt("made"),
+                        row.getInt("accepted"),
+                        row.getInt("engaged"),
+                        row.getInt("completed")));
     }
 
     /** Each domain's movement from the first assessment to the latest desistance review. */
@@ -258,8 +283,12 @@ public final class CohortFiguresDao {
         return list(handle, population.with("pop") + RISK, (row, context) -> {
             Map<String, Moved> byDomain = new LinkedHashMap<>();
             for (String domain : DOMAINS) {
-                byDomain.put(domain, new Moved(row.getInt(domain + "_down"), row.getInt(domain + "_same"),
-                        row.getInt(domain + "_up")));
+                byDomain.put(
+                        domain,
+                        new Moved(
+                                row.getInt(domain + "_down"),
+                                row.getInt(domain + "_same"),
+                                row.getInt(domain + "_up")));
             }
             return new RiskMovement(row.getString("grp"), row.getInt("compared"), byDomain);
         });
@@ -274,8 +303,11 @@ public final class CohortFiguresDao {
     public List<FollowUp> followUp(Handle handle) {
         return list(handle, population.with("enr") + FOLLOW_UP, (row, context) -> {
             String reoffended = row.getString("reoffended_on");
-            return new FollowUp(row.getString("grp"), LocalDate.parse(row.getString("exit_on")),
-                    reoffended == null ? null : LocalDate.parse(reoffended), row.getInt("n"));
+            return new FollowUp(
+                    row.getString("grp"),
+                    LocalDate.parse(row.getString("exit_on")),
+                    reoffended == null ? null : LocalDate.parse(reoffended),
+                    row.getInt("n"));
         });
     }
 
@@ -284,6 +316,11 @@ public final class CohortFiguresDao {
     }
 
     private <T> List<T> list(Handle handle, String sql, RowMapper<T> mapper) {
-        return population.bind(handle.createQuery(sql)).bind("from", from).bind("to", to).map(mapper).list();
+        return population
+                .bind(handle.createQuery(sql))
+                .bind("from", from)
+                .bind("to", to)
+                .map(mapper)
+                .list();
     }
 }

@@ -11,8 +11,7 @@ public final class CountingRules {
     /** Incidents that count as reoffending after exit. */
     public static final String REOFFENCES = "('new_allegation', 'charge', 'conviction')";
 
-    private CountingRules() {
-    }
+    private CountingRules() {}
 
     /** The SQL condition keeping rows of the sites bound as {@code allSites} and {@code sites} (access.SiteScope). */
     public static String inScope(String siteColumn) {

@@ -13,17 +13,42 @@ import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
  * references and free text are never selected.
  */
 public final class ExportDao {
-    public record Row(String participantId, String siteCode, String model, String cohortId, LocalDate dateOfBirth,
-               String source, LocalDate receivedOn, String priority, String decision, LocalDate reviewedOn,
-               LocalDate openedOn, String state, LocalDate enrolledOn, LocalDate exitOn, int sessionsOffered,
-               int sessionsAttended, long engagementSum, int engagementRated, int onwardMade, int onwardAccepted,
-               int onwardEngaged, int onwardCompleted, String firstViolence, String firstPersistence,
-               String firstRecurrence, String firstPsychosocialDamage, String latestViolence, String latestPersistence,
-               String latestRecurrence, String latestPsychosocialDamage, int incidentsDuringProgramme,
-               LocalDate reoffendedOn) {
-    }
+    public record Row(
+            String participantId,
+            String siteCode,
+            String model,
+            String cohortId,
+            LocalDate dateOfBirth,
+            String source,
+            LocalDate receivedOn,
+            String priority,
+            String decision,
+            LocalDate reviewedOn,
+            LocalDate openedOn,
+            String state,
+            LocalDate enrolledOn,
+            LocalDate exitOn,
+            int sessionsOffered,
+            int sessionsAttended,
+            long engagementSum,
+            int engagementRated,
+            int onwardMade,
+            int onwardAccepted,
+            int onwardEngaged,
+            int onwardCompleted,
+            String firstViolence,
+            String firstPersistence,
+            String firstRecurrence,
+            String firstPsychosocialDamage,
+            String latestViolence,
+            String latestPersistence,
+            String latestRecurrence,
+            String latestPsychosocialDamage,
+            int incidentsDuringProgramme,
+            LocalDate reoffendedOn) {}
 
-    private static final String ROWS = """
+    private static final String ROWS =
+            """
             WITH chosen AS (
                 SELECT e.id, e.participant_id, e.cohort_id, c.site_code, s.model, e.state, e.enrolled_on,
                        CASE WHEN e.enrolled_on IS NOT NULL AND e.state IN %1$s THEN e.state_on END AS exit_on,
@@ -82,15 +107,17 @@ public final class ExportDao {
             ORDER BY ch.site_code, ch.cohort_id, ch.opened_on, ch.id
             """.formatted(CountingRules.EXIT_STATES, CountingRules.inScope("c.site_code"), CountingRules.REOFFENCES);
 
-    private ExportDao() {
-    }
+    private ExportDao() {}
 
     /** The rows of the enrolments opened from one day to another (both inclusive) at the scope's sites. */
     public static List<Row> rows(Handle handle, SiteScope scope, LocalDate from, LocalDate to) {
         return handle.createQuery(ROWS)
-                .bind("allSites", scope.allSites()).bindList("sites", scope.sites())
-                .bind("from", from).bind("to", to)
+                .bind("allSites", scope.allSites())
+                .bindList("sites", scope.sites())
+                .bind("from", from)
+                .bind("to", to)
                 .registerRowMapper(ConstructorMapper.factory(Row.class))
-                .mapTo(Row.class).list();
+                .mapTo(Row.class)
+                .list();
     }
 }

@@ -29,8 +29,7 @@ public final class Population {
     private final SiteScope scope;
 
     /** The cohort a population is, as its derived tables bind it. */
-    private record CohortRef(String id, String siteCode, LocalDate startsOn, LocalDate endsOn) {
-    }
+    private record CohortRef(String id, String siteCode, LocalDate startsOn, LocalDate endsOn) {}
 
     private Population(String participants, String enrolments, String referrals, CohortRef cohort, SiteScope scope) {
         this.participants = participants;
@@ -48,7 +47,8 @@ public final class Population {
                         + " WHERE e.cohort_id = :cohortId",
                 "SELECT r.received_on, r.reviewed_on, r.source, r.priority, r.status, :cohortId AS grp FROM referral r"
                         + " WHERE r.site_code = :cohortSite AND r.received_on BETWEEN :cohortStart AND :cohortEnd",
-                new CohortRef(id, siteCode, startsOn, endsOn), null);
+                new CohortRef(id, siteCode, startsOn, endsOn),
+                null);
     }
 
     public static Population sites(SiteScope scope) {
@@ -59,7 +59,8 @@ public final class Population {
                         + " JOIN cohort c ON c.id = e.cohort_id WHERE " + inScope("c.site_code"),
                 "SELECT r.received_on, r.reviewed_on, r.source, r.priority, r.status, r.site_code AS grp FROM referral r"
                         + " WHERE " + inScope("r.site_code"),
-                null, scope);
+                null,
+                scope);
     }
 
     boolean isCohort() {
@@ -70,13 +71,18 @@ public final class Population {
     String with(String... tables) {
         StringBuilder with = new StringBuilder("WITH ");
         for (int i = 0; i < tables.length; i++) {
-            String definition = switch (tables[i]) {
-                case "pop" -> participants;
-                case "enr" -> enrolments;
-                case "ref" -> referrals;
-                default -> throw new IllegalArgumentException("No derived table " + tables[i]);
-            };
-            with.append(i == 0 ? "" : ", ").append(tables[i]).append(" AS (").append(definition).append(')');
+            String definition =
+                    switch (tables[i]) {
+                        case "pop" -> participants;
+                        case "enr" -> enrolments;
+                        case "ref" -> referrals;
+                        default -> throw new IllegalArgumentException("No derived table " + tables[i]);
+                    };
+            with.append(i == 0 ? "" : ", ")
+                    .append(tables[i])
+                    .append(" AS (")
+                    .append(definition)
+                    .append(')');
         }
         return with.append(' ').toString();
     }
@@ -85,9 +91,13 @@ public final class Population {
     <T extends SqlStatement<T>> T bind(T statement) {
         statement.configure(SqlStatements.class, config -> config.setUnusedBindingAllowed(true));
         if (cohort != null) {
-            return statement.bind("cohortId", cohort.id()).bind("cohortSite", cohort.siteCode())
-                    .bind("cohortStart", cohort.startsOn()).bind("cohortEnd", cohort.endsOn())
-                    .bind("allSites", false).bindList("sites", List.of(cohort.siteCode()));
+            return statement
+                    .bind("cohortId", cohort.id())
+                    .bind("cohortSite", cohort.siteCode())
+                    .bind("cohortStart", cohort.startsOn())
+                    .bind("cohortEnd", cohort.endsOn())
+                    .bind("allSites", false)
+                    .bindList("sites", List.of(cohort.siteCode()));
         }
         return statement.bind("allSites", scope.allSites()).bindList("sites", scope.sites());
     }

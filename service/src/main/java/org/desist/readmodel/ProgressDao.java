@@ -13,30 +13,31 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
 /** The figures of one case, each an aggregate or a short series; records entered in error are left out. */
 public interface ProgressDao {
 
-    record OutcomeCounts(int attendedOrLate, int didNotAttend, int cancelledByParticipant, int cancelledByService,
-                         int awaitingOutcome) {
-    }
+    record OutcomeCounts(
+            int attendedOrLate,
+            int didNotAttend,
+            int cancelledByParticipant,
+            int cancelledByService,
+            int awaitingOutcome) {}
 
     /** Named apart from the CPS summary's Engagement: one schema name each, or the description holds one of them. */
     @Schema(name = "EngagementPoint", description = "A session's engagement rating (0 to 10) and when the session was")
-    record Engagement(Instant at, int engagement) {
-    }
+    record Engagement(Instant at, int engagement) {}
 
-    record Ratings(LocalDate ratedOn, RiskRating violence, RiskRating persistence, RiskRating recurrence,
-                   RiskRating psychosocialDamage) {
-    }
+    record Ratings(
+            LocalDate ratedOn,
+            RiskRating violence,
+            RiskRating persistence,
+            RiskRating recurrence,
+            RiskRating psychosocialDamage) {}
 
-    record Fixation(LocalDate reviewedOn, int fixation) {
-    }
+    record Fixation(LocalDate reviewedOn, int fixation) {}
 
-    record StateCount(String state, int count) {
-    }
+    record StateCount(String state, int count) {}
 
-    record OverdueAction(String id, String action, String agency, String owner, LocalDate dueOn) {
-    }
+    record OverdueAction(String id, String action, String agency, String owner, LocalDate dueOn) {}
 
-    record Concern(String sessionId, Instant scheduledAt, String concern) {
-    }
+    record Concern(String sessionId, Instant scheduledAt, String concern) {}
 
     @SqlQuery("""
             SELECT coalesce(sum(CASE WHEN outcome IN ('attended', 'late') THEN 1 ELSE 0 END), 0) AS attended_or_late,

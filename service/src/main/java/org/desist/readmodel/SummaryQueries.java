@@ -34,67 +34,93 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
  */
 public interface SummaryQueries {
 
-    record EnrolmentRow(String id, String cohort, String siteCode, String siteName, EnrolmentState state, LocalDate stateOn,
-                        LocalDate enrolledOn) {
-    }
+    record EnrolmentRow(
+            String id,
+            String cohort,
+            String siteCode,
+            String siteName,
+            EnrolmentState state,
+            LocalDate stateOn,
+            LocalDate enrolledOn) {}
 
-    record StepRow(String enrolmentId, EnrolmentState state, LocalDate on, String reason, String reasonCode) {
-    }
+    record StepRow(String enrolmentId, EnrolmentState state, LocalDate on, String reason, String reasonCode) {}
 
-    record SessionRow(Instant scheduledAt, SessionOutcome outcome) {
-    }
+    record SessionRow(Instant scheduledAt, SessionOutcome outcome) {}
 
     /** A concern flagged on a session's outcome: never the session's notes. */
-    record SessionConcernRow(Instant scheduledAt, String raisedBy, String concern) {
-    }
+    record SessionConcernRow(Instant scheduledAt, String raisedBy, String concern) {}
 
-    record NoteRow(Instant scheduledAt, SessionKind kind, String notes) {
-    }
+    record NoteRow(Instant scheduledAt, SessionKind kind, String notes) {}
 
-    record RatingsRow(LocalDate ratedOn, RiskRating violence, RiskRating persistence, RiskRating recurrence,
-                      RiskRating psychosocialDamage) {
-    }
+    record RatingsRow(
+            LocalDate ratedOn,
+            RiskRating violence,
+            RiskRating persistence,
+            RiskRating recurrence,
+            RiskRating psychosocialDamage) {}
 
-    record ConclusionRow(LocalDate assessedOn, AssessmentKind kind, Instrument instrument, RiskRating overallRisk,
-                         RiskRating violence, RiskRating persistence, RiskRating recurrence,
-                         RiskRating psychosocialDamage) {
+    record ConclusionRow(
+            LocalDate assessedOn,
+            AssessmentKind kind,
+            Instrument instrument,
+            RiskRating overallRisk,
+            RiskRating violence,
+            RiskRating persistence,
+            RiskRating recurrence,
+            RiskRating psychosocialDamage) {
         public RiskRatings ratings() {
             return new RiskRatings(violence, persistence, recurrence, psychosocialDamage);
         }
     }
 
-    record ReviewRow(LocalDate reviewedOn, RiskRating violence, RiskRating persistence, RiskRating recurrence,
-                     RiskRating psychosocialDamage, int fixation, boolean victimContactSinceLastReview,
-                     int engagement) {
+    record ReviewRow(
+            LocalDate reviewedOn,
+            RiskRating violence,
+            RiskRating persistence,
+            RiskRating recurrence,
+            RiskRating psychosocialDamage,
+            int fixation,
+            boolean victimContactSinceLastReview,
+            int engagement) {
         public RatingsRow ratings() {
             return new RatingsRow(reviewedOn, violence, persistence, recurrence, psychosocialDamage);
         }
     }
 
-    record MeasureRow(LegalMeasureKind kind, LocalDate from, LocalDate until, String conditions, boolean inForce) {
-    }
+    record MeasureRow(LegalMeasureKind kind, LocalDate from, LocalDate until, String conditions, boolean inForce) {}
 
-    record ReferralRow(LocalDate receivedOn, ReferralSource source, Priority priority, TriageDecision decision,
-                       LocalDate reviewedOn, Integer screeningYesAnswers) {
-    }
+    record ReferralRow(
+            LocalDate receivedOn,
+            ReferralSource source,
+            Priority priority,
+            TriageDecision decision,
+            LocalDate reviewedOn,
+            Integer screeningYesAnswers) {}
 
-    record NextSessionRow(Instant scheduledAt, SessionKind kind, String facilitator) {
-    }
+    record NextSessionRow(Instant scheduledAt, SessionKind kind, String facilitator) {}
 
     /** A victim-safety concern without the victim's reference, which the summaries do not need. */
-    record VictimSafetyRow(LocalDate raisedOn, String raisedBy, String concern, String actionTaken) {
-    }
+    record VictimSafetyRow(LocalDate raisedOn, String raisedBy, String concern, String actionTaken) {}
 
-    record OnwardRow(OnwardService service, ServiceKind kind, String provider, LocalDate madeOn,
-                     ServiceReferralState state, LocalDate stateOn) {
-    }
+    record OnwardRow(
+            OnwardService service,
+            ServiceKind kind,
+            String provider,
+            LocalDate madeOn,
+            ServiceReferralState state,
+            LocalDate stateOn) {}
 
-    record PlanRow(String action, Agency agency, String owner, LocalDate dueOn, LocalDate reviewOn,
-                   PlanActionState state, LocalDate closedOn, boolean overdue) {
-    }
+    record PlanRow(
+            String action,
+            Agency agency,
+            String owner,
+            LocalDate dueOn,
+            LocalDate reviewOn,
+            PlanActionState state,
+            LocalDate closedOn,
+            boolean overdue) {}
 
-    record IncidentRow(LocalDate occurredOn, IncidentKind kind, IncidentSource source, String details) {
-    }
+    record IncidentRow(LocalDate occurredOn, IncidentKind kind, IncidentSource source, String details) {}
 
     @SqlQuery("SELECT name FROM site WHERE code = :code")
     String siteName(@Bind("code") String siteCode);
@@ -137,8 +163,7 @@ public interface SummaryQueries {
     @RegisterConstructorMapper(StepRow.class)
     List<StepRow> enrolmentSteps(@Bind("p") String participantId);
 
-    @SqlQuery("SELECT scheduled_at, outcome FROM active_session WHERE participant_id = :p"
-            + " ORDER BY scheduled_at")
+    @SqlQuery("SELECT scheduled_at, outcome FROM active_session WHERE participant_id = :p" + " ORDER BY scheduled_at")
     @RegisterConstructorMapper(SessionRow.class)
     List<SessionRow> sessions(@Bind("p") String participantId);
 

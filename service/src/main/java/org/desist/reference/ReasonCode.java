@@ -1,5 +1,4 @@
 package org.desist.reference;
 
 /** Why an enrolment moved, as a two-level code: {@code category/reason}. */
-public record ReasonCode(String code, String category, String reason, String label) {
-}
+public record ReasonCode(String code, String category, String reason, String label) {}

@@ -24,25 +24,27 @@ public class ReferenceResource {
     @GET
     @Path("/reason-codes")
     @Requires(Action.REFERENCE_READ)
-    @Operation(operationId = "listReasonCodes",
-            summary = "Reason codes for enrolment moves", description = "Two levels: category/reason.")
+    @Operation(
+            operationId = "listReasonCodes",
+            summary = "Reason codes for enrolment moves",
+            description = "Two levels: category/reason.")
     public ReasonCodes reasonCodes() {
         return new ReasonCodes(jdbi.withExtension(ReasonCodeDao.class, ReasonCodeDao::all));
     }
 
-    public record ReasonCodes(List<ReasonCode> items) {
-    }
+    public record ReasonCodes(List<ReasonCode> items) {}
 
     @GET
     @Path("/screening-questions")
     @Requires(Action.REFERENCE_READ)
-    @Operation(operationId = "listScreeningQuestions", summary = "Triage screening questions",
+    @Operation(
+            operationId = "listScreeningQuestions",
+            summary = "Triage screening questions",
             description = "The wording of each question a referral review's screening answers, by instrument and key,"
                     + " in question order.")
     public ScreeningQuestions screeningQuestions() {
         return new ScreeningQuestions(jdbi.withExtension(ScreeningQuestionDao.class, ScreeningQuestionDao::all));
     }
 
-    public record ScreeningQuestions(List<ScreeningQuestion> items) {
-    }
+    public record ScreeningQuestions(List<ScreeningQuestion> items) {}
 }

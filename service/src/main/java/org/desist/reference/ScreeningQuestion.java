@@ -6,5 +6,4 @@ import io.swagger.v3.oas.annotations.media.Schema;
 public record ScreeningQuestion(
         @Schema(example = "S-DASH") String instrument,
         @Schema(example = "q1") String key,
-        @Schema(example = "Is the victim very frightened?") String wording) {
-}
+        @Schema(example = "Is the victim very frightened?") String wording) {}

@@ -32,8 +32,9 @@ public @interface AllAnswered {
                 return true;
             }
             context.disableDefaultConstraintViolation();
-            context.buildConstraintViolationWithTemplate("must answer every question q1..q11; unanswered: "
-                    + String.join(", ", missing)).addConstraintViolation();
+            context.buildConstraintViolationWithTemplate(
+                            "must answer every question q1..q11; unanswered: " + String.join(", ", missing))
+                    .addConstraintViolation();
             return false;
         }
     }

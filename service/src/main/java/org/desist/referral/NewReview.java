@@ -10,11 +10,14 @@ import java.time.LocalDate;
 
 /** The daily case review's outcome for one referral. */
 public record NewReview(
-        @Schema(example = "2026-02-02") @NotNull @PastOrPresent LocalDate reviewedOn,
+        @Schema(example = "2026-02-02") @NotNull @PastOrPresent
+        LocalDate reviewedOn,
+
         @NotNull Priority priority,
         @NotNull TriageDecision decision,
-        @Schema(example = "Escalating fixation; victim fearful; accepted for assessment")
-        @NotBlank @Size(max = 4000) String reason,
-        @Schema(nullable = true, description = "Optional triage screening answered at the review")
-        @Valid NewScreening screening) {
-}
+
+        @Schema(example = "Escalating fixation; victim fearful; accepted for assessment") @NotBlank @Size(max = 4000)
+        String reason,
+
+        @Schema(nullable = true, description = "Optional triage screening answered at the review") @Valid
+        NewScreening screening) {}

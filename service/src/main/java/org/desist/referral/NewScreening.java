@@ -8,6 +8,8 @@ import jakarta.validation.constraints.Pattern;
 /** A triage screening answered at the daily review. S-DASH is the only instrument so far. */
 public record NewScreening(
         @Schema(allowableValues = "S-DASH", example = "S-DASH")
-        @NotNull @Pattern(regexp = "S-DASH", message = "must be S-DASH") String instrument,
-        @NotNull @Valid ScreeningAnswers answers) {
-}
+        @NotNull
+        @Pattern(regexp = "S-DASH", message = "must be S-DASH")
+        String instrument,
+
+        @NotNull @Valid ScreeningAnswers answers) {}

@@ -23,8 +23,9 @@ public record Referral(
         @Schema(nullable = true) LocalDate reviewedOn,
         @Schema(nullable = true) String reviewReason,
         @Schema(nullable = true) String reviewedBy,
-        @Schema(nullable = true, description = "The screening answered at the review, if any")
-        @Nested("screening") Screening screening,
+
+        @Schema(nullable = true, description = "The screening answered at the review, if any") @Nested("screening")
+        Screening screening,
+
         Instant createdAt,
-        String createdBy) {
-}
+        String createdBy) {}

@@ -31,11 +31,18 @@ public interface ReferralDao {
             VALUES (:id, :participantId, :siteCode, :receivedOn, :source, :referrer, :behaviour, :victimRef,
                     :legalStatus, 'awaiting_review', 0, :createdAt, :createdBy)
             """)
-    void insert(@Bind("id") String id, @Bind("participantId") String participantId, @Bind("siteCode") String siteCode,
-                @Bind("receivedOn") LocalDate receivedOn, @Bind("source") ReferralSource source,
-                @Bind("referrer") String referrer, @Bind("behaviour") String behaviour,
-                @Bind("victimRef") String victimRef, @Bind("legalStatus") String legalStatus,
-                @Bind("createdAt") Instant createdAt, @Bind("createdBy") String createdBy);
+    void insert(
+            @Bind("id") String id,
+            @Bind("participantId") String participantId,
+            @Bind("siteCode") String siteCode,
+            @Bind("receivedOn") LocalDate receivedOn,
+            @Bind("source") ReferralSource source,
+            @Bind("referrer") String referrer,
+            @Bind("behaviour") String behaviour,
+            @Bind("victimRef") String victimRef,
+            @Bind("legalStatus") String legalStatus,
+            @Bind("createdAt") Instant createdAt,
+            @Bind("createdBy") String createdBy);
 
     @SqlQuery(SELECT + " WHERE r.id = :id")
     Optional<Referral> find(@Bind("id") String id);
@@ -49,9 +56,15 @@ public interface ReferralDao {
                       r.received_on, r.created_at, r.id
              LIMIT :limit OFFSET :offset
             """)
-    List<Referral> queue(@Bind("siteCode") String siteCode, @Bind("status") ReferralStatus status,
-                         @Bind("from") LocalDate from, @Bind("to") LocalDate to, @Bind("allSites") boolean allSites, @BindList("sites") List<String> sites,
-                         @Bind("limit") int limit, @Bind("offset") int offset);
+    List<Referral> queue(
+            @Bind("siteCode") String siteCode,
+            @Bind("status") ReferralStatus status,
+            @Bind("from") LocalDate from,
+            @Bind("to") LocalDate to,
+            @Bind("allSites") boolean allSites,
+            @BindList("sites") List<String> sites,
+            @Bind("limit") int limit,
+            @Bind("offset") int offset);
 
     @SqlQuery(SELECT + " WHERE r.participant_id = :participantId ORDER BY r.received_on, r.created_at")
     List<Referral> ofParticipant(@Bind("participantId") String participantId);
@@ -62,9 +75,14 @@ public interface ReferralDao {
                    reviewed_on = :reviewedOn, review_reason = :reason, reviewed_by = :by
             WHERE id = :id AND status = 'awaiting_review'
             """)
-    int review(@Bind("id") String id, @Bind("priority") Priority priority, @Bind("rank") int rank,
-               @Bind("decision") TriageDecision decision, @Bind("reviewedOn") LocalDate reviewedOn,
-               @Bind("reason") String reason, @Bind("by") String by);
+    int review(
+            @Bind("id") String id,
+            @Bind("priority") Priority priority,
+            @Bind("rank") int rank,
+            @Bind("decision") TriageDecision decision,
+            @Bind("reviewedOn") LocalDate reviewedOn,
+            @Bind("reason") String reason,
+            @Bind("by") String by);
 
     /** The screening answered at the review; written in the review's transaction. */
     @SqlUpdate("""
@@ -73,8 +91,11 @@ public interface ReferralDao {
             VALUES (:id, :instrument, :a.q1, :a.q2, :a.q3, :a.q4, :a.q5, :a.q6, :a.q7, :a.q8, :a.q9, :a.q10, :a.q11,
                     :yesCount)
             """)
-    void screen(@Bind("id") String id, @Bind("instrument") String instrument, @BindMethods("a") ScreeningAnswers answers,
-                @Bind("yesCount") int yesCount);
+    void screen(
+            @Bind("id") String id,
+            @Bind("instrument") String instrument,
+            @BindMethods("a") ScreeningAnswers answers,
+            @Bind("yesCount") int yesCount);
 
     @SqlQuery("SELECT min(received_on) FROM referral WHERE participant_id = :participantId")
     Optional<LocalDate> firstReceivedOn(@Bind("participantId") String participantId);

@@ -1,11 +1,11 @@
 package org.desist.referral;
 
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -21,12 +21,12 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.desist.access.Action;
+import org.desist.access.Requires;
+import org.desist.auth.Caller;
 import org.desist.http.DateRange;
 import org.desist.http.Page;
 import org.desist.http.Paging;
-import org.desist.access.Action;
-import org.desist.auth.Caller;
-import org.desist.access.Requires;
 
 @Path("/referrals")
 @Produces(MediaType.APPLICATION_JSON)
@@ -52,39 +52,64 @@ public class ReferralResource {
 
     @POST
     @Requires(Action.REFERRAL_RECEIVE)
-    @Operation(operationId = "receiveReferral", summary = "Take a referral in",
-            description = "Creates the participant and its case reference, or attaches to `participantId` (a participant"
-                    + " of a site the caller covers; the referral is taken at `siteCode`, which the caller must also"
-                    + " cover: a move of area). A `participant` who is already known is never a second case: an NHS"
-                    + " number or PNC id a live participant holds is 409 naming the field (`participant.nhsNumber`,"
-                    + " `participant.pncId`); the same name and date of birth (case, spacing and accents ignored,"
-                    + " either way round) is 409 naming `participant`, unless `confirmedNewPerson` is true with"
-                    + " `confirmedNewPersonReason` (audited as `new_person_confirmation`, the reason kept). The 409"
-                    + " lists in `matches` the participants the caller may see; one at a site outside the caller's"
-                    + " scope is named only by its site, with who can act on it.")
-    @ApiResponse(responseCode = "409", description = "The person is already known: `errors` names the field that"
-            + " matched, `matches` the participants the caller may see (id, case reference, name, date of birth,"
-            + " site); a match at a site the caller cannot see is described in `detail` by its site only")
-    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = NewReferral.class),
-            examples = {
-                    // one of participant and participantId, never both (swagger UI would send both); the first by name is shown
-                    @ExampleObject(name = "newPerson", summary = "A person new to the programme", value = NEW_PERSON),
-                    @ExampleObject(name = "sameSiteParticipant", summary = "A participant already known at the site",
-                            value = KNOWN_PERSON)}))
+    @Operation(
+            operationId = "receiveReferral",
+            summary = "Take a referral in",
+            description =
+                    "Creates the participant and its case reference, or attaches to `participantId` (a participant"
+                            + " of a site the caller covers; the referral is taken at `siteCode`, which the caller must also"
+                            + " cover: a move of area). A `participant` who is already known is never a second case: an NHS"
+                            + " number or PNC id a live participant holds is 409 naming the field (`participant.nhsNumber`,"
+                            + " `participant.pncId`); the same name and date of birth (case, spacing and accents ignored,"
+                            + " either way round) is 409 naming `participant`, unless `confirmedNewPerson` is true with"
+                            + " `confirmedNewPersonReason` (audited as `new_person_confirmation`, the reason kept). The 409"
+                            + " lists in `matches` the participants the caller may see; one at a site outside the caller's"
+                            + " scope is named only by its site, with who can act on it.")
+    @ApiResponse(
+            responseCode = "409",
+            description = "The person is already known: `errors` names the field that"
+                    + " matched, `matches` the participants the caller may see (id, case reference, name, date of birth,"
+                    + " site); a match at a site the caller cannot see is described in `detail` by its site only")
+    @RequestBody(
+            required = true,
+            content =
+                    @Content(
+                            schema = @Schema(implementation = NewReferral.class),
+                            examples = {
+                                // one of participant and participantId, never both (swagger UI would send both); the
+                                // first by name is shown
+                                @ExampleObject(
+                                        name = "newPerson",
+                                        summary = "A person new to the programme",
+                                        value = NEW_PERSON),
+                                @ExampleObject(
+                                        name = "sameSiteParticipant",
+                                        summary = "A participant already known at the site",
+                                        value = KNOWN_PERSON)
+                            }))
     public Response receive(@NotNull @Valid NewReferral request, @Context UriInfo uri, @Context Caller caller) {
         Referral referral = referrals.receive(caller, request);
-        return Response.created(uri.getAbsolutePathBuilder().path(referral.id()).build()).entity(referral).build();
+        return Response.created(uri.getAbsolutePathBuilder().path(referral.id()).build())
+                .entity(referral)
+                .build();
     }
 
     @GET
     @Requires(Action.REFERRAL_READ)
-    @Operation(operationId = "listReferrals", summary = "The daily review queue",
+    @Operation(
+            operationId = "listReferrals",
+            summary = "The daily review queue",
             description = "Awaiting review first, oldest first; then reviewed, high priority first and oldest first."
                     + " `from`/`to` filter on receivedOn.")
-    public Page<Referral> queue(@QueryParam("siteCode") String siteCode, @QueryParam("status") ReferralStatus status,
-                                @BeanParam DateRange dates, @Valid @BeanParam Paging paging, @Context UriInfo uri,
-                                @Context Caller caller) {
-        return Page.of(referrals.queue(caller, siteCode, status, dates.ordered().period(), paging.request()), paging, uri);
+    public Page<Referral> queue(
+            @QueryParam("siteCode") String siteCode,
+            @QueryParam("status") ReferralStatus status,
+            @BeanParam DateRange dates,
+            @Valid @BeanParam Paging paging,
+            @Context UriInfo uri,
+            @Context Caller caller) {
+        return Page.of(
+                referrals.queue(caller, siteCode, status, dates.ordered().period(), paging.request()), paging, uri);
     }
 
     @GET
@@ -98,12 +123,13 @@ public class ReferralResource {
     @POST
     @Path("/{id}/review")
     @Requires(Action.REFERRAL_REVIEW)
-    @Operation(operationId = "reviewReferral", summary = "Record the daily review's priority and decision",
+    @Operation(
+            operationId = "reviewReferral",
+            summary = "Record the daily review's priority and decision",
             description = "Optionally with the S-DASH triage screening (questions at /reference/screening-questions);"
                     + " the referral then shows its count of yes answers. A second review is 409.")
     @ApiResponse(responseCode = "409", description = "The referral has already been reviewed")
-    public Referral review(@PathParam("id") String id, @NotNull @Valid NewReview review,
-                           @Context Caller caller) {
+    public Referral review(@PathParam("id") String id, @NotNull @Valid NewReview review, @Context Caller caller) {
         return referrals.review(caller, id, review);
     }
 }

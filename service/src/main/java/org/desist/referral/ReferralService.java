@@ -5,20 +5,20 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.desist.auth.Caller;
 import org.desist.access.SiteScope;
 import org.desist.access.Visibility;
-import org.desist.listing.Period;
-import org.desist.listing.PageRequest;
 import org.desist.audit.AuditAction;
 import org.desist.audit.AuditLog;
 import org.desist.audit.Outcome;
-import org.desist.refusal.Refusal;
+import org.desist.auth.Caller;
+import org.desist.listing.PageRequest;
+import org.desist.listing.Period;
 import org.desist.participant.IdentityConflict;
 import org.desist.participant.IdentityMatch;
 import org.desist.participant.Participant;
 import org.desist.participant.ParticipantDao;
 import org.desist.participant.ParticipantService;
+import org.desist.refusal.Refusal;
 import org.desist.site.SiteDao;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -62,19 +62,29 @@ public class ReferralService {
         if (request.participantId() != null) {
             // staff who may see the person's site and the referring site take a move of area in; anyone else is
             // told who can, without learning whether the person exists
-            visibility.requireReference(caller,
-                    jdbi.withExtension(ParticipantDao.class, participants -> participants.find(request.participantId())),
-                    Participant::siteCode, Participant::id, "participant", request.participantId(), "participantId",
+            visibility.requireReference(
+                    caller,
+                    jdbi.withExtension(
+                            ParticipantDao.class, participants -> participants.find(request.participantId())),
+                    Participant::siteCode,
+                    Participant::id,
+                    "participant",
+                    request.participantId(),
+                    "participantId",
                     "is not a known participant of a site you cover (a person known at another site is referred with"
                             + " participantId by staff who may see both that site and this one)");
         }
         // a referral of the same person made at the same moment, caught by a unique index: now committed, it is
         // found as the check would have found it
-        return IdentityMatch.guarded(jdbi, audit, caller,
+        return IdentityMatch.guarded(
+                jdbi,
+                audit,
+                caller,
                 handle -> receive(handle, caller, request, reason == null ? null : reason.strip()),
-                handle -> request.participant() == null ? Optional.empty()
+                handle -> request.participant() == null
+                        ? Optional.empty()
                         : IdentityMatch.forNewParticipant(handle, caller, request.participant(), request.siteCode())
-                        .filter(found -> !(found.possible() && request.confirmsNewPerson())));
+                                .filter(found -> !(found.possible() && request.confirmsNewPerson())));
     }
 
     private Referral receive(Handle handle, Caller caller, NewReferral request, String newPersonReason) {
@@ -87,24 +97,46 @@ public class ReferralService {
         Instant now = clock.instant();
         String participantId = request.participantId();
         if (participantId == null) {
-            Optional<IdentityConflict> conflict = IdentityMatch.forNewParticipant(handle, caller, request.participant(),
-                    request.siteCode());
+            Optional<IdentityConflict> conflict =
+                    IdentityMatch.forNewParticipant(handle, caller, request.participant(), request.siteCode());
             boolean overruled = conflict.isPresent() && conflict.get().possible() && request.confirmsNewPerson();
             if (conflict.isPresent() && !overruled) {
                 throw conflict.get();
             }
-            participantId = ParticipantService.create(handle, request.siteCode(), request.receivedOn(),
-                    request.participant(), overruled ? newPersonReason : null, now, caller.username()).id();
+            participantId = ParticipantService.create(
+                            handle,
+                            request.siteCode(),
+                            request.receivedOn(),
+                            request.participant(),
+                            overruled ? newPersonReason : null,
+                            now,
+                            caller.username())
+                    .id();
             if (overruled) {
                 // the referrer overruled a possible match: who and when here, why on the participant
-                audit.change(handle, caller, AuditAction.create, "new_person_confirmation", participantId,
-                        participantId, Outcome.CREATED);
+                audit.change(
+                        handle,
+                        caller,
+                        AuditAction.create,
+                        "new_person_confirmation",
+                        participantId,
+                        participantId,
+                        Outcome.CREATED);
             }
         }
         ReferralDao referrals = handle.attach(ReferralDao.class);
         String id = UUID.randomUUID().toString();
-        referrals.insert(id, participantId, request.siteCode(), request.receivedOn(), request.source(),
-                request.referrer(), request.behaviour(), request.victimRef(), request.legalStatus(), now,
+        referrals.insert(
+                id,
+                participantId,
+                request.siteCode(),
+                request.receivedOn(),
+                request.source(),
+                request.referrer(),
+                request.behaviour(),
+                request.victimRef(),
+                request.legalStatus(),
+                now,
                 caller.username());
         audit.change(handle, caller, AuditAction.create, "referral", id, participantId, Outcome.CREATED);
         return referrals.find(id).orElseThrow();
@@ -116,12 +148,20 @@ public class ReferralService {
         return referral;
     }
 
-    public List<Referral> queue(Caller caller, String siteCode, ReferralStatus status, Period receivedOn,
-                                PageRequest paging) {
+    public List<Referral> queue(
+            Caller caller, String siteCode, ReferralStatus status, Period receivedOn, PageRequest paging) {
         SiteScope scope = SiteScope.of(caller);
-        List<Referral> found = jdbi.withExtension(ReferralDao.class, referrals -> referrals.queue(siteCode, status,
-                receivedOn.from(), receivedOn.to(), scope.allSites(), scope.sites(), paging.fetch(),
-                paging.offset()));
+        List<Referral> found = jdbi.withExtension(
+                ReferralDao.class,
+                referrals -> referrals.queue(
+                        siteCode,
+                        status,
+                        receivedOn.from(),
+                        receivedOn.to(),
+                        scope.allSites(),
+                        scope.sites(),
+                        paging.fetch(),
+                        paging.offset()));
         audit.read(caller, "referral", null, null);
         return found;
     }
@@ -139,11 +179,17 @@ public class ReferralService {
                 throw new Refusal.Conflict("Referral " + id + " has already been reviewed");
             }
             if (review.reviewedOn().isBefore(referral.receivedOn())) {
-                throw new Refusal.Invalid("reviewedOn", "must not be before the referral was received ("
-                        + referral.receivedOn() + ")");
+                throw new Refusal.Invalid(
+                        "reviewedOn", "must not be before the referral was received (" + referral.receivedOn() + ")");
             }
-            int changed = referrals.review(id, review.priority(), ReviewQueueOrder.rank(review.priority()),
-                    review.decision(), review.reviewedOn(), review.reason(), caller.username());
+            int changed = referrals.review(
+                    id,
+                    review.priority(),
+                    ReviewQueueOrder.rank(review.priority()),
+                    review.decision(),
+                    review.reviewedOn(),
+                    review.reason(),
+                    caller.username());
             if (changed != 1) {
                 throw new Refusal.Conflict("Referral " + id + " has already been reviewed");
             }
@@ -157,7 +203,12 @@ public class ReferralService {
     }
 
     private Referral visible(Caller caller, String id) {
-        return visibility.require(caller, jdbi.withExtension(ReferralDao.class, referrals -> referrals.find(id)),
-                Referral::siteCode, Referral::participantId, "referral", id);
+        return visibility.require(
+                caller,
+                jdbi.withExtension(ReferralDao.class, referrals -> referrals.find(id)),
+                Referral::siteCode,
+                Referral::participantId,
+                "referral",
+                id);
     }
 }

@@ -8,15 +8,14 @@ import java.util.Comparator;
  * (status, priority rank, received date, creation time); a test holds the two together.
  */
 public final class ReviewQueueOrder {
-    public static final Comparator<Referral> ORDER = Comparator
-            .comparing((Referral r) -> r.status() == ReferralStatus.awaiting_review ? 0 : 1)
+    public static final Comparator<Referral> ORDER = Comparator.comparing(
+                    (Referral r) -> r.status() == ReferralStatus.awaiting_review ? 0 : 1)
             .thenComparing(r -> r.priority() == null ? 0 : -r.priority().rank())
             .thenComparing(Referral::receivedOn)
             .thenComparing(Referral::createdAt)
             .thenComparing(Referral::id);
 
-    private ReviewQueueOrder() {
-    }
+    private ReviewQueueOrder() {}
 
     public static int rank(Priority priority) {
         return priority == null ? 0 : priority.rank();

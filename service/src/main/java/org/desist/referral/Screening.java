@@ -8,5 +8,6 @@ import org.jdbi.v3.core.mapper.PropagateNull;
 public record Screening(
         @Schema(example = "S-DASH") @PropagateNull String instrument,
         @Nested("answers") ScreeningAnswers answers,
-        @Schema(description = "How many questions were answered yes, 0-11") int yesCount) {
-}
+
+        @Schema(description = "How many questions were answered yes, 0-11")
+        int yesCount) {}

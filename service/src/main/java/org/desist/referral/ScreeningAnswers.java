@@ -11,11 +11,21 @@ import java.util.List;
  * ({@code GET /api/reference/screening-questions}) words them. Every question must be answered.
  */
 @AllAnswered
-@Schema(description = "Every key q1..q11 is required: true for yes, false for no",
+@Schema(
+        description = "Every key q1..q11 is required: true for yes, false for no",
         requiredProperties = {"q1", "q2", "q3", "q4", "q5", "q6", "q7", "q8", "q9", "q10", "q11"})
 public record ScreeningAnswers(
-        Boolean q1, Boolean q2, Boolean q3, Boolean q4, Boolean q5, Boolean q6,
-        Boolean q7, Boolean q8, Boolean q9, Boolean q10, Boolean q11) {
+        Boolean q1,
+        Boolean q2,
+        Boolean q3,
+        Boolean q4,
+        Boolean q5,
+        Boolean q6,
+        Boolean q7,
+        Boolean q8,
+        Boolean q9,
+        Boolean q10,
+        Boolean q11) {
 
     private List<Boolean> inOrder() {
         return Arrays.asList(q1, q2, q3, q4, q5, q6, q7, q8, q9, q10, q11);

@@ -8,6 +8,7 @@ package org.desist.refusal;
 public final class ExpectedVersion {
     /** Null when none was named, or one that cannot be a version. */
     private final Integer version;
+
     private final String missing;
 
     private ExpectedVersion(Integer version, String missing) {

@@ -140,8 +140,10 @@ public abstract sealed class Refusal extends RuntimeException {
         private final String survivorCaseRef;
 
         public MergedInto(String id, String survivorId, String survivorCaseRef) {
-            super("Participant " + id + " was merged into " + survivorCaseRef + " (" + survivorId
-                    + "), which now holds the whole case: use that participant", List.of());
+            super(
+                    "Participant " + id + " was merged into " + survivorCaseRef + " (" + survivorId
+                            + "), which now holds the whole case: use that participant",
+                    List.of());
             this.survivorId = survivorId;
             this.survivorCaseRef = survivorCaseRef;
         }

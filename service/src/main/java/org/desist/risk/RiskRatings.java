@@ -1,8 +1,8 @@
 package org.desist.risk;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import jakarta.validation.constraints.NotNull;
 import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.constraints.NotNull;
 import java.util.ArrayList;
 import java.util.List;
 import org.desist.refusal.FieldReason;
@@ -15,11 +15,17 @@ import org.desist.refusal.Refusal;
  */
 @Schema(description = "A rating for each of the four Stalking Risk Profile domains; all four are required")
 public record RiskRatings(
-        @Schema(requiredMode = Schema.RequiredMode.REQUIRED) @NotNull RiskRating violence,
-        @Schema(requiredMode = Schema.RequiredMode.REQUIRED) @NotNull RiskRating persistence,
-        @Schema(requiredMode = Schema.RequiredMode.REQUIRED) @NotNull RiskRating recurrence,
-        @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
-        @JsonProperty("psychosocial_damage") @NotNull RiskRating psychosocialDamage) {
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED) @NotNull
+        RiskRating violence,
+
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED) @NotNull
+        RiskRating persistence,
+
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED) @NotNull
+        RiskRating recurrence,
+
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED) @JsonProperty("psychosocial_damage") @NotNull
+        RiskRating psychosocialDamage) {
 
     /**
      * Refuses ratings missing a domain, naming each missing one by its JSON path under {@code field}
@@ -41,7 +47,8 @@ public record RiskRatings(
             missing.add(new FieldReason(field + ".psychosocial_damage", "must not be null"));
         }
         if (!missing.isEmpty()) {
-            String detail = missing.size() == 1 ? missing.get(0).field() + " must not be null"
+            String detail = missing.size() == 1
+                    ? missing.get(0).field() + " must not be null"
                     : missing.size() + " fields are invalid";
             throw new Refusal.Invalid(detail, missing);
         }

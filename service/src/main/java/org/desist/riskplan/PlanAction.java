@@ -19,18 +19,26 @@ public record PlanAction(
         LocalDate dueOn,
         LocalDate reviewOn,
         PlanActionState state,
-        @Schema(nullable = true, description = "When the action was done or dropped") LocalDate closedOn,
-        @Schema(nullable = true, description = "Why the action was done or dropped") String closeReason,
+
+        @Schema(nullable = true, description = "When the action was done or dropped")
+        LocalDate closedOn,
+
+        @Schema(nullable = true, description = "Why the action was done or dropped")
+        String closeReason,
+
         @Schema(nullable = true) String closedBy,
+
         @Schema(description = "Open, active and due before today (Europe/London), as of the time it was read")
         boolean overdue,
+
         RecordStatus status,
         @Schema(nullable = true) String errorReason,
         int version,
         Instant recordedAt,
         String recordedBy,
         @Schema(nullable = true) Instant amendedAt,
-        @Schema(nullable = true) String amendedBy) implements CaseRecord {
+        @Schema(nullable = true) String amendedBy)
+        implements CaseRecord {
 
     NewPlanAction body() {
         return new NewPlanAction(action, agency, owner, dueOn, reviewOn);

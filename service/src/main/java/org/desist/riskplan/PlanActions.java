@@ -75,8 +75,8 @@ public class PlanActions implements RecordTable<PlanAction, NewPlanAction> {
     }
 
     @Override
-    public List<PlanAction> list(Handle handle, String participantId, LocalDate from, LocalDate to, int limit,
-                                 int offset) {
+    public List<PlanAction> list(
+            Handle handle, String participantId, LocalDate from, LocalDate to, int limit, int offset) {
         return handle.attach(PlanActionDao.class).list(participantId, from, to, limit, offset, today());
     }
 
@@ -88,8 +88,15 @@ public class PlanActions implements RecordTable<PlanAction, NewPlanAction> {
                 throw new Refusal.Conflict("A plan action cannot move from " + current.state() + " to "
                         + transition.to() + "; an open action moves once, to done or dropped");
             }
-            if (handle.attach(PlanActionDao.class).close(current.id(), current.version(), transition.to(),
-                    transition.on(), transition.reason(), by) != 1) {
+            if (handle.attach(PlanActionDao.class)
+                            .close(
+                                    current.id(),
+                                    current.version(),
+                                    transition.to(),
+                                    transition.on(),
+                                    transition.reason(),
+                                    by)
+                    != 1) {
                 throw new Refusal.Conflict("The action changed while this change was being made; read it again");
             }
         };

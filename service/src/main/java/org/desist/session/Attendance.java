@@ -15,13 +15,23 @@ import java.util.Collection;
  * @param cancelledByParticipant cancelled by the participant
  * @param rate attended / offered, or null when nothing was offered
  */
-public record Attendance(int offered, int attended, int didNotAttend, int cancelledByParticipant,
-                         @Schema(nullable = true, description = "Null when nothing was offered") Double rate) {
+public record Attendance(
+        int offered,
+        int attended,
+        int didNotAttend,
+        int cancelledByParticipant,
+
+        @Schema(nullable = true, description = "Null when nothing was offered")
+        Double rate) {
 
     /** From counts of sessions by outcome, as SQL gives them. */
     public static Attendance ofCounts(int attendedOrLate, int didNotAttend, int cancelledByParticipant) {
         int offered = attendedOrLate + didNotAttend + cancelledByParticipant;
-        return new Attendance(offered, attendedOrLate, didNotAttend, cancelledByParticipant,
+        return new Attendance(
+                offered,
+                attendedOrLate,
+                didNotAttend,
+                cancelledByParticipant,
                 offered == 0 ? null : (double) attendedOrLate / offered);
     }
 

@@ -40,15 +40,16 @@ public final class AttendanceTotals {
             + " JOIN active_session s ON s.participant_id = c.participant_id WHERE " + COUNTED
             + " GROUP BY c.cohort_id, substr(s.scheduled_at, 1, 10), s.outcome";
 
-    private AttendanceTotals() {
-    }
+    private AttendanceTotals() {}
 
     /**
      * Takes the participant's row lock until the transaction ends, so that writers of their totals go one
      * at a time; call it before reading anything the totals are computed from. Taking it twice is harmless.
      */
     public static void lock(Handle handle, String participantId) {
-        handle.createUpdate("UPDATE participant SET version = version WHERE id = :p").bind("p", participantId).execute();
+        handle.createUpdate("UPDATE participant SET version = version WHERE id = :p")
+                .bind("p", participantId)
+                .execute();
     }
 
     /** Counts a session in, if it counts at all: for its participant's site and each of their cohorts. */
@@ -81,8 +82,8 @@ public final class AttendanceTotals {
         }
         lock(handle, session.participantId());
         for (Totals totals : Totals.values()) {
-            String rows = " WHERE " + totals.key + " IN (SELECT " + totals.keyOfParticipant + " "
-                    + totals.ofParticipant + ") AND on_date = :onDate AND outcome = :outcome";
+            String rows = " WHERE " + totals.key + " IN (SELECT " + totals.keyOfParticipant + " " + totals.ofParticipant
+                    + ") AND on_date = :onDate AND outcome = :outcome";
             handle.createUpdate("UPDATE " + totals.table + " SET sessions = sessions - 1,"
                             + " engagement_sum = engagement_sum - :engagement,"
                             + " engagement_rated = engagement_rated - :rated" + rows)
@@ -107,19 +108,24 @@ public final class AttendanceTotals {
     public static void joining(Handle handle, String participantId, String cohortId) {
         lock(handle, participantId);
         int already = handle.createQuery("SELECT count(*) FROM enrolment WHERE participant_id = :p AND cohort_id = :c")
-                .bind("p", participantId).bind("c", cohortId).mapTo(Integer.class).one();
+                .bind("p", participantId)
+                .bind("c", cohortId)
+                .mapTo(Integer.class)
+                .one();
         if (already > 0) {
             return;
         }
-        handle.createUpdate("INSERT INTO cohort_attendance_totals (cohort_id, on_date, outcome, sessions, engagement_sum,"
-                        + " engagement_rated) SELECT :c, substr(s.scheduled_at, 1, 10), s.outcome, " + COUNTS
-                        + " FROM active_session s WHERE s.participant_id = :p AND " + COUNTED
-                        + " GROUP BY substr(s.scheduled_at, 1, 10), s.outcome"
-                        + " ON CONFLICT (cohort_id, on_date, outcome) DO UPDATE SET"
-                        + " sessions = cohort_attendance_totals.sessions + excluded.sessions,"
-                        + " engagement_sum = cohort_attendance_totals.engagement_sum + excluded.engagement_sum,"
-                        + " engagement_rated = cohort_attendance_totals.engagement_rated + excluded.engagement_rated")
-                .bind("p", participantId).bind("c", cohortId)
+        handle.createUpdate(
+                        "INSERT INTO cohort_attendance_totals (cohort_id, on_date, outcome, sessions, engagement_sum,"
+                                + " engagement_rated) SELECT :c, substr(s.scheduled_at, 1, 10), s.outcome, " + COUNTS
+                                + " FROM active_session s WHERE s.participant_id = :p AND " + COUNTED
+                                + " GROUP BY substr(s.scheduled_at, 1, 10), s.outcome"
+                                + " ON CONFLICT (cohort_id, on_date, outcome) DO UPDATE SET"
+                                + " sessions = cohort_attendance_totals.sessions + excluded.sessions,"
+                                + " engagement_sum = cohort_attendance_totals.engagement_sum + excluded.engagement_sum,"
+                                + " engagement_rated = cohort_attendance_totals.engagement_rated + excluded.engagement_rated")
+                .bind("p", participantId)
+                .bind("c", cohortId)
                 .execute();
     }
 
@@ -134,16 +140,16 @@ public final class AttendanceTotals {
             String sessionsOfDay = " FROM active_session s WHERE s.participant_id = :participantId AND " + COUNTED
                     + " AND substr(s.scheduled_at, 1, 10) = " + totals.table + ".on_date AND s.outcome = "
                     + totals.table + ".outcome";
-            String rows = " WHERE " + totals.key + " IN (SELECT " + totals.keyOfParticipant + " "
-                    + totals.ofParticipant + ") AND EXISTS (SELECT 1" + sessionsOfDay + ")";
+            String rows = " WHERE " + totals.key + " IN (SELECT " + totals.keyOfParticipant + " " + totals.ofParticipant
+                    + ") AND EXISTS (SELECT 1" + sessionsOfDay + ")";
             handle.createUpdate("UPDATE " + totals.table + " SET sessions = sessions - (SELECT count(*)" + sessionsOfDay
                             + "), engagement_sum = engagement_sum - (SELECT coalesce(sum(s.engagement), 0)"
                             + sessionsOfDay + "), engagement_rated = engagement_rated - (SELECT count(s.engagement)"
                             + sessionsOfDay + ")" + rows)
                     .bind("participantId", participantId)
                     .execute();
-            handle.createUpdate("DELETE FROM " + totals.table + " WHERE sessions = 0 AND " + totals.key
-                            + " IN (SELECT " + totals.keyOfParticipant + " " + totals.ofParticipant + ")")
+            handle.createUpdate("DELETE FROM " + totals.table + " WHERE sessions = 0 AND " + totals.key + " IN (SELECT "
+                            + totals.keyOfParticipant + " " + totals.ofParticipant + ")")
                     .bind("participantId", participantId)
                     .execute();
         }
@@ -156,7 +162,8 @@ public final class AttendanceTotals {
             handle.createUpdate("INSERT INTO " + totals.table + " (" + totals.key + ", on_date, outcome, sessions,"
                             + " engagement_sum, engagement_rated) SELECT k.owner, substr(s.scheduled_at, 1, 10), s.outcome, "
                             + COUNTS + " FROM (SELECT DISTINCT " + totals.keyOfParticipant + " AS owner "
-                            + totals.ofParticipant + ") k, active_session s WHERE s.participant_id = :participantId AND "
+                            + totals.ofParticipant
+                            + ") k, active_session s WHERE s.participant_id = :participantId AND "
                             + COUNTED + " GROUP BY k.owner, substr(s.scheduled_at, 1, 10), s.outcome"
                             + " ON CONFLICT (" + totals.key + ", on_date, outcome) DO UPDATE SET sessions = "
                             + totals.table + ".sessions + excluded.sessions, engagement_sum = " + totals.table
@@ -180,7 +187,11 @@ public final class AttendanceTotals {
     /** The two sets of totals: what keys them, and how a participant's keys are found. */
     private enum Totals {
         sites("attendance_totals", "site_code", "site_code", "FROM participant WHERE id = :participantId"),
-        cohorts("cohort_attendance_totals", "cohort_id", "cohort_id", "FROM enrolment WHERE participant_id = :participantId");
+        cohorts(
+                "cohort_attendance_totals",
+                "cohort_id",
+                "cohort_id",
+                "FROM enrolment WHERE participant_id = :participantId");
 
         final String table;
         final String key;

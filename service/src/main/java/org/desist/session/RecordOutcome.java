@@ -27,9 +27,11 @@ public class RecordOutcome implements RecordKeeper.Step<Session> {
             throw alreadyRecorded(current);
         }
         if (now.isBefore(current.scheduledAt())) {
-            throw new Refusal.Invalid("the session has not happened yet",
-                    List.of(new FieldReason("outcome", "cannot be recorded before the session's scheduled time ("
-                            + current.scheduledAt() + ")")));
+            throw new Refusal.Invalid(
+                    "the session has not happened yet",
+                    List.of(new FieldReason(
+                            "outcome",
+                            "cannot be recorded before the session's scheduled time (" + current.scheduledAt() + ")")));
         }
         Sessions.checkEngagement(outcome.outcome(), outcome.engagement());
         int changed = handle.attach(SessionDao.class)
@@ -38,7 +40,8 @@ public class RecordOutcome implements RecordKeeper.Step<Session> {
             // changed since it was read, by a concurrent outcome or amendment
             throw new Refusal.Conflict("The session changed while its outcome was being recorded; read it again");
         }
-        AttendanceTotals.add(handle, handle.attach(SessionDao.class).byId(current.id()).orElseThrow());
+        AttendanceTotals.add(
+                handle, handle.attach(SessionDao.class).byId(current.id()).orElseThrow());
     }
 
     private static Refusal alreadyRecorded(Session current) {

@@ -15,7 +15,10 @@ public record Session(
         String facilitator,
         @Schema(nullable = true) SessionOutcome outcome,
         @Schema(nullable = true) Integer engagement,
-        @Schema(nullable = true, description = "Clinical free text: null for every role but clinician") String notes,
+
+        @Schema(nullable = true, description = "Clinical free text: null for every role but clinician")
+        String notes,
+
         @Schema(nullable = true) Boolean shareable,
         @Schema(nullable = true) String concern,
         @Schema(nullable = true) Instant outcomeRecordedAt,
@@ -26,17 +29,45 @@ public record Session(
         Instant recordedAt,
         String recordedBy,
         @Schema(nullable = true) Instant amendedAt,
-        @Schema(nullable = true) String amendedBy) implements CaseRecord {
+        @Schema(nullable = true) String amendedBy)
+        implements CaseRecord {
 
     SessionBody body() {
-        return new SessionBody(kind, scheduledAt, durationMinutes, facilitator, outcome, engagement, notes, shareable,
-                concern, outcomeRecordedAt);
+        return new SessionBody(
+                kind,
+                scheduledAt,
+                durationMinutes,
+                facilitator,
+                outcome,
+                engagement,
+                notes,
+                shareable,
+                concern,
+                outcomeRecordedAt);
     }
 
     /** The session without its clinical notes, for readers who may not see clinical text. */
     Session withoutNotes() {
-        return new Session(id, participantId, kind, scheduledAt, durationMinutes, facilitator, outcome, engagement,
-                null, shareable, concern, outcomeRecordedAt, outcomeRecordedBy, status, errorReason, version,
-                recordedAt, recordedBy, amendedAt, amendedBy);
+        return new Session(
+                id,
+                participantId,
+                kind,
+                scheduledAt,
+                durationMinutes,
+                facilitator,
+                outcome,
+                engagement,
+                null,
+                shareable,
+                concern,
+                outcomeRecordedAt,
+                outcomeRecordedBy,
+                status,
+                errorReason,
+                version,
+                recordedAt,
+                recordedBy,
+                amendedAt,
+                amendedBy);
     }
 }

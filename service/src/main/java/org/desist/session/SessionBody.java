@@ -18,16 +18,27 @@ public record SessionBody(
         @NotNull SessionKind kind,
         @Schema(example = "2026-03-02T10:00:00Z") @NotNull Instant scheduledAt,
         @Schema(example = "50") @NotNull @Min(1) @Max(480) Integer durationMinutes,
-        @Schema(example = "Dr A. Okafor") @NotBlank @Size(max = 200) String facilitator,
+
+        @Schema(example = "Dr A. Okafor") @NotBlank @Size(max = 200)
+        String facilitator,
+
         @Schema(nullable = true) SessionOutcome outcome,
-        @Schema(nullable = true, example = "4") @Min(1) @Max(5) Integer engagement,
+
+        @Schema(nullable = true, example = "4") @Min(1) @Max(5)
+        Integer engagement,
+
         @Schema(nullable = true, example = "Arrived on time; engaged well with the relapse-prevention work")
-        @Size(max = 8000) @Pattern(regexp = NOT_BLANK, message = "must not be blank")
+        @Size(max = 8000)
+        @Pattern(regexp = NOT_BLANK, message = "must not be blank")
         String notes,
+
         @Schema(nullable = true) Boolean shareable,
+
         @Schema(nullable = true, example = "Said he drove past the victim's workplace last week")
-        @Size(max = 2000) @Pattern(regexp = NOT_BLANK, message = "must not be blank")
+        @Size(max = 2000)
+        @Pattern(regexp = NOT_BLANK, message = "must not be blank")
         String concern,
+
         @Schema(nullable = true, accessMode = Schema.AccessMode.READ_ONLY, example = "2026-03-02T11:05:00Z")
         Instant outcomeRecordedAt) {
 

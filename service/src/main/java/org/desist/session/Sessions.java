@@ -5,13 +5,13 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.desist.listing.Period;
-import org.desist.time.ProgrammeClock;
 import org.desist.access.AccessPolicy;
 import org.desist.auth.User;
 import org.desist.caserecord.CaseContext;
 import org.desist.caserecord.RecordTable;
+import org.desist.listing.Period;
 import org.desist.refusal.Refusal;
+import org.desist.time.ProgrammeClock;
 import org.jdbi.v3.core.Handle;
 
 /** Sessions as case records: scheduled, then their outcome recorded once (see {@link RecordOutcome}). */
@@ -39,8 +39,16 @@ public class Sessions implements RecordTable<Session, SessionBody> {
 
     @Override
     public Set<String> changeable() {
-        return Set.of("kind", "scheduledAt", "durationMinutes", "facilitator",
-                "outcome", "engagement", "notes", "shareable", "concern");
+        return Set.of(
+                "kind",
+                "scheduledAt",
+                "durationMinutes",
+                "facilitator",
+                "outcome",
+                "engagement",
+                "notes",
+                "shareable",
+                "concern");
     }
 
     @Override
@@ -58,8 +66,8 @@ public class Sessions implements RecordTable<Session, SessionBody> {
         context.notBeforeReferral("scheduledAt", LocalDate.ofInstant(body.scheduledAt(), ProgrammeClock.ZONE));
         if (body.outcomeRecordedAt() == null) {
             if (body.outcome() != null) {
-                throw new Refusal.Invalid("outcome", "is recorded with POST .../sessions/{rid}/outcome,"
-                        + " not by amendment");
+                throw new Refusal.Invalid(
+                        "outcome", "is recorded with POST .../sessions/{rid}/outcome," + " not by amendment");
             }
             refuseWithoutOutcome("engagement", body.engagement());
             refuseWithoutOutcome("notes", body.notes());
@@ -68,12 +76,13 @@ public class Sessions implements RecordTable<Session, SessionBody> {
             return;
         }
         if (body.outcome() == null) {
-            throw new Refusal.Invalid("outcome", "cannot be removed once recorded; mark the session entered"
-                    + " in error if it should not stand");
+            throw new Refusal.Invalid(
+                    "outcome",
+                    "cannot be removed once recorded; mark the session entered" + " in error if it should not stand");
         }
         if (body.scheduledAt().isAfter(body.outcomeRecordedAt())) {
-            throw new Refusal.Invalid("scheduledAt", "must not be after its outcome was recorded ("
-                    + body.outcomeRecordedAt() + ")");
+            throw new Refusal.Invalid(
+                    "scheduledAt", "must not be after its outcome was recorded (" + body.outcomeRecordedAt() + ")");
         }
         checkEngagement(body.outcome(), body.engagement());
         if (body.shareable() == null) {
@@ -84,15 +93,15 @@ public class Sessions implements RecordTable<Session, SessionBody> {
     /** Engagement is rated only for a participant who was there (attended or late); it stays optional then. */
     static void checkEngagement(SessionOutcome outcome, Integer engagement) {
         if (engagement != null && !outcome.present()) {
-            throw new Refusal.Invalid("engagement", "is rated only when the outcome is attended or late,"
-                    + " not " + outcome);
+            throw new Refusal.Invalid(
+                    "engagement", "is rated only when the outcome is attended or late," + " not " + outcome);
         }
     }
 
     private static void refuseWithoutOutcome(String field, Object value) {
         if (value != null) {
-            throw new Refusal.Invalid(field, "is part of the outcome: record it with POST"
-                    + " .../sessions/{rid}/outcome");
+            throw new Refusal.Invalid(
+                    field, "is part of the outcome: record it with POST" + " .../sessions/{rid}/outcome");
         }
     }
 
@@ -126,7 +135,8 @@ public class Sessions implements RecordTable<Session, SessionBody> {
 
     /** Dates are of the scheduled time in the programme's zone (London), both inclusive. */
     @Override
-    public List<Session> list(Handle handle, String participantId, LocalDate from, LocalDate to, int limit, int offset) {
+    public List<Session> list(
+            Handle handle, String participantId, LocalDate from, LocalDate to, int limit, int offset) {
         Period dates = new Period(from, to);
         Instant start = dates.startIn(ProgrammeClock.ZONE);
         Instant before = dates.endIn(ProgrammeClock.ZONE);

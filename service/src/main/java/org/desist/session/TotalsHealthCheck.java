@@ -28,7 +28,9 @@ public class TotalsHealthCheck extends HealthCheck {
             return Result.healthy("The attendance totals equal a recount of the sessions");
         }
         return Result.unhealthy(mismatches.size() + " rows of attendance totals differ from a recount (run"
-                + " verify-totals for all of them): " + String.join("; ", mismatches.stream().limit(NAMED)
-                .map(Object::toString).toList()));
+                + " verify-totals for all of them): "
+                + String.join(
+                        "; ",
+                        mismatches.stream().limit(NAMED).map(Object::toString).toList()));
     }
 }

@@ -16,13 +16,20 @@ import org.jdbi.v3.core.Jdbi;
  * in one snapshot, so writes that commit meanwhile cannot show as a mismatch.
  */
 public final class TotalsVerification {
-    private TotalsVerification() {
-    }
+    private TotalsVerification() {}
 
     /** One day and outcome of a site or a cohort where the running totals and a recount differ. */
-    public record Mismatch(String table, String key, String onDate, String outcome, long heldSessions,
-                           long countedSessions, long heldEngagementSum, long countedEngagementSum,
-                           long heldRated, long countedRated) {
+    public record Mismatch(
+            String table,
+            String key,
+            String onDate,
+            String outcome,
+            long heldSessions,
+            long countedSessions,
+            long heldEngagementSum,
+            long countedEngagementSum,
+            long heldRated,
+            long countedRated) {
         @Override
         public String toString() {
             return table + " " + key + " " + onDate + " " + outcome + ": held " + heldSessions + " sessions"
@@ -33,8 +40,8 @@ public final class TotalsVerification {
 
     public static List<Mismatch> check(Jdbi jdbi) {
         return Snapshot.read(jdbi, handle -> {
-            List<Mismatch> found = new ArrayList<>(compare(handle, "attendance_totals", "site_code",
-                    AttendanceTotals.RECOUNT));
+            List<Mismatch> found =
+                    new ArrayList<>(compare(handle, "attendance_totals", "site_code", AttendanceTotals.RECOUNT));
             found.addAll(compare(handle, "cohort_attendance_totals", "cohort_id", AttendanceTotals.RECOUNT_BY_COHORT));
             return found;
         });
@@ -52,8 +59,9 @@ public final class TotalsVerification {
      * recount's side, and SQLite took four minutes over it at 50,000 participants, against seconds this way.
      */
     private static List<Mismatch> compare(Handle handle, String table, String key, String recount) {
-        Map<String, Row> held = rows(handle, "SELECT " + key + ", on_date, outcome, sessions, engagement_sum,"
-                + " engagement_rated FROM " + table);
+        Map<String, Row> held = rows(
+                handle,
+                "SELECT " + key + ", on_date, outcome, sessions, engagement_sum," + " engagement_rated FROM " + table);
         Map<String, Row> counted = rows(handle, recount);
         Row none = new Row(null, null, null, 0, 0, 0);
         SortedSet<String> days = new TreeSet<>(held.keySet());
@@ -64,8 +72,17 @@ public final class TotalsVerification {
             Row c = counted.getOrDefault(day, none);
             if (h.sessions() != c.sessions() || h.engagementSum() != c.engagementSum() || h.rated() != c.rated()) {
                 Row named = h == none ? c : h;
-                mismatches.add(new Mismatch(table, named.key(), named.onDate(), named.outcome(), h.sessions(),
-                        c.sessions(), h.engagementSum(), c.engagementSum(), h.rated(), c.rated()));
+                mismatches.add(new Mismatch(
+                        table,
+                        named.key(),
+                        named.onDate(),
+                        named.outcome(),
+                        h.sessions(),
+                        c.sessions(),
+                        h.engagementSum(),
+                        c.engagementSum(),
+                        h.rated(),
+                        c.rated()));
             }
         }
         return mismatches;
@@ -74,8 +91,8 @@ public final class TotalsVerification {
     private static Map<String, Row> rows(Handle handle, String query) {
         Map<String, Row> rows = new HashMap<>();
         handle.createQuery(query)
-                .map((rs, ctx) -> new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4),
-                        rs.getLong(5), rs.getLong(6)))
+                .map((rs, ctx) -> new Row(
+                        rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getLong(5), rs.getLong(6)))
                 .forEach(row -> rows.put(row.day(), row));
         return rows;
     }

@@ -11,8 +11,7 @@ import java.util.HexFormat;
 public final class ApiTokens {
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private ApiTokens() {
-    }
+    private ApiTokens() {}
 
     public static String newToken() {
         byte[] bytes = new byte[32];

@@ -21,8 +21,9 @@ public final class Authentication {
 
     public static Authentication install(Jdbi jdbi, Clock clock, AuditLog audit, int signInFailuresPerAddress) {
         SignInThrottle throttle = new SignInThrottle(jdbi, clock, signInFailuresPerAddress);
-        return new Authentication(new SignIn(new PasswordAuthenticator(jdbi), new TokenAuthenticator(jdbi, clock),
-                throttle, audit), throttle);
+        return new Authentication(
+                new SignIn(new PasswordAuthenticator(jdbi), new TokenAuthenticator(jdbi, clock), throttle, audit),
+                throttle);
     }
 
     /** The sign-in throttle, for every other place that checks a password (changing one's own, for instance). */

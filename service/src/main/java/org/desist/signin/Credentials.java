@@ -4,12 +4,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.desist.auth.Role;
+import org.desist.auth.User;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
-import org.desist.auth.Role;
-import org.desist.auth.User;
 
 /** Reads what authentication needs: the account, its hash, roles and sites. */
 public interface Credentials {
@@ -18,8 +18,7 @@ public interface Credentials {
      * The account as a sign-in needs it. {@code credentialVersion} moves with every change to the password,
      * the disabled flag, roles or sites, so a login verified at the current version is still good.
      */
-    record Account(String username, String passwordHash, long credentialVersion, boolean disabled) {
-    }
+    record Account(String username, String passwordHash, long credentialVersion, boolean disabled) {}
 
     /** One primary-key read, made on every request signed with a password. */
     @SqlQuery("SELECT username, password_hash, credential_version, disabled FROM app_user WHERE username = :username")
@@ -36,8 +35,7 @@ public interface Credentials {
     int holdAtVersion(@Bind("username") String username, @Bind("version") long version);
 
     /** One fact about an account's rights: a role, a site, or the expiry of its temporary password. */
-    record Grant(String kind, String value) {
-    }
+    record Grant(String kind, String value) {}
 
     /**
      * Roles, sites and any temporary password's expiry in one round trip: read on every request signed with a

@@ -5,7 +5,10 @@ import java.time.Instant;
 
 /** A bearer token as issued: shown once, never stored in the clear. */
 public record IssuedToken(
-        @Schema(description = "Use with DELETE /api/tokens/{id} to revoke") String id,
-        @Schema(description = "Send as 'Authorization: Bearer <token>'") String token,
-        Instant expiresAt) {
-}
+        @Schema(description = "Use with DELETE /api/tokens/{id} to revoke")
+        String id,
+
+        @Schema(description = "Send as 'Authorization: Bearer <token>'")
+        String token,
+
+        Instant expiresAt) {}

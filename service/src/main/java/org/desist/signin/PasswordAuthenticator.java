@@ -11,11 +11,11 @@ import java.time.Duration;
 import java.util.Optional;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.desist.auth.LogSafe;
+import org.desist.auth.User;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.desist.auth.LogSafe;
-import org.desist.auth.User;
 
 /**
  * Checks a username and password against the stored Argon2id hash. Argon2 is slow by design, so a password
@@ -27,8 +27,7 @@ import org.desist.auth.User;
 public class PasswordAuthenticator {
     private static final Logger LOG = LoggerFactory.getLogger(PasswordAuthenticator.class);
 
-    private record Verified(long credentialVersion, byte[] passwordMac, User user) {
-    }
+    private record Verified(long credentialVersion, byte[] passwordMac, User user) {}
 
     private final Jdbi jdbi;
     private final SecretKeySpec key;
@@ -55,7 +54,8 @@ public class PasswordAuthenticator {
             return Optional.empty();
         }
         Verified known = verified.getIfPresent(credentials.getUsername());
-        if (known == null || known.credentialVersion() != account.get().credentialVersion()
+        if (known == null
+                || known.credentialVersion() != account.get().credentialVersion()
                 || !MessageDigest.isEqual(known.passwordMac(), mac(credentials.getPassword()))) {
             return Optional.empty();
         }
@@ -71,7 +71,8 @@ public class PasswordAuthenticator {
             return Optional.empty();
         }
         User user = jdbi.withExtension(Credentials.class, accounts -> accounts.user(credentials.getUsername()));
-        verified.put(credentials.getUsername(),
+        verified.put(
+                credentials.getUsername(),
                 new Verified(account.get().credentialVersion(), mac(credentials.getPassword()), user));
         LOG.info("Login succeeded for user '{}'", LogSafe.text(credentials.getUsername()));
         return Optional.of(user);

@@ -17,8 +17,7 @@ public final class Passwords {
     private static final Argon2Function ARGON2 = Argon2Function.getInstance(19_456, 2, 1, 32, Argon2.ID, 19);
     private static final String DUMMY_HASH = hash("not-a-password-of-anyone-here");
 
-    private Passwords() {
-    }
+    private Passwords() {}
 
     public static String hash(String password) {
         return Password.hash(password).addRandomSalt(16).with(ARGON2).getResult();

@@ -10,19 +10,17 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.SecurityContext;
 import java.security.Principal;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 import org.desist.audit.AuditLog;
 import org.desist.audit.Outcome;
-import org.desist.http.Problems;
+import org.desist.auth.LogSafe;
+import org.desist.auth.User;
+import org.desist.http.BasicHeader;
+import org.desist.http.ClientAddresses;
+import org.desist.http.ProblemUnauthorizedHandler;
 import org.desist.http.RequestIds;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.desist.http.BasicHeader;
-import org.desist.http.ClientAddresses;
-import org.desist.auth.LogSafe;
-import org.desist.http.ProblemUnauthorizedHandler;
-import org.desist.auth.User;
 
 /**
  * HTTP Basic or a Bearer token, on every request to a method that is not public (see
@@ -58,7 +56,8 @@ public class SignIn implements ContainerRequestFilter {
             }
             signIn(request, password(request, credentials.get()), SecurityContext.BASIC_AUTH);
         } else if (BasicHeader.hasScheme(authorization, BEARER)) {
-            Optional<User> user = tokens.authenticate(authorization.substring(BEARER.length() + 1).strip());
+            Optional<User> user = tokens.authenticate(
+                    authorization.substring(BEARER.length() + 1).strip());
             if (user.isEmpty()) {
                 throw refused(request, null, "Bearer token refused: unknown, expired or revoked");
             }
@@ -79,8 +78,10 @@ public class SignIn implements ContainerRequestFilter {
         String address = ClientAddresses.of(request);
         SignInThrottle.Verdict verdict = throttle.before(username, address);
         if (verdict.blockedFor().isPresent()) {
-            LOG.warn("Login refused for user '{}' from {}: too many failures from that address",
-                    LogSafe.text(username), LogSafe.text(address));
+            LOG.warn(
+                    "Login refused for user '{}' from {}: too many failures from that address",
+                    LogSafe.text(username),
+                    LogSafe.text(address));
             audit.signInFailed(username, address, RequestIds.of(request), Outcome.THROTTLED);
             throw verdict.refusal();
         }
@@ -107,7 +108,8 @@ public class SignIn implements ContainerRequestFilter {
     }
 
     private static void signIn(ContainerRequestContext request, User user, String scheme) {
-        boolean secure = request.getSecurityContext() != null && request.getSecurityContext().isSecure();
+        boolean secure = request.getSecurityContext() != null
+                && request.getSecurityContext().isSecure();
         request.setSecurityContext(new SecurityContext() {
             @Override
             public Principal getUserPrincipal() {

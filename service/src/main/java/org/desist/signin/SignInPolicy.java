@@ -26,10 +26,10 @@ public final class SignInPolicy {
     static final Duration ADDRESS_MAX_DELAY = Duration.ofSeconds(1);
     /** The default allowance of failures from one address in a window. */
     public static final int ADDRESS_BLOCK_AFTER = 20;
+
     public static final Duration ADDRESS_BLOCK = Duration.ofMinutes(15);
 
-    private SignInPolicy() {
-    }
+    private SignInPolicy() {}
 
     /** The pause before checking a password, given the failures counted in the window so far. */
     static Duration delay(int usernameFailures, int addressFailures, int addressAllowance) {

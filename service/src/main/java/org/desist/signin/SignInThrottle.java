@@ -22,8 +22,8 @@ public class SignInThrottle {
     public record Verdict(Optional<Duration> blockedFor, Duration delay) {
         /** The answer while the address is blocked (429 with Retry-After), whoever checks the password. */
         public Refusal.Throttled refusal() {
-            return new Refusal.Throttled("Too many failed logins from this address; try again later",
-                    blockedFor.orElse(Duration.ZERO));
+            return new Refusal.Throttled(
+                    "Too many failed logins from this address; try again later", blockedFor.orElse(Duration.ZERO));
         }
     }
 
@@ -44,8 +44,8 @@ public class SignInThrottle {
         int byName = 0;
         int byAddress = 0;
         Optional<Duration> blocked = Optional.empty();
-        for (ThrottleDao.Count count : jdbi.withExtension(ThrottleDao.class,
-                throttle -> throttle.counts(nameKey(username), addressKey(address)))) {
+        for (ThrottleDao.Count count : jdbi.withExtension(
+                ThrottleDao.class, throttle -> throttle.counts(nameKey(username), addressKey(address)))) {
             if (count.blockedUntil() != null && count.blockedUntil().isAfter(now)) {
                 blocked = Optional.of(Duration.between(now, count.blockedUntil()));
             }
@@ -65,7 +65,12 @@ public class SignInThrottle {
         jdbi.useTransaction(handle -> {
             ThrottleDao throttle = handle.attach(ThrottleDao.class);
             throttle.failed(USERNAME, nameKey(username), now, staleBefore, Integer.MAX_VALUE, null);
-            throttle.failed(ADDRESS, addressKey(address), now, staleBefore, failuresPerAddress,
+            throttle.failed(
+                    ADDRESS,
+                    addressKey(address),
+                    now,
+                    staleBefore,
+                    failuresPerAddress,
                     now.plus(SignInPolicy.ADDRESS_BLOCK));
             throttle.expire(staleBefore, now);
         });

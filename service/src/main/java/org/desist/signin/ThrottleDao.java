@@ -10,8 +10,7 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 /** The sign_in_throttle table: counts of failed sign-ins per username and per client address. */
 public interface ThrottleDao {
 
-    record Count(String kind, int failures, Instant windowStart, Instant blockedUntil) {
-    }
+    record Count(String kind, int failures, Instant windowStart, Instant blockedUntil) {}
 
     @SqlQuery("SELECT kind, failures, window_start, blocked_until FROM sign_in_throttle"
             + " WHERE (kind = 'username' AND subject = :username) OR (kind = 'address' AND subject = :address)")
@@ -33,9 +32,13 @@ public interface ThrottleDao {
             + " window_start = CASE WHEN sign_in_throttle.window_start <= :staleBefore THEN :now"
             + "     ELSE sign_in_throttle.window_start END,"
             + " last_failure = :now")
-    void failed(@Bind("kind") String kind, @Bind("subject") String subject, @Bind("now") Instant now,
-                @Bind("staleBefore") Instant staleBefore, @Bind("blockAfter") int blockAfter,
-                @Bind("blockedUntil") Instant blockedUntil);
+    void failed(
+            @Bind("kind") String kind,
+            @Bind("subject") String subject,
+            @Bind("now") Instant now,
+            @Bind("staleBefore") Instant staleBefore,
+            @Bind("blockAfter") int blockAfter,
+            @Bind("blockedUntil") Instant blockedUntil);
 
     /** Rows whose window has passed and that block nothing: they would count from one again anyway. */
     @SqlUpdate("DELETE FROM sign_in_throttle WHERE window_start <= :staleBefore"

@@ -3,8 +3,8 @@ package org.desist.signin;
 import io.dropwizard.auth.Authenticator;
 import java.time.Clock;
 import java.util.Optional;
-import org.jdbi.v3.core.Jdbi;
 import org.desist.auth.User;
+import org.jdbi.v3.core.Jdbi;
 
 /** Bearer tokens: looked up by their hash on every request; expired, revoked or disabled-account tokens fail. */
 public class TokenAuthenticator implements Authenticator<String, User> {

@@ -10,8 +10,12 @@ public interface TokenDao {
 
     @SqlUpdate("INSERT INTO api_token (id, username, token_hash, created_at, expires_at)"
             + " VALUES (:id, :username, :hash, :createdAt, :expiresAt)")
-    void insert(@Bind("id") String id, @Bind("username") String username, @Bind("hash") String hash,
-                @Bind("createdAt") Instant createdAt, @Bind("expiresAt") Instant expiresAt);
+    void insert(
+            @Bind("id") String id,
+            @Bind("username") String username,
+            @Bind("hash") String hash,
+            @Bind("createdAt") Instant createdAt,
+            @Bind("expiresAt") Instant expiresAt);
 
     @SqlQuery("SELECT t.username FROM api_token t JOIN app_user u ON u.username = t.username"
             + " WHERE t.token_hash = :hash AND t.revoked_at IS NULL AND t.expires_at > :now AND u.disabled = 0")

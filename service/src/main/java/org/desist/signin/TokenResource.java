@@ -1,11 +1,11 @@
 package org.desist.signin;
 
 import io.dropwizard.auth.basic.BasicCredentials;
-import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -23,10 +23,10 @@ import java.util.Optional;
 import java.util.UUID;
 import org.desist.access.Action;
 import org.desist.access.Requires;
-import org.desist.http.ProblemException;
-import org.jdbi.v3.core.Jdbi;
 import org.desist.auth.Caller;
 import org.desist.http.BasicHeader;
+import org.desist.http.ProblemException;
+import org.jdbi.v3.core.Jdbi;
 
 @Path("/tokens")
 @Produces(MediaType.APPLICATION_JSON)
@@ -44,22 +44,33 @@ public class TokenResource {
 
     @POST
     @Requires(Action.TOKEN_ISSUE)
-    @Operation(operationId = "issueToken",
-            summary = "Issue a bearer token", description = "Authenticate with HTTP Basic. The token is shown once.")
+    @Operation(
+            operationId = "issueToken",
+            summary = "Issue a bearer token",
+            description = "Authenticate with HTTP Basic. The token is shown once.")
     @SecurityRequirement(name = "basicAuth")
-    @ApiResponse(responseCode = "201", description = "Created: the token, shown this once",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IssuedToken.class)))
+    @ApiResponse(
+            responseCode = "201",
+            description = "Created: the token, shown this once",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = IssuedToken.class)))
     public Response issue(@Context Caller caller, @Context HttpHeaders headers, @Context UriInfo uri) {
         // Not SecurityContext.getAuthenticationScheme() alone: the header says which scheme this request used.
         // The password is checked here against the database, never a remembered login, and the token is
         // written only if the account is still at the version that password was checked at.
         BasicCredentials credentials = BasicHeader.credentials(headers.getHeaderString(HttpHeaders.AUTHORIZATION))
                 .filter(basic -> basic.getUsername().equals(caller.username()))
-                .orElseThrow(() -> new ProblemException(401, "Unauthorized", "Tokens are issued only against a"
-                        + " username and password (HTTP Basic)", List.of()));
-        Optional<Credentials.Account> account = jdbi.withExtension(Credentials.class,
-                accounts -> accounts.account(credentials.getUsername()));
-        if (!PasswordAuthenticator.matches(credentials.getPassword(), account) || account.get().disabled()) {
+                .orElseThrow(() -> new ProblemException(
+                        401,
+                        "Unauthorized",
+                        "Tokens are issued only against a" + " username and password (HTTP Basic)",
+                        List.of()));
+        Optional<Credentials.Account> account =
+                jdbi.withExtension(Credentials.class, accounts -> accounts.account(credentials.getUsername()));
+        if (!PasswordAuthenticator.matches(credentials.getPassword(), account)
+                || account.get().disabled()) {
             throw changedMeanwhile();
         }
         String token = ApiTokens.newToken();
@@ -67,14 +78,17 @@ public class TokenResource {
         Instant now = clock.instant();
         Instant expiresAt = now.plus(lifetime);
         jdbi.useTransaction(handle -> {
-            if (handle.attach(Credentials.class).holdAtVersion(credentials.getUsername(),
-                    account.get().credentialVersion()) != 1) {
+            if (handle.attach(Credentials.class)
+                            .holdAtVersion(
+                                    credentials.getUsername(), account.get().credentialVersion())
+                    != 1) {
                 throw changedMeanwhile();
             }
             handle.attach(TokenDao.class).insert(id, credentials.getUsername(), ApiTokens.hash(token), now, expiresAt);
         });
         return Response.created(uri.getAbsolutePathBuilder().path(id).build())
-                .entity(new IssuedToken(id, token, expiresAt)).build();
+                .entity(new IssuedToken(id, token, expiresAt))
+                .build();
     }
 
     /** The account's password or state changed between the sign-in and this check (on any instance). */

@@ -19,7 +19,10 @@ public class TokensOnlyInHeaders implements ContainerRequestFilter {
     @Override
     public void filter(ContainerRequestContext request) {
         if (request.getUriInfo().getQueryParameters().containsKey("access_token")) {
-            throw new ProblemException(400, "Bad Request", "Send tokens in the Authorization header, never in the address",
+            throw new ProblemException(
+                    400,
+                    "Bad Request",
+                    "Send tokens in the Authorization header, never in the address",
                     List.of(new FieldError("access_token", "is not accepted in the address")));
         }
     }

@@ -2,5 +2,4 @@ package org.desist.site;
 
 import java.time.Instant;
 
-public record Site(String code, String name, Model model, Instant createdAt) {
-}
+public record Site(String code, String name, Model model, Instant createdAt) {}

@@ -1,7 +1,7 @@
 package org.desist.site;
 
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -38,13 +38,17 @@ public class SiteResource {
     @ApiResponse(responseCode = "409", description = "A site with this code exists")
     public Response open(@NotNull @Valid NewSite request, @Context UriInfo uri) {
         Site site = sites.open(request);
-        return Response.created(uri.getAbsolutePathBuilder().path(site.code()).build()).entity(site).build();
+        return Response.created(uri.getAbsolutePathBuilder().path(site.code()).build())
+                .entity(site)
+                .build();
     }
 
     @GET
     @Requires(Action.SITE_READ)
-    @Operation(operationId = "listSites",
-            summary = "List sites, by code", description = "Sites are not dated: this list takes no `from`/`to`.")
+    @Operation(
+            operationId = "listSites",
+            summary = "List sites, by code",
+            description = "Sites are not dated: this list takes no `from`/`to`.")
     public Page<Site> list(@Valid @BeanParam Paging paging, @Context UriInfo uri) {
         return Page.of(sites.list(paging.request()), paging, uri);
     }

@@ -35,19 +35,26 @@ final class ClinicalRecords {
         });
     }
 
-    private List<SubjectAccessReport.RecordHeld> records(Handle handle, ClinicalPart part, String participantId,
-                                                         StaffRoles roles, SnapshotWithholding withholding) {
+    private List<SubjectAccessReport.RecordHeld> records(
+            Handle handle, ClinicalPart part, String participantId, StaffRoles roles, SnapshotWithholding withholding) {
         RecordVersionDao versions = handle.attach(RecordVersionDao.class);
         // the table name comes from the enum, never from a request
-        return handle.createQuery("SELECT id, status FROM " + part.table()
+        return handle
+                .createQuery("SELECT id, status FROM " + part.table()
                         + " WHERE participant_id = :p ORDER BY recorded_at, id")
                 .bind("p", participantId)
                 .map((rs, ctx) -> new String[] {rs.getString("id"), rs.getString("status")})
-                .list().stream()
-                .map(row -> new SubjectAccessReport.RecordHeld(row[0], row[1],
+                .list()
+                .stream()
+                .map(row -> new SubjectAccessReport.RecordHeld(
+                        row[0],
+                        row[1],
                         versions.versions(part.recordType(), row[0]).stream()
-                                .map(version -> new SubjectAccessReport.VersionHeld(version.version(),
-                                        version.recordedAt(), roles.of(version.recordedBy()), version.reason(),
+                                .map(version -> new SubjectAccessReport.VersionHeld(
+                                        version.version(),
+                                        version.recordedAt(),
+                                        roles.of(version.recordedBy()),
+                                        version.reason(),
                                         withholding.apply(parse(version.snapshot()))))
                                 .toList()))
                 .toList();

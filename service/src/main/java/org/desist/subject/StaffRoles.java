@@ -2,8 +2,8 @@ package org.desist.subject;
 
 import java.util.HashMap;
 import java.util.Map;
-import org.desist.signin.Credentials;
 import org.desist.auth.User;
+import org.desist.signin.Credentials;
 import org.jdbi.v3.core.Jdbi;
 
 /**

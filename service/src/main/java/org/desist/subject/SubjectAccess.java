@@ -4,10 +4,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import org.desist.auth.Caller;
 import org.desist.audit.AuditDao;
-import org.desist.audit.AuditRecord;
 import org.desist.audit.AuditLog;
+import org.desist.audit.AuditRecord;
+import org.desist.auth.Caller;
 import org.desist.enrolment.EnrolmentService;
 import org.desist.participant.Participant;
 import org.desist.participant.ParticipantService;
@@ -30,8 +30,13 @@ public class SubjectAccess {
     private final EnrolmentService enrolments;
     private final ClinicalRecords clinicalRecords;
 
-    public SubjectAccess(Jdbi jdbi, Clock clock, AuditLog audit, ParticipantService participants,
-                         EnrolmentService enrolments, ObjectMapper json) {
+    public SubjectAccess(
+            Jdbi jdbi,
+            Clock clock,
+            AuditLog audit,
+            ParticipantService participants,
+            EnrolmentService enrolments,
+            ObjectMapper json) {
         this.jdbi = jdbi;
         this.clock = clock;
         this.audit = audit;
@@ -47,38 +52,78 @@ public class SubjectAccess {
         // the identities of participants merged into this one are this person's too, and so is their access log
         List<String> identities = new java.util.ArrayList<>(List.of(participantId));
         identities.addAll(participants.mergedInto(participantId));
-        var versions = identities.stream().flatMap(id -> participants.versions(id).stream())
-                .map(v -> new SubjectAccessReport.IdentityVersionHeld(v.version(), v.givenName(), v.familyName(),
-                        v.dateOfBirth(), v.pncId(), v.nhsNumber(), v.recordedAt(), roleOf.of(v.recordedBy())))
+        var versions = identities.stream()
+                .flatMap(id -> participants.versions(id).stream())
+                .map(v -> new SubjectAccessReport.IdentityVersionHeld(
+                        v.version(),
+                        v.givenName(),
+                        v.familyName(),
+                        v.dateOfBirth(),
+                        v.pncId(),
+                        v.nhsNumber(),
+                        v.recordedAt(),
+                        roleOf.of(v.recordedBy())))
                 .toList();
         var decisions = participants.identityDecisions(participantId).stream()
-                .map(d -> new SubjectAccessReport.IdentityDecisionHeld(d.decision(), d.decidedAt(),
-                        roleOf.of(d.decidedBy()), d.reason()))
+                .map(d -> new SubjectAccessReport.IdentityDecisionHeld(
+                        d.decision(), d.decidedAt(), roleOf.of(d.decidedBy()), d.reason()))
                 .toList();
         var referrals = jdbi.withExtension(ReferralDao.class, dao -> dao.ofParticipant(participantId)).stream()
-                .map(r -> new SubjectAccessReport.ReferralHeld(r.id(), r.receivedOn(), r.source(), r.behaviour(),
-                        r.legalStatus(), r.status(), r.priority(), r.decision(), r.reviewedOn(), r.reviewReason(),
-                        roleOf.of(r.reviewedBy()), roleOf.of(r.createdBy()), r.screening()))
+                .map(r -> new SubjectAccessReport.ReferralHeld(
+                        r.id(),
+                        r.receivedOn(),
+                        r.source(),
+                        r.behaviour(),
+                        r.legalStatus(),
+                        r.status(),
+                        r.priority(),
+                        r.decision(),
+                        r.reviewedOn(),
+                        r.reviewReason(),
+                        roleOf.of(r.reviewedBy()),
+                        roleOf.of(r.createdBy()),
+                        r.screening()))
                 .toList();
         var enrolmentsHeld = enrolments.ofParticipant(participantId).stream()
-                .map(e -> new SubjectAccessReport.EnrolmentHeld(e.id(), e.cohortId(), e.state(), e.stateOn(),
-                        e.history().stream().map(step -> new SubjectAccessReport.StepHeld(step.state(), step.on(),
-                                step.reason(), step.reasonCode(), roleOf.of(step.by()))).toList()))
+                .map(e -> new SubjectAccessReport.EnrolmentHeld(
+                        e.id(),
+                        e.cohortId(),
+                        e.state(),
+                        e.stateOn(),
+                        e.history().stream()
+                                .map(step -> new SubjectAccessReport.StepHeld(
+                                        step.state(),
+                                        step.on(),
+                                        step.reason(),
+                                        step.reasonCode(),
+                                        roleOf.of(step.by())))
+                                .toList()))
                 .toList();
         Map<ClinicalPart, List<SubjectAccessReport.RecordHeld>> clinical = clinicalRecords.of(participantId, roleOf);
         var accessLog = identities.stream()
                 .flatMap(id -> jdbi.withExtension(AuditDao.class, dao -> dao.ofParticipant(id)).stream())
                 .sorted(java.util.Comparator.comparingLong(AuditRecord::seq))
-                .map(row -> new SubjectAccessReport.AccessHeld(row.at(), row.role(), row.action().name(),
-                        row.resourceType(), row.status(), row.purpose()))
+                .map(row -> new SubjectAccessReport.AccessHeld(
+                        row.at(), row.role(), row.action().name(), row.resourceType(), row.status(), row.purpose()))
                 .toList();
 
         audit.export(caller, "subject_access", participantId, participantId);
-        return new SubjectAccessReport(clock.instant(), WITHHELD, participant, versions, decisions, referrals,
+        return new SubjectAccessReport(
+                clock.instant(),
+                WITHHELD,
+                participant,
+                versions,
+                decisions,
+                referrals,
                 enrolmentsHeld,
-                clinical.get(ClinicalPart.assessments), clinical.get(ClinicalPart.sessions),
-                clinical.get(ClinicalPart.serviceReferrals), clinical.get(ClinicalPart.planActions),
-                clinical.get(ClinicalPart.legalMeasures), clinical.get(ClinicalPart.victimSafetyConcerns),
-                clinical.get(ClinicalPart.desistanceReviews), clinical.get(ClinicalPart.incidents), accessLog);
+                clinical.get(ClinicalPart.assessments),
+                clinical.get(ClinicalPart.sessions),
+                clinical.get(ClinicalPart.serviceReferrals),
+                clinical.get(ClinicalPart.planActions),
+                clinical.get(ClinicalPart.legalMeasures),
+                clinical.get(ClinicalPart.victimSafetyConcerns),
+                clinical.get(ClinicalPart.desistanceReviews),
+                clinical.get(ClinicalPart.incidents),
+                accessLog);
     }
 }

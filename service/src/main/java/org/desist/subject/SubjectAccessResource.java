@@ -9,8 +9,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import org.desist.access.Action;
-import org.desist.auth.Caller;
 import org.desist.access.Requires;
+import org.desist.auth.Caller;
 
 @Path("/participants/{id}/subject-access")
 @Produces(MediaType.APPLICATION_JSON)
@@ -24,7 +24,8 @@ public class SubjectAccessResource {
 
     @GET
     @Requires(Action.SUBJECT_ACCESS)
-    @Operation(operationId = "getSubjectAccess",
+    @Operation(
+            operationId = "getSubjectAccess",
             summary = "Everything held about a participant, for a subject access request",
             description = "Administrators only; audited as an export.")
     public SubjectAccessReport assemble(@PathParam("id") String id, @Context Caller caller) {

@@ -9,9 +9,14 @@ import org.desist.session.Attendance;
  * error do not count.
  */
 public record AttendanceFigures(
-        @Schema(description = "Attendance rate = (attended + late) / sessions with a known outcome, cancellations"
-                + " by the service excluded") Attendance attendance,
+        @Schema(
+                description = "Attendance rate = (attended + late) / sessions with a known outcome, cancellations"
+                        + " by the service excluded")
+        Attendance attendance,
+
         int cancelledByService,
-        @Schema(description = "Sessions whose scheduled time has passed with no outcome recorded yet; sessions"
-                + " still to come are not counted") int awaitingOutcome) {
-}
+
+        @Schema(
+                description = "Sessions whose scheduled time has passed with no outcome recorded yet; sessions"
+                        + " still to come are not counted")
+        int awaitingOutcome) {}

@@ -7,10 +7,14 @@ import java.time.LocalDate;
 public record CaseIdentity(
         @Schema(example = "STAC-2026-0001") String caseRef,
         String siteCode,
-        @Schema(example = "London Stalking Threat Assessment Centre") String siteName,
+
+        @Schema(example = "London Stalking Threat Assessment Centre")
+        String siteName,
+
         String givenName,
         String familyName,
         LocalDate dateOfBirth,
         @Schema(nullable = true) String pncId,
-        @Schema(nullable = true, example = "9434765919", description = "Ten digits, no spaces") String nhsNumber) {
-}
+
+        @Schema(nullable = true, example = "9434765919", description = "Ten digits, no spaces")
+        String nhsNumber) {}

@@ -2,11 +2,11 @@ package org.desist.summary;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import org.desist.auth.Caller;
 import org.desist.audit.AuditLog;
+import org.desist.auth.Caller;
+import org.desist.db.Snapshot;
 import org.desist.participant.Participant;
 import org.desist.participant.ParticipantService;
-import org.desist.db.Snapshot;
 import org.desist.readmodel.SummaryQueries;
 import org.jdbi.v3.core.Jdbi;
 
@@ -31,8 +31,7 @@ public class CaseSummaries {
     }
 
     /** A document ready to download. */
-    public record Download(String fileName, byte[] content) {
-    }
+    public record Download(String fileName, byte[] content) {}
 
     /** The summary for the audience: a {@link ProbationSummary} or a {@link CpsSummary}. */
     public CaseSummary summary(Caller caller, String participantId, Audience audience) {
@@ -51,7 +50,10 @@ public class CaseSummaries {
 
     private CaseSummary assemble(Caller caller, String participantId, Audience audience) {
         Participant participant = participants.visible(caller, participantId);
-        Generated generated = new Generated(clock.instant(), LocalDate.now(clock), caller.username(),
+        Generated generated = new Generated(
+                clock.instant(),
+                LocalDate.now(clock),
+                caller.username(),
                 caller.user().roleLabel());
         // one read-only snapshot: every figure of a summary comes from the same state of the case
         return Snapshot.read(jdbi, handle -> {

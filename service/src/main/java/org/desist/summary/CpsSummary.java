@@ -13,12 +13,14 @@ import org.desist.enrolment.EnrolmentState;
 public record CpsSummary(
         @Schema(implementation = String.class, allowableValues = "cps", requiredMode = Schema.RequiredMode.REQUIRED)
         Audience audience,
+
         Generated generated,
         CaseIdentity identity,
         LegalPosition legalPosition,
         List<IncidentEntry> incidents,
         Engagement engagement,
-        @Schema(nullable = true) RiskConclusion riskConclusion) implements CaseSummary {
+        @Schema(nullable = true) RiskConclusion riskConclusion)
+        implements CaseSummary {
 
     @Override
     public SummaryDocument document() {
@@ -26,10 +28,11 @@ public record CpsSummary(
     }
 
     /** Engagement and compliance: attendance figures and where the participant stands in the programme. */
-    public record Engagement(AttendanceFigures attendance, List<EnrolmentStatus> enrolments) {
-    }
+    public record Engagement(AttendanceFigures attendance, List<EnrolmentStatus> enrolments) {}
 
-    public record EnrolmentStatus(String cohort, EnrolmentState state, LocalDate stateOn,
-                                  @Schema(nullable = true) LocalDate enrolledOn) {
-    }
+    public record EnrolmentStatus(
+            String cohort,
+            EnrolmentState state,
+            LocalDate stateOn,
+            @Schema(nullable = true) LocalDate enrolledOn) {}
 }

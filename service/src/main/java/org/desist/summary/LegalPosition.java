@@ -10,11 +10,17 @@ import org.desist.legal.LegalMeasureKind;
  * those in force first. Measures entered in error are left out.
  */
 public record LegalPosition(
-        @Schema(nullable = true, example = "Released under investigation") String statedAtReferral,
+        @Schema(nullable = true, example = "Released under investigation")
+        String statedAtReferral,
+
         List<Measure> measures) {
 
-    public record Measure(LegalMeasureKind kind, LocalDate from, @Schema(nullable = true) LocalDate until,
-                          @Schema(nullable = true) String conditions,
-                          @Schema(description = "In force on the summary's asOf day") boolean inForce) {
-    }
+    public record Measure(
+            LegalMeasureKind kind,
+            LocalDate from,
+            @Schema(nullable = true) LocalDate until,
+            @Schema(nullable = true) String conditions,
+
+            @Schema(description = "In force on the summary's asOf day")
+            boolean inForce) {}
 }

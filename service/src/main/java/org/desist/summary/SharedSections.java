@@ -5,8 +5,7 @@ import org.desist.session.Attendance;
 
 /** The sections both summaries print the same way, so the two documents cannot disagree on them. */
 final class SharedSections {
-    private SharedSections() {
-    }
+    private SharedSections() {}
 
     static void identity(SummaryLines lines, String title, CaseIdentity identity) {
         lines.section(title)
@@ -22,18 +21,27 @@ final class SharedSections {
         lines.section(title)
                 .field("Stated at referral", position.statedAtReferral())
                 .subheading("Legal measures, those in force first")
-                .table(List.of("Measure", "Dates", "In force", "Conditions"), position.measures(), measure -> List.of(
-                        Wording.words(measure.kind()),
-                        Wording.date(measure.from()) + " \u2013 " + (measure.until() == null ? "no end date"
-                                : Wording.date(measure.until())),
-                        Wording.yesNo(measure.inForce()),
-                        measure.conditions() == null ? Wording.DASH : measure.conditions()));
+                .table(
+                        List.of("Measure", "Dates", "In force", "Conditions"),
+                        position.measures(),
+                        measure -> List.of(
+                                Wording.words(measure.kind()),
+                                Wording.date(measure.from()) + " \u2013 "
+                                        + (measure.until() == null ? "no end date" : Wording.date(measure.until())),
+                                Wording.yesNo(measure.inForce()),
+                                measure.conditions() == null ? Wording.DASH : measure.conditions()));
     }
 
     static void incidents(SummaryLines lines, String title, List<IncidentEntry> incidents) {
-        lines.section(title).table(List.of("Date", "Incident", "Source", "Details"), incidents, incident -> List.of(
-                Wording.date(incident.occurredOn()), Wording.words(incident.kind()), Wording.words(incident.source()),
-                incident.details()));
+        lines.section(title)
+                .table(
+                        List.of("Date", "Incident", "Source", "Details"),
+                        incidents,
+                        incident -> List.of(
+                                Wording.date(incident.occurredOn()),
+                                Wording.words(incident.kind()),
+                                Wording.words(incident.source()),
+                                incident.details()));
     }
 
     /** Offered, attended, did not attend and the rate, as {@link Attendance} defines them. */

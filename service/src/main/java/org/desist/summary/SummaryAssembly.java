@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import org.desist.time.ProgrammeClock;
 import org.desist.participant.Participant;
 import org.desist.readmodel.SummaryQueries;
 import org.desist.risk.Movement;
@@ -19,14 +18,14 @@ import org.desist.risk.RiskRating;
 import org.desist.risk.RiskRatings;
 import org.desist.session.Attendance;
 import org.desist.session.SessionOutcome;
+import org.desist.time.ProgrammeClock;
 
 /**
  * Builds each summary from {@link SummaryQueries}, inside one read of the database. The CPS summary
  * calls only the queries that carry no clinical text.
  */
 final class SummaryAssembly {
-    private SummaryAssembly() {
-    }
+    private SummaryAssembly() {}
 
     static ProbationSummary probation(SummaryQueries queries, Participant participant, Generated generated) {
         String id = participant.id();
@@ -35,18 +34,42 @@ final class SummaryAssembly {
         Optional<SummaryQueries.ConclusionRow> latestAssessment = queries.latestAssessment(id);
         LegalPosition legalPosition = legalPosition(queries, id, generated.asOf());
         List<ProbationSummary.PlanEntry> plan = queries.riskPlan(id, generated.asOf()).stream()
-                .map(SummaryAssembly::planEntry).toList();
+                .map(SummaryAssembly::planEntry)
+                .toList();
         List<IncidentEntry> incidents = incidents(queries, id);
         List<ProbationSummary.Concern> concerns = concerns(queries, id);
-        ProbationSummary.Now now = now(latestAssessment, review, legalPosition, incidents, concerns, plan,
-                queries.nextSession(id, generated.at()).map(SummaryAssembly::nextSession).orElse(null));
-        return new ProbationSummary(Audience.probation, generated, identity(queries, participant), now, legalPosition,
-                queries.referrals(id).stream().map(SummaryAssembly::referral).toList(), enrolments(queries, id),
-                risk(queries.firstAssessment(id), latestAssessment, review), attendance(sessions, generated),
-                months(sessions), queries.onwardReferrals(id).stream().map(SummaryAssembly::onwardReferral).toList(),
-                plan, incidents, concerns, review.map(SummaryAssembly::latestReview).orElse(null),
-                queries.shareableNotes(id).stream().map(note -> new ProbationSummary.SharedNote(
-                        londonDay(note.scheduledAt()), note.kind(), note.notes())).toList());
+        ProbationSummary.Now now = now(
+                latestAssessment,
+                review,
+                legalPosition,
+                incidents,
+                concerns,
+                plan,
+                queries.nextSession(id, generated.at())
+                        .map(SummaryAssembly::nextSession)
+                        .orElse(null));
+        return new ProbationSummary(
+                Audience.probation,
+                generated,
+                identity(queries, participant),
+                now,
+                legalPosition,
+                queries.referrals(id).stream().map(SummaryAssembly::referral).toList(),
+                enrolments(queries, id),
+                risk(queries.firstAssessment(id), latestAssessment, review),
+                attendance(sessions, generated),
+                months(sessions),
+                queries.onwardReferrals(id).stream()
+                        .map(SummaryAssembly::onwardReferral)
+                        .toList(),
+                plan,
+                incidents,
+                concerns,
+                review.map(SummaryAssembly::latestReview).orElse(null),
+                queries.shareableNotes(id).stream()
+                        .map(note -> new ProbationSummary.SharedNote(
+                                londonDay(note.scheduledAt()), note.kind(), note.notes()))
+                        .toList());
     }
 
     static CpsSummary cps(SummaryQueries queries, Participant participant, Generated generated) {
@@ -54,49 +77,90 @@ final class SummaryAssembly {
         List<CpsSummary.EnrolmentStatus> enrolments = queries.enrolments(id).stream()
                 .map(e -> new CpsSummary.EnrolmentStatus(e.cohort(), e.state(), e.stateOn(), e.enrolledOn()))
                 .toList();
-        return new CpsSummary(Audience.cps, generated, identity(queries, participant),
-                legalPosition(queries, id, generated.asOf()), incidents(queries, id),
+        return new CpsSummary(
+                Audience.cps,
+                generated,
+                identity(queries, participant),
+                legalPosition(queries, id, generated.asOf()),
+                incidents(queries, id),
                 new CpsSummary.Engagement(attendance(queries.sessions(id), generated), enrolments),
                 queries.latestAssessment(id).map(SummaryAssembly::conclusion).orElse(null));
     }
 
     static CaseIdentity identity(SummaryQueries queries, Participant p) {
-        return new CaseIdentity(p.caseRef(), p.siteCode(), queries.siteName(p.siteCode()), p.givenName(),
-                p.familyName(), p.dateOfBirth(), p.pncId(), p.nhsNumber());
+        return new CaseIdentity(
+                p.caseRef(),
+                p.siteCode(),
+                queries.siteName(p.siteCode()),
+                p.givenName(),
+                p.familyName(),
+                p.dateOfBirth(),
+                p.pncId(),
+                p.nhsNumber());
     }
 
     /**
      * What matters now. Incidents and concerns "since the last review" are those dated on or after the day of
      * the latest desistance review: a review does not say which of that day's events it had heard of.
      */
-    static ProbationSummary.Now now(Optional<SummaryQueries.ConclusionRow> latestAssessment,
-                                    Optional<SummaryQueries.ReviewRow> latestReview, LegalPosition legalPosition,
-                                    List<IncidentEntry> incidents, List<ProbationSummary.Concern> concerns,
-                                    List<ProbationSummary.PlanEntry> plan, ProbationSummary.NextSession nextSession) {
-        ProbationSummary.SourcedRating overall = latestAssessment.map(a -> new ProbationSummary.SourcedRating(
-                a.overallRisk(), a.assessedOn(), ProbationSummary.RatingSource.assessment)).orElse(null);
-        List<ProbationSummary.DomainNow> domains = current(latestAssessment, latestReview).map(current -> DOMAINS
-                .entrySet().stream().map(domain -> new ProbationSummary.DomainNow(domain.getKey(),
-                        domain.getValue().apply(current.ratings()), current.ratings().ratedOn(), current.source()))
-                .toList()).orElse(List.of());
+    static ProbationSummary.Now now(
+            Optional<SummaryQueries.ConclusionRow> latestAssessment,
+            Optional<SummaryQueries.ReviewRow> latestReview,
+            LegalPosition legalPosition,
+            List<IncidentEntry> incidents,
+            List<ProbationSummary.Concern> concerns,
+            List<ProbationSummary.PlanEntry> plan,
+            ProbationSummary.NextSession nextSession) {
+        ProbationSummary.SourcedRating overall = latestAssessment
+                .map(a -> new ProbationSummary.SourcedRating(
+                        a.overallRisk(), a.assessedOn(), ProbationSummary.RatingSource.assessment))
+                .orElse(null);
+        List<ProbationSummary.DomainNow> domains = current(latestAssessment, latestReview)
+                .map(current -> DOMAINS.entrySet().stream()
+                        .map(domain -> new ProbationSummary.DomainNow(
+                                domain.getKey(),
+                                domain.getValue().apply(current.ratings()),
+                                current.ratings().ratedOn(),
+                                current.source()))
+                        .toList())
+                .orElse(List.of());
         LocalDate since = latestReview.map(SummaryQueries.ReviewRow::reviewedOn).orElse(null);
-        return new ProbationSummary.Now(overall, domains,
-                legalPosition.measures().stream().filter(LegalPosition.Measure::inForce).toList(), since,
-                incidents.stream().filter(incident -> since == null || !incident.occurredOn().isBefore(since)).toList(),
-                concerns.stream().filter(concern -> since == null || !concern.raisedOn().isBefore(since)).toList(),
-                plan.stream().filter(ProbationSummary.PlanEntry::overdue).toList(), nextSession);
+        return new ProbationSummary.Now(
+                overall,
+                domains,
+                legalPosition.measures().stream()
+                        .filter(LegalPosition.Measure::inForce)
+                        .toList(),
+                since,
+                incidents.stream()
+                        .filter(incident ->
+                                since == null || !incident.occurredOn().isBefore(since))
+                        .toList(),
+                concerns.stream()
+                        .filter(concern -> since == null || !concern.raisedOn().isBefore(since))
+                        .toList(),
+                plan.stream().filter(ProbationSummary.PlanEntry::overdue).toList(),
+                nextSession);
     }
 
     /** Session concerns and victim-safety concerns together, oldest first. */
     static List<ProbationSummary.Concern> concerns(SummaryQueries queries, String id) {
         List<ProbationSummary.Concern> concerns = new ArrayList<>();
         for (SummaryQueries.VictimSafetyRow row : queries.victimSafetyConcerns(id)) {
-            concerns.add(new ProbationSummary.Concern(row.raisedOn(), ProbationSummary.ConcernSource.victim_safety,
-                    row.raisedBy(), row.concern(), row.actionTaken()));
+            concerns.add(new ProbationSummary.Concern(
+                    row.raisedOn(),
+                    ProbationSummary.ConcernSource.victim_safety,
+                    row.raisedBy(),
+                    row.concern(),
+                    row.actionTaken()));
         }
         for (SummaryQueries.SessionConcernRow row : queries.sessionConcerns(id)) {
-            concerns.add(new ProbationSummary.Concern(londonDay(row.scheduledAt()),
-                    ProbationSummary.ConcernSource.session, row.raisedBy(), row.concern(), null));
+            concerns.add(new ProbationSummary.Concern(
+                    londonDay(row.scheduledAt()),
+                    ProbationSummary.ConcernSource.session,
+                    row.raisedBy(),
+                    row.concern(),
+                    null));
         }
         concerns.sort(Comparator.comparing(ProbationSummary.Concern::raisedOn));
         return List.copyOf(concerns);
@@ -107,14 +171,17 @@ final class SummaryAssembly {
     }
 
     static LegalPosition legalPosition(SummaryQueries queries, String id, LocalDate asOf) {
-        return new LegalPosition(queries.statedLegalStatus(id).orElse(null), queries.measures(id, asOf).stream()
-                .map(m -> new LegalPosition.Measure(m.kind(), m.from(), m.until(), m.conditions(), m.inForce()))
-                .toList());
+        return new LegalPosition(
+                queries.statedLegalStatus(id).orElse(null),
+                queries.measures(id, asOf).stream()
+                        .map(m -> new LegalPosition.Measure(m.kind(), m.from(), m.until(), m.conditions(), m.inForce()))
+                        .toList());
     }
 
     static List<IncidentEntry> incidents(SummaryQueries queries, String id) {
         return queries.incidents(id).stream()
-                .map(i -> new IncidentEntry(i.occurredOn(), i.kind(), i.source(), i.details())).toList();
+                .map(i -> new IncidentEntry(i.occurredOn(), i.kind(), i.source(), i.details()))
+                .toList();
     }
 
     /**
@@ -122,10 +189,15 @@ final class SummaryAssembly {
      * A session awaits an outcome once its time has passed; one still to come awaits nothing.
      */
     static AttendanceFigures attendance(List<SummaryQueries.SessionRow> sessions, Generated generated) {
-        List<SessionOutcome> outcomes = sessions.stream().map(SummaryQueries.SessionRow::outcome).toList();
-        int cancelledByService = (int) outcomes.stream().filter(SessionOutcome.cancelled_by_service::equals).count();
-        int awaiting = (int) sessions.stream().filter(session -> session.outcome() == null
-                && !session.scheduledAt().isAfter(generated.at())).count();
+        List<SessionOutcome> outcomes =
+                sessions.stream().map(SummaryQueries.SessionRow::outcome).toList();
+        int cancelledByService = (int) outcomes.stream()
+                .filter(SessionOutcome.cancelled_by_service::equals)
+                .count();
+        int awaiting = (int) sessions.stream()
+                .filter(session ->
+                        session.outcome() == null && !session.scheduledAt().isAfter(generated.at()))
+                .count();
         return new AttendanceFigures(Attendance.of(outcomes), cancelledByService, awaiting);
     }
 
@@ -136,8 +208,10 @@ final class SummaryAssembly {
             YearMonth month = YearMonth.from(londonDay(session.scheduledAt()));
             byMonth.computeIfAbsent(month, m -> new ArrayList<>()).add(session.outcome());
         }
-        return byMonth.entrySet().stream().map(entry -> new ProbationSummary.Month(entry.getKey().toString(),
-                entry.getValue().size(), Attendance.of(entry.getValue()))).toList();
+        return byMonth.entrySet().stream()
+                .map(entry -> new ProbationSummary.Month(
+                        entry.getKey().toString(), entry.getValue().size(), Attendance.of(entry.getValue())))
+                .toList();
     }
 
     static List<ProbationSummary.EnrolmentEntry> enrolments(SummaryQueries queries, String id) {
@@ -146,24 +220,36 @@ final class SummaryAssembly {
             steps.computeIfAbsent(step.enrolmentId(), e -> new ArrayList<>())
                     .add(new ProbationSummary.Step(step.state(), step.on(), step.reason(), step.reasonCode()));
         }
-        return queries.enrolments(id).stream().map(e -> new ProbationSummary.EnrolmentEntry(e.cohort(), e.siteCode(),
-                e.siteName(), e.state(), e.stateOn(), e.enrolledOn(), steps.getOrDefault(e.id(), List.of()))).toList();
+        return queries.enrolments(id).stream()
+                .map(e -> new ProbationSummary.EnrolmentEntry(
+                        e.cohort(),
+                        e.siteCode(),
+                        e.siteName(),
+                        e.state(),
+                        e.stateOn(),
+                        e.enrolledOn(),
+                        steps.getOrDefault(e.id(), List.of())))
+                .toList();
     }
 
     /**
      * Risk per domain at the first assessment and now. "Now" is the latest rating on the case: the latest
      * desistance review, or the latest assessment if that is later (or there is no review).
      */
-    static ProbationSummary.Risk risk(Optional<SummaryQueries.RatingsRow> first,
-                                      Optional<SummaryQueries.ConclusionRow> latestAssessment,
-                                      Optional<SummaryQueries.ReviewRow> latestReview) {
-        Optional<SummaryQueries.RatingsRow> current = current(latestAssessment, latestReview)
-                .map(CurrentRatings::ratings);
+    static ProbationSummary.Risk risk(
+            Optional<SummaryQueries.RatingsRow> first,
+            Optional<SummaryQueries.ConclusionRow> latestAssessment,
+            Optional<SummaryQueries.ReviewRow> latestReview) {
+        Optional<SummaryQueries.RatingsRow> current =
+                current(latestAssessment, latestReview).map(CurrentRatings::ratings);
         List<ProbationSummary.DomainRisk> domains = DOMAINS.entrySet().stream()
-                .map(domain -> domain(domain.getKey(), first, current, domain.getValue())).toList();
-        return new ProbationSummary.Risk(first.map(SummaryQueries.RatingsRow::ratedOn).orElse(null),
+                .map(domain -> domain(domain.getKey(), first, current, domain.getValue()))
+                .toList();
+        return new ProbationSummary.Risk(
+                first.map(SummaryQueries.RatingsRow::ratedOn).orElse(null),
                 current.map(SummaryQueries.RatingsRow::ratedOn).orElse(null),
-                latestAssessment.map(SummaryAssembly::conclusion).orElse(null), domains);
+                latestAssessment.map(SummaryAssembly::conclusion).orElse(null),
+                domains);
     }
 
     /** The SRP domains in the order every summary prints them, with where each is read from. */
@@ -179,29 +265,36 @@ final class SummaryAssembly {
     }
 
     /** The ratings that are current, and the kind of record they come from. */
-    record CurrentRatings(SummaryQueries.RatingsRow ratings, ProbationSummary.RatingSource source) {
-    }
+    record CurrentRatings(SummaryQueries.RatingsRow ratings, ProbationSummary.RatingSource source) {}
 
     /**
      * The current ratings: the latest desistance review's, or the latest assessment's if that is later (or
      * there is no review). A review and an assessment on the same day: the review, made for the purpose.
      */
-    static Optional<CurrentRatings> current(Optional<SummaryQueries.ConclusionRow> latestAssessment,
-                                            Optional<SummaryQueries.ReviewRow> latestReview) {
-        Optional<CurrentRatings> current = latestReview.map(review -> new CurrentRatings(review.ratings(),
-                ProbationSummary.RatingSource.desistance_review));
-        if (latestAssessment.isPresent() && (current.isEmpty()
-                || latestAssessment.get().assessedOn().isAfter(current.get().ratings().ratedOn()))) {
+    static Optional<CurrentRatings> current(
+            Optional<SummaryQueries.ConclusionRow> latestAssessment, Optional<SummaryQueries.ReviewRow> latestReview) {
+        Optional<CurrentRatings> current = latestReview.map(
+                review -> new CurrentRatings(review.ratings(), ProbationSummary.RatingSource.desistance_review));
+        if (latestAssessment.isPresent()
+                && (current.isEmpty()
+                        || latestAssessment
+                                .get()
+                                .assessedOn()
+                                .isAfter(current.get().ratings().ratedOn()))) {
             SummaryQueries.ConclusionRow a = latestAssessment.get();
-            current = Optional.of(new CurrentRatings(new SummaryQueries.RatingsRow(a.assessedOn(), a.violence(),
-                    a.persistence(), a.recurrence(), a.psychosocialDamage()), ProbationSummary.RatingSource.assessment));
+            current = Optional.of(new CurrentRatings(
+                    new SummaryQueries.RatingsRow(
+                            a.assessedOn(), a.violence(), a.persistence(), a.recurrence(), a.psychosocialDamage()),
+                    ProbationSummary.RatingSource.assessment));
         }
         return current;
     }
 
-    private static ProbationSummary.DomainRisk domain(String name, Optional<SummaryQueries.RatingsRow> first,
-                                                      Optional<SummaryQueries.RatingsRow> current,
-                                                      Function<SummaryQueries.RatingsRow, RiskRating> rating) {
+    private static ProbationSummary.DomainRisk domain(
+            String name,
+            Optional<SummaryQueries.RatingsRow> first,
+            Optional<SummaryQueries.RatingsRow> current,
+            Function<SummaryQueries.RatingsRow, RiskRating> rating) {
         RiskRating before = first.map(rating).orElse(null);
         RiskRating now = current.map(rating).orElse(null);
         return new ProbationSummary.DomainRisk(name, before, now, Movement.between(before, now));
@@ -212,8 +305,11 @@ final class SummaryAssembly {
     }
 
     private static ProbationSummary.LatestReview latestReview(SummaryQueries.ReviewRow row) {
-        return new ProbationSummary.LatestReview(row.reviewedOn(), new RiskRatings(row.violence(), row.persistence(),
-                row.recurrence(), row.psychosocialDamage()), row.fixation(), row.victimContactSinceLastReview(),
+        return new ProbationSummary.LatestReview(
+                row.reviewedOn(),
+                new RiskRatings(row.violence(), row.persistence(), row.recurrence(), row.psychosocialDamage()),
+                row.fixation(),
+                row.victimContactSinceLastReview(),
                 row.engagement());
     }
 
@@ -222,17 +318,29 @@ final class SummaryAssembly {
     }
 
     private static ProbationSummary.ReferralEntry referral(SummaryQueries.ReferralRow row) {
-        return new ProbationSummary.ReferralEntry(row.receivedOn(), row.source(), row.priority(), row.decision(),
-                row.reviewedOn(), row.screeningYesAnswers());
+        return new ProbationSummary.ReferralEntry(
+                row.receivedOn(),
+                row.source(),
+                row.priority(),
+                row.decision(),
+                row.reviewedOn(),
+                row.screeningYesAnswers());
     }
 
     private static ProbationSummary.OnwardReferral onwardReferral(SummaryQueries.OnwardRow row) {
-        return new ProbationSummary.OnwardReferral(row.service(), row.kind(), row.provider(), row.madeOn(), row.state(),
-                row.stateOn());
+        return new ProbationSummary.OnwardReferral(
+                row.service(), row.kind(), row.provider(), row.madeOn(), row.state(), row.stateOn());
     }
 
     private static ProbationSummary.PlanEntry planEntry(SummaryQueries.PlanRow row) {
-        return new ProbationSummary.PlanEntry(row.action(), row.agency(), row.owner(), row.dueOn(), row.reviewOn(),
-                row.state(), row.closedOn(), row.overdue());
+        return new ProbationSummary.PlanEntry(
+                row.action(),
+                row.agency(),
+                row.owner(),
+                row.dueOn(),
+                row.reviewOn(),
+                row.state(),
+                row.closedOn(),
+                row.overdue());
     }
 }

@@ -33,8 +33,15 @@ public final class SummaryLine {
     private final String text;
     private final String[] cells;
 
-    SummaryLine(String section, int block, String caption, String[] header, Kind kind, String label, String text,
-                String... cells) {
+    SummaryLine(
+            String section,
+            int block,
+            String caption,
+            String[] header,
+            Kind kind,
+            String label,
+            String text,
+            String... cells) {
         this.section = section;
         this.block = block;
         this.caption = caption;
@@ -112,7 +119,13 @@ public final class SummaryLine {
     public String toString() {
         return section + " | " + (caption == null ? "" : caption + " | ") + kind + " | "
                 + (label == null ? "" : label + ": ") + (text == null ? "" : text)
-                + (cells.length == 0 ? "" : " " + String.join(" | ", java.util.Arrays.stream(cells)
-                .map(cell -> cell == null ? "" : cell).toList()));
+                + (cells.length == 0
+                        ? ""
+                        : " "
+                                + String.join(
+                                        " | ",
+                                        java.util.Arrays.stream(cells)
+                                                .map(cell -> cell == null ? "" : cell)
+                                                .toList()));
     }
 }

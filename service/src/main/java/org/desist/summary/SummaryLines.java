@@ -62,14 +62,18 @@ public final class SummaryLines {
     }
 
     /** A table of up to four columns; the rows {@code flagged} picks are printed for attention. */
-    public <T> SummaryLines table(List<String> header, Collection<T> rows, Function<T, List<String>> cells,
-                                  Predicate<T> flagged) {
+    public <T> SummaryLines table(
+            List<String> header, Collection<T> rows, Function<T, List<String>> cells, Predicate<T> flagged) {
         return table(header, rows, cells, flagged, NONE_RECORDED);
     }
 
     /** As above; an empty table says {@code whenEmpty}. */
-    public <T> SummaryLines table(List<String> header, Collection<T> rows, Function<T, List<String>> cells,
-                                  Predicate<T> flagged, String whenEmpty) {
+    public <T> SummaryLines table(
+            List<String> header,
+            Collection<T> rows,
+            Function<T, List<String>> cells,
+            Predicate<T> flagged,
+            String whenEmpty) {
         if (header.size() > MAX_COLUMNS) {
             throw new IllegalArgumentException("A summary table has at most " + MAX_COLUMNS + " columns: " + header);
         }
@@ -87,7 +91,10 @@ public final class SummaryLines {
             if (values.size() > header.size()) {
                 throw new IllegalArgumentException("More cells than columns: " + values + " under " + header);
             }
-            add(flagged.test(row) ? SummaryLine.Kind.FLAGGED_ROW : SummaryLine.Kind.ROW, null, null,
+            add(
+                    flagged.test(row) ? SummaryLine.Kind.FLAGGED_ROW : SummaryLine.Kind.ROW,
+                    null,
+                    null,
                     values.toArray(String[]::new));
         }
         // what follows the table is not under its column titles

@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import net.sf.jasperreports.engine.JRException;
 import net.sf.jasperreports.engine.JREmptyDataSource;
+import net.sf.jasperreports.engine.JRException;
 import net.sf.jasperreports.engine.JasperFillManager;
 import net.sf.jasperreports.engine.JasperPrint;
 import net.sf.jasperreports.engine.data.JRBeanCollectionDataSource;
@@ -17,6 +17,7 @@ import org.desist.pdf.ReportTemplates;
 public final class SummaryPdf {
     /** The masters a summary is printed on, one per audience; both take the same body. */
     static final List<String> MASTERS = List.of("probation-summary", "cps-summary");
+
     static final String BODY = "summary-body";
 
     private final ReportTemplates templates;
@@ -35,9 +36,8 @@ public final class SummaryPdf {
      * the subtitle under its title, the "Generated ..." line for every page foot, and the PDF's metadata
      * title and subject.
      */
-    public record Cover(String master, String caseRef, String subtitle, String generated, String title,
-                        String subject) {
-    }
+    public record Cover(
+            String master, String caseRef, String subtitle, String generated, String title, String subject) {}
 
     public byte[] render(Cover cover, List<SummaryLine> lines) {
         Map<String, Object> parameters = new HashMap<>(parts);
@@ -57,9 +57,19 @@ public final class SummaryPdf {
 
     /** Each master, to rehearse at start-up ({@link RenderRehearsal}) with every kind of line. */
     public List<RenderRehearsal.Document> rehearsals() {
-        return MASTERS.stream().map(master -> new RenderRehearsal.Document(master,
-                sections -> render(new Cover(master, "REHEARSAL", "Rehearsal", "Generated at start-up", "Rehearsal",
-                        "Rehearsal"), sample(sections)))).toList();
+        return MASTERS.stream()
+                .map(master -> new RenderRehearsal.Document(
+                        master,
+                        sections -> render(
+                                new Cover(
+                                        master,
+                                        "REHEARSAL",
+                                        "Rehearsal",
+                                        "Generated at start-up",
+                                        "Rehearsal",
+                                        "Rehearsal"),
+                                sample(sections))))
+                .toList();
     }
 
     /** Every kind of line, {@code sections} times over: one section is a page or so. */
@@ -70,11 +80,16 @@ public final class SummaryPdf {
             rows.add(List.of("1 Jun 2026", "Breach of order", "Police", "Sent three messages via a new account"));
         }
         for (int section = 1; section <= sections; section++) {
-            lines.section(section + ". Rehearsal").field("Field", "value").field("Missing", null)
+            lines.section(section + ". Rehearsal")
+                    .field("Field", "value")
+                    .field("Missing", null)
                     .subheading("Subheading")
                     .table(List.of("Date", "Kind", "Source", "Details"), rows, row -> row, row -> row == rows.get(0))
-                    .paragraph("2 Mar 2026 \u2014 Individual therapy", "A paragraph long enough to wrap over more"
-                            + " than one line of the page, as session notes and conditions of orders do. ".repeat(3));
+                    .paragraph(
+                            "2 Mar 2026 \u2014 Individual therapy",
+                            "A paragraph long enough to wrap over more"
+                                    + " than one line of the page, as session notes and conditions of orders do. "
+                                            .repeat(3));
         }
         return lines.section("Empty").lines();
     }

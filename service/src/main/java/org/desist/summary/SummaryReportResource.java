@@ -12,8 +12,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import org.desist.access.Action;
-import org.desist.auth.Caller;
 import org.desist.access.Requires;
+import org.desist.auth.Caller;
 
 /** The case summaries as the PDF documents that leave the system. */
 @Path("/participants/{id}/reports")
@@ -31,9 +31,14 @@ public class SummaryReportResource {
     @GET
     @Path("probation")
     @Requires(Action.SUMMARY_PROBATION)
-    @Operation(summary = "The probation case summary as PDF", description = "Audited as an export.",
-            responses = @ApiResponse(responseCode = "200", description = "The PDF, as an attachment",
-                    content = @Content(mediaType = PDF, schema = @Schema(type = "string", format = "binary"))))
+    @Operation(
+            summary = "The probation case summary as PDF",
+            description = "Audited as an export.",
+            responses =
+                    @ApiResponse(
+                            responseCode = "200",
+                            description = "The PDF, as an attachment",
+                            content = @Content(mediaType = PDF, schema = @Schema(type = "string", format = "binary"))))
     public Response probationPdf(@PathParam("id") String participantId, @Context Caller caller) {
         return download(summaries.pdf(caller, participantId, Audience.probation));
     }
@@ -41,9 +46,14 @@ public class SummaryReportResource {
     @GET
     @Path("cps")
     @Requires(Action.SUMMARY_CPS)
-    @Operation(summary = "The CPS case summary as PDF", description = "Audited as an export.",
-            responses = @ApiResponse(responseCode = "200", description = "The PDF, as an attachment",
-                    content = @Content(mediaType = PDF, schema = @Schema(type = "string", format = "binary"))))
+    @Operation(
+            summary = "The CPS case summary as PDF",
+            description = "Audited as an export.",
+            responses =
+                    @ApiResponse(
+                            responseCode = "200",
+                            description = "The PDF, as an attachment",
+                            content = @Content(mediaType = PDF, schema = @Schema(type = "string", format = "binary"))))
     public Response cpsPdf(@PathParam("id") String participantId, @Context Caller caller) {
         return download(summaries.pdf(caller, participantId, Audience.cps));
     }

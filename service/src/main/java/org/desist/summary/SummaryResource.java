@@ -14,8 +14,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import org.desist.access.Action;
-import org.desist.auth.Caller;
 import org.desist.access.Requires;
+import org.desist.auth.Caller;
 
 /**
  * The case summary as JSON, for clients that render their own. (A class path of its own, not
@@ -34,15 +34,24 @@ public class SummaryResource {
     @GET
     @Requires(value = Action.SUMMARY_PROBATION, when = "audience=probation")
     @Requires(value = Action.SUMMARY_CPS, when = "audience=cps")
-    @Operation(summary = "The case summary for probation or the CPS, holding what its PDF prints",
+    @Operation(
+            summary = "The case summary for probation or the CPS, holding what its PDF prints",
             description = "The audience decides what it holds and who may read it (probation: clinician,"
                     + " probation; cps: clinician, cps). Audited as an export.",
-            responses = @ApiResponse(responseCode = "200", description = "The summary for the audience asked for",
-                    content = @Content(schema = @Schema(oneOf = {ProbationSummary.class, CpsSummary.class},
-                            discriminatorProperty = "audience"))))
-    public CaseSummary caseSummary(@PathParam("id") String participantId,
-                          @Parameter(required = true) @QueryParam("audience") Audience audience,
-                          @Context Caller caller) {
+            responses =
+                    @ApiResponse(
+                            responseCode = "200",
+                            description = "The summary for the audience asked for",
+                            content =
+                                    @Content(
+                                            schema =
+                                                    @Schema(
+                                                            oneOf = {ProbationSummary.class, CpsSummary.class},
+                                                            discriminatorProperty = "audience"))))
+    public CaseSummary caseSummary(
+            @PathParam("id") String participantId,
+            @Parameter(required = true) @QueryParam("audience") Audience audience,
+            @Context Caller caller) {
         return summaries.summary(caller, participantId, audience);
     }
 }

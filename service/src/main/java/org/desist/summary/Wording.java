@@ -4,16 +4,15 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Map;
-import org.desist.time.ProgrammeClock;
 import org.desist.pdf.PrintedDate;
+import org.desist.time.ProgrammeClock;
 
 /** How the summaries print values for a reader in court or in supervision, not for a machine. */
 final class Wording {
     static final String DASH = "\u2014";
     private static final Map<String, String> ACRONYMS = Map.of("cps", "CPS", "SRP", "SRP", "SAM", "SAM");
 
-    private Wording() {
-    }
+    private Wording() {}
 
     /** {@code 14 May 2026}; null stays null (a field then says "Not recorded"). */
     static String date(LocalDate date) {
@@ -67,7 +66,8 @@ final class Wording {
 
     /** {@code 943 476 5919}: the NHS number as it is printed on NHS documents, three, three and four digits. */
     static String nhsNumber(String digits) {
-        return digits == null || digits.length() != 10 ? digits
+        return digits == null || digits.length() != 10
+                ? digits
                 : digits.substring(0, 3) + " " + digits.substring(3, 6) + " " + digits.substring(6);
     }
 

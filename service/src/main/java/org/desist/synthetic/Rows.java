@@ -19,8 +19,10 @@ final class Rows implements AutoCloseable {
         for (Map.Entry<String, String> table : tables.entrySet()) {
             String columns = table.getValue();
             String marks = columns.replaceAll("[^,]+", "?");
-            statements.put(table.getKey(), connection.prepareStatement("INSERT INTO " + table.getKey() + " (" + columns
-                    + ") VALUES (" + marks + ")"));
+            statements.put(
+                    table.getKey(),
+                    connection.prepareStatement(
+                            "INSERT INTO " + table.getKey() + " (" + columns + ") VALUES (" + marks + ")"));
             pending.put(table.getKey(), 0);
         }
     }

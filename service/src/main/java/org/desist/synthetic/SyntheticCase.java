@@ -26,29 +26,45 @@ final class SyntheticCase {
     static final Map<String, String> TABLES = new LinkedHashMap<>();
 
     static {
-        TABLES.put("participant", "id,case_ref,site_code,given_name,family_name,date_of_birth,pnc_id,nhs_number,version,"
-                + "created_at,updated_at,given_key,family_key");
-        TABLES.put("participant_version", "participant_id,version,given_name,family_name,date_of_birth,pnc_id,"
-                + "nhs_number,recorded_at,recorded_by");
-        TABLES.put("referral", "id,participant_id,site_code,received_on,source,referrer,behaviour,victim_ref,"
-                + "legal_status,status,priority_rank,priority,decision,reviewed_on,review_reason,reviewed_by,created_at,"
-                + "created_by");
+        TABLES.put(
+                "participant",
+                "id,case_ref,site_code,given_name,family_name,date_of_birth,pnc_id,nhs_number,version,"
+                        + "created_at,updated_at,given_key,family_key");
+        TABLES.put(
+                "participant_version",
+                "participant_id,version,given_name,family_name,date_of_birth,pnc_id,"
+                        + "nhs_number,recorded_at,recorded_by");
+        TABLES.put(
+                "referral",
+                "id,participant_id,site_code,received_on,source,referrer,behaviour,victim_ref,"
+                        + "legal_status,status,priority_rank,priority,decision,reviewed_on,review_reason,reviewed_by,created_at,"
+                        + "created_by");
         TABLES.put("enrolment", "id,participant_id,cohort_id,state,state_on,is_open,enrolled_on,created_at");
         TABLES.put("enrolment_event", "id,enrolment_id,seq,state,on_date,reason,reason_code,actor,recorded_at");
-        TABLES.put("assessment", "id,participant_id,kind,assessed_on,assessor,instrument,risk_violence,risk_persistence,"
-                + "risk_recurrence,risk_psychosocial_damage,overall_risk,stalker_type,relationship,diagnoses,"
-                + "substance_misuse,status,version,recorded_at,recorded_by");
-        TABLES.put("session", "id,participant_id,kind,scheduled_at,duration_minutes,facilitator,outcome,engagement,"
-                + "shareable,outcome_recorded_at,outcome_recorded_by,status,error_reason,version,recorded_at,recorded_by,"
-                + "amended_at,amended_by");
-        TABLES.put("service_referral", "id,participant_id,service,kind,provider,made_on,reason,state,state_on,status,"
-                + "version,recorded_at,recorded_by");
+        TABLES.put(
+                "assessment",
+                "id,participant_id,kind,assessed_on,assessor,instrument,risk_violence,risk_persistence,"
+                        + "risk_recurrence,risk_psychosocial_damage,overall_risk,stalker_type,relationship,diagnoses,"
+                        + "substance_misuse,status,version,recorded_at,recorded_by");
+        TABLES.put(
+                "session",
+                "id,participant_id,kind,scheduled_at,duration_minutes,facilitator,outcome,engagement,"
+                        + "shareable,outcome_recorded_at,outcome_recorded_by,status,error_reason,version,recorded_at,recorded_by,"
+                        + "amended_at,amended_by");
+        TABLES.put(
+                "service_referral",
+                "id,participant_id,service,kind,provider,made_on,reason,state,state_on,status,"
+                        + "version,recorded_at,recorded_by");
         TABLES.put("service_referral_move", "service_referral_id,seq,state,on_date,reason,actor,recorded_at");
-        TABLES.put("desistance_review", "id,participant_id,reviewed_on,risk_violence,risk_persistence,risk_recurrence,"
-                + "risk_psychosocial_damage,fixation,victim_contact_since_last_review,engagement,status,version,"
-                + "recorded_at,recorded_by");
-        TABLES.put("incident", "id,participant_id,kind,occurred_on,source,details,status,error_reason,version,"
-                + "recorded_at,recorded_by,amended_at,amended_by");
+        TABLES.put(
+                "desistance_review",
+                "id,participant_id,reviewed_on,risk_violence,risk_persistence,risk_recurrence,"
+                        + "risk_psychosocial_damage,fixation,victim_contact_since_last_review,engagement,status,version,"
+                        + "recorded_at,recorded_by");
+        TABLES.put(
+                "incident",
+                "id,participant_id,kind,occurred_on,source,details,status,error_reason,version,"
+                        + "recorded_at,recorded_by,amended_at,amended_by");
     }
 
     static final String BY = "synthetic-seed";
@@ -74,25 +90,71 @@ final class SyntheticCase {
         String participant = ids.next(1);
         LocalDate born = LocalDate.of(1950, 1, 1).plusDays(random.nextInt(55 * 365));
         String family = String.format("Participant %06d", number);
-        rows.add("participant", participant, caseRef, siteCode, MARK, family, born.toString(), null, null, 1,
-                at(receivedOn, 9, 0), at(receivedOn, 9, 0), MatchKey.name(MARK), MatchKey.name(family));
-        rows.add("participant_version", participant, 1, MARK, family, born.toString(), null, null, at(receivedOn, 9, 0),
+        rows.add(
+                "participant",
+                participant,
+                caseRef,
+                siteCode,
+                MARK,
+                family,
+                born.toString(),
+                null,
+                null,
+                1,
+                at(receivedOn, 9, 0),
+                at(receivedOn, 9, 0),
+                MatchKey.name(MARK),
+                MatchKey.name(family));
+        rows.add(
+                "participant_version",
+                participant,
+                1,
+                MARK,
+                family,
+                born.toString(),
+                null,
+                null,
+                at(receivedOn, 9, 0),
                 BY);
 
         String priority = pick(new String[] {"high", "medium", "standard"}, 0.3, 0.4, 0.3);
-        String decision = pick(new String[] {"accept_for_intervention", "community_referral_only", "consultation_only",
-                "no_further_action"}, 0.72, 0.12, 0.08, 0.08);
-        LocalDate reviewedOn = receivedOn.plusDays(random.nextInt(3) + random.nextInt(4)
-                + (random.nextInt(10) == 0 ? random.nextInt(10) : 0));
+        String decision = pick(
+                new String[] {
+                    "accept_for_intervention", "community_referral_only", "consultation_only", "no_further_action"
+                },
+                0.72,
+                0.12,
+                0.08,
+                0.08);
+        LocalDate reviewedOn = receivedOn.plusDays(
+                random.nextInt(3) + random.nextInt(4) + (random.nextInt(10) == 0 ? random.nextInt(10) : 0));
         boolean reviewed = !reviewedOn.isAfter(today) && random.nextDouble() < 0.97;
-        rows.add("referral", ids.next(2), participant, siteCode, receivedOn.toString(),
-                pick(new String[] {"police", "mental_health_team", "advocacy_service", "probation", "other"},
-                        0.45, 0.15, 0.15, 0.2, 0.05),
-                MARK + " referrer", MARK + " referral: generated for demonstrations and benchmarks, not a real person",
-                String.format("SYN-VA-%06d", number), MARK, reviewed ? "reviewed" : "awaiting_review",
-                reviewed ? rank(priority) : 0, reviewed ? priority : null, reviewed ? decision : null,
-                reviewed ? reviewedOn.toString() : null, reviewed ? MARK + " daily review" : null,
-                reviewed ? BY : null, at(receivedOn, 9, 0), BY);
+        rows.add(
+                "referral",
+                ids.next(2),
+                participant,
+                siteCode,
+                receivedOn.toString(),
+                pick(
+                        new String[] {"police", "mental_health_team", "advocacy_service", "probation", "other"},
+                        0.45,
+                        0.15,
+                        0.15,
+                        0.2,
+                        0.05),
+                MARK + " referrer",
+                MARK + " referral: generated for demonstrations and benchmarks, not a real person",
+                String.format("SYN-VA-%06d", number),
+                MARK,
+                reviewed ? "reviewed" : "awaiting_review",
+                reviewed ? rank(priority) : 0,
+                reviewed ? priority : null,
+                reviewed ? decision : null,
+                reviewed ? reviewedOn.toString() : null,
+                reviewed ? MARK + " daily review" : null,
+                reviewed ? BY : null,
+                at(receivedOn, 9, 0),
+                BY);
         sessions = 0;
         if (reviewed && decision.equals("accept_for_intervention")) {
             enrol(participant, reviewedOn.plusDays(1 + random.nextInt(7)), siteCode, cohorts);
@@ -105,8 +167,7 @@ final class SyntheticCase {
         String of(String siteCode, LocalDate on);
     }
 
-    private record Move(String state, LocalDate on, String reasonCode) {
-    }
+    private record Move(String state, LocalDate on, String reasonCode) {}
 
     private void enrol(String participant, LocalDate opened, String siteCode, CohortOf cohorts) {
         String cohort = cohorts.of(siteCode, opened);
@@ -124,7 +185,11 @@ final class SyntheticCase {
             LocalDate assessing = moves.get(moves.size() - 1).on();
             assess(participant, assessing.plusDays(2 + random.nextInt(9)), risk, "risk", "SRP");
             if (random.nextDouble() < 0.4) {
-                assess(participant, assessing.plusDays(10 + random.nextInt(20)), risk, "psychological",
+                assess(
+                        participant,
+                        assessing.plusDays(10 + random.nextInt(20)),
+                        risk,
+                        "psychological",
                         "clinical_interview");
             }
             consultations(participant, assessing);
@@ -134,8 +199,8 @@ final class SyntheticCase {
                 if (happen(moves, "enrolled", decided, null)) {
                     enrolledOn = decided;
                     exit = pick(OUTCOME_EXITS, 0.58, 0.14, 0.09, 0.11, 0.08);
-                    LocalDate leaves = enrolledOn.plusDays(exit.equals("completed") ? 180 + random.nextInt(241)
-                            : 30 + random.nextInt(271));
+                    LocalDate leaves = enrolledOn.plusDays(
+                            exit.equals("completed") ? 180 + random.nextInt(241) : 30 + random.nextInt(271));
                     if (happen(moves, exit, leaves, reasonCode(exit))) {
                         exitOn = leaves;
                     } else {
@@ -143,19 +208,39 @@ final class SyntheticCase {
                     }
                 }
             } else {
-                happen(moves, next < 0.93 ? "not_suitable" : "withdrawn", decided,
+                happen(
+                        moves,
+                        next < 0.93 ? "not_suitable" : "withdrawn",
+                        decided,
                         next < 0.93 ? "clinical/criteria_not_met" : "motivation/declined_to_engage");
             }
         }
         Move last = moves.get(moves.size() - 1);
         boolean open = List.of("referred", "assessing", "enrolled").contains(last.state());
         String enrolment = ids.next(3);
-        rows.add("enrolment", enrolment, participant, cohort, last.state(), last.on().toString(), open ? 1 : 0,
-                enrolledOn == null ? null : enrolledOn.toString(), at(opened, 10, 0));
+        rows.add(
+                "enrolment",
+                enrolment,
+                participant,
+                cohort,
+                last.state(),
+                last.on().toString(),
+                open ? 1 : 0,
+                enrolledOn == null ? null : enrolledOn.toString(),
+                at(opened, 10, 0));
         for (int i = 0; i < moves.size(); i++) {
             Move move = moves.get(i);
-            rows.add("enrolment_event", ids.next(4), enrolment, i + 1, move.state(), move.on().toString(),
-                    MARK + " move to " + move.state(), move.reasonCode(), BY, at(move.on(), 17, 0));
+            rows.add(
+                    "enrolment_event",
+                    ids.next(4),
+                    enrolment,
+                    i + 1,
+                    move.state(),
+                    move.on().toString(),
+                    MARK + " move to " + move.state(),
+                    move.reasonCode(),
+                    BY,
+                    at(move.on(), 17, 0));
         }
         if (enrolledOn != null) {
             LocalDate end = exitOn != null ? exitOn : today;
@@ -180,13 +265,42 @@ final class SyntheticCase {
             return;
         }
         int overall = Math.max(Math.max(risk[0], risk[1]), Math.max(risk[2], risk[3]));
-        rows.add("assessment", ids.next(5), participant, kind, on.toString(), MARK + " assessor", instrument,
-                RATINGS[risk[0]], RATINGS[risk[1]], RATINGS[risk[2]], RATINGS[risk[3]], RATINGS[overall],
-                pick(new String[] {"rejected", "resentful", "intimacy_seeking", "incompetent_suitor", "predatory"},
-                        0.45, 0.15, 0.2, 0.15, 0.05),
-                pick(new String[] {"ex_intimate", "acquaintance", "workplace", "professional_contact", "stranger",
-                        "other"}, 0.5, 0.2, 0.1, 0.05, 0.1, 0.05),
-                "[]", "[]", "active", 1, at(on, 17, 0), BY);
+        rows.add(
+                "assessment",
+                ids.next(5),
+                participant,
+                kind,
+                on.toString(),
+                MARK + " assessor",
+                instrument,
+                RATINGS[risk[0]],
+                RATINGS[risk[1]],
+                RATINGS[risk[2]],
+                RATINGS[risk[3]],
+                RATINGS[overall],
+                pick(
+                        new String[] {"rejected", "resentful", "intimacy_seeking", "incompetent_suitor", "predatory"},
+                        0.45,
+                        0.15,
+                        0.2,
+                        0.15,
+                        0.05),
+                pick(
+                        new String[] {
+                            "ex_intimate", "acquaintance", "workplace", "professional_contact", "stranger", "other"
+                        },
+                        0.5,
+                        0.2,
+                        0.1,
+                        0.05,
+                        0.1,
+                        0.05),
+                "[]",
+                "[]",
+                "active",
+                1,
+                at(on, 17, 0),
+                BY);
     }
 
     /** A case consultation and a psychiatric review while the participant is assessed. */
@@ -201,14 +315,19 @@ final class SyntheticCase {
      * monthly psychiatric review; desistance reviews every three months; onward referrals; incidents.
      */
     private void inProgramme(String participant, LocalDate enrolledOn, LocalDate end, String exit, int[] risk) {
-        double attendance = clamp((exit == null || exit.equals("completed") || exit.equals("transferred") ? 0.86 : 0.62)
-                + (random.nextDouble() - 0.5) * 0.2, 0.2, 0.98);
+        double attendance = clamp(
+                (exit == null || exit.equals("completed") || exit.equals("transferred") ? 0.86 : 0.62)
+                        + (random.nextDouble() - 0.5) * 0.2,
+                0.2,
+                0.98);
         double engagement = 2.2 + random.nextDouble() * 2.2;
         boolean group = random.nextDouble() < 0.9;
         boolean nurse = random.nextDouble() < 0.85;
         LocalDate last = exit == null ? today.plusDays(14) : end;
         int hour = 9 + random.nextInt(8);
-        for (LocalDate week = enrolledOn.plusDays(1 + random.nextInt(6)); !week.isAfter(last); week = week.plusWeeks(1)) {
+        for (LocalDate week = enrolledOn.plusDays(1 + random.nextInt(6));
+                !week.isAfter(last);
+                week = week.plusWeeks(1)) {
             session(participant, "individual_therapy", week, hour, 50, attendance, engagement);
             if (group) {
                 session(participant, "group_therapy", week.plusDays(2), 18, 90, attendance, engagement);
@@ -226,23 +345,54 @@ final class SyntheticCase {
             if (random.nextDouble() < 0.12) {
                 LocalDate on = block.plusDays(random.nextInt(90));
                 if (!on.isAfter(end) && !on.isAfter(today)) {
-                    incident(participant, pick(new String[] {"contact_with_victim", "breach_of_order", "arrest",
-                            "new_allegation"}, 0.4, 0.3, 0.15, 0.15), on);
+                    incident(
+                            participant,
+                            pick(
+                                    new String[] {"contact_with_victim", "breach_of_order", "arrest", "new_allegation"},
+                                    0.4,
+                                    0.3,
+                                    0.15,
+                                    0.15),
+                            on);
                 }
             }
         }
     }
 
-    private void session(String participant, String kind, LocalDate on, int hour, int minutes, double attendance,
-                         double engagement) {
+    private void session(
+            String participant,
+            String kind,
+            LocalDate on,
+            int hour,
+            int minutes,
+            double attendance,
+            double engagement) {
         Instant scheduled = on.atTime(hour, 0).toInstant(ZoneOffset.UTC);
         String id = ids.next(6);
         String recordedAt = at(on.minusDays(7), 16, 0);
         String facilitator = MARK + " facilitator " + (1 + random.nextInt(8));
         sessions++;
         if (on.isAfter(today)) {
-            rows.add("session", id, participant, kind, IsoTimeColumns.format(scheduled), minutes, facilitator, null,
-                    null, null, null, null, "active", null, 1, recordedAt, BY, null, null);
+            rows.add(
+                    "session",
+                    id,
+                    participant,
+                    kind,
+                    IsoTimeColumns.format(scheduled),
+                    minutes,
+                    facilitator,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    "active",
+                    null,
+                    1,
+                    recordedAt,
+                    BY,
+                    null,
+                    null);
             return;
         }
         double draw = random.nextDouble();
@@ -262,17 +412,34 @@ final class SyntheticCase {
         }
         String recorded = IsoTimeColumns.format(scheduled.plusSeconds(60L * (minutes + 30)));
         boolean inError = random.nextDouble() < 0.003;
-        rows.add("session", id, participant, kind, IsoTimeColumns.format(scheduled), minutes, facilitator, outcome,
-                rating, false, recorded, BY, inError ? "entered_in_error" : "active",
-                inError ? MARK + ": recorded against the wrong participant" : null, inError ? 3 : 2, recordedAt, BY,
-                inError ? recorded : null, inError ? BY : null);
+        rows.add(
+                "session",
+                id,
+                participant,
+                kind,
+                IsoTimeColumns.format(scheduled),
+                minutes,
+                facilitator,
+                outcome,
+                rating,
+                false,
+                recorded,
+                BY,
+                inError ? "entered_in_error" : "active",
+                inError ? MARK + ": recorded against the wrong participant" : null,
+                inError ? 3 : 2,
+                recordedAt,
+                BY,
+                inError ? recorded : null,
+                inError ? BY : null);
     }
 
     /** Desistance reviews every three months or so; each domain's rating drifts, mostly down. */
     private void reviews(String participant, LocalDate enrolledOn, LocalDate end, int[] risk, double engagement) {
         int fixation = 4 + random.nextInt(7);
-        for (LocalDate on = enrolledOn.plusDays(84 + random.nextInt(17)); !on.isAfter(end) && !on.isAfter(today);
-             on = on.plusDays(84 + random.nextInt(17))) {
+        for (LocalDate on = enrolledOn.plusDays(84 + random.nextInt(17));
+                !on.isAfter(end) && !on.isAfter(today);
+                on = on.plusDays(84 + random.nextInt(17))) {
             for (int domain = 0; domain < risk.length; domain++) {
                 double move = random.nextDouble();
                 if (move < 0.25 && risk[domain] > 0) {
@@ -282,9 +449,22 @@ final class SyntheticCase {
                 }
             }
             fixation = (int) clamp(fixation - 1 + random.nextInt(3) - (random.nextDouble() < 0.3 ? 1 : 0), 0, 10);
-            rows.add("desistance_review", ids.next(7), participant, on.toString(), RATINGS[risk[0]], RATINGS[risk[1]],
-                    RATINGS[risk[2]], RATINGS[risk[3]], fixation, random.nextDouble() < 0.1 ? 1 : 0,
-                    (int) Math.round(clamp(engagement + random.nextDouble() - 0.5, 1, 5)), "active", 1, at(on, 17, 0), BY);
+            rows.add(
+                    "desistance_review",
+                    ids.next(7),
+                    participant,
+                    on.toString(),
+                    RATINGS[risk[0]],
+                    RATINGS[risk[1]],
+                    RATINGS[risk[2]],
+                    RATINGS[risk[3]],
+                    fixation,
+                    random.nextDouble() < 0.1 ? 1 : 0,
+                    (int) Math.round(clamp(engagement + random.nextDouble() - 0.5, 1, 5)),
+                    "active",
+                    1,
+                    at(on, 17, 0),
+                    BY);
         }
     }
 
@@ -296,12 +476,18 @@ final class SyntheticCase {
                 continue;
             }
             String service = pick(new String[] {"mental_health", "substance_misuse", "other"}, 0.45, 0.3, 0.25);
-            String kind = switch (service) {
-                case "mental_health" -> pick(new String[] {"community_mental_health_team", "talking_therapies",
-                        "inpatient"}, 0.5, 0.45, 0.05);
-                case "substance_misuse" -> pick(new String[] {"drug", "alcohol"}, 0.4, 0.6);
-                default -> pick(new String[] {"housing", "employment", "domestic_abuse_programme"}, 0.4, 0.3, 0.3);
-            };
+            String kind =
+                    switch (service) {
+                        case "mental_health" ->
+                            pick(
+                                    new String[] {"community_mental_health_team", "talking_therapies", "inpatient"},
+                                    0.5,
+                                    0.45,
+                                    0.05);
+                        case "substance_misuse" -> pick(new String[] {"drug", "alcohol"}, 0.4, 0.6);
+                        default ->
+                            pick(new String[] {"housing", "employment", "domestic_abuse_programme"}, 0.4, 0.3, 0.3);
+                    };
             List<Move> moves = new ArrayList<>(List.of(new Move("made", made, null)));
             LocalDate on = made.plusDays(7 + random.nextInt(15));
             if (random.nextDouble() < 0.7) {
@@ -326,23 +512,43 @@ final class SyntheticCase {
             }
             Move last = moves.get(moves.size() - 1);
             String id = ids.next(8);
-            rows.add("service_referral", id, participant, service, kind, MARK + " provider", made.toString(),
-                    MARK + " onward referral", last.state(), last.on().toString(), "active", moves.size(),
-                    at(made, 17, 0), BY);
+            rows.add(
+                    "service_referral",
+                    id,
+                    participant,
+                    service,
+                    kind,
+                    MARK + " provider",
+                    made.toString(),
+                    MARK + " onward referral",
+                    last.state(),
+                    last.on().toString(),
+                    "active",
+                    moves.size(),
+                    at(made, 17, 0),
+                    BY);
             for (int m = 0; m < moves.size(); m++) {
-                rows.add("service_referral_move", id, m + 1, moves.get(m).state(), moves.get(m).on().toString(),
-                        MARK + " move", BY, at(moves.get(m).on(), 17, 0));
+                rows.add(
+                        "service_referral_move",
+                        id,
+                        m + 1,
+                        moves.get(m).state(),
+                        moves.get(m).on().toString(),
+                        MARK + " move",
+                        BY,
+                        at(moves.get(m).on(), 17, 0));
             }
         }
     }
 
     /** Reoffending after exit: less likely after completing than after dropping out. */
     private void afterExit(String participant, LocalDate exitOn, String exit) {
-        double chance = switch (exit) {
-            case "completed" -> 0.3;
-            case "transferred" -> 0.45;
-            default -> 0.6;
-        };
+        double chance =
+                switch (exit) {
+                    case "completed" -> 0.3;
+                    case "transferred" -> 0.45;
+                    default -> 0.6;
+                };
         if (random.nextDouble() >= chance) {
             return;
         }
@@ -365,12 +571,27 @@ final class SyntheticCase {
 
     private void incident(String participant, String kind, LocalDate on) {
         boolean inError = random.nextDouble() < 0.01;
-        rows.add("incident", ids.next(9), participant, kind, on.toString(),
-                pick(new String[] {"police", "probation", "advocacy_service", "health", "self_report"},
-                        0.5, 0.2, 0.15, 0.1, 0.05),
-                MARK + " incident", inError ? "entered_in_error" : "active",
-                inError ? MARK + ": duplicate report" : null, inError ? 2 : 1, at(on, 18, 0), BY,
-                inError ? at(on.plusDays(1), 9, 0) : null, inError ? BY : null);
+        rows.add(
+                "incident",
+                ids.next(9),
+                participant,
+                kind,
+                on.toString(),
+                pick(
+                        new String[] {"police", "probation", "advocacy_service", "health", "self_report"},
+                        0.5,
+                        0.2,
+                        0.15,
+                        0.1,
+                        0.05),
+                MARK + " incident",
+                inError ? "entered_in_error" : "active",
+                inError ? MARK + ": duplicate report" : null,
+                inError ? 2 : 1,
+                at(on, 18, 0),
+                BY,
+                inError ? at(on.plusDays(1), 9, 0) : null,
+                inError ? BY : null);
     }
 
     private int risk() {

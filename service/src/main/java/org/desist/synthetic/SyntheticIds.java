@@ -15,8 +15,9 @@ final class SyntheticIds {
 
     String next(int table) {
         long n = ++counters[table];
-        return String.format("%08x-%04x-4%03x-a%03x-%012x", seedBits, table, (n >>> 60) & 0xfff, (n >>> 48) & 0xfff,
-                n & 0xffffffffffffL);
+        return String.format(
+                "%08x-%04x-4%03x-a%03x-%012x",
+                seedBits, table, (n >>> 60) & 0xfff, (n >>> 48) & 0xfff, n & 0xffffffffffffL);
     }
 
     /** A 64-bit mix (SplitMix64's finaliser), so that neighbouring seeds give unrelated prefixes. */

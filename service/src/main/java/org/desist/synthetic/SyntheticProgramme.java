@@ -9,11 +9,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
+import org.desist.db.Dialect;
 import org.desist.db.IsoTimeColumns;
 import org.desist.session.AttendanceTotals;
 import org.desist.site.Model;
 import org.jdbi.v3.core.Handle;
-import org.desist.db.Dialect;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -36,17 +36,18 @@ public final class SyntheticProgramme {
     static final int PARTICIPANTS_PER_TRANSACTION = 2_000;
     static final int PARTICIPANTS_PER_BATCH = 100;
 
-    record Site(String code, String name, Model model) {
-    }
+    record Site(String code, String name, Model model) {}
 
     static final List<Site> SITES = List.of(
-            new Site("SYNSTAC", SITE_PREFIX + "London Stalking Threat Assessment Centre", Model.threat_assessment_centre),
+            new Site(
+                    "SYNSTAC",
+                    SITE_PREFIX + "London Stalking Threat Assessment Centre",
+                    Model.threat_assessment_centre),
             new Site("SYNRECOLO", SITE_PREFIX + "Hampshire Recolo", Model.clinic_treatment),
             new Site("SYNASU", SITE_PREFIX + "Cheshire Anti-Stalking Unit", Model.multi_agency_panel));
 
     /** What a seeding wrote. */
-    public record Summary(int participants, long sessions, long rows, int cohorts) {
-    }
+    public record Summary(int participants, long sessions, long rows, int cohorts) {}
 
     /** Refused: the database holds real participants, or a synthetic programme already. */
     public static final class Refused extends RuntimeException {
@@ -55,8 +56,7 @@ public final class SyntheticProgramme {
         }
     }
 
-    private SyntheticProgramme() {
-    }
+    private SyntheticProgramme() {}
 
     public static Summary seed(Jdbi jdbi, int participants, long seed) {
         if (participants < 1) {
@@ -100,7 +100,8 @@ public final class SyntheticProgramme {
                                 + " last_number) VALUES (:site, :year, :last)")
                         .bind("site", key.substring(0, key.indexOf('/')))
                         .bind("year", Integer.parseInt(key.substring(key.indexOf('/') + 1)))
-                        .bind("last", last).execute());
+                        .bind("last", last)
+                        .execute());
                 AttendanceTotals.rebuild(handle);
                 handle.commit();
                 written = rows.written();
@@ -114,16 +115,21 @@ public final class SyntheticProgramme {
     /** Real people's data must never be mixed with invented data, nor a programme seeded twice. */
     static void refuseUnlessEmptyOfRealPeople(Handle handle) {
         int real = handle.createQuery("SELECT count(*) FROM participant p JOIN site s ON s.code = p.site_code"
-                + " WHERE s.name NOT LIKE :synthetic").bind("synthetic", SITE_PREFIX + "%").mapTo(Integer.class).one();
+                        + " WHERE s.name NOT LIKE :synthetic")
+                .bind("synthetic", SITE_PREFIX + "%")
+                .mapTo(Integer.class)
+                .one();
         if (real > 0) {
             throw new Refused("Refusing to seed: the database holds " + real + " participant(s) who are not synthetic."
                     + " Seed an empty database.");
         }
         int seeded = handle.createQuery("SELECT count(*) FROM site WHERE name LIKE :synthetic")
-                .bind("synthetic", SITE_PREFIX + "%").mapTo(Integer.class).one();
+                .bind("synthetic", SITE_PREFIX + "%")
+                .mapTo(Integer.class)
+                .one();
         if (seeded > 0) {
-            throw new Refused("Refusing to seed: the database already holds a synthetic programme. Seed an empty"
-                    + " database.");
+            throw new Refused(
+                    "Refusing to seed: the database already holds a synthetic programme. Seed an empty" + " database.");
         }
     }
 
@@ -132,20 +138,28 @@ public final class SyntheticProgramme {
         SyntheticIds ids = new SyntheticIds(seed);
         int years = TODAY.getYear() - START.getYear() + 1;
         int target = Math.max(5, (int) Math.round(participants * 0.55 / (SITES.size() * years)));
-        String createdAt = IsoTimeColumns.format(START.minusDays(30).atStartOfDay().toInstant(ZoneOffset.UTC));
+        String createdAt =
+                IsoTimeColumns.format(START.minusDays(30).atStartOfDay().toInstant(ZoneOffset.UTC));
         handle.begin();
         for (Site site : SITES) {
             handle.createUpdate("INSERT INTO site (code, name, model, created_at) VALUES (:code, :name, :model, :at)")
-                    .bind("code", site.code()).bind("name", site.name()).bind("model", site.model().name())
-                    .bind("at", createdAt).execute();
+                    .bind("code", site.code())
+                    .bind("name", site.name())
+                    .bind("model", site.model().name())
+                    .bind("at", createdAt)
+                    .execute();
             for (int year = START.getYear(); year <= TODAY.getYear(); year++) {
                 String id = ids.next(0);
                 handle.createUpdate("INSERT INTO cohort (id, site_code, name, starts_on, ends_on, target, created_at)"
                                 + " VALUES (:id, :site, :name, :starts, :ends, :target, :at)")
-                        .bind("id", id).bind("site", site.code())
+                        .bind("id", id)
+                        .bind("site", site.code())
                         .bind("name", SITE_PREFIX + site.code() + " cohort " + year)
-                        .bind("starts", LocalDate.of(year, 1, 1)).bind("ends", LocalDate.of(year, 12, 31))
-                        .bind("target", target).bind("at", createdAt).execute();
+                        .bind("starts", LocalDate.of(year, 1, 1))
+                        .bind("ends", LocalDate.of(year, 12, 31))
+                        .bind("target", target)
+                        .bind("at", createdAt)
+                        .execute();
                 cohorts.put(site.code() + "/" + year, id);
             }
         }

@@ -10,8 +10,7 @@ import java.time.ZoneId;
 public final class ProgrammeClock {
     public static final ZoneId ZONE = ZoneId.of("Europe/London");
 
-    private ProgrammeClock() {
-    }
+    private ProgrammeClock() {}
 
     public static Clock system() {
         return Clock.system(ZONE);

@@ -10,15 +10,15 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import org.desist.time.ProgrammeClock;
 import org.desist.access.AccessPolicy;
-import org.desist.auth.Caller;
-import org.desist.listing.PageRequest;
 import org.desist.audit.AuditLog;
-import org.desist.refusal.Refusal;
-import org.desist.participant.ParticipantService;
+import org.desist.auth.Caller;
 import org.desist.db.Snapshot;
+import org.desist.listing.PageRequest;
+import org.desist.participant.ParticipantService;
 import org.desist.readmodel.TimelineDao;
+import org.desist.refusal.Refusal;
+import org.desist.time.ProgrammeClock;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -29,7 +29,8 @@ import org.jdbi.v3.core.Jdbi;
  * the plain dates of that day.
  */
 public class Timeline {
-    private static final Comparator<TimelineEvent> ORDER = Comparator.comparing((TimelineEvent event) -> day(event.at()))
+    private static final Comparator<TimelineEvent> ORDER = Comparator.comparing(
+                    (TimelineEvent event) -> day(event.at()))
             .thenComparing(event -> isInstant(event.at()))
             .thenComparing(TimelineEvent::at)
             .thenComparing(TimelineEvent::type)
@@ -45,8 +46,13 @@ public class Timeline {
         this.participants = participants;
     }
 
-    public List<TimelineEvent> of(Caller caller, String participantId, Set<EventType> types, LocalDate from,
-                                  LocalDate to, PageRequest paging) {
+    public List<TimelineEvent> of(
+            Caller caller,
+            String participantId,
+            Set<EventType> types,
+            LocalDate from,
+            LocalDate to,
+            PageRequest paging) {
         participants.visible(caller, participantId);
         if (from != null && to != null && to.isBefore(from)) {
             throw new Refusal.BadParameter("to", "must not be before from");
@@ -58,38 +64,88 @@ public class Timeline {
             TimelineDao dao = handle.attach(TimelineDao.class);
             List<TimelineEvent> all = new ArrayList<>();
             String p = participantId;
-            add(all, wanted, EventType.referral, () -> dao.referrals(p), f -> "Referral received from " + words(f.a()),
+            add(
+                    all,
+                    wanted,
+                    EventType.referral,
+                    () -> dao.referrals(p),
+                    f -> "Referral received from " + words(f.a()),
                     f -> "/api/referrals/" + f.id());
-            add(all, wanted, EventType.review, () -> dao.reviews(p),
-                    f -> "Daily review: priority " + f.a() + ", " + words(f.b()), f -> "/api/referrals/" + f.id());
-            add(all, wanted, EventType.enrolment, () -> dao.enrolmentMoves(p),
+            add(
+                    all,
+                    wanted,
+                    EventType.review,
+                    () -> dao.reviews(p),
+                    f -> "Daily review: priority " + f.a() + ", " + words(f.b()),
+                    f -> "/api/referrals/" + f.id());
+            add(
+                    all,
+                    wanted,
+                    EventType.enrolment,
+                    () -> dao.enrolmentMoves(p),
                     f -> "Enrolment: " + words(f.a()) + (f.b() == null ? "" : " (" + f.b() + ")"),
                     f -> "/api/enrolments/" + f.id());
             String records = "/api/participants/" + p + "/";
-            add(all, wanted, EventType.assessment, () -> dao.assessments(p),
+            add(
+                    all,
+                    wanted,
+                    EventType.assessment,
+                    () -> dao.assessments(p),
                     f -> capital(words(f.a())) + " assessment (" + f.b() + "): overall risk " + f.c(),
                     f -> records + "assessments/" + f.id());
-            add(all, wanted, EventType.session, () -> dao.sessions(p),
-                    f -> capital(words(f.a())) + (f.b() == null ? " scheduled"
-                            : ": " + words(f.b()) + (f.c() == null ? "" : ", engagement " + f.c() + "/5")),
+            add(
+                    all,
+                    wanted,
+                    EventType.session,
+                    () -> dao.sessions(p),
+                    f -> capital(words(f.a()))
+                            + (f.b() == null
+                                    ? " scheduled"
+                                    : ": " + words(f.b()) + (f.c() == null ? "" : ", engagement " + f.c() + "/5")),
                     f -> records + "sessions/" + f.id());
-            add(all, wanted, EventType.service_referral, () -> dao.serviceReferralMoves(p),
+            add(
+                    all,
+                    wanted,
+                    EventType.service_referral,
+                    () -> dao.serviceReferralMoves(p),
                     f -> "Onward referral (" + words(f.a()) + ", " + words(f.b()) + "): " + f.c(),
                     f -> records + "service-referrals/" + f.id());
-            add(all, wanted, EventType.plan_action,
-                    () -> dao.planActions(p).stream().map(f -> f.on(londonDay(f.at()))).toList(),
+            add(
+                    all,
+                    wanted,
+                    EventType.plan_action,
+                    () -> dao.planActions(p).stream()
+                            .map(f -> f.on(londonDay(f.at())))
+                            .toList(),
                     f -> "Plan action (" + f.a() + "): " + f.b() + (f.c() == null ? "" : ", due " + f.c()),
                     f -> records + "risk-plan/actions/" + f.id());
-            add(all, wanted, EventType.legal_measure, () -> dao.legalMeasures(p),
+            add(
+                    all,
+                    wanted,
+                    EventType.legal_measure,
+                    () -> dao.legalMeasures(p),
                     f -> capital(words(f.a())) + " in force" + (f.b() == null ? "" : " until " + f.b()),
                     f -> records + "legal-measures/" + f.id());
-            add(all, wanted, EventType.victim_safety, () -> dao.victimSafety(p), f -> "Victim safety concern raised",
+            add(
+                    all,
+                    wanted,
+                    EventType.victim_safety,
+                    () -> dao.victimSafety(p),
+                    f -> "Victim safety concern raised",
                     f -> records + "victim-safety/" + f.id());
-            add(all, wanted, EventType.desistance_review, () -> dao.desistanceReviews(p),
+            add(
+                    all,
+                    wanted,
+                    EventType.desistance_review,
+                    () -> dao.desistanceReviews(p),
                     f -> "Desistance review: fixation " + f.a() + "/10, victim contact since last review " + f.b()
                             + ", engagement " + f.c() + "/5",
                     f -> records + "desistance-reviews/" + f.id());
-            add(all, wanted, EventType.incident, () -> dao.incidents(p),
+            add(
+                    all,
+                    wanted,
+                    EventType.incident,
+                    () -> dao.incidents(p),
                     f -> "Incident: " + words(f.a()) + " (reported by " + words(f.b()) + ")",
                     f -> records + "incidents/" + f.id());
             return all;
@@ -104,13 +160,18 @@ public class Timeline {
                 .toList();
     }
 
-    private static void add(List<TimelineEvent> events, Set<EventType> wanted, EventType type,
-                            Supplier<List<TimelineDao.Fact>> facts, Function<TimelineDao.Fact, String> summary,
-                            Function<TimelineDao.Fact, String> ref) {
+    private static void add(
+            List<TimelineEvent> events,
+            Set<EventType> wanted,
+            EventType type,
+            Supplier<List<TimelineDao.Fact>> facts,
+            Function<TimelineDao.Fact, String> summary,
+            Function<TimelineDao.Fact, String> ref) {
         if (!wanted.contains(type)) {
             return;
         }
-        facts.get().forEach(fact -> events.add(new TimelineEvent(fact.at(), type, summary.apply(fact), ref.apply(fact))));
+        facts.get()
+                .forEach(fact -> events.add(new TimelineEvent(fact.at(), type, summary.apply(fact), ref.apply(fact))));
     }
 
     /** The London day of an event: its date, or the date in London of its instant. */

@@ -9,9 +9,13 @@ import org.desist.auth.Role;
 public record Account(
         String username,
         List<Role> roles,
-        @Schema(description = "Sites whose cases the account works on; empty means every site") List<String> sites,
+
+        @Schema(description = "Sites whose cases the account works on; empty means every site")
+        List<String> sites,
+
         boolean disabled,
+
         @Schema(description = "Its password is a temporary one an administrator set, not yet changed")
         boolean mustChangePassword,
-        Instant createdAt) {
-}
+
+        Instant createdAt) {}

@@ -2,10 +2,10 @@ package org.desist.user;
 
 import java.time.Clock;
 import java.util.function.BiFunction;
-import org.desist.auth.Caller;
 import org.desist.audit.AuditAction;
 import org.desist.audit.AuditLog;
 import org.desist.audit.Outcome;
+import org.desist.auth.Caller;
 import org.desist.refusal.Refusal;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -34,8 +34,12 @@ final class AccountChange {
         return clock;
     }
 
-    <T> T apply(Caller caller, String username, AuditAction action, Outcome outcome,
-                BiFunction<Handle, AccountDao, T> change) {
+    <T> T apply(
+            Caller caller,
+            String username,
+            AuditAction action,
+            Outcome outcome,
+            BiFunction<Handle, AccountDao, T> change) {
         T result;
         try {
             result = jdbi.inTransaction(handle -> {

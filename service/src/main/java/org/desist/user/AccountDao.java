@@ -12,8 +12,7 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 public interface AccountDao {
-    record Row(String username, boolean disabled, boolean mustChangePassword, Instant createdAt) {
-    }
+    record Row(String username, boolean disabled, boolean mustChangePassword, Instant createdAt) {}
 
     @SqlUpdate("INSERT INTO app_user (username, password_hash, disabled, created_at, updated_at)"
             + " VALUES (:username, :hash, 0, :at, :at)")
@@ -36,10 +35,14 @@ public interface AccountDao {
     Optional<Row> find(@Bind("username") String username);
 
     @SqlQuery("SELECT u.username, u.disabled, u.must_change_password, u.created_at FROM app_user u"
-            + " WHERE (:allSites = 1 OR " + SiteBindings.ACCOUNT_WITHIN_SITES + ") ORDER BY u.username LIMIT :limit OFFSET :offset")
+            + " WHERE (:allSites = 1 OR " + SiteBindings.ACCOUNT_WITHIN_SITES
+            + ") ORDER BY u.username LIMIT :limit OFFSET :offset")
     @RegisterConstructorMapper(Row.class)
-    List<Row> list(@Bind("allSites") boolean allSites, @BindList("sites") List<String> sites,
-                   @Bind("limit") int limit, @Bind("offset") int offset);
+    List<Row> list(
+            @Bind("allSites") boolean allSites,
+            @BindList("sites") List<String> sites,
+            @Bind("limit") int limit,
+            @Bind("offset") int offset);
 
     @SqlQuery("SELECT role FROM user_role WHERE username = :username ORDER BY role")
     List<Role> roles(@Bind("username") String username);
@@ -55,7 +58,8 @@ public interface AccountDao {
      * so what they cached of the account stops counting; on PostgreSQL it also takes the row's lock, so changes
      * to one account queue. 0 when there is no such account.
      */
-    @SqlUpdate("UPDATE app_user SET credential_version = credential_version + 1, updated_at = :at WHERE username = :username")
+    @SqlUpdate(
+            "UPDATE app_user SET credential_version = credential_version + 1, updated_at = :at WHERE username = :username")
     int moveCredentialVersion(@Bind("username") String username, @Bind("at") Instant at);
 
     @SqlUpdate("UPDATE app_user SET disabled = :disabled WHERE username = :username")
@@ -64,12 +68,12 @@ public interface AccountDao {
     /** A password set by an administrator: it must be changed at the next sign-in and stops working at {@code until}. */
     @SqlUpdate("UPDATE app_user SET password_hash = :hash, must_change_password = 1, password_expires_at = :until"
             + " WHERE username = :username")
-    void setTemporaryPassword(@Bind("username") String username, @Bind("hash") String passwordHash,
-                              @Bind("until") Instant until);
+    void setTemporaryPassword(
+            @Bind("username") String username, @Bind("hash") String passwordHash, @Bind("until") Instant until);
 
     /** The owner's own password, if the hash is still {@code previous} (nobody changed it meanwhile): rows changed. */
     @SqlUpdate("UPDATE app_user SET password_hash = :hash, must_change_password = 0, password_expires_at = NULL"
             + " WHERE username = :username AND password_hash = :previous")
-    int setOwnPassword(@Bind("username") String username, @Bind("hash") String passwordHash,
-                       @Bind("previous") String previous);
+    int setOwnPassword(
+            @Bind("username") String username, @Bind("hash") String passwordHash, @Bind("previous") String previous);
 }

@@ -21,8 +21,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.desist.access.Action;
-import org.desist.auth.Caller;
 import org.desist.access.Requires;
+import org.desist.auth.Caller;
 import org.desist.http.Page;
 import org.desist.http.Paging;
 
@@ -46,7 +46,9 @@ public class AccountResource {
 
     @GET
     @Requires(Action.USER_ADMIN)
-    @Operation(operationId = "listAccounts", summary = "List accounts",
+    @Operation(
+            operationId = "listAccounts",
+            summary = "List accounts",
             description = "Those the administrator may administer: for one bound to sites, the accounts bound to"
                     + " those sites and no other.")
     public Page<Account> list(@Valid @BeanParam Paging paging, @Context UriInfo uri, @Context Caller caller) {
@@ -55,18 +57,27 @@ public class AccountResource {
 
     @POST
     @Requires(Action.USER_ADMIN)
-    @Operation(operationId = "createAccount", summary = "Create an account",
+    @Operation(
+            operationId = "createAccount",
+            summary = "Create an account",
             description = "The service makes a temporary password, shown once in the answer: its owner must change it"
                     + " at the first sign-in, before it expires. An administrator bound to sites grants only their own"
                     + " sites and never the admin role.")
-    @ApiResponse(responseCode = "201", description = "Created: the account and its temporary password, shown this once",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = CreatedAccount.class)))
+    @ApiResponse(
+            responseCode = "201",
+            description = "Created: the account and its temporary password, shown this once",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = CreatedAccount.class)))
     @ApiResponse(responseCode = "409", description = "An account with this username exists")
     public Response create(@NotNull @Valid NewAccount request, @Context Caller caller, @Context UriInfo uri) {
         CreatedAccount created = accounts.create(request, caller);
-        return Response.created(uri.getAbsolutePathBuilder().path(created.account().username()).build())
-                .entity(created).build();
+        return Response.created(uri.getAbsolutePathBuilder()
+                        .path(created.account().username())
+                        .build())
+                .entity(created)
+                .build();
     }
 
     @GET
@@ -80,7 +91,9 @@ public class AccountResource {
     @POST
     @Path("/{username}/disable")
     @Requires(Action.USER_ADMIN)
-    @Operation(operationId = "disableAccount", summary = "Disable an account",
+    @Operation(
+            operationId = "disableAccount",
+            summary = "Disable an account",
             description = "Its tokens are revoked and its sign-ins refused at once, on every instance." + SCOPE)
     public Account disable(@PathParam("username") String username, @Context Caller caller) {
         return accounts.disable(caller, username);
@@ -97,18 +110,22 @@ public class AccountResource {
     @PUT
     @Path("/{username}/access")
     @Requires(Action.USER_ADMIN)
-    @Operation(operationId = "changeAccountAccess", summary = "Replace an account's roles and sites",
+    @Operation(
+            operationId = "changeAccountAccess",
+            summary = "Replace an account's roles and sites",
             description = "Its tokens are revoked. An administrator bound to sites grants only their own sites and"
                     + " neither grants nor removes the admin role (403 naming the field)." + SCOPE)
-    public Account changeAccess(@PathParam("username") String username, @NotNull @Valid AccountAccess access,
-                                @Context Caller caller) {
+    public Account changeAccess(
+            @PathParam("username") String username, @NotNull @Valid AccountAccess access, @Context Caller caller) {
         return accounts.changeAccess(caller, username, access);
     }
 
     @POST
     @Path("/{username}/password")
     @Requires(Action.USER_ADMIN)
-    @Operation(operationId = "resetPassword", summary = "Reset a password to a temporary one",
+    @Operation(
+            operationId = "resetPassword",
+            summary = "Reset a password to a temporary one",
             description = "Takes no body. The service makes a temporary password and shows it this once; the old"
                     + " password and every token stop working at once. The temporary password lets its owner do"
                     + " nothing but change it (POST /me/password), and expires (72 hours unless configured)." + SCOPE)
@@ -119,17 +136,24 @@ public class AccountResource {
     @GET
     @Path("/{username}/tokens")
     @Requires(Action.USER_ADMIN)
-    @Operation(operationId = "listAccountTokens", summary = "List an account's tokens",
+    @Operation(
+            operationId = "listAccountTokens",
+            summary = "List an account's tokens",
             description = "Those not yet expired, revoked or not, newest first; never the tokens themselves." + SCOPE)
-    public Page<TokenSummary> tokens(@PathParam("username") String username, @Valid @BeanParam Paging paging,
-                                     @Context UriInfo uri, @Context Caller caller) {
+    public Page<TokenSummary> tokens(
+            @PathParam("username") String username,
+            @Valid @BeanParam Paging paging,
+            @Context UriInfo uri,
+            @Context Caller caller) {
         return Page.of(tokens.of(caller, username, paging.fetch(), paging.getOffset()), paging, uri);
     }
 
     @DELETE
     @Path("/{username}/tokens")
     @Requires(Action.USER_ADMIN)
-    @Operation(operationId = "endAccountTokens", summary = "Sign an account out everywhere",
+    @Operation(
+            operationId = "endAccountTokens",
+            summary = "Sign an account out everywhere",
             description = "Revokes every token of the account." + SCOPE)
     public void endTokens(@PathParam("username") String username, @Context Caller caller) {
         tokens.endAll(caller, username); // no body: 204

@@ -2,13 +2,13 @@ package org.desist.user;
 
 import java.util.List;
 import java.util.Optional;
-import org.desist.auth.Caller;
 import org.desist.audit.AuditAction;
 import org.desist.audit.AuditLog;
 import org.desist.audit.Outcome;
+import org.desist.auth.Caller;
 import org.desist.auth.Role;
-import org.desist.signin.TokenDao;
 import org.desist.refusal.Refusal;
+import org.desist.signin.TokenDao;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -38,8 +38,9 @@ public class AccountTokens {
 
     /** Sign out everywhere: an owner's own, or an administrator's for an account in scope. */
     public void endAll(Caller caller, String username) {
-        changes.apply(caller, username, AuditAction.token_revoke, Outcome.DONE, (handle, accounts) ->
-                handle.attach(TokenDao.class).revokeAllOf(username, changes.clock().instant()));
+        changes.apply(caller, username, AuditAction.token_revoke, Outcome.DONE, (handle, accounts) -> handle.attach(
+                        TokenDao.class)
+                .revokeAllOf(username, changes.clock().instant()));
     }
 
     /**
@@ -59,13 +60,14 @@ public class AccountTokens {
         try {
             jdbi.useTransaction(handle -> {
                 // the scope check of an account change, but no new credential version: the other tokens stay valid
-                if (!username.equals(caller.username()) && !AdminScope.of(caller.user())
-                        .covers(handle.attach(AccountDao.class).sites(username))) {
+                if (!username.equals(caller.username())
+                        && !AdminScope.of(caller.user())
+                                .covers(handle.attach(AccountDao.class).sites(username))) {
                     throw AdminScope.OutOfScope.hidden(new Refusal.NotFound("token", id));
                 }
                 handle.attach(TokenDao.class).revoke(id, changes.clock().instant());
-                audit.change(handle, caller, AuditAction.token_revoke, AccountChange.RESOURCE, username, null,
-                        Outcome.DONE);
+                audit.change(
+                        handle, caller, AuditAction.token_revoke, AccountChange.RESOURCE, username, null, Outcome.DONE);
             });
         } catch (AdminScope.OutOfScope refusal) {
             audit.denied(caller, AccountChange.RESOURCE, username, null, Outcome.HIDDEN);
@@ -74,7 +76,8 @@ public class AccountTokens {
     }
 
     private List<TokenSummary> unexpired(String username, int limit, int offset) {
-        return jdbi.withExtension(TokenListDao.class, tokens -> tokens.unexpired(username, changes.clock().instant(),
-                limit, offset));
+        return jdbi.withExtension(
+                TokenListDao.class,
+                tokens -> tokens.unexpired(username, changes.clock().instant(), limit, offset));
     }
 }

@@ -4,16 +4,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
-import org.desist.auth.Caller;
 import org.desist.access.SiteScope;
 import org.desist.audit.AuditAction;
 import org.desist.audit.AuditLog;
 import org.desist.audit.Outcome;
-import org.desist.signin.Passwords;
+import org.desist.auth.Caller;
 import org.desist.auth.Role;
-import org.desist.signin.TokenDao;
 import org.desist.refusal.FieldReason;
 import org.desist.refusal.Refusal;
+import org.desist.signin.Passwords;
+import org.desist.signin.TokenDao;
 import org.desist.site.SiteDao;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -77,8 +77,8 @@ public class Accounts {
             }
             request.roles().forEach(role -> accounts.grant(request.username(), role));
             request.sites().forEach(site -> accounts.bind(request.username(), site));
-            audit.change(handle, by, AuditAction.create, AccountChange.RESOURCE, request.username(), null,
-                    Outcome.CREATED);
+            audit.change(
+                    handle, by, AuditAction.create, AccountChange.RESOURCE, request.username(), null, Outcome.CREATED);
             return account(accounts, accounts.find(request.username()).orElseThrow());
         });
     }
@@ -86,12 +86,17 @@ public class Accounts {
     /** The accounts the administrator may administer. */
     public List<Account> list(Caller admin, int limit, int offset) {
         SiteScope scope = SiteScope.of(admin);
-        return jdbi.withExtension(AccountDao.class, accounts -> accounts.list(scope.allSites(), scope.sites(), limit,
-                offset).stream().map(row -> account(accounts, row)).toList());
+        return jdbi.withExtension(
+                AccountDao.class, accounts -> accounts.list(scope.allSites(), scope.sites(), limit, offset).stream()
+                        .map(row -> account(accounts, row))
+                        .toList());
     }
 
     public Account find(Caller admin, String username) {
-        return changes.read(admin, username, (handle, accounts) -> account(accounts, accounts.find(username).orElseThrow()));
+        return changes.read(
+                admin,
+                username,
+                (handle, accounts) -> account(accounts, accounts.find(username).orElseThrow()));
     }
 
     /** Its logins are refused and its tokens revoked at once, on every instance. */
@@ -114,7 +119,8 @@ public class Accounts {
     public Account changeAccess(Caller admin, String username, AccountAccess access) {
         requireValid(username, access.roles(), access.sites());
         return changes.apply(admin, username, AuditAction.access_change, Outcome.CHANGED, (handle, accounts) -> {
-            AdminScope.of(admin.user()).requireGrantable(access.roles(), access.sites(), Set.copyOf(accounts.roles(username)));
+            AdminScope.of(admin.user())
+                    .requireGrantable(access.roles(), access.sites(), Set.copyOf(accounts.roles(username)));
             requireSitesExist(handle, access.sites());
             accounts.revokeRoles(username);
             accounts.unbindSites(username);
@@ -143,16 +149,19 @@ public class Accounts {
 
     private static void requireValid(String username, Set<Role> roles, Set<String> sites) {
         if (username == null || !username.matches(USERNAME_PATTERN)) {
-            throw new Refusal.Invalid("username", "must be 2-64 lower-case letters, digits, '.', '_' or '-',"
-                    + " starting with a letter");
+            throw new Refusal.Invalid(
+                    "username",
+                    "must be 2-64 lower-case letters, digits, '.', '_' or '-'," + " starting with a letter");
         }
         if (roles.isEmpty()) {
             throw new Refusal.Invalid("roles", "must hold at least one role");
         }
         if (sites.isEmpty() && !roles.stream().allMatch(Role::maySpanSites)) {
-            throw new Refusal.Invalid("give at least one site: only programme_lead"
-                    + " and admin may span all sites", List.of(new FieldReason("sites", "must hold at least one site:"
-                    + " only programme_lead and admin may span all sites")));
+            throw new Refusal.Invalid(
+                    "give at least one site: only programme_lead" + " and admin may span all sites",
+                    List.of(new FieldReason(
+                            "sites",
+                            "must hold at least one site:" + " only programme_lead and admin may span all sites")));
         }
     }
 
@@ -160,14 +169,20 @@ public class Accounts {
         SiteDao sites = handle.attach(SiteDao.class);
         for (String site : codes) {
             if (sites.find(site).isEmpty()) {
-                throw new Refusal.Invalid("site '" + site + "' does not exist",
+                throw new Refusal.Invalid(
+                        "site '" + site + "' does not exist",
                         List.of(new FieldReason("sites", "names a site that does not exist: " + site)));
             }
         }
     }
 
     static Account account(AccountDao accounts, AccountDao.Row row) {
-        return new Account(row.username(), accounts.roles(row.username()), accounts.sites(row.username()),
-                row.disabled(), row.mustChangePassword(), row.createdAt());
+        return new Account(
+                row.username(),
+                accounts.roles(row.username()),
+                accounts.sites(row.username()),
+                row.disabled(),
+                row.mustChangePassword(),
+                row.createdAt());
     }
 }

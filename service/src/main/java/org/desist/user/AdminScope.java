@@ -36,16 +36,20 @@ record AdminScope(User admin) {
         }
         List<FieldReason> refused = new ArrayList<>();
         if (roles.contains(Role.admin) != before.contains(Role.admin)) {
-            refused.add(new FieldReason("roles",
-                    "only an administrator of every site may grant or remove the admin role"));
+            refused.add(
+                    new FieldReason("roles", "only an administrator of every site may grant or remove the admin role"));
         }
         if (sites.isEmpty() || !admin.sites().containsAll(sites)) {
-            refused.add(new FieldReason("sites", "must be some of your own sites: " + String.join(", ",
-                    admin.sites().stream().sorted().toList())));
+            refused.add(new FieldReason(
+                    "sites",
+                    "must be some of your own sites: "
+                            + String.join(", ", admin.sites().stream().sorted().toList())));
         }
         if (!refused.isEmpty()) {
-            throw new OutOfScope(new Refusal.Forbidden(refused.get(0).field() + " "
-                    + refused.get(0).reason(), refused), Outcome.FORBIDDEN);
+            throw new OutOfScope(
+                    new Refusal.Forbidden(
+                            refused.get(0).field() + " " + refused.get(0).reason(), refused),
+                    Outcome.FORBIDDEN);
         }
     }
 

@@ -15,8 +15,8 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import org.desist.access.Action;
-import org.desist.auth.Caller;
 import org.desist.access.Requires;
+import org.desist.auth.Caller;
 import org.desist.http.Page;
 import org.desist.http.Paging;
 
@@ -37,10 +37,13 @@ public class MyAccountResource {
     @POST
     @Path("/password")
     @Requires(Action.OWN_PASSWORD_CHANGE)
-    @Operation(operationId = "changeMyPassword", summary = "Change my password",
-            description = "The current password is required (a wrong one is 403 naming currentPassword); the new one"
-                    + " follows add-user's rules. Every token of the account is revoked, the one in use too: sign in"
-                    + " again with the new password. After a reset this is the only call a temporary password may make.")
+    @Operation(
+            operationId = "changeMyPassword",
+            summary = "Change my password",
+            description =
+                    "The current password is required (a wrong one is 403 naming currentPassword); the new one"
+                            + " follows add-user's rules. Every token of the account is revoked, the one in use too: sign in"
+                            + " again with the new password. After a reset this is the only call a temporary password may make.")
     public void changePassword(@NotNull @Valid PasswordChange change, @Context Caller caller) {
         own.changePassword(caller, change); // no body: 204
     }
@@ -48,7 +51,9 @@ public class MyAccountResource {
     @GET
     @Path("/tokens")
     @Requires(Action.OWN_TOKENS)
-    @Operation(operationId = "listMyTokens", summary = "List my tokens",
+    @Operation(
+            operationId = "listMyTokens",
+            summary = "List my tokens",
             description = "Those not yet expired, revoked or not, newest first; never the tokens themselves."
                     + " DELETE /tokens/{id} ends one.")
     public Page<TokenSummary> list(@Valid @BeanParam Paging paging, @Context UriInfo uri, @Context Caller caller) {
@@ -58,7 +63,9 @@ public class MyAccountResource {
     @DELETE
     @Path("/tokens")
     @Requires(Action.OWN_TOKENS)
-    @Operation(operationId = "signOutEverywhere", summary = "Sign out everywhere",
+    @Operation(
+            operationId = "signOutEverywhere",
+            summary = "Sign out everywhere",
             description = "Revokes every token of my account, the one in use too.")
     public void signOutEverywhere(@Context Caller caller) {
         tokens.endAll(caller, caller.username()); // no body: 204

@@ -1,14 +1,14 @@
 package org.desist.user;
 
-import org.desist.auth.Caller;
 import org.desist.audit.AuditAction;
 import org.desist.audit.AuditLog;
 import org.desist.audit.Outcome;
-import org.desist.signin.Passwords;
-import org.desist.signin.TokenDao;
+import org.desist.auth.Caller;
 import org.desist.refusal.FieldReason;
 import org.desist.refusal.Refusal;
+import org.desist.signin.Passwords;
 import org.desist.signin.SignInThrottle;
+import org.desist.signin.TokenDao;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -53,7 +53,8 @@ public class OwnAccount {
         if (!Passwords.matches(change.currentPassword(), previous)) {
             throttle.failed(username, caller.clientAddress());
             audit.denied(caller, AccountChange.RESOURCE, username, null, Outcome.FORBIDDEN);
-            throw new Refusal.Forbidden("currentPassword is not your current password",
+            throw new Refusal.Forbidden(
+                    "currentPassword is not your current password",
                     java.util.List.of(new FieldReason("currentPassword", "is not your current password")));
         }
         String hash = Passwords.hash(change.newPassword());
@@ -61,7 +62,8 @@ public class OwnAccount {
             if (accounts.setOwnPassword(username, hash, previous) != 1) {
                 throw new Refusal.Conflict("The password was changed meanwhile: sign in again and retry");
             }
-            return handle.attach(TokenDao.class).revokeAllOf(username, changes.clock().instant());
+            return handle.attach(TokenDao.class)
+                    .revokeAllOf(username, changes.clock().instant());
         });
     }
 }

@@ -10,12 +10,16 @@ import org.jdbi.v3.core.Jdbi;
 
 /** The accounts part of the service, wired in one place: administration, self-service, ending a token. */
 public final class StaffAccounts {
-    private StaffAccounts() {
-    }
+    private StaffAccounts() {}
 
     /** Nothing to tell the sign-in side: every instance checks each request against the credential version. */
-    public static void register(JerseyEnvironment jersey, Jdbi jdbi, Clock clock, AuditLog audit,
-                                Duration temporaryPasswordLifetime, SignInThrottle throttle) {
+    public static void register(
+            JerseyEnvironment jersey,
+            Jdbi jdbi,
+            Clock clock,
+            AuditLog audit,
+            Duration temporaryPasswordLifetime,
+            SignInThrottle throttle) {
         AccountChange changes = new AccountChange(jdbi, clock, audit);
         AccountTokens tokens = new AccountTokens(jdbi, changes, audit);
         jersey.register(new AccountResource(new Accounts(jdbi, changes, audit, temporaryPasswordLifetime), tokens));

@@ -9,6 +9,8 @@ import java.time.Instant;
  */
 public record TemporaryPassword(
         String username,
-        @Schema(description = "Shown this once; give it to the account's owner by a channel of its own") String password,
-        Instant expiresAt) {
-}
+
+        @Schema(description = "Shown this once; give it to the account's owner by a channel of its own")
+        String password,
+
+        Instant expiresAt) {}

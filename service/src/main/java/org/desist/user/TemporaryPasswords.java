@@ -10,8 +10,7 @@ final class TemporaryPasswords {
     private static final String ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789";
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private TemporaryPasswords() {
-    }
+    private TemporaryPasswords() {}
 
     static String next() {
         StringBuilder password = new StringBuilder();

@@ -12,6 +12,9 @@ public interface TokenListDao {
     @SqlQuery("SELECT id, created_at, expires_at, revoked_at FROM api_token WHERE username = :username"
             + " AND expires_at > :now ORDER BY created_at DESC, id LIMIT :limit OFFSET :offset")
     @RegisterConstructorMapper(TokenSummary.class)
-    List<TokenSummary> unexpired(@Bind("username") String username, @Bind("now") Instant now, @Bind("limit") int limit,
-                                 @Bind("offset") int offset);
+    List<TokenSummary> unexpired(
+            @Bind("username") String username,
+            @Bind("now") Instant now,
+            @Bind("limit") int limit,
+            @Bind("offset") int offset);
 }

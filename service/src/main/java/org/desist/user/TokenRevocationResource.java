@@ -9,8 +9,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import org.desist.access.Action;
-import org.desist.auth.Caller;
 import org.desist.access.Requires;
+import org.desist.auth.Caller;
 
 /** Ends one bearer token (issued by {@link org.desist.signin.TokenResource}): its owner's, or an administrator's in scope. */
 @Path("/tokens/{id}")
@@ -25,7 +25,9 @@ public class TokenRevocationResource {
 
     @DELETE
     @Requires(Action.TOKEN_REVOKE)
-    @Operation(operationId = "revokeToken", summary = "Revoke a token",
+    @Operation(
+            operationId = "revokeToken",
+            summary = "Revoke a token",
             description = "Your own, or, for an administrator, one of an account within their scope; anyone else's"
                     + " answers 404.")
     public void revoke(@PathParam("id") String id, @Context Caller caller) {

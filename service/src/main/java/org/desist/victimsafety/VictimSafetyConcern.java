@@ -10,8 +10,10 @@ import org.desist.caserecord.RecordStatus;
 public record VictimSafetyConcern(
         String id,
         String participantId,
+
         @Schema(description = "The advocacy service's reference for the victim, from the case's referral")
         String victimRef,
+
         LocalDate raisedOn,
         String concern,
         @Schema(nullable = true) String actionTaken,
@@ -21,7 +23,8 @@ public record VictimSafetyConcern(
         Instant recordedAt,
         String recordedBy,
         @Schema(nullable = true) Instant amendedAt,
-        @Schema(nullable = true) String amendedBy) implements CaseRecord {
+        @Schema(nullable = true) String amendedBy)
+        implements CaseRecord {
 
     NewVictimSafetyConcern body() {
         return new NewVictimSafetyConcern(raisedOn, concern, actionTaken, victimRef);

@@ -52,8 +52,8 @@ public class VictimSafetyConcerns implements RecordTable<VictimSafetyConcern, Ne
     }
 
     @Override
-    public void insert(Handle handle, String id, String participantId, NewVictimSafetyConcern body, Instant at,
-                       String by) {
+    public void insert(
+            Handle handle, String id, String participantId, NewVictimSafetyConcern body, Instant at, String by) {
         VictimSafetyConcernDao dao = handle.attach(VictimSafetyConcernDao.class);
         dao.insert(id, participantId, body.about(victimOf(dao, participantId, body.victimRef())), at, by);
     }
@@ -71,8 +71,8 @@ public class VictimSafetyConcerns implements RecordTable<VictimSafetyConcern, Ne
     }
 
     @Override
-    public List<VictimSafetyConcern> list(Handle handle, String participantId, LocalDate from, LocalDate to,
-                                          int limit, int offset) {
+    public List<VictimSafetyConcern> list(
+            Handle handle, String participantId, LocalDate from, LocalDate to, int limit, int offset) {
         return handle.attach(VictimSafetyConcernDao.class).list(participantId, from, to, limit, offset);
     }
 
@@ -81,8 +81,10 @@ public class VictimSafetyConcerns implements RecordTable<VictimSafetyConcern, Ne
         List<String> known = dao.victimRefs(participantId);
         if (named == null) {
             if (known.size() != 1) {
-                throw new Refusal.Invalid("victimRef", "is required: the case has referrals about "
-                        + known.size() + " victims (" + String.join(", ", known) + ")");
+                throw new Refusal.Invalid(
+                        "victimRef",
+                        "is required: the case has referrals about " + known.size() + " victims ("
+                                + String.join(", ", known) + ")");
             }
             return known.get(0);
         }

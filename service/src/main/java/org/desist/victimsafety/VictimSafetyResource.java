@@ -25,16 +25,16 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.desist.access.Action;
-import org.desist.auth.Caller;
 import org.desist.access.Requires;
-import org.desist.http.DateRange;
-import org.desist.http.Page;
-import org.desist.http.Paging;
+import org.desist.auth.Caller;
 import org.desist.caserecord.EnteredInError;
 import org.desist.caserecord.History;
 import org.desist.caserecord.RecordKeeper;
-import org.desist.http.Versions;
 import org.desist.caserecord.RecordResponses;
+import org.desist.http.DateRange;
+import org.desist.http.Page;
+import org.desist.http.Paging;
+import org.desist.http.Versions;
 
 @Path("/participants/{id}/victim-safety")
 @Produces(MediaType.APPLICATION_JSON)
@@ -49,20 +49,30 @@ public class VictimSafetyResource {
 
     @POST
     @Requires(Action.VICTIM_SAFETY_RECORD)
-    @Operation(operationId = "recordVictimSafetyConcern",
-            summary = "Record a concern for the victim's safety", description = "Raised by the victim advocate,"
-            + " with the action taken. The victim is named only by a referral's victimRef.")
-    public Response record(@PathParam("id") String participantId, @NotNull @Valid NewVictimSafetyConcern body,
-                           @Context UriInfo uri, @Context Caller caller) {
+    @Operation(
+            operationId = "recordVictimSafetyConcern",
+            summary = "Record a concern for the victim's safety",
+            description = "Raised by the victim advocate,"
+                    + " with the action taken. The victim is named only by a referral's victimRef.")
+    public Response record(
+            @PathParam("id") String participantId,
+            @NotNull @Valid NewVictimSafetyConcern body,
+            @Context UriInfo uri,
+            @Context Caller caller) {
         return RecordResponses.created(concerns.create(caller, participantId, body), uri);
     }
 
     @GET
     @Requires(Action.VICTIM_SAFETY_READ)
     @Operation(operationId = "listVictimSafetyConcerns", summary = "The case's concerns, newest first")
-    public Page<VictimSafetyConcern> list(@PathParam("id") String participantId, @BeanParam DateRange dates,
-                               @Valid @BeanParam Paging paging, @Context UriInfo uri, @Context Caller caller) {
-        return Page.of(concerns.list(caller, participantId, dates.getFrom(), dates.getTo(), paging.request()), paging, uri);
+    public Page<VictimSafetyConcern> list(
+            @PathParam("id") String participantId,
+            @BeanParam DateRange dates,
+            @Valid @BeanParam Paging paging,
+            @Context UriInfo uri,
+            @Context Caller caller) {
+        return Page.of(
+                concerns.list(caller, participantId, dates.getFrom(), dates.getTo(), paging.request()), paging, uri);
     }
 
     @GET
@@ -77,39 +87,46 @@ public class VictimSafetyResource {
     @Path("/{rid}")
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
     @Requires(Action.VICTIM_SAFETY_RECORD)
-    @Operation(operationId = "amendVictimSafetyConcern",
-            summary = "Amend a victim-safety concern", description = "Merge patch. Needs If-Match and a reason; the earlier"
-            + " version is kept in the history.")
+    @Operation(
+            operationId = "amendVictimSafetyConcern",
+            summary = "Amend a victim-safety concern",
+            description = "Merge patch. Needs If-Match and a reason; the earlier" + " version is kept in the history.")
     @RequestBody(content = @Content(schema = @Schema(implementation = NewVictimSafetyConcern.class)))
-    public Response amend(@PathParam("id") String participantId, @PathParam("rid") String id,
-                          @Parameter(required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-                          @Parameter(required = true, description = "Why the record changes")
-                          @QueryParam("reason") String reason,
-                          @NotNull ObjectNode patch, @Context Caller caller) {
-        return RecordResponses.ok(concerns.amend(caller, participantId, id, Versions.expected(ifMatch),
-                reason, patch));
+    public Response amend(
+            @PathParam("id") String participantId,
+            @PathParam("rid") String id,
+            @Parameter(required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Parameter(required = true, description = "Why the record changes") @QueryParam("reason") String reason,
+            @NotNull ObjectNode patch,
+            @Context Caller caller) {
+        return RecordResponses.ok(concerns.amend(caller, participantId, id, Versions.expected(ifMatch), reason, patch));
     }
 
     @GET
     @Path("/{rid}/history")
     @Requires(Action.VICTIM_SAFETY_READ)
-    @Operation(operationId = "getVictimSafetyConcernHistory",
+    @Operation(
+            operationId = "getVictimSafetyConcernHistory",
             summary = "Every version of a victim-safety concern, oldest first")
-    public History<VictimSafetyConcern> history(@PathParam("id") String participantId, @PathParam("rid") String id,
-                                     @Context Caller caller) {
+    public History<VictimSafetyConcern> history(
+            @PathParam("id") String participantId, @PathParam("rid") String id, @Context Caller caller) {
         return new History<>(concerns.history(caller, participantId, id));
     }
 
     @POST
     @Path("/{rid}/entered-in-error")
     @Requires(Action.VICTIM_SAFETY_RECORD)
-    @Operation(operationId = "markVictimSafetyConcernEnteredInError",
-            summary = "Mark a victim-safety concern entered in error", description = "Kept, not deleted; it drops out of"
-            + " figures and reports. Needs If-Match.")
-    public Response enteredInError(@PathParam("id") String participantId, @PathParam("rid") String id,
-                                   @Parameter(required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-                                   @NotNull @Valid EnteredInError body, @Context Caller caller) {
-        return RecordResponses.ok(concerns.markEnteredInError(caller, participantId, id, Versions.expected(ifMatch),
-                body.reason()));
+    @Operation(
+            operationId = "markVictimSafetyConcernEnteredInError",
+            summary = "Mark a victim-safety concern entered in error",
+            description = "Kept, not deleted; it drops out of" + " figures and reports. Needs If-Match.")
+    public Response enteredInError(
+            @PathParam("id") String participantId,
+            @PathParam("rid") String id,
+            @Parameter(required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @NotNull @Valid EnteredInError body,
+            @Context Caller caller) {
+        return RecordResponses.ok(
+                concerns.markEnteredInError(caller, participantId, id, Versions.expected(ifMatch), body.reason()));
     }
 }

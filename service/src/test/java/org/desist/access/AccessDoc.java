@@ -28,8 +28,8 @@ final class AccessDoc {
     private final Set<String> planned;
     private final Set<String> open;
 
-    private AccessDoc(Map<String, Set<Role>> now, Map<Action, Set<String>> actions, Set<String> planned,
-                      Set<String> open) {
+    private AccessDoc(
+            Map<String, Set<Role>> now, Map<Action, Set<String>> actions, Set<String> planned, Set<String> open) {
         this.now = now;
         this.actions = actions;
         this.planned = planned;
@@ -71,7 +71,8 @@ final class AccessDoc {
                 return candidate;
             }
         }
-        throw new IllegalStateException("docs/access.md not found from " + Path.of("").toAbsolutePath());
+        throw new IllegalStateException(
+                "docs/access.md not found from " + Path.of("").toAbsolutePath());
     }
 
     static AccessDoc parse(List<String> lines) {
@@ -79,28 +80,31 @@ final class AccessDoc {
         List<List<String>> actionTable = tableAfter(lines, NOW_HEADING, "action");
         List<List<String>> plannedTable = tableAfter(lines, PLANNED_HEADING, "endpoint");
         List<List<String>> openTable = tableAfter(lines, NOW_HEADING, "without credentials");
-        return new AccessDoc(matrix(nowTable), actions(actionTable), plannedEndpoints(plannedTable),
-                plannedEndpoints(openTable));
+        return new AccessDoc(
+                matrix(nowTable), actions(actionTable), plannedEndpoints(plannedTable), plannedEndpoints(openTable));
     }
 
     private static Map<String, Set<Role>> matrix(List<List<String>> table) {
         List<String> header = table.get(0);
-        List<Role> columns = header.subList(1, header.size()).stream().map(Role::valueOf).toList();
+        List<Role> columns =
+                header.subList(1, header.size()).stream().map(Role::valueOf).toList();
         if (!EnumSet.copyOf(columns).equals(EnumSet.allOf(Role.class)) || columns.size() != Role.values().length) {
             throw new IllegalStateException("The matrix needs one column per role, got " + header);
         }
         Map<String, Set<Role>> matrix = new LinkedHashMap<>();
         for (List<String> row : table.subList(1, table.size())) {
             if (row.size() != header.size()) {
-                throw new IllegalStateException("Row has " + row.size() + " cells, header " + header.size() + ": " + row);
+                throw new IllegalStateException(
+                        "Row has " + row.size() + " cells, header " + header.size() + ": " + row);
             }
             Set<Role> allowed = EnumSet.noneOf(Role.class);
             for (int i = 0; i < columns.size(); i++) {
                 String cell = row.get(i + 1);
                 switch (cell) {
                     case "yes" -> allowed.add(columns.get(i));
-                    case "-" -> { }
-                    default -> throw new IllegalStateException("Cell must be 'yes' or '-', got '" + cell + "' in " + row);
+                    case "-" -> {}
+                    default ->
+                        throw new IllegalStateException("Cell must be 'yes' or '-', got '" + cell + "' in " + row);
                 }
             }
             String endpoint = endpoint(row.get(0));
@@ -116,7 +120,10 @@ final class AccessDoc {
         for (List<String> row : table.subList(1, table.size())) {
             Action action = Action.valueOf(unquote(row.get(0)));
             Set<String> endpoints = new LinkedHashSet<>();
-            Arrays.stream(row.get(1).split(",")).map(String::strip).map(AccessDoc::endpoint).forEach(endpoints::add);
+            Arrays.stream(row.get(1).split(","))
+                    .map(String::strip)
+                    .map(AccessDoc::endpoint)
+                    .forEach(endpoints::add);
             if (actions.put(action, endpoints) != null) {
                 throw new IllegalStateException("Action listed twice: " + action);
             }
@@ -141,7 +148,9 @@ final class AccessDoc {
 
     private static String unquote(String cell) {
         String text = cell.strip();
-        return text.startsWith("`") && text.endsWith("`") && text.length() > 1 ? text.substring(1, text.length() - 1) : text;
+        return text.startsWith("`") && text.endsWith("`") && text.length() > 1
+                ? text.substring(1, text.length() - 1)
+                : text;
     }
 
     /** The first table after the heading (and before the next level-2 heading) whose first column is named so. */

@@ -35,25 +35,38 @@ class AccessDocTest {
                     .filter(method -> method.getAnnotationsByType(Requires.class).length == 0)
                     .forEach(method -> missing.add(type.getSimpleName() + "." + method.getName()));
         }
-        assertThat(missing).as("resource methods without @Requires (AccessFeature refuses them to everybody)")
+        assertThat(missing)
+                .as("resource methods without @Requires (AccessFeature refuses them to everybody)")
                 .isEmpty();
-        assertThat(CODE.values()).as("endpoints whose action could not be told")
-                .allSatisfy(endpoint -> assertThat(endpoint.action()).as(endpoint.name()).isPresent());
+        assertThat(CODE.values())
+                .as("endpoints whose action could not be told")
+                .allSatisfy(endpoint ->
+                        assertThat(endpoint.action()).as(endpoint.name()).isPresent());
     }
 
     @Test
     void resources_have_no_sub_resource_locators_the_matrix_cannot_see_into() {
-        assertThat(ApiEndpoints.resourceClasses().stream().flatMap(type -> ApiEndpoints.subResourceLocators(type).stream()))
+        assertThat(ApiEndpoints.resourceClasses().stream()
+                        .flatMap(type -> ApiEndpoints.subResourceLocators(type).stream()))
                 .isEmpty();
     }
 
     @Test
     void the_resource_scan_finds_the_service() {
-        assertThat(ApiEndpoints.resourceClasses()).extracting(Class::getSimpleName)
-                .contains("ParticipantResource", "ReferralResource", "EnrolmentResource", "AuditResource",
+        assertThat(ApiEndpoints.resourceClasses())
+                .extracting(Class::getSimpleName)
+                .contains(
+                        "ParticipantResource",
+                        "ReferralResource",
+                        "EnrolmentResource",
+                        "AuditResource",
                         "OpenApiResource");
-        assertThat(CODE).containsKeys("GET /api/participants/{id}", "POST /api/enrolments/{id}/transitions",
-                "GET /api/openapi.json", "GET /api/participants/{id}/subject-access");
+        assertThat(CODE)
+                .containsKeys(
+                        "GET /api/participants/{id}",
+                        "POST /api/enrolments/{id}/transitions",
+                        "GET /api/openapi.json",
+                        "GET /api/participants/{id}/subject-access");
     }
 
     @Test
@@ -73,14 +86,17 @@ class AccessDocTest {
         Action action = CODE.get(endpoint).action().orElseThrow();
         Set<Role> policy = EnumSet.noneOf(Role.class);
         policy.addAll(AccessPolicy.rolesAllowed(action));
-        assertThat(DOC.now().get(endpoint)).as("%s (%s): roles marked yes", endpoint, action).isEqualTo(policy);
+        assertThat(DOC.now().get(endpoint))
+                .as("%s (%s): roles marked yes", endpoint, action)
+                .isEqualTo(policy);
     }
 
     @Test
     void the_action_table_names_each_endpoints_action() {
         Map<Action, Set<String>> fromCode = new TreeMap<>();
-        CODE.values().forEach(endpoint -> fromCode.computeIfAbsent(endpoint.action().orElseThrow(),
-                action -> new TreeSet<>()).add(endpoint.name()));
+        CODE.values().forEach(endpoint -> fromCode.computeIfAbsent(
+                        endpoint.action().orElseThrow(), action -> new TreeSet<>())
+                .add(endpoint.name()));
         Map<Action, Set<String>> fromDoc = new TreeMap<>();
         DOC.actions().forEach((action, endpoints) -> fromDoc.put(action, new TreeSet<>(endpoints)));
         assertThat(fromDoc).isEqualTo(fromCode);
@@ -88,31 +104,43 @@ class AccessDocTest {
 
     @Test
     void every_action_is_performed_by_some_endpoint() {
-        Set<Action> used = CODE.values().stream().map(endpoint -> endpoint.action().orElseThrow())
+        Set<Action> used = CODE.values().stream()
+                .map(endpoint -> endpoint.action().orElseThrow())
                 .collect(Collectors.toCollection(() -> EnumSet.noneOf(Action.class)));
-        assertThat(EnumSet.complementOf(EnumSet.copyOf(used))).as("actions no endpoint requires").isEmpty();
+        assertThat(EnumSet.complementOf(EnumSet.copyOf(used)))
+                .as("actions no endpoint requires")
+                .isEmpty();
     }
 
     @Test
     void planned_endpoints_are_not_built_yet() {
-        Set<String> plannedPaths = DOC.planned().stream().map(endpoint -> endpoint.replaceAll("\\?.*$", ""))
+        Set<String> plannedPaths = DOC.planned().stream()
+                .map(endpoint -> endpoint.replaceAll("\\?.*$", ""))
                 .collect(Collectors.toCollection(TreeSet::new));
-        Set<String> builtPaths = CODE.keySet().stream().map(endpoint -> endpoint.replaceAll("\\?.*$", ""))
+        Set<String> builtPaths = CODE.keySet().stream()
+                .map(endpoint -> endpoint.replaceAll("\\?.*$", ""))
                 .collect(Collectors.toCollection(TreeSet::new));
-        assertThat(plannedPaths).as("built endpoints still in the planned table: move their rows to the matrix")
+        assertThat(plannedPaths)
+                .as("built endpoints still in the planned table: move their rows to the matrix")
                 .doesNotContainAnyElementsOf(builtPaths);
-        assertThat(DOC.planned()).as("every endpoint the issues asked for is built").isEmpty();
+        assertThat(DOC.planned())
+                .as("every endpoint the issues asked for is built")
+                .isEmpty();
     }
 
     @Test
     void admin_reads_no_case_data_but_the_subject_access_export() {
-        Set<String> adminRows = DOC.now().entrySet().stream().filter(row -> row.getValue().contains(Role.admin))
-                .map(Map.Entry::getKey).collect(Collectors.toCollection(TreeSet::new));
-        Set<String> caseData = CODE.values().stream().filter(endpoint -> endpoint.action().orElseThrow().isCaseData())
-                .map(ApiEndpoints.Endpoint::name).collect(Collectors.toSet());
+        Set<String> adminRows = DOC.now().entrySet().stream()
+                .filter(row -> row.getValue().contains(Role.admin))
+                .map(Map.Entry::getKey)
+                .collect(Collectors.toCollection(TreeSet::new));
+        Set<String> caseData = CODE.values().stream()
+                .filter(endpoint -> endpoint.action().orElseThrow().isCaseData())
+                .map(ApiEndpoints.Endpoint::name)
+                .collect(Collectors.toSet());
         adminRows.retainAll(caseData);
         // and the merge of a person entered twice, which answers the survivor's identity and no clinical record
-        assertThat(adminRows).containsExactly("GET /api/participants/{id}/subject-access",
-                "POST /api/participants/{id}/merge");
+        assertThat(adminRows)
+                .containsExactly("GET /api/participants/{id}/subject-access", "POST /api/participants/{id}/merge");
     }
 }

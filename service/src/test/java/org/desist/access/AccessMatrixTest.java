@@ -28,10 +28,10 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Stream;
-import org.desist.config.DesistConfiguration;
 import org.desist.access.AccessProbes.Probe;
 import org.desist.access.AccessProbes.Request;
 import org.desist.auth.Role;
+import org.desist.config.DesistConfiguration;
 import org.desist.support.Api;
 import org.desist.support.Cases;
 import org.desist.support.Reply;
@@ -83,7 +83,11 @@ class AccessMatrixTest {
             String cohortId = cases.cohort(code).get("id").asText();
             JsonNode referral = cases.referral(code, "2026-02-01");
             String enrolmentId = cases.enrolment(code, cohortId).get("id").asText();
-            return new Site(code, cohortId, referral.get("id").asText(), referral.get("participantId").asText(),
+            return new Site(
+                    code,
+                    cohortId,
+                    referral.get("id").asText(),
+                    referral.get("participantId").asText(),
                     enrolmentId);
         }
     }
@@ -112,15 +116,30 @@ class AccessMatrixTest {
             write("POST /api/sites", 201, username -> {
                 String code = "N" + serial();
                 return Request.to("/sites", Map.of("code", code, "name", "Site " + code, "model", "clinic_treatment"))
-                        .whenRefused(() -> assertThat(tester.get("/sites/" + code).status()).isEqualTo(404));
+                        .whenRefused(
+                                () -> assertThat(tester.get("/sites/" + code).status())
+                                        .isEqualTo(404));
             }),
             read("GET /api/cohorts", () -> "/cohorts"),
             read("GET /api/cohorts/{id}", () -> "/cohorts/" + siteA.cohortId()),
             write("POST /api/cohorts", 201, username -> {
                 String name = "Cohort " + serial();
-                return Request.to("/cohorts", Map.of("siteCode", A, "name", name, "startsOn", "2026-03-01",
-                                "endsOn", "2027-02-28", "target", 12))
-                        .whenRefused(() -> assertThat(tester.get("/cohorts?siteCode=" + A + "&limit=500").json().get("items"))
+                return Request.to(
+                                "/cohorts",
+                                Map.of(
+                                        "siteCode",
+                                        A,
+                                        "name",
+                                        name,
+                                        "startsOn",
+                                        "2026-03-01",
+                                        "endsOn",
+                                        "2027-02-28",
+                                        "target",
+                                        12))
+                        .whenRefused(() -> assertThat(tester.get("/cohorts?siteCode=" + A + "&limit=500")
+                                        .json()
+                                        .get("items"))
                                 .noneMatch(cohort -> cohort.get("name").asText().equals(name)));
             }),
             // cohort figures (issue 6): a programme lead's, read-only; unsuppressed figures are tested with the report
@@ -131,7 +150,10 @@ class AccessMatrixTest {
             write("POST /api/referrals", 201, username -> {
                 String familyName = "Referred" + serial();
                 return Request.to("/referrals", Cases.referral(A, "2026-02-01", "Sam", familyName))
-                        .whenRefused(() -> assertThat(tester.get("/participants?q=" + familyName).json().get("items")).isEmpty());
+                        .whenRefused(() -> assertThat(tester.get("/participants?q=" + familyName)
+                                        .json()
+                                        .get("items"))
+                                .isEmpty());
             }),
             read("GET /api/referrals", () -> "/referrals"),
             read("GET /api/referrals/{id}", () -> "/referrals/" + siteA.referralId()),
@@ -148,21 +170,35 @@ class AccessMatrixTest {
                         .header("If-Match", IF_MATCH_FIRST_VERSION)
                         .whenRefused(() -> assertParticipantAtFirstVersion(id));
             }),
-            read("GET /api/participants/{id}/subject-access", () -> "/participants/" + siteA.participantId()
-                    + "/subject-access"),
+            read(
+                    "GET /api/participants/{id}/subject-access",
+                    () -> "/participants/" + siteA.participantId() + "/subject-access"),
             write("POST /api/participants/{id}/merge", 200, username -> {
                 String merged = newReferral(A).get("participantId").asText();
                 String survivor = newReferral(A).get("participantId").asText();
-                return Request.to("/participants/" + merged + "/merge", Map.of("into", survivor,
-                                "reason", "Same person entered twice"))
-                        .whenRefused(() -> assertThat(tester.get("/participants/" + merged).status()).isEqualTo(200));
+                return Request.to(
+                                "/participants/" + merged + "/merge",
+                                Map.of("into", survivor, "reason", "Same person entered twice"))
+                        .whenRefused(() -> assertThat(
+                                        tester.get("/participants/" + merged).status())
+                                .isEqualTo(200));
             }),
             write("POST /api/enrolments", 201, username -> {
                 String participantId = acceptedParticipant(A);
-                return Request.to("/enrolments", Map.of("participantId", participantId, "cohortId", siteA.cohortId(),
-                                "on", "2026-02-03"))
-                        .whenRefused(() -> assertThat(tester.get("/enrolments?cohortId=" + siteA.cohortId() + "&limit=500")
-                                .json().get("items")).noneMatch(e -> e.get("participantId").asText().equals(participantId)));
+                return Request.to(
+                                "/enrolments",
+                                Map.of(
+                                        "participantId",
+                                        participantId,
+                                        "cohortId",
+                                        siteA.cohortId(),
+                                        "on",
+                                        "2026-02-03"))
+                        .whenRefused(() -> assertThat(
+                                        tester.get("/enrolments?cohortId=" + siteA.cohortId() + "&limit=500")
+                                                .json()
+                                                .get("items"))
+                                .noneMatch(e -> e.get("participantId").asText().equals(participantId)));
             }),
             read("GET /api/enrolments", () -> "/enrolments"),
             read("GET /api/enrolments/{id}", () -> "/enrolments/" + siteA.enrolmentId()),
@@ -175,25 +211,34 @@ class AccessMatrixTest {
             write("DELETE /api/tokens/{id}", 204, username -> {
                 JsonNode token = Cases.created(TestApp.as(APP, username).post("/tokens", null));
                 return Request.to("/tokens/" + token.get("id").asText())
-                        .whenRefused(() -> assertThat(TestApp.anonymous(APP).withBearer(token.get("token").asText())
-                                .get("/sites").status()).isEqualTo(200));
+                        .whenRefused(() -> assertThat(TestApp.anonymous(APP)
+                                        .withBearer(token.get("token").asText())
+                                        .get("/sites")
+                                        .status())
+                                .isEqualTo(200));
             }),
             // issue 12: self-service; the caller's own password is put back after it changed, for the calls after
-            write("POST /api/me/password", 204, username -> Request.to("/me/password", Map.of("currentPassword",
-                            Staff.PASSWORD, "newPassword", "a brand new pass phrase"))
+            write("POST /api/me/password", 204, username -> Request.to(
+                            "/me/password",
+                            Map.of("currentPassword", Staff.PASSWORD, "newPassword", "a brand new pass phrase"))
                     .whenRefused(() -> assertCanLogIn(username))
                     .undoneBy(() -> Staff.setPassword(APP, username, Staff.PASSWORD))),
             read("GET /api/me/tokens", () -> "/me/tokens"),
             write("DELETE /api/me/tokens", 204, username -> {
                 JsonNode token = Cases.created(TestApp.as(APP, username).post("/tokens", null));
                 return Request.to("/me/tokens").whenRefused(() -> assertThat(TestApp.anonymous(APP)
-                        .withBearer(token.get("token").asText()).get("/sites").status()).isEqualTo(200));
+                                .withBearer(token.get("token").asText())
+                                .get("/sites")
+                                .status())
+                        .isEqualTo(200));
             }),
             read("GET /api/users", () -> "/users"),
             write("POST /api/users", 201, username -> {
                 String name = "made-" + serial();
-                return Request.to("/users", Map.of("username", name, "roles", List.of("clinician"), "sites", List.of(A)))
-                        .whenRefused(() -> assertThat(tester.get("/sites").status()).isEqualTo(200));
+                return Request.to(
+                                "/users", Map.of("username", name, "roles", List.of("clinician"), "sites", List.of(A)))
+                        .whenRefused(
+                                () -> assertThat(tester.get("/sites").status()).isEqualTo(200));
             }),
             read("GET /api/users/{username}", () -> "/users/" + spareAccount()),
             write("POST /api/users/{username}/disable", 200, username -> {
@@ -203,14 +248,20 @@ class AccessMatrixTest {
             write("POST /api/users/{username}/enable", 200, username -> {
                 String spare = spareAccount();
                 Cases.ok(APIS.get(admin).post("/users/" + spare + "/disable", null));
-                return Request.to("/users/" + spare + "/enable").whenRefused(() -> assertThat(TestApp.as(APP, spare)
-                        .get("/sites").status()).isEqualTo(401));
+                return Request.to("/users/" + spare + "/enable").whenRefused(() -> assertThat(
+                                TestApp.as(APP, spare).get("/sites").status())
+                        .isEqualTo(401));
             }),
             write("PUT /api/users/{username}/access", 200, username -> {
                 String spare = spareAccount();
-                return Request.to("/users/" + spare + "/access", Map.of("roles", List.of("probation"), "sites",
-                        List.of(A))).whenRefused(() -> assertThat(TestApp.as(APP, spare).get("/participants/"
-                        + siteA.participantId() + "/sessions").status()).as("still a clinician").isEqualTo(200));
+                return Request.to(
+                                "/users/" + spare + "/access",
+                                Map.of("roles", List.of("probation"), "sites", List.of(A)))
+                        .whenRefused(() -> assertThat(TestApp.as(APP, spare)
+                                        .get("/participants/" + siteA.participantId() + "/sessions")
+                                        .status())
+                                .as("still a clinician")
+                                .isEqualTo(200));
             }),
             write("POST /api/users/{username}/password", 200, username -> {
                 String spare = spareAccount();
@@ -221,15 +272,19 @@ class AccessMatrixTest {
                 String spare = spareAccount();
                 JsonNode token = Cases.created(TestApp.as(APP, spare).post("/tokens", null));
                 return Request.to("/users/" + spare + "/tokens").whenRefused(() -> assertThat(TestApp.anonymous(APP)
-                        .withBearer(token.get("token").asText()).get("/sites").status()).isEqualTo(200));
+                                .withBearer(token.get("token").asText())
+                                .get("/sites")
+                                .status())
+                        .isEqualTo(200));
             }),
             read("GET /api/audit", () -> "/audit"));
 
     /** Issue 5: the case summaries, one row per audience, as JSON and as PDF. */
-    static final List<Probe> SUMMARY_PROBES = Stream.of("summary?audience=probation", "summary?audience=cps",
-                    "reports/probation", "reports/cps")
-            .map(tail -> read("GET /api/participants/{id}/" + tail, () -> "/participants/" + siteA.participantId()
-                    + "/" + tail)).toList();
+    static final List<Probe> SUMMARY_PROBES = Stream.of(
+                    "summary?audience=probation", "summary?audience=cps", "reports/probation", "reports/cps")
+            .map(tail -> read(
+                    "GET /api/participants/{id}/" + tail, () -> "/participants/" + siteA.participantId() + "/" + tail))
+            .toList();
 
     static Stream<Probe> probes() {
         return Stream.concat(PROBES.stream(), SUMMARY_PROBES.stream());
@@ -244,9 +299,11 @@ class AccessMatrixTest {
     /** Between them, this class and ClinicalRecordAccessTest probe every endpoint once. */
     @Test
     void there_is_a_probe_for_every_endpoint_of_the_matrix() {
-        List<Probe> all = Stream.concat(probes(), ClinicalRecordAccessTest.PROBES.stream()).toList();
+        List<Probe> all = Stream.concat(probes(), ClinicalRecordAccessTest.PROBES.stream())
+                .toList();
         Set<String> probed = new TreeSet<>(all.stream().map(Probe::endpoint).toList());
-        assertThat(probed).hasSize(all.size())
+        assertThat(probed)
+                .hasSize(all.size())
                 .isEqualTo(new TreeSet<>(DOC.now().keySet()))
                 .isEqualTo(new TreeSet<>(CODE.keySet()));
     }
@@ -258,7 +315,9 @@ class AccessMatrixTest {
         Request request = probe.prepare().apply(role.name());
         Reply reply = probe.send(APIS.get(role), request);
         if (DOC.now().get(probe.endpoint()).contains(role)) {
-            assertThat(reply.status()).as("%s may call %s: %s", role, probe, reply).isEqualTo(probe.success());
+            assertThat(reply.status())
+                    .as("%s may call %s: %s", role, probe, reply)
+                    .isEqualTo(probe.success());
             request.undo().run();
         } else {
             assertProblem(reply, 403, role + " may not call " + probe);
@@ -270,8 +329,12 @@ class AccessMatrixTest {
 
     @Test
     void head_follows_get_and_options_is_refused_by_default() {
-        assertThat(APIS.get(clinician).send("HEAD", "/participants", null, Map.of()).status()).isEqualTo(200);
-        assertThat(APIS.get(admin).send("HEAD", "/participants", null, Map.of()).status()).isEqualTo(403);
+        assertThat(APIS.get(clinician)
+                        .send("HEAD", "/participants", null, Map.of())
+                        .status())
+                .isEqualTo(200);
+        assertThat(APIS.get(admin).send("HEAD", "/participants", null, Map.of()).status())
+                .isEqualTo(403);
         // Jersey answers OPTIONS with a handler of its own, which names no action: nobody may call it.
         for (Role role : Role.values()) {
             Reply options = APIS.get(role).send("OPTIONS", "/sites", null, Map.of());
@@ -293,7 +356,9 @@ class AccessMatrixTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("publicProbes")
     void the_public_description_is_answered_without_credentials_and_nothing_else_is(Probe probe) {
-        assertThat(DOC.open()).as("docs/access.md lists %s as needing no credentials", probe).contains(probe.endpoint());
+        assertThat(DOC.open())
+                .as("docs/access.md lists %s as needing no credentials", probe)
+                .contains(probe.endpoint());
         Reply reply = probe.send(TestApp.anonymous(APP), probe.prepare().apply("tester"));
         assertThat(reply.status()).as(reply.toString()).isEqualTo(probe.success());
     }
@@ -302,7 +367,8 @@ class AccessMatrixTest {
     void the_public_endpoints_are_exactly_those_the_doc_lists_and_the_policy_opens() {
         Set<String> open = new TreeSet<>(CODE.values().stream()
                 .filter(endpoint -> AccessPolicy.isPublic(endpoint.action().orElseThrow()))
-                .map(ApiEndpoints.Endpoint::name).toList());
+                .map(ApiEndpoints.Endpoint::name)
+                .toList());
         Set<String> documented = new TreeSet<>(DOC.open());
         documented.remove(API_PAGE);
         assertThat(open).isEqualTo(documented).containsExactly("GET /api/openapi.json", "GET /api/openapi.yaml");
@@ -345,8 +411,12 @@ class AccessMatrixTest {
     void an_unknown_user_is_answered_exactly_like_a_wrong_password() {
         String account = INTRUDER + "-" + serial();
         Staff.ensure(APP, account, Set.of(clinician), Set.of(A));
-        Reply wrongPassword = TestApp.anonymous(APP).withBasic(account, "not the password at all").get("/participants");
-        Reply unknownUser = TestApp.anonymous(APP).withBasic("nobody-" + serial(), Staff.PASSWORD).get("/participants");
+        Reply wrongPassword = TestApp.anonymous(APP)
+                .withBasic(account, "not the password at all")
+                .get("/participants");
+        Reply unknownUser = TestApp.anonymous(APP)
+                .withBasic("nobody-" + serial(), Staff.PASSWORD)
+                .get("/participants");
         assertUnauthorized(unknownUser, "unknown user");
         assertThat(unknownUser.text()).isEqualTo(wrongPassword.text());
         assertThat(unknownUser.headers().allValues("WWW-Authenticate"))
@@ -359,11 +429,16 @@ class AccessMatrixTest {
         Api clinicianApi = APIS.get(clinician);
         JsonNode issued = Cases.created(clinicianApi.post("/tokens", null));
         Api bearer = TestApp.anonymous(APP).withBearer(issued.get("token").asText());
-        assertThat(bearer.get("/participants/" + siteA.participantId()).status()).isEqualTo(200);
+        assertThat(bearer.get("/participants/" + siteA.participantId()).status())
+                .isEqualTo(200);
 
-        assertUnauthorized(TestApp.anonymous(APP).withBearer("no-such-token-" + UUID.randomUUID()).get("/participants"),
+        assertUnauthorized(
+                TestApp.anonymous(APP)
+                        .withBearer("no-such-token-" + UUID.randomUUID())
+                        .get("/participants"),
                 "unknown token");
-        assertThat(clinicianApi.delete("/tokens/" + issued.get("id").asText()).status()).isEqualTo(204);
+        assertThat(clinicianApi.delete("/tokens/" + issued.get("id").asText()).status())
+                .isEqualTo(204);
         assertUnauthorized(bearer.get("/participants/" + siteA.participantId()), "revoked token");
     }
 
@@ -377,7 +452,8 @@ class AccessMatrixTest {
     @Test
     void a_token_in_the_query_string_is_not_accepted() {
         JsonNode issued = Cases.created(APIS.get(clinician).post("/tokens", null));
-        Reply refused = TestApp.anonymous(APP).get("/participants?access_token=" + issued.get("token").asText());
+        Reply refused = TestApp.anonymous(APP)
+                .get("/participants?access_token=" + issued.get("token").asText());
         assertProblem(refused, 400, "a token in the query string");
         assertThat(refused.fieldsAtFault()).containsExactly("access_token");
     }
@@ -395,14 +471,19 @@ class AccessMatrixTest {
     /** Site B's case records, each at an endpoint that names it by id. */
     static final List<Probe> SITE_B = List.of(
             read("GET /api/participants/{id}", () -> "/participants/" + siteB.participantId()),
-            write("PATCH /api/participants/{id}", 200, username -> Request.to("/participants/" + siteB.participantId(),
-                    Map.of("givenName", "Mallory")).header("If-Match", IF_MATCH_FIRST_VERSION)),
+            write("PATCH /api/participants/{id}", 200, username -> Request.to(
+                            "/participants/" + siteB.participantId(), Map.of("givenName", "Mallory"))
+                    .header("If-Match", IF_MATCH_FIRST_VERSION)),
             read("GET /api/referrals/{id}", () -> "/referrals/" + siteB.referralId()),
-            write("POST /api/referrals/{id}/review", 200, username -> Request.to("/referrals/" + siteB.referralId()
-                    + "/review", review())),
+            write(
+                    "POST /api/referrals/{id}/review",
+                    200,
+                    username -> Request.to("/referrals/" + siteB.referralId() + "/review", review())),
             read("GET /api/enrolments/{id}", () -> "/enrolments/" + siteB.enrolmentId()),
-            write("POST /api/enrolments/{id}/transitions", 200, username -> Request.to("/enrolments/"
-                    + siteB.enrolmentId() + "/transitions", transition())),
+            write(
+                    "POST /api/enrolments/{id}/transitions",
+                    200,
+                    username -> Request.to("/enrolments/" + siteB.enrolmentId() + "/transitions", transition())),
             read("GET /api/cohorts/{id}", () -> "/cohorts/" + siteB.cohortId()));
 
     static Stream<Arguments> siteBoundUsersAtSiteB() {
@@ -429,15 +510,23 @@ class AccessMatrixTest {
     @Test
     void a_case_of_another_site_is_answered_exactly_like_one_that_does_not_exist() {
         Api api = APIS.get(clinician);
-        Map<String, String> siteBIds = Map.of("/participants/", siteB.participantId(), "/referrals/", siteB.referralId(),
-                "/enrolments/", siteB.enrolmentId(), "/cohorts/", siteB.cohortId());
+        Map<String, String> siteBIds = Map.of(
+                "/participants/",
+                siteB.participantId(),
+                "/referrals/",
+                siteB.referralId(),
+                "/enrolments/",
+                siteB.enrolmentId(),
+                "/cohorts/",
+                siteB.cohortId());
         siteBIds.forEach((collection, id) -> {
             String unknown = UUID.randomUUID().toString();
             Reply elsewhere = api.get(collection + id);
             Reply nowhere = api.get(collection + unknown);
             assertProblem(elsewhere, 404, collection + " of site B");
             assertProblem(nowhere, 404, collection + " unknown");
-            assertThat(elsewhere.text().replace(id, "ID")).isEqualTo(nowhere.text().replace(unknown, "ID"));
+            assertThat(elsewhere.text().replace(id, "ID"))
+                    .isEqualTo(nowhere.text().replace(unknown, "ID"));
         });
     }
 
@@ -451,10 +540,12 @@ class AccessMatrixTest {
             }
             listed++;
             JsonNode items = Cases.ok(APIS.get(role).get(list + "?limit=500")).get("items");
-            assertThat(items).as("%s %s", role, list).isNotEmpty()
-                    .allSatisfy(item -> assertThat(siteOf(item)).as("%s %s: %s", role, list, item).isEqualTo(A));
+            assertThat(items).as("%s %s", role, list).isNotEmpty().allSatisfy(item -> assertThat(siteOf(item))
+                    .as("%s %s: %s", role, list, item)
+                    .isEqualTo(A));
             String otherSite = list.equals("/enrolments") ? "?cohortId=" + siteB.cohortId() : "?siteCode=" + B;
-            assertThat(Cases.ok(APIS.get(role).get(list + otherSite)).get("items")).as("%s %s%s", role, list, otherSite)
+            assertThat(Cases.ok(APIS.get(role).get(list + otherSite)).get("items"))
+                    .as("%s %s%s", role, list, otherSite)
                     .isEmpty();
         }
         assertThat(listed).as("lists %s may read", role).isPositive();
@@ -480,20 +571,23 @@ class AccessMatrixTest {
         assertProblem(reply, 422, role + " referring into site B");
         assertThat(reply.fieldsAtFault()).containsExactly("siteCode");
         assertAuditedOnce(role, reply, "denied", 422, "referral");
-        assertThat(tester.get("/participants?q=" + familyName).json().get("items")).isEmpty();
+        assertThat(tester.get("/participants?q=" + familyName).json().get("items"))
+                .isEmpty();
     }
 
     @Test
     void enrolling_across_sites_names_the_out_of_scope_field() {
         Api api = APIS.get(clinician);
-        Reply participantElsewhere = api.post("/enrolments", Map.of("participantId", acceptedParticipant(B),
-                "cohortId", siteA.cohortId(), "on", "2026-02-03"));
+        Reply participantElsewhere = api.post(
+                "/enrolments",
+                Map.of("participantId", acceptedParticipant(B), "cohortId", siteA.cohortId(), "on", "2026-02-03"));
         assertProblem(participantElsewhere, 422, "a participant of site B");
         assertThat(participantElsewhere.fieldsAtFault()).containsExactly("participantId");
         assertAuditedOnce(clinician, participantElsewhere, "denied", 422, "participant");
 
-        Reply cohortElsewhere = api.post("/enrolments", Map.of("participantId", acceptedParticipant(A),
-                "cohortId", siteB.cohortId(), "on", "2026-02-03"));
+        Reply cohortElsewhere = api.post(
+                "/enrolments",
+                Map.of("participantId", acceptedParticipant(A), "cohortId", siteB.cohortId(), "on", "2026-02-03"));
         assertProblem(cohortElsewhere, 422, "a cohort of site B");
         assertThat(cohortElsewhere.fieldsAtFault()).containsExactly("cohortId");
     }
@@ -502,8 +596,20 @@ class AccessMatrixTest {
     void opening_a_cohort_is_limited_to_the_leads_sites_too() {
         // A lead bound to site A (leads may also be bound) cannot open a cohort at site B.
         Staff.ensure(APP, "lead-a", Set.of(programme_lead), Set.of(A));
-        Reply reply = TestApp.as(APP, "lead-a").post("/cohorts", Map.of("siteCode", B, "name", "Elsewhere",
-                "startsOn", "2026-03-01", "endsOn", "2027-02-28", "target", 5));
+        Reply reply = TestApp.as(APP, "lead-a")
+                .post(
+                        "/cohorts",
+                        Map.of(
+                                "siteCode",
+                                B,
+                                "name",
+                                "Elsewhere",
+                                "startsOn",
+                                "2026-03-01",
+                                "endsOn",
+                                "2027-02-28",
+                                "target",
+                                5));
         assertProblem(reply, 422, "a site-A lead opening a cohort at B");
         assertThat(reply.fieldsAtFault()).containsExactly("siteCode");
     }
@@ -528,8 +634,15 @@ class AccessMatrixTest {
     }
 
     static Map<String, Object> review() {
-        return Map.of("reviewedOn", "2026-02-02", "priority", "medium", "decision", "accept_for_intervention",
-                "reason", "Daily review");
+        return Map.of(
+                "reviewedOn",
+                "2026-02-02",
+                "priority",
+                "medium",
+                "decision",
+                "accept_for_intervention",
+                "reason",
+                "Daily review");
     }
 
     static Map<String, Object> transition() {
@@ -543,11 +656,14 @@ class AccessMatrixTest {
     }
 
     static void assertCanLogIn(String username) {
-        assertThat(TestApp.as(APP, username).get("/sites").status()).as(username + " logs in").isEqualTo(200);
+        assertThat(TestApp.as(APP, username).get("/sites").status())
+                .as(username + " logs in")
+                .isEqualTo(200);
     }
 
     static void assertReferralAwaitsReview(String id) {
-        assertThat(Cases.ok(tester.get("/referrals/" + id)).get("status").asText()).isEqualTo("awaiting_review");
+        assertThat(Cases.ok(tester.get("/referrals/" + id)).get("status").asText())
+                .isEqualTo("awaiting_review");
     }
 
     static void assertParticipantAtFirstVersion(String id) {
@@ -556,7 +672,8 @@ class AccessMatrixTest {
     }
 
     static void assertEnrolmentStillReferred(String id) {
-        assertThat(Cases.ok(tester.get("/enrolments/" + id)).get("state").asText()).isEqualTo("referred");
+        assertThat(Cases.ok(tester.get("/enrolments/" + id)).get("state").asText())
+                .isEqualTo("referred");
     }
 
     static void assertSiteBUntouched() {
@@ -567,7 +684,9 @@ class AccessMatrixTest {
 
     /** The site of a list item: its siteCode, or the site its case reference starts with. */
     static String siteOf(JsonNode item) {
-        return item.has("siteCode") ? item.get("siteCode").asText() : item.get("caseRef").asText().split("-")[0];
+        return item.has("siteCode")
+                ? item.get("siteCode").asText()
+                : item.get("caseRef").asText().split("-")[0];
     }
 
     static Set<String> sitesListed(Api api, String list) {

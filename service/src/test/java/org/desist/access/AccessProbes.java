@@ -23,8 +23,7 @@ final class AccessProbes {
     static final String IF_MATCH_FIRST_VERSION = "\"1\"";
     private static final AtomicInteger SERIAL = new AtomicInteger();
 
-    private AccessProbes() {
-    }
+    private AccessProbes() {}
 
     /**
      * A concrete call: its address under /api, body, headers, a check that a refused call changed nothing, and
@@ -32,11 +31,11 @@ final class AccessProbes {
      */
     record Request(String path, Object body, Map<String, String> headers, Runnable unchanged, Runnable undo) {
         static Request to(String path) {
-            return new Request(path, null, Map.of(), () -> { }, () -> { });
+            return new Request(path, null, Map.of(), () -> {}, () -> {});
         }
 
         static Request to(String path, Object body) {
-            return new Request(path, body, Map.of(), () -> { }, () -> { });
+            return new Request(path, body, Map.of(), () -> {}, () -> {});
         }
 
         Request whenRefused(Runnable check) {
@@ -93,25 +92,32 @@ final class AccessProbes {
     static void assertUnauthorized(Reply reply, String what) {
         assertProblem(reply, 401, what);
         List<String> challenges = reply.headers().allValues("WWW-Authenticate");
-        assertThat(String.join(", ", challenges)).as(what).contains("Basic realm=\"desist\"").contains("Bearer");
+        assertThat(String.join(", ", challenges))
+                .as(what)
+                .contains("Basic realm=\"desist\"")
+                .contains("Bearer");
     }
 
     /** Exactly one audit row carries the reply's request id, and it records this outcome. */
     static void assertAuditedOnce(Api admin, Role role, Reply reply, String action, int status, String resourceType) {
         String requestId = reply.header("X-Request-Id");
         assertThat(requestId).isNotBlank();
-        JsonNode rows = Cases.ok(admin.get("/audit?username=" + role.name() + "&limit=100")).get("items");
+        JsonNode rows = Cases.ok(admin.get("/audit?username=" + role.name() + "&limit=100"))
+                .get("items");
         List<JsonNode> ofRequest = new ArrayList<>();
         rows.forEach(row -> {
             if (requestId.equals(row.get("requestId").asText())) {
                 ofRequest.add(row);
             }
         });
-        assertThat(ofRequest).as("audit rows of request %s", requestId).singleElement().satisfies(row -> {
-            assertThat(row.get("action").asText()).isEqualTo(action);
-            assertThat(row.get("status").asInt()).isEqualTo(status);
-            assertThat(row.get("resourceType").asText()).isEqualTo(resourceType);
-            assertThat(row.get("role").asText()).isEqualTo(role.name());
-        });
+        assertThat(ofRequest)
+                .as("audit rows of request %s", requestId)
+                .singleElement()
+                .satisfies(row -> {
+                    assertThat(row.get("action").asText()).isEqualTo(action);
+                    assertThat(row.get("status").asInt()).isEqualTo(status);
+                    assertThat(row.get("resourceType").asText()).isEqualTo(resourceType);
+                    assertThat(row.get("role").asText()).isEqualTo(role.name());
+                });
     }
 }

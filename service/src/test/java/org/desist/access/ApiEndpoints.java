@@ -27,19 +27,18 @@ import org.desist.DesistApplication;
  */
 final class ApiEndpoints {
     /** An endpoint as docs/access.md spells it, the method that serves it and the action it requires, if any. */
-    record Endpoint(String name, Method method, Optional<Action> action) {
-    }
+    record Endpoint(String name, Method method, Optional<Action> action) {}
 
     private static final Pattern TEMPLATE_WITH_REGEX = Pattern.compile("\\{(\\w+)\\s*:\\s*([^}]*)}");
     private static final Pattern LITERAL_ALTERNATIVES = Pattern.compile("[A-Za-z0-9._-]+(\\|[A-Za-z0-9._-]+)*");
 
-    private ApiEndpoints() {
-    }
+    private ApiEndpoints() {}
 
     /** Resource classes: every {@code @Path} class of org.desist, and swagger's description resource. */
     static List<Class<?>> resourceClasses() {
         List<Class<?>> classes = new ArrayList<>(desistClasses().stream()
-                .filter(type -> type.isAnnotationPresent(Path.class)).toList());
+                .filter(type -> type.isAnnotationPresent(Path.class))
+                .toList());
         classes.add(OpenApiResource.class);
         return classes;
     }
@@ -72,7 +71,8 @@ final class ApiEndpoints {
     /** Methods with {@code @Path} but no HTTP method: sub-resource locators, which the matrix cannot see into. */
     static List<Method> subResourceLocators(Class<?> type) {
         return Arrays.stream(type.getMethods())
-                .filter(method -> method.isAnnotationPresent(Path.class) && httpMethod(method).isEmpty())
+                .filter(method -> method.isAnnotationPresent(Path.class)
+                        && httpMethod(method).isEmpty())
                 .toList();
     }
 
@@ -104,7 +104,8 @@ final class ApiEndpoints {
                 .map(annotation -> annotation.annotationType().getAnnotation(HttpMethod.class))
                 .filter(java.util.Objects::nonNull)
                 .map(HttpMethod::value)
-                .findFirst().orElse("");
+                .findFirst()
+                .orElse("");
     }
 
     /**
@@ -139,15 +140,19 @@ final class ApiEndpoints {
     /** Every class compiled from service/src/main under org.desist. */
     private static List<Class<?>> desistClasses() {
         try {
-            java.nio.file.Path root = java.nio.file.Path.of(
-                    DesistApplication.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            java.nio.file.Path root = java.nio.file.Path.of(DesistApplication.class
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toURI());
             if (!Files.isDirectory(root)) {
                 throw new IllegalStateException("Expected compiled classes in a folder, found " + root);
             }
             try (Stream<java.nio.file.Path> files = Files.walk(root.resolve("org/desist"))) {
                 return files.filter(file -> file.toString().endsWith(".class"))
                         .map(file -> root.relativize(file).toString())
-                        .map(name -> name.substring(0, name.length() - ".class".length()).replace('/', '.')
+                        .map(name -> name.substring(0, name.length() - ".class".length())
+                                .replace('/', '.')
                                 .replace('\\', '.'))
                         .sorted()
                         .<Class<?>>map(ApiEndpoints::load)

@@ -27,10 +27,10 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Stream;
-import org.desist.config.DesistConfiguration;
 import org.desist.access.AccessProbes.Probe;
 import org.desist.access.AccessProbes.Request;
 import org.desist.auth.Role;
+import org.desist.config.DesistConfiguration;
 import org.desist.support.Api;
 import org.desist.support.Cases;
 import org.desist.support.RecordKind;
@@ -111,10 +111,14 @@ class ClinicalRecordAccessTest {
         advocates = TestApp.as(APP, "advocate-ab");
 
         // case A: referred, reviewed and enrolled, so its timeline holds every kind of event
-        caseA = openCase(cases.enrolment(A, cases.cohort(A).get("id").asText()).get("participantId").asText());
+        caseA = openCase(cases.enrolment(A, cases.cohort(A).get("id").asText())
+                .get("participantId")
+                .asText());
         Cases.ok(tester.post(caseA.record(RecordKind.SESSIONS) + "/outcome", outcome(NOTES + " " + FIXTURE)));
-        Cases.ok(tester.patch(caseA.record(RecordKind.ASSESSMENTS) + "?reason=Formulation%20revised",
-                Map.of("formulation", FORMULATION + " (revised) " + FIXTURE), IF_MATCH_FIRST_VERSION));
+        Cases.ok(tester.patch(
+                caseA.record(RecordKind.ASSESSMENTS) + "?reason=Formulation%20revised",
+                Map.of("formulation", FORMULATION + " (revised) " + FIXTURE),
+                IF_MATCH_FIRST_VERSION));
         caseB = openCase(cases.participant(B));
         writesA = cases.participant(A);
     }
@@ -122,8 +126,11 @@ class ClinicalRecordAccessTest {
     static Case openCase(String participantId) {
         Map<RecordKind, String> records = new EnumMap<>(RecordKind.class);
         for (RecordKind kind : RecordKind.values()) {
-            records.put(kind, Cases.created(recorder(kind).post(base(participantId, kind), body(kind, FIXTURE)))
-                    .get("id").asText());
+            records.put(
+                    kind,
+                    Cases.created(recorder(kind).post(base(participantId, kind), body(kind, FIXTURE)))
+                            .get("id")
+                            .asText());
         }
         return new Case(participantId, records);
     }
@@ -162,21 +169,25 @@ class ClinicalRecordAccessTest {
                 write("POST " + name, 201, username -> {
                     String marker = "probe-" + serial() + ".";
                     return Request.to(base(writesA, kind), body(kind, marker))
-                            .whenRefused(() -> assertThat(tester.get(base(writesA, kind) + "?limit=500").text())
-                                    .as("%s recorded nothing", kind).doesNotContain(marker));
+                            .whenRefused(() -> assertThat(tester.get(base(writesA, kind) + "?limit=500")
+                                            .text())
+                                    .as("%s recorded nothing", kind)
+                                    .doesNotContain(marker));
                 }),
                 read("GET " + name, () -> caseA.base(kind)),
                 read("GET " + name + "/{rid}", () -> caseA.record(kind)),
                 write("PATCH " + name + "/{rid}", 200, username -> {
                     String path = fresh(kind);
                     return Request.to(path + "?reason=Corrected%20at%20review", patch(kind))
-                            .header("If-Match", IF_MATCH_FIRST_VERSION).whenRefused(() -> assertAtFirstVersion(path));
+                            .header("If-Match", IF_MATCH_FIRST_VERSION)
+                            .whenRefused(() -> assertAtFirstVersion(path));
                 }),
                 read("GET " + name + "/{rid}/history", () -> caseA.record(kind) + "/history"),
                 write("POST " + name + "/{rid}/entered-in-error", 200, username -> {
                     String path = fresh(kind);
                     return Request.to(path + "/entered-in-error", Map.of("reason", "Recorded against the wrong case"))
-                            .header("If-Match", IF_MATCH_FIRST_VERSION).whenRefused(() -> assertAtFirstVersion(path));
+                            .header("If-Match", IF_MATCH_FIRST_VERSION)
+                            .whenRefused(() -> assertAtFirstVersion(path));
                 }));
     }
 
@@ -191,8 +202,9 @@ class ClinicalRecordAccessTest {
         Set<String> probed = new TreeSet<>(PROBES.stream().map(Probe::endpoint).toList());
         assertThat(probed).hasSize(PROBES.size()).hasSize(54);
         assertThat(DOC.now().keySet()).containsAll(probed);
-        assertThat(probed).allMatch(endpoint -> endpoint.contains("/participants/{id}/")
-                || endpoint.equals("GET /api/reference/screening-questions"));
+        assertThat(probed)
+                .allMatch(endpoint -> endpoint.contains("/participants/{id}/")
+                        || endpoint.equals("GET /api/reference/screening-questions"));
     }
 
     @ParameterizedTest(name = "{0}: {1}")
@@ -202,7 +214,9 @@ class ClinicalRecordAccessTest {
         Request request = probe.prepare().apply(role.name());
         Reply reply = probe.send(APIS.get(role), request);
         if (DOC.now().get(probe.endpoint()).contains(role)) {
-            assertThat(reply.status()).as("%s may call %s: %s", role, probe, reply).isEqualTo(probe.success());
+            assertThat(reply.status())
+                    .as("%s may call %s: %s", role, probe, reply)
+                    .isEqualTo(probe.success());
         } else {
             assertProblem(reply, 403, role + " may not call " + probe);
             assertThat(reply.json().get("detail").asText()).isEqualTo("Your role may not do this");
@@ -225,8 +239,9 @@ class ClinicalRecordAccessTest {
 
     /** One call per resource (each wrong password costs an account and an Argon2 check): authentication is global. */
     static Stream<Probe> onePerResource() {
-        return PROBES.stream().filter(probe -> !probe.endpoint().contains("{rid}")
-                && (probe.method().equals("POST") || !probe.endpoint().matches(".*/(" + kindPaths() + ")$")));
+        return PROBES.stream()
+                .filter(probe -> !probe.endpoint().contains("{rid}")
+                        && (probe.method().equals("POST") || !probe.endpoint().matches(".*/(" + kindPaths() + ")$")));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -235,7 +250,8 @@ class ClinicalRecordAccessTest {
         Request request = probe.prepare().apply("tester");
         String account = "intruder-" + serial();
         Staff.ensure(APP, account, Set.of(clinician), Set.of(A));
-        assertUnauthorized(probe.send(TestApp.anonymous(APP).withBasic(account, "not the password at all"), request),
+        assertUnauthorized(
+                probe.send(TestApp.anonymous(APP).withBasic(account, "not the password at all"), request),
                 probe + " with a wrong password");
         request.unchanged().run();
         assertThat(TestApp.as(APP, account).get("/sites").status()).isEqualTo(200);
@@ -248,23 +264,39 @@ class ClinicalRecordAccessTest {
             read("GET " + RecordKind.ASSESSMENTS.endpoint(), () -> caseB.base(RecordKind.ASSESSMENTS)),
             read("GET " + RecordKind.ASSESSMENTS.endpoint() + "/{rid}", () -> caseB.record(RecordKind.ASSESSMENTS)),
             write("PATCH " + RecordKind.ASSESSMENTS.endpoint() + "/{rid}", 200, username -> Request.to(
-                    caseB.record(RecordKind.ASSESSMENTS) + "?reason=Elsewhere", patch(RecordKind.ASSESSMENTS))
+                            caseB.record(RecordKind.ASSESSMENTS) + "?reason=Elsewhere", patch(RecordKind.ASSESSMENTS))
                     .header("If-Match", IF_MATCH_FIRST_VERSION)),
-            read("GET " + RecordKind.SESSIONS.endpoint() + "/{rid}/history", () -> caseB.record(RecordKind.SESSIONS) + "/history"),
-            write("POST " + RecordKind.SESSIONS.endpoint() + "/{rid}/outcome", 200, username -> Request.to(
-                    caseB.record(RecordKind.SESSIONS) + "/outcome", outcome("Elsewhere"))),
-            write("POST " + RecordKind.SERVICE_REFERRALS.endpoint() + "/{rid}/transitions", 200, username -> Request.to(
-                    caseB.record(RecordKind.SERVICE_REFERRALS) + "/transitions", referralMove())),
-            write("POST " + RecordKind.PLAN_ACTIONS.endpoint() + "/{rid}/transitions", 200, username -> Request.to(
-                    caseB.record(RecordKind.PLAN_ACTIONS) + "/transitions", actionDone())),
-            write("POST " + RecordKind.LEGAL_MEASURES.endpoint(), 201, username -> Request.to(
-                    caseB.base(RecordKind.LEGAL_MEASURES), body(RecordKind.LEGAL_MEASURES, "site-B-probe."))),
+            read(
+                    "GET " + RecordKind.SESSIONS.endpoint() + "/{rid}/history",
+                    () -> caseB.record(RecordKind.SESSIONS) + "/history"),
+            write(
+                    "POST " + RecordKind.SESSIONS.endpoint() + "/{rid}/outcome",
+                    200,
+                    username -> Request.to(caseB.record(RecordKind.SESSIONS) + "/outcome", outcome("Elsewhere"))),
+            write(
+                    "POST " + RecordKind.SERVICE_REFERRALS.endpoint() + "/{rid}/transitions",
+                    200,
+                    username ->
+                            Request.to(caseB.record(RecordKind.SERVICE_REFERRALS) + "/transitions", referralMove())),
+            write(
+                    "POST " + RecordKind.PLAN_ACTIONS.endpoint() + "/{rid}/transitions",
+                    200,
+                    username -> Request.to(caseB.record(RecordKind.PLAN_ACTIONS) + "/transitions", actionDone())),
+            write(
+                    "POST " + RecordKind.LEGAL_MEASURES.endpoint(),
+                    201,
+                    username -> Request.to(
+                            caseB.base(RecordKind.LEGAL_MEASURES), body(RecordKind.LEGAL_MEASURES, "site-B-probe."))),
             read("GET " + RecordKind.VICTIM_SAFETY.endpoint() + "/{rid}", () -> caseB.record(RecordKind.VICTIM_SAFETY)),
-            write("POST " + RecordKind.DESISTANCE_REVIEWS.endpoint(), 201, username -> Request.to(
-                    caseB.base(RecordKind.DESISTANCE_REVIEWS), body(RecordKind.DESISTANCE_REVIEWS, "site-B-probe."))),
+            write(
+                    "POST " + RecordKind.DESISTANCE_REVIEWS.endpoint(),
+                    201,
+                    username -> Request.to(
+                            caseB.base(RecordKind.DESISTANCE_REVIEWS),
+                            body(RecordKind.DESISTANCE_REVIEWS, "site-B-probe."))),
             read("GET " + RecordKind.INCIDENTS.endpoint(), () -> caseB.base(RecordKind.INCIDENTS)),
             write("POST " + RecordKind.INCIDENTS.endpoint() + "/{rid}/entered-in-error", 200, username -> Request.to(
-                    caseB.record(RecordKind.INCIDENTS) + "/entered-in-error", Map.of("reason", "Elsewhere"))
+                            caseB.record(RecordKind.INCIDENTS) + "/entered-in-error", Map.of("reason", "Elsewhere"))
                     .header("If-Match", IF_MATCH_FIRST_VERSION)),
             read("GET /api/participants/{id}/timeline", () -> caseB.path("timeline")),
             read("GET /api/participants/{id}/progress", () -> caseB.path("progress")));
@@ -296,12 +328,19 @@ class ClinicalRecordAccessTest {
             Reply nowhere = api.get(base(unknown, kind) + "/" + caseB.records().get(kind));
             assertProblem(elsewhere, 404, kind + " of site B");
             assertProblem(nowhere, 404, kind + " of an unknown participant");
-            assertThat(elsewhere.text().replace(caseB.participantId(), "ID")).isEqualTo(nowhere.text().replace(unknown, "ID"));
+            assertThat(elsewhere.text().replace(caseB.participantId(), "ID"))
+                    .isEqualTo(nowhere.text().replace(unknown, "ID"));
             // nor can a site-B record be reached through a site-A participant
             assertProblem(api.get(caseA.base(kind) + "/" + caseB.records().get(kind)), 404, kind + " of B under A");
         }
-        assertProblem(api.patch(caseA.base(RecordKind.ASSESSMENTS) + "/" + caseB.records().get(RecordKind.ASSESSMENTS)
-                + "?reason=Crossing", patch(RecordKind.ASSESSMENTS), IF_MATCH_FIRST_VERSION), 404, "an amendment across sites");
+        assertProblem(
+                api.patch(
+                        caseA.base(RecordKind.ASSESSMENTS) + "/"
+                                + caseB.records().get(RecordKind.ASSESSMENTS) + "?reason=Crossing",
+                        patch(RecordKind.ASSESSMENTS),
+                        IF_MATCH_FIRST_VERSION),
+                404,
+                "an amendment across sites");
         assertCaseBUntouched();
     }
 
@@ -386,7 +425,8 @@ class ClinicalRecordAccessTest {
         }
         // asking for a kind the role may not read gives nothing of it, not a refusal
         Reply sessions = APIS.get(role).get(caseA.path("timeline?type=session"));
-        assertThat(Cases.ok(sessions).get("items")).as("%s asking for sessions", role)
+        assertThat(Cases.ok(sessions).get("items"))
+                .as("%s asking for sessions", role)
                 .hasSize(readable.contains("session") ? 1 : 0);
     }
 
@@ -424,8 +464,7 @@ class ClinicalRecordAccessTest {
                 body.put("formulation", FORMULATION + " " + text);
             }
             case DESISTANCE_REVIEWS -> body.put("narrative", NARRATIVE + " " + text);
-            default -> {
-            }
+            default -> {}
         }
         return body;
     }
@@ -444,8 +483,17 @@ class ClinicalRecordAccessTest {
     }
 
     static Map<String, Object> outcome(String notes) {
-        return Map.of("outcome", "attended", "engagement", 4, "notes", notes, "shareable", true,
-                "concern", "Asked where the victim now works " + FIXTURE);
+        return Map.of(
+                "outcome",
+                "attended",
+                "engagement",
+                4,
+                "notes",
+                notes,
+                "shareable",
+                true,
+                "concern",
+                "Asked where the victim now works " + FIXTURE);
     }
 
     static Map<String, Object> referralMove() {
@@ -459,11 +507,15 @@ class ClinicalRecordAccessTest {
     /** A record of the kind made for one call, on the participant the write probes use. */
     static String fresh(RecordKind kind) {
         String base = base(writesA, kind);
-        return base + "/" + Cases.created(recorder(kind).post(base, body(kind, "fresh."))).get("id").asText();
+        return base + "/"
+                + Cases.created(recorder(kind).post(base, body(kind, "fresh.")))
+                        .get("id")
+                        .asText();
     }
 
     static String kindPaths() {
-        return String.join("|", Arrays.stream(RecordKind.values()).map(kind -> kind.path).toList());
+        return String.join(
+                "|", Arrays.stream(RecordKind.values()).map(kind -> kind.path).toList());
     }
 
     // ---------------------------------------------------------------- checks
@@ -483,9 +535,12 @@ class ClinicalRecordAccessTest {
     /** Case B still holds its one record of each kind, at version 1 and active. */
     static void assertCaseBUntouched() {
         for (RecordKind kind : RecordKind.values()) {
-            assertThat(Cases.ok(tester.get(caseB.base(kind))).get("items")).as("%s of case B", kind).singleElement()
+            assertThat(Cases.ok(tester.get(caseB.base(kind))).get("items"))
+                    .as("%s of case B", kind)
+                    .singleElement()
                     .satisfies(record -> {
-                        assertThat(record.get("id").asText()).isEqualTo(caseB.records().get(kind));
+                        assertThat(record.get("id").asText())
+                                .isEqualTo(caseB.records().get(kind));
                         assertThat(record.get("version").asInt()).isEqualTo(1);
                         assertThat(record.get("status").asText()).isEqualTo("active");
                     });
@@ -495,9 +550,13 @@ class ClinicalRecordAccessTest {
     /** A list, one record and its history, as the role reads them. */
     static List<Reply> readsOf(Role role, RecordKind kind) {
         Api api = APIS.get(role);
-        List<Reply> replies = List.of(api.get(caseA.base(kind) + "?limit=500"), api.get(caseA.record(kind)),
+        List<Reply> replies = List.of(
+                api.get(caseA.base(kind) + "?limit=500"),
+                api.get(caseA.record(kind)),
                 api.get(caseA.record(kind) + "/history"));
-        replies.forEach(reply -> assertThat(reply.status()).as("%s reading %s: %s", role, kind, reply).isEqualTo(200));
+        replies.forEach(reply -> assertThat(reply.status())
+                .as("%s reading %s: %s", role, kind, reply)
+                .isEqualTo(200));
         return replies;
     }
 
@@ -524,9 +583,13 @@ class ClinicalRecordAccessTest {
 
     /** The field is always there; withheld, it is null (what it holds otherwise the text checks tell). */
     static void assertWithheld(JsonNode record, String field, boolean withheld, Role role) {
-        assertThat(record.has(field)).as("%s: %s is present, withheld or not", role, field).isTrue();
+        assertThat(record.has(field))
+                .as("%s: %s is present, withheld or not", role, field)
+                .isTrue();
         if (withheld) {
-            assertThat(record.get(field).isNull()).as("%s: %s withheld as null: %s", role, field, record).isTrue();
+            assertThat(record.get(field).isNull())
+                    .as("%s: %s withheld as null: %s", role, field, record)
+                    .isTrue();
         }
     }
 }

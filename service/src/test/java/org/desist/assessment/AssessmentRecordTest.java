@@ -14,8 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
-import org.desist.config.DesistConfiguration;
 import org.desist.auth.Role;
+import org.desist.config.DesistConfiguration;
 import org.desist.db.Databases;
 import org.desist.support.Api;
 import org.desist.support.Cases;
@@ -65,9 +65,11 @@ class AssessmentRecordTest {
         body.put("overallRisk", "high");
         body.put("stalkerType", "rejected");
         body.put("relationship", "ex_intimate");
-        body.put("diagnoses", new ArrayList<>(List.of(
-                diagnosis("ICD-10", "F60.3", "Emotionally unstable personality disorder"),
-                diagnosis("ICD-11", "6C40.2", "Alcohol dependence"))));
+        body.put(
+                "diagnoses",
+                new ArrayList<>(List.of(
+                        diagnosis("ICD-10", "F60.3", "Emotionally unstable personality disorder"),
+                        diagnosis("ICD-11", "6C40.2", "Alcohol dependence"))));
         body.put("substanceMisuse", List.of("alcohol", "cannabis"));
         body.put("formulation", FORMULATION);
         return body;
@@ -97,7 +99,8 @@ class AssessmentRecordTest {
         JsonNode record = Cases.created(created);
         assertThat(created.header("ETag")).isEqualTo("\"1\"");
         assertThat(record.get("instrument").asText()).isEqualTo("SRP");
-        assertThat(record.get("riskRatings").get("psychosocial_damage").asText()).isEqualTo("high");
+        assertThat(record.get("riskRatings").get("psychosocial_damage").asText())
+                .isEqualTo("high");
         assertThat(record.get("riskRatings").has("psychosocialDamage")).isFalse();
         assertThat(record.get("riskRatings").get("violence").asText()).isEqualTo("low");
         assertThat(record.get("diagnoses").get(0).get("system").asText()).isEqualTo("ICD-10");
@@ -110,10 +113,14 @@ class AssessmentRecordTest {
         String id = record.get("id").asText();
         assertThat(created.header("Location")).endsWith(base + "/" + id);
 
-        assertThat(stored(id)).containsExactly("SRP", "low", "high",
-                "[{\"system\":\"ICD-10\",\"code\":\"F60.3\",\"label\":\"Emotionally unstable personality disorder\"},"
-                        + "{\"system\":\"ICD-11\",\"code\":\"6C40.2\",\"label\":\"Alcohol dependence\"}]",
-                "[\"alcohol\",\"cannabis\"]");
+        assertThat(stored(id))
+                .containsExactly(
+                        "SRP",
+                        "low",
+                        "high",
+                        "[{\"system\":\"ICD-10\",\"code\":\"F60.3\",\"label\":\"Emotionally unstable personality disorder\"},"
+                                + "{\"system\":\"ICD-11\",\"code\":\"6C40.2\",\"label\":\"Alcohol dependence\"}]",
+                        "[\"alcohol\",\"cannabis\"]");
 
         Map<String, Object> bare = assessment("2026-03-02");
         bare.remove("stalkerType");
@@ -130,7 +137,8 @@ class AssessmentRecordTest {
         assertThat(second.get("stalkerType").isNull()).isTrue();
 
         JsonNode list = Cases.ok(api.get(base)).get("items");
-        assertThat(list).extracting(item -> item.get("assessedOn").asText())
+        assertThat(list)
+                .extracting(item -> item.get("assessedOn").asText())
                 .containsExactly("2026-03-02", "2026-02-20");
         assertThat(Cases.ok(api.get(base + "?to=2026-02-28")).get("items")).hasSize(1);
         Reply read = api.get(base + "/" + id);
@@ -138,12 +146,22 @@ class AssessmentRecordTest {
         assertThat(read.header("ETag")).isEqualTo("\"1\"");
 
         Map<String, Object> patch = new LinkedHashMap<>();
-        patch.put("riskRatings", Map.of("violence", "moderate", "persistence", "high", "recurrence", "moderate",
-                "psychosocial_damage", "low"));
+        patch.put(
+                "riskRatings",
+                Map.of(
+                        "violence",
+                        "moderate",
+                        "persistence",
+                        "high",
+                        "recurrence",
+                        "moderate",
+                        "psychosocial_damage",
+                        "low"));
         patch.put("diagnoses", List.of(diagnosis("ICD-11", "6D10.1", "Personality disorder, moderate")));
         patch.put("formulation", "Revised after collateral history");
         assertThat(api.patch(base + "/" + id, patch, "\"1\"").fieldsAtFault()).containsExactly("reason");
-        assertThat(api.patch(base + "/" + id + "?reason=x", patch, null).status()).isEqualTo(428);
+        assertThat(api.patch(base + "/" + id + "?reason=x", patch, null).status())
+                .isEqualTo(428);
         Reply amended = api.patch(base + "/" + id + "?reason=Collateral%20history", patch, "\"1\"");
         JsonNode now = Cases.ok(amended);
         assertThat(amended.header("ETag")).isEqualTo("\"2\"");
@@ -155,27 +173,38 @@ class AssessmentRecordTest {
         assertThat(stored(id).get(1)).isEqualTo("moderate");
 
         // a merge patch of one domain leaves the other three as they were (RFC 7396 merges nested objects)
-        JsonNode oneDomain = Cases.ok(api.patch(base + "/" + id + "?reason=Violence%20re-rated",
-                Map.of("riskRatings", Map.of("violence", "high")), "\"2\""));
+        JsonNode oneDomain = Cases.ok(api.patch(
+                base + "/" + id + "?reason=Violence%20re-rated",
+                Map.of("riskRatings", Map.of("violence", "high")),
+                "\"2\""));
         assertThat(oneDomain.get("riskRatings").get("violence").asText()).isEqualTo("high");
         assertThat(oneDomain.get("riskRatings").get("persistence").asText()).isEqualTo("high");
         assertThat(oneDomain.get("riskRatings").get("recurrence").asText()).isEqualTo("moderate");
-        assertThat(oneDomain.get("riskRatings").get("psychosocial_damage").asText()).isEqualTo("low");
+        assertThat(oneDomain.get("riskRatings").get("psychosocial_damage").asText())
+                .isEqualTo("low");
 
         JsonNode history = Cases.ok(api.get(base + "/" + id + "/history")).get("items");
         assertThat(history).hasSize(3);
         assertThat(history.get(0).get("record").get("formulation").asText()).isEqualTo(FORMULATION);
-        assertThat(history.get(0).get("record").get("riskRatings").get("psychosocial_damage").asText())
+        assertThat(history.get(0)
+                        .get("record")
+                        .get("riskRatings")
+                        .get("psychosocial_damage")
+                        .asText())
                 .isEqualTo("high");
         assertThat(history.get(0).get("record").get("diagnoses")).hasSize(2);
         assertThat(history.get(1).get("reason").asText()).isEqualTo("Collateral history");
         assertThat(history.get(1).get("record")).isEqualTo(now);
         assertThat(history.get(2).get("record")).isEqualTo(oneDomain);
 
-        Reply marked = api.send("POST", base + "/" + id + "/entered-in-error", Map.of("reason", "Wrong participant"),
+        Reply marked = api.send(
+                "POST",
+                base + "/" + id + "/entered-in-error",
+                Map.of("reason", "Wrong participant"),
                 Map.of("If-Match", "\"3\""));
         assertThat(Cases.ok(marked).get("status").asText()).isEqualTo("entered_in_error");
-        assertThat(api.patch(base + "/" + id + "?reason=again", Map.of("overallRisk", "low"), "\"4\"").status())
+        assertThat(api.patch(base + "/" + id + "?reason=again", Map.of("overallRisk", "low"), "\"4\"")
+                        .status())
                 .isEqualTo(409);
         assertThat(Cases.ok(api.get(base + "/" + id + "/history")).get("items")).hasSize(4);
     }
@@ -186,41 +215,89 @@ class AssessmentRecordTest {
         String base = base(participant);
         String tomorrow = LocalDate.now(ZoneId.of("Europe/London")).plusDays(1).toString();
 
-        refused(base, body -> body.put("kind", "forensic"), "kind",
-                "must be one of: psychiatric, psychological, risk");
-        refused(base, body -> body.put("instrument", "srp"), "instrument",
+        refused(base, body -> body.put("kind", "forensic"), "kind", "must be one of: psychiatric, psychological, risk");
+        refused(
+                base,
+                body -> body.put("instrument", "srp"),
+                "instrument",
                 "must be one of: SRP, SAM, clinical_interview, other");
-        refused(base, body -> ratings(body).put("violence", "extreme"), "riskRatings.violence",
+        refused(
+                base,
+                body -> ratings(body).put("violence", "extreme"),
+                "riskRatings.violence",
                 "must be one of: low, moderate, high");
-        refused(base, body -> ratings(body).put("psychosocial_damage", "HIGH"), "riskRatings.psychosocial_damage",
+        refused(
+                base,
+                body -> ratings(body).put("psychosocial_damage", "HIGH"),
+                "riskRatings.psychosocial_damage",
                 "must be one of: low, moderate, high");
-        refused(base, body -> body.put("overallRisk", "very_high"), "overallRisk",
+        refused(
+                base,
+                body -> body.put("overallRisk", "very_high"),
+                "overallRisk",
                 "must be one of: low, moderate, high");
-        refused(base, body -> body.put("stalkerType", "intimacy-seeking"), "stalkerType",
+        refused(
+                base,
+                body -> body.put("stalkerType", "intimacy-seeking"),
+                "stalkerType",
                 "must be one of: rejected, resentful, intimacy_seeking, incompetent_suitor, predatory");
-        refused(base, body -> body.put("relationship", "partner"), "relationship",
+        refused(
+                base,
+                body -> body.put("relationship", "partner"),
+                "relationship",
                 "must be one of: ex_intimate, acquaintance, workplace, professional_contact, stranger, other");
-        refused(base, body -> body.put("diagnoses", List.of(diagnosis("ICD10", "F60.3", null))), "diagnoses[0].system",
+        refused(
+                base,
+                body -> body.put("diagnoses", List.of(diagnosis("ICD10", "F60.3", null))),
+                "diagnoses[0].system",
                 "must be one of: ICD-10, ICD-11");
-        refused(base, body -> body.put("diagnoses", List.of(diagnosis("ICD_10", "F60.3", null))), "diagnoses[0].system",
+        refused(
+                base,
+                body -> body.put("diagnoses", List.of(diagnosis("ICD_10", "F60.3", null))),
+                "diagnoses[0].system",
                 "must be one of: ICD-10, ICD-11");
 
-        refused(base, body -> body.put("diagnoses", List.of(diagnosis("ICD-10", "6D10.1", null))), "diagnoses[0].code",
+        refused(
+                base,
+                body -> body.put("diagnoses", List.of(diagnosis("ICD-10", "6D10.1", null))),
+                "diagnoses[0].code",
                 "must be an ICD-10 code like F60.3");
-        refused(base, body -> body.put("diagnoses", List.of(diagnosis("ICD-10", "f60.3", null))), "diagnoses[0].code",
+        refused(
+                base,
+                body -> body.put("diagnoses", List.of(diagnosis("ICD-10", "f60.3", null))),
+                "diagnoses[0].code",
                 "must be an ICD-10 code like F60.3");
-        refused(base, body -> body.put("diagnoses", List.of(diagnosis("ICD-11", "6D10.1", null),
-                diagnosis("ICD-11", "F60.3", null))), "diagnoses[1].code", "must be an ICD-11 code like 6D10.1");
-        refused(base, body -> body.put("diagnoses", List.of(diagnosis("ICD-11", "6D1", null))), "diagnoses[0].code",
+        refused(
+                base,
+                body -> body.put(
+                        "diagnoses", List.of(diagnosis("ICD-11", "6D10.1", null), diagnosis("ICD-11", "F60.3", null))),
+                "diagnoses[1].code",
                 "must be an ICD-11 code like 6D10.1");
-        refused(base, body -> body.put("diagnoses", List.of(diagnosis("ICD-10", " ", null))), "diagnoses[0].code",
+        refused(
+                base,
+                body -> body.put("diagnoses", List.of(diagnosis("ICD-11", "6D1", null))),
+                "diagnoses[0].code",
+                "must be an ICD-11 code like 6D10.1");
+        refused(
+                base,
+                body -> body.put("diagnoses", List.of(diagnosis("ICD-10", " ", null))),
+                "diagnoses[0].code",
                 null);
-        refused(base, body -> body.put("diagnoses", List.of(diagnosis(null, "F60.3", null))), "diagnoses[0].system",
+        refused(
+                base,
+                body -> body.put("diagnoses", List.of(diagnosis(null, "F60.3", null))),
+                "diagnoses[0].system",
                 null);
-        refused(base, body -> body.put("diagnoses", Collections.nCopies(21, diagnosis("ICD-10", "F60.3", null))),
-                "diagnoses", null);
+        refused(
+                base,
+                body -> body.put("diagnoses", Collections.nCopies(21, diagnosis("ICD-10", "F60.3", null))),
+                "diagnoses",
+                null);
 
-        refused(base, body -> ratings(body).remove("psychosocial_damage"), "riskRatings.psychosocial_damage",
+        refused(
+                base,
+                body -> ratings(body).remove("psychosocial_damage"),
+                "riskRatings.psychosocial_damage",
                 "must not be null");
         refused(base, body -> ratings(body).remove("violence"), "riskRatings.violence", "must not be null");
         refused(base, body -> ratings(body).put("fixation", "high"), "riskRatings.fixation", "is not a known field");
@@ -230,12 +307,14 @@ class AssessmentRecordTest {
         }
 
         refused(base, body -> body.put("assessedOn", tomorrow), "assessedOn", "must not be in the future");
-        refused(base, body -> body.put("assessedOn", "2026-01-31"), "assessedOn",
+        refused(
+                base,
+                body -> body.put("assessedOn", "2026-01-31"),
+                "assessedOn",
                 "must not be before the participant's referral (2026-02-01)");
         refused(base, body -> body.put("assessedOn", "2026-02-30"), "assessedOn", null);
         refused(base, body -> body.put("substanceMisuse", List.of("x".repeat(51))), "substanceMisuse[0]", null);
-        refused(base, body -> body.put("substanceMisuse", Collections.nCopies(21, "alcohol")), "substanceMisuse",
-                null);
+        refused(base, body -> body.put("substanceMisuse", Collections.nCopies(21, "alcohol")), "substanceMisuse", null);
         refused(base, body -> body.put("formulation", "x".repeat(20001)), "formulation", null);
         refused(base, body -> body.put("participantId", participant), "participantId", "is not a known field");
         assertThat(Cases.ok(api.get(base)).get("items")).isEmpty();
@@ -252,15 +331,18 @@ class AssessmentRecordTest {
         cleared.put("psychosocial_damage", null);
         assertThat(api.patch(amend, Map.of("riskRatings", cleared), "\"1\"").fieldsAtFault())
                 .containsExactly("riskRatings.persistence", "riskRatings.psychosocial_damage");
-        assertThat(api.patch(amend, Map.of("riskRatings", Map.of("violence", "extreme")), "\"1\"").fieldsAtFault())
+        assertThat(api.patch(amend, Map.of("riskRatings", Map.of("violence", "extreme")), "\"1\"")
+                        .fieldsAtFault())
                 .containsExactly("riskRatings.violence");
-        assertThat(api.patch(amend, Map.of("riskRatings", Map.of("fixation", "low")), "\"1\"").fieldsAtFault())
+        assertThat(api.patch(amend, Map.of("riskRatings", Map.of("fixation", "low")), "\"1\"")
+                        .fieldsAtFault())
                 .containsExactly("riskRatings.fixation");
         assertThat(api.patch(amend, Map.of("assessedOn", tomorrow), "\"1\"").fieldsAtFault())
                 .containsExactly("assessedOn");
         assertThat(api.patch(amend, Map.of("instrument", "SRP-2"), "\"1\"").fieldsAtFault())
                 .containsExactly("instrument");
-        assertThat(api.patch(amend, Map.of("id", "other"), "\"1\"").fieldsAtFault()).containsExactly("id");
+        assertThat(api.patch(amend, Map.of("id", "other"), "\"1\"").fieldsAtFault())
+                .containsExactly("id");
         JsonNode unchanged = Cases.ok(api.get(base + "/" + id));
         assertThat(unchanged.get("version").asInt()).isEqualTo(1);
         assertThat(unchanged.get("diagnoses").get(0).get("code").asText()).isEqualTo("F60.3");
@@ -282,7 +364,9 @@ class AssessmentRecordTest {
     @Test
     void each_role_sees_what_it_may_in_the_list_the_record_and_its_history() {
         String base = base(cases.participant("ASM"));
-        String id = Cases.created(api.post(base, assessment("2026-02-20"))).get("id").asText();
+        String id = Cases.created(api.post(base, assessment("2026-02-20")))
+                .get("id")
+                .asText();
         Cases.ok(api.patch(base + "/" + id + "?reason=Second%20opinion", Map.of("overallRisk", "moderate"), "\"1\""));
 
         for (Role role : List.of(Role.clinician, Role.probation, Role.police, Role.advocate, Role.cps)) {
@@ -298,26 +382,41 @@ class AssessmentRecordTest {
             boolean clinician = role == Role.clinician;
             boolean healthDetail = clinician || role == Role.probation;
             for (JsonNode record : seen) {
-                assertThat(record.get("formulation").isNull()).as(role + " formulation").isEqualTo(!clinician);
-                assertThat(record.get("diagnoses").isNull()).as(role + " diagnoses").isEqualTo(!healthDetail);
-                assertThat(record.get("substanceMisuse").isNull()).as(role + " substances").isEqualTo(!healthDetail);
-                assertThat(record.get("stalkerType").isNull()).as(role + " type").isEqualTo(!healthDetail);
+                assertThat(record.get("formulation").isNull())
+                        .as(role + " formulation")
+                        .isEqualTo(!clinician);
+                assertThat(record.get("diagnoses").isNull())
+                        .as(role + " diagnoses")
+                        .isEqualTo(!healthDetail);
+                assertThat(record.get("substanceMisuse").isNull())
+                        .as(role + " substances")
+                        .isEqualTo(!healthDetail);
+                assertThat(record.get("stalkerType").isNull())
+                        .as(role + " type")
+                        .isEqualTo(!healthDetail);
                 if (healthDetail) {
-                    assertThat(record.get("diagnoses").get(0).get("code").asText()).isEqualTo("F60.3");
+                    assertThat(record.get("diagnoses").get(0).get("code").asText())
+                            .isEqualTo("F60.3");
                     assertThat(record.get("stalkerType").asText()).isEqualTo("rejected");
                 }
                 assertThat(record.get("kind").asText()).isEqualTo("risk");
                 assertThat(record.get("assessedOn").asText()).isEqualTo("2026-02-20");
                 assertThat(record.get("instrument").asText()).isEqualTo("SRP");
                 assertThat(record.get("relationship").asText()).isEqualTo("ex_intimate");
-                assertThat(record.get("riskRatings").get("persistence").asText()).isEqualTo("high");
-                assertThat(record.get("riskRatings").get("psychosocial_damage").asText()).isEqualTo("high");
+                assertThat(record.get("riskRatings").get("persistence").asText())
+                        .isEqualTo("high");
+                assertThat(record.get("riskRatings").get("psychosocial_damage").asText())
+                        .isEqualTo("high");
                 assertThat(record.get("overallRisk").asText()).isIn("high", "moderate");
             }
             for (Reply reply : List.of(list, one, history)) {
-                assertThat(reply.text().contains("rumination")).as(role + " text").isEqualTo(clinician);
+                assertThat(reply.text().contains("rumination"))
+                        .as(role + " text")
+                        .isEqualTo(clinician);
                 assertThat(reply.text().contains("F60.3")).as(role + " codes").isEqualTo(healthDetail);
-                assertThat(reply.text().contains("cannabis")).as(role + " substances").isEqualTo(healthDetail);
+                assertThat(reply.text().contains("cannabis"))
+                        .as(role + " substances")
+                        .isEqualTo(healthDetail);
             }
         }
 
@@ -325,22 +424,36 @@ class AssessmentRecordTest {
         assertThat(lead.get(base).status()).isEqualTo(403);
         assertThat(lead.get(base + "/" + id + "/history").status()).isEqualTo(403);
         for (String writer : List.of("probation.asm", "police.asm", "advocate.asm", "cps.asm")) {
-            assertThat(TestApp.as(APP, writer).post(base, assessment("2026-02-21")).status()).as(writer).isEqualTo(403);
+            assertThat(TestApp.as(APP, writer)
+                            .post(base, assessment("2026-02-21"))
+                            .status())
+                    .as(writer)
+                    .isEqualTo(403);
         }
-        assertThat(TestApp.as(APP, "clinician.asm").post(base, assessment("2026-02-21")).status()).isEqualTo(201);
+        assertThat(TestApp.as(APP, "clinician.asm")
+                        .post(base, assessment("2026-02-21"))
+                        .status())
+                .isEqualTo(201);
     }
 
     @Test
     void the_api_description_spells_the_fields_and_enums_as_the_wire_does() {
         JsonNode description = Cases.ok(api.get("/openapi.json"));
-        assertThat(description.get("paths").has("/participants/{id}/assessments/{rid}/history")).isTrue();
+        assertThat(description.get("paths").has("/participants/{id}/assessments/{rid}/history"))
+                .isTrue();
         JsonNode schemas = description.get("components").get("schemas");
-        assertThat(schemas.get("RiskRatings").get("properties").fieldNames()).toIterable()
+        assertThat(schemas.get("RiskRatings").get("properties").fieldNames())
+                .toIterable()
                 .containsExactlyInAnyOrder("violence", "persistence", "recurrence", "psychosocial_damage");
         assertThat(schemas.get("Diagnosis").get("properties").get("system").get("enum"))
-                .extracting(JsonNode::asText).containsExactly("ICD-10", "ICD-11");
-        assertThat(schemas.get("NewAssessment").get("properties").get("instrument").get("enum"))
-                .extracting(JsonNode::asText).containsExactly("SRP", "SAM", "clinical_interview", "other");
+                .extracting(JsonNode::asText)
+                .containsExactly("ICD-10", "ICD-11");
+        assertThat(schemas.get("NewAssessment")
+                        .get("properties")
+                        .get("instrument")
+                        .get("enum"))
+                .extracting(JsonNode::asText)
+                .containsExactly("SRP", "SAM", "clinical_interview", "other");
     }
 
     /** instrument, risk_violence, risk_psychosocial_damage, diagnoses, substance_misuse as the table holds them. */
@@ -349,8 +462,8 @@ class AssessmentRecordTest {
             return database.jdbi().withHandle(handle -> handle.createQuery("SELECT instrument, risk_violence,"
                             + " risk_psychosocial_damage, diagnoses, substance_misuse FROM assessment WHERE id = :id")
                     .bind("id", id)
-                    .map((rs, ctx) -> List.of(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getString(5)))
+                    .map((rs, ctx) -> List.of(
+                            rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)))
                     .one());
         } catch (Exception e) {
             throw new IllegalStateException(e);

@@ -17,8 +17,11 @@ class DiagnosisSystemTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"6D10.1", "6C40", "f60.3", "F6", "F603", "F60.", "F60.123", "FF0.3", " F60.3", "F60.3 ",
-        "F60-3", "F60.3.1", ""})
+    @ValueSource(
+            strings = {
+                "6D10.1", "6C40", "f60.3", "F6", "F603", "F60.", "F60.123", "FF0.3", " F60.3", "F60.3 ", "F60-3",
+                "F60.3.1", ""
+            })
     void icd10_refuses_other_shapes(String code) {
         assertThat(DiagnosisSystem.ICD_10.fits(code)).as(code).isFalse();
     }

@@ -22,8 +22,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.desist.config.DesistConfiguration;
 import org.desist.auth.Role;
+import org.desist.config.DesistConfiguration;
 import org.desist.db.Databases;
 import org.desist.support.Api;
 import org.desist.support.Cases;
@@ -54,13 +54,28 @@ class AuditTrailTest {
     private static final String SOUTH = "STH";
 
     /** One audit row as the tests compare it: everything but the time and the hashes. */
-    record Row(String username, String role, String action, String resourceType, String resourceId,
-               String participantId, int status, String requestId, String purpose) {
+    record Row(
+            String username,
+            String role,
+            String action,
+            String resourceType,
+            String resourceId,
+            String participantId,
+            int status,
+            String requestId,
+            String purpose) {
 
         static Row of(JsonNode json) {
-            return new Row(text(json, "username"), text(json, "role"), text(json, "action"),
-                    text(json, "resourceType"), text(json, "resourceId"), text(json, "participantId"),
-                    json.get("status").asInt(), text(json, "requestId"), text(json, "purpose"));
+            return new Row(
+                    text(json, "username"),
+                    text(json, "role"),
+                    text(json, "action"),
+                    text(json, "resourceType"),
+                    text(json, "resourceId"),
+                    text(json, "participantId"),
+                    json.get("status").asInt(),
+                    text(json, "requestId"),
+                    text(json, "purpose"));
         }
 
         private static String text(JsonNode json, String field) {
@@ -75,6 +90,7 @@ class AuditTrailTest {
     private static final List<Row> expected = new ArrayList<>();
     /** The seq of the last row before the script and of the script's last row. */
     private static long before;
+
     private static long after;
 
     @BeforeAll
@@ -103,13 +119,29 @@ class AuditTrailTest {
         JsonNode referral = Cases.created(received);
         String referralId = referral.get("id").asText();
         participantId = referral.get("participantId").asText();
-        expect(received, "pc.north", "police", "create", "referral", referralId, participantId, 201,
+        expect(
+                received,
+                "pc.north",
+                "police",
+                "create",
+                "referral",
+                referralId,
+                participantId,
+                201,
                 "Referral from custody suite");
 
         // 2. a clinician reads the participant, saying why
         Reply read = clinician.with("X-Purpose", "Preparing the daily review").get("/participants/" + participantId);
         Cases.ok(read);
-        expect(read, "dr.north", "clinician", "read", "participant", participantId, participantId, 200,
+        expect(
+                read,
+                "dr.north",
+                "clinician",
+                "read",
+                "participant",
+                participantId,
+                participantId,
+                200,
                 "Preparing the daily review");
 
         // 3. lists the review queue
@@ -118,26 +150,45 @@ class AuditTrailTest {
         expect(queue, "dr.north", "clinician", "read", "referral", null, null, 200, null);
 
         // 4. reviews the referral
-        Reply reviewed = clinician.post("/referrals/" + referralId + "/review", Map.of("reviewedOn", "2026-02-02",
-                "priority", "high", "decision", "accept_for_intervention", "reason", "Escalating fixation"));
+        Reply reviewed = clinician.post(
+                "/referrals/" + referralId + "/review",
+                Map.of(
+                        "reviewedOn",
+                        "2026-02-02",
+                        "priority",
+                        "high",
+                        "decision",
+                        "accept_for_intervention",
+                        "reason",
+                        "Escalating fixation"));
         Cases.ok(reviewed);
         expect(reviewed, "dr.north", "clinician", "update", "referral", referralId, participantId, 200, null);
 
         // 5. the programme lead enrols the participant, 6. and moves the enrolment on
-        Reply opened = lead.post("/enrolments", Map.of("participantId", participantId, "cohortId", cohortId,
-                "on", "2026-02-03"));
+        Reply opened = lead.post(
+                "/enrolments", Map.of("participantId", participantId, "cohortId", cohortId, "on", "2026-02-03"));
         String enrolmentId = Cases.created(opened).get("id").asText();
         expect(opened, "lead.all", "programme_lead", "create", "enrolment", enrolmentId, participantId, 201, null);
-        Reply moved = lead.post("/enrolments/" + enrolmentId + "/transitions",
+        Reply moved = lead.post(
+                "/enrolments/" + enrolmentId + "/transitions",
                 Map.of("to", "assessing", "on", "2026-02-05", "reason", "Assessment booked"));
         Cases.ok(moved);
         expect(moved, "lead.all", "programme_lead", "update", "enrolment", enrolmentId, participantId, 200, null);
 
         // 7. the clinician corrects the participant's name against the version read in step 2
-        Reply amended = clinician.with("X-Purpose", "Correcting a misspelt name")
+        Reply amended = clinician
+                .with("X-Purpose", "Correcting a misspelt name")
                 .patch("/participants/" + participantId, Map.of("givenName", "Danny"), read.header("ETag"));
         assertThat(amended.status()).as(amended.toString()).isEqualTo(200);
-        expect(amended, "dr.north", "clinician", "update", "participant", participantId, participantId, 200,
+        expect(
+                amended,
+                "dr.north",
+                "clinician",
+                "update",
+                "participant",
+                participantId,
+                participantId,
+                200,
                 "Correcting a misspelt name");
 
         // 8. an administrator tries to read clinical content: refused by role
@@ -153,11 +204,20 @@ class AuditTrailTest {
         after = lastSeq();
     }
 
-    private static void expect(Reply reply, String username, String role, String action, String resourceType,
-                               String resourceId, String participant, int status, String purpose) {
+    private static void expect(
+            Reply reply,
+            String username,
+            String role,
+            String action,
+            String resourceType,
+            String resourceId,
+            String participant,
+            int status,
+            String purpose) {
         String requestId = reply.header("X-Request-Id");
         assertThat(requestId).as("X-Request-Id of " + reply).isNotBlank();
-        expected.add(new Row(username, role, action, resourceType, resourceId, participant, status, requestId, purpose));
+        expected.add(
+                new Row(username, role, action, resourceType, resourceId, participant, status, requestId, purpose));
     }
 
     @Test
@@ -166,7 +226,8 @@ class AuditTrailTest {
 
         assertThat(after - before).as("rows the script added").isEqualTo(expected.size());
         assertThat(rows).extracting(Row::of).containsExactlyElementsOf(expected);
-        assertThat(rows).extracting(row -> row.get("seq").asLong())
+        assertThat(rows)
+                .extracting(row -> row.get("seq").asLong())
                 .containsExactlyElementsOf(seqRange(before + 1, after));
     }
 
@@ -176,11 +237,15 @@ class AuditTrailTest {
         for (int i = 1; i < rows.size(); i++) {
             JsonNode previous = rows.get(i - 1);
             JsonNode row = rows.get(i);
-            assertThat(row.get("prevHash").asText()).isEqualTo(previous.get("hash").asText());
-            assertThat(Instant.parse(row.get("at").asText())).isAfterOrEqualTo(Instant.parse(previous.get("at").asText()));
+            assertThat(row.get("prevHash").asText())
+                    .isEqualTo(previous.get("hash").asText());
+            assertThat(Instant.parse(row.get("at").asText()))
+                    .isAfterOrEqualTo(Instant.parse(previous.get("at").asText()));
         }
         assertThat(rows).extracting(row -> row.get("hash").asText()).allMatch(hash -> hash.matches("[0-9a-f]{64}"));
-        assertThat(rows).extracting(row -> row.get("keyId").asText()).containsOnly(AuditKeys.of(Commands.AUDIT_KEY, "").current().id());
+        assertThat(rows)
+                .extracting(row -> row.get("keyId").asText())
+                .containsOnly(AuditKeys.of(Commands.AUDIT_KEY, "").current().id());
     }
 
     @Test
@@ -188,16 +253,23 @@ class AuditTrailTest {
         List<JsonNode> api = scriptRows(Cases.ok(admin.get("/audit?limit=500")));
         List<String> stored = new ArrayList<>();
         try (Connection db = DATABASE.connect();
-             ResultSet rows = db.createStatement().executeQuery("SELECT seq, username, action, request_id, hash"
-                     + " FROM audit_event WHERE seq > " + before + " AND seq <= " + after + " ORDER BY seq")) {
+                ResultSet rows = db.createStatement()
+                        .executeQuery(
+                                "SELECT seq, username, action, request_id, hash" + " FROM audit_event WHERE seq > "
+                                        + before + " AND seq <= " + after + " ORDER BY seq")) {
             while (rows.next()) {
-                stored.add(rows.getLong(1) + " " + rows.getString(2) + " " + rows.getString(3) + " "
-                        + rows.getString(4) + " " + rows.getString(5));
+                stored.add(rows.getLong(1) + " " + rows.getString(2) + " " + rows.getString(3) + " " + rows.getString(4)
+                        + " " + rows.getString(5));
             }
         }
-        assertThat(stored).containsExactlyElementsOf(api.stream().map(row -> row.get("seq").asLong() + " "
-                + row.get("username").asText() + " " + row.get("action").asText() + " "
-                + row.get("requestId").asText() + " " + row.get("hash").asText()).toList());
+        assertThat(stored)
+                .containsExactlyElementsOf(api.stream()
+                        .map(row -> row.get("seq").asLong() + " "
+                                + row.get("username").asText() + " "
+                                + row.get("action").asText() + " "
+                                + row.get("requestId").asText() + " "
+                                + row.get("hash").asText())
+                        .toList());
     }
 
     @Test
@@ -207,8 +279,17 @@ class AuditTrailTest {
 
         // the read is logged before the search runs, so it is the newest row of its own answer
         JsonNode newest = page.get("items").get(0);
-        assertThat(Row.of(newest)).isEqualTo(new Row("admin.ada", "admin", "read", "audit", null, participantId, 200,
-                search.header("X-Request-Id"), "Caldicott review"));
+        assertThat(Row.of(newest))
+                .isEqualTo(new Row(
+                        "admin.ada",
+                        "admin",
+                        "read",
+                        "audit",
+                        null,
+                        participantId,
+                        200,
+                        search.header("X-Request-Id"),
+                        "Caldicott review"));
     }
 
     @Test
@@ -216,9 +297,13 @@ class AuditTrailTest {
         Reply search = admin.get("/audit?participantId=" + participantId + "&limit=500");
         List<JsonNode> items = items(Cases.ok(search));
 
-        assertThat(items).allSatisfy(row -> assertThat(row.get("participantId").asText()).isEqualTo(participantId));
-        assertThat(scriptRows(items)).extracting(Row::of).containsExactlyElementsOf(
-                expected.stream().filter(row -> participantId.equals(row.participantId())).toList());
+        assertThat(items)
+                .allSatisfy(row -> assertThat(row.get("participantId").asText()).isEqualTo(participantId));
+        assertThat(scriptRows(items))
+                .extracting(Row::of)
+                .containsExactlyElementsOf(expected.stream()
+                        .filter(row -> participantId.equals(row.participantId()))
+                        .toList());
         assertThat(items).extracting(row -> row.get("requestId").asText()).contains(search.header("X-Request-Id"));
     }
 
@@ -226,9 +311,13 @@ class AuditTrailTest {
     void the_username_filter_shows_one_persons_accesses() {
         List<JsonNode> items = items(Cases.ok(admin.get("/audit?username=dr.north&limit=500")));
 
-        assertThat(items).allSatisfy(row -> assertThat(row.get("username").asText()).isEqualTo("dr.north"));
-        assertThat(scriptRows(items)).extracting(Row::of).containsExactlyElementsOf(
-                expected.stream().filter(row -> row.username().equals("dr.north")).toList());
+        assertThat(items)
+                .allSatisfy(row -> assertThat(row.get("username").asText()).isEqualTo("dr.north"));
+        assertThat(scriptRows(items))
+                .extracting(Row::of)
+                .containsExactlyElementsOf(expected.stream()
+                        .filter(row -> row.username().equals("dr.north"))
+                        .toList());
         assertThat(items(Cases.ok(admin.get("/audit?username=nobody.here")))).isEmpty();
     }
 
@@ -236,16 +325,22 @@ class AuditTrailTest {
     void the_date_filters_are_inclusive_days() {
         List<JsonNode> all = scriptRows(Cases.ok(admin.get("/audit?limit=500")));
         LocalDate first = LocalDate.ofInstant(Instant.parse(all.get(0).get("at").asText()), ZoneOffset.UTC);
-        LocalDate last = LocalDate.ofInstant(Instant.parse(all.get(all.size() - 1).get("at").asText()), ZoneOffset.UTC);
+        LocalDate last = LocalDate.ofInstant(
+                Instant.parse(all.get(all.size() - 1).get("at").asText()), ZoneOffset.UTC);
 
         assertThat(scriptRows(Cases.ok(admin.get("/audit?limit=500&from=" + first + "&to=" + last))))
-                .extracting(Row::of).containsExactlyElementsOf(expected);
+                .extracting(Row::of)
+                .containsExactlyElementsOf(expected);
         assertThat(scriptRows(Cases.ok(admin.get("/audit?limit=500&from=" + first))))
-                .extracting(Row::of).containsExactlyElementsOf(expected);
-        assertThat(items(Cases.ok(admin.get("/audit?from=" + last.plusDays(1))))).isEmpty();
-        assertThat(items(Cases.ok(admin.get("/audit?to=" + first.minusDays(1))))).isEmpty();
-        assertThat(items(Cases.ok(admin.get("/audit?username=dr.north&from=" + first.minusDays(3)
-                + "&to=" + last.plusDays(3) + "&limit=500")))).extracting(row -> row.get("username").asText())
+                .extracting(Row::of)
+                .containsExactlyElementsOf(expected);
+        assertThat(items(Cases.ok(admin.get("/audit?from=" + last.plusDays(1)))))
+                .isEmpty();
+        assertThat(items(Cases.ok(admin.get("/audit?to=" + first.minusDays(1)))))
+                .isEmpty();
+        assertThat(items(Cases.ok(admin.get("/audit?username=dr.north&from=" + first.minusDays(3) + "&to="
+                        + last.plusDays(3) + "&limit=500"))))
+                .extracting(row -> row.get("username").asText())
                 .containsOnly("dr.north");
     }
 
@@ -276,9 +371,19 @@ class AuditTrailTest {
         assertThat(refused.status()).isEqualTo(403);
         assertThat(refused.contentType()).startsWith("application/problem+json");
 
-        JsonNode newestOfClinician = items(Cases.ok(admin.get("/audit?username=dr.north&limit=1"))).get(0);
-        assertThat(Row.of(newestOfClinician)).isEqualTo(new Row("dr.north", "clinician", "denied", "audit", null, null,
-                403, refused.header("X-Request-Id"), null));
+        JsonNode newestOfClinician =
+                items(Cases.ok(admin.get("/audit?username=dr.north&limit=1"))).get(0);
+        assertThat(Row.of(newestOfClinician))
+                .isEqualTo(new Row(
+                        "dr.north",
+                        "clinician",
+                        "denied",
+                        "audit",
+                        null,
+                        null,
+                        403,
+                        refused.header("X-Request-Id"),
+                        null));
     }
 
     // --- the file itself ---
@@ -286,7 +391,8 @@ class AuditTrailTest {
     @Test
     void the_database_refuses_to_update_or_delete_audit_rows() throws SQLException {
         long target = before + 2;
-        try (Connection db = DATABASE.connect(); Statement sql = db.createStatement()) {
+        try (Connection db = DATABASE.connect();
+                Statement sql = db.createStatement()) {
             if (DATABASE.isSqlite()) {
                 ResultSet triggers = sql.executeQuery("SELECT name FROM sqlite_master WHERE type = 'trigger'"
                         + " AND tbl_name = 'audit_event' ORDER BY name");
@@ -300,21 +406,26 @@ class AuditTrailTest {
 
             // each inside a transaction that is rolled back, so a missing trigger cannot damage the live log
             db.setAutoCommit(false);
-            List<String> attacks = new ArrayList<>(List.of("UPDATE audit_event SET purpose = 'Routine' WHERE seq = "
-                    + target, "DELETE FROM audit_event WHERE seq = " + target, "DELETE FROM audit_event"));
+            List<String> attacks = new ArrayList<>(List.of(
+                    "UPDATE audit_event SET purpose = 'Routine' WHERE seq = " + target,
+                    "DELETE FROM audit_event WHERE seq = " + target,
+                    "DELETE FROM audit_event"));
             if (!DATABASE.isSqlite()) {
                 attacks.add("TRUNCATE audit_event"); // SQLite has no TRUNCATE; its DELETE without WHERE is covered
             }
             for (String attack : attacks) {
                 try {
-                    assertThatThrownBy(() -> sql.executeUpdate(attack)).as(attack)
-                            .isInstanceOf(SQLException.class).hasMessageContaining("append-only");
+                    assertThatThrownBy(() -> sql.executeUpdate(attack))
+                            .as(attack)
+                            .isInstanceOf(SQLException.class)
+                            .hasMessageContaining("append-only");
                 } finally {
                     db.rollback();
                 }
             }
         }
-        assertThat(Row.of(scriptRows(Cases.ok(admin.get("/audit?limit=500"))).get(1))).isEqualTo(expected.get(1));
+        assertThat(Row.of(scriptRows(Cases.ok(admin.get("/audit?limit=500"))).get(1)))
+                .isEqualTo(expected.get(1));
         assertThat(verify(DATABASE.factory()).intact()).isTrue();
     }
 
@@ -326,16 +437,18 @@ class AuditTrailTest {
         assertThat(result.rows()).isEqualTo(rowsIn(copy)).isGreaterThanOrEqualTo(after);
         assertThat(result.problem()).isNull();
 
-        Commands.Outcome outcome = Commands.run(null, "audit-verify", Commands.configFor(copy).toString());
+        Commands.Outcome outcome =
+                Commands.run(null, "audit-verify", Commands.configFor(copy).toString());
         assertThat(outcome.succeeded()).as(outcome.toString()).isTrue();
-        assertThat(outcome.stdout()).contains("Audit log intact: " + result.rows() + " rows, chain head "
-                + result.headHash());
+        assertThat(outcome.stdout())
+                .contains("Audit log intact: " + result.rows() + " rows, chain head " + result.headHash());
         assertThat(outcome.stderr()).isEmpty();
     }
 
     @Test
     void audit_verify_walks_the_live_database() {
-        Commands.Outcome outcome = Commands.run(null, "audit-verify", Commands.configFor(DATABASE).toString());
+        Commands.Outcome outcome =
+                Commands.run(null, "audit-verify", Commands.configFor(DATABASE).toString());
         assertThat(outcome.succeeded()).as(outcome.toString()).isTrue();
         assertThat(outcome.stdout()).contains("Audit log intact: ");
     }
@@ -369,18 +482,28 @@ class AuditTrailTest {
     private static Path resealed(long edited, java.util.function.BiFunction<AuditEvent, String, String> seal)
             throws Exception {
         Path copy = snapshot();
-        try (Connection db = connect(copy); Statement sql = db.createStatement()) {
+        try (Connection db = connect(copy);
+                Statement sql = db.createStatement()) {
             dropTriggers(sql);
             ResultSet row = sql.executeQuery("SELECT at, role, action, resource_type, resource_id, participant_id,"
                     + " status, request_id, purpose, prev_hash, client_address FROM audit_event WHERE seq = " + edited);
             assertThat(row.next()).isTrue();
-            AuditEvent forged = new AuditEvent(Instant.parse(row.getString(1)), "pc.north", row.getString(2),
-                    AuditAction.valueOf(row.getString(3)), row.getString(4), row.getString(5), row.getString(6),
-                    row.getInt(7), row.getString(8), row.getString(9), row.getString(11));
+            AuditEvent forged = new AuditEvent(
+                    Instant.parse(row.getString(1)),
+                    "pc.north",
+                    row.getString(2),
+                    AuditAction.valueOf(row.getString(3)),
+                    row.getString(4),
+                    row.getString(5),
+                    row.getString(6),
+                    row.getInt(7),
+                    row.getString(8),
+                    row.getString(9),
+                    row.getString(11));
             String resealed = seal.apply(forged, row.getString(10));
             row.close();
-            sql.executeUpdate("UPDATE audit_event SET username = 'pc.north', hash = '" + resealed + "' WHERE seq = "
-                    + edited);
+            sql.executeUpdate(
+                    "UPDATE audit_event SET username = 'pc.north', hash = '" + resealed + "' WHERE seq = " + edited);
         }
         return copy;
     }
@@ -397,7 +520,8 @@ class AuditTrailTest {
     void a_deleted_last_row_is_detected_against_the_head() throws Exception {
         Path copy = snapshot();
         long last = rowsIn(copy);
-        try (Connection db = connect(copy); Statement sql = db.createStatement()) {
+        try (Connection db = connect(copy);
+                Statement sql = db.createStatement()) {
             dropTriggers(sql);
             sql.executeUpdate("DELETE FROM audit_event WHERE seq = " + last);
         }
@@ -413,7 +537,8 @@ class AuditTrailTest {
         assertThat(result.intact()).isFalse();
         assertThat(result.problem()).startsWith("audit chain broken: " + damage);
 
-        Commands.Outcome outcome = Commands.run(null, "audit-verify", Commands.configFor(copy).toString());
+        Commands.Outcome outcome =
+                Commands.run(null, "audit-verify", Commands.configFor(copy).toString());
         assertThat(outcome.failure()).as(outcome.toString()).isPresent();
         assertThat(outcome.stderr()).contains("audit-verify: audit chain broken: " + damage);
         assertThat(outcome.stdout()).doesNotContain("Audit log intact");
@@ -423,7 +548,8 @@ class AuditTrailTest {
     private static Path snapshot() throws Exception {
         assumeTrue(DATABASE.isSqlite(), "tampering is shown on a copy of a SQLite file");
         Path copy = Files.createTempDirectory("desist-audit-copy").resolve("copy.db");
-        try (Connection db = DATABASE.connect(); Statement sql = db.createStatement()) {
+        try (Connection db = DATABASE.connect();
+                Statement sql = db.createStatement()) {
             sql.execute("VACUUM INTO '" + copy + "'");
         }
         return copy;
@@ -431,7 +557,8 @@ class AuditTrailTest {
 
     private static Path tampered(String change) throws Exception {
         Path copy = snapshot();
-        try (Connection db = connect(copy); Statement sql = db.createStatement()) {
+        try (Connection db = connect(copy);
+                Statement sql = db.createStatement()) {
             dropTriggers(sql);
             assertThat(sql.executeUpdate(change)).isEqualTo(1);
         }
@@ -492,7 +619,8 @@ class AuditTrailTest {
 
     private static List<JsonNode> scriptRows(List<JsonNode> rows) {
         return rows.stream()
-                .filter(row -> row.get("seq").asLong() > before && row.get("seq").asLong() <= after)
+                .filter(row ->
+                        row.get("seq").asLong() > before && row.get("seq").asLong() <= after)
                 .sorted(java.util.Comparator.comparingLong(row -> row.get("seq").asLong()))
                 .toList();
     }

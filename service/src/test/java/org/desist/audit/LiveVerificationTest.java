@@ -35,13 +35,26 @@ class LiveVerificationTest {
             List<Thread> appenders = new ArrayList<>();
             for (int i = 0; i < APPENDERS; i++) {
                 String who = "appender-" + i;
-                Thread appender = new Thread(() -> {
-                    while (writing.get()) {
-                        jdbi.useTransaction(handle -> AuditChain.append(handle, List.of(new AuditEvent(Instant.now(),
-                                who, "clinician", AuditAction.read, "participant", "p-1", "p-1", 200,
-                                "request-" + appended.incrementAndGet(), null, null))));
-                    }
-                }, who);
+                Thread appender = new Thread(
+                        () -> {
+                            while (writing.get()) {
+                                jdbi.useTransaction(handle -> AuditChain.append(
+                                        handle,
+                                        List.of(new AuditEvent(
+                                                Instant.now(),
+                                                who,
+                                                "clinician",
+                                                AuditAction.read,
+                                                "participant",
+                                                "p-1",
+                                                "p-1",
+                                                200,
+                                                "request-" + appended.incrementAndGet(),
+                                                null,
+                                                null))));
+                            }
+                        },
+                        who);
                 appender.start();
                 appenders.add(appender);
             }

@@ -24,8 +24,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.desist.DesistApplication;
-import org.desist.config.DesistConfiguration;
 import org.desist.auth.Role;
+import org.desist.config.DesistConfiguration;
 import org.desist.support.Api;
 import org.desist.support.Cases;
 import org.desist.support.Commands;
@@ -55,14 +55,16 @@ class OwnerRewriteTest {
         for (int i = 0; i < 3; i++) {
             Cases.ok(api.get("/participants/" + participant));
         }
-        Commands.Outcome before = Commands.run(null, "audit-verify", Commands.configFor(DATABASE).toString());
+        Commands.Outcome before =
+                Commands.run(null, "audit-verify", Commands.configFor(DATABASE).toString());
         assertThat(before.succeeded()).as(before.toString()).isTrue();
 
         try (Connection owner = DATABASE.connect()) {
             rewrite(owner, 2, "someone.else");
         }
 
-        Commands.Outcome after = Commands.run(null, "audit-verify", Commands.configFor(DATABASE).toString());
+        Commands.Outcome after =
+                Commands.run(null, "audit-verify", Commands.configFor(DATABASE).toString());
         assertThat(after.succeeded()).as(after.toString()).isFalse();
         assertThat(after.stderr()).contains("audit-verify: audit chain broken: ");
         assertThat(after.stdout()).doesNotContain("Audit log intact");
@@ -79,17 +81,20 @@ class OwnerRewriteTest {
         TestDatabase asOwner = as(database, ownerRole);
         TestDatabase asApp = as(database, appRole);
 
-        Commands.Outcome migrated = Commands.run(null, "db", "migrate", Commands.configFor(asOwner).toString());
+        Commands.Outcome migrated =
+                Commands.run(null, "db", "migrate", Commands.configFor(asOwner).toString());
         assertThat(migrated.succeeded()).as(migrated.toString()).isTrue();
         setUpRoles(database, ownerRole, appRole); // the grant step after every migrate
 
-        DropwizardTestSupport<DesistConfiguration> service = new DropwizardTestSupport<>(DesistApplication.class,
+        DropwizardTestSupport<DesistConfiguration> service = new DropwizardTestSupport<>(
+                DesistApplication.class,
                 ResourceHelpers.resourceFilePath("test-config.yml"),
                 asApp.overrides(ConfigOverride.config("migrateOnStart", "false")));
         service.before();
         try {
             Staff.ensure(asApp, "tester", Set.of(Role.programme_lead, Role.clinician, Role.police), Set.of());
-            Api api = new Api("http://localhost:" + service.getLocalPort() + "/api").withBasic("tester", Staff.PASSWORD);
+            Api api =
+                    new Api("http://localhost:" + service.getLocalPort() + "/api").withBasic("tester", Staff.PASSWORD);
             Cases cases = new Cases(api);
             cases.site("APP");
             Cases.ok(api.get("/participants/" + cases.participant("APP")));
@@ -97,21 +102,36 @@ class OwnerRewriteTest {
             service.after();
         }
 
-        try (Connection app = asApp.connect(); Statement sql = app.createStatement()) {
-            for (String attack : List.of("UPDATE audit_event SET username = 'someone.else' WHERE seq = 1",
-                    "DELETE FROM audit_event WHERE seq = 1", "TRUNCATE audit_event", "DELETE FROM audit_head")) {
-                assertThatThrownBy(() -> sql.executeUpdate(attack)).as(attack)
-                        .isInstanceOf(SQLException.class).hasMessageContaining("permission denied");
+        try (Connection app = asApp.connect();
+                Statement sql = app.createStatement()) {
+            for (String attack : List.of(
+                    "UPDATE audit_event SET username = 'someone.else' WHERE seq = 1",
+                    "DELETE FROM audit_event WHERE seq = 1",
+                    "TRUNCATE audit_event",
+                    "DELETE FROM audit_head")) {
+                assertThatThrownBy(() -> sql.executeUpdate(attack))
+                        .as(attack)
+                        .isInstanceOf(SQLException.class)
+                        .hasMessageContaining("permission denied");
             }
-            for (String attack : List.of("ALTER TABLE audit_event DISABLE TRIGGER USER",
-                    "DROP TRIGGER audit_event_no_update ON audit_event", "DROP TABLE audit_event")) {
-                assertThatThrownBy(() -> sql.execute(attack)).as(attack)
-                        .isInstanceOf(SQLException.class).hasMessageContaining("must be owner");
+            for (String attack : List.of(
+                    "ALTER TABLE audit_event DISABLE TRIGGER USER",
+                    "DROP TRIGGER audit_event_no_update ON audit_event",
+                    "DROP TABLE audit_event")) {
+                assertThatThrownBy(() -> sql.execute(attack))
+                        .as(attack)
+                        .isInstanceOf(SQLException.class)
+                        .hasMessageContaining("must be owner");
             }
         }
-        assertThat(AuditRole.couldRewrite(asApp.jdbi())).as("the application role could rewrite the log").isFalse();
-        assertThat(AuditRole.couldRewrite(asOwner.jdbi())).as("the owner could rewrite the log").isTrue();
-        Commands.Outcome verified = Commands.run(null, "audit-verify", Commands.configFor(asApp).toString());
+        assertThat(AuditRole.couldRewrite(asApp.jdbi()))
+                .as("the application role could rewrite the log")
+                .isFalse();
+        assertThat(AuditRole.couldRewrite(asOwner.jdbi()))
+                .as("the owner could rewrite the log")
+                .isTrue();
+        Commands.Outcome verified =
+                Commands.run(null, "audit-verify", Commands.configFor(asApp).toString());
         assertThat(verified.succeeded()).as(verified.toString()).isTrue();
         assertThat(verified.stdout()).containsPattern("Audit log intact: [1-9][0-9]* rows");
         dropDatabaseAndRoles(database, ownerRole, appRole);
@@ -120,8 +140,9 @@ class OwnerRewriteTest {
     /** Roles are the cluster's, not the database's: leave none behind on a shared test server. */
     private static void dropDatabaseAndRoles(TestDatabase database, String... roles) throws SQLException {
         String name = database.url().substring(database.url().lastIndexOf('/') + 1);
-        try (Connection server = java.sql.DriverManager.getConnection(System.getenv("DESIST_TEST_POSTGRES_URL"),
-                database.user(), database.password()); Statement sql = server.createStatement()) {
+        try (Connection server = java.sql.DriverManager.getConnection(
+                        System.getenv("DESIST_TEST_POSTGRES_URL"), database.user(), database.password());
+                Statement sql = server.createStatement()) {
             sql.execute("DROP DATABASE " + name + " WITH (FORCE)");
             for (String role : roles) {
                 sql.execute("DROP ROLE " + role);
@@ -149,19 +170,42 @@ class OwnerRewriteTest {
             } else {
                 sql.execute("ALTER TABLE audit_event DISABLE TRIGGER USER");
             }
-            List<String> extraEventColumns = columnsBeyond(sql, "audit_event", Set.of("seq", "at", "username", "role",
-                    "action", "resource_type", "resource_id", "participant_id", "status", "request_id", "purpose",
-                    "client_address", "prev_hash", "hash"));
+            List<String> extraEventColumns = columnsBeyond(
+                    sql,
+                    "audit_event",
+                    Set.of(
+                            "seq",
+                            "at",
+                            "username",
+                            "role",
+                            "action",
+                            "resource_type",
+                            "resource_id",
+                            "participant_id",
+                            "status",
+                            "request_id",
+                            "purpose",
+                            "client_address",
+                            "prev_hash",
+                            "hash"));
             List<String> extraHeadColumns = columnsBeyond(sql, "audit_head", Set.of("id", "last_seq", "last_hash"));
             List<AuditEvent> rows = new ArrayList<>();
             try (ResultSet row = sql.executeQuery("SELECT seq, at, username, role, action, resource_type, resource_id,"
                     + " participant_id, status, request_id, purpose, client_address FROM audit_event ORDER BY seq")) {
                 while (row.next() && row.getLong(1) <= last) {
                     assertThat(row.getLong(1)).isEqualTo(rows.size() + 1);
-                    rows.add(new AuditEvent(Instant.parse(row.getString(2)),
-                            row.getLong(1) == seq ? username : row.getString(3), row.getString(4),
-                            AuditAction.valueOf(row.getString(5)), row.getString(6), row.getString(7), row.getString(8),
-                            row.getInt(9), row.getString(10), row.getString(11), row.getString(12)));
+                    rows.add(new AuditEvent(
+                            Instant.parse(row.getString(2)),
+                            row.getLong(1) == seq ? username : row.getString(3),
+                            row.getString(4),
+                            AuditAction.valueOf(row.getString(5)),
+                            row.getString(6),
+                            row.getString(7),
+                            row.getString(8),
+                            row.getInt(9),
+                            row.getString(10),
+                            row.getString(11),
+                            row.getString(12)));
                 }
             }
             assertThat(rows.size()).as("rows to rewrite").isGreaterThanOrEqualTo((int) seq);
@@ -169,16 +213,18 @@ class OwnerRewriteTest {
             for (int i = 0; i < rows.size(); i++) {
                 long rowSeq = i + 1;
                 String hash = AuditHash.of(rowSeq, rows.get(i), prevHash);
-                StringBuilder update = new StringBuilder("UPDATE audit_event SET username = '" + rows.get(i).username()
-                        + "', prev_hash = '" + prevHash + "', hash = '" + hash + "'");
-                extraEventColumns.forEach(column -> update.append(", ").append(column).append(" = NULL"));
+                StringBuilder update = new StringBuilder("UPDATE audit_event SET username = '"
+                        + rows.get(i).username() + "', prev_hash = '" + prevHash + "', hash = '" + hash + "'");
+                extraEventColumns.forEach(
+                        column -> update.append(", ").append(column).append(" = NULL"));
                 sql.executeUpdate(update.append(" WHERE seq = ").append(rowSeq).toString());
                 prevHash = hash;
             }
             if (last == Long.MAX_VALUE) {
-                StringBuilder head = new StringBuilder("UPDATE audit_head SET last_seq = " + rows.size()
-                        + ", last_hash = '" + prevHash + "'");
-                extraHeadColumns.forEach(column -> head.append(", ").append(column).append(" = NULL"));
+                StringBuilder head = new StringBuilder(
+                        "UPDATE audit_head SET last_seq = " + rows.size() + ", last_hash = '" + prevHash + "'");
+                extraHeadColumns.forEach(
+                        column -> head.append(", ").append(column).append(" = NULL"));
                 sql.executeUpdate(head.toString());
             }
             if (sqlite) {
@@ -210,13 +256,17 @@ class OwnerRewriteTest {
     /** migrations/postgresql/roles.sql, run as the superuser with the two roles' names, as the docs say. */
     static void setUpRoles(TestDatabase database, String ownerRole, String appRole) throws Exception {
         String script;
-        try (InputStream in = OwnerRewriteTest.class.getClassLoader().getResourceAsStream("migrations/postgresql/roles.sql")) {
-            assertThat(in).as("migrations/postgresql/roles.sql on the class path").isNotNull();
+        try (InputStream in =
+                OwnerRewriteTest.class.getClassLoader().getResourceAsStream("migrations/postgresql/roles.sql")) {
+            assertThat(in)
+                    .as("migrations/postgresql/roles.sql on the class path")
+                    .isNotNull();
             script = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-        try (Connection superuser = database.connect(); Statement sql = superuser.createStatement()) {
+        try (Connection superuser = database.connect();
+                Statement sql = superuser.createStatement()) {
             sql.execute("SET desist.owner_role = '" + ownerRole + "'");
             sql.execute("SET desist.app_role = '" + appRole + "'");
             sql.execute(script);

@@ -49,8 +49,7 @@ class BackupCommandTest {
     private static Path config;
 
     /** A referral the service acknowledged (201), and when the answer arrived. */
-    record Acknowledged(String id, long atNanos) {
-    }
+    record Acknowledged(String id, long atNanos) {}
 
     @BeforeAll
     static void aSite() {
@@ -66,8 +65,10 @@ class BackupCommandTest {
         AtomicInteger refused = new AtomicInteger();
         AtomicBoolean stop = new AtomicBoolean();
         ExecutorService writers = Executors.newFixedThreadPool(WRITERS);
-        List<Future<?>> running = java.util.stream.IntStream.range(0, WRITERS).<Future<?>>mapToObj(n ->
-                writers.submit(() -> write(TestApp.api(APP), "Writer" + n, acknowledged, refused, stop))).toList();
+        List<Future<?>> running = java.util.stream.IntStream.range(0, WRITERS)
+                .<Future<?>>mapToObj(
+                        n -> writers.submit(() -> write(TestApp.api(APP), "Writer" + n, acknowledged, refused, stop)))
+                .toList();
 
         waitFor(() -> acknowledged.size() >= 40);
         long began = System.nanoTime();
@@ -84,12 +85,15 @@ class BackupCommandTest {
         assertThat(backup.succeeded()).as(backup.toString()).isTrue();
         assertThat(refused.get()).as("writes the service refused").isZero();
         assertThat(backup.stdout()).contains("Backed up to " + copy, " audit_event rows", "integrity_check: ok");
-        List<Acknowledged> before = acknowledged.stream().filter(write -> write.atNanos() < began).toList();
-        long during = acknowledged.stream().filter(write -> write.atNanos() > began && write.atNanos() < ended).count();
+        List<Acknowledged> before =
+                acknowledged.stream().filter(write -> write.atNanos() < began).toList();
+        long during = acknowledged.stream()
+                .filter(write -> write.atNanos() > began && write.atNanos() < ended)
+                .count();
         assertThat(during).as("writes acknowledged while the backup ran").isPositive();
 
         try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + copy);
-             Statement statement = db.createStatement()) {
+                Statement statement = db.createStatement()) {
             try (ResultSet check = statement.executeQuery("PRAGMA integrity_check")) {
                 assertThat(check.next()).isTrue();
                 assertThat(check.getString(1)).isEqualTo("ok");
@@ -100,19 +104,28 @@ class BackupCommandTest {
                     copied.add(rows.getString(1));
                 }
             }
-            assertThat(copied).as("referrals acknowledged before the backup began")
+            assertThat(copied)
+                    .as("referrals acknowledged before the backup began")
                     .containsAll(before.stream().map(Acknowledged::id).toList());
-            assertThat(copied.size()).as("the copy is of the moment it began, not of the end").isLessThan(acknowledged.size());
+            assertThat(copied.size())
+                    .as("the copy is of the moment it began, not of the end")
+                    .isLessThan(acknowledged.size());
         }
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(copy))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(copy)))
+                .isEqualTo("rw-------");
 
-        Commands.Outcome verified = Commands.run(null, "audit-verify", Commands.configFor(copy).toString());
+        Commands.Outcome verified =
+                Commands.run(null, "audit-verify", Commands.configFor(copy).toString());
         assertThat(verified.succeeded()).as(verified.toString()).isTrue();
         assertThat(verified.stdout()).contains("Audit log intact");
     }
 
-    private static void write(Api api, String familyName, ConcurrentLinkedQueue<Acknowledged> acknowledged,
-                              AtomicInteger refused, AtomicBoolean stop) {
+    private static void write(
+            Api api,
+            String familyName,
+            ConcurrentLinkedQueue<Acknowledged> acknowledged,
+            AtomicInteger refused,
+            AtomicBoolean stop) {
         while (!stop.get()) {
             Reply reply = api.post("/referrals", Cases.referral(SITE, "2026-02-01", "Backup", familyName));
             if (reply.status() == 201) {
@@ -158,13 +171,16 @@ class BackupCommandTest {
     @Test
     void refuses_postgresql_and_points_to_pg_dump() throws Exception {
         Path folder = Files.createTempDirectory("desist-backup");
-        Path postgres = Files.writeString(folder.resolve("postgres.yml"), String.join("\n",
-                "database:",
-                "  driverClass: org.postgresql.Driver",
-                "  url: \"jdbc:postgresql://localhost:5432/desist?password=not-to-be-printed\"",
-                "logging:",
-                "  level: WARN",
-                ""));
+        Path postgres = Files.writeString(
+                folder.resolve("postgres.yml"),
+                String.join(
+                        "\n",
+                        "database:",
+                        "  driverClass: org.postgresql.Driver",
+                        "  url: \"jdbc:postgresql://localhost:5432/desist?password=not-to-be-printed\"",
+                        "logging:",
+                        "  level: WARN",
+                        ""));
         Path target = folder.resolve("copy.db");
 
         Commands.Outcome outcome = Commands.run(null, "backup", "--to", target.toString(), postgres.toString());
@@ -180,7 +196,11 @@ class BackupCommandTest {
         Path absent = folder.resolve("no-such.db");
         Path target = folder.resolve("copy.db");
 
-        Commands.Outcome outcome = Commands.run(null, "backup", "--to", target.toString(),
+        Commands.Outcome outcome = Commands.run(
+                null,
+                "backup",
+                "--to",
+                target.toString(),
                 Commands.configFor(absent).toString());
 
         assertRefused(outcome, "there is no database at " + absent);
@@ -203,15 +223,18 @@ class BackupCommandTest {
         Map<String, Long> live = counts(FILE);
         Map<String, Long> copied = counts(copy);
         assertThat(copied.get("participant")).isEqualTo(live.get("participant"));
-        assertThat(outcome.stdout()).contains(copied.get("audit_event") + " audit_event rows",
-                copied.get("participant") + " participant rows", String.format("%,d bytes", Files.size(copy)));
+        assertThat(outcome.stdout())
+                .contains(
+                        copied.get("audit_event") + " audit_event rows",
+                        copied.get("participant") + " participant rows",
+                        String.format("%,d bytes", Files.size(copy)));
     }
 
     private static Map<String, Long> counts(Path database) throws Exception {
         try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + database);
-             Statement statement = db.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT (SELECT count(*) FROM audit_event),"
-                     + " (SELECT count(*) FROM participant)")) {
+                Statement statement = db.createStatement();
+                ResultSet rows = statement.executeQuery(
+                        "SELECT (SELECT count(*) FROM audit_event)," + " (SELECT count(*) FROM participant)")) {
             rows.next();
             return Map.of("audit_event", rows.getLong(1), "participant", rows.getLong(2));
         }

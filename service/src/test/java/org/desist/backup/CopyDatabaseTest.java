@@ -13,8 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.desist.DesistApplication;
-import org.desist.config.DesistConfiguration;
 import org.desist.auth.Role;
+import org.desist.config.DesistConfiguration;
 import org.desist.support.Api;
 import org.desist.support.Cases;
 import org.desist.support.Commands;
@@ -44,7 +44,13 @@ class CopyDatabaseTest {
 
     @BeforeAll
     static void aDeploymentInUse() {
-        Commands.Outcome seeded = Commands.run(null, "seed", "--participants", "40", "--seed", "3",
+        Commands.Outcome seeded = Commands.run(
+                null,
+                "seed",
+                "--participants",
+                "40",
+                "--seed",
+                "3",
                 Commands.configFor(SOURCE).toString());
         assertThat(seeded.succeeded()).as(seeded.toString()).isTrue();
         Api api = TestApp.api(APP);
@@ -54,11 +60,30 @@ class CopyDatabaseTest {
         String base = "/participants/" + participantId;
         String etag = api.get(base).header("ETag");
         Cases.ok(api.patch(base, Map.of("familyName", "Hale-Smith"), etag));
-        String session = Cases.created(api.post(base + "/sessions", Map.of("kind", "individual_therapy",
-                "scheduledAt", "2026-03-02T09:00:00Z", "durationMinutes", 50, "facilitator", "Dr A. Okafor")))
-                .get("id").asText();
-        Cases.ok(api.post(base + "/sessions/" + session + "/outcome", Map.of("outcome", "attended",
-                "engagement", 4, "notes", "Talked about the break-up", "shareable", false)));
+        String session = Cases.created(api.post(
+                        base + "/sessions",
+                        Map.of(
+                                "kind",
+                                "individual_therapy",
+                                "scheduledAt",
+                                "2026-03-02T09:00:00Z",
+                                "durationMinutes",
+                                50,
+                                "facilitator",
+                                "Dr A. Okafor")))
+                .get("id")
+                .asText();
+        Cases.ok(api.post(
+                base + "/sessions/" + session + "/outcome",
+                Map.of(
+                        "outcome",
+                        "attended",
+                        "engagement",
+                        4,
+                        "notes",
+                        "Talked about the break-up",
+                        "shareable",
+                        false)));
         participant = Cases.ok(api.get(base));
     }
 
@@ -67,7 +92,8 @@ class CopyDatabaseTest {
         TestDatabase target = TestDatabase.fresh();
         Commands.Outcome copied = copy(target);
         assertThat(copied.succeeded()).as(copied.toString()).isTrue();
-        assertThat(copied.stdout()).contains("Audit log intact on the target: ", "(the source's)")
+        assertThat(copied.stdout())
+                .contains("Audit log intact on the target: ", "(the source's)")
                 .containsPattern("participant +[0-9]+");
 
         Map<String, String> source = TableDigest.of(SOURCE);
@@ -75,8 +101,8 @@ class CopyDatabaseTest {
         assertThat(source.get("session")).doesNotStartWith("0:");
         assertThat(TableDigest.of(target)).isEqualTo(source);
 
-        DropwizardTestSupport<DesistConfiguration> onCopy = new DropwizardTestSupport<>(DesistApplication.class,
-                ResourceHelpers.resourceFilePath("test-config.yml"), target.overrides());
+        DropwizardTestSupport<DesistConfiguration> onCopy = new DropwizardTestSupport<>(
+                DesistApplication.class, ResourceHelpers.resourceFilePath("test-config.yml"), target.overrides());
         onCopy.before();
         try {
             Api api = new Api("http://localhost:" + onCopy.getLocalPort() + "/api").withBasic("tester", Staff.PASSWORD);
@@ -85,18 +111,29 @@ class CopyDatabaseTest {
             JsonNode sessions = Cases.ok(api.get("/participants/" + participantId + "/sessions"));
             assertThat(sessions.get("items").get(0).get("notes").asText()).isEqualTo("Talked about the break-up");
             // new writes carry on the chain and the case numbering where the source left them
-            assertThat(new Cases(api).referral("CPY", "2026-03-01").get("caseRef").asText()).isEqualTo("CPY-2026-0002");
+            assertThat(new Cases(api)
+                            .referral("CPY", "2026-03-01")
+                            .get("caseRef")
+                            .asText())
+                    .isEqualTo("CPY-2026-0002");
         } finally {
             onCopy.after();
         }
-        Commands.Outcome verified = Commands.run(null, "audit-verify", Commands.configFor(target).toString());
+        Commands.Outcome verified =
+                Commands.run(null, "audit-verify", Commands.configFor(target).toString());
         assertThat(verified.succeeded()).as(verified.toString()).isTrue();
     }
 
     @Test
     void a_target_that_holds_data_is_refused_and_left_as_it_was() throws Exception {
         TestDatabase target = TestDatabase.fresh();
-        assertThat(Commands.run(null, "db", "migrate", Commands.configFor(target).toString()).succeeded()).isTrue();
+        assertThat(Commands.run(
+                                null,
+                                "db",
+                                "migrate",
+                                Commands.configFor(target).toString())
+                        .succeeded())
+                .isTrue();
         Staff.ensure(target, "someone", Set.of(Role.admin), Set.of());
         Map<String, String> before = TableDigest.of(target);
 
@@ -108,11 +145,16 @@ class CopyDatabaseTest {
 
     @Test
     void an_unknown_database_is_refused_before_anything_is_opened() {
-        Commands.Outcome refused = Commands.run(null, "copy-database", "--to-url", "jdbc:mysql://db.example/desist",
+        Commands.Outcome refused = Commands.run(
+                null,
+                "copy-database",
+                "--to-url",
+                "jdbc:mysql://db.example/desist",
                 Commands.configFor(SOURCE).toString());
         assertThat(refused.succeeded()).isFalse();
-        assertThat(refused.stderr()).contains("copy-database: The database URL must be jdbc:sqlite:<file> or"
-                + " jdbc:postgresql://<host>/<database>, not jdbc:mysql");
+        assertThat(refused.stderr())
+                .contains("copy-database: The database URL must be jdbc:sqlite:<file> or"
+                        + " jdbc:postgresql://<host>/<database>, not jdbc:mysql");
     }
 
     private static Commands.Outcome copy(TestDatabase target) {

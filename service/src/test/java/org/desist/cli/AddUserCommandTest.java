@@ -6,7 +6,6 @@ import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -53,7 +52,10 @@ class AddUserCommandTest {
     }
 
     private static int login(String username, String password) {
-        return TestApp.anonymous(APP).withBasic(username, password).get("/sites").status();
+        return TestApp.anonymous(APP)
+                .withBasic(username, password)
+                .get("/sites")
+                .status();
     }
 
     private static void assertRefused(Commands.Outcome outcome, String username, String reason) throws SQLException {
@@ -74,10 +76,14 @@ class AddUserCommandTest {
 
     @Test
     void refuses_an_empty_or_blank_password() throws SQLException {
-        assertRefused(addUser(null, "--username", "no.line", "--role", "police", "--site", SITE), "no.line",
+        assertRefused(
+                addUser(null, "--username", "no.line", "--role", "police", "--site", SITE),
+                "no.line",
                 "password must be at least 12 characters");
-        assertRefused(addUser(" ".repeat(12), "--username", "blank.pw", "--role", "police", "--site", SITE),
-                "blank.pw", "password must not be blank");
+        assertRefused(
+                addUser(" ".repeat(12), "--username", "blank.pw", "--role", "police", "--site", SITE),
+                "blank.pw",
+                "password must not be blank");
     }
 
     @Test
@@ -96,18 +102,25 @@ class AddUserCommandTest {
         String password = "Correct horse battery staple, ".repeat(4).substring(0, 100);
         assertThat(password).hasSize(100);
 
-        Commands.Outcome outcome = addUser(password, "--username", "long.phrase", "--role", "clinician", "--site", SITE);
+        Commands.Outcome outcome =
+                addUser(password, "--username", "long.phrase", "--role", "clinician", "--site", SITE);
 
         assertThat(outcome.succeeded()).as(outcome.toString()).isTrue();
-        assertThat(login("long.phrase", password.substring(0, 72))).as("the first 72 characters alone").isEqualTo(401);
-        assertThat(login("long.phrase", password.substring(0, 99))).as("all but the last character").isEqualTo(401);
+        assertThat(login("long.phrase", password.substring(0, 72)))
+                .as("the first 72 characters alone")
+                .isEqualTo(401);
+        assertThat(login("long.phrase", password.substring(0, 99)))
+                .as("all but the last character")
+                .isEqualTo(401);
         assertThat(login("long.phrase", password)).isEqualTo(200);
     }
 
     @Test
     void stores_only_an_argon2id_hash_of_at_least_19_mib() throws SQLException {
         String password = "stored as a hash only";
-        assertThat(addUser(password, "--username", "hashed", "--role", "probation", "--site", SITE).succeeded()).isTrue();
+        assertThat(addUser(password, "--username", "hashed", "--role", "probation", "--site", SITE)
+                        .succeeded())
+                .isTrue();
 
         String hash = storedHash("hashed").orElseThrow();
         assertThat(hash).startsWith("$argon2id$").doesNotContain(password);
@@ -116,15 +129,18 @@ class AddUserCommandTest {
         assertThat(Integer.parseInt(memory.group(1))).as("memory cost, KiB").isGreaterThanOrEqualTo(19_456);
         assertThat(Integer.parseInt(memory.group(2))).as("passes").isGreaterThanOrEqualTo(2);
 
-        try (Connection db = connect(); PreparedStatement query = db.prepareStatement(
-                "SELECT * FROM app_user WHERE username = 'hashed'"); ResultSet row = query.executeQuery()) {
+        try (Connection db = connect();
+                PreparedStatement query = db.prepareStatement("SELECT * FROM app_user WHERE username = 'hashed'");
+                ResultSet row = query.executeQuery()) {
             assertThat(row.next()).isTrue();
             for (int column = 1; column <= row.getMetaData().getColumnCount(); column++) {
                 assertThat(String.valueOf(row.getString(column))).doesNotContain(password);
             }
         }
         // two accounts with one password do not share a hash: each is salted
-        assertThat(addUser(password, "--username", "hashed.too", "--role", "probation", "--site", SITE).succeeded()).isTrue();
+        assertThat(addUser(password, "--username", "hashed.too", "--role", "probation", "--site", SITE)
+                        .succeeded())
+                .isTrue();
         assertThat(storedHash("hashed.too").orElseThrow()).isNotEqualTo(hash);
     }
 
@@ -133,17 +149,20 @@ class AddUserCommandTest {
     @Test
     void a_created_account_is_an_audit_row_naming_the_command_line_and_the_operating_system_user() {
         assertThat(addUser("a good long password", "--username", "audited", "--role", "police", "--site", SITE)
-                .succeeded()).isTrue();
+                        .succeeded())
+                .isTrue();
         var rows = DATABASE.jdbi().withHandle(handle -> handle.createQuery("SELECT username, role, action, status,"
-                + " request_id FROM audit_event WHERE resource_type = 'account' AND resource_id = 'audited'")
-                .mapToMap().list());
+                        + " request_id FROM audit_event WHERE resource_type = 'account' AND resource_id = 'audited'")
+                .mapToMap()
+                .list());
         assertThat(rows).singleElement().satisfies(row -> {
             assertThat(row.get("username")).isEqualTo("cli:" + System.getProperty("user.name"));
             assertThat(row.get("action")).isEqualTo("create");
             assertThat(((Number) row.get("status")).intValue()).isEqualTo(201);
             assertThat((String) row.get("request_id")).startsWith("add-user-");
         });
-        assertThat(Commands.run("", "audit-verify", config.toString()).succeeded()).as("the chain still verifies")
+        assertThat(Commands.run("", "audit-verify", config.toString()).succeeded())
+                .as("the chain still verifies")
                 .isTrue();
     }
 
@@ -158,20 +177,31 @@ class AddUserCommandTest {
 
     @Test
     void accepts_a_programme_lead_without_a_site_meaning_every_site() throws SQLException {
-        Commands.Outcome outcome = addUser("a good long password", "--username", "lead.all", "--role", "programme_lead");
+        Commands.Outcome outcome =
+                addUser("a good long password", "--username", "lead.all", "--role", "programme_lead");
 
         assertThat(outcome.succeeded()).as(outcome.toString()).isTrue();
         assertThat(outcome.stdout()).contains("Created user 'lead.all' with roles [programme_lead] for all sites");
         assertThat(sitesOf("lead.all")).isEmpty();
         Api lead = TestApp.anonymous(APP).withBasic("lead.all", "a good long password");
         assertThat(lead.get("/sites").status()).isEqualTo(200);
-        assertThat(lead.get("/referrals").status()).as("a programme lead reads the review queue").isEqualTo(200);
+        assertThat(lead.get("/referrals").status())
+                .as("a programme lead reads the review queue")
+                .isEqualTo(200);
     }
 
     @Test
     void binds_the_sites_given_and_accepts_several_roles() throws SQLException {
-        Commands.Outcome outcome = addUser("a good long password", "--username", "two.hats", "--role", "clinician",
-                "--role", "probation", "--site", SITE);
+        Commands.Outcome outcome = addUser(
+                "a good long password",
+                "--username",
+                "two.hats",
+                "--role",
+                "clinician",
+                "--role",
+                "probation",
+                "--site",
+                SITE);
 
         assertThat(outcome.succeeded()).as(outcome.toString()).isTrue();
         assertThat(sitesOf("two.hats")).containsExactly(SITE);
@@ -180,23 +210,24 @@ class AddUserCommandTest {
 
     @Test
     void refuses_an_unknown_site() throws SQLException {
-        Commands.Outcome outcome = addUser("a good long password", "--username", "far.away", "--role", "police",
-                "--site", "NOPE");
+        Commands.Outcome outcome =
+                addUser("a good long password", "--username", "far.away", "--role", "police", "--site", "NOPE");
 
         assertRefused(outcome, "far.away", "add-user: site 'NOPE' does not exist");
     }
 
     @Test
     void refuses_an_unknown_role() throws SQLException {
-        Commands.Outcome outcome = addUser("a good long password", "--username", "wizard", "--role", "wizard",
-                "--site", SITE);
+        Commands.Outcome outcome =
+                addUser("a good long password", "--username", "wizard", "--role", "wizard", "--site", SITE);
 
         assertRefused(outcome, "wizard", "wizard");
     }
 
     @Test
     void refuses_a_duplicate_username_and_keeps_the_first_account() throws SQLException {
-        assertThat(addUser("the first password", "--username", "twice", "--role", "police", "--site", SITE).succeeded())
+        assertThat(addUser("the first password", "--username", "twice", "--role", "police", "--site", SITE)
+                        .succeeded())
                 .isTrue();
         String firstHash = storedHash("twice").orElseThrow();
 
@@ -211,7 +242,9 @@ class AddUserCommandTest {
 
     @Test
     void refuses_a_username_that_is_not_lower_case() throws SQLException {
-        assertRefused(addUser("a good long password", "--username", "Mixed.Case", "--role", "admin"), "Mixed.Case",
+        assertRefused(
+                addUser("a good long password", "--username", "Mixed.Case", "--role", "admin"),
+                "Mixed.Case",
                 "username must be");
     }
 
@@ -223,7 +256,8 @@ class AddUserCommandTest {
 
     private static Optional<String> storedHash(String username) throws SQLException {
         try (Connection db = connect();
-             PreparedStatement query = db.prepareStatement("SELECT password_hash FROM app_user WHERE username = ?")) {
+                PreparedStatement query =
+                        db.prepareStatement("SELECT password_hash FROM app_user WHERE username = ?")) {
             query.setString(1, username);
             try (ResultSet row = query.executeQuery()) {
                 return row.next() ? Optional.of(row.getString(1)) : Optional.empty();
@@ -234,7 +268,7 @@ class AddUserCommandTest {
     private static List<String> sitesOf(String username) throws SQLException {
         List<String> sites = new ArrayList<>();
         try (Connection db = connect();
-             PreparedStatement query = db.prepareStatement("SELECT site_code FROM user_site WHERE username = ?")) {
+                PreparedStatement query = db.prepareStatement("SELECT site_code FROM user_site WHERE username = ?")) {
             query.setString(1, username);
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {

@@ -5,13 +5,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import net.sf.jasperreports.engine.DefaultJasperReportsContext;
 import net.sf.jasperreports.engine.JRException;
 import net.sf.jasperreports.engine.JRPrintElement;
 import net.sf.jasperreports.engine.JRPrintFrame;
 import net.sf.jasperreports.engine.JRPrintImage;
 import net.sf.jasperreports.engine.JRPrintPage;
 import net.sf.jasperreports.engine.JasperPrint;
-import net.sf.jasperreports.engine.DefaultJasperReportsContext;
 import net.sf.jasperreports.renderers.Graphics2DRenderable;
 import org.apache.batik.dom.GenericDOMImplementation;
 import org.apache.batik.svggen.SVGGraphics2D;
@@ -24,8 +24,7 @@ import org.apache.batik.svggen.SVGGraphics2D;
 record ChartText(String key, List<Label> labels) {
 
     /** One string a chart drew, and whether it lies wholly inside the chart's box. */
-    record Label(String text, boolean inside, Rectangle2D box) {
-    }
+    record Label(String text, boolean inside, Rectangle2D box) {}
 
     /** Every chart of the print, by its element key, in page order. */
     static Map<String, ChartText> of(JasperPrint print) {
@@ -40,10 +39,13 @@ record ChartText(String key, List<Label> labels) {
         for (JRPrintElement element : elements) {
             if (element instanceof JRPrintFrame frame) {
                 collect(frame.getElements(), charts);
-            } else if (element instanceof JRPrintImage image && image.getRenderer() instanceof Graphics2DRenderable chart) {
+            } else if (element instanceof JRPrintImage image
+                    && image.getRenderer() instanceof Graphics2DRenderable chart) {
                 Canvas canvas = new Canvas(image.getWidth(), image.getHeight());
                 try {
-                    chart.render(DefaultJasperReportsContext.getInstance(), canvas,
+                    chart.render(
+                            DefaultJasperReportsContext.getInstance(),
+                            canvas,
                             new Rectangle2D.Double(0, 0, image.getWidth(), image.getHeight()));
                 } catch (JRException e) {
                     throw new IllegalStateException(e);
@@ -97,8 +99,10 @@ record ChartText(String key, List<Label> labels) {
             Rectangle2D box = getFont().getStringBounds(text, getFontRenderContext());
             box.setRect(box.getX() + x, box.getY() + y, box.getWidth(), box.getHeight());
             Rectangle2D onPage = getTransform().createTransformedShape(box).getBounds2D();
-            boolean inside = onPage.getMinX() >= -0.5 && onPage.getMinY() >= -0.5
-                    && onPage.getMaxX() <= width + 0.5 && onPage.getMaxY() <= height + 0.5;
+            boolean inside = onPage.getMinX() >= -0.5
+                    && onPage.getMinY() >= -0.5
+                    && onPage.getMaxX() <= width + 0.5
+                    && onPage.getMaxY() <= height + 0.5;
             labels.add(new Label(text, inside, onPage));
             super.drawString(text, x, y);
         }

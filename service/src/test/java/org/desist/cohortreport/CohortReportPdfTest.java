@@ -12,17 +12,17 @@ import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.desist.config.DesistConfiguration;
 import org.desist.auth.Role;
+import org.desist.config.DesistConfiguration;
 import org.desist.pdf.PdfText;
 import org.desist.pdf.Pdfs;
 import org.desist.support.Api;
@@ -61,27 +61,66 @@ class CohortReportPdfTest {
         cohort = new HandCountedCohort(api).build();
         Staff.ensure(APP, "lead", Set.of(Role.programme_lead), Set.of());
         lead = TestApp.as(APP, "lead");
-        threeId = Cases.created(api.post("/cohorts", Map.of("siteCode", HandCountedCohort.SITE, "name", "Three 2025",
-                "startsOn", "2025-01-01", "endsOn", "2026-12-31", "target", 3))).get("id").asText();
+        threeId = Cases.created(api.post(
+                        "/cohorts",
+                        Map.of(
+                                "siteCode",
+                                HandCountedCohort.SITE,
+                                "name",
+                                "Three 2025",
+                                "startsOn",
+                                "2025-01-01",
+                                "endsOn",
+                                "2026-12-31",
+                                "target",
+                                3)))
+                .get("id")
+                .asText();
         for (int i = 1; i <= 3; i++) {
             Map<String, Object> body = Cases.referral(HandCountedCohort.SITE, "2025-02-0" + i, "Three", "Person" + i);
-            body.put("participant", Map.of("givenName", "Three", "familyName", "Person" + i, "dateOfBirth",
-                    "1980-01-0" + i));
+            body.put(
+                    "participant",
+                    Map.of("givenName", "Three", "familyName", "Person" + i, "dateOfBirth", "1980-01-0" + i));
             var referral = Cases.created(api.post("/referrals", body));
-            Cases.ok(api.post("/referrals/" + referral.get("id").asText() + "/review", Map.of("reviewedOn",
-                    "2025-02-0" + (i + 3), "priority", "high", "decision", "accept_for_intervention", "reason",
-                    "Daily review")));
+            Cases.ok(api.post(
+                    "/referrals/" + referral.get("id").asText() + "/review",
+                    Map.of(
+                            "reviewedOn",
+                            "2025-02-0" + (i + 3),
+                            "priority",
+                            "high",
+                            "decision",
+                            "accept_for_intervention",
+                            "reason",
+                            "Daily review")));
             String participant = referral.get("participantId").asText();
-            String enrolment = Cases.created(api.post("/enrolments", Map.of("participantId", participant,
-                    "cohortId", threeId, "on", "2025-02-1" + i))).get("id").asText();
-            Cases.ok(api.post("/enrolments/" + enrolment + "/transitions", Map.of("to", "assessing", "on",
-                    "2025-02-2" + i, "reason", "Moved")));
-            Cases.ok(api.post("/enrolments/" + enrolment + "/transitions", Map.of("to", "enrolled", "on",
-                    "2025-03-0" + i, "reason", "Moved")));
+            String enrolment = Cases.created(api.post(
+                            "/enrolments",
+                            Map.of("participantId", participant, "cohortId", threeId, "on", "2025-02-1" + i)))
+                    .get("id")
+                    .asText();
+            Cases.ok(api.post(
+                    "/enrolments/" + enrolment + "/transitions",
+                    Map.of("to", "assessing", "on", "2025-02-2" + i, "reason", "Moved")));
+            Cases.ok(api.post(
+                    "/enrolments/" + enrolment + "/transitions",
+                    Map.of("to", "enrolled", "on", "2025-03-0" + i, "reason", "Moved")));
         }
-        emptyId = Cases.created(api.post("/cohorts", Map.of("siteCode", HandCountedCohort.SITE,
-                "name", "Ünïcode / pilot: «2026»", "startsOn", "2026-01-01", "endsOn", "2026-12-31", "target", 20)))
-                .get("id").asText();
+        emptyId = Cases.created(api.post(
+                        "/cohorts",
+                        Map.of(
+                                "siteCode",
+                                HandCountedCohort.SITE,
+                                "name",
+                                "Ünïcode / pilot: «2026»",
+                                "startsOn",
+                                "2026-01-01",
+                                "endsOn",
+                                "2026-12-31",
+                                "target",
+                                20)))
+                .get("id")
+                .asText();
     }
 
     // ------------------------------------------------------------------ 1. withheld values are drawn, labelled
@@ -91,11 +130,14 @@ class CohortReportPdfTest {
         CohortReport report = report(cohort.cohortId, "");
         Map<String, ChartText> charts = ChartText.of(PDF.fill(report, GENERATED));
         // enrolments now: completed 4, disengaged 1, not suitable 1, breached 1, enrolled 1: five "<5" bars
-        assertThat(charts.get("states-chart").count("<5")).as(charts.get("states-chart").texts().toString())
+        assertThat(charts.get("states-chart").count("<5"))
+                .as(charts.get("states-chart").texts().toString())
                 .isEqualTo(withheld(report, Figure.enrolments, "state"));
-        assertThat(charts.get("risk-chart").count("<5")).as(charts.get("risk-chart").texts().toString())
-                .isEqualTo(withheld(report, Figure.risk_moved_down, "domain") + withheld(report, Figure.risk_stayed,
-                        "domain") + withheld(report, Figure.risk_moved_up, "domain"));
+        assertThat(charts.get("risk-chart").count("<5"))
+                .as(charts.get("risk-chart").texts().toString())
+                .isEqualTo(withheld(report, Figure.risk_moved_down, "domain")
+                        + withheld(report, Figure.risk_stayed, "domain")
+                        + withheld(report, Figure.risk_moved_up, "domain"));
         // the months before five had enrolled are "<5", not gaps
         assertThat(charts.get("enrolment-chart").texts()).contains("<5");
         // a cohort of three: every count is small, and still drawn
@@ -108,13 +150,16 @@ class CohortReportPdfTest {
 
     @Test
     void risk_movement_shows_improved_stayed_and_worsened_for_every_domain() {
-        ChartText risk = ChartText.of(PDF.fill(report(cohort.cohortId, ""), GENERATED)).get("risk-chart");
-        assertThat(risk.joined()).contains("Improved", "Stayed", "Worsened", "Violence", "Persistence", "Recurrence",
-                "Psychosocial");
+        ChartText risk =
+                ChartText.of(PDF.fill(report(cohort.cohortId, ""), GENERATED)).get("risk-chart");
+        assertThat(risk.joined())
+                .contains("Improved", "Stayed", "Worsened", "Violence", "Persistence", "Recurrence", "Psychosocial");
         // one value label per domain and movement: a number, "<5" or "[c]"
-        long values = risk.texts().stream().filter(text -> text.equals("<5") || text.equals("[c]")
-                || text.matches("[0-9]+")).count();
-        long ticks = risk.texts().stream().filter(text -> text.matches("[0-9]+")).count();
+        long values = risk.texts().stream()
+                .filter(text -> text.equals("<5") || text.equals("[c]") || text.matches("[0-9]+"))
+                .count();
+        long ticks =
+                risk.texts().stream().filter(text -> text.matches("[0-9]+")).count();
         assertThat(values).as(risk.texts().toString()).isGreaterThanOrEqualTo(12);
         assertThat(risk.count("<5") + risk.count("[c]") + ticks).isEqualTo(values);
         assertThat(risk.count("<5") + risk.count("[c]")).isGreaterThan(0);
@@ -127,9 +172,13 @@ class CohortReportPdfTest {
         for (CohortReport report : sizes()) {
             Map<String, ChartText> charts = ChartText.of(PDF.fill(report, GENERATED));
             for (ChartText chart : charts.values()) {
-                List<String> numbers = chart.texts().stream().filter(text -> NUMBER.matcher(text).matches()).toList();
-                assertThat(numbers).as("%s of %s: %s", chart.key(), report.cohort().name(), chart.texts())
-                        .containsAnyOf("0", "0%").allSatisfy(number -> assertThat(number).matches("[0-9][0-9,]*%?"));
+                List<String> numbers = chart.texts().stream()
+                        .filter(text -> NUMBER.matcher(text).matches())
+                        .toList();
+                assertThat(numbers)
+                        .as("%s of %s: %s", chart.key(), report.cohort().name(), chart.texts())
+                        .containsAnyOf("0", "0%")
+                        .allSatisfy(number -> assertThat(number).matches("[0-9][0-9,]*%?"));
             }
         }
     }
@@ -142,9 +191,12 @@ class CohortReportPdfTest {
             Map<String, ChartText> charts = ChartText.of(PDF.fill(report, GENERATED));
             assertThat(charts).containsKeys("enrolment-chart", "states-chart", "attendance-chart", "risk-chart");
             for (ChartText chart : charts.values()) {
-                assertThat(chart.labels()).as("%s of %s", chart.key(), report.cohort().name())
+                assertThat(chart.labels())
+                        .as("%s of %s", chart.key(), report.cohort().name())
                         .allSatisfy(label -> {
-                            assertThat(label.inside()).as("inside: %s %s", label.text(), label.box()).isTrue();
+                            assertThat(label.inside())
+                                    .as("inside: %s %s", label.text(), label.box())
+                                    .isTrue();
                             assertThat(label.text()).doesNotContain("…").doesNotContain("...");
                         });
             }
@@ -201,7 +253,10 @@ class CohortReportPdfTest {
 
     /** Three people, ten, none, and ten scaled thirty-fold (unsuppressed: nothing is small at that size). */
     static List<CohortReport> sizes() {
-        return List.of(report(threeId, ""), report(cohort.cohortId, ""), report(emptyId, ""),
+        return List.of(
+                report(threeId, ""),
+                report(cohort.cohortId, ""),
+                report(emptyId, ""),
                 scaled(report(cohort.cohortId, "?unsuppressed=true"), 30));
     }
 
@@ -209,26 +264,54 @@ class CohortReportPdfTest {
         List<FigureRow> rows = new ArrayList<>();
         for (FigureRow row : report.figures()) {
             Object value = row.value();
-            if (value instanceof Number number && (row.measure().equals("count") || row.measure().equals("target"))) {
-                value = new BigDecimal(number.toString()).multiply(BigDecimal.valueOf(factor)).intValue();
+            if (value instanceof Number number
+                    && (row.measure().equals("count") || row.measure().equals("target"))) {
+                value = new BigDecimal(number.toString())
+                        .multiply(BigDecimal.valueOf(factor))
+                        .intValue();
             }
-            rows.add(new FigureRow(row.figure(), row.measure(), row.breakdownBy(), row.breakdown(), row.groupType(),
-                    row.group(), row.periodStart(), row.periodEnd(), value, row.suppressed()));
+            rows.add(new FigureRow(
+                    row.figure(),
+                    row.measure(),
+                    row.breakdownBy(),
+                    row.breakdown(),
+                    row.groupType(),
+                    row.group(),
+                    row.periodStart(),
+                    row.periodEnd(),
+                    value,
+                    row.suppressed()));
         }
         CohortReport.Header header = report.cohort();
-        return new CohortReport(new CohortReport.Header(header.id(), "Three hundred", header.siteCode(),
-                header.siteName(), header.model(), header.startsOn(), header.endsOn(), header.target() * factor),
-                report.from(), report.to(), report.asOf(), report.smallNumbersSuppressed(), rows);
+        return new CohortReport(
+                new CohortReport.Header(
+                        header.id(),
+                        "Three hundred",
+                        header.siteCode(),
+                        header.siteName(),
+                        header.model(),
+                        header.startsOn(),
+                        header.endsOn(),
+                        header.target() * factor),
+                report.from(),
+                report.to(),
+                report.asOf(),
+                report.smallNumbersSuppressed(),
+                rows);
     }
 
     /** How many of a figure's breakdown rows (the latest period) are small numbers withheld. */
     static long withheld(CohortReport report, Figure figure, String by) {
         Map<String, FigureRow> latest = new LinkedHashMap<>();
-        report.figures().stream().filter(row -> row.figure().equals(figure.name()) && by.equals(row.breakdownBy()))
-                .filter(row -> row.periodStart().equals(report.asOf()) || row.periodStart().equals(report.from())
-                        && row.periodEnd().equals(report.to()))
+        report.figures().stream()
+                .filter(row -> row.figure().equals(figure.name()) && by.equals(row.breakdownBy()))
+                .filter(row -> row.periodStart().equals(report.asOf())
+                        || row.periodStart().equals(report.from())
+                                && row.periodEnd().equals(report.to()))
                 .forEach(row -> latest.put(row.breakdown(), row));
-        return latest.values().stream().filter(row -> row.suppressed() == Suppression.small_number).count();
+        return latest.values().stream()
+                .filter(row -> row.suppressed() == Suppression.small_number)
+                .count();
     }
 
     static HttpResponse<byte[]> download(String cohortId) {
@@ -239,12 +322,20 @@ class CohortReportPdfTest {
     static HttpResponse<byte[]> bytes(Api api, String path, String accept) {
         try {
             HttpRequest request = HttpRequest.newBuilder(URI.create(api.base() + path))
-                    .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(("lead:" + Staff.PASSWORD)
-                            .getBytes(StandardCharsets.UTF_8)))
-                    .header("Accept", accept).GET().build();
-            HttpResponse<byte[]> response = HttpClient.newHttpClient().send(request,
-                    HttpResponse.BodyHandlers.ofByteArray());
-            assertThat(response.statusCode()).as(new String(response.body(), StandardCharsets.UTF_8)).isEqualTo(200);
+                    .header(
+                            "Authorization",
+                            "Basic "
+                                    + Base64.getEncoder()
+                                            .encodeToString(
+                                                    ("lead:" + Staff.PASSWORD).getBytes(StandardCharsets.UTF_8)))
+                    .header("Accept", accept)
+                    .GET()
+                    .build();
+            HttpResponse<byte[]> response =
+                    HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(response.statusCode())
+                    .as(new String(response.body(), StandardCharsets.UTF_8))
+                    .isEqualTo(200);
             return response;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

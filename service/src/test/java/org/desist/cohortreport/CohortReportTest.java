@@ -21,8 +21,8 @@ import java.util.Set;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
-import org.desist.config.DesistConfiguration;
 import org.desist.auth.Role;
+import org.desist.config.DesistConfiguration;
 import org.desist.support.Api;
 import org.desist.support.Cases;
 import org.desist.support.Reply;
@@ -133,35 +133,68 @@ class CohortReportTest {
         expected.forEach((key, value) -> {
             String[] parts = key.split("/");
             assertThat(table.value(cohort.cohortId, parts[0], parts.length > 1 ? parts[1] : null, START, TODAY))
-                    .as(key).isEqualTo(FigureTable.number(value));
+                    .as(key)
+                    .isEqualTo(FigureTable.number(value));
         });
-        Map<String, String> now = Map.of("enrolments", "8", "completed", "4", "disengaged", "1", "not_suitable", "1",
-                "breached", "1", "enrolled", "1", "referred", "0", "withdrawn", "0");
-        now.forEach((state, value) -> assertThat(table.value(cohort.cohortId, "enrolments",
-                state.equals("enrolments") ? null : state, TODAY, TODAY)).as(state).isEqualTo(value));
-        assertThat(table.rows()).allSatisfy(row -> assertThat(row.get("suppressed").isNull()).isTrue());
+        Map<String, String> now = Map.of(
+                "enrolments",
+                "8",
+                "completed",
+                "4",
+                "disengaged",
+                "1",
+                "not_suitable",
+                "1",
+                "breached",
+                "1",
+                "enrolled",
+                "1",
+                "referred",
+                "0",
+                "withdrawn",
+                "0");
+        now.forEach((state, value) -> assertThat(table.value(
+                        cohort.cohortId, "enrolments", state.equals("enrolments") ? null : state, TODAY, TODAY))
+                .as(state)
+                .isEqualTo(value));
+        assertThat(table.rows())
+                .allSatisfy(row -> assertThat(row.get("suppressed").isNull()).isTrue());
     }
 
     @Test
     void months_show_enrolment_against_target_and_attendance() {
         FigureTable table = new FigureTable(Cases.ok(lead.get(report + "?unsuppressed=true")));
         String id = cohort.cohortId;
-        assertThat(table.value(id, "enrolled_to_date", null, "2023-01-01", "2023-01-31")).isEqualTo("0");
-        assertThat(table.value(id, "enrolled_to_date", null, "2023-02-01", "2023-02-28")).isEqualTo("2");
-        assertThat(table.value(id, "enrolled_to_date", null, "2023-03-01", "2023-03-31")).isEqualTo("4");
-        assertThat(table.value(id, "enrolled_to_date", null, "2023-04-01", "2023-04-30")).isEqualTo("5");
-        assertThat(table.value(id, "enrolled_to_date", null, "2023-06-01", "2023-06-30")).isEqualTo("7");
-        assertThat(table.value(id, "enrolled_to_date", null, "2024-06-01", "2024-06-30")).isEqualTo("7");
-        assertThat(table.value(id, "sessions_offered", null, "2023-03-01", "2023-03-31")).isEqualTo("7");
-        assertThat(table.value(id, "attendance_rate", null, "2023-03-01", "2023-03-31")).isEqualTo("0.7143");
-        assertThat(table.value(id, "mean_engagement", null, "2023-03-01", "2023-03-31")).isEqualTo("3.5");
-        assertThat(table.value(id, "attendance_rate", null, "2023-04-01", "2023-04-30")).isEqualTo("0.8333");
-        assertThat(table.value(id, "mean_engagement", null, "2023-04-01", "2023-04-30")).isEqualTo("4.2");
+        assertThat(table.value(id, "enrolled_to_date", null, "2023-01-01", "2023-01-31"))
+                .isEqualTo("0");
+        assertThat(table.value(id, "enrolled_to_date", null, "2023-02-01", "2023-02-28"))
+                .isEqualTo("2");
+        assertThat(table.value(id, "enrolled_to_date", null, "2023-03-01", "2023-03-31"))
+                .isEqualTo("4");
+        assertThat(table.value(id, "enrolled_to_date", null, "2023-04-01", "2023-04-30"))
+                .isEqualTo("5");
+        assertThat(table.value(id, "enrolled_to_date", null, "2023-06-01", "2023-06-30"))
+                .isEqualTo("7");
+        assertThat(table.value(id, "enrolled_to_date", null, "2024-06-01", "2024-06-30"))
+                .isEqualTo("7");
+        assertThat(table.value(id, "sessions_offered", null, "2023-03-01", "2023-03-31"))
+                .isEqualTo("7");
+        assertThat(table.value(id, "attendance_rate", null, "2023-03-01", "2023-03-31"))
+                .isEqualTo("0.7143");
+        assertThat(table.value(id, "mean_engagement", null, "2023-03-01", "2023-03-31"))
+                .isEqualTo("3.5");
+        assertThat(table.value(id, "attendance_rate", null, "2023-04-01", "2023-04-30"))
+                .isEqualTo("0.8333");
+        assertThat(table.value(id, "mean_engagement", null, "2023-04-01", "2023-04-30"))
+                .isEqualTo("4.2");
         // a month without sessions has no rate rather than a rate of zero
-        assertThat(table.value(id, "attendance_rate", null, "2023-05-01", "2023-05-31")).isEqualTo("null");
+        assertThat(table.value(id, "attendance_rate", null, "2023-05-01", "2023-05-31"))
+                .isEqualTo("null");
         // the last month is cut at the period's end
         LocalDate today = HandCountedCohort.TODAY;
-        assertThat(table.value(id, "sessions_offered", null, today.withDayOfMonth(1).toString(), TODAY)).isEqualTo("0");
+        assertThat(table.value(
+                        id, "sessions_offered", null, today.withDayOfMonth(1).toString(), TODAY))
+                .isEqualTo("0");
     }
 
     /** By default small numbers are "<5", and what would reveal them is withheld too. */
@@ -173,56 +206,77 @@ class CohortReportTest {
         String id = cohort.cohortId;
         // primary: counts from 1 to 4
         assertThat(table.value(id, "referrals_received", null, START, TODAY)).isEqualTo("10");
-        assertThat(table.value(id, "referrals_received", "police", START, TODAY)).isEqualTo("5");
+        assertThat(table.value(id, "referrals_received", "police", START, TODAY))
+                .isEqualTo("5");
         for (String source : List.of("probation", "mental_health_team", "advocacy_service", "other")) {
-            assertThat(table.value(id, "referrals_received", source, START, TODAY)).isEqualTo("<5");
-            assertThat(table.suppressed(id, "referrals_received", source, START, TODAY)).isEqualTo("small_number");
+            assertThat(table.value(id, "referrals_received", source, START, TODAY))
+                    .isEqualTo("<5");
+            assertThat(table.suppressed(id, "referrals_received", source, START, TODAY))
+                    .isEqualTo("small_number");
         }
         assertThat(table.value(id, "exits", "withdrawn", START, TODAY)).isEqualTo("0");
         assertThat(table.suppressed(id, "exits", "withdrawn", START, TODAY)).isNull();
         assertThat(table.value(id, "median_days_to_review", null, START, TODAY)).isEqualTo("2");
-        assertThat(table.value(id, "enrolled_to_date", null, "2023-02-01", "2023-02-28")).isEqualTo("<5");
-        assertThat(table.value(id, "enrolled_to_date", null, "2023-04-01", "2023-04-30")).isEqualTo("5");
+        assertThat(table.value(id, "enrolled_to_date", null, "2023-02-01", "2023-02-28"))
+                .isEqualTo("<5");
+        assertThat(table.value(id, "enrolled_to_date", null, "2023-04-01", "2023-04-30"))
+                .isEqualTo("5");
         assertThat(table.value(id, "enrolment_target", null, START, TODAY)).isEqualTo("12");
         // derived: a rate over a withheld count, a mean of fewer than five ratings
         assertThat(table.value(id, "completion_rate", null, START, TODAY)).isEqualTo("null");
         assertThat(table.suppressed(id, "completion_rate", null, START, TODAY)).isEqualTo("derived");
-        assertThat(table.suppressed(id, "mean_engagement", null, "2023-03-01", "2023-03-31")).isEqualTo("derived");
-        assertThat(table.value(id, "mean_engagement", null, "2023-04-01", "2023-04-30")).isEqualTo("4.2");
+        assertThat(table.suppressed(id, "mean_engagement", null, "2023-03-01", "2023-03-31"))
+                .isEqualTo("derived");
+        assertThat(table.value(id, "mean_engagement", null, "2023-04-01", "2023-04-30"))
+                .isEqualTo("4.2");
         for (String window : List.of("6_months", "12_months", "24_months")) {
-            assertThat(table.suppressed(id, "reoffending_rate", window, START, TODAY)).isEqualTo("derived");
+            assertThat(table.suppressed(id, "reoffending_rate", window, START, TODAY))
+                    .isEqualTo("derived");
         }
-        assertThat(table.value(id, "exits_followed_up", "6_months", START, TODAY)).isEqualTo("5");
-        assertThat(table.value(id, "exits_followed_up", "24_months", START, TODAY)).isEqualTo("<5");
+        assertThat(table.value(id, "exits_followed_up", "6_months", START, TODAY))
+                .isEqualTo("5");
+        assertThat(table.value(id, "exits_followed_up", "24_months", START, TODAY))
+                .isEqualTo("<5");
         assertThat(table.value(id, "reoffending_baseline", null, START, TODAY)).isEqualTo("0.55");
         // complementary: April's one withheld part (did not attend, 1) would follow from 6 offered - 5 attended,
         // so 5 is withheld; then March's 5 would follow from the period's 10 attended, so it goes too
-        assertThat(table.value(id, "sessions_offered", "did_not_attend", "2023-04-01", "2023-04-30")).isEqualTo("<5");
+        assertThat(table.value(id, "sessions_offered", "did_not_attend", "2023-04-01", "2023-04-30"))
+                .isEqualTo("<5");
         assertThat(table.suppressed(id, "sessions_offered", "attended_or_late", "2023-04-01", "2023-04-30"))
                 .isEqualTo("complementary");
         assertThat(table.value(id, "sessions_offered", "attended_or_late", "2023-04-01", "2023-04-30"))
                 .isEqualTo("null");
         assertThat(table.suppressed(id, "sessions_offered", "attended_or_late", "2023-03-01", "2023-03-31"))
                 .isEqualTo("complementary");
-        assertThat(table.suppressed(id, "attendance_rate", null, "2023-04-01", "2023-04-30")).isEqualTo("derived");
-        assertThat(table.suppressed(id, "attendance_rate", null, "2023-03-01", "2023-03-31")).isEqualTo("derived");
-        assertThat(table.value(id, "sessions_offered", null, "2023-04-01", "2023-04-30")).isEqualTo("6");
-        assertThat(table.value(id, "sessions_offered", "attended_or_late", START, TODAY)).isEqualTo("10");
+        assertThat(table.suppressed(id, "attendance_rate", null, "2023-04-01", "2023-04-30"))
+                .isEqualTo("derived");
+        assertThat(table.suppressed(id, "attendance_rate", null, "2023-03-01", "2023-03-31"))
+                .isEqualTo("derived");
+        assertThat(table.value(id, "sessions_offered", null, "2023-04-01", "2023-04-30"))
+                .isEqualTo("6");
+        assertThat(table.value(id, "sessions_offered", "attended_or_late", START, TODAY))
+                .isEqualTo("10");
         assertThat(table.value(id, "attendance_rate", null, START, TODAY)).isEqualTo("0.7692");
         assertThat(table.value(id, "mean_engagement", null, START, TODAY)).isEqualTo("3.89");
         // no published count anywhere is from 1 to 4
-        assertThat(table.rows()).filteredOn(row -> row.get("measure").asText().equals("count")
+        assertThat(table.rows())
+                .filteredOn(row -> row.get("measure").asText().equals("count")
                         && row.get("value").isNumber())
-                .allSatisfy(row -> assertThat(row.get("value").asLong()).as(row.toString()).matches(v -> v == 0 || v >= 5));
+                .allSatisfy(row ->
+                        assertThat(row.get("value").asLong()).as(row.toString()).matches(v -> v == 0 || v >= 5));
     }
 
     @Test
     void the_period_can_be_narrowed_and_is_validated() {
-        FigureTable table = new FigureTable(Cases.ok(lead.get(report + "?from=2023-04-01&to=2023-04-30&unsuppressed=true")));
+        FigureTable table =
+                new FigureTable(Cases.ok(lead.get(report + "?from=2023-04-01&to=2023-04-30&unsuppressed=true")));
         String id = cohort.cohortId;
-        assertThat(table.value(id, "referrals_received", null, "2023-04-01", "2023-04-30")).isEqualTo("2");
-        assertThat(table.value(id, "sessions_offered", null, "2023-04-01", "2023-04-30")).isEqualTo("6");
-        assertThat(table.value(id, "enrolled_to_date", null, "2023-04-01", "2023-04-30")).isEqualTo("5");
+        assertThat(table.value(id, "referrals_received", null, "2023-04-01", "2023-04-30"))
+                .isEqualTo("2");
+        assertThat(table.value(id, "sessions_offered", null, "2023-04-01", "2023-04-30"))
+                .isEqualTo("6");
+        assertThat(table.value(id, "enrolled_to_date", null, "2023-04-01", "2023-04-30"))
+                .isEqualTo("5");
         assertThat(table.value(id, "exits", null, "2023-04-01", "2023-04-30")).isEqualTo("0");
 
         assertBadParameter(lead.get(report + "?from=2023-05-01&to=2023-04-30"), "to");
@@ -244,7 +298,8 @@ class CohortReportTest {
         Reply unsuppressed = lead.get(report + "?unsuppressed=true");
         assertThat(unsuppressed.status()).isEqualTo(200);
         Staff.ensure(APP, "figures-admin", Set.of(Role.admin), Set.of());
-        JsonNode audit = Cases.ok(TestApp.as(APP, "figures-admin").get("/audit?username=lead&limit=500")).get("items");
+        JsonNode audit = Cases.ok(TestApp.as(APP, "figures-admin").get("/audit?username=lead&limit=500"))
+                .get("items");
         List<JsonNode> rows = new ArrayList<>();
         audit.forEach(row -> {
             if (row.get("requestId").asText().equals(unsuppressed.header("X-Request-Id"))) {
@@ -277,21 +332,50 @@ class CohortReportTest {
         assertThat(csv.contentType()).startsWith("text/csv");
         assertThat(csv.header("Content-Disposition")).contains("attachment").contains(".csv");
         List<List<String>> parsed = CsvReader.parse(csv.text());
-        assertThat(parsed.get(0)).containsExactly("figure", "measure", "breakdown_by", "breakdown", "group_type", "group",
-                "period_start", "period_end", "value", "suppressed");
+        assertThat(parsed.get(0))
+                .containsExactly(
+                        "figure",
+                        "measure",
+                        "breakdown_by",
+                        "breakdown",
+                        "group_type",
+                        "group",
+                        "period_start",
+                        "period_end",
+                        "value",
+                        "suppressed");
         FigureTable json = new FigureTable(Cases.ok(lead.get(report)));
         assertThat(parsed).hasSize(json.rows().size() + 1);
         for (int i = 0; i < json.rows().size(); i++) {
             JsonNode row = json.rows().get(i);
             List<String> line = new ArrayList<>(parsed.get(i + 1));
             line.set(8, FigureTable.number(line.get(8)));
-            assertThat(line).as("line %d", i + 1).containsExactly(row.get("figure").asText(),
-                    row.get("measure").asText(), text(row.get("breakdownBy")), text(row.get("breakdown")), "cohort",
-                    cohort.cohortId, row.get("periodStart").asText(), row.get("periodEnd").asText(),
-                    FigureTable.number(text(row.get("value"))), text(row.get("suppressed")));
+            assertThat(line)
+                    .as("line %d", i + 1)
+                    .containsExactly(
+                            row.get("figure").asText(),
+                            row.get("measure").asText(),
+                            text(row.get("breakdownBy")),
+                            text(row.get("breakdown")),
+                            "cohort",
+                            cohort.cohortId,
+                            row.get("periodStart").asText(),
+                            row.get("periodEnd").asText(),
+                            FigureTable.number(text(row.get("value"))),
+                            text(row.get("suppressed")));
         }
-        assertThat(parsed).anySatisfy(line -> assertThat(line).containsExactly("referrals_received", "count", "source",
-                "probation", "cohort", cohort.cohortId, START, TODAY, "<5", "small_number"));
+        assertThat(parsed).anySatisfy(line -> assertThat(line)
+                .containsExactly(
+                        "referrals_received",
+                        "count",
+                        "source",
+                        "probation",
+                        "cohort",
+                        cohort.cohortId,
+                        START,
+                        TODAY,
+                        "<5",
+                        "small_number"));
     }
 
     @Test
@@ -303,15 +387,31 @@ class CohortReportTest {
         try (PDDocument pdf = Loader.loadPDF(response.body())) {
             text = new PDFTextStripper().getText(pdf);
         }
-        assertThat(text).contains("Cohort report: FIGS pilot 2023", "Figures clinic (FIGS), Clinic treatment model", "Cohort 1 Jan 2023 to 31 Dec 2027, target 12",
-                "Cumulative enrolment against target", "Enrolments by state", "Attendance by month",
-                "Risk movement per domain", "Small numbers are suppressed");
+        assertThat(text)
+                .contains(
+                        "Cohort report: FIGS pilot 2023",
+                        "Figures clinic (FIGS), Clinic treatment model",
+                        "Cohort 1 Jan 2023 to 31 Dec 2027, target 12",
+                        "Cumulative enrolment against target",
+                        "Enrolments by state",
+                        "Attendance by month",
+                        "Risk movement per domain",
+                        "Small numbers are suppressed");
         String flat = text.replaceAll("\\s+", " ");
-        assertThat(flat).contains("Referrals received period 10", "Police period 5", "Probation period <5",
-                "Median days to review period 2.0 days", "Enrolment target period 12", "Attendance rate period 76.9%",
-                "Completion rate period [c]", "Reoffending baseline period 55.0%", "Completed now <5",
-                "Exits followed up, 6 months period 5", "Reoffending rate, 12 months period [c]",
-                "Risk moved down, persistence period <5");
+        assertThat(flat)
+                .contains(
+                        "Referrals received period 10",
+                        "Police period 5",
+                        "Probation period <5",
+                        "Median days to review period 2.0 days",
+                        "Enrolment target period 12",
+                        "Attendance rate period 76.9%",
+                        "Completion rate period [c]",
+                        "Reoffending baseline period 55.0%",
+                        "Completed now <5",
+                        "Exits followed up, 6 months period 5",
+                        "Reoffending rate, 12 months period [c]",
+                        "Risk moved down, persistence period <5");
 
         HttpResponse<byte[]> unsuppressed = bytes(report + "?unsuppressed=true", "application/pdf");
         String open;
@@ -324,21 +424,27 @@ class CohortReportTest {
     @Test
     void the_openapi_description_says_how_suppression_reaches_json() {
         JsonNode api = Cases.ok(lead.get("/openapi.json"));
-        assertThat(api.get("paths").fieldNames()).toIterable().contains("/cohorts/{id}/report", "/programme/comparison",
-                "/programme/export");
+        assertThat(api.get("paths").fieldNames())
+                .toIterable()
+                .contains("/cohorts/{id}/report", "/programme/comparison", "/programme/export");
         JsonNode report = api.get("paths").get("/cohorts/{id}/report").get("get");
-        assertThat(report.get("responses").get("200").get("content").fieldNames()).toIterable()
+        assertThat(report.get("responses").get("200").get("content").fieldNames())
+                .toIterable()
                 .containsExactlyInAnyOrder("application/json", "text/csv", "application/pdf");
         JsonNode row = api.get("components").get("schemas").get("FigureRow").get("properties");
         assertThat(row.get("value").get("description").asText()).contains("\"<5\"");
-        assertThat(row.get("suppressed").get("description").asText()).contains("small_number", "complementary", "derived");
+        assertThat(row.get("suppressed").get("description").asText())
+                .contains("small_number", "complementary", "derived");
     }
 
     static HttpResponse<byte[]> bytes(String path, String accept) {
         try {
             String credentials = Base64.getEncoder().encodeToString(("lead:" + Staff.PASSWORD).getBytes());
             HttpRequest request = HttpRequest.newBuilder(URI.create(lead.base() + path))
-                    .header("Authorization", "Basic " + credentials).header("Accept", accept).GET().build();
+                    .header("Authorization", "Basic " + credentials)
+                    .header("Accept", accept)
+                    .GET()
+                    .build();
             return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

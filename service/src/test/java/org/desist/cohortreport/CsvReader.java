@@ -5,8 +5,7 @@ import java.util.List;
 
 /** Reads RFC 4180 CSV back, quoted fields and all, as a spreadsheet would. */
 final class CsvReader {
-    private CsvReader() {
-    }
+    private CsvReader() {}
 
     static List<List<String>> parse(String text) {
         List<List<String>> rows = new ArrayList<>();

@@ -8,8 +8,8 @@ import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import java.util.Set;
 import org.desist.DesistApplication;
-import org.desist.config.DesistConfiguration;
 import org.desist.auth.Role;
+import org.desist.config.DesistConfiguration;
 import org.desist.support.Reply;
 import org.desist.support.Staff;
 import org.desist.support.TestApp;
@@ -20,7 +20,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /** Without a pseudonym key the export is refused, naming the setting; there is no default key to fall back on. */
 @ExtendWith(DropwizardExtensionsSupport.class)
 class ExportWithoutKeyTest {
-    static final DropwizardAppExtension<DesistConfiguration> APP = new DropwizardAppExtension<>(DesistApplication.class,
+    static final DropwizardAppExtension<DesistConfiguration> APP = new DropwizardAppExtension<>(
+            DesistApplication.class,
             ResourceHelpers.resourceFilePath("test-config.yml"),
             TestDatabase.fresh().overrides(ConfigOverride.config("pseudonymKey", "too short")));
 
@@ -33,7 +34,9 @@ class ExportWithoutKeyTest {
         assertThat(reply.json().get("detail").asText()).contains("pseudonymKey", "DESIST_PSEUDONYM_KEY");
         assertThat(reply.fieldsAtFault()).containsExactly("pseudonymKey");
         // the figures do not need the key
-        assertThat(TestApp.as(APP, "lead").get("/programme/comparison?from=2023-01-01&to=2023-12-31").status())
+        assertThat(TestApp.as(APP, "lead")
+                        .get("/programme/comparison?from=2023-01-01&to=2023-12-31")
+                        .status())
                 .isEqualTo(200);
     }
 
@@ -41,7 +44,8 @@ class ExportWithoutKeyTest {
     void an_unset_key_is_refused_as_well() {
         assertThat(new Pseudonyms("").configured()).isFalse();
         assertThat(new Pseudonyms(null).configured()).isFalse();
-        assertThat(new Pseudonyms("x".repeat(Pseudonyms.MIN_KEY_LENGTH)).configured()).isTrue();
+        assertThat(new Pseudonyms("x".repeat(Pseudonyms.MIN_KEY_LENGTH)).configured())
+                .isTrue();
         String a = new Pseudonyms("k".repeat(40)).of("participant-1");
         assertThat(new Pseudonyms("k".repeat(40)).of("participant-1")).isEqualTo(a);
         assertThat(new Pseudonyms("j".repeat(40)).of("participant-1")).isNotEqualTo(a);

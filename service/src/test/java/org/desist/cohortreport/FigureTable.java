@@ -22,11 +22,15 @@ final class FigureTable {
     /** The one row of a figure's total (or breakdown category, when given) over a period, for a group. */
     JsonNode row(String group, String figure, String breakdown, String start, String end) {
         List<JsonNode> found = rows.stream()
-                .filter(row -> row.get("group").asText().equals(group) && row.get("figure").asText().equals(figure)
+                .filter(row -> row.get("group").asText().equals(group)
+                        && row.get("figure").asText().equals(figure)
                         && Objects.equals(text(row.get("breakdown")), breakdown)
-                        && row.get("periodStart").asText().equals(start) && row.get("periodEnd").asText().equals(end))
+                        && row.get("periodStart").asText().equals(start)
+                        && row.get("periodEnd").asText().equals(end))
                 .toList();
-        assertThat(found).as("%s %s %s %s..%s", group, figure, breakdown, start, end).hasSize(1);
+        assertThat(found)
+                .as("%s %s %s %s..%s", group, figure, breakdown, start, end)
+                .hasSize(1);
         return found.get(0);
     }
 

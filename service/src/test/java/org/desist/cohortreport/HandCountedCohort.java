@@ -36,12 +36,38 @@ public final class HandCountedCohort {
 
     public HandCountedCohort build() {
         Cases.created(api.post("/sites", Map.of("code", SITE, "name", "Figures clinic", "model", "clinic_treatment")));
-        Cases.created(api.post("/sites", Map.of("code", OTHER_SITE, "name", "Other panel", "model",
-                "multi_agency_panel")));
-        cohortId = Cases.created(api.post("/cohorts", Map.of("siteCode", SITE, "name", "FIGS pilot 2023",
-                "startsOn", "2023-01-01", "endsOn", "2027-12-31", "target", 12))).get("id").asText();
-        otherCohortId = Cases.created(api.post("/cohorts", Map.of("siteCode", OTHER_SITE, "name", "Other pilot",
-                "startsOn", "2023-01-01", "endsOn", "2027-12-31", "target", 5))).get("id").asText();
+        Cases.created(
+                api.post("/sites", Map.of("code", OTHER_SITE, "name", "Other panel", "model", "multi_agency_panel")));
+        cohortId = Cases.created(api.post(
+                        "/cohorts",
+                        Map.of(
+                                "siteCode",
+                                SITE,
+                                "name",
+                                "FIGS pilot 2023",
+                                "startsOn",
+                                "2023-01-01",
+                                "endsOn",
+                                "2027-12-31",
+                                "target",
+                                12)))
+                .get("id")
+                .asText();
+        otherCohortId = Cases.created(api.post(
+                        "/cohorts",
+                        Map.of(
+                                "siteCode",
+                                OTHER_SITE,
+                                "name",
+                                "Other pilot",
+                                "startsOn",
+                                "2023-01-01",
+                                "endsOn",
+                                "2027-12-31",
+                                "target",
+                                5)))
+                .get("id")
+                .asText();
 
         // Referrals: received 10 (police 5, probation 2, mental_health_team 1, advocacy_service 1, other 1);
         // reviewed 9 (high 4, medium 3, standard 2); days to review 1,2,3,4,5,1,2,7,1: median 2.
@@ -56,8 +82,11 @@ public final class HandCountedCohort {
         referral("P9", "2023-05-01", "police", "2023-05-02", "standard", "no_further_action");
         referral("P10", "2023-06-01", "other", null, null, null);
         // another site's referral and one before the cohort opened: neither is this cohort's intake
-        participants.put("X1", Cases.created(api.post("/referrals", Cases.referral(OTHER_SITE, "2023-02-01", "Xavier",
-                "Elsewhere"))).get("participantId").asText());
+        participants.put(
+                "X1",
+                Cases.created(api.post("/referrals", Cases.referral(OTHER_SITE, "2023-02-01", "Xavier", "Elsewhere")))
+                        .get("participantId")
+                        .asText());
         referral("P0", "2022-12-20", "police", "2022-12-21", "high", "no_further_action");
 
         // Enrolments. Now: completed 4, disengaged 1, not_suitable 1, breached 1, enrolled 1 (8 in all).
@@ -88,21 +117,38 @@ public final class HandCountedCohort {
             session("P3", "2023-04-0" + engagement + "T10:00:00Z", "attended", engagement);
         }
         session("P3", "2023-04-20T10:00:00Z", "did_not_attend", null);
-        enteredInError("/participants/" + id("P3") + "/sessions",
-                session("P3", "2023-04-21T10:00:00Z", "attended", 5));
-        created("/participants/" + id("P3") + "/sessions", Map.of("kind", "group_therapy",
-                "scheduledAt", "2023-04-22T10:00:00Z", "durationMinutes", 60, "facilitator", "Nurse B"));
+        enteredInError("/participants/" + id("P3") + "/sessions", session("P3", "2023-04-21T10:00:00Z", "attended", 5));
+        created(
+                "/participants/" + id("P3") + "/sessions",
+                Map.of(
+                        "kind",
+                        "group_therapy",
+                        "scheduledAt",
+                        "2023-04-22T10:00:00Z",
+                        "durationMinutes",
+                        60,
+                        "facilitator",
+                        "Nurse B"));
 
         // Onward referrals. Made 5: mental health 3 (P1, P3, P4), substance misuse 1 (P2), other 1 (P8);
         // accepted 3 (one each); engaged 2 (P1 mental health, P8 other); completed 1 (P1). P6's is in error.
-        onward("P1", "mental_health", "talking_therapies", "2023-03-01",
-                "accepted", "2023-03-10", "engaged", "2023-04-01", "completed", "2023-09-01");
+        onward(
+                "P1",
+                "mental_health",
+                "talking_therapies",
+                "2023-03-01",
+                "accepted",
+                "2023-03-10",
+                "engaged",
+                "2023-04-01",
+                "completed",
+                "2023-09-01");
         onward("P2", "substance_misuse", "alcohol", "2023-03-05", "accepted", "2023-03-20", "disengaged", "2023-05-01");
         onward("P3", "mental_health", "community_mental_health_team", "2023-04-01", "declined", "2023-04-10");
         onward("P8", "other", "housing", "2023-07-01", "accepted", "2023-07-10", "engaged", "2023-08-01");
         onward("P4", "mental_health", "inpatient", "2023-05-01");
-        enteredInError("/participants/" + id("P6") + "/service-referrals",
-                onward("P6", "other", "employment", "2023-06-01"));
+        enteredInError(
+                "/participants/" + id("P6") + "/service-referrals", onward("P6", "other", "employment", "2023-06-01"));
 
         // Risk: first assessment against latest desistance review, for the 5 with both (P8 has no review).
         // violence: down 2 (P1, P6), same 2 (P2, P3), up 1 (P4); persistence: down 3 (P1, P2, P6), same 2;
@@ -115,7 +161,8 @@ public final class HandCountedCohort {
         review("P2", "2024-02-01", "moderate", "low", "low", "moderate");
         assessment("P3", "2023-02-20", "high", "high", "high", "high");
         review("P3", "2024-01-01", "high", "high", "high", "high");
-        enteredInError("/participants/" + id("P3") + "/desistance-reviews",
+        enteredInError(
+                "/participants/" + id("P3") + "/desistance-reviews",
                 review("P3", "2024-01-15", "low", "low", "low", "low"));
         assessment("P4", "2023-03-05", "low", "low", "low", "low");
         review("P4", "2023-09-01", "moderate", "low", "low", "low");
@@ -146,21 +193,33 @@ public final class HandCountedCohort {
         return participants.get(participant);
     }
 
-    private void referral(String name, String receivedOn, String source, String reviewedOn, String priority,
-                          String decision) {
+    private void referral(
+            String name, String receivedOn, String source, String reviewedOn, String priority, String decision) {
         Map<String, Object> body = Cases.referral(SITE, receivedOn, "Person", name);
         body.put("source", source);
         JsonNode referral = Cases.created(api.post("/referrals", body));
         participants.put(name, referral.get("participantId").asText());
         if (reviewedOn != null) {
-            Cases.ok(api.post("/referrals/" + referral.get("id").asText() + "/review", Map.of("reviewedOn", reviewedOn,
-                    "priority", priority, "decision", decision, "reason", "Daily review")));
+            Cases.ok(api.post(
+                    "/referrals/" + referral.get("id").asText() + "/review",
+                    Map.of(
+                            "reviewedOn",
+                            reviewedOn,
+                            "priority",
+                            priority,
+                            "decision",
+                            decision,
+                            "reason",
+                            "Daily review")));
         }
     }
 
-    private void enrol(String name, String openedOn, String assessingOn, String enrolledOn, String exit, String exitOn) {
-        String enrolment = Cases.created(api.post("/enrolments", Map.of("participantId", id(name), "cohortId", cohortId,
-                "on", openedOn))).get("id").asText();
+    private void enrol(
+            String name, String openedOn, String assessingOn, String enrolledOn, String exit, String exitOn) {
+        String enrolment = Cases.created(api.post(
+                        "/enrolments", Map.of("participantId", id(name), "cohortId", cohortId, "on", openedOn)))
+                .get("id")
+                .asText();
         move(enrolment, "assessing", assessingOn);
         if (enrolledOn != null) {
             move(enrolment, "enrolled", enrolledOn);
@@ -176,8 +235,17 @@ public final class HandCountedCohort {
 
     private JsonNode session(String name, String at, String outcome, Integer engagement) {
         String base = "/participants/" + id(name) + "/sessions";
-        JsonNode session = created(base, Map.of("kind", "individual_therapy", "scheduledAt", at,
-                "durationMinutes", 50, "facilitator", "Dr A. Okafor"));
+        JsonNode session = created(
+                base,
+                Map.of(
+                        "kind",
+                        "individual_therapy",
+                        "scheduledAt",
+                        at,
+                        "durationMinutes",
+                        50,
+                        "facilitator",
+                        "Dr A. Okafor"));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("outcome", outcome);
         if (engagement != null) {
@@ -188,37 +256,75 @@ public final class HandCountedCohort {
 
     private JsonNode onward(String name, String service, String kind, String madeOn, String... moves) {
         String base = "/participants/" + id(name) + "/service-referrals";
-        JsonNode referral = created(base, Map.of("service", service, "kind", kind, "provider", "Provider",
-                "madeOn", madeOn, "reason", "Needs support"));
+        JsonNode referral = created(
+                base,
+                Map.of(
+                        "service",
+                        service,
+                        "kind",
+                        kind,
+                        "provider",
+                        "Provider",
+                        "madeOn",
+                        madeOn,
+                        "reason",
+                        "Needs support"));
         for (int i = 0; i < moves.length; i += 2) {
-            referral = Cases.ok(api.post(base + "/" + referral.get("id").asText() + "/transitions",
+            referral = Cases.ok(api.post(
+                    base + "/" + referral.get("id").asText() + "/transitions",
                     Map.of("to", moves[i], "on", moves[i + 1], "reason", "Moved")));
         }
         return referral;
     }
 
-    private void assessment(String name, String on, String violence, String persistence, String recurrence,
-                            String damage) {
-        created("/participants/" + id(name) + "/assessments", Map.of("kind", "risk", "assessedOn", on,
-                "assessor", "Dr C. Mensah", "instrument", "SRP", "riskRatings", ratings(violence, persistence,
-                        recurrence, damage), "overallRisk", violence));
+    private void assessment(
+            String name, String on, String violence, String persistence, String recurrence, String damage) {
+        created(
+                "/participants/" + id(name) + "/assessments",
+                Map.of(
+                        "kind",
+                        "risk",
+                        "assessedOn",
+                        on,
+                        "assessor",
+                        "Dr C. Mensah",
+                        "instrument",
+                        "SRP",
+                        "riskRatings",
+                        ratings(violence, persistence, recurrence, damage),
+                        "overallRisk",
+                        violence));
     }
 
-    private JsonNode review(String name, String on, String violence, String persistence, String recurrence,
-                            String damage) {
-        return created("/participants/" + id(name) + "/desistance-reviews", Map.of("reviewedOn", on,
-                "riskRatings", ratings(violence, persistence, recurrence, damage), "fixation", 5,
-                "victimContactSinceLastReview", false, "engagement", 3));
+    private JsonNode review(
+            String name, String on, String violence, String persistence, String recurrence, String damage) {
+        return created(
+                "/participants/" + id(name) + "/desistance-reviews",
+                Map.of(
+                        "reviewedOn",
+                        on,
+                        "riskRatings",
+                        ratings(violence, persistence, recurrence, damage),
+                        "fixation",
+                        5,
+                        "victimContactSinceLastReview",
+                        false,
+                        "engagement",
+                        3));
     }
 
     private JsonNode incident(String name, String kind, String on) {
-        return created("/participants/" + id(name) + "/incidents", Map.of("kind", kind, "occurredOn", on,
-                "source", "police", "details", "Reported"));
+        return created(
+                "/participants/" + id(name) + "/incidents",
+                Map.of("kind", kind, "occurredOn", on, "source", "police", "details", "Reported"));
     }
 
     private void enteredInError(String base, JsonNode record) {
-        Reply reply = api.send("POST", base + "/" + record.get("id").asText() + "/entered-in-error",
-                Map.of("reason", "Wrong participant"), Map.of("If-Match", "\"" + record.get("version").asInt() + "\""));
+        Reply reply = api.send(
+                "POST",
+                base + "/" + record.get("id").asText() + "/entered-in-error",
+                Map.of("reason", "Wrong participant"),
+                Map.of("If-Match", "\"" + record.get("version").asInt() + "\""));
         assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
     }
 
@@ -227,8 +333,15 @@ public final class HandCountedCohort {
     }
 
     private static Map<String, Object> ratings(String violence, String persistence, String recurrence, String damage) {
-        return Map.of("violence", violence, "persistence", persistence, "recurrence", recurrence,
-                "psychosocial_damage", damage);
+        return Map.of(
+                "violence",
+                violence,
+                "persistence",
+                persistence,
+                "recurrence",
+                recurrence,
+                "psychosocial_damage",
+                damage);
     }
 
     static List<String> sites() {

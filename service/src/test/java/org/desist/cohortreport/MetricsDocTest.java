@@ -15,20 +15,23 @@ class MetricsDocTest {
 
     @Test
     void every_figure_has_its_definition_and_every_definition_a_figure() throws IOException {
-        Path doc = Files.isRegularFile(Path.of("../docs/metrics.md")) ? Path.of("../docs/metrics.md")
+        Path doc = Files.isRegularFile(Path.of("../docs/metrics.md"))
+                ? Path.of("../docs/metrics.md")
                 : Path.of("docs/metrics.md");
         List<String> headings = Files.readAllLines(doc).stream()
                 .filter(line -> line.startsWith("### `"))
                 .map(line -> line.substring(5, line.lastIndexOf('`')))
                 .toList();
         assertThat(headings).doesNotHaveDuplicates();
-        assertThat(new TreeSet<>(headings)).isEqualTo(new TreeSet<>(Arrays.stream(Figure.values()).map(Enum::name)
-                .toList()));
+        assertThat(new TreeSet<>(headings))
+                .isEqualTo(new TreeSet<>(
+                        Arrays.stream(Figure.values()).map(Enum::name).toList()));
     }
 
     @Test
     void the_csv_columns_are_the_documented_ones() throws IOException {
-        Path doc = Files.isRegularFile(Path.of("../docs/metrics.md")) ? Path.of("../docs/metrics.md")
+        Path doc = Files.isRegularFile(Path.of("../docs/metrics.md"))
+                ? Path.of("../docs/metrics.md")
                 : Path.of("docs/metrics.md");
         String text = Files.readString(doc);
         for (String column : FiguresCsv.COLUMNS) {

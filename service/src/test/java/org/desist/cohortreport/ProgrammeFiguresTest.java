@@ -10,8 +10,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.desist.config.DesistConfiguration;
 import org.desist.auth.Role;
+import org.desist.config.DesistConfiguration;
 import org.desist.support.Api;
 import org.desist.support.Cases;
 import org.desist.support.Reply;
@@ -44,38 +44,50 @@ class ProgrammeFiguresTest {
 
     @Test
     void sites_and_models_side_by_side() {
-        JsonNode answer = Cases.ok(lead.get("/programme/comparison?from=" + FROM + "&to=" + TODAY + "&unsuppressed=true"));
-        assertThat(answer.get("groups")).extracting(group -> group.get("groupType").asText() + ":"
-                + group.get("group").asText()).containsExactly("site:FIGO", "site:FIGS", "model:clinic_treatment",
-                "model:multi_agency_panel");
+        JsonNode answer =
+                Cases.ok(lead.get("/programme/comparison?from=" + FROM + "&to=" + TODAY + "&unsuppressed=true"));
+        assertThat(answer.get("groups"))
+                .extracting(group -> group.get("groupType").asText() + ":"
+                        + group.get("group").asText())
+                .containsExactly("site:FIGO", "site:FIGS", "model:clinic_treatment", "model:multi_agency_panel");
         FigureTable table = new FigureTable(answer);
         for (String group : List.of("FIGS", "clinic_treatment")) {
             // the site's intake includes the referral of December 2022, before the cohort opened
-            assertThat(table.value(group, "referrals_received", null, FROM, TODAY)).isEqualTo("11");
+            assertThat(table.value(group, "referrals_received", null, FROM, TODAY))
+                    .isEqualTo("11");
             // sessions come from the running totals here, from the sessions themselves in the cohort report
-            assertThat(table.value(group, "sessions_offered", null, FROM, TODAY)).isEqualTo("13");
+            assertThat(table.value(group, "sessions_offered", null, FROM, TODAY))
+                    .isEqualTo("13");
             assertThat(table.value(group, "sessions_offered", "attended_or_late", "2023-03-01", "2023-03-31"))
                     .isEqualTo("5");
             assertThat(table.value(group, "attendance_rate", null, FROM, TODAY)).isEqualTo("0.7692");
             assertThat(table.value(group, "mean_engagement", null, FROM, TODAY)).isEqualTo("3.89");
-            assertThat(table.value(group, "enrolment_target", null, FROM, TODAY)).isEqualTo("12");
-            assertThat(table.value(group, "enrolled_to_date", null, FROM, TODAY)).isEqualTo("7");
-            assertThat(table.value(group, "reoffended", "12_months", FROM, TODAY)).isEqualTo("3");
-            assertThat(table.value(group, "risk_moved_down", "persistence", FROM, TODAY)).isEqualTo("3");
+            assertThat(table.value(group, "enrolment_target", null, FROM, TODAY))
+                    .isEqualTo("12");
+            assertThat(table.value(group, "enrolled_to_date", null, FROM, TODAY))
+                    .isEqualTo("7");
+            assertThat(table.value(group, "reoffended", "12_months", FROM, TODAY))
+                    .isEqualTo("3");
+            assertThat(table.value(group, "risk_moved_down", "persistence", FROM, TODAY))
+                    .isEqualTo("3");
         }
-        assertThat(table.value("multi_agency_panel", "referrals_received", null, FROM, TODAY)).isEqualTo("1");
+        assertThat(table.value("multi_agency_panel", "referrals_received", null, FROM, TODAY))
+                .isEqualTo("1");
         assertThat(table.value("FIGO", "enrolment_target", null, FROM, TODAY)).isEqualTo("5");
         assertThat(table.value("FIGO", "sessions_offered", null, FROM, TODAY)).isEqualTo("0");
 
-        FigureTable suppressed = new FigureTable(Cases.ok(lead.get("/programme/comparison?from=" + FROM + "&to=" + TODAY)));
-        assertThat(suppressed.value("FIGO", "referrals_received", null, FROM, TODAY)).isEqualTo("<5");
-        assertThat(suppressed.value("FIGS", "referrals_received", null, FROM, TODAY)).isEqualTo("11");
+        FigureTable suppressed =
+                new FigureTable(Cases.ok(lead.get("/programme/comparison?from=" + FROM + "&to=" + TODAY)));
+        assertThat(suppressed.value("FIGO", "referrals_received", null, FROM, TODAY))
+                .isEqualTo("<5");
+        assertThat(suppressed.value("FIGS", "referrals_received", null, FROM, TODAY))
+                .isEqualTo("11");
     }
 
     @Test
     void the_comparison_as_csv_and_its_parameters() {
-        Reply csv = lead.send("GET", "/programme/comparison?from=" + FROM + "&to=" + TODAY, null,
-                Map.of("Accept", "text/csv"));
+        Reply csv = lead.send(
+                "GET", "/programme/comparison?from=" + FROM + "&to=" + TODAY, null, Map.of("Accept", "text/csv"));
         assertThat(csv.status()).isEqualTo(200);
         List<List<String>> rows = CsvReader.parse(csv.text());
         assertThat(rows.get(0)).isEqualTo(FiguresCsv.COLUMNS);
@@ -86,8 +98,10 @@ class ProgrammeFiguresTest {
         CohortReportTest.assertBadParameter(lead.get("/programme/comparison?from=2024-01-02&to=2024-01-01"), "to");
         // a lead bound to one site compares that site alone
         Staff.ensure(APP, "lead-figs", Set.of(Role.programme_lead), Set.of(HandCountedCohort.SITE));
-        JsonNode bound = Cases.ok(TestApp.as(APP, "lead-figs").get("/programme/comparison?from=" + FROM + "&to=" + TODAY));
-        assertThat(bound.get("groups")).extracting(group -> group.get("group").asText())
+        JsonNode bound =
+                Cases.ok(TestApp.as(APP, "lead-figs").get("/programme/comparison?from=" + FROM + "&to=" + TODAY));
+        assertThat(bound.get("groups"))
+                .extracting(group -> group.get("group").asText())
                 .containsExactly("FIGS", "clinic_treatment");
     }
 
@@ -103,8 +117,22 @@ class ProgrammeFiguresTest {
 
         // no identifiers, names, case references or free text of any kind
         String text = first.text();
-        assertThat(text).doesNotContain("Person", "P1,", "FIGS-", "Patel", "VA-2026", "Repeated", "Daily review",
-                "Reported", "Needs support", "Provider", "Released under", "1987-03-14", "943 476 5919", "Moved");
+        assertThat(text)
+                .doesNotContain(
+                        "Person",
+                        "P1,",
+                        "FIGS-",
+                        "Patel",
+                        "VA-2026",
+                        "Repeated",
+                        "Daily review",
+                        "Reported",
+                        "Needs support",
+                        "Provider",
+                        "Released under",
+                        "1987-03-14",
+                        "943 476 5919",
+                        "Moved");
         cohort.participants.values().forEach(id -> assertThat(text).doesNotContain(id));
 
         Set<String> pseudonyms = new HashSet<>();
@@ -119,29 +147,46 @@ class ProgrammeFiguresTest {
 
         // P1: the only exit of January 2024
         int exitMonth = ProgrammeExport.COLUMNS.indexOf("exit_month");
-        List<String> p1 = people.stream().filter(line -> line.get(exitMonth).equals("2024-01")).findFirst().orElseThrow();
+        List<String> p1 = people.stream()
+                .filter(line -> line.get(exitMonth).equals("2024-01"))
+                .findFirst()
+                .orElseThrow();
         Map<String, String> row = new java.util.LinkedHashMap<>();
         for (int i = 0; i < ProgrammeExport.COLUMNS.size(); i++) {
             row.put(ProgrammeExport.COLUMNS.get(i), p1.get(i));
         }
-        assertThat(row).containsEntry("site", "FIGS").containsEntry("model", "clinic_treatment")
-                .containsEntry("referral_source", "police").containsEntry("referral_month", "2023-01")
-                .containsEntry("review_priority", "high").containsEntry("days_to_review", "1")
-                .containsEntry("enrolled_month", "2023-02").containsEntry("exit_state", "completed")
-                .containsEntry("exit_month", "2024-01").containsEntry("sessions_offered", "4")
-                .containsEntry("sessions_attended", "3").containsEntry("attendance_rate", "0.7500")
-                .containsEntry("onward_referrals_completed", "1").containsEntry("risk_first_violence", "high")
-                .containsEntry("risk_latest_violence", "low").containsEntry("incidents_during_programme", "1")
-                .containsEntry("reoffended_within_6_months", "yes").containsEntry("reoffended_within_24_months", "yes");
+        assertThat(row)
+                .containsEntry("site", "FIGS")
+                .containsEntry("model", "clinic_treatment")
+                .containsEntry("referral_source", "police")
+                .containsEntry("referral_month", "2023-01")
+                .containsEntry("review_priority", "high")
+                .containsEntry("days_to_review", "1")
+                .containsEntry("enrolled_month", "2023-02")
+                .containsEntry("exit_state", "completed")
+                .containsEntry("exit_month", "2024-01")
+                .containsEntry("sessions_offered", "4")
+                .containsEntry("sessions_attended", "3")
+                .containsEntry("attendance_rate", "0.7500")
+                .containsEntry("onward_referrals_completed", "1")
+                .containsEntry("risk_first_violence", "high")
+                .containsEntry("risk_latest_violence", "low")
+                .containsEntry("incidents_during_programme", "1")
+                .containsEntry("reoffended_within_6_months", "yes")
+                .containsEntry("reoffended_within_24_months", "yes");
         // P7 left 30 days ago: not followed up for any window yet
-        List<String> p7 = people.stream().filter(line -> line.get(13).equals("breached")).findFirst().orElseThrow();
+        List<String> p7 = people.stream()
+                .filter(line -> line.get(13).equals("breached"))
+                .findFirst()
+                .orElseThrow();
         assertThat(p7.subList(33, 36)).containsExactly("", "", "");
 
         JsonNode audit = Cases.ok(adminAudit());
         List<String> exports = new ArrayList<>();
         audit.get("items").forEach(item -> {
             if (item.get("requestId").asText().equals(first.header("X-Request-Id"))) {
-                exports.add(item.get("action").asText() + ":" + item.get("resourceType").asText());
+                exports.add(item.get("action").asText() + ":"
+                        + item.get("resourceType").asText());
             }
         });
         assertThat(exports).containsExactly("export:programme_export");
@@ -151,7 +196,9 @@ class ProgrammeFiguresTest {
     void the_export_needs_both_dates_and_a_lead() {
         CohortReportTest.assertBadParameter(lead.get("/programme/export?from=2023-01-01"), "to");
         Staff.ensure(APP, "export-police", Set.of(Role.police), Set.of(HandCountedCohort.SITE));
-        assertThat(TestApp.as(APP, "export-police").get("/programme/export?from=2023-01-01&to=" + TODAY).status())
+        assertThat(TestApp.as(APP, "export-police")
+                        .get("/programme/export?from=2023-01-01&to=" + TODAY)
+                        .status())
                 .isEqualTo(403);
     }
 

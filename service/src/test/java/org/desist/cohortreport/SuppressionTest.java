@@ -22,7 +22,8 @@ class SuppressionTest {
     void small_counts_are_withheld_and_zero_and_five_are_not() {
         List<Cell> cells = List.of(count(0), count(1), count(4), count(5));
         Suppression.apply(cells, List.of());
-        assertThat(cells).extracting(cell -> cell.suppression)
+        assertThat(cells)
+                .extracting(cell -> cell.suppression)
                 .containsExactly(null, Suppression.small_number, Suppression.small_number, null);
     }
 
@@ -48,14 +49,15 @@ class SuppressionTest {
         Cell a = count(2);
         Cell b = count(3);
         Cell c = count(7);
-        Suppression.apply(new ArrayList<>(List.of(total, a, b, c)),
-                List.of(new Suppression.Partition(total, List.of(a, b, c))));
+        Suppression.apply(
+                new ArrayList<>(List.of(total, a, b, c)), List.of(new Suppression.Partition(total, List.of(a, b, c))));
         assertThat(c.suppression).isNull();
 
         Cell smallTotal = count(4);
         Cell only = count(4);
         Cell none = count(0);
-        Suppression.apply(new ArrayList<>(List.of(smallTotal, only, none)),
+        Suppression.apply(
+                new ArrayList<>(List.of(smallTotal, only, none)),
                 List.of(new Suppression.Partition(smallTotal, List.of(only, none))));
         assertThat(none.suppression).isNull();
     }
@@ -64,17 +66,21 @@ class SuppressionTest {
     void a_rate_or_mean_over_a_withheld_or_tiny_count_is_withheld() {
         Cell numerator = count(3);
         Cell denominator = count(9);
-        Cell rate = new Cell(Figure.attendance_rate, null, null, PERIOD, 3.0 / 9, true, List.of(numerator, denominator));
+        Cell rate =
+                new Cell(Figure.attendance_rate, null, null, PERIOD, 3.0 / 9, true, List.of(numerator, denominator));
         Cell hiddenN = new Cell(null, null, null, PERIOD, 4L, false, List.of());
         Cell mean = new Cell(Figure.mean_engagement, null, null, PERIOD, 3.5, true, List.of(hiddenN));
         Cell enoughN = new Cell(null, null, null, PERIOD, 5L, false, List.of());
         Cell fine = new Cell(Figure.mean_engagement, null, null, PERIOD, 3.2, true, List.of(enoughN));
         Cell target = new Cell(Figure.enrolment_target, null, null, PERIOD, 3L, true, List.of());
-        Suppression.apply(new ArrayList<>(List.of(numerator, denominator, rate, hiddenN, mean, enoughN, fine, target)),
+        Suppression.apply(
+                new ArrayList<>(List.of(numerator, denominator, rate, hiddenN, mean, enoughN, fine, target)),
                 List.of());
         assertThat(rate.suppression).isEqualTo(Suppression.derived);
         assertThat(mean.suppression).isEqualTo(Suppression.derived);
-        assertThat(hiddenN.suppression).as("hidden cells are never published, so never marked").isNull();
+        assertThat(hiddenN.suppression)
+                .as("hidden cells are never published, so never marked")
+                .isNull();
         assertThat(fine.suppression).isNull();
         assertThat(target.suppression).isNull();
     }
@@ -83,7 +89,8 @@ class SuppressionTest {
     void medians_of_histograms() {
         assertThat(FigureSheet.median(Map.of())).isNull();
         assertThat(FigureSheet.median(Map.of(3, 1))).isEqualTo(3.0);
-        assertThat(FigureSheet.median(Map.of(1, 3, 2, 2, 3, 1, 4, 1, 5, 1, 7, 1))).isEqualTo(2.0);
+        assertThat(FigureSheet.median(Map.of(1, 3, 2, 2, 3, 1, 4, 1, 5, 1, 7, 1)))
+                .isEqualTo(2.0);
         assertThat(FigureSheet.median(Map.of(1, 1, 4, 1))).isEqualTo(2.5);
         assertThat(FigureSheet.median(Map.of(0, 2, 10, 2))).isEqualTo(5.0);
     }
@@ -97,10 +104,12 @@ class SuppressionTest {
         assertThat(period.within(period.months().get(2)))
                 .isEqualTo(new ReportingPeriod(LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 10)));
         assertThatThrownBy(() -> ReportingPeriod.of(LocalDate.of(2026, 2, 1), LocalDate.of(2026, 1, 1), null, null))
-                .isInstanceOf(Refusal.BadParameter.class).hasMessageContaining("to must not be before from");
+                .isInstanceOf(Refusal.BadParameter.class)
+                .hasMessageContaining("to must not be before from");
         assertThatThrownBy(() -> ReportingPeriod.of(null, LocalDate.of(2026, 1, 1), null, null))
                 .hasMessageContaining("from is required");
-        assertThat(ReportingPeriod.of(null, null, LocalDate.of(2026, 1, 1), LocalDate.of(2026, 2, 1)).from())
+        assertThat(ReportingPeriod.of(null, null, LocalDate.of(2026, 1, 1), LocalDate.of(2026, 2, 1))
+                        .from())
                 .isEqualTo(LocalDate.of(2026, 1, 1));
     }
 

@@ -43,7 +43,8 @@ class ConcurrentStartTest {
                 for (DropwizardTestSupport<DesistConfiguration> app : apps) {
                     assertThat(ping(app)).isEqualTo(200);
                 }
-                assertThat(appliedChangeSets(database)).as("each change set applied once")
+                assertThat(appliedChangeSets(database))
+                        .as("each change set applied once")
                         .isEqualTo(distinctChangeSets(database));
             } finally {
                 apps.forEach(DropwizardTestSupport::after);
@@ -60,7 +61,8 @@ class ConcurrentStartTest {
             assertThat(ping(apps.get(0))).isEqualTo(200);
             // the schema it serves is the whole of it: the audit head, created by the migrations, is there
             long headRows = database.jdbi().withHandle(handle -> handle.createQuery("SELECT COUNT(*) FROM audit_head")
-                    .mapTo(Long.class).one());
+                    .mapTo(Long.class)
+                    .one());
             assertThat(headRows).isEqualTo(1);
         } finally {
             apps.forEach(DropwizardTestSupport::after);
@@ -73,18 +75,20 @@ class ConcurrentStartTest {
         ExecutorService threads = Executors.newFixedThreadPool(apps.size());
         List<CompletableFuture<Void>> starts = new ArrayList<>();
         for (DropwizardTestSupport<DesistConfiguration> app : apps) {
-            starts.add(CompletableFuture.runAsync(() -> {
-                try {
-                    barrier.await();
-                    app.before();
-                } catch (Exception e) {
-                    throw new IllegalStateException("An instance did not start: " + e, e);
-                }
-            }, threads));
+            starts.add(CompletableFuture.runAsync(
+                    () -> {
+                        try {
+                            barrier.await();
+                            app.before();
+                        } catch (Exception e) {
+                            throw new IllegalStateException("An instance did not start: " + e, e);
+                        }
+                    },
+                    threads));
         }
         try {
-            CompletableFuture.allOf(starts.toArray(CompletableFuture[]::new)).get(Duration.ofMinutes(3).toSeconds(),
-                    TimeUnit.SECONDS);
+            CompletableFuture.allOf(starts.toArray(CompletableFuture[]::new))
+                    .get(Duration.ofMinutes(3).toSeconds(), TimeUnit.SECONDS);
         } finally {
             threads.shutdown();
         }
@@ -97,13 +101,15 @@ class ConcurrentStartTest {
     private static long appliedChangeSets(TestDatabase database) {
         Jdbi jdbi = database.jdbi();
         return jdbi.withHandle(handle -> handle.createQuery("SELECT COUNT(*) FROM databasechangelog")
-                .mapTo(Long.class).one());
+                .mapTo(Long.class)
+                .one());
     }
 
     private static long distinctChangeSets(TestDatabase database) {
         return database.jdbi().withHandle(handle -> handle.createQuery(
-                "SELECT COUNT(*) FROM (SELECT DISTINCT id, author FROM databasechangelog) applied")
-                .mapTo(Long.class).one());
+                        "SELECT COUNT(*) FROM (SELECT DISTINCT id, author FROM databasechangelog) applied")
+                .mapTo(Long.class)
+                .one());
     }
 
     /**
@@ -112,12 +118,15 @@ class ConcurrentStartTest {
      */
     private static DropwizardTestSupport<DesistConfiguration> app(TestDatabase database, boolean migrate) {
         String prefix = "dw" + INSTANCES.incrementAndGet();
-        return new DropwizardTestSupport<>(DesistApplication.class, ResourceHelpers.resourceFilePath("test-config.yml"),
+        return new DropwizardTestSupport<>(
+                DesistApplication.class,
+                ResourceHelpers.resourceFilePath("test-config.yml"),
                 prefix,
                 ConfigOverride.config(prefix, "database.url", database.url()),
                 ConfigOverride.config(prefix, "database.driverClass", database.driverClass()),
                 ConfigOverride.config(prefix, "database.user", database.user() == null ? "" : database.user()),
-                ConfigOverride.config(prefix, "database.password", database.password() == null ? "" : database.password()),
+                ConfigOverride.config(
+                        prefix, "database.password", database.password() == null ? "" : database.password()),
                 ConfigOverride.config(prefix, "auditKey", Commands.AUDIT_KEY),
                 ConfigOverride.config(prefix, "migrateOnStart", Boolean.toString(migrate)));
     }

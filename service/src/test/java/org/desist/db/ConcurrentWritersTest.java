@@ -42,7 +42,8 @@ class ConcurrentWritersTest {
             Callable<List<Reply>> work = () -> {
                 List<Reply> replies = new ArrayList<>();
                 for (int i = 0; i < EACH; i++) {
-                    replies.add(api.post("/referrals", Cases.referral("CONC", "2026-02-01", "Writer" + writer, "Case" + i)));
+                    replies.add(api.post(
+                            "/referrals", Cases.referral("CONC", "2026-02-01", "Writer" + writer, "Case" + i)));
                 }
                 return replies;
             };

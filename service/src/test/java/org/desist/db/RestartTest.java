@@ -2,18 +2,15 @@ package org.desist.db;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.DropwizardTestSupport;
 import io.dropwizard.testing.ResourceHelpers;
-import java.nio.file.Path;
+import java.util.Set;
 import org.desist.DesistApplication;
+import org.desist.auth.Role;
 import org.desist.config.DesistConfiguration;
 import org.desist.support.Api;
 import org.desist.support.Cases;
 import org.desist.support.Staff;
-import java.util.Set;
-import org.desist.auth.Role;
-import org.desist.support.TestApp;
 import org.desist.support.TestDatabase;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -48,20 +45,26 @@ class RestartTest {
         second.before();
         try {
             Api api = new Api("http://localhost:" + second.getLocalPort() + "/api").withBasic("tester", Staff.PASSWORD);
-            assertThat(Cases.ok(api.get("/participants/" + participantId)).get("caseRef").asText())
+            assertThat(Cases.ok(api.get("/participants/" + participantId))
+                            .get("caseRef")
+                            .asText())
                     .isEqualTo("REST-2026-0001");
             var enrolment = Cases.ok(api.get("/enrolments/" + enrolmentId));
             assertThat(enrolment.get("state").asText()).isEqualTo("assessing");
             assertThat(enrolment.get("history")).hasSize(2);
             // numbering carries on from the stored sequence, not from memory
-            assertThat(new Cases(api).referral("REST", "2026-03-01").get("caseRef").asText()).isEqualTo("REST-2026-0002");
+            assertThat(new Cases(api)
+                            .referral("REST", "2026-03-01")
+                            .get("caseRef")
+                            .asText())
+                    .isEqualTo("REST-2026-0002");
         } finally {
             second.after();
         }
     }
 
     private static DropwizardTestSupport<DesistConfiguration> app(TestDatabase database) {
-        return new DropwizardTestSupport<>(DesistApplication.class, ResourceHelpers.resourceFilePath("test-config.yml"),
-                database.overrides());
+        return new DropwizardTestSupport<>(
+                DesistApplication.class, ResourceHelpers.resourceFilePath("test-config.yml"), database.overrides());
     }
 }

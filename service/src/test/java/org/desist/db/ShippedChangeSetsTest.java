@@ -33,23 +33,34 @@ class ShippedChangeSetsTest {
         ((Logger) LoggerFactory.getLogger(Migrations.class)).addAppender(log);
         try {
             Migrations.apply(database.factory());
-            assertThat(log.list).extracting(ILoggingEvent::getFormattedMessage)
+            assertThat(log.list)
+                    .extracting(ILoggingEvent::getFormattedMessage)
                     .anyMatch(message -> message.contains("nothing to migrate"));
 
             // the newest change set undone by hand: the next start must apply it again
-            try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
-                for (String view : List.of("assessment", "desistance_review", "incident", "legal_measure",
-                        "plan_action", "service_referral", "session", "victim_safety_concern")) {
+            try (Connection connection = database.connect();
+                    Statement statement = connection.createStatement()) {
+                for (String view : List.of(
+                        "assessment",
+                        "desistance_review",
+                        "incident",
+                        "legal_measure",
+                        "plan_action",
+                        "service_referral",
+                        "session",
+                        "victim_safety_concern")) {
                     statement.execute("DROP VIEW active_" + view);
                 }
                 statement.execute("DELETE FROM databasechangelog WHERE id = '0073-live-records'");
             }
             log.list.clear();
             Migrations.apply(database.factory());
-            assertThat(log.list).extracting(ILoggingEvent::getFormattedMessage)
+            assertThat(log.list)
+                    .extracting(ILoggingEvent::getFormattedMessage)
                     .noneMatch(message -> message.contains("nothing to migrate"));
-            try (Connection connection = database.connect(); Statement statement = connection.createStatement();
-                 ResultSet count = statement.executeQuery("SELECT COUNT(*) FROM active_session")) {
+            try (Connection connection = database.connect();
+                    Statement statement = connection.createStatement();
+                    ResultSet count = statement.executeQuery("SELECT COUNT(*) FROM active_session")) {
                 assertThat(count.next()).isTrue();
             }
         } finally {

@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import java.util.List;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.desist.config.DesistConfiguration;
 import org.desist.support.TestApp;
 import org.desist.support.TestDatabase;
@@ -47,12 +47,15 @@ class SnapshotTest {
     }
 
     static int sites(Handle handle) {
-        return handle.createQuery("SELECT count(*) FROM site").mapTo(Integer.class).one();
+        return handle.createQuery("SELECT count(*) FROM site")
+                .mapTo(Integer.class)
+                .one();
     }
 
     static void anotherSiteCommitted(String code) {
-        DATABASE.jdbi().useHandle(other -> other.execute("INSERT INTO site (code, name, model, created_at) VALUES ('"
-                + code + "', 'Other', 'threat_assessment_centre', '2026-01-01T00:00:00Z')"));
+        DATABASE.jdbi()
+                .useHandle(other -> other.execute("INSERT INTO site (code, name, model, created_at) VALUES ('" + code
+                        + "', 'Other', 'threat_assessment_centre', '2026-01-01T00:00:00Z')"));
     }
 
     @Test
@@ -78,11 +81,17 @@ class SnapshotTest {
     @Test
     void reads_side_by_side_see_the_state_the_first_one_saw() {
         HandleCallback<Integer, RuntimeException> count = SnapshotTest::sites;
-        List<Integer> seen = Snapshot.readEach(service, List.of(handle -> {
-            int before = sites(handle);
-            anotherSiteCommitted("SNP3");
-            return before;
-        }, count, count), SIDE_BY_SIDE);
+        List<Integer> seen = Snapshot.readEach(
+                service,
+                List.of(
+                        handle -> {
+                            int before = sites(handle);
+                            anotherSiteCommitted("SNP3");
+                            return before;
+                        },
+                        count,
+                        count),
+                SIDE_BY_SIDE);
         assertThat(seen).hasSize(3).containsOnly(seen.get(0));
     }
 }

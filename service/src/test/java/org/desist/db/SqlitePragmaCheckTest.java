@@ -19,9 +19,11 @@ class SqlitePragmaCheckTest {
         Path file = TestApp.newDatabaseFile();
         SqlitePragmaCheck check = new SqlitePragmaCheck(Jdbi.create("jdbc:sqlite:" + file));
         // SQLite's own defaults: rollback journal, foreign keys off (synchronous already defaults to FULL)
-        assertThat(check.failures()).anySatisfy(f -> assertThat(f).startsWith("journal_mode"))
+        assertThat(check.failures())
+                .anySatisfy(f -> assertThat(f).startsWith("journal_mode"))
                 .anySatisfy(f -> assertThat(f).startsWith("foreign_keys"));
-        assertThatThrownBy(check::requireAll).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(check::requireAll)
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("Refusing to start");
     }
 

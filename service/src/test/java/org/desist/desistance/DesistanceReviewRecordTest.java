@@ -14,8 +14,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
-import org.desist.config.DesistConfiguration;
 import org.desist.auth.Role;
+import org.desist.config.DesistConfiguration;
 import org.desist.support.Api;
 import org.desist.support.Cases;
 import org.desist.support.Reply;
@@ -94,14 +94,16 @@ class DesistanceReviewRecordTest {
         assertThat(second.get("narrative").isNull()).isTrue();
 
         JsonNode list = Cases.ok(api.get(base)).get("items");
-        assertThat(list).extracting(item -> item.get("reviewedOn").asText()).containsExactly("2026-05-01", "2026-03-01");
+        assertThat(list)
+                .extracting(item -> item.get("reviewedOn").asText())
+                .containsExactly("2026-05-01", "2026-03-01");
         assertThat(Cases.ok(api.get(base + "?to=2026-04-01")).get("items")).hasSize(1);
 
-        Map<String, Object> patch = Map.of("riskRatings", risk("moderate", "high", "moderate", "moderate"),
-                "fixation", 6);
+        Map<String, Object> patch =
+                Map.of("riskRatings", risk("moderate", "high", "moderate", "moderate"), "fixation", 6);
         assertThat(api.patch(base + "/" + id, patch, "\"1\"").fieldsAtFault()).containsExactly("reason");
-        Reply amended = api.patch(base + "/" + id + "?reason=Recurrence%20rated%20on%20the%20wrong%20line", patch,
-                "\"1\"");
+        Reply amended =
+                api.patch(base + "/" + id + "?reason=Recurrence%20rated%20on%20the%20wrong%20line", patch, "\"1\"");
         JsonNode changed = Cases.ok(amended);
         assertThat(amended.header("ETag")).isEqualTo("\"2\"");
         assertThat(changed.get("riskRatings").get("recurrence").asText()).isEqualTo("moderate");
@@ -111,24 +113,39 @@ class DesistanceReviewRecordTest {
 
         JsonNode history = Cases.ok(api.get(base + "/" + id + "/history")).get("items");
         assertThat(history).hasSize(2);
-        assertThat(history.get(0).get("record").get("riskRatings").get("recurrence").asText()).isEqualTo("high");
+        assertThat(history.get(0)
+                        .get("record")
+                        .get("riskRatings")
+                        .get("recurrence")
+                        .asText())
+                .isEqualTo("high");
         assertThat(history.get(0).get("record").get("fixation").asInt()).isEqualTo(7);
         assertThat(history.get(1).get("reason").asText()).isEqualTo("Recurrence rated on the wrong line");
 
-        assertThat(api.patch(base + "/" + id + "?reason=x", Map.of("fixation", 11), "\"2\"").fieldsAtFault())
+        assertThat(api.patch(base + "/" + id + "?reason=x", Map.of("fixation", 11), "\"2\"")
+                        .fieldsAtFault())
                 .containsExactly("fixation");
-        assertThat(api.patch(base + "/" + id + "?reason=x", Map.of("id", "other"), "\"2\"").fieldsAtFault())
+        assertThat(api.patch(base + "/" + id + "?reason=x", Map.of("id", "other"), "\"2\"")
+                        .fieldsAtFault())
                 .containsExactly("id");
         // a merge patch leaves absent keys as they were; a null clears one, which a review may not lack
-        assertThat(api.patch(base + "/" + id + "?reason=x", Map.of("riskRatings", with(risk("low", "low", "low", "low"),
-                r -> r.put("psychosocial_damage", null))), "\"2\"").fieldsAtFault())
+        assertThat(api.patch(
+                                base + "/" + id + "?reason=x",
+                                Map.of(
+                                        "riskRatings",
+                                        with(
+                                                risk("low", "low", "low", "low"),
+                                                r -> r.put("psychosocial_damage", null))),
+                                "\"2\"")
+                        .fieldsAtFault())
                 .containsExactly("riskRatings.psychosocial_damage");
 
         // the four domains are columns of their own, for cohort figures computed in SQL
         try (Connection db = DATABASE.connect();
-             ResultSet row = db.createStatement().executeQuery("SELECT risk_violence, risk_persistence,"
-                     + " risk_recurrence, risk_psychosocial_damage, victim_contact_since_last_review"
-                     + " FROM desistance_review WHERE id = '" + id + "'")) {
+                ResultSet row = db.createStatement()
+                        .executeQuery("SELECT risk_violence, risk_persistence,"
+                                + " risk_recurrence, risk_psychosocial_damage, victim_contact_since_last_review"
+                                + " FROM desistance_review WHERE id = '" + id + "'")) {
             assertThat(row.next()).isTrue();
             assertThat(row.getString(1)).isEqualTo("moderate");
             assertThat(row.getString(2)).isEqualTo("high");
@@ -137,8 +154,11 @@ class DesistanceReviewRecordTest {
             assertThat(row.getInt(5)).isEqualTo(1);
         }
 
-        JsonNode marked = Cases.ok(api.send("POST", base + "/" + id + "/entered-in-error",
-                Map.of("reason", "Recorded against the wrong participant"), Map.of("If-Match", "\"2\"")));
+        JsonNode marked = Cases.ok(api.send(
+                "POST",
+                base + "/" + id + "/entered-in-error",
+                Map.of("reason", "Recorded against the wrong participant"),
+                Map.of("If-Match", "\"2\"")));
         assertThat(marked.get("status").asText()).isEqualTo("entered_in_error");
         assertThat(Cases.ok(api.get(base + "/" + id + "/history")).get("items")).hasSize(3);
     }
@@ -157,14 +177,32 @@ class DesistanceReviewRecordTest {
         refused(base, with(good, b -> b.put("engagement", 6)), "engagement");
         refused(base, with(good, b -> b.remove("victimContactSinceLastReview")), "victimContactSinceLastReview");
         refused(base, with(good, b -> b.put("victimContactSinceLastReview", "no")), "victimContactSinceLastReview");
-        refused(base, with(good, b -> b.put("riskRatings", with(risk("low", "low", "low", "low"),
-                r -> r.remove("recurrence")))), "riskRatings.recurrence");
-        refused(base, with(good, b -> b.put("riskRatings", with(risk("low", "low", "low", "low"),
-                r -> r.remove("psychosocial_damage")))), "riskRatings.psychosocial_damage");
-        refused(base, with(good, b -> b.put("riskRatings", risk("severe", "low", "low", "low"))),
+        refused(
+                base,
+                with(
+                        good,
+                        b -> b.put("riskRatings", with(risk("low", "low", "low", "low"), r -> r.remove("recurrence")))),
+                "riskRatings.recurrence");
+        refused(
+                base,
+                with(
+                        good,
+                        b -> b.put(
+                                "riskRatings",
+                                with(risk("low", "low", "low", "low"), r -> r.remove("psychosocial_damage")))),
+                "riskRatings.psychosocial_damage");
+        refused(
+                base,
+                with(good, b -> b.put("riskRatings", risk("severe", "low", "low", "low"))),
                 "riskRatings.violence");
-        refused(base, with(good, b -> b.put("riskRatings", with(risk("low", "low", "low", "low"),
-                r -> r.put("psychosocialDamage", "low")))), "riskRatings.psychosocialDamage");
+        refused(
+                base,
+                with(
+                        good,
+                        b -> b.put(
+                                "riskRatings",
+                                with(risk("low", "low", "low", "low"), r -> r.put("psychosocialDamage", "low")))),
+                "riskRatings.psychosocialDamage");
         refused(base, with(good, b -> b.remove("riskRatings")), "riskRatings");
         refused(base, with(good, b -> b.put("narrative", "x".repeat(20001))), "narrative");
         refused(base, with(good, b -> b.put("overallRisk", "low")), "overallRisk");
@@ -181,20 +219,26 @@ class DesistanceReviewRecordTest {
         refused(base, review("2026-01-31"), "reviewedOn");
         refused(base, review("2026-13-01"), "reviewedOn");
         assertThat(Cases.ok(api.get(base)).get("items")).isEmpty();
-        String id = Cases.created(api.post(base, review("2026-02-01"))).get("id").asText();
-        assertThat(api.patch(base + "/" + id + "?reason=x", Map.of("reviewedOn", tomorrow), "\"1\"").fieldsAtFault())
+        String id =
+                Cases.created(api.post(base, review("2026-02-01"))).get("id").asText();
+        assertThat(api.patch(base + "/" + id + "?reason=x", Map.of("reviewedOn", tomorrow), "\"1\"")
+                        .fieldsAtFault())
                 .containsExactly("reviewedOn");
-        assertThat(Cases.ok(api.get(base + "/" + id)).get("reviewedOn").asText()).isEqualTo("2026-02-01");
+        assertThat(Cases.ok(api.get(base + "/" + id)).get("reviewedOn").asText())
+                .isEqualTo("2026-02-01");
     }
 
     @Test
     void the_narrative_is_for_clinicians_and_only_clinicians_record_reviews() {
         String participant = cases.participant("DSR");
         String base = "/participants/" + participant + "/desistance-reviews";
-        String id = Cases.created(api.post(base, review("2026-03-01"))).get("id").asText();
+        String id =
+                Cases.created(api.post(base, review("2026-03-01"))).get("id").asText();
 
         Staff.ensure(APP, "clinician.dsr", Set.of(Role.clinician), Set.of("DSR"));
-        assertThat(Cases.ok(TestApp.as(APP, "clinician.dsr").get(base + "/" + id)).get("narrative").asText())
+        assertThat(Cases.ok(TestApp.as(APP, "clinician.dsr").get(base + "/" + id))
+                        .get("narrative")
+                        .asText())
                 .contains("denies intent");
         for (Role role : new Role[] {Role.probation, Role.police, Role.advocate}) {
             String user = role.name() + ".dsr";
@@ -204,18 +248,33 @@ class DesistanceReviewRecordTest {
             assertThat(seen.get("narrative").isNull()).as(user).isTrue();
             assertThat(seen.get("riskRatings").get("persistence").asText()).isEqualTo("high");
             assertThat(seen.get("fixation").asInt()).isEqualTo(7);
-            assertThat(Cases.ok(reader.get(base)).get("items").get(0).get("narrative").isNull()).isTrue();
-            assertThat(Cases.ok(reader.get(base + "/" + id + "/history")).get("items").get(0).get("record")
-                    .get("narrative").isNull()).isTrue();
-            assertThat(reader.post(base, review("2026-03-02")).status()).as(user).isEqualTo(403);
+            assertThat(Cases.ok(reader.get(base))
+                            .get("items")
+                            .get(0)
+                            .get("narrative")
+                            .isNull())
+                    .isTrue();
+            assertThat(Cases.ok(reader.get(base + "/" + id + "/history"))
+                            .get("items")
+                            .get(0)
+                            .get("record")
+                            .get("narrative")
+                            .isNull())
+                    .isTrue();
+            assertThat(reader.post(base, review("2026-03-02")).status())
+                    .as(user)
+                    .isEqualTo(403);
         }
         for (Role role : new Role[] {Role.cps, Role.programme_lead}) {
             String user = role.name() + ".dsr";
             Staff.ensure(APP, user, Set.of(role), Set.of("DSR"));
-            assertThat(TestApp.as(APP, user).get(base + "/" + id).status()).as(user).isEqualTo(403);
+            assertThat(TestApp.as(APP, user).get(base + "/" + id).status())
+                    .as(user)
+                    .isEqualTo(403);
         }
         Staff.ensure(APP, "clinician.oth", Set.of(Role.clinician), Set.of("OTH"));
-        assertThat(TestApp.as(APP, "clinician.oth").get(base + "/" + id).status()).isEqualTo(404);
+        assertThat(TestApp.as(APP, "clinician.oth").get(base + "/" + id).status())
+                .isEqualTo(404);
     }
 
     private static void refused(String base, Map<String, Object> body, String field) {

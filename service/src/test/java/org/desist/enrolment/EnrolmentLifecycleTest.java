@@ -52,6 +52,7 @@ class EnrolmentLifecycleTest {
 
     /** The day of each step along a route: after the enrolment opened (2026-02-03), one step a week. */
     private static final List<String> ROUTE_DAYS = List.of("2026-02-10", "2026-02-17", "2026-02-24");
+
     private static final String LATER = "2026-03-03";
 
     private static Api api;
@@ -73,8 +74,9 @@ class EnrolmentLifecycleTest {
 
     @Test
     void theRoutesAndRulesCoverEveryState() {
-        assertThat(ROUTE.keySet()).containsExactlyInAnyOrderElementsOf(
-                Arrays.stream(EnrolmentState.values()).map(Enum::name).toList());
+        assertThat(ROUTE.keySet())
+                .containsExactlyInAnyOrderElementsOf(
+                        Arrays.stream(EnrolmentState.values()).map(Enum::name).toList());
     }
 
     @ParameterizedTest(name = "{0} -> {1}")
@@ -124,7 +126,8 @@ class EnrolmentLifecycleTest {
         JsonNode before = enrolmentIn("assessing", cohortId);
         String id = before.get("id").asText();
 
-        JsonNode moved = Cases.ok(transition(id, Map.of("to", "enrolled", "on", ROUTE_DAYS.get(0), "reason", "Same day")));
+        JsonNode moved =
+                Cases.ok(transition(id, Map.of("to", "enrolled", "on", ROUTE_DAYS.get(0), "reason", "Same day")));
 
         assertThat(moved.get("state").asText()).isEqualTo("enrolled");
     }
@@ -134,8 +137,9 @@ class EnrolmentLifecycleTest {
         JsonNode before = enrolmentIn("referred", cohortId);
         String id = before.get("id").asText();
 
-        Reply reply = transition(id, Map.of("to", "withdrawn", "on", LATER, "reason", "Left",
-                "reasonCode", "motivation/no_such_reason"));
+        Reply reply = transition(
+                id,
+                Map.of("to", "withdrawn", "on", LATER, "reason", "Left", "reasonCode", "motivation/no_such_reason"));
 
         assertProblem(reply, 422);
         assertThat(reply.fieldsAtFault()).containsExactly("reasonCode");
@@ -151,8 +155,8 @@ class EnrolmentLifecycleTest {
         String code = "operational/moved_area";
         String id = enrolmentIn("referred", cohortId).get("id").asText();
 
-        JsonNode moved = Cases.ok(transition(id, Map.of("to", "withdrawn", "on", LATER, "reason", "Moved to Leeds",
-                "reasonCode", code)));
+        JsonNode moved = Cases.ok(
+                transition(id, Map.of("to", "withdrawn", "on", LATER, "reason", "Moved to Leeds", "reasonCode", code)));
 
         JsonNode last = lastStep(moved);
         assertThat(last.get("reasonCode").asText()).isEqualTo(code);
@@ -182,7 +186,8 @@ class EnrolmentLifecycleTest {
         JsonNode open = cases.enrolment(SITE, cohort);
         String before = api.get("/enrolments?cohortId=" + cohort).text();
 
-        Reply reply = api.post("/enrolments", newEnrolment(open.get("participantId").asText(), cohort, "2026-02-04"));
+        Reply reply =
+                api.post("/enrolments", newEnrolment(open.get("participantId").asText(), cohort, "2026-02-04"));
 
         assertProblem(reply, 409);
         assertThat(api.get("/enrolments?cohortId=" + cohort).text()).isEqualTo(before);
@@ -193,12 +198,15 @@ class EnrolmentLifecycleTest {
     void aParticipantTheReviewSentNoFurtherCannotBeEnrolled() {
         JsonNode referral = cases.referral(SITE, "2026-02-01");
         cases.review(referral.get("id").asText(), "standard", "no_further_action");
-        String before = api.get("/enrolments?cohortId=" + cohortId + "&limit=500").text();
+        String before =
+                api.get("/enrolments?cohortId=" + cohortId + "&limit=500").text();
 
-        Reply reply = api.post("/enrolments", newEnrolment(referral.get("participantId").asText(), cohortId, "2026-02-03"));
+        Reply reply = api.post(
+                "/enrolments", newEnrolment(referral.get("participantId").asText(), cohortId, "2026-02-03"));
 
         assertProblem(reply, 409);
-        assertThat(api.get("/enrolments?cohortId=" + cohortId + "&limit=500").text()).isEqualTo(before);
+        assertThat(api.get("/enrolments?cohortId=" + cohortId + "&limit=500").text())
+                .isEqualTo(before);
     }
 
     @Test

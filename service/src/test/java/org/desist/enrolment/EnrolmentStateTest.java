@@ -18,14 +18,22 @@ class EnrolmentStateTest {
             "assessing", Set.of("enrolled", "not_suitable", "withdrawn"),
             "enrolled", Set.of("completed", "withdrawn", "disengaged", "breached", "transferred"));
 
-    private static final Set<String> FINAL = Set.of("completed", "withdrawn", "disengaged", "breached", "transferred",
-            "not_suitable");
+    private static final Set<String> FINAL =
+            Set.of("completed", "withdrawn", "disengaged", "breached", "transferred", "not_suitable");
 
     @Test
     void theStatesAreExactlyTheNineOfTheSpec() {
-        assertThat(Arrays.stream(EnrolmentState.values()).map(Enum::name)).containsExactlyInAnyOrder(
-                "referred", "assessing", "enrolled", "completed", "withdrawn", "disengaged", "breached",
-                "transferred", "not_suitable");
+        assertThat(Arrays.stream(EnrolmentState.values()).map(Enum::name))
+                .containsExactlyInAnyOrder(
+                        "referred",
+                        "assessing",
+                        "enrolled",
+                        "completed",
+                        "withdrawn",
+                        "disengaged",
+                        "breached",
+                        "transferred",
+                        "not_suitable");
     }
 
     @ParameterizedTest
@@ -51,8 +59,9 @@ class EnrolmentStateTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = EnrolmentState.class, names = {"completed", "withdrawn", "disengaged", "breached",
-            "transferred", "not_suitable"})
+    @EnumSource(
+            value = EnrolmentState.class,
+            names = {"completed", "withdrawn", "disengaged", "breached", "transferred", "not_suitable"})
     void finalStatesHaveNoMoves(EnrolmentState state) {
         assertThat(state.next()).isEmpty();
         assertThat(state.isOpen()).isFalse();
@@ -60,7 +69,9 @@ class EnrolmentStateTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = EnrolmentState.class, names = {"referred", "assessing", "enrolled"})
+    @EnumSource(
+            value = EnrolmentState.class,
+            names = {"referred", "assessing", "enrolled"})
     void openStatesCanStillMove(EnrolmentState state) {
         assertThat(state.next()).isNotEmpty();
         assertThat(state.isOpen()).isTrue();
@@ -70,7 +81,9 @@ class EnrolmentStateTest {
     @Test
     void everyStateIsEitherOpenOrFinal() {
         for (EnrolmentState state : EnrolmentState.values()) {
-            assertThat(SPEC.containsKey(state.name()) ^ FINAL.contains(state.name())).as(state.name()).isTrue();
+            assertThat(SPEC.containsKey(state.name()) ^ FINAL.contains(state.name()))
+                    .as(state.name())
+                    .isTrue();
         }
     }
 }

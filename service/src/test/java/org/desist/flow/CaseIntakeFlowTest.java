@@ -25,13 +25,24 @@ class CaseIntakeFlowTest {
     @Test
     void a_referral_goes_from_intake_through_review_to_a_completed_enrolment() {
         Api api = TestApp.api(APP);
-        JsonNode site = Cases.created(api.post("/sites",
-                Map.of("code", "STAC", "name", "London STAC", "model", "threat_assessment_centre")));
+        JsonNode site = Cases.created(
+                api.post("/sites", Map.of("code", "STAC", "name", "London STAC", "model", "threat_assessment_centre")));
         assertThat(site.get("model").asText()).isEqualTo("threat_assessment_centre");
         assertThat(Cases.ok(api.get("/sites/STAC")).get("name").asText()).isEqualTo("London STAC");
 
-        JsonNode cohort = Cases.created(api.post("/cohorts", Map.of("siteCode", "STAC", "name", "STAC pilot 2026",
-                "startsOn", "2026-01-05", "endsOn", "2027-12-31", "target", 20)));
+        JsonNode cohort = Cases.created(api.post(
+                "/cohorts",
+                Map.of(
+                        "siteCode",
+                        "STAC",
+                        "name",
+                        "STAC pilot 2026",
+                        "startsOn",
+                        "2026-01-05",
+                        "endsOn",
+                        "2027-12-31",
+                        "target",
+                        20)));
         String cohortId = cohort.get("id").asText();
         assertThat(cohort.get("target").asInt()).isEqualTo(20);
         assertThat(cohort.get("enrolled").asInt()).isZero();
@@ -45,40 +56,68 @@ class CaseIntakeFlowTest {
         JsonNode participant = Cases.ok(api.get("/participants/" + participantId));
         assertThat(participant.get("caseRef").asText()).isEqualTo("STAC-2026-0001");
         @SuppressWarnings("unchecked")
-        String sentNhsNumber = ((Map<String, Object>) referralBody.get("participant")).get("nhsNumber").toString();
+        String sentNhsNumber = ((Map<String, Object>) referralBody.get("participant"))
+                .get("nhsNumber")
+                .toString();
         assertThat(participant.get("nhsNumber").asText()).isEqualTo(sentNhsNumber.replace(" ", ""));
         assertThat(api.get("/participants?q=hale").json().get("items")).hasSize(1);
-        assertThat(api.get("/participants?q=STAC-2026-0001").json().get("items")).hasSize(1);
+        assertThat(api.get("/participants?q=STAC-2026-0001").json().get("items"))
+                .hasSize(1);
         assertThat(api.get("/participants?q=nobody").json().get("items")).isEmpty();
 
         JsonNode queue = Cases.ok(api.get("/referrals?siteCode=STAC&status=awaiting_review"));
-        assertThat(queue.get("items")).extracting(item -> item.get("id").asText()).containsExactly(referral.get("id").asText());
+        assertThat(queue.get("items"))
+                .extracting(item -> item.get("id").asText())
+                .containsExactly(referral.get("id").asText());
 
-        JsonNode reviewed = Cases.ok(api.post("/referrals/" + referral.get("id").asText() + "/review",
-                Map.of("reviewedOn", "2026-02-02", "priority", "high", "decision", "accept_for_intervention",
-                        "reason", "Escalating fixation")));
+        JsonNode reviewed = Cases.ok(api.post(
+                "/referrals/" + referral.get("id").asText() + "/review",
+                Map.of(
+                        "reviewedOn",
+                        "2026-02-02",
+                        "priority",
+                        "high",
+                        "decision",
+                        "accept_for_intervention",
+                        "reason",
+                        "Escalating fixation")));
         assertThat(reviewed.get("status").asText()).isEqualTo("reviewed");
         assertThat(reviewed.get("priority").asText()).isEqualTo("high");
         assertThat(reviewed.get("decision").asText()).isEqualTo("accept_for_intervention");
-        assertThat(api.get("/referrals?status=awaiting_review").json().get("items")).isEmpty();
+        assertThat(api.get("/referrals?status=awaiting_review").json().get("items"))
+                .isEmpty();
 
-        JsonNode enrolment = Cases.created(api.post("/enrolments",
-                Map.of("participantId", participantId, "cohortId", cohortId, "on", "2026-02-03")));
+        JsonNode enrolment = Cases.created(api.post(
+                "/enrolments", Map.of("participantId", participantId, "cohortId", cohortId, "on", "2026-02-03")));
         assertThat(enrolment.get("state").asText()).isEqualTo("referred");
         String enrolmentId = enrolment.get("id").asText();
 
         Cases cases = new Cases(api);
         cases.move(enrolmentId, "assessing", "2026-02-04");
         cases.move(enrolmentId, "enrolled", "2026-02-10");
-        assertThat(Cases.ok(api.get("/cohorts/" + cohortId)).get("enrolled").asInt()).isEqualTo(1);
-        JsonNode completed = Cases.ok(api.post("/enrolments/" + enrolmentId + "/transitions",
-                Map.of("to", "completed", "on", "2026-09-30", "reason", "Goals met", "reasonCode", "completion/goals_met")));
+        assertThat(Cases.ok(api.get("/cohorts/" + cohortId)).get("enrolled").asInt())
+                .isEqualTo(1);
+        JsonNode completed = Cases.ok(api.post(
+                "/enrolments/" + enrolmentId + "/transitions",
+                Map.of(
+                        "to",
+                        "completed",
+                        "on",
+                        "2026-09-30",
+                        "reason",
+                        "Goals met",
+                        "reasonCode",
+                        "completion/goals_met")));
 
         assertThat(completed.get("state").asText()).isEqualTo("completed");
         List<String> states = new ArrayList<>();
-        completed.get("history").forEach(step -> states.add(step.get("state").asText() + "@" + step.get("on").asText()));
-        assertThat(states).containsExactly("referred@2026-02-03", "assessing@2026-02-04", "enrolled@2026-02-10",
-                "completed@2026-09-30");
+        completed
+                .get("history")
+                .forEach(step -> states.add(
+                        step.get("state").asText() + "@" + step.get("on").asText()));
+        assertThat(states)
+                .containsExactly(
+                        "referred@2026-02-03", "assessing@2026-02-04", "enrolled@2026-02-10", "completed@2026-09-30");
         assertThat(completed.get("history").get(3).get("reasonCode").asText()).isEqualTo("completion/goals_met");
         assertThat(completed.get("history").get(3).get("by").asText()).isNotBlank();
 
@@ -102,15 +141,18 @@ class CaseIntakeFlowTest {
         assertThat(cases.referral("RECO", "2026-01-03").get("caseRef").asText()).isEqualTo("RECO-2026-0002");
         assertThat(cases.referral("CASU", "2026-01-03").get("caseRef").asText()).isEqualTo("CASU-2026-0001");
 
-        var again = Cases.referralOf("RECO", "2026-03-01", first.get("participantId").asText());
+        var again = Cases.referralOf(
+                "RECO", "2026-03-01", first.get("participantId").asText());
         JsonNode second = Cases.created(api.post("/referrals", again));
-        assertThat(second.get("participantId").asText()).isEqualTo(first.get("participantId").asText());
+        assertThat(second.get("participantId").asText())
+                .isEqualTo(first.get("participantId").asText());
         assertThat(second.get("caseRef").asText()).isEqualTo("RECO-2026-0001");
 
         // a move of area: staff who may see both sites refer the person known at RECO in at CASU
         again.put("siteCode", "CASU");
         JsonNode moved = Cases.created(api.post("/referrals", again));
-        assertThat(moved.get("participantId").asText()).isEqualTo(first.get("participantId").asText());
+        assertThat(moved.get("participantId").asText())
+                .isEqualTo(first.get("participantId").asText());
         assertThat(moved.get("siteCode").asText()).isEqualTo("CASU");
     }
 

@@ -38,7 +38,8 @@ class ReviewQueueTest {
         cases.review(medium, "medium", "community_referral_only");
 
         assertThat(ids(api, "/referrals?siteCode=QUEU&status=awaiting_review")).containsExactly(waitingOld, waitingNew);
-        assertThat(ids(api, "/referrals?siteCode=QUEU&status=reviewed")).containsExactly(oldHigh, newHigh, medium, oldStandard);
+        assertThat(ids(api, "/referrals?siteCode=QUEU&status=reviewed"))
+                .containsExactly(oldHigh, newHigh, medium, oldStandard);
         assertThat(ids(api, "/referrals?siteCode=QUEU"))
                 .containsExactly(waitingOld, waitingNew, oldHigh, newHigh, medium, oldStandard);
     }

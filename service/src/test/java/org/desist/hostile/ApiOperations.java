@@ -53,19 +53,23 @@ record ApiOperations(List<Operation> all, JsonNode schemas) {
 
     static ApiOperations of(JsonNode description) {
         List<Operation> operations = new ArrayList<>();
-        description.get("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(entry -> {
-            JsonNode operation = entry.getValue();
-            List<Param> params = new ArrayList<>();
-            operation.path("parameters").forEach(param -> params.add(new Param(param.get("in").asText(),
-                    param.get("name").asText(), param.path("schema"))));
-            Optional<String> body = Optional.empty();
-            JsonNode ref = operation.at("/requestBody/content/application~1json/schema/$ref");
-            if (!ref.isMissingNode()) {
-                body = Optional.of(ref.asText().substring(ref.asText().lastIndexOf('/') + 1));
-            }
-            operations.add(new Operation(entry.getKey().toUpperCase(Locale.ROOT), path.getKey(), List.copyOf(params),
-                    body));
-        }));
+        description.get("paths").fields().forEachRemaining(path -> path.getValue()
+                .fields()
+                .forEachRemaining(entry -> {
+                    JsonNode operation = entry.getValue();
+                    List<Param> params = new ArrayList<>();
+                    operation
+                            .path("parameters")
+                            .forEach(param -> params.add(new Param(
+                                    param.get("in").asText(), param.get("name").asText(), param.path("schema"))));
+                    Optional<String> body = Optional.empty();
+                    JsonNode ref = operation.at("/requestBody/content/application~1json/schema/$ref");
+                    if (!ref.isMissingNode()) {
+                        body = Optional.of(ref.asText().substring(ref.asText().lastIndexOf('/') + 1));
+                    }
+                    operations.add(new Operation(
+                            entry.getKey().toUpperCase(Locale.ROOT), path.getKey(), List.copyOf(params), body));
+                }));
         return new ApiOperations(List.copyOf(operations), description.at("/components/schemas"));
     }
 

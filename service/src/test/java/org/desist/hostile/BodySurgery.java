@@ -17,8 +17,7 @@ final class BodySurgery {
     /** Replaced, with its quotes, by a raw JSON literal after serialising: numbers Jackson would not write. */
     static final String RAW = "@@raw-7f3a@@";
 
-    private BodySurgery() {
-    }
+    private BodySurgery() {}
 
     static ObjectNode bodyOf(HostileRequest base) {
         try {

@@ -11,8 +11,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.desist.config.DesistConfiguration;
 import org.desist.auth.Role;
+import org.desist.config.DesistConfiguration;
 import org.desist.support.Api;
 import org.desist.support.Cases;
 import org.desist.support.RecordKind;
@@ -74,7 +74,8 @@ final class HostileCase {
         Matcher matcher = TEMPLATE.matcher(template);
         StringBuilder path = new StringBuilder();
         while (matcher.find()) {
-            String value = instead.containsKey(matcher.group(1)) ? instead.get(matcher.group(1))
+            String value = instead.containsKey(matcher.group(1))
+                    ? instead.get(matcher.group(1))
                     : realId(template, matcher.group(1));
             matcher.appendReplacement(path, Matcher.quoteReplacement(value));
         }
@@ -95,8 +96,9 @@ final class HostileCase {
             case "participants" -> participantId;
             case "tokens" -> tokenId;
             case "users" -> SPARE;
-            default -> throw new IllegalStateException("No real id for {" + name + "} of " + template
-                    + ": tell HostileCase.realId about it");
+            default ->
+                throw new IllegalStateException(
+                        "No real id for {" + name + "} of " + template + ": tell HostileCase.realId about it");
         };
     }
 
@@ -119,8 +121,17 @@ final class HostileCase {
                 return Map.of("reason", "Recorded against the wrong case");
             }
             if (template.endsWith("/outcome")) {
-                return Map.of("outcome", "attended", "engagement", 4, "notes", "Engaged well", "shareable", true,
-                        "concern", "Asked where the victim now works");
+                return Map.of(
+                        "outcome",
+                        "attended",
+                        "engagement",
+                        4,
+                        "notes",
+                        "Engaged well",
+                        "shareable",
+                        true,
+                        "concern",
+                        "Asked where the victim now works");
             }
             if (template.endsWith("/transitions")) {
                 return kind.get() == RecordKind.PLAN_ACTIONS
@@ -131,33 +142,57 @@ final class HostileCase {
         }
         return switch (operation.name()) {
             case "POST /sites" -> Map.of("code", "HOSTB", "name", "Hostile site", "model", "clinic_treatment");
-            case "POST /cohorts" -> Map.of("siteCode", SITE, "name", "Hostile pilot", "startsOn", "2026-03-01",
-                    "endsOn", "2027-02-28", "target", 12);
+            case "POST /cohorts" ->
+                Map.of(
+                        "siteCode",
+                        SITE,
+                        "name",
+                        "Hostile pilot",
+                        "startsOn",
+                        "2026-03-01",
+                        "endsOn",
+                        "2027-02-28",
+                        "target",
+                        12);
             case "POST /referrals" -> Cases.referral(SITE, "2026-02-01", "Sam", "Hostile");
-            case "POST /referrals/{id}/review" -> Map.of("reviewedOn", "2026-02-02", "priority", "medium",
-                    "decision", "accept_for_intervention", "reason", "Daily review");
+            case "POST /referrals/{id}/review" ->
+                Map.of(
+                        "reviewedOn",
+                        "2026-02-02",
+                        "priority",
+                        "medium",
+                        "decision",
+                        "accept_for_intervention",
+                        "reason",
+                        "Daily review");
             case "PATCH /participants/{id}" -> Map.of("givenName", "Samuel");
             // into the participant itself: read and checked field by field, and never merged, which would leave the
             // case every other attack aims at answering 410
-            case "POST /participants/{id}/merge" -> Map.of("into", participantId, "reason", "Same person entered twice");
+            case "POST /participants/{id}/merge" ->
+                Map.of("into", participantId, "reason", "Same person entered twice");
             case "POST /enrolments" -> Map.of("participantId", enrolable, "cohortId", cohortId, "on", "2026-02-03");
-            case "POST /enrolments/{id}/transitions" -> Map.of("to", "assessing", "on", "2026-02-04",
-                    "reason", "Consented to assessment");
-            case "POST /users" -> Map.of("username", "hostile-made", "roles", List.of("clinician"), "sites", List.of(SITE));
+            case "POST /enrolments/{id}/transitions" ->
+                Map.of("to", "assessing", "on", "2026-02-04", "reason", "Consented to assessment");
+            case "POST /users" ->
+                Map.of("username", "hostile-made", "roles", List.of("clinician"), "sites", List.of(SITE));
             case "PUT /users/{username}/access" -> Map.of("roles", List.of("probation"), "sites", List.of(SITE));
             // a wrong current password: refused whatever else the attack changes, so the hostile user keeps theirs
-            case "POST /me/password" -> Map.of("currentPassword", "not the hostile user's password",
-                    "newPassword", "a brand new pass phrase");
-            default -> throw new IllegalStateException("No valid body for " + operation
-                    + ": tell HostileCase.validBody about it");
+            case "POST /me/password" ->
+                Map.of("currentPassword", "not the hostile user's password", "newPassword", "a brand new pass phrase");
+            default ->
+                throw new IllegalStateException(
+                        "No valid body for " + operation + ": tell HostileCase.validBody about it");
         };
     }
 
     /** Every operation with a body has a valid one here: checked up front so a new endpoint is not silently skipped. */
     void assertEveryBodyIsKnown(ApiOperations operations) {
-        operations.all().stream().filter(operation -> operation.bodySchema().isPresent())
-                .forEach(operation -> assertThat(validBody(operation)).as(operation.name()).isNotEmpty());
-        operations.all().forEach(operation -> assertThat(realPath(operation.template())).as(operation.name())
+        operations.all().stream()
+                .filter(operation -> operation.bodySchema().isPresent())
+                .forEach(operation ->
+                        assertThat(validBody(operation)).as(operation.name()).isNotEmpty());
+        operations.all().forEach(operation -> assertThat(realPath(operation.template()))
+                .as(operation.name())
                 .doesNotContain("{"));
     }
 }

@@ -59,13 +59,36 @@ class HostileInputTest {
     static TableDigest tables;
     /** The tables as they were after the last request that succeeded. */
     static Map<String, String> digest;
+
     static final Map<Operation, Arbitrary<HostileRequest>> BY_OPERATION = new ConcurrentHashMap<>();
     static final Tally TALLY = new Tally();
     /** The kinds of attack that must each come up at least ten times. */
-    static final List<String> KINDS = List.of("wrong JSON type", "missing field", "extra field", "null field",
-            "hostile string", "number", "date", "not JSON", "deep JSON", "huge body", "invalid UTF-8", "other encoding",
-            "random bytes", "wrong Content-Type", "no Content-Type", "no body", "junk id", "bad query parameter",
-            "odd query", "If-Match", "Accept", "X-Purpose", "Authorization", "Content-Encoding", "other method");
+    static final List<String> KINDS = List.of(
+            "wrong JSON type",
+            "missing field",
+            "extra field",
+            "null field",
+            "hostile string",
+            "number",
+            "date",
+            "not JSON",
+            "deep JSON",
+            "huge body",
+            "invalid UTF-8",
+            "other encoding",
+            "random bytes",
+            "wrong Content-Type",
+            "no Content-Type",
+            "no body",
+            "junk id",
+            "bad query parameter",
+            "odd query",
+            "If-Match",
+            "Accept",
+            "X-Purpose",
+            "Authorization",
+            "Content-Encoding",
+            "other method");
     /** Records' current ETags, read once and forgotten whenever a request succeeds. */
     static final Map<String, String> TAGS = new ConcurrentHashMap<>();
 
@@ -74,7 +97,8 @@ class HostileInputTest {
         app = TestApp.fresh();
         app.before();
         target = new HostileCase(app);
-        operations = ApiOperations.of(TestApp.anonymous(app).get("/openapi.json").json());
+        operations =
+                ApiOperations.of(TestApp.anonymous(app).get("/openapi.json").json());
         target.assertEveryBodyIsKnown(operations);
         attacks = new Attacks(target, operations);
         tables = TableDigest.of(app);
@@ -103,10 +127,11 @@ class HostileInputTest {
         Statistics.label("operation").collect(request.operation().name());
         // every operation the API describes is attacked, often enough for several kinds of attack to reach it,
         // and every kind of attack is tried, whatever the seed
-        Statistics.label("operation").coverage(coverage -> operations.all().forEach(
-                operation -> coverage.check(operation.name()).count(count -> count >= 15)));
-        Statistics.label("attack").coverage(coverage -> KINDS.forEach(
-                kind -> coverage.check(kind).count(count -> count >= 10)));
+        Statistics.label("operation")
+                .coverage(coverage -> operations.all().forEach(operation -> coverage.check(operation.name())
+                        .count(count -> count >= 15)));
+        Statistics.label("attack")
+                .coverage(coverage -> KINDS.forEach(kind -> coverage.check(kind).count(count -> count >= 10)));
     }
 
     /**
@@ -124,8 +149,9 @@ class HostileInputTest {
 
     @Provide
     Arbitrary<HostileRequest> everyFieldWrong() {
-        List<HostileRequest> all = operations.all().stream().flatMap(operation -> attacks.everyFieldWrong(operation)
-                .stream()).toList();
+        List<HostileRequest> all = operations.all().stream()
+                .flatMap(operation -> attacks.everyFieldWrong(operation).stream())
+                .toList();
         return Arbitraries.of(all);
     }
 
@@ -138,13 +164,20 @@ class HostileInputTest {
 
         assertThat(status / 100).as("%s answered %s", request, answer).isIn(2, 4);
         if (status >= 400) {
-            assertThat(answer.header("Content-Type")).as("%s answered %s", request, answer)
+            assertThat(answer.header("Content-Type"))
+                    .as("%s answered %s", request, answer)
                     .startsWith("application/problem+json");
             JsonNode problem = Api.parse(answer.body());
-            assertThat(problem.path("status").asInt()).as("%s answered %s", request, answer).isEqualTo(status);
-            assertThat(problem.path("title").asText()).as("%s answered %s", request, answer).isNotBlank();
+            assertThat(problem.path("status").asInt())
+                    .as("%s answered %s", request, answer)
+                    .isEqualTo(status);
+            assertThat(problem.path("title").asText())
+                    .as("%s answered %s", request, answer)
+                    .isNotBlank();
             Set<String> changed = TableDigest.changed(digest, tables.take());
-            assertThat(changed).as("tables changed by the refused %s (%s)", request, answer).isEmpty();
+            assertThat(changed)
+                    .as("tables changed by the refused %s (%s)", request, answer)
+                    .isEmpty();
         } else {
             TALLY.succeeded(request);
             digest = tables.take();
@@ -170,8 +203,8 @@ class HostileInputTest {
             headers.put("If-Match", TAGS.computeIfAbsent(record(request), target::currentTag));
         }
         try {
-            return RawHttp.exchange(app.getLocalPort(), request.method(), "/api" + request.target(), headers,
-                    request.body());
+            return RawHttp.exchange(
+                    app.getLocalPort(), request.method(), "/api" + request.target(), headers, request.body());
         } catch (IOException e) {
             throw new UncheckedIOException("No answer to " + request, e);
         }
@@ -204,17 +237,35 @@ class HostileInputTest {
         synchronized String report(int operationsDescribed) {
             Map<String, Integer> byClass = new TreeMap<>();
             byStatus.forEach((status, count) -> byClass.merge(status / 100 + "xx", count, Integer::sum));
-            StringBuilder report = new StringBuilder("Hostile input: ").append(sent()).append(" requests; by class ")
-                    .append(byClass).append("; by status ").append(byStatus).append("; operations covered ")
-                    .append(byOperation.size()).append(" of ").append(operationsDescribed).append(" (fewest ")
-                    .append(byOperation.values().stream().mapToInt(Integer::intValue).min().orElse(0))
-                    .append(" requests)\n  by attack ").append(byAttack)
+            StringBuilder report = new StringBuilder("Hostile input: ")
+                    .append(sent())
+                    .append(" requests; by class ")
+                    .append(byClass)
+                    .append("; by status ")
+                    .append(byStatus)
+                    .append("; operations covered ")
+                    .append(byOperation.size())
+                    .append(" of ")
+                    .append(operationsDescribed)
+                    .append(" (fewest ")
+                    .append(byOperation.values().stream()
+                            .mapToInt(Integer::intValue)
+                            .min()
+                            .orElse(0))
+                    .append(" requests)\n  by attack ")
+                    .append(byAttack)
                     .append("\n  answered 2xx, by attack (a success may change data; the digest is taken again) ")
                     .append(successes)
-                    .append("\n  answering took ").append(nanos.values().stream().mapToLong(Long::longValue).sum() / 1_000_000)
+                    .append("\n  answering took ")
+                    .append(nanos.values().stream().mapToLong(Long::longValue).sum() / 1_000_000)
                     .append(" ms; the slowest operations (total ms) ");
-            nanos.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(6)
-                    .forEach(entry -> report.append(entry.getKey()).append('=').append(entry.getValue() / 1_000_000).append(' '));
+            nanos.entrySet().stream()
+                    .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                    .limit(6)
+                    .forEach(entry -> report.append(entry.getKey())
+                            .append('=')
+                            .append(entry.getValue() / 1_000_000)
+                            .append(' '));
             return report.toString();
         }
     }

@@ -9,8 +9,13 @@ import java.util.Map;
  * (already percent-encoded where it needs to be), the headers and the body bytes (null: none).
  * {@link #IF_MATCH_CURRENT} in If-Match stands for the record's ETag at the moment of sending.
  */
-record HostileRequest(ApiOperations.Operation operation, String attack, String method, String target,
-                      Map<String, String> headers, byte[] body) {
+record HostileRequest(
+        ApiOperations.Operation operation,
+        String attack,
+        String method,
+        String target,
+        Map<String, String> headers,
+        byte[] body) {
     static final String IF_MATCH_CURRENT = "<current>";
 
     HostileRequest withMethod(String other) {
@@ -33,7 +38,8 @@ record HostileRequest(ApiOperations.Operation operation, String attack, String m
     HostileRequest withBody(byte[] other) {
         HostileRequest request = new HostileRequest(operation, attack, method, target, headers, other);
         return other == null || headers.keySet().stream().anyMatch(name -> name.equalsIgnoreCase("Content-Type"))
-                ? request : request.withHeader("Content-Type", "application/json");
+                ? request
+                : request.withHeader("Content-Type", "application/json");
     }
 
     HostileRequest withBody(String json) {
@@ -51,7 +57,8 @@ record HostileRequest(ApiOperations.Operation operation, String attack, String m
         if (shown.length() > 300) {
             shown = shown.substring(0, 300) + "... (" + body.length + " bytes)";
         }
-        String address = target.length() > 300 ? target.substring(0, 300) + "... (" + target.length() + " chars)" : target;
+        String address =
+                target.length() > 300 ? target.substring(0, 300) + "... (" + target.length() + " chars)" : target;
         Map<String, String> shownHeaders = new LinkedHashMap<>(headers);
         shownHeaders.remove("Authorization");
         return "[" + attack + "] " + method + " /api" + address + " " + shownHeaders + " " + shown;

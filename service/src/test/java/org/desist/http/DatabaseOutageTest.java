@@ -33,8 +33,8 @@ import org.slf4j.LoggerFactory;
 class DatabaseOutageTest {
     static final TestDatabase DATABASE = TestDatabase.fresh();
     static final DatabaseLink LINK = TestDatabase.onPostgres() ? DatabaseLink.to(DATABASE) : null;
-    static final DropwizardAppExtension<DesistConfiguration> APP = TestApp.on(LINK == null ? DATABASE
-            : LINK.through(DATABASE));
+    static final DropwizardAppExtension<DesistConfiguration> APP =
+            TestApp.on(LINK == null ? DATABASE : LINK.through(DATABASE));
     static final int FAILED = 6;
 
     @AfterAll
@@ -61,30 +61,42 @@ class DatabaseOutageTest {
         try {
             LINK.cut();
             for (int i = 0; i < FAILED; i++) {
-                Reply reply = i % 2 == 0 ? api.get("/sites")
-                        : api.post("/sites", Map.of("code", "OUT" + i, "name", "Out", "model", "threat_assessment_centre"));
+                Reply reply = i % 2 == 0
+                        ? api.get("/sites")
+                        : api.post(
+                                "/sites",
+                                Map.of("code", "OUT" + i, "name", "Out", "model", "threat_assessment_centre"));
                 assertThat(reply.status()).as(reply.toString()).isEqualTo(503);
                 assertThat(reply.contentType()).startsWith("application/problem+json");
                 assertThat(reply.header("Retry-After")).as(reply.toString()).matches("[0-9]+");
                 assertThat(reply.json().get("detail").asText()).contains("database is unavailable");
-                assertThat(reply.text()).doesNotContain("Exception").doesNotContain("\tat ").doesNotContain("PSQL");
+                assertThat(reply.text())
+                        .doesNotContain("Exception")
+                        .doesNotContain("\tat ")
+                        .doesNotContain("PSQL");
                 incidents.add(reply.json().get("incidentId").asText());
             }
             Reply health = admin.get("/healthcheck");
             assertThat(health.status()).as(health.toString()).isEqualTo(503);
-            assertThat(health.text()).contains("\"database\"").contains("\"healthy\":false")
-                    .doesNotContain("\tat ").doesNotContain("\"stack\"");
+            assertThat(health.text())
+                    .contains("\"database\"")
+                    .contains("\"healthy\":false")
+                    .doesNotContain("\tat ")
+                    .doesNotContain("\"stack\"");
         } finally {
             LINK.restore();
             root.detachAppender(log);
         }
         List<ILoggingEvent> events = List.copyOf(log.list);
         for (String incident : incidents) {
-            assertThat(events.stream().filter(event -> event.getFormattedMessage().contains(incident)))
-                    .as("log lines naming incident %s", incident).hasSize(1);
+            assertThat(events.stream()
+                            .filter(event -> event.getFormattedMessage().contains(incident)))
+                    .as("log lines naming incident %s", incident)
+                    .hasSize(1);
         }
         assertThat(events.stream().filter(event -> event.getThrowableProxy() != null))
-                .as("stack traces logged for %d failures", FAILED).hasSizeLessThanOrEqualTo(1);
+                .as("stack traces logged for %d failures", FAILED)
+                .hasSizeLessThanOrEqualTo(1);
 
         Reply back = null;
         for (int tries = 0; tries < 100 && (back == null || back.status() != 200); tries++) {

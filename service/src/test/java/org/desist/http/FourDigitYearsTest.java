@@ -29,14 +29,26 @@ class FourDigitYearsTest {
     static void aCase() {
         api = TestApp.api(APP);
         new Cases(api).site("YRS");
-        participantId = new Cases(api).referral("YRS", "2026-02-01").get("participantId").asText();
+        participantId = new Cases(api)
+                .referral("YRS", "2026-02-01")
+                .get("participantId")
+                .asText();
     }
 
     @Test
     void a_session_in_year_ten_thousand_is_refused_by_name_and_the_summary_still_prints() {
         for (String when : new String[] {"+10000-01-01T00:00:00Z", "-0001-01-01T00:00:00Z"}) {
-            Reply reply = api.post("/participants/" + participantId + "/sessions", Map.of("kind", "individual_therapy",
-                    "scheduledAt", when, "durationMinutes", 50, "facilitator", "Dr A. Okafor"));
+            Reply reply = api.post(
+                    "/participants/" + participantId + "/sessions",
+                    Map.of(
+                            "kind",
+                            "individual_therapy",
+                            "scheduledAt",
+                            when,
+                            "durationMinutes",
+                            50,
+                            "facilitator",
+                            "Dr A. Okafor"));
             assertThat(reply.status()).as(reply.toString()).isBetween(400, 422);
             assertThat(reply.fieldsAtFault()).as(reply.toString()).containsExactly("scheduledAt");
         }
@@ -46,8 +58,19 @@ class FourDigitYearsTest {
 
     @Test
     void a_date_of_year_ten_thousand_is_refused_by_name() {
-        Reply reply = api.post("/cohorts", Map.of("siteCode", "YRS", "name", "Far", "startsOn", "2026-01-05",
-                "endsOn", "+10000-12-31", "target", 20));
+        Reply reply = api.post(
+                "/cohorts",
+                Map.of(
+                        "siteCode",
+                        "YRS",
+                        "name",
+                        "Far",
+                        "startsOn",
+                        "2026-01-05",
+                        "endsOn",
+                        "+10000-12-31",
+                        "target",
+                        20));
         assertThat(reply.status()).as(reply.toString()).isBetween(400, 422);
         assertThat(reply.fieldsAtFault()).as(reply.toString()).containsExactly("endsOn");
     }

@@ -10,8 +10,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Stream;
-import org.desist.config.DesistConfiguration;
 import org.desist.auth.Role;
+import org.desist.config.DesistConfiguration;
 import org.desist.support.Api;
 import org.desist.support.Cases;
 import org.desist.support.RawHttp;
@@ -60,27 +60,69 @@ class HardeningTest {
 
     static Stream<Arguments> calls() {
         return Stream.of(
-                new Call("GET /sites", 200, api -> api.get("/sites"), false),
-                new Call("GET /participants/{id}", 200, api -> api.get("/participants/" + participantId), false),
-                new Call("POST /cohorts", 201, api -> api.post("/cohorts", Map.of("siteCode", SITE, "name", "Pilot",
-                        "startsOn", "2026-01-05", "endsOn", "2027-12-31", "target", 20)), false),
-                new Call("POST /sites with broken JSON", 400, api -> api.post("/sites", "{\"code\": "), false),
-                new Call("GET /sites without credentials", 401, api -> api.get("/sites"), true),
-                new Call("GET /sites with a wrong password", 401,
-                        api -> api.withBasic("tester", "a wrong password").get("/sites"), true),
-                new Call("GET /referrals as cps", 403, api -> TestApp.as(APP, "cps.only").get("/referrals"), true),
-                new Call("GET /participants/{unknown}", 404, api -> api.get("/participants/no-such-participant"), false),
-                new Call("GET an unknown path", 404, api -> api.get("/no-such-thing"), false),
-                new Call("DELETE /sites", 405, api -> api.delete("/sites"), false),
-                new Call("POST /sites missing fields", 422, api -> api.post("/sites", Map.of("code", "X1")), false),
-                new Call("PATCH without If-Match", 428,
-                        api -> api.patch("/participants/" + participantId, Map.of("pncId", "2026/0000001X"), null), false),
-                new Call("PATCH with a stale If-Match", 412,
-                        api -> api.patch("/participants/" + participantId, Map.of("pncId", "2026/0000001X"), "\"99\""),
-                        false),
-                new Call("X-Purpose of 201 characters", 400,
-                        api -> api.with("X-Purpose", "p".repeat(201)).get("/sites"), false)
-        ).map(Arguments::of);
+                        new Call("GET /sites", 200, api -> api.get("/sites"), false),
+                        new Call(
+                                "GET /participants/{id}", 200, api -> api.get("/participants/" + participantId), false),
+                        new Call(
+                                "POST /cohorts",
+                                201,
+                                api -> api.post(
+                                        "/cohorts",
+                                        Map.of(
+                                                "siteCode",
+                                                SITE,
+                                                "name",
+                                                "Pilot",
+                                                "startsOn",
+                                                "2026-01-05",
+                                                "endsOn",
+                                                "2027-12-31",
+                                                "target",
+                                                20)),
+                                false),
+                        new Call("POST /sites with broken JSON", 400, api -> api.post("/sites", "{\"code\": "), false),
+                        new Call("GET /sites without credentials", 401, api -> api.get("/sites"), true),
+                        new Call(
+                                "GET /sites with a wrong password",
+                                401,
+                                api -> api.withBasic("tester", "a wrong password")
+                                        .get("/sites"),
+                                true),
+                        new Call(
+                                "GET /referrals as cps",
+                                403,
+                                api -> TestApp.as(APP, "cps.only").get("/referrals"),
+                                true),
+                        new Call(
+                                "GET /participants/{unknown}",
+                                404,
+                                api -> api.get("/participants/no-such-participant"),
+                                false),
+                        new Call("GET an unknown path", 404, api -> api.get("/no-such-thing"), false),
+                        new Call("DELETE /sites", 405, api -> api.delete("/sites"), false),
+                        new Call(
+                                "POST /sites missing fields",
+                                422,
+                                api -> api.post("/sites", Map.of("code", "X1")),
+                                false),
+                        new Call(
+                                "PATCH without If-Match",
+                                428,
+                                api -> api.patch(
+                                        "/participants/" + participantId, Map.of("pncId", "2026/0000001X"), null),
+                                false),
+                        new Call(
+                                "PATCH with a stale If-Match",
+                                412,
+                                api -> api.patch(
+                                        "/participants/" + participantId, Map.of("pncId", "2026/0000001X"), "\"99\""),
+                                false),
+                        new Call(
+                                "X-Purpose of 201 characters",
+                                400,
+                                api -> api.with("X-Purpose", "p".repeat(201)).get("/sites"),
+                                false))
+                .map(Arguments::of);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -97,8 +139,8 @@ class HardeningTest {
         synchronized (REQUEST_IDS) {
             assertThat(REQUEST_IDS.add(requestId)).as("request ids are unique").isTrue();
         }
-        assertThat(reply.text()).doesNotContain("Exception", "at org.", "at java.", "at io.", "SQLITE", "SELECT ",
-                "INSERT ", "jdbi");
+        assertThat(reply.text())
+                .doesNotContain("Exception", "at org.", "at java.", "at io.", "SQLITE", "SELECT ", "INSERT ", "jdbi");
         if (call.status() >= 400) {
             assertThat(reply.contentType()).startsWith("application/problem+json");
             assertThat(reply.json().get("status").asInt()).isEqualTo(call.status());
@@ -118,8 +160,8 @@ class HardeningTest {
     @Test
     void the_description_and_a_problem_from_jetty_itself_end_with_a_newline() throws Exception {
         assertThat(TestApp.anonymous(APP).get("/openapi.json").text()).endsWith("}\n");
-        RawHttp.Answer unreadable = RawHttp.exchange(APP.getLocalPort(), "GET", "/api/sites",
-                Map.of("Host", "localhost", "Bad Header", "x"), null);
+        RawHttp.Answer unreadable = RawHttp.exchange(
+                APP.getLocalPort(), "GET", "/api/sites", Map.of("Host", "localhost", "Bad Header", "x"), null);
         assertThat(unreadable.status()).isEqualTo(400);
         assertThat(unreadable.body()).endsWith("}\n");
     }

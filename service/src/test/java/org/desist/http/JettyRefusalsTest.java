@@ -31,25 +31,27 @@ class JettyRefusalsTest {
     @BeforeAll
     static void anAccount() {
         TestApp.api(APP);
-        authorization = "Basic " + Base64.getEncoder().encodeToString(("tester:" + Staff.PASSWORD)
-                .getBytes(StandardCharsets.UTF_8));
+        authorization = "Basic "
+                + Base64.getEncoder().encodeToString(("tester:" + Staff.PASSWORD).getBytes(StandardCharsets.UTF_8));
     }
 
     @ParameterizedTest(name = "{0} {1} -> {2}")
-    @CsvSource(delimiter = '|', value = {
-            "FOO      | /api/sites                    | 405",
-            "TRACE    | /api/sites                    | 405",
-            "PROPFIND | /api/participants             | 405",
-            "GET      | /api/participants/%2e%2e/x    | 400",
-            "GET      | /api/participants/%00         | 400",
-            "DELETE   | /api/tokens/%25               | 400",
-            "GET      | /api/participants/%5C/sessions | 400",
-            "GET      | /api/participants/%C0%AF       | 400",
-            "GET      | /api/users?limit= 5           | 400",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "FOO      | /api/sites                    | 405",
+                "TRACE    | /api/sites                    | 405",
+                "PROPFIND | /api/participants             | 405",
+                "GET      | /api/participants/%2e%2e/x    | 400",
+                "GET      | /api/participants/%00         | 400",
+                "DELETE   | /api/tokens/%25               | 400",
+                "GET      | /api/participants/%5C/sessions | 400",
+                "GET      | /api/participants/%C0%AF       | 400",
+                "GET      | /api/users?limit= 5           | 400",
+            })
     void jettys_refusals_are_problems(String method, String target, int status) throws IOException {
-        RawHttp.Answer answer = RawHttp.exchange(APP.getLocalPort(), method, target,
-                Map.of("Authorization", authorization), null);
+        RawHttp.Answer answer =
+                RawHttp.exchange(APP.getLocalPort(), method, target, Map.of("Authorization", authorization), null);
         assertProblem(answer, status);
     }
 

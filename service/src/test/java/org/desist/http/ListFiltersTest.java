@@ -10,14 +10,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.desist.config.DesistConfiguration;
-import org.desist.time.ProgrammeClock;
 import org.desist.auth.Role;
+import org.desist.config.DesistConfiguration;
 import org.desist.support.Api;
 import org.desist.support.Cases;
 import org.desist.support.Reply;
 import org.desist.support.Staff;
 import org.desist.support.TestApp;
+import org.desist.time.ProgrammeClock;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -39,10 +39,36 @@ class ListFiltersTest {
         api = TestApp.api(APP);
         cases = new Cases(api);
         cases.site(SITE);
-        early = Cases.created(api.post("/cohorts", Map.of("siteCode", SITE, "name", "Early", "startsOn", "2026-01-05",
-                "endsOn", "2026-06-30", "target", 10))).get("id").asText();
-        late = Cases.created(api.post("/cohorts", Map.of("siteCode", SITE, "name", "Late", "startsOn", "2026-07-01",
-                "endsOn", "2027-06-30", "target", 10))).get("id").asText();
+        early = Cases.created(api.post(
+                        "/cohorts",
+                        Map.of(
+                                "siteCode",
+                                SITE,
+                                "name",
+                                "Early",
+                                "startsOn",
+                                "2026-01-05",
+                                "endsOn",
+                                "2026-06-30",
+                                "target",
+                                10)))
+                .get("id")
+                .asText();
+        late = Cases.created(api.post(
+                        "/cohorts",
+                        Map.of(
+                                "siteCode",
+                                SITE,
+                                "name",
+                                "Late",
+                                "startsOn",
+                                "2026-07-01",
+                                "endsOn",
+                                "2027-06-30",
+                                "target",
+                                10)))
+                .get("id")
+                .asText();
     }
 
     @Test
@@ -50,7 +76,8 @@ class ListFiltersTest {
         assertThat(ids("/cohorts?siteCode=" + SITE)).containsExactly(late, early);
         assertThat(ids("/cohorts?siteCode=" + SITE + "&from=2026-07-01")).containsExactly(late);
         assertThat(ids("/cohorts?siteCode=" + SITE + "&to=2026-06-30")).containsExactly(early);
-        assertThat(ids("/cohorts?siteCode=" + SITE + "&from=2026-01-05&to=2026-01-05")).containsExactly(early);
+        assertThat(ids("/cohorts?siteCode=" + SITE + "&from=2026-01-05&to=2026-01-05"))
+                .containsExactly(early);
     }
 
     @Test
@@ -85,14 +112,26 @@ class ListFiltersTest {
         cases.site(site);
         String participant = cases.participant(site);
         LocalDate today = LocalDate.now(ProgrammeClock.ZONE);
-        assertThat(ids("/participants?siteCode=" + site + "&from=" + today + "&to=" + today)).containsExactly(participant);
-        assertThat(ids("/participants?siteCode=" + site + "&to=" + today.minusDays(1))).isEmpty();
-        assertThat(ids("/participants?siteCode=" + site + "&from=" + today.plusDays(1))).isEmpty();
+        assertThat(ids("/participants?siteCode=" + site + "&from=" + today + "&to=" + today))
+                .containsExactly(participant);
+        assertThat(ids("/participants?siteCode=" + site + "&to=" + today.minusDays(1)))
+                .isEmpty();
+        assertThat(ids("/participants?siteCode=" + site + "&from=" + today.plusDays(1)))
+                .isEmpty();
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"/cohorts", "/referrals", "/enrolments", "/participants", "/audit",
-            "/participants/{pid}/sessions", "/participants/{pid}/incidents", "/participants/{pid}/timeline"})
+    @ValueSource(
+            strings = {
+                "/cohorts",
+                "/referrals",
+                "/enrolments",
+                "/participants",
+                "/audit",
+                "/participants/{pid}/sessions",
+                "/participants/{pid}/incidents",
+                "/participants/{pid}/timeline"
+            })
     void a_range_that_runs_backwards_is_400_naming_to(String list) {
         String path = list.replace("{pid}", participantOfTheSite()) + "?from=2026-03-01&to=2026-02-28";
         Staff.ensure(APP, "auditor", Set.of(Role.admin), Set.of());
@@ -137,7 +176,9 @@ class ListFiltersTest {
 
     private static List<String> ids(String path) {
         List<String> ids = new ArrayList<>();
-        Cases.ok(api.get(path)).get("items").forEach(item -> ids.add(item.get("id").asText()));
+        Cases.ok(api.get(path))
+                .get("items")
+                .forEach(item -> ids.add(item.get("id").asText()));
         return ids;
     }
 }

@@ -19,9 +19,11 @@ class OperationsDocTest {
     void every_environment_variable_of_the_configuration_is_documented() throws IOException {
         Set<String> configured = names(Pattern.compile("\\$\\{(DESIST_\\w+):-"), read("config.yml"));
         String operations = read("docs/operations.md");
-        assertThat(configured).isNotEmpty().allSatisfy(name ->
-                assertThat(operations).as("docs/operations.md documents %s", name).contains("`" + name + "`"));
-        assertThat(names(Pattern.compile("`(DESIST_\\w+)`"), operations)).as("variables the doc names")
+        assertThat(configured).isNotEmpty().allSatisfy(name -> assertThat(operations)
+                .as("docs/operations.md documents %s", name)
+                .contains("`" + name + "`"));
+        assertThat(names(Pattern.compile("`(DESIST_\\w+)`"), operations))
+                .as("variables the doc names")
                 .isEqualTo(configured);
     }
 

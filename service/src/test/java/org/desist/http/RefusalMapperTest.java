@@ -21,8 +21,9 @@ import org.junit.jupiter.api.Test;
  */
 class RefusalMapperTest {
     /** Dates as the application writes them (ISO-8601). */
-    private static final ObjectMapper JSON = Jackson.newObjectMapper()
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    private static final ObjectMapper JSON =
+            Jackson.newObjectMapper().disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
     private final RefusalMapper mapper = new RefusalMapper();
 
     @Test
@@ -40,12 +41,19 @@ class RefusalMapperTest {
 
     @Test
     void conflict_listing_the_participants_it_matched() throws Exception {
-        MatchedParticipant match = new MatchedParticipant("p-1", "STAC-2026-0001", "Daniel", "Hale",
-                LocalDate.of(1987, 3, 14), "STAC", "London STAC", "nhsNumber");
-        Refusal refusal = new Refusal.Conflict("NHS number is held by STAC-2026-0001",
+        MatchedParticipant match = new MatchedParticipant(
+                "p-1",
+                "STAC-2026-0001",
+                "Daniel",
+                "Hale",
+                LocalDate.of(1987, 3, 14),
+                "STAC",
+                "London STAC",
+                "nhsNumber");
+        Refusal refusal = new Refusal.Conflict(
+                "NHS number is held by STAC-2026-0001",
                 List.of(new FieldReason("participant.nhsNumber", "is held by a participant already known")),
-                List.of(match)) {
-        };
+                List.of(match)) {};
         assertAnswer(refusal, 409, """
                 {"type":"about:blank","title":"Conflict","status":409,"detail":"NHS number is held by STAC-2026-0001",\
                 "errors":[{"field":"participant.nhsNumber","reason":"is held by a participant already known"}],\
@@ -63,9 +71,14 @@ class RefusalMapperTest {
 
     @Test
     void invalid_fields_with_a_detail_of_their_own() throws Exception {
-        assertAnswer(new Refusal.Invalid("2 ratings are missing", List.of(
-                new FieldReason("ratings.violence", "must not be null"),
-                new FieldReason("ratings.recurrence", "must not be null"))), 422, """
+        assertAnswer(
+                new Refusal.Invalid(
+                        "2 ratings are missing",
+                        List.of(
+                                new FieldReason("ratings.violence", "must not be null"),
+                                new FieldReason("ratings.recurrence", "must not be null"))),
+                422,
+                """
                 {"type":"about:blank","title":"Unprocessable Content","status":422,"detail":"2 ratings are missing",\
                 "errors":[{"field":"ratings.violence","reason":"must not be null"},\
                 {"field":"ratings.recurrence","reason":"must not be null"}]}""");
@@ -84,8 +97,12 @@ class RefusalMapperTest {
                 {"type":"about:blank","title":"Forbidden","status":403,\
                 "detail":"currentPassword is not your current password",\
                 "errors":[{"field":"currentPassword","reason":"is not your current password"}]}""");
-        assertAnswer(new Refusal.Forbidden("Only a programme lead may see unsuppressed figures",
-                List.of(new FieldReason("unsuppressed", "is for programme leads only"))), 403, """
+        assertAnswer(
+                new Refusal.Forbidden(
+                        "Only a programme lead may see unsuppressed figures",
+                        List.of(new FieldReason("unsuppressed", "is for programme leads only"))),
+                403,
+                """
                 {"type":"about:blank","title":"Forbidden","status":403,\
                 "detail":"Only a programme lead may see unsuppressed figures",\
                 "errors":[{"field":"unsuppressed","reason":"is for programme leads only"}]}""");
@@ -116,8 +133,12 @@ class RefusalMapperTest {
 
     @Test
     void unavailable() throws Exception {
-        assertAnswer(new Refusal.Unavailable("The evaluation export needs a pseudonym key",
-                List.of(new FieldReason("pseudonymKey", "is not set"))), 503, """
+        assertAnswer(
+                new Refusal.Unavailable(
+                        "The evaluation export needs a pseudonym key",
+                        List.of(new FieldReason("pseudonymKey", "is not set"))),
+                503,
+                """
                 {"type":"about:blank","title":"Service Unavailable","status":503,\
                 "detail":"The evaluation export needs a pseudonym key",\
                 "errors":[{"field":"pseudonymKey","reason":"is not set"}]}""");
@@ -125,20 +146,27 @@ class RefusalMapperTest {
 
     @Test
     void throttled_says_when_to_retry_in_whole_seconds_rounded_up() throws Exception {
-        Response response = assertAnswer(new Refusal.Throttled(
-                "Too many failed logins from this address; try again later", Duration.ofMillis(60_001)), 429, """
+        Response response = assertAnswer(
+                new Refusal.Throttled(
+                        "Too many failed logins from this address; try again later", Duration.ofMillis(60_001)),
+                429,
+                """
                 {"type":"about:blank","title":"Too Many Requests","status":429,\
                 "detail":"Too many failed logins from this address; try again later"}""");
         assertThat(response.getHeaderString("Retry-After")).isEqualTo("61");
-        assertThat(mapper.toResponse(new Refusal.Throttled("later", Duration.ZERO)).getHeaderString("Retry-After"))
+        assertThat(mapper.toResponse(new Refusal.Throttled("later", Duration.ZERO))
+                        .getHeaderString("Retry-After"))
                 .isEqualTo("1");
     }
 
     @Test
     void an_expected_version_refuses_as_if_match_did() {
         ExpectedVersion.of(3).requireCurrent(3);
-        assertThat(problemOf(() -> ExpectedVersion.of(2).requireCurrent(3)).status()).isEqualTo(412);
-        assertThat(problemOf(() -> ExpectedVersion.unmatchable().requireCurrent(3)).status()).isEqualTo(412);
+        assertThat(problemOf(() -> ExpectedVersion.of(2).requireCurrent(3)).status())
+                .isEqualTo(412);
+        assertThat(problemOf(() -> ExpectedVersion.unmatchable().requireCurrent(3))
+                        .status())
+                .isEqualTo(412);
         Problem missing = problemOf(() -> ExpectedVersion.missing("If-Match must carry the ETag you read, not *")
                 .requireCurrent(3));
         assertThat(missing.status()).isEqualTo(428);

@@ -62,8 +62,10 @@ class RequestBodyTest {
         Map<String, String> before = tables.take();
         RawHttp.Answer answer;
         try (RawHttp http = new RawHttp(APP.getLocalPort())) {
-            http.head("POST", "/api/sites", headers(Map.of("Content-Type", "application/json",
-                    "Content-Length", Integer.toString(LIMIT + 1))));
+            http.head(
+                    "POST",
+                    "/api/sites",
+                    headers(Map.of("Content-Type", "application/json", "Content-Length", Integer.toString(LIMIT + 1))));
             answer = http.read(); // not a byte of the body has been sent
         }
         assertTooLarge(answer);
@@ -76,10 +78,13 @@ class RequestBodyTest {
         Map<String, String> before = tables.take();
         RawHttp.Answer answer;
         try (RawHttp http = new RawHttp(APP.getLocalPort())) {
-            http.head("POST", "/api/sites", headers(Map.of("Content-Type", "application/json",
-                    "Transfer-Encoding", "chunked")));
+            http.head(
+                    "POST",
+                    "/api/sites",
+                    headers(Map.of("Content-Type", "application/json", "Transfer-Encoding", "chunked")));
             // a well-formed start, then a name that goes on for ever: only the limit can stop it
-            http.chunk("{\"code\": \"HUGE\", \"model\": \"clinic_treatment\", \"name\": \"".getBytes(StandardCharsets.UTF_8));
+            http.chunk("{\"code\": \"HUGE\", \"model\": \"clinic_treatment\", \"name\": \""
+                    .getBytes(StandardCharsets.UTF_8));
             AtomicBoolean answered = new AtomicBoolean();
             CompletableFuture<Void> writer = CompletableFuture.runAsync(() -> {
                 byte[] chunk = new byte[16 * 1024];
@@ -109,7 +114,8 @@ class RequestBodyTest {
         Map<String, String> before = tables.take();
         ByteArrayOutputStream zipped = new ByteArrayOutputStream();
         try (GZIPOutputStream gzip = new GZIPOutputStream(zipped)) {
-            gzip.write("{\"code\": \"BOMB\", \"model\": \"clinic_treatment\", \"name\": \"".getBytes(StandardCharsets.UTF_8));
+            gzip.write("{\"code\": \"BOMB\", \"model\": \"clinic_treatment\", \"name\": \""
+                    .getBytes(StandardCharsets.UTF_8));
             byte[] name = new byte[2 * LIMIT];
             Arrays.fill(name, (byte) 'z');
             gzip.write(name); // 2 MiB that compress to a few kilobytes
@@ -118,8 +124,16 @@ class RequestBodyTest {
         assertThat(zipped.size()).isLessThan(LIMIT / 100);
         RawHttp.Answer answer;
         try (RawHttp http = new RawHttp(APP.getLocalPort())) {
-            http.head("POST", "/api/sites", headers(Map.of("Content-Type", "application/json",
-                    "Content-Encoding", "gzip", "Content-Length", Integer.toString(zipped.size()))));
+            http.head(
+                    "POST",
+                    "/api/sites",
+                    headers(Map.of(
+                            "Content-Type",
+                            "application/json",
+                            "Content-Encoding",
+                            "gzip",
+                            "Content-Length",
+                            Integer.toString(zipped.size()))));
             http.body(zipped.toByteArray());
             answer = http.read();
         }
@@ -133,8 +147,12 @@ class RequestBodyTest {
         Map<String, String> before = tables.take();
         byte[] plain = "{\"code\": \"NOGZ\", \"model\": \"clinic_treatment\", \"name\": \"Not gzip\"}"
                 .getBytes(StandardCharsets.UTF_8);
-        RawHttp.Answer answer = RawHttp.exchange(APP.getLocalPort(), "POST", "/api/sites", headers(Map.of(
-                "Content-Type", "application/json", "Content-Encoding", "gzip")), plain);
+        RawHttp.Answer answer = RawHttp.exchange(
+                APP.getLocalPort(),
+                "POST",
+                "/api/sites",
+                headers(Map.of("Content-Type", "application/json", "Content-Encoding", "gzip")),
+                plain);
         assertThat(answer.status()).as(answer.toString()).isEqualTo(400);
         assertThat(answer.header("Content-Type")).startsWith("application/problem+json");
         JsonNode problem = Api.parse(answer.body());
@@ -174,7 +192,8 @@ class RequestBodyTest {
             }
         }
         assertThat(withBody).isGreaterThan(10);
-        assertThat(api.at("/components/responses/ContentTooLarge/description").asText()).contains("1 MiB");
+        assertThat(api.at("/components/responses/ContentTooLarge/description").asText())
+                .contains("1 MiB");
     }
 
     private static void assertTooLarge(RawHttp.Answer answer) {
@@ -194,15 +213,19 @@ class RequestBodyTest {
             Reply reply = tester.get("/sites/LIMIT");
             assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
         }
-        Reply small = tester.post("/sites", Map.of("code", "SMALL" + SMALL.incrementAndGet(), "name", "Small",
-                "model", "clinic_treatment"));
+        Reply small = tester.post(
+                "/sites",
+                Map.of("code", "SMALL" + SMALL.incrementAndGet(), "name", "Small", "model", "clinic_treatment"));
         assertThat(small.status()).as(small.toString()).isEqualTo(201);
     }
 
     private static Map<String, String> headers(Map<String, String> more) {
         Map<String, String> headers = new LinkedHashMap<>();
-        headers.put("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                ("tester:" + Staff.PASSWORD).getBytes(StandardCharsets.UTF_8)));
+        headers.put(
+                "Authorization",
+                "Basic "
+                        + Base64.getEncoder()
+                                .encodeToString(("tester:" + Staff.PASSWORD).getBytes(StandardCharsets.UTF_8)));
         headers.putAll(more);
         return headers;
     }

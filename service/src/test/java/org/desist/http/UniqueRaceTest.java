@@ -55,8 +55,8 @@ class UniqueRaceTest {
 
     @Test
     void one_site_code_created_at_once_on_two_instances_is_one_201_and_409s() throws Exception {
-        List<Reply> replies = atOnce(api -> api.post("/sites", Map.of("code", "DUPE", "name", "Dupe site",
-                "model", "threat_assessment_centre")));
+        List<Reply> replies = atOnce(api ->
+                api.post("/sites", Map.of("code", "DUPE", "name", "Dupe site", "model", "threat_assessment_centre")));
         assertOneCreatedRestConflict(replies, "already exists");
     }
 
@@ -68,8 +68,8 @@ class UniqueRaceTest {
         JsonNode referral = cases.referral("DUPN", "2026-02-01");
         cases.review(referral.get("id").asText(), "high", "accept_for_intervention");
         String participant = referral.get("participantId").asText();
-        List<Reply> replies = atOnce(api -> api.post("/enrolments", Map.of("participantId", participant,
-                "cohortId", cohort, "on", "2026-02-03")));
+        List<Reply> replies = atOnce(api ->
+                api.post("/enrolments", Map.of("participantId", participant, "cohortId", cohort, "on", "2026-02-03")));
         assertOneCreatedRestConflict(replies, "already has an open enrolment");
     }
 
@@ -79,14 +79,16 @@ class UniqueRaceTest {
         List<CompletableFuture<Reply>> sent = new ArrayList<>();
         for (int i = 0; i < AT_ONCE; i++) {
             Api api = i % 2 == 0 ? one : two;
-            sent.add(CompletableFuture.supplyAsync(() -> {
-                try {
-                    start.await();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                return request.apply(api);
-            }, CLIENTS));
+            sent.add(CompletableFuture.supplyAsync(
+                    () -> {
+                        try {
+                            start.await();
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                        return request.apply(api);
+                    },
+                    CLIENTS));
         }
         start.countDown();
         List<Reply> replies = new ArrayList<>();
@@ -97,7 +99,9 @@ class UniqueRaceTest {
     }
 
     static void assertOneCreatedRestConflict(List<Reply> replies, String conflict) {
-        assertThat(replies).as("answers").allSatisfy(reply -> assertThat(reply.status()).as(reply.toString()).isIn(201, 409));
+        assertThat(replies).as("answers").allSatisfy(reply -> assertThat(reply.status())
+                .as(reply.toString())
+                .isIn(201, 409));
         assertThat(replies.stream().filter(reply -> reply.status() == 201)).hasSize(1);
         replies.stream().filter(reply -> reply.status() == 409).forEach(reply -> {
             assertThat(reply.contentType()).startsWith("application/problem+json");

@@ -10,8 +10,8 @@ import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import org.desist.config.DesistConfiguration;
 import org.desist.auth.Role;
+import org.desist.config.DesistConfiguration;
 import org.desist.support.Api;
 import org.desist.support.Cases;
 import org.desist.support.Reply;
@@ -61,21 +61,28 @@ class IncidentRecordTest {
         Reply noReason = api.patch(base + "/" + id, Map.of("kind", "breach_of_order"), "\"1\"");
         assertThat(noReason.status()).isEqualTo(422);
         assertThat(noReason.fieldsAtFault()).containsExactly("reason");
-        assertThat(api.patch(base + "/" + id + "?reason=typo", Map.of("kind", "breach_of_order"), null).status())
+        assertThat(api.patch(base + "/" + id + "?reason=typo", Map.of("kind", "breach_of_order"), null)
+                        .status())
                 .isEqualTo(428);
-        assertThat(api.patch(base + "/" + id + "?reason=typo", Map.of("kind", "breach_of_order"), "\"7\"").status())
+        assertThat(api.patch(base + "/" + id + "?reason=typo", Map.of("kind", "breach_of_order"), "\"7\"")
+                        .status())
                 .isEqualTo(412);
-        assertThat(api.patch(base + "/" + id + "?reason=typo", Map.of("id", "x"), "\"1\"").fieldsAtFault())
+        assertThat(api.patch(base + "/" + id + "?reason=typo", Map.of("id", "x"), "\"1\"")
+                        .fieldsAtFault())
                 .containsExactly("id");
-        assertThat(api.patch(base + "/" + id + "?reason=typo", Map.of("kind", "stalking"), "\"1\"").fieldsAtFault())
+        assertThat(api.patch(base + "/" + id + "?reason=typo", Map.of("kind", "stalking"), "\"1\"")
+                        .fieldsAtFault())
                 .containsExactly("kind");
         assertThat(Cases.ok(api.get(base + "/" + id)).get("version").asInt()).isEqualTo(1);
 
-        Reply amended = api.patch(base + "/" + id + "?reason=Order%20in%20force%20at%20the%20time",
-                Map.of("kind", "breach_of_order"), "\"1\"");
+        Reply amended = api.patch(
+                base + "/" + id + "?reason=Order%20in%20force%20at%20the%20time",
+                Map.of("kind", "breach_of_order"),
+                "\"1\"");
         assertThat(Cases.ok(amended).get("kind").asText()).isEqualTo("breach_of_order");
         assertThat(amended.header("ETag")).isEqualTo("\"2\"");
-        assertThat(amended.json().get("details").asText()).isEqualTo(incident.get("details").asText());
+        assertThat(amended.json().get("details").asText())
+                .isEqualTo(incident.get("details").asText());
 
         JsonNode history = Cases.ok(api.get(base + "/" + id + "/history")).get("items");
         assertThat(history).hasSize(2);
@@ -87,13 +94,18 @@ class IncidentRecordTest {
 
         Reply marked = api.post(base + "/" + id + "/entered-in-error", Map.of("reason", "Wrong participant"));
         assertThat(marked.status()).isEqualTo(428);
-        marked = api.send("POST", base + "/" + id + "/entered-in-error", Map.of("reason", "Wrong participant"),
+        marked = api.send(
+                "POST",
+                base + "/" + id + "/entered-in-error",
+                Map.of("reason", "Wrong participant"),
                 Map.of("If-Match", "\"2\""));
         assertThat(Cases.ok(marked).get("status").asText()).isEqualTo("entered_in_error");
         assertThat(marked.json().get("errorReason").asText()).isEqualTo("Wrong participant");
-        assertThat(api.patch(base + "/" + id + "?reason=again", Map.of("kind", "arrest"), "\"3\"").status())
+        assertThat(api.patch(base + "/" + id + "?reason=again", Map.of("kind", "arrest"), "\"3\"")
+                        .status())
                 .isEqualTo(409);
-        assertThat(Cases.ok(api.get(base)).get("items").get(0).get("status").asText()).isEqualTo("entered_in_error");
+        assertThat(Cases.ok(api.get(base)).get("items").get(0).get("status").asText())
+                .isEqualTo("entered_in_error");
         assertThat(Cases.ok(api.get(base + "/" + id + "/history")).get("items")).hasSize(3);
     }
 
@@ -103,16 +115,19 @@ class IncidentRecordTest {
         String base = "/participants/" + participant + "/incidents";
         String tomorrow = LocalDate.now(ZoneId.of("Europe/London")).plusDays(1).toString();
         assertThat(api.post(base, incident("arrest", tomorrow)).fieldsAtFault()).containsExactly("occurredOn");
-        assertThat(api.post(base, incident("arrest", "2026-01-31")).fieldsAtFault()).containsExactly("occurredOn");
+        assertThat(api.post(base, incident("arrest", "2026-01-31")).fieldsAtFault())
+                .containsExactly("occurredOn");
         assertThat(api.get(base).json().get("items")).isEmpty();
 
         for (String on : new String[] {"2026-03-01", "2026-05-01", "2026-04-01"}) {
             Cases.created(api.post(base, incident("arrest", on)));
         }
         JsonNode all = Cases.ok(api.get(base)).get("items");
-        assertThat(all).extracting(item -> item.get("occurredOn").asText())
+        assertThat(all)
+                .extracting(item -> item.get("occurredOn").asText())
                 .containsExactly("2026-05-01", "2026-04-01", "2026-03-01");
-        JsonNode april = Cases.ok(api.get(base + "?from=2026-03-15&to=2026-04-30")).get("items");
+        JsonNode april =
+                Cases.ok(api.get(base + "?from=2026-03-15&to=2026-04-30")).get("items");
         assertThat(april).extracting(item -> item.get("occurredOn").asText()).containsExactly("2026-04-01");
         assertThat(api.get(base + "?from=2026-05-01&to=2026-04-01").status()).isEqualTo(400);
     }
@@ -122,17 +137,25 @@ class IncidentRecordTest {
         String mine = cases.participant("INC");
         String theirs = cases.participant("OTH");
         String id = Cases.created(api.post("/participants/" + theirs + "/incidents", incident("arrest", "2026-03-01")))
-                .get("id").asText();
-        assertThat(api.get("/participants/" + mine + "/incidents/" + id).status()).isEqualTo(404);
+                .get("id")
+                .asText();
+        assertThat(api.get("/participants/" + mine + "/incidents/" + id).status())
+                .isEqualTo(404);
 
         Staff.ensure(APP, "pc.inc", Set.of(Role.police), Set.of("INC"));
         Api police = TestApp.as(APP, "pc.inc");
-        assertThat(police.get("/participants/" + theirs + "/incidents").status()).isEqualTo(404);
-        assertThat(police.post("/participants/" + theirs + "/incidents", incident("arrest", "2026-03-01")).status())
+        assertThat(police.get("/participants/" + theirs + "/incidents").status())
                 .isEqualTo(404);
-        assertThat(police.post("/participants/" + mine + "/incidents", incident("arrest", "2026-03-01")).status())
+        assertThat(police.post("/participants/" + theirs + "/incidents", incident("arrest", "2026-03-01"))
+                        .status())
+                .isEqualTo(404);
+        assertThat(police.post("/participants/" + mine + "/incidents", incident("arrest", "2026-03-01"))
+                        .status())
                 .isEqualTo(201);
         Staff.ensure(APP, "lead.inc", Set.of(Role.programme_lead), Set.of());
-        assertThat(TestApp.as(APP, "lead.inc").get("/participants/" + mine + "/incidents").status()).isEqualTo(403);
+        assertThat(TestApp.as(APP, "lead.inc")
+                        .get("/participants/" + mine + "/incidents")
+                        .status())
+                .isEqualTo(403);
     }
 }

@@ -12,9 +12,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
-import org.desist.config.DesistConfiguration;
 import org.desist.auth.Role;
 import org.desist.caserecord.RecordStatus;
+import org.desist.config.DesistConfiguration;
 import org.desist.support.Api;
 import org.desist.support.Cases;
 import org.desist.support.Reply;
@@ -98,12 +98,17 @@ class LegalMeasureRecordTest {
         assertThat(history.get(1).get("reason").asText()).isEqualTo("Order discharged");
 
         Cases.ok(api.patch(base + "/" + id + "?reason=Discharge%20set%20aside", mapWithNull("until"), "\"2\""));
-        assertThat(Cases.ok(api.get(base + "/" + id)).get("inForce").asBoolean()).isTrue();
+        assertThat(Cases.ok(api.get(base + "/" + id)).get("inForce").asBoolean())
+                .isTrue();
 
-        Reply marked = api.send("POST", base + "/" + id + "/entered-in-error", Map.of("reason", "Another case's order"),
+        Reply marked = api.send(
+                "POST",
+                base + "/" + id + "/entered-in-error",
+                Map.of("reason", "Another case's order"),
                 Map.of("If-Match", "\"3\""));
         assertThat(Cases.ok(marked).get("status").asText()).isEqualTo("entered_in_error");
-        assertThat(api.patch(base + "/" + id + "?reason=again", Map.of("kind", "restraining_order"), "\"4\"").status())
+        assertThat(api.patch(base + "/" + id + "?reason=again", Map.of("kind", "restraining_order"), "\"4\"")
+                        .status())
                 .isEqualTo(409);
         assertThat(Cases.ok(api.get(base + "/" + id + "/history")).get("items")).hasSize(4);
     }
@@ -126,7 +131,8 @@ class LegalMeasureRecordTest {
             JsonNode record = Cases.created(api.post(base, measure("electronic_monitoring", c[0], c[1])));
             assertThat(record.get("inForce").asBoolean()).as(c[0] + ".." + c[1]).isEqualTo(c[2]);
             String id = record.get("id").asText();
-            assertThat(Cases.ok(api.get(base + "/" + id)).get("inForce").asBoolean()).isEqualTo(c[2]);
+            assertThat(Cases.ok(api.get(base + "/" + id)).get("inForce").asBoolean())
+                    .isEqualTo(c[2]);
         }
     }
 
@@ -148,23 +154,46 @@ class LegalMeasureRecordTest {
     @Test
     void the_api_description_shows_in_force_as_read_only() {
         JsonNode description = Cases.ok(api.get("/openapi.json"));
-        assertThat(description.get("paths").has("/participants/{id}/legal-measures/{rid}/entered-in-error")).isTrue();
+        assertThat(description.get("paths").has("/participants/{id}/legal-measures/{rid}/entered-in-error"))
+                .isTrue();
         JsonNode schemas = description.get("components").get("schemas");
-        assertThat(schemas.get("LegalMeasure").get("properties").get("inForce").get("readOnly").asBoolean()).isTrue();
-        assertThat(schemas.get("NewLegalMeasure").get("properties").has("inForce")).isFalse();
+        assertThat(schemas.get("LegalMeasure")
+                        .get("properties")
+                        .get("inForce")
+                        .get("readOnly")
+                        .asBoolean())
+                .isTrue();
+        assertThat(schemas.get("NewLegalMeasure").get("properties").has("inForce"))
+                .isFalse();
     }
 
     private static LegalMeasure record(LocalDate from, LocalDate until) {
-        return new LegalMeasure("m", "p", LegalMeasureKind.restraining_order, from, until, null, RecordStatus.active,
-                null, 1, java.time.Instant.EPOCH, "tester", null, null);
+        return new LegalMeasure(
+                "m",
+                "p",
+                LegalMeasureKind.restraining_order,
+                from,
+                until,
+                null,
+                RecordStatus.active,
+                null,
+                1,
+                java.time.Instant.EPOCH,
+                "tester",
+                null,
+                null);
     }
 
     @Test
     void every_bad_input_is_refused_naming_its_field_and_nothing_is_written() {
         String participant = cases.participant("LGL");
         String base = base(participant);
-        refused(base, body -> body.put("kind", "curfew"), "kind", "must be one of: stalking_protection_order,"
-                + " restraining_order, licence_conditions, electronic_monitoring, bail_conditions");
+        refused(
+                base,
+                body -> body.put("kind", "curfew"),
+                "kind",
+                "must be one of: stalking_protection_order,"
+                        + " restraining_order, licence_conditions, electronic_monitoring, bail_conditions");
         refused(base, body -> body.put("kind", "Stalking_Protection_Order"), "kind", null);
         refused(base, body -> body.remove("kind"), "kind", "must not be null");
         refused(base, body -> body.remove("from"), "from", "must not be null");
@@ -177,15 +206,20 @@ class LegalMeasureRecordTest {
         assertThat(Cases.ok(api.get(base)).get("items")).isEmpty();
 
         String id = Cases.created(api.post(base, measure("licence_conditions", "2026-04-01", "2026-09-30")))
-                .get("id").asText();
+                .get("id")
+                .asText();
         String amend = base + "/" + id + "?reason=Corrected";
         Reply early = api.patch(amend, Map.of("until", "2026-03-01"), "\"1\"");
         assertThat(early.status()).isEqualTo(422);
         assertThat(early.fieldsAtFault()).containsExactly("until");
-        assertThat(api.patch(amend, Map.of("from", "2026-10-01"), "\"1\"").fieldsAtFault()).containsExactly("until");
-        assertThat(api.patch(amend, mapWithNull("from"), "\"1\"").fieldsAtFault()).containsExactly("from");
-        assertThat(api.patch(amend, Map.of("kind", "tag"), "\"1\"").fieldsAtFault()).containsExactly("kind");
-        assertThat(api.patch(amend, Map.of("inForce", false), "\"1\"").fieldsAtFault()).containsExactly("inForce");
+        assertThat(api.patch(amend, Map.of("from", "2026-10-01"), "\"1\"").fieldsAtFault())
+                .containsExactly("until");
+        assertThat(api.patch(amend, mapWithNull("from"), "\"1\"").fieldsAtFault())
+                .containsExactly("from");
+        assertThat(api.patch(amend, Map.of("kind", "tag"), "\"1\"").fieldsAtFault())
+                .containsExactly("kind");
+        assertThat(api.patch(amend, Map.of("inForce", false), "\"1\"").fieldsAtFault())
+                .containsExactly("inForce");
         JsonNode unchanged = Cases.ok(api.get(base + "/" + id));
         assertThat(unchanged.get("version").asInt()).isEqualTo(1);
         assertThat(unchanged.get("until").asText()).isEqualTo("2026-09-30");
@@ -213,14 +247,17 @@ class LegalMeasureRecordTest {
     @Test
     void every_reader_sees_a_measure_whole_and_only_the_agencies_that_impose_them_record_them() {
         String base = base(cases.participant("LGL"));
-        String id = Cases.created(api.post(base, measure("restraining_order", "2026-01-20", null))).get("id").asText();
-        Cases.ok(api.patch(base + "/" + id + "?reason=Varied", Map.of("conditions", "Exclusion zone widened"),
-                "\"1\""));
+        String id = Cases.created(api.post(base, measure("restraining_order", "2026-01-20", null)))
+                .get("id")
+                .asText();
+        Cases.ok(
+                api.patch(base + "/" + id + "?reason=Varied", Map.of("conditions", "Exclusion zone widened"), "\"1\""));
         for (Role role : List.of(Role.clinician, Role.probation, Role.police, Role.advocate, Role.cps)) {
             Api reader = TestApp.as(APP, role + ".lgl");
             JsonNode listed = Cases.ok(reader.get(base)).get("items").get(0);
             JsonNode one = Cases.ok(reader.get(base + "/" + id));
-            JsonNode history = Cases.ok(reader.get(base + "/" + id + "/history")).get("items");
+            JsonNode history =
+                    Cases.ok(reader.get(base + "/" + id + "/history")).get("items");
             assertThat(listed).as(role.name()).isEqualTo(one);
             assertThat(one.get("conditions").asText()).as(role.name()).isEqualTo("Exclusion zone widened");
             assertThat(one.get("inForce").asBoolean()).isTrue();
@@ -229,12 +266,18 @@ class LegalMeasureRecordTest {
         Api lead = TestApp.as(APP, "lead.lgl");
         assertThat(lead.get(base).status()).isEqualTo(403);
         for (String writer : List.of("clinician.lgl", "cps.lgl")) {
-            assertThat(TestApp.as(APP, writer).post(base, measure("bail_conditions", "2026-02-02", null)).status())
-                    .as(writer).isEqualTo(403);
+            assertThat(TestApp.as(APP, writer)
+                            .post(base, measure("bail_conditions", "2026-02-02", null))
+                            .status())
+                    .as(writer)
+                    .isEqualTo(403);
         }
         for (String writer : List.of("police.lgl", "probation.lgl", "advocate.lgl")) {
-            assertThat(TestApp.as(APP, writer).post(base, measure("bail_conditions", "2026-02-02", null)).status())
-                    .as(writer).isEqualTo(201);
+            assertThat(TestApp.as(APP, writer)
+                            .post(base, measure("bail_conditions", "2026-02-02", null))
+                            .status())
+                    .as(writer)
+                    .isEqualTo(201);
         }
     }
 }

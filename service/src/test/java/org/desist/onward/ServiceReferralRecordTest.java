@@ -13,8 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.desist.config.DesistConfiguration;
 import org.desist.auth.Role;
+import org.desist.config.DesistConfiguration;
 import org.desist.support.Api;
 import org.desist.support.Cases;
 import org.desist.support.Reply;
@@ -52,6 +52,7 @@ class ServiceReferralRecordTest {
 
     /** The day of each step along a route: after the referral was made (2026-03-02), one step a week. */
     private static final List<String> ROUTE_DAYS = List.of("2026-03-09", "2026-03-16", "2026-03-23");
+
     private static final String LATER = "2026-04-01";
 
     static Api api;
@@ -97,23 +98,26 @@ class ServiceReferralRecordTest {
         assertThat(referral.get("state").asText()).isEqualTo("made");
         assertThat(referral.get("stateOn").asText()).isEqualTo("2026-03-02");
         assertThat(referral.get("status").asText()).isEqualTo("active");
-        assertThat(referral.get("reason").asText()).isEqualTo("Drinks before contacting the victim; agreed to seek"
-                + " help <b>\"now\"</b>");
+        assertThat(referral.get("reason").asText())
+                .isEqualTo("Drinks before contacting the victim; agreed to seek" + " help <b>\"now\"</b>");
         assertThat(referral.get("history")).hasSize(1);
         String path = base(participant) + "/" + referral.get("id").asText();
 
         Cases.ok(api.post(path + "/transitions", move("accepted", "2026-03-09")));
         Cases.ok(api.post(path + "/transitions", move("engaged", "2026-03-16")));
-        Reply completed = api.post(path + "/transitions", Map.of("to", "completed", "on", "2026-05-20",
-                "reason", "Finished the twelve-week programme"));
+        Reply completed = api.post(
+                path + "/transitions",
+                Map.of("to", "completed", "on", "2026-05-20", "reason", "Finished the twelve-week programme"));
         JsonNode done = Cases.ok(completed);
         assertThat(completed.header("ETag")).isEqualTo("\"4\"");
         assertThat(done.get("state").asText()).isEqualTo("completed");
         assertThat(done.get("stateOn").asText()).isEqualTo("2026-05-20");
         JsonNode history = done.get("history");
-        assertThat(history).extracting(step -> step.get("state").asText())
+        assertThat(history)
+                .extracting(step -> step.get("state").asText())
                 .containsExactly("made", "accepted", "engaged", "completed");
-        assertThat(history).extracting(step -> step.get("on").asText())
+        assertThat(history)
+                .extracting(step -> step.get("on").asText())
                 .containsExactly("2026-03-02", "2026-03-09", "2026-03-16", "2026-05-20");
         assertThat(history.get(3).get("reason").asText()).isEqualTo("Finished the twelve-week programme");
         assertThat(history.get(3).get("by").asText()).isEqualTo("tester");
@@ -123,7 +127,8 @@ class ServiceReferralRecordTest {
         JsonNode listed = Cases.ok(api.get(base(participant))).get("items");
         assertThat(listed).anySatisfy(item -> assertThat(item.get("history")).isEqualTo(history));
         JsonNode versions = Cases.ok(api.get(path + "/history")).get("items");
-        assertThat(versions).extracting(version -> version.get("record").get("state").asText())
+        assertThat(versions)
+                .extracting(version -> version.get("record").get("state").asText())
                 .containsExactly("made", "accepted", "engaged", "completed");
     }
 
@@ -134,8 +139,10 @@ class ServiceReferralRecordTest {
 
     @Test
     void the_routes_cover_every_state() {
-        assertThat(ROUTE.keySet()).containsExactlyInAnyOrderElementsOf(
-                Arrays.stream(ServiceReferralState.values()).map(Enum::name).toList());
+        assertThat(ROUTE.keySet())
+                .containsExactlyInAnyOrderElementsOf(Arrays.stream(ServiceReferralState.values())
+                        .map(Enum::name)
+                        .toList());
     }
 
     @ParameterizedTest(name = "{0} -> {1}")
@@ -155,7 +162,8 @@ class ServiceReferralRecordTest {
             JsonNode moved = Cases.ok(reply);
             assertThat(moved.get("state").asText()).isEqualTo(to.name());
             assertThat(moved.get("stateOn").asText()).isEqualTo(LATER);
-            assertThat(moved.get("version").asInt()).isEqualTo(before.get("version").asInt() + 1);
+            assertThat(moved.get("version").asInt())
+                    .isEqualTo(before.get("version").asInt() + 1);
             assertThat(moved.get("history")).hasSize(before.get("history").size() + 1);
         } else {
             assertThat(reply.status()).as(reply.toString()).isEqualTo(409);
@@ -177,23 +185,31 @@ class ServiceReferralRecordTest {
             assertThat(refused.fieldsAtFault()).containsExactly("on");
         }
         assertThat(Cases.ok(api.get(path))).isEqualTo(before);
-        assertThat(Cases.ok(api.post(path + "/transitions", move("engaged", "2026-03-09"))).get("state").asText())
+        assertThat(Cases.ok(api.post(path + "/transitions", move("engaged", "2026-03-09")))
+                        .get("state")
+                        .asText())
                 .isEqualTo("engaged");
 
         String fresh = base(participant) + "/" + make(participant).get("id").asText();
-        assertThat(api.post(fresh + "/transitions", move("accepted", "2026-03-01")).fieldsAtFault())
-                .as("before the referral was made").containsExactly("on");
-        assertThat(api.post(fresh + "/transitions", Map.of("to", "accepted", "on", "2026-03-09")).fieldsAtFault())
+        assertThat(api.post(fresh + "/transitions", move("accepted", "2026-03-01"))
+                        .fieldsAtFault())
+                .as("before the referral was made")
+                .containsExactly("on");
+        assertThat(api.post(fresh + "/transitions", Map.of("to", "accepted", "on", "2026-03-09"))
+                        .fieldsAtFault())
                 .containsExactly("reason");
-        assertThat(api.post(fresh + "/transitions", move("finished", "2026-03-09")).fieldsAtFault())
+        assertThat(api.post(fresh + "/transitions", move("finished", "2026-03-09"))
+                        .fieldsAtFault())
                 .containsExactly("to");
-        assertThat(api.post(base(participant) + "/nope/transitions", move("accepted", "2026-03-09")).status())
+        assertThat(api.post(base(participant) + "/nope/transitions", move("accepted", "2026-03-09"))
+                        .status())
                 .isEqualTo(404);
     }
 
     @Test
     void the_kind_must_fit_the_service_and_the_date_must_have_happened() {
-        String before = Cases.ok(api.get(base(participant) + "?limit=100")).get("items").toString();
+        String before =
+                Cases.ok(api.get(base(participant) + "?limit=100")).get("items").toString();
         String tomorrow = LocalDate.now(ZoneId.of("Europe/London")).plusDays(1).toString();
         Map<String, Map<String, Object>> bad = new LinkedHashMap<>();
         bad.put("kind", referral("mental_health", "alcohol", "2026-03-02"));
@@ -208,12 +224,23 @@ class ServiceReferralRecordTest {
             assertThat(refused.status()).as(body + ": " + refused).isIn(400, 422);
             assertThat(refused.fieldsAtFault()).as(body.toString()).containsExactly(field.strip());
         });
-        assertThat(Cases.ok(api.get(base(participant) + "?limit=100")).get("items").toString()).isEqualTo(before);
+        assertThat(Cases.ok(api.get(base(participant) + "?limit=100"))
+                        .get("items")
+                        .toString())
+                .isEqualTo(before);
 
-        for (String[] fits : new String[][] {{"mental_health", "community_mental_health_team"},
-                {"mental_health", "talking_therapies"}, {"mental_health", "inpatient"}, {"mental_health", "other"},
-                {"substance_misuse", "drug"}, {"substance_misuse", "other"}, {"other", "housing"},
-                {"other", "employment"}, {"other", "domestic_abuse_programme"}, {"other", "other"}}) {
+        for (String[] fits : new String[][] {
+            {"mental_health", "community_mental_health_team"},
+            {"mental_health", "talking_therapies"},
+            {"mental_health", "inpatient"},
+            {"mental_health", "other"},
+            {"substance_misuse", "drug"},
+            {"substance_misuse", "other"},
+            {"other", "housing"},
+            {"other", "employment"},
+            {"other", "domestic_abuse_programme"},
+            {"other", "other"}
+        }) {
             Cases.created(api.post(base(participant), referral(fits[0], fits[1], "2026-03-02")));
         }
     }
@@ -221,11 +248,16 @@ class ServiceReferralRecordTest {
     @Test
     void an_amendment_needs_if_match_and_a_reason_keeps_history_and_cannot_pass_the_next_move() {
         String path = base(participant) + "/" + make(participant).get("id").asText();
-        assertThat(api.patch(path + "?reason=typo", Map.of("kind", "drug"), null).status()).isEqualTo(428);
-        assertThat(api.patch(path, Map.of("kind", "drug"), "\"1\"").fieldsAtFault()).containsExactly("reason");
-        assertThat(api.patch(path + "?reason=typo", Map.of("kind", "housing"), "\"1\"").fieldsAtFault())
+        assertThat(api.patch(path + "?reason=typo", Map.of("kind", "drug"), null)
+                        .status())
+                .isEqualTo(428);
+        assertThat(api.patch(path, Map.of("kind", "drug"), "\"1\"").fieldsAtFault())
+                .containsExactly("reason");
+        assertThat(api.patch(path + "?reason=typo", Map.of("kind", "housing"), "\"1\"")
+                        .fieldsAtFault())
                 .containsExactly("kind");
-        assertThat(api.patch(path + "?reason=typo", Map.of("state", "completed"), "\"1\"").fieldsAtFault())
+        assertThat(api.patch(path + "?reason=typo", Map.of("state", "completed"), "\"1\"")
+                        .fieldsAtFault())
                 .containsExactly("state");
 
         Reply amended = api.patch(path + "?reason=Made%20a%20day%20earlier", Map.of("madeOn", "2026-03-01"), "\"1\"");
@@ -237,15 +269,17 @@ class ServiceReferralRecordTest {
         assertThat(record.get("amendedBy").asText()).isEqualTo("tester");
 
         Cases.ok(api.post(path + "/transitions", move("accepted", "2026-03-09")));
-        assertThat(api.patch(path + "?reason=typo", Map.of("madeOn", "2026-03-10"), "\"3\"").fieldsAtFault())
+        assertThat(api.patch(path + "?reason=typo", Map.of("madeOn", "2026-03-10"), "\"3\"")
+                        .fieldsAtFault())
                 .containsExactly("madeOn");
-        JsonNode kept = Cases.ok(api.patch(path + "?reason=Wrong%20provider",
-                Map.of("provider", "Eastside Recovery Service"), "\"3\""));
+        JsonNode kept = Cases.ok(
+                api.patch(path + "?reason=Wrong%20provider", Map.of("provider", "Eastside Recovery Service"), "\"3\""));
         assertThat(kept.get("stateOn").asText()).isEqualTo("2026-03-09");
         assertThat(kept.get("state").asText()).isEqualTo("accepted");
 
         JsonNode versions = Cases.ok(api.get(path + "/history")).get("items");
-        assertThat(versions).extracting(version -> version.get("reason").asText(null))
+        assertThat(versions)
+                .extracting(version -> version.get("reason").asText(null))
                 .containsExactly(null, "Made a day earlier", null, "Wrong provider");
         assertThat(versions.get(0).get("record").get("madeOn").asText()).isEqualTo("2026-03-02");
         assertThat(versions.get(3).get("record").get("provider").asText()).isEqualTo("Eastside Recovery Service");
@@ -254,13 +288,19 @@ class ServiceReferralRecordTest {
     @Test
     void a_referral_entered_in_error_is_kept_and_cannot_move() {
         String path = base(participant) + "/" + make(participant).get("id").asText();
-        assertThat(api.post(path + "/entered-in-error", Map.of("reason", "Wrong participant")).status())
+        assertThat(api.post(path + "/entered-in-error", Map.of("reason", "Wrong participant"))
+                        .status())
                 .isEqualTo(428);
-        JsonNode marked = Cases.ok(api.send("POST", path + "/entered-in-error",
-                Map.of("reason", "Wrong participant"), Map.of("If-Match", "\"1\"")));
+        JsonNode marked = Cases.ok(api.send(
+                "POST",
+                path + "/entered-in-error",
+                Map.of("reason", "Wrong participant"),
+                Map.of("If-Match", "\"1\"")));
         assertThat(marked.get("status").asText()).isEqualTo("entered_in_error");
         assertThat(marked.get("errorReason").asText()).isEqualTo("Wrong participant");
-        assertThat(api.post(path + "/transitions", move("accepted", "2026-03-09")).status()).isEqualTo(409);
+        assertThat(api.post(path + "/transitions", move("accepted", "2026-03-09"))
+                        .status())
+                .isEqualTo(409);
         assertThat(Cases.ok(api.get(path)).get("state").asText()).isEqualTo("made");
         assertThat(Cases.ok(api.get(path + "/history")).get("items")).hasSize(2);
     }
@@ -277,15 +317,21 @@ class ServiceReferralRecordTest {
 
         assertThat(police.get(base(participant)).status()).isEqualTo(403);
         assertThat(police.get(path).status()).isEqualTo(403);
-        assertThat(police.post(base(participant), referral("other", "housing", "2026-03-02")).status())
+        assertThat(police.post(base(participant), referral("other", "housing", "2026-03-02"))
+                        .status())
                 .isEqualTo(403);
-        assertThat(police.post(path + "/transitions", move("accepted", "2026-03-09")).status()).isEqualTo(403);
+        assertThat(police.post(path + "/transitions", move("accepted", "2026-03-09"))
+                        .status())
+                .isEqualTo(403);
         assertThat(TestApp.as(APP, "va.onw").get(path).status()).isEqualTo(403);
 
         JsonNode seen = Cases.ok(probation.get(path));
         assertThat(seen.get("kind").asText()).isEqualTo("alcohol");
         assertThat(seen.get("reason").asText()).startsWith("Drinks before");
-        assertThat(probation.post(path + "/transitions", move("accepted", "2026-03-09")).status()).isEqualTo(403);
+        assertThat(probation
+                        .post(path + "/transitions", move("accepted", "2026-03-09"))
+                        .status())
+                .isEqualTo(403);
         assertThat(TestApp.as(APP, "dr.els").get(path).status()).isEqualTo(404);
         assertThat(Cases.ok(api.get(path)).get("state").asText()).isEqualTo("made");
     }

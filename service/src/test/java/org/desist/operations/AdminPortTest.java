@@ -33,26 +33,36 @@ class AdminPortTest {
 
     @Test
     void config_yml_binds_the_admin_port_to_loopback() throws Exception {
-        DesistConfiguration configuration = new YamlConfigurationFactory<>(DesistConfiguration.class,
-                Validation.buildDefaultValidatorFactory().getValidator(), Jackson.newObjectMapper(), "dw")
-                .build(new SubstitutingSourceProvider(new FileConfigurationSourceProvider(),
-                        new EnvironmentVariableSubstitutor(false)), repositoryFile("config.yml"));
+        DesistConfiguration configuration = new YamlConfigurationFactory<>(
+                        DesistConfiguration.class,
+                        Validation.buildDefaultValidatorFactory().getValidator(),
+                        Jackson.newObjectMapper(),
+                        "dw")
+                .build(
+                        new SubstitutingSourceProvider(
+                                new FileConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(false)),
+                        repositoryFile("config.yml"));
         DefaultServerFactory server = (DefaultServerFactory) configuration.getServerFactory();
 
-        assertThat(server.getAdminConnectors()).singleElement().satisfies(connector ->
-                assertThat(((HttpConnectorFactory) connector).getBindHost()).isEqualTo(
-                        System.getenv().getOrDefault("DESIST_ADMIN_BIND", "127.0.0.1")));
+        assertThat(server.getAdminConnectors()).singleElement().satisfies(connector -> assertThat(
+                        ((HttpConnectorFactory) connector).getBindHost())
+                .isEqualTo(System.getenv().getOrDefault("DESIST_ADMIN_BIND", "127.0.0.1")));
     }
 
     @Test
     void the_admin_port_runs_no_tasks() {
         Api admin = new Api("http://localhost:" + APP.getAdminPort());
-        ch.qos.logback.classic.Logger jetty = ((LoggerContext) LoggerFactory.getILoggerFactory())
-                .getLogger("org.eclipse.jetty");
+        ch.qos.logback.classic.Logger jetty =
+                ((LoggerContext) LoggerFactory.getILoggerFactory()).getLogger("org.eclipse.jetty");
         Level before = jetty.getLevel();
 
-        for (String task : new String[] {"/tasks/log-level?logger=org.eclipse.jetty&level=DEBUG", "/tasks/gc",
-                "/tasks/log-level", "/tasks/", "/tasks"}) {
+        for (String task : new String[] {
+            "/tasks/log-level?logger=org.eclipse.jetty&level=DEBUG",
+            "/tasks/gc",
+            "/tasks/log-level",
+            "/tasks/",
+            "/tasks"
+        }) {
             Reply reply = admin.post(task, null);
             assertThat(reply.status()).as(task + ": " + reply).isEqualTo(404);
             assertThat(reply.text()).doesNotContain("log-level").doesNotContain("Exception");

@@ -16,8 +16,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.desist.DesistApplication;
-import org.desist.config.DesistConfiguration;
 import org.desist.auth.Role;
+import org.desist.config.DesistConfiguration;
 import org.desist.support.Api;
 import org.desist.support.Reply;
 import org.desist.support.Staff;
@@ -37,10 +37,13 @@ class CredentialsNeverLoggedTest {
     private static final Path APPLICATION_LOG = LOGS.resolve("desist.log");
     private static final Path REQUEST_LOG = LOGS.resolve("requests.log");
     private static final TestDatabase DATABASE = TestDatabase.fresh();
-    static final DropwizardAppExtension<DesistConfiguration> APP = new DropwizardAppExtension<>(DesistApplication.class,
-            ResourceHelpers.resourceFilePath("debug-log-config.yml"), DATABASE.overrides(
+    static final DropwizardAppExtension<DesistConfiguration> APP = new DropwizardAppExtension<>(
+            DesistApplication.class,
+            ResourceHelpers.resourceFilePath("debug-log-config.yml"),
+            DATABASE.overrides(
                     ConfigOverride.config("logging.appenders[0].currentLogFilename", APPLICATION_LOG.toString()),
-                    ConfigOverride.config("server.requestLog.appenders[0].currentLogFilename", REQUEST_LOG.toString())));
+                    ConfigOverride.config(
+                            "server.requestLog.appenders[0].currentLogFilename", REQUEST_LOG.toString())));
 
     private static final String WRONG_PASSWORD = "Tr0ub4dor&3 is not it either";
     private static final String NEW_PASSWORD = "a new pass phrase nobody should ever read";
@@ -53,35 +56,57 @@ class CredentialsNeverLoggedTest {
         Api right = anonymous.withBasic("deb.ug", Staff.PASSWORD);
 
         assertThat(right.get("/sites").status()).isEqualTo(200);
-        assertThat(anonymous.withBasic("deb.ug", WRONG_PASSWORD).get("/sites").status()).isEqualTo(401);
-        assertThat(anonymous.withBasic("no.such.user", WRONG_PASSWORD).get("/sites").status()).isEqualTo(401);
+        assertThat(anonymous.withBasic("deb.ug", WRONG_PASSWORD).get("/sites").status())
+                .isEqualTo(401);
+        assertThat(anonymous
+                        .withBasic("no.such.user", WRONG_PASSWORD)
+                        .get("/sites")
+                        .status())
+                .isEqualTo(401);
         Reply issued = right.post("/tokens", null);
         assertThat(issued.status()).as(issued.toString()).isEqualTo(201);
         String token = issued.json().get("token").asText();
         assertThat(anonymous.withBearer(token).get("/sites").status()).isEqualTo(200);
         assertThat(anonymous.withBearer(token + "x").get("/sites").status()).isEqualTo(401);
         assertThat(anonymous.get("/sites?access_token=" + token).status()).isEqualTo(400);
-        assertThat(right.with("Cookie", "desist_session=" + COOKIE_VALUE).get("/sites").status()).isEqualTo(200);
-        assertThat(right.send("POST", "/tokens", Map.of("password", WRONG_PASSWORD), Map.of()).status())
+        assertThat(right.with("Cookie", "desist_session=" + COOKIE_VALUE)
+                        .get("/sites")
+                        .status())
+                .isEqualTo(200);
+        assertThat(right.send("POST", "/tokens", Map.of("password", WRONG_PASSWORD), Map.of())
+                        .status())
                 .isIn(201, 400, 422);
-        assertThat(anonymous.withBearer(token).delete("/tokens/" + issued.json().get("id").asText()).status())
+        assertThat(anonymous
+                        .withBearer(token)
+                        .delete("/tokens/" + issued.json().get("id").asText())
+                        .status())
                 .isEqualTo(204);
         // a password in a body: a wrong guess at the current one, then a change
         assertThat(right.post("/me/password", Map.of("currentPassword", WRONG_PASSWORD, "newPassword", NEW_PASSWORD))
-                .status()).isEqualTo(403);
+                        .status())
+                .isEqualTo(403);
         assertThat(right.post("/me/password", Map.of("currentPassword", Staff.PASSWORD, "newPassword", NEW_PASSWORD))
-                .status()).isEqualTo(204);
-        assertThat(anonymous.withBasic("deb.ug", NEW_PASSWORD).get("/sites").status()).isEqualTo(200);
+                        .status())
+                .isEqualTo(204);
+        assertThat(anonymous.withBasic("deb.ug", NEW_PASSWORD).get("/sites").status())
+                .isEqualTo(200);
 
         String logs = read(APPLICATION_LOG) + read(REQUEST_LOG);
         assertThat(logs).as("the DEBUG run wrote its logs").contains("DEBUG");
-        List<String> secrets = List.of(Staff.PASSWORD, WRONG_PASSWORD, NEW_PASSWORD, token, COOKIE_VALUE,
+        List<String> secrets = List.of(
+                Staff.PASSWORD,
+                WRONG_PASSWORD,
+                NEW_PASSWORD,
+                token,
+                COOKIE_VALUE,
                 base64("deb.ug:" + NEW_PASSWORD),
-                base64("deb.ug:" + Staff.PASSWORD), base64("deb.ug:" + WRONG_PASSWORD),
+                base64("deb.ug:" + Staff.PASSWORD),
+                base64("deb.ug:" + WRONG_PASSWORD),
                 base64("no.such.user:" + WRONG_PASSWORD));
         Pattern header = Pattern.compile("(?i)(authorization|cookie)\\s*[:=]\\s*\\S");
         List<String> leaks = logs.lines()
-                .filter(line -> secrets.stream().anyMatch(line::contains) || header.matcher(line).find())
+                .filter(line -> secrets.stream().anyMatch(line::contains)
+                        || header.matcher(line).find())
                 .map(line -> line.length() > 200 ? line.substring(0, 200) + "…" : line)
                 .toList();
         assertThat(leaks).as("log lines carrying a credential").isEmpty();
@@ -91,13 +116,19 @@ class CredentialsNeverLoggedTest {
     void the_request_log_format_is_the_one_config_yml_ships() throws IOException {
         String shipped = logFormatIn(AdminPortTest.repositoryFile("config.yml"));
         // %U is the path alone; %r (the request line) and %q carry the query string, %i{...} a request header
-        assertThat(shipped).contains("%U").doesNotContainPattern("%r(?!esponseHeader|eqAttribute)|%q|%i\\{|%requestHeader");
-        assertThat(logFormatIn(ResourceHelpers.resourceFilePath("debug-log-config.yml"))).isEqualTo(shipped);
+        assertThat(shipped)
+                .contains("%U")
+                .doesNotContainPattern("%r(?!esponseHeader|eqAttribute)|%q|%i\\{|%requestHeader");
+        assertThat(logFormatIn(ResourceHelpers.resourceFilePath("debug-log-config.yml")))
+                .isEqualTo(shipped);
     }
 
     private static String logFormatIn(String yaml) throws IOException {
-        return Files.readAllLines(Path.of(yaml)).stream().filter(line -> line.strip().startsWith("logFormat:"))
-                .map(String::strip).findFirst().orElseThrow();
+        return Files.readAllLines(Path.of(yaml)).stream()
+                .filter(line -> line.strip().startsWith("logFormat:"))
+                .map(String::strip)
+                .findFirst()
+                .orElseThrow();
     }
 
     private static String base64(String pair) {

@@ -13,11 +13,12 @@ class CaseReferenceTest {
 
     @ParameterizedTest
     @CsvSource({
-            "STAC, 2026, 1,    STAC-2026-0001",
-            "STAC, 2026, 42,   STAC-2026-0042",
-            "STAC, 2027, 999,  STAC-2027-0999",
-            "BAD,  2026, 9999, BAD-2026-9999",
-            "M4P,  2030, 10,   M4P-2030-0010"})
+        "STAC, 2026, 1,    STAC-2026-0001",
+        "STAC, 2026, 42,   STAC-2026-0042",
+        "STAC, 2027, 999,  STAC-2027-0999",
+        "BAD,  2026, 9999, BAD-2026-9999",
+        "M4P,  2030, 10,   M4P-2030-0010"
+    })
     void readsSiteYearAndAFourDigitNumber(String site, int year, int number, String expected) {
         assertThat(CaseReference.of(site, year, number)).isEqualTo(expected);
     }

@@ -13,8 +13,8 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.desist.config.DesistConfiguration;
 import org.desist.auth.Role;
+import org.desist.config.DesistConfiguration;
 import org.desist.support.Api;
 import org.desist.support.Cases;
 import org.desist.support.Reply;
@@ -45,7 +45,8 @@ class IdentityMatchTest {
     static void sites() {
         api = TestApp.api(APP);
         Cases cases = new Cases(api);
-        Cases.created(api.post("/sites", Map.of("code", "IDMA", "name", "Northshire Unit", "model", "threat_assessment_centre")));
+        Cases.created(api.post(
+                "/sites", Map.of("code", "IDMA", "name", "Northshire Unit", "model", "threat_assessment_centre")));
         cases.site("IDMB");
         Staff.ensure(APP, "pc.south", Set.of(Role.police), Set.of("IDMB"));
         Staff.ensure(APP, "pc.both", Set.of(Role.police), Set.of("IDMA", "IDMB"));
@@ -74,8 +75,8 @@ class IdentityMatchTest {
 
     @Test
     void a_second_referral_of_the_same_person_is_409_naming_the_first_not_a_second_case() {
-        JsonNode first = Cases.created(api.post("/referrals",
-                referral("IDMA", person("Marcus", "Webb", "1984-09-21", "401 023 2137"))));
+        JsonNode first = Cases.created(
+                api.post("/referrals", referral("IDMA", person("Marcus", "Webb", "1984-09-21", "401 023 2137"))));
 
         Reply again = api.post("/referrals", referral("IDMA", person("Marcus", "Webb", "1984-09-21", "4010232137")));
 
@@ -83,42 +84,49 @@ class IdentityMatchTest {
         assertThat(again.contentType()).startsWith("application/problem+json");
         assertThat(again.fieldsAtFault()).containsExactly("participant.nhsNumber");
         JsonNode match = again.json().get("matches").get(0);
-        assertThat(match.get("id").asText()).isEqualTo(first.get("participantId").asText());
+        assertThat(match.get("id").asText())
+                .isEqualTo(first.get("participantId").asText());
         assertThat(match.get("caseRef").asText()).isEqualTo(first.get("caseRef").asText());
         assertThat(match.get("matchedOn").asText()).isEqualTo("nhsNumber");
-        assertThat(again.json().get("detail").asText()).contains(first.get("caseRef").asText(), "participantId");
+        assertThat(again.json().get("detail").asText())
+                .contains(first.get("caseRef").asText(), "participantId");
         assertThat(Cases.ok(api.get("/participants?q=webb")).get("items")).hasSize(1);
     }
 
     @Test
     void a_match_at_a_site_the_caller_cannot_see_says_where_and_who_can_act_without_naming_the_person() {
         String nhs = Cases.nextNhsNumber();
-        JsonNode first = Cases.created(api.post("/referrals",
-                referral("IDMA", person("Hidden", "Person", "1979-01-02", nhs))));
+        JsonNode first =
+                Cases.created(api.post("/referrals", referral("IDMA", person("Hidden", "Person", "1979-01-02", nhs))));
 
         Reply again = south.post("/referrals", referral("IDMB", person("Other", "Spelling", "1979-01-02", nhs)));
 
         assertThat(again.status()).as(again.toString()).isEqualTo(409);
         assertThat(again.fieldsAtFault()).containsExactly("participant.nhsNumber");
         assertThat(again.json().has("matches")).isFalse();
-        assertThat(again.json().get("detail").asText()).contains("Northshire Unit (IDMA)", "participantId",
-                "staff who may see both");
-        assertThat(again.text()).doesNotContain(first.get("participantId").asText(), first.get("caseRef").asText(),
-                "Hidden");
-        JsonNode audit = Cases.ok(auditor.get("/audit?participantId=" + first.get("participantId").asText()));
+        assertThat(again.json().get("detail").asText())
+                .contains("Northshire Unit (IDMA)", "participantId", "staff who may see both");
+        assertThat(again.text())
+                .doesNotContain(
+                        first.get("participantId").asText(),
+                        first.get("caseRef").asText(),
+                        "Hidden");
+        JsonNode audit = Cases.ok(
+                auditor.get("/audit?participantId=" + first.get("participantId").asText()));
         assertThat(audit.toString()).contains("pc.south", "denied");
     }
 
     @Test
     void the_same_name_and_birth_however_written_is_a_possible_match_until_the_referrer_confirms_a_new_person() {
-        JsonNode first = Cases.created(api.post("/referrals",
-                referral("IDMA", person("Zoë", "Mc Kay", "1990-05-06", null))));
+        JsonNode first =
+                Cases.created(api.post("/referrals", referral("IDMA", person("Zoë", "Mc Kay", "1990-05-06", null))));
 
         Reply again = api.post("/referrals", referral("IDMA", person("ZOE", "mckay", "1990-05-06", null)));
         assertThat(again.status()).as(again.toString()).isEqualTo(409);
         assertThat(again.fieldsAtFault()).containsExactly("participant");
         JsonNode match = again.json().get("matches").get(0);
-        assertThat(match.get("id").asText()).isEqualTo(first.get("participantId").asText());
+        assertThat(match.get("id").asText())
+                .isEqualTo(first.get("participantId").asText());
         assertThat(match.get("givenName").asText()).isEqualTo("Zoë");
         assertThat(match.get("dateOfBirth").asText()).isEqualTo("1990-05-06");
         assertThat(match.get("siteName").asText()).isEqualTo("Northshire Unit");
@@ -129,10 +137,13 @@ class IdentityMatchTest {
         confirmed.put("confirmedNewPerson", true);
         confirmed.put("confirmedNewPersonReason", "Police confirm a different person: other address history");
         JsonNode second = Cases.created(api.post("/referrals", confirmed));
-        assertThat(second.get("participantId").asText()).isNotEqualTo(first.get("participantId").asText());
-        JsonNode audit = Cases.ok(auditor.get("/audit?participantId=" + second.get("participantId").asText()));
+        assertThat(second.get("participantId").asText())
+                .isNotEqualTo(first.get("participantId").asText());
+        JsonNode audit = Cases.ok(auditor.get(
+                "/audit?participantId=" + second.get("participantId").asText()));
         assertThat(audit.toString()).contains("new_person_confirmation");
-        assertThat(Cases.ok(api.get("/participants?q=zoe%20mc%20kay")).get("items")).hasSize(2);
+        assertThat(Cases.ok(api.get("/participants?q=zoe%20mc%20kay")).get("items"))
+                .hasSize(2);
     }
 
     @Test
@@ -158,14 +169,17 @@ class IdentityMatchTest {
 
         assertThat(reply.status()).as(reply.toString()).isEqualTo(409);
         assertThat(reply.fieldsAtFault()).containsExactly("participant.pncId");
-        assertThat(reply.json().get("matches").get(0).get("id").asText()).isEqualTo(first.get("participantId").asText());
+        assertThat(reply.json().get("matches").get(0).get("id").asText())
+                .isEqualTo(first.get("participantId").asText());
     }
 
     @Test
     void an_nhs_number_amended_to_one_another_participant_holds_is_409_and_nothing_changes() {
         String nhs = Cases.nextNhsNumber();
-        JsonNode holder = Cases.created(api.post("/referrals", referral("IDMA", person("Amy", "Holder", "1985-01-01", nhs))));
-        JsonNode other = Cases.created(api.post("/referrals", referral("IDMA", person("Bea", "Other", "1986-01-01", null))));
+        JsonNode holder =
+                Cases.created(api.post("/referrals", referral("IDMA", person("Amy", "Holder", "1985-01-01", nhs))));
+        JsonNode other =
+                Cases.created(api.post("/referrals", referral("IDMA", person("Bea", "Other", "1986-01-01", null))));
         String path = "/participants/" + other.get("participantId").asText();
         Reply read = api.get(path);
 
@@ -173,7 +187,8 @@ class IdentityMatchTest {
 
         assertThat(amended.status()).as(amended.toString()).isEqualTo(409);
         assertThat(amended.fieldsAtFault()).containsExactly("nhsNumber");
-        assertThat(amended.json().get("detail").asText()).contains(holder.get("caseRef").asText(), "merges");
+        assertThat(amended.json().get("detail").asText())
+                .contains(holder.get("caseRef").asText(), "merges");
         assertThat(amended.json().get("matches").get(0).get("id").asText())
                 .isEqualTo(holder.get("participantId").asText());
         assertThat(Cases.ok(api.get(path)).get("nhsNumber").isNull()).isTrue();
@@ -184,7 +199,9 @@ class IdentityMatchTest {
         String nhs = Cases.nextNhsNumber();
         Map<String, Object> person = person("Search", "Able", "1975-12-25", nhs);
         person.put("pncId", "1999/0001234C");
-        String id = Cases.created(api.post("/referrals", referral("IDMA", person))).get("participantId").asText();
+        String id = Cases.created(api.post("/referrals", referral("IDMA", person)))
+                .get("participantId")
+                .asText();
 
         assertThat(ids("/participants?nhsNumber=" + nhs.replace(" ", "%20"))).containsExactly(id);
         assertThat(ids("/participants?nhsNumber=" + nhs.replace(" ", ""))).containsExactly(id);
@@ -192,7 +209,10 @@ class IdentityMatchTest {
         assertThat(ids("/participants?dateOfBirth=1975-12-25")).containsExactly(id);
         assertThat(ids("/participants?dateOfBirth=1975-12-25&q=ABLE")).containsExactly(id);
         assertThat(ids("/participants?dateOfBirth=1975-12-26&q=able")).isEmpty();
-        assertThat(south.get("/participants?nhsNumber=" + nhs.replace(" ", "")).json().get("items")).isEmpty();
+        assertThat(south.get("/participants?nhsNumber=" + nhs.replace(" ", ""))
+                        .json()
+                        .get("items"))
+                .isEmpty();
 
         Reply bad = api.get("/participants?dateOfBirth=25/12/1975");
         assertThat(bad.status()).as(bad.toString()).isEqualTo(400);
@@ -207,8 +227,10 @@ class IdentityMatchTest {
 
     @Test
     void a_person_known_at_another_site_is_referred_with_participant_id_by_staff_who_see_both_sites() {
-        String known = Cases.created(api.post("/referrals", referral("IDMA", person("Moving", "Area", "1988-08-08",
-                Cases.nextNhsNumber())))).get("participantId").asText();
+        String known = Cases.created(api.post(
+                        "/referrals", referral("IDMA", person("Moving", "Area", "1988-08-08", Cases.nextNhsNumber()))))
+                .get("participantId")
+                .asText();
 
         Reply refused = south.post("/referrals", Cases.referralOf("IDMB", "2026-03-01", known));
         assertThat(refused.status()).as(refused.toString()).isEqualTo(422);
@@ -242,14 +264,19 @@ class IdentityMatchTest {
         }
 
         assertThat(replies).extracting(Reply::status).as(replies.toString()).containsExactlyInAnyOrder(201, 409);
-        Reply conflict = replies.stream().filter(reply -> reply.status() == 409).findFirst().orElseThrow();
+        Reply conflict = replies.stream()
+                .filter(reply -> reply.status() == 409)
+                .findFirst()
+                .orElseThrow();
         assertThat(conflict.fieldsAtFault()).containsExactly("participant.nhsNumber");
         assertThat(ids("/participants?nhsNumber=" + nhs.replace(" ", ""))).hasSize(1);
     }
 
     static List<String> ids(String path) {
         List<String> ids = new ArrayList<>();
-        Cases.ok(api.get(path)).get("items").forEach(item -> ids.add(item.get("id").asText()));
+        Cases.ok(api.get(path))
+                .get("items")
+                .forEach(item -> ids.add(item.get("id").asText()));
         return ids;
     }
 }

@@ -26,15 +26,17 @@ class NhsNumberTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-            "9434765918",   // wrong check digit
-            "4010232138",   // wrong check digit
-            "943476591",    // nine digits
-            "94347659190",  // eleven digits
-            "943476591A",   // a letter
-            "ABCDEFGHIJ",   // letters only
-            "943-476-5919", // separators other than spaces
-            "-943476591"})
+    @ValueSource(
+            strings = {
+                "9434765918", // wrong check digit
+                "4010232138", // wrong check digit
+                "943476591", // nine digits
+                "94347659190", // eleven digits
+                "943476591A", // a letter
+                "ABCDEFGHIJ", // letters only
+                "943-476-5919", // separators other than spaces
+                "-943476591"
+            })
     void invalidNumbersFail(String number) {
         assertThat(NhsNumber.isValid(number)).isFalse();
     }

@@ -35,19 +35,18 @@ public final class ArchivalCheck {
         VeraGreenfieldFoundryProvider.initialise();
     }
 
-    private ArchivalCheck() {
-    }
+    private ArchivalCheck() {}
 
     /** Each broken rule once, as "clause-test: what it says", sorted; empty when the PDF conforms. */
     public static List<String> brokenRules(byte[] pdf, PDFAFlavour flavour) {
         try (PDFAParser parser = Foundries.defaultInstance().createParser(new ByteArrayInputStream(pdf), flavour);
-             PDFAValidator validator = Foundries.defaultInstance().createValidator(flavour, false)) {
+                PDFAValidator validator = Foundries.defaultInstance().createValidator(flavour, false)) {
             ValidationResult result = validator.validate(parser);
             TreeSet<String> broken = new TreeSet<>();
             for (TestAssertion assertion : result.getTestAssertions()) {
                 if (assertion.getStatus() == TestAssertion.Status.FAILED) {
-                    broken.add(assertion.getRuleId().getClause() + "-" + assertion.getRuleId().getTestNumber() + ": "
-                            + assertion.getMessage());
+                    broken.add(assertion.getRuleId().getClause() + "-"
+                            + assertion.getRuleId().getTestNumber() + ": " + assertion.getMessage());
                 }
             }
             if (broken.isEmpty() && !result.isCompliant()) {
@@ -60,9 +59,13 @@ public final class ArchivalCheck {
     }
 
     /** What the catalogue and the structure tree say, and every font of every page. */
-    public record Structure(String language, boolean marked, boolean displaysTitle, List<String> types,
-                            List<String> figureAlternates, List<PDFont> fonts) {
-    }
+    public record Structure(
+            String language,
+            boolean marked,
+            boolean displaysTitle,
+            List<String> types,
+            List<String> figureAlternates,
+            List<PDFont> fonts) {}
 
     public static Structure structure(byte[] pdf) {
         try (PDDocument document = Loader.loadPDF(pdf)) {
@@ -76,10 +79,14 @@ public final class ArchivalCheck {
             for (PDPage page : document.getPages()) {
                 fonts(page.getResources(), fonts);
             }
-            return new Structure(catalog.getLanguage(),
+            return new Structure(
+                    catalog.getLanguage(),
                     catalog.getMarkInfo() != null && catalog.getMarkInfo().isMarked(),
-                    catalog.getViewerPreferences() != null && catalog.getViewerPreferences().displayDocTitle(),
-                    types, alternates, fonts);
+                    catalog.getViewerPreferences() != null
+                            && catalog.getViewerPreferences().displayDocTitle(),
+                    types,
+                    alternates,
+                    fonts);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

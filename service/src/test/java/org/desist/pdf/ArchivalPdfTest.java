@@ -13,9 +13,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.apache.pdfbox.pdmodel.font.PDFont;
-import org.desist.config.DesistConfiguration;
 import org.desist.auth.Role;
 import org.desist.cohortreport.HandCountedCohort;
+import org.desist.config.DesistConfiguration;
 import org.desist.summary.WholeCase;
 import org.desist.support.Api;
 import org.desist.support.Cases;
@@ -57,14 +57,23 @@ class ArchivalPdfTest {
     /** Every kind of PDF Desist produces: a new kind is one more line here. */
     static List<Kind> kinds() {
         return List.of(
-                new Kind("probation summary", () -> probation.download(summary("probation")),
+                new Kind(
+                        "probation summary",
+                        () -> probation.download(summary("probation")),
                         () -> "Probation case summary \u2014 " + whole.caseRef),
-                new Kind("CPS summary", () -> cps.download(summary("cps")),
+                new Kind(
+                        "CPS summary",
+                        () -> cps.download(summary("cps")),
                         () -> "CPS case summary \u2014 " + whole.caseRef),
-                new Kind("cohort report", () -> lead.with("Accept", "application/pdf")
-                        .download("/cohorts/" + cohort.cohortId + "/report"), () -> "Cohort report \u2014 FIGS pilot 2023"),
-                new Kind("programme report", () -> lead.with("Accept", "application/pdf")
-                        .download("/programme/report?from=2023-01-01&to=2026-12-31"),
+                new Kind(
+                        "cohort report",
+                        () -> lead.with("Accept", "application/pdf")
+                                .download("/cohorts/" + cohort.cohortId + "/report"),
+                        () -> "Cohort report \u2014 FIGS pilot 2023"),
+                new Kind(
+                        "programme report",
+                        () -> lead.with("Accept", "application/pdf")
+                                .download("/programme/report?from=2023-01-01&to=2026-12-31"),
                         () -> "Programme report \u2014 1 Jan 2023 to 31 Dec 2026"));
     }
 
@@ -110,7 +119,9 @@ class ArchivalPdfTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("kinds")
     void is_pdf_a_2a_as_verapdf_judges_it(Kind kind) {
-        assertThat(ArchivalCheck.brokenRules(downloaded(kind), PDFAFlavour.PDFA_2_A)).as(kind.name()).isEmpty();
+        assertThat(ArchivalCheck.brokenRules(downloaded(kind), PDFAFlavour.PDFA_2_A))
+                .as(kind.name())
+                .isEmpty();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -120,10 +131,13 @@ class ArchivalPdfTest {
         ArchivalCheck.Structure structure = ArchivalCheck.structure(pdf);
         assertThat(structure.marked()).as("tagged").isTrue();
         assertThat(structure.language()).isEqualTo("en-GB");
-        assertThat(structure.displaysTitle()).as("shows its title, not its file name").isTrue();
+        assertThat(structure.displaysTitle())
+                .as("shows its title, not its file name")
+                .isTrue();
         assertThat(structure.types()).as("a heading for the title").contains("H1");
-        assertThat(structure.fonts()).isNotEmpty().allSatisfy(font ->
-                assertThat(font.isEmbedded()).as(font.getName()).isTrue());
+        assertThat(structure.fonts()).isNotEmpty().allSatisfy(font -> assertThat(font.isEmbedded())
+                .as(font.getName())
+                .isTrue());
         assertThat(structure.fonts()).extracting(PDFont::getName).allMatch(name -> name.contains("DejaVu"));
         PdfText text = PdfText.of(pdf);
         assertThat(text.info().getTitle()).isEqualTo(kind.title().get());
@@ -136,16 +150,22 @@ class ArchivalPdfTest {
     void is_pdf_ua_1_as_far_as_verapdf_can_judge(Kind kind) {
         // veraPDF checks the machine-checkable rules of PDF/UA-1 (the Matterhorn protocol's); whether alternate
         // texts and reading order make sense is for a person, which these tests do for the charts below
-        assertThat(ArchivalCheck.brokenRules(downloaded(kind), PDFAFlavour.PDFUA_1)).as(kind.name()).isEmpty();
+        assertThat(ArchivalCheck.brokenRules(downloaded(kind), PDFAFlavour.PDFUA_1))
+                .as(kind.name())
+                .isEmpty();
     }
 
     @Test
     void summaries_tag_their_sections_as_headings_and_their_tables_as_tables() {
         for (Kind kind : kinds().subList(0, 2)) {
             ArchivalCheck.Structure structure = ArchivalCheck.structure(downloaded(kind));
-            assertThat(structure.types()).as(kind.name()).startsWith("Document", "H1")
+            assertThat(structure.types())
+                    .as(kind.name())
+                    .startsWith("Document", "H1")
                     .contains("H2", "Table", "TR", "TH", "TD");
-            assertThat(structure.types().stream().filter("H1"::equals)).as(kind.name()).hasSize(1);
+            assertThat(structure.types().stream().filter("H1"::equals))
+                    .as(kind.name())
+                    .hasSize(1);
         }
     }
 
@@ -153,16 +173,19 @@ class ArchivalPdfTest {
     void each_chart_of_the_cohort_report_says_its_figures_in_words() {
         ArchivalCheck.Structure structure = ArchivalCheck.structure(downloaded(kinds().get(2)));
         assertThat(structure.figureAlternates()).hasSize(4);
-        assertThat(structure.figureAlternates().get(0)).startsWith("Chart: cumulative enrolment against target, by"
-                + " month. Enrolled to date: Jan 2023 ").contains("Target: Jan 2023 12, Feb 2023 12");
+        assertThat(structure.figureAlternates().get(0))
+                .startsWith("Chart: cumulative enrolment against target, by" + " month. Enrolled to date: Jan 2023 ")
+                .contains("Target: Jan 2023 12, Feb 2023 12");
         assertThat(structure.figureAlternates().get(1)).startsWith("Chart: enrolments by state now. Enrolments: ");
-        assertThat(structure.figureAlternates().get(2)).startsWith("Chart: attendance by month, as a percentage"
-                + " of sessions offered. Attendance: Jan 2023 ");
-        assertThat(structure.figureAlternates().get(3)).startsWith("Chart: risk movement per domain")
+        assertThat(structure.figureAlternates().get(2))
+                .startsWith(
+                        "Chart: attendance by month, as a percentage" + " of sessions offered. Attendance: Jan 2023 ");
+        assertThat(structure.figureAlternates().get(3))
+                .startsWith("Chart: risk movement per domain")
                 .contains("Improved (risk down): ", "Stayed: ", "Worsened (risk up): ", "Violence ");
         ArchivalCheck.Structure programme = ArchivalCheck.structure(downloaded(kinds().get(3)));
         assertThat(programme.figureAlternates()).hasSize(4);
-        assertThat(programme.figureAlternates().get(0)).startsWith("Chart: enrolled to date against target, by site"
-                + " and model. Enrolled to date: ");
+        assertThat(programme.figureAlternates().get(0))
+                .startsWith("Chart: enrolled to date against target, by site" + " and model. Enrolled to date: ");
     }
 }

@@ -40,13 +40,16 @@ class ReportTemplatesTest {
         assertThat(Files.readAllLines(folder.resolve(ReportTemplates.INDEX))).endsWith(written.toArray(String[]::new));
         assertThat(TemplateCompiler.upToDate(folder)).isTrue();
         Files.writeString(folder.resolve("summary-body.jrxml"), " ", java.nio.file.StandardOpenOption.APPEND);
-        assertThat(TemplateCompiler.upToDate(folder)).as("after a template changed").isFalse();
+        assertThat(TemplateCompiler.upToDate(folder))
+                .as("after a template changed")
+                .isFalse();
         for (String name : written) {
             assertThat(folder.resolve(name + TemplateCompiler.COMPILED)).isNotEmptyFile();
         }
         // the page head and foot stand in the masters' bands, no longer as subreports that fill on every page
         JasperReport master = new TemplateCompiler(folder, work.resolve("work")).compile("cohort-report");
-        assertThat(master.getPageHeader().getElements()).noneMatch(e -> e.getClass().getSimpleName().contains("Subreport"));
+        assertThat(master.getPageHeader().getElements())
+                .noneMatch(e -> e.getClass().getSimpleName().contains("Subreport"));
     }
 
     @Test
@@ -62,11 +65,14 @@ class ReportTemplatesTest {
             // expressions compiled by the JDK's compiler, which Jasper's core loads without JDT
             assertThat(report.getCompilerClass()).as(name).isEqualTo(JRJdk13Compiler.class.getName());
         }
-        JasperPrint print = JasperFillManager.getInstance(noCompiler).fill(templates.report("page-footer"),
-                new HashMap<>(Map.of("DESIST_STYLES", templates.styles(), "GENERATED", "Generated")),
-                new JREmptyDataSource(1));
+        JasperPrint print = JasperFillManager.getInstance(noCompiler)
+                .fill(
+                        templates.report("page-footer"),
+                        new HashMap<>(Map.of("DESIST_STYLES", templates.styles(), "GENERATED", "Generated")),
+                        new JREmptyDataSource(1));
         assertThat(print.getPages()).isNotEmpty();
-        assertThatThrownBy(() -> templates.report("no-such-template")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> templates.report("no-such-template"))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("no-such-template");
     }
 
@@ -80,8 +86,11 @@ class ReportTemplatesTest {
 
     private static List<String> sources() throws IOException {
         try (Stream<Path> files = Files.list(SOURCES)) {
-            return files.map(file -> file.getFileName().toString()).filter(name -> name.endsWith(TemplateCompiler.SOURCE))
-                    .map(name -> name.substring(0, name.length() - TemplateCompiler.SOURCE.length())).sorted().toList();
+            return files.map(file -> file.getFileName().toString())
+                    .filter(name -> name.endsWith(TemplateCompiler.SOURCE))
+                    .map(name -> name.substring(0, name.length() - TemplateCompiler.SOURCE.length()))
+                    .sorted()
+                    .toList();
         }
     }
 }

@@ -12,8 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.desist.config.DesistConfiguration;
 import org.desist.auth.Role;
+import org.desist.config.DesistConfiguration;
 import org.desist.support.Api;
 import org.desist.support.Cases;
 import org.desist.support.Reply;
@@ -60,8 +60,19 @@ class ProgressTest {
 
     static String session(String participant, String at, String outcome, Integer engagement, String concern) {
         String base = records(participant) + "sessions";
-        String id = Cases.created(api.post(base, Map.of("kind", "individual_therapy", "scheduledAt", at,
-                "durationMinutes", 50, "facilitator", "Dr A. Okafor"))).get("id").asText();
+        String id = Cases.created(api.post(
+                        base,
+                        Map.of(
+                                "kind",
+                                "individual_therapy",
+                                "scheduledAt",
+                                at,
+                                "durationMinutes",
+                                50,
+                                "facilitator",
+                                "Dr A. Okafor")))
+                .get("id")
+                .asText();
         if (outcome != null) {
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("outcome", outcome);
@@ -81,7 +92,10 @@ class ProgressTest {
         String path = records(participant) + kind + "/" + id;
         Reply current = api.get(path);
         Cases.ok(current);
-        Cases.ok(api.send("POST", path + "/entered-in-error", Map.of("reason", "Entered against the wrong case"),
+        Cases.ok(api.send(
+                "POST",
+                path + "/entered-in-error",
+                Map.of("reason", "Entered against the wrong case"),
                 Map.of("If-Match", current.header("ETag"))));
     }
 
@@ -102,18 +116,43 @@ class ProgressTest {
         body.put("instrument", "SRP");
         body.put("riskRatings", ratings);
         body.put("overallRisk", "high");
-        return Cases.created(api.post(records(participant) + "assessments", body)).get("id").asText();
+        return Cases.created(api.post(records(participant) + "assessments", body))
+                .get("id")
+                .asText();
     }
 
     static String review(String participant, String on, Map<String, Object> ratings, int fixation) {
-        return Cases.created(api.post(records(participant) + "desistance-reviews", Map.of("reviewedOn", on,
-                "riskRatings", ratings, "fixation", fixation, "victimContactSinceLastReview", false,
-                "engagement", 3))).get("id").asText();
+        return Cases.created(api.post(
+                        records(participant) + "desistance-reviews",
+                        Map.of(
+                                "reviewedOn",
+                                on,
+                                "riskRatings",
+                                ratings,
+                                "fixation",
+                                fixation,
+                                "victimContactSinceLastReview",
+                                false,
+                                "engagement",
+                                3)))
+                .get("id")
+                .asText();
     }
 
     static String incident(String participant, String on) {
-        return Cases.created(api.post(records(participant) + "incidents", Map.of("kind", "arrest", "occurredOn", on,
-                "source", "police", "details", "Arrested near the victim's home"))).get("id").asText();
+        return Cases.created(api.post(
+                        records(participant) + "incidents",
+                        Map.of(
+                                "kind",
+                                "arrest",
+                                "occurredOn",
+                                on,
+                                "source",
+                                "police",
+                                "details",
+                                "Arrested near the victim's home")))
+                .get("id")
+                .asText();
     }
 
     @Test
@@ -132,7 +171,8 @@ class ProgressTest {
         assertThat(progress.get("sessionsAwaitingOutcome").asInt()).isZero();
         assertThat(progress.get("cancelledByService").asInt()).isZero();
         assertThat(progress.get("engagementTrend")).isEmpty();
-        assertThat(progress.get("risk").fieldNames()).toIterable()
+        assertThat(progress.get("risk").fieldNames())
+                .toIterable()
                 .containsExactly("violence", "persistence", "recurrence", "psychosocial_damage");
         progress.get("risk").forEach(domain -> {
             assertThat(domain.get("atFirstAssessment").isNull()).isTrue();
@@ -154,49 +194,114 @@ class ProgressTest {
         String participant = cases.participant(SITE);
         String kept = session(participant, "2026-03-02T09:00:00Z", "attended", 4, "Asked about the victim's new job");
         session(participant, "2026-03-09T09:00:00Z", "did_not_attend", null, null);
-        inError(participant, "sessions", session(participant, "2026-03-16T09:00:00Z", "attended", 2,
-                "A concern on a session entered in error"));
-        inError(participant, "sessions", session(participant, "2026-03-23T09:00:00Z", "cancelled_by_service", null, null));
+        inError(
+                participant,
+                "sessions",
+                session(participant, "2026-03-16T09:00:00Z", "attended", 2, "A concern on a session entered in error"));
+        inError(
+                participant,
+                "sessions",
+                session(participant, "2026-03-23T09:00:00Z", "cancelled_by_service", null, null));
         inError(participant, "sessions", session(participant, "2026-03-30T09:00:00Z", "late", 5, null));
         inError(participant, "sessions", session(participant, "2026-04-06T09:00:00Z", null, null, null));
         session(participant, TODAY.plusDays(7) + "T09:00:00Z", null, null, null);
 
-        inError(participant, "assessments", assessment(participant, "2026-02-05", ratings("high", "high", "high", "high")));
+        inError(
+                participant,
+                "assessments",
+                assessment(participant, "2026-02-05", ratings("high", "high", "high", "high")));
         assessment(participant, "2026-02-10", ratings("moderate", "high", "moderate", "low"));
         review(participant, "2026-04-01", ratings("low", "high", "high", "low"), 6);
-        inError(participant, "desistance-reviews", review(participant, "2026-05-01",
-                ratings("high", "low", "low", "high"), 9));
+        inError(
+                participant,
+                "desistance-reviews",
+                review(participant, "2026-05-01", ratings("high", "low", "low", "high"), 9));
 
         incident(participant, "2026-04-10");
         inError(participant, "incidents", incident(participant, "2026-05-10"));
 
         String onward = records(participant) + "service-referrals";
-        Cases.created(api.post(onward, Map.of("service", "substance_misuse", "kind", "alcohol",
-                "provider", "Alcohol team", "madeOn", "2026-03-01", "reason", "Drinking")));
-        inError(participant, "service-referrals", Cases.created(api.post(onward, Map.of("service", "mental_health",
-                "kind", "talking_therapies", "provider", "Talking therapies", "madeOn", "2026-03-01",
-                "reason", "Low mood"))).get("id").asText());
+        Cases.created(api.post(
+                onward,
+                Map.of(
+                        "service",
+                        "substance_misuse",
+                        "kind",
+                        "alcohol",
+                        "provider",
+                        "Alcohol team",
+                        "madeOn",
+                        "2026-03-01",
+                        "reason",
+                        "Drinking")));
+        inError(
+                participant,
+                "service-referrals",
+                Cases.created(api.post(
+                                onward,
+                                Map.of(
+                                        "service",
+                                        "mental_health",
+                                        "kind",
+                                        "talking_therapies",
+                                        "provider",
+                                        "Talking therapies",
+                                        "madeOn",
+                                        "2026-03-01",
+                                        "reason",
+                                        "Low mood")))
+                        .get("id")
+                        .asText());
 
         String actions = records(participant) + "risk-plan/actions";
-        String overdue = Cases.created(api.post(actions, Map.of("action", "Serve the order", "agency", "police",
-                "owner", "DC Patel", "dueOn", "2026-03-20", "reviewOn", "2026-04-01"))).get("id").asText();
-        inError(participant, "risk-plan/actions", Cases.created(api.post(actions, Map.of("action", "Duplicate",
-                "agency", "police", "owner", "DC Patel", "dueOn", "2026-03-20", "reviewOn", "2026-04-01")))
-                .get("id").asText());
+        String overdue = Cases.created(api.post(
+                        actions,
+                        Map.of(
+                                "action",
+                                "Serve the order",
+                                "agency",
+                                "police",
+                                "owner",
+                                "DC Patel",
+                                "dueOn",
+                                "2026-03-20",
+                                "reviewOn",
+                                "2026-04-01")))
+                .get("id")
+                .asText();
+        inError(
+                participant,
+                "risk-plan/actions",
+                Cases.created(api.post(
+                                actions,
+                                Map.of(
+                                        "action",
+                                        "Duplicate",
+                                        "agency",
+                                        "police",
+                                        "owner",
+                                        "DC Patel",
+                                        "dueOn",
+                                        "2026-03-20",
+                                        "reviewOn",
+                                        "2026-04-01")))
+                        .get("id")
+                        .asText());
 
         JsonNode progress = progress(participant);
 
         // left: attended (engagement 4), did not attend; awaiting: the one next week
         JsonNode attendance = progress.get("attendance");
-        assertThat(attendance.get("offered").asInt()).isEqualTo(2);       // 1 attended + 1 did not attend
+        assertThat(attendance.get("offered").asInt()).isEqualTo(2); // 1 attended + 1 did not attend
         assertThat(attendance.get("attended").asInt()).isEqualTo(1);
         assertThat(attendance.get("didNotAttend").asInt()).isEqualTo(1);
         assertThat(attendance.get("cancelledByParticipant").asInt()).isZero();
-        assertThat(attendance.get("rate").asDouble()).isEqualTo(0.5);      // 1 / 2
-        assertThat(progress.get("cancelledByService").asInt()).isZero();   // the only one was entered in error
+        assertThat(attendance.get("rate").asDouble()).isEqualTo(0.5); // 1 / 2
+        assertThat(progress.get("cancelledByService").asInt()).isZero(); // the only one was entered in error
         assertThat(progress.get("sessionsAwaitingOutcome").asInt()).isEqualTo(1);
         assertThat(progress.get("engagementTrend")).hasSize(1);
-        assertThat(progress.get("engagementTrend").get(0).get("engagement").asInt()).isEqualTo(4);
+        assertThat(progress.get("engagementTrend").get(0).get("engagement").asInt())
+                .isEqualTo(4);
         assertThat(progress.get("concerns")).hasSize(1);
         assertThat(progress.get("concerns").get(0).get("sessionId").asText()).isEqualTo(kept);
 
@@ -207,8 +312,8 @@ class ProgressTest {
         assertThat(risk.get("violence").get("atFirstAssessment").asText()).isEqualTo("moderate");
         assertThat(risk.get("violence").get("atLatestReview").asText()).isEqualTo("low");
         assertThat(risk.get("violence").get("movement").asText()).isEqualTo("down");
-        assertThat(risk.get("persistence").get("movement").asText()).isEqualTo("same");       // high -> high
-        assertThat(risk.get("recurrence").get("movement").asText()).isEqualTo("up");          // moderate -> high
+        assertThat(risk.get("persistence").get("movement").asText()).isEqualTo("same"); // high -> high
+        assertThat(risk.get("recurrence").get("movement").asText()).isEqualTo("up"); // moderate -> high
         assertThat(risk.get("psychosocial_damage").get("movement").asText()).isEqualTo("same"); // low -> low
         assertThat(progress.get("fixationTrend")).hasSize(1);
         assertThat(progress.get("fixationTrend").get(0).get("fixation").asInt()).isEqualTo(6);
@@ -240,7 +345,8 @@ class ProgressTest {
             assertThat(refused.contentType()).as(user).startsWith("application/problem+json");
         }
         assertThat(TestApp.as(APP, "clinician.pro").get(path).status()).isEqualTo(404);
-        assertThat(api.get("/participants/no-such-participant/progress").status()).isEqualTo(404);
+        assertThat(api.get("/participants/no-such-participant/progress").status())
+                .isEqualTo(404);
         assertThat(TestApp.anonymous(APP).get(path).status()).isEqualTo(401);
     }
 }

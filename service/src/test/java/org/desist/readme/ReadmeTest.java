@@ -19,8 +19,8 @@ class ReadmeTest {
     @Test
     void the_tour_says_it_runs_from_the_repository_root() throws IOException {
         String readme = readme();
-        String intro = readme.substring(readme.indexOf(ReadmeTour.HEADING), readme.indexOf("```sh",
-                readme.indexOf(ReadmeTour.HEADING)));
+        String intro = readme.substring(
+                readme.indexOf(ReadmeTour.HEADING), readme.indexOf("```sh", readme.indexOf(ReadmeTour.HEADING)));
         assertThat(intro.replaceAll("\\s+", " ")).contains("from the repository root");
     }
 
@@ -28,8 +28,11 @@ class ReadmeTest {
     @Test
     void the_tour_saves_each_download_under_a_name_it_gives() throws IOException {
         String tour = ReadmeTour.block(readme());
-        Matcher flags = Pattern.compile("curl [^\\n]*?\\s-[A-Za-z]*[OJ][A-Za-z]*\\s").matcher(tour);
-        assertThat(flags.find()).as(flags.hitEnd() ? "" : tour.substring(flags.start(), flags.end())).isFalse();
+        Matcher flags =
+                Pattern.compile("curl [^\\n]*?\\s-[A-Za-z]*[OJ][A-Za-z]*\\s").matcher(tour);
+        assertThat(flags.find())
+                .as(flags.hitEnd() ? "" : tour.substring(flags.start(), flags.end()))
+                .isFalse();
         assertThat(tour).contains("-o probation-summary.pdf");
     }
 
@@ -45,7 +48,17 @@ class ReadmeTest {
             entries.add(line.strip().split("\\s+")[0]);
         }
         assertThat(entries).doesNotHaveDuplicates();
-        assertThat(entries).contains("pom.xml", "service/", "reports/", "migrations/", "config.yml", "README.md",
-                ".ci/run", "bench/", "docs/", "clients/");
+        assertThat(entries)
+                .contains(
+                        "pom.xml",
+                        "service/",
+                        "reports/",
+                        "migrations/",
+                        "config.yml",
+                        "README.md",
+                        ".ci/run",
+                        "bench/",
+                        "docs/",
+                        "clients/");
     }
 }

@@ -4,8 +4,7 @@ package org.desist.readme;
 final class ReadmeTour {
     static final String HEADING = "## A tour with curl";
 
-    private ReadmeTour() {
-    }
+    private ReadmeTour() {}
 
     static String block(String readme) {
         int heading = readme.indexOf("\n" + HEADING + "\n");

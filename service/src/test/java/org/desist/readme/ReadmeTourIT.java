@@ -30,7 +30,8 @@ import org.junit.jupiter.api.Test;
 @Tag("slow")
 class ReadmeTourIT {
     static final Path REPOSITORY = repository();
-    static final Path JAR = Path.of(System.getProperty("desist.jar", "target/desist.jar")).toAbsolutePath();
+    static final Path JAR =
+            Path.of(System.getProperty("desist.jar", "target/desist.jar")).toAbsolutePath();
     static Path work;
     static Map<String, String> environment;
     static Process server;
@@ -48,8 +49,12 @@ class ReadmeTourIT {
                 "API", "http://localhost:" + port + "/api",
                 "JAR", JAR.toString(),
                 "CONFIG", REPOSITORY.resolve("config.yml").toString());
-        ProcessBuilder builder = new ProcessBuilder(java(), "-jar", JAR.toString(), "server",
-                REPOSITORY.resolve("config.yml").toString())
+        ProcessBuilder builder = new ProcessBuilder(
+                        java(),
+                        "-jar",
+                        JAR.toString(),
+                        "server",
+                        REPOSITORY.resolve("config.yml").toString())
                 .directory(work.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(work.resolve("server.log").toFile());
@@ -86,10 +91,14 @@ class ReadmeTourIT {
             tour.destroyForcibly();
         }
         assertThat(finished).as("the tour finished in time:\n%s", output).isTrue();
-        assertThat(tour.exitValue()).as("the tour ran to the end under bash -e:\n%s\nserver log:\n%s", output,
-                Files.readString(work.resolve("server.log"))).isZero();
+        assertThat(tour.exitValue())
+                .as(
+                        "the tour ran to the end under bash -e:\n%s\nserver log:\n%s",
+                        output, Files.readString(work.resolve("server.log")))
+                .isZero();
 
-        assertThat(output).as(output)
+        assertThat(output)
+                .as(output)
                 .contains("\"caseRef\":\"STAC-2026-0001\"")
                 .contains("\"status\":\"reviewed\"", "\"yesCount\":7")
                 .contains("\"state\":\"enrolled\"")
@@ -102,14 +111,22 @@ class ReadmeTourIT {
                 .contains("\"attendance\":{\"offered\":1,\"attended\":1")
                 .contains("\"type\":\"incident\"")
                 .contains("Audit log intact");
-        assertThat(purposes(output)).as("the audit log learns what each call was for")
+        assertThat(purposes(output))
+                .as("the audit log learns what each call was for")
                 .containsEntry("read referral", "daily case review")
                 .containsEntry("create session", "recording a session")
                 .containsEntry("export probation_summary", "probation summary for a hearing")
                 .containsEntry("read timeline", "case review");
-        assertThat(output).as("no call was refused but the illegal move").doesNotContain("\"status\":401",
-                "\"status\":403", "\"status\":404", "\"status\":412", "\"status\":422", "\"status\":428",
-                "\"status\":500");
+        assertThat(output)
+                .as("no call was refused but the illegal move")
+                .doesNotContain(
+                        "\"status\":401",
+                        "\"status\":403",
+                        "\"status\":404",
+                        "\"status\":412",
+                        "\"status\":422",
+                        "\"status\":428",
+                        "\"status\":500");
     }
 
     /** "action resourceType" to the purpose stated, from the audit log the tour prints (the last of each). */
@@ -119,7 +136,9 @@ class ReadmeTourIT {
         for (String line : output.split("\n")) {
             if (line.startsWith("{\"items\":[{\"seq\"")) {
                 for (JsonNode row : json.readTree(line).get("items")) {
-                    purposes.put(row.get("action").asText() + " " + row.get("resourceType").asText(),
+                    purposes.put(
+                            row.get("action").asText() + " "
+                                    + row.get("resourceType").asText(),
                             row.get("purpose").asText(null));
                 }
             }
@@ -133,8 +152,10 @@ class ReadmeTourIT {
         while (Instant.now().isBefore(deadline)) {
             assertThat(server.isAlive()).as("the service is running: %s", log()).isTrue();
             try {
-                HttpResponse<String> ping = client.send(HttpRequest.newBuilder(
-                        URI.create("http://localhost:" + adminPort + "/ping")).timeout(Duration.ofSeconds(2)).build(),
+                HttpResponse<String> ping = client.send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + adminPort + "/ping"))
+                                .timeout(Duration.ofSeconds(2))
+                                .build(),
                         HttpResponse.BodyHandlers.ofString());
                 if (ping.statusCode() == 200) {
                     return;
@@ -167,10 +188,12 @@ class ReadmeTourIT {
 
     private static Path repository() {
         for (Path candidate : List.of(Path.of(".."), Path.of("."))) {
-            if (Files.isRegularFile(candidate.resolve("README.md")) && Files.isRegularFile(candidate.resolve("config.yml"))) {
+            if (Files.isRegularFile(candidate.resolve("README.md"))
+                    && Files.isRegularFile(candidate.resolve("config.yml"))) {
                 return candidate.toAbsolutePath().normalize();
             }
         }
-        throw new IllegalStateException("README.md not found from " + Path.of("").toAbsolutePath());
+        throw new IllegalStateException(
+                "README.md not found from " + Path.of("").toAbsolutePath());
     }
 }

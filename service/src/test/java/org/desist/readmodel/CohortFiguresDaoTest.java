@@ -42,14 +42,42 @@ class CohortFiguresDaoTest {
     @BeforeAll
     static void writeCase() throws Exception {
         rows = CaseRows.twinned();
-        rows.enteredInError("desistance_review", "r-up-void", "reviewed_on", "2026-06-01", "risk_violence", "high",
-                "risk_persistence", "high", "risk_recurrence", "high", "risk_psychosocial_damage", "high");
+        rows.enteredInError(
+                "desistance_review",
+                "r-up-void",
+                "reviewed_on",
+                "2026-06-01",
+                "risk_violence",
+                "high",
+                "risk_persistence",
+                "high",
+                "risk_recurrence",
+                "high",
+                "risk_psychosocial_damage",
+                "high");
         rows.participant(LEFT, "LDN-2026-0002");
-        rows.insert("enrolment", columns("id", "enr-2", "participant_id", LEFT, "cohort_id", COHORT,
-                "state", "completed", "state_on", "2026-03-10", "is_open", 0, "enrolled_on", "2026-02-01",
-                "created_at", "2026-01-06T09:00:00Z"));
+        rows.insert(
+                "enrolment",
+                columns(
+                        "id",
+                        "enr-2",
+                        "participant_id",
+                        LEFT,
+                        "cohort_id",
+                        COHORT,
+                        "state",
+                        "completed",
+                        "state_on",
+                        "2026-03-10",
+                        "is_open",
+                        0,
+                        "enrolled_on",
+                        "2026-02-01",
+                        "created_at",
+                        "2026-01-06T09:00:00Z"));
         rows.liveOf(LEFT, "incident", "i2-charge", "kind", "charge", "occurred_on", "2026-04-01");
-        rows.enteredInErrorOf(LEFT, "incident", "i2-conviction-void", "kind", "conviction", "occurred_on", "2026-03-20");
+        rows.enteredInErrorOf(
+                LEFT, "incident", "i2-conviction-void", "kind", "conviction", "occurred_on", "2026-03-20");
         rows.enteredInErrorOf(LEFT, "incident", "i2-during-void", "kind", "arrest", "occurred_on", "2026-02-15");
         // the running totals the session figures read, as the writes of sessions would have moved them
         rows.jdbi().useHandle(AttendanceTotals::rebuild);
@@ -61,7 +89,8 @@ class CohortFiguresDaoTest {
     }
 
     private static <T> List<T> ofCohort(BiFunction<CohortFiguresDao, Handle, List<T>> query) {
-        Population cohort = Population.cohort(COHORT, SITE, LocalDate.parse("2026-01-01"), LocalDate.parse("2026-12-31"));
+        Population cohort =
+                Population.cohort(COHORT, SITE, LocalDate.parse("2026-01-01"), LocalDate.parse("2026-12-31"));
         return rows.jdbi().withHandle(handle -> query.apply(new CohortFiguresDao(cohort, FROM, TO), handle));
     }
 
@@ -73,8 +102,9 @@ class CohortFiguresDaoTest {
     @Test
     void referrals_received_and_reviewed() {
         assertThat(ofCohort(CohortFiguresDao::received)).containsExactly(new Count(COHORT, "police", 1));
-        assertThat(ofCohort(CohortFiguresDao::reviewed)).containsExactly(
-                new Review(COHORT, "high", LocalDate.parse("2026-01-03"), LocalDate.parse("2026-01-04"), 1));
+        assertThat(ofCohort(CohortFiguresDao::reviewed))
+                .containsExactly(
+                        new Review(COHORT, "high", LocalDate.parse("2026-01-03"), LocalDate.parse("2026-01-04"), 1));
         assertThat(ofSites(List.of(SITE), CohortFiguresDao::received)).containsExactly(new Count(SITE, "police", 1));
     }
 
@@ -82,8 +112,10 @@ class CohortFiguresDaoTest {
     void enrolments_by_state_month_and_exit_against_the_target() {
         assertThat(ofCohort(CohortFiguresDao::enrolmentStates))
                 .containsExactlyInAnyOrder(new Count(COHORT, "completed", 1), new Count(COHORT, "enrolled", 1));
-        assertThat(ofCohort(CohortFiguresDao::enrolledByMonth)).containsExactlyInAnyOrder(
-                new MonthCount(COHORT, YearMonth.parse("2026-01"), 1), new MonthCount(COHORT, YearMonth.parse("2026-02"), 1));
+        assertThat(ofCohort(CohortFiguresDao::enrolledByMonth))
+                .containsExactlyInAnyOrder(
+                        new MonthCount(COHORT, YearMonth.parse("2026-01"), 1),
+                        new MonthCount(COHORT, YearMonth.parse("2026-02"), 1));
         assertThat(ofCohort(CohortFiguresDao::exits)).containsExactly(new Count(COHORT, "completed", 1));
         assertThat(ofCohort(CohortFiguresDao::targets)).containsExactly(new Target(COHORT, 20));
         assertThat(ofSites(List.of(SITE), CohortFiguresDao::targets)).containsExactly(new Target(SITE, 20));
@@ -111,8 +143,8 @@ class CohortFiguresDaoTest {
     @Test
     void incidents_during_the_programme_and_the_first_live_reoffence_after_exit() {
         assertThat(ofCohort(CohortFiguresDao::incidents)).containsExactly(new Count(COHORT, "contact_with_victim", 1));
-        assertThat(ofCohort(CohortFiguresDao::followUp)).containsExactly(
-                new FollowUp(COHORT, LocalDate.parse("2026-03-10"), LocalDate.parse("2026-04-01"), 1));
+        assertThat(ofCohort(CohortFiguresDao::followUp))
+                .containsExactly(new FollowUp(COHORT, LocalDate.parse("2026-03-10"), LocalDate.parse("2026-04-01"), 1));
     }
 
     @Test
@@ -126,7 +158,14 @@ class CohortFiguresDaoTest {
     }
 
     private static Sessions withGroup(Sessions row, String group) {
-        return new Sessions(group, row.month(), row.attendedOrLate(), row.didNotAttend(), row.cancelledByParticipant(),
-                row.cancelledByService(), row.engagementSum(), row.engagementRated());
+        return new Sessions(
+                group,
+                row.month(),
+                row.attendedOrLate(),
+                row.didNotAttend(),
+                row.cancelledByParticipant(),
+                row.cancelledByService(),
+                row.engagementSum(),
+                row.engagementRated());
     }
 }

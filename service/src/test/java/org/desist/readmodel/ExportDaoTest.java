@@ -31,20 +31,46 @@ class ExportDaoTest {
 
     @Test
     void an_enrolment_opened_in_the_period_with_its_participants_live_figures() {
-        assertThat(export(new SiteScope(false, List.of(CaseRows.SITE)), FROM, TO)).containsExactly(new ExportDao.Row(
-                CaseRows.PARTICIPANT, CaseRows.SITE, "clinic_treatment", CaseRows.COHORT, LocalDate.parse("1980-05-01"),
-                "police", LocalDate.parse("2026-01-03"), "high", "accept_for_intervention", LocalDate.parse("2026-01-04"),
-                LocalDate.parse("2026-01-05"), "enrolled", LocalDate.parse("2026-01-20"), null,
-                1, 1, 4, 1,
-                1, 0, 0, 0,
-                "moderate", "high", "high", "moderate",
-                "low", "moderate", "moderate", "low",
-                1, null));
+        assertThat(export(new SiteScope(false, List.of(CaseRows.SITE)), FROM, TO))
+                .containsExactly(new ExportDao.Row(
+                        CaseRows.PARTICIPANT,
+                        CaseRows.SITE,
+                        "clinic_treatment",
+                        CaseRows.COHORT,
+                        LocalDate.parse("1980-05-01"),
+                        "police",
+                        LocalDate.parse("2026-01-03"),
+                        "high",
+                        "accept_for_intervention",
+                        LocalDate.parse("2026-01-04"),
+                        LocalDate.parse("2026-01-05"),
+                        "enrolled",
+                        LocalDate.parse("2026-01-20"),
+                        null,
+                        1,
+                        1,
+                        4,
+                        1,
+                        1,
+                        0,
+                        0,
+                        0,
+                        "moderate",
+                        "high",
+                        "high",
+                        "moderate",
+                        "low",
+                        "moderate",
+                        "moderate",
+                        "low",
+                        1,
+                        null));
     }
 
     @Test
     void nothing_outside_the_period_or_the_sites() {
-        assertThat(export(new SiteScope(true, List.of("")), LocalDate.parse("2026-01-06"), TO)).isEmpty();
+        assertThat(export(new SiteScope(true, List.of("")), LocalDate.parse("2026-01-06"), TO))
+                .isEmpty();
         assertThat(export(new SiteScope(false, List.of("MAN")), FROM, TO)).isEmpty();
     }
 }

@@ -36,8 +36,10 @@ class LiveRecordsTest {
     @Test
     void each_view_holds_the_live_record_and_not_the_one_entered_in_error() {
         for (String table : CaseRows.CLINICAL) {
-            List<String> ids = rows.jdbi().withHandle(handle -> handle
-                    .createQuery("SELECT id FROM active_" + table + " ORDER BY id").mapTo(String.class).list());
+            List<String> ids = rows.jdbi()
+                    .withHandle(handle -> handle.createQuery("SELECT id FROM active_" + table + " ORDER BY id")
+                            .mapTo(String.class)
+                            .list());
             assertThat(ids).as("active_" + table).containsExactly(table + "-live");
         }
     }
@@ -53,7 +55,7 @@ class LiveRecordsTest {
 
     private static List<String> columns(Handle handle, String relation) throws Exception {
         try (var statement = handle.getConnection().createStatement();
-             var result = statement.executeQuery("SELECT * FROM " + relation + " WHERE 1 = 0")) {
+                var result = statement.executeQuery("SELECT * FROM " + relation + " WHERE 1 = 0")) {
             ResultSetMetaData meta = result.getMetaData();
             List<String> names = new ArrayList<>();
             for (int i = 1; i <= meta.getColumnCount(); i++) {

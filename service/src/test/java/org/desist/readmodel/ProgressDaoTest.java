@@ -27,7 +27,6 @@ class ProgressDaoTest {
         rows.close();
     }
 
-
     @Test
     void outcomes_count_the_live_sessions() {
         assertThat(reads.outcomes(PARTICIPANT)).isEqualTo(new ProgressDao.OutcomeCounts(1, 0, 0, 0, 1));
@@ -41,16 +40,24 @@ class ProgressDaoTest {
 
     @Test
     void the_first_assessment_is_the_first_live_one() {
-        assertThat(reads.firstAssessment(PARTICIPANT)).contains(new ProgressDao.Ratings(
-                LocalDate.parse("2026-01-10"), RiskRating.moderate, RiskRating.high, RiskRating.high,
-                RiskRating.moderate));
+        assertThat(reads.firstAssessment(PARTICIPANT))
+                .contains(new ProgressDao.Ratings(
+                        LocalDate.parse("2026-01-10"),
+                        RiskRating.moderate,
+                        RiskRating.high,
+                        RiskRating.high,
+                        RiskRating.moderate));
     }
 
     @Test
     void the_latest_review_is_the_latest_live_one() {
-        assertThat(reads.latestReview(PARTICIPANT)).contains(new ProgressDao.Ratings(
-                LocalDate.parse("2026-04-10"), RiskRating.low, RiskRating.moderate, RiskRating.moderate,
-                RiskRating.low));
+        assertThat(reads.latestReview(PARTICIPANT))
+                .contains(new ProgressDao.Ratings(
+                        LocalDate.parse("2026-04-10"),
+                        RiskRating.low,
+                        RiskRating.moderate,
+                        RiskRating.moderate,
+                        RiskRating.low));
     }
 
     @Test
@@ -72,14 +79,16 @@ class ProgressDaoTest {
     @Test
     void overdue_actions_are_live_open_actions_due_before_the_day() {
         assertThat(reads.overdueActions(PARTICIPANT, LocalDate.parse("2026-03-01")))
-                .containsExactly(new ProgressDao.OverdueAction("pa-live", "check the order is kept", "police", "PC B",
-                        LocalDate.parse("2026-02-01")));
-        assertThat(reads.overdueActions(PARTICIPANT, LocalDate.parse("2026-02-01"))).isEmpty();
+                .containsExactly(new ProgressDao.OverdueAction(
+                        "pa-live", "check the order is kept", "police", "PC B", LocalDate.parse("2026-02-01")));
+        assertThat(reads.overdueActions(PARTICIPANT, LocalDate.parse("2026-02-01")))
+                .isEmpty();
     }
 
     @Test
     void concerns_are_those_of_the_live_sessions() {
-        assertThat(reads.concerns(PARTICIPANT)).containsExactly(new ProgressDao.Concern("s-live",
-                Instant.parse("2026-02-03T10:00:00Z"), "talked of driving past"));
+        assertThat(reads.concerns(PARTICIPANT))
+                .containsExactly(new ProgressDao.Concern(
+                        "s-live", Instant.parse("2026-02-03T10:00:00Z"), "talked of driving past"));
     }
 }

@@ -45,7 +45,8 @@ class ReviewQueueOrderTest {
     @Test
     void onTheSameDayTheOneTakenInFirstComesFirst() {
         Referral first = referral("z-first", "2026-01-05", ReferralStatus.awaiting_review, null, MORNING);
-        Referral second = referral("a-second", "2026-01-05", ReferralStatus.awaiting_review, null, MORNING.plusSeconds(60));
+        Referral second =
+                referral("a-second", "2026-01-05", ReferralStatus.awaiting_review, null, MORNING.plusSeconds(60));
 
         assertThat(sorted(second, first)).containsExactly(first, second);
     }
@@ -93,13 +94,28 @@ class ReviewQueueOrderTest {
         return referral(id, receivedOn, ReferralStatus.reviewed, priority, MORNING);
     }
 
-    private static Referral referral(String id, String receivedOn, ReferralStatus status, Priority priority,
-                                     Instant createdAt) {
+    private static Referral referral(
+            String id, String receivedOn, ReferralStatus status, Priority priority, Instant createdAt) {
         boolean isReviewed = status == ReferralStatus.reviewed;
-        return new Referral(id, "participant-" + id, "STAC-2026-0001", "STAC", LocalDate.parse(receivedOn),
-                ReferralSource.police, "DC 4521 Patel", "Following the victim", "VA-2026-0147", "Under investigation",
-                status, priority, isReviewed ? TriageDecision.accept_for_intervention : null,
-                isReviewed ? LocalDate.parse(receivedOn).plusDays(1) : null, isReviewed ? "Daily review" : null,
-                isReviewed ? "lead" : null, null, createdAt, "officer");
+        return new Referral(
+                id,
+                "participant-" + id,
+                "STAC-2026-0001",
+                "STAC",
+                LocalDate.parse(receivedOn),
+                ReferralSource.police,
+                "DC 4521 Patel",
+                "Following the victim",
+                "VA-2026-0147",
+                "Under investigation",
+                status,
+                priority,
+                isReviewed ? TriageDecision.accept_for_intervention : null,
+                isReviewed ? LocalDate.parse(receivedOn).plusDays(1) : null,
+                isReviewed ? "Daily review" : null,
+                isReviewed ? "lead" : null,
+                null,
+                createdAt,
+                "officer");
     }
 }

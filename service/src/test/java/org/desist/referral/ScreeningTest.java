@@ -9,8 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
-import org.desist.config.DesistConfiguration;
 import org.desist.auth.Role;
+import org.desist.config.DesistConfiguration;
 import org.desist.support.Api;
 import org.desist.support.Cases;
 import org.desist.support.Reply;
@@ -66,8 +66,8 @@ class ScreeningTest {
     @Test
     void a_review_with_a_screening_stores_it_and_the_referral_shows_its_yes_count() {
         String id = cases.referral("SCR", "2026-02-01").get("id").asText();
-        JsonNode reviewed = Cases.ok(api.post("/referrals/" + id + "/review",
-                review(screening("S-DASH", answers(1, 5, 6, 11)))));
+        JsonNode reviewed =
+                Cases.ok(api.post("/referrals/" + id + "/review", review(screening("S-DASH", answers(1, 5, 6, 11)))));
         assertThat(reviewed.get("status").asText()).isEqualTo("reviewed");
         assertThat(reviewed.get("screening").get("yesCount").asInt()).isEqualTo(4);
 
@@ -75,23 +75,29 @@ class ScreeningTest {
         assertThat(screening.get("instrument").asText()).isEqualTo("S-DASH");
         assertThat(screening.get("yesCount").asInt()).isEqualTo(4);
         JsonNode stored = screening.get("answers");
-        assertThat(stored.fieldNames()).toIterable()
+        assertThat(stored.fieldNames())
+                .toIterable()
                 .containsExactly("q1", "q2", "q3", "q4", "q5", "q6", "q7", "q8", "q9", "q10", "q11");
         assertThat(stored.get("q1").asBoolean()).isTrue();
         assertThat(stored.get("q2").asBoolean()).isFalse();
         assertThat(stored.get("q11").asBoolean()).isTrue();
 
-        JsonNode queued = find(Cases.ok(api.get("/referrals?siteCode=SCR&limit=200")).get("items"), id);
+        JsonNode queued =
+                find(Cases.ok(api.get("/referrals?siteCode=SCR&limit=200")).get("items"), id);
         assertThat(queued.get("screening").get("yesCount").asInt()).isEqualTo(4);
         Staff.ensure(APP, "advocate.scr", Set.of(Role.advocate), Set.of("SCR"));
-        assertThat(Cases.ok(TestApp.as(APP, "advocate.scr").get("/referrals/" + id)).get("screening").get("yesCount")
-                .asInt()).isEqualTo(4);
+        assertThat(Cases.ok(TestApp.as(APP, "advocate.scr").get("/referrals/" + id))
+                        .get("screening")
+                        .get("yesCount")
+                        .asInt())
+                .isEqualTo(4);
     }
 
     @Test
     void the_screening_is_optional_and_a_review_without_one_shows_none() {
         String id = cases.referral("SCR", "2026-02-01").get("id").asText();
-        assertThat(Cases.ok(api.get("/referrals/" + id)).get("screening").isNull()).isTrue();
+        assertThat(Cases.ok(api.get("/referrals/" + id)).get("screening").isNull())
+                .isTrue();
         JsonNode reviewed = Cases.ok(api.post("/referrals/" + id + "/review", review(null)));
         assertThat(reviewed.get("screening").isNull()).isTrue();
 
@@ -99,7 +105,9 @@ class ScreeningTest {
         JsonNode plain = cases.review(noScreeningKey, "standard", "consultation_only");
         assertThat(plain.get("screening").isNull()).isTrue();
         assertThat(find(Cases.ok(api.get("/referrals?siteCode=SCR&limit=200")).get("items"), noScreeningKey)
-                .get("screening").isNull()).isTrue();
+                        .get("screening")
+                        .isNull())
+                .isTrue();
     }
 
     @Test
@@ -118,11 +126,10 @@ class ScreeningTest {
         refused(id, with(screening("S-DASH", answers(1)), s -> s.put("score", 1)), "screening.score");
         refused(id, "yes", "screening");
 
-        Reply missing = api.post("/referrals/" + id + "/review",
-                review(screening("S-DASH", with(answers(), a -> {
-                    a.remove("q2");
-                    a.remove("q10");
-                }))));
+        Reply missing = api.post("/referrals/" + id + "/review", review(screening("S-DASH", with(answers(), a -> {
+            a.remove("q2");
+            a.remove("q10");
+        }))));
         assertThat(missing.json().get("errors").get(0).get("reason").asText()).contains("q2, q10");
 
         JsonNode referral = Cases.ok(api.get("/referrals/" + id));
@@ -132,10 +139,17 @@ class ScreeningTest {
 
         // the same referral reviews cleanly afterwards: nothing of the refused attempts was left behind
         assertThat(Cases.ok(api.post("/referrals/" + id + "/review", review(screening("S-DASH", answers()))))
-                .get("screening").get("yesCount").asInt()).isZero();
+                        .get("screening")
+                        .get("yesCount")
+                        .asInt())
+                .isZero();
         Reply again = api.post("/referrals/" + id + "/review", review(screening("S-DASH", answers(1, 2))));
         assertThat(again.status()).isEqualTo(409);
-        assertThat(Cases.ok(api.get("/referrals/" + id)).get("screening").get("yesCount").asInt()).isZero();
+        assertThat(Cases.ok(api.get("/referrals/" + id))
+                        .get("screening")
+                        .get("yesCount")
+                        .asInt())
+                .isZero();
     }
 
     @Test
@@ -144,7 +158,8 @@ class ScreeningTest {
         Reply reply = TestApp.as(APP, "cps.scr").get("/reference/screening-questions");
         JsonNode items = Cases.ok(reply).get("items");
         assertThat(items).hasSize(11);
-        assertThat(items).extracting(item -> item.get("key").asText())
+        assertThat(items)
+                .extracting(item -> item.get("key").asText())
                 .containsExactly("q1", "q2", "q3", "q4", "q5", "q6", "q7", "q8", "q9", "q10", "q11");
         assertThat(items).allSatisfy(item -> {
             assertThat(item.get("instrument").asText()).isEqualTo("S-DASH");
@@ -152,7 +167,8 @@ class ScreeningTest {
         });
         assertThat(items.get(0).get("wording").asText()).isEqualTo("Is the victim very frightened?");
         assertThat(items.get(10).get("wording").asText()).isEqualTo("Has the stalker ever been violent in the past?");
-        assertThat(TestApp.anonymous(APP).get("/reference/screening-questions").status()).isEqualTo(401);
+        assertThat(TestApp.anonymous(APP).get("/reference/screening-questions").status())
+                .isEqualTo(401);
     }
 
     private static void refused(String id, Object screening, String field) {

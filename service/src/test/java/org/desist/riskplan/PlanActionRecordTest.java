@@ -12,8 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.desist.config.DesistConfiguration;
 import org.desist.auth.Role;
+import org.desist.config.DesistConfiguration;
 import org.desist.support.Api;
 import org.desist.support.Cases;
 import org.desist.support.Reply;
@@ -67,8 +67,10 @@ class PlanActionRecordTest {
     }
 
     static String add(String dueOn) {
-        return base(participant) + "/" + Cases.created(api.post(base(participant),
-                action("police", dueOn, "2026-04-01"))).get("id").asText();
+        return base(participant) + "/"
+                + Cases.created(api.post(base(participant), action("police", dueOn, "2026-04-01")))
+                        .get("id")
+                        .asText();
     }
 
     @Test
@@ -78,13 +80,13 @@ class PlanActionRecordTest {
         assertThat(added.header("ETag")).isEqualTo("\"1\"");
         assertThat(action.get("state").asText()).isEqualTo("open");
         assertThat(action.get("status").asText()).isEqualTo("active");
-        assertThat(action.get("action").asText()).isEqualTo("Serve the stalking protection order & explain its"
-                + " <conditions>");
+        assertThat(action.get("action").asText())
+                .isEqualTo("Serve the stalking protection order & explain its" + " <conditions>");
         assertThat(action.get("closedOn").isNull()).isTrue();
         String path = base(participant) + "/" + action.get("id").asText();
 
-        Reply done = api.post(path + "/transitions", Map.of("to", "done", "on", "2026-03-18",
-                "reason", "Order served in person"));
+        Reply done = api.post(
+                path + "/transitions", Map.of("to", "done", "on", "2026-03-18", "reason", "Order served in person"));
         JsonNode closed = Cases.ok(done);
         assertThat(done.header("ETag")).isEqualTo("\"2\"");
         assertThat(closed.get("state").asText()).isEqualTo("done");
@@ -99,7 +101,8 @@ class PlanActionRecordTest {
         }
         assertThat(Cases.ok(api.get(path))).isEqualTo(closed);
         assertThat(Cases.ok(api.get(path + "/history")).get("items"))
-                .extracting(version -> version.get("record").get("state").asText()).containsExactly("open", "done");
+                .extracting(version -> version.get("record").get("state").asText())
+                .containsExactly("open", "done");
     }
 
     static Stream<Arguments> everyPairOfStates() {
@@ -137,43 +140,59 @@ class PlanActionRecordTest {
         assertThat(Cases.ok(api.get(ahead)).get("overdue").asBoolean()).isFalse();
         JsonNode listed = Cases.ok(api.get(base(participant) + "?from=" + yesterday + "&to=" + yesterday))
                 .get("items");
-        assertThat(listed).isNotEmpty().allSatisfy(item -> assertThat(item.get("overdue").asBoolean()).isTrue());
+        assertThat(listed)
+                .isNotEmpty()
+                .allSatisfy(item -> assertThat(item.get("overdue").asBoolean()).isTrue());
 
         String dropped = add(yesterday);
         assertThat(Cases.ok(api.post(dropped + "/transitions", close("dropped", TODAY.toString())))
-                .get("overdue").asBoolean()).isFalse();
+                        .get("overdue")
+                        .asBoolean())
+                .isFalse();
         String wrong = add(yesterday);
-        JsonNode marked = Cases.ok(api.send("POST", wrong + "/entered-in-error", Map.of("reason", "Duplicate"),
-                Map.of("If-Match", "\"1\"")));
-        assertThat(marked.get("overdue").asBoolean()).as("records entered in error count for nothing").isFalse();
+        JsonNode marked = Cases.ok(api.send(
+                "POST", wrong + "/entered-in-error", Map.of("reason", "Duplicate"), Map.of("If-Match", "\"1\"")));
+        assertThat(marked.get("overdue").asBoolean())
+                .as("records entered in error count for nothing")
+                .isFalse();
     }
 
     @Test
     void dates_follow_the_case_and_bad_input_changes_nothing() {
-        String before = Cases.ok(api.get(base(participant) + "?limit=100")).get("items").toString();
+        String before =
+                Cases.ok(api.get(base(participant) + "?limit=100")).get("items").toString();
         String future = TODAY.plusDays(60).toString();
-        assertThat(api.post(base(participant), action("police", "2026-01-31", "2026-04-01")).fieldsAtFault())
+        assertThat(api.post(base(participant), action("police", "2026-01-31", "2026-04-01"))
+                        .fieldsAtFault())
                 .containsExactly("dueOn");
-        assertThat(api.post(base(participant), action("police", "2026-03-01", "2026-01-31")).fieldsAtFault())
+        assertThat(api.post(base(participant), action("police", "2026-03-01", "2026-01-31"))
+                        .fieldsAtFault())
                 .containsExactly("reviewOn");
         assertThat(api.post(base(participant), action("social_services", "2026-03-01", "2026-04-01"))
-                .fieldsAtFault()).containsExactly("agency");
+                        .fieldsAtFault())
+                .containsExactly("agency");
         Map<String, Object> noOwner = action("police", "2026-03-01", "2026-04-01");
         noOwner.remove("owner");
         assertThat(api.post(base(participant), noOwner).fieldsAtFault()).containsExactly("owner");
-        assertThat(Cases.ok(api.get(base(participant) + "?limit=100")).get("items").toString()).isEqualTo(before);
+        assertThat(Cases.ok(api.get(base(participant) + "?limit=100"))
+                        .get("items")
+                        .toString())
+                .isEqualTo(before);
         Cases.created(api.post(base(participant), action("cps", future, future)));
 
         String path = add("2026-03-20");
         JsonNode open = Cases.ok(api.get(path));
         String tomorrow = TODAY.plusDays(1).toString();
         for (String on : new String[] {tomorrow, "2026-01-31"}) {
-            assertThat(api.post(path + "/transitions", close("done", on)).fieldsAtFault()).as(on)
+            assertThat(api.post(path + "/transitions", close("done", on)).fieldsAtFault())
+                    .as(on)
                     .containsExactly("on");
         }
-        assertThat(api.post(path + "/transitions", Map.of("to", "done", "on", "2026-03-01")).fieldsAtFault())
+        assertThat(api.post(path + "/transitions", Map.of("to", "done", "on", "2026-03-01"))
+                        .fieldsAtFault())
                 .containsExactly("reason");
-        assertThat(api.post(path + "/transitions", close("finished", "2026-03-01")).fieldsAtFault())
+        assertThat(api.post(path + "/transitions", close("finished", "2026-03-01"))
+                        .fieldsAtFault())
                 .containsExactly("to");
         assertThat(Cases.ok(api.get(path))).isEqualTo(open);
     }
@@ -181,16 +200,25 @@ class PlanActionRecordTest {
     @Test
     void an_amendment_needs_if_match_and_a_reason_and_keeps_history() {
         String path = add("2026-03-20");
-        assertThat(api.patch(path + "?reason=later", Map.of("dueOn", "2026-03-27"), null).status()).isEqualTo(428);
-        assertThat(api.patch(path + "?reason=later", Map.of("dueOn", "2026-03-27"), "\"9\"").status()).isEqualTo(412);
-        assertThat(api.patch(path, Map.of("dueOn", "2026-03-27"), "\"1\"").fieldsAtFault()).containsExactly("reason");
-        assertThat(api.patch(path + "?reason=x", Map.of("state", "done"), "\"1\"").fieldsAtFault())
+        assertThat(api.patch(path + "?reason=later", Map.of("dueOn", "2026-03-27"), null)
+                        .status())
+                .isEqualTo(428);
+        assertThat(api.patch(path + "?reason=later", Map.of("dueOn", "2026-03-27"), "\"9\"")
+                        .status())
+                .isEqualTo(412);
+        assertThat(api.patch(path, Map.of("dueOn", "2026-03-27"), "\"1\"").fieldsAtFault())
+                .containsExactly("reason");
+        assertThat(api.patch(path + "?reason=x", Map.of("state", "done"), "\"1\"")
+                        .fieldsAtFault())
                 .containsExactly("state");
-        assertThat(api.patch(path + "?reason=x", Map.of("dueOn", "2026-01-02"), "\"1\"").fieldsAtFault())
+        assertThat(api.patch(path + "?reason=x", Map.of("dueOn", "2026-01-02"), "\"1\"")
+                        .fieldsAtFault())
                 .containsExactly("dueOn");
 
-        Reply amended = api.patch(path + "?reason=Court%20date%20moved", Map.of("dueOn", "2026-03-27",
-                "agency", "probation", "owner", "PO Hughes"), "\"1\"");
+        Reply amended = api.patch(
+                path + "?reason=Court%20date%20moved",
+                Map.of("dueOn", "2026-03-27", "agency", "probation", "owner", "PO Hughes"),
+                "\"1\"");
         JsonNode record = Cases.ok(amended);
         assertThat(amended.header("ETag")).isEqualTo("\"2\"");
         assertThat(record.get("dueOn").asText()).isEqualTo("2026-03-27");
@@ -207,12 +235,15 @@ class PlanActionRecordTest {
     @Test
     void an_action_entered_in_error_is_kept_and_cannot_close() {
         String path = add("2026-03-20");
-        JsonNode marked = Cases.ok(api.send("POST", path + "/entered-in-error", Map.of("reason", "Wrong case"),
-                Map.of("If-Match", "\"1\"")));
+        JsonNode marked = Cases.ok(api.send(
+                "POST", path + "/entered-in-error", Map.of("reason", "Wrong case"), Map.of("If-Match", "\"1\"")));
         assertThat(marked.get("status").asText()).isEqualTo("entered_in_error");
         assertThat(marked.get("errorReason").asText()).isEqualTo("Wrong case");
-        assertThat(api.post(path + "/transitions", close("done", "2026-03-10")).status()).isEqualTo(409);
-        assertThat(api.patch(path + "?reason=x", Map.of("owner", "PO Hughes"), "\"2\"").status()).isEqualTo(409);
+        assertThat(api.post(path + "/transitions", close("done", "2026-03-10")).status())
+                .isEqualTo(409);
+        assertThat(api.patch(path + "?reason=x", Map.of("owner", "PO Hughes"), "\"2\"")
+                        .status())
+                .isEqualTo(409);
         assertThat(Cases.ok(api.get(path)).get("state").asText()).isEqualTo("open");
     }
 
@@ -229,14 +260,20 @@ class PlanActionRecordTest {
         assertThat(added.get("recordedBy").asText()).isEqualTo("pc.rmp");
         assertThat(Cases.ok(police.get(path)).get("state").asText()).isEqualTo("open");
         assertThat(Cases.ok(police.get(base(participant))).get("items")).isNotEmpty();
-        assertThat(Cases.ok(police.post(path + "/transitions", close("done", "2026-03-19"))).get("closedBy")
-                .asText()).isEqualTo("pc.rmp");
-        assertThat(police.get("/participants/" + participant + "/service-referrals").status()).isEqualTo(403);
+        assertThat(Cases.ok(police.post(path + "/transitions", close("done", "2026-03-19")))
+                        .get("closedBy")
+                        .asText())
+                .isEqualTo("pc.rmp");
+        assertThat(police.get("/participants/" + participant + "/service-referrals")
+                        .status())
+                .isEqualTo(403);
 
         assertThat(TestApp.as(APP, "va.rmp").get(path).status()).isEqualTo(200);
         assertThat(TestApp.as(APP, "cps.rmp").get(path).status()).isEqualTo(403);
-        assertThat(TestApp.as(APP, "cps.rmp").post(base(participant), action("cps", "2026-03-20", "2026-04-01"))
-                .status()).isEqualTo(403);
+        assertThat(TestApp.as(APP, "cps.rmp")
+                        .post(base(participant), action("cps", "2026-03-20", "2026-04-01"))
+                        .status())
+                .isEqualTo(403);
         assertThat(TestApp.as(APP, "pc.els").get(path).status()).isEqualTo(404);
     }
 }

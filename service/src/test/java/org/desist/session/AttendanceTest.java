@@ -38,16 +38,16 @@ class AttendanceTest {
     @Test
     void a_cancellation_by_the_service_is_left_out() {
         // 2 attended of 4 offered; the service's cancellation is neither offered nor missed
-        Attendance attendance = Attendance.of(List.of(attended, did_not_attend, cancelled_by_service, late,
-                did_not_attend));
+        Attendance attendance =
+                Attendance.of(List.of(attended, did_not_attend, cancelled_by_service, late, did_not_attend));
         assertThat(attendance).isEqualTo(new Attendance(4, 2, 2, 0, 0.5));
     }
 
     @Test
     void sessions_without_an_outcome_are_not_counted() {
         // planned sessions (null outcome) neither raise nor lower the rate: 1 of 3
-        Attendance attendance = Attendance.of(Arrays.asList(null, attended, did_not_attend, null,
-                cancelled_by_participant));
+        Attendance attendance =
+                Attendance.of(Arrays.asList(null, attended, did_not_attend, null, cancelled_by_participant));
         assertThat(attendance).isEqualTo(new Attendance(3, 1, 1, 1, 1.0 / 3));
     }
 
@@ -55,8 +55,18 @@ class AttendanceTest {
     void twelve_mixed_outcomes() {
         // 5 attended + 2 late = 7; 2 did not attend, 1 cancelled by the participant: offered 10;
         // 2 cancelled by the service excluded; rate 7 / 10
-        Attendance attendance = Attendance.of(List.of(attended, attended, late, did_not_attend, attended,
-                cancelled_by_service, attended, late, cancelled_by_participant, did_not_attend, cancelled_by_service,
+        Attendance attendance = Attendance.of(List.of(
+                attended,
+                attended,
+                late,
+                did_not_attend,
+                attended,
+                cancelled_by_service,
+                attended,
+                late,
+                cancelled_by_participant,
+                did_not_attend,
+                cancelled_by_service,
                 attended));
         assertThat(attendance.offered()).isEqualTo(10);
         assertThat(attendance.attended()).isEqualTo(7);

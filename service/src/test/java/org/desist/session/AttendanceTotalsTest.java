@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -36,8 +35,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class AttendanceTotalsTest {
     static final TestDatabase DATABASE = TestDatabase.fresh();
     static final DropwizardAppExtension<DesistConfiguration> APP = TestApp.on(DATABASE);
-    static final String[] OUTCOMES = {"attended", "late", "did_not_attend", "cancelled_by_service",
-            "cancelled_by_participant"};
+    static final String[] OUTCOMES = {
+        "attended", "late", "did_not_attend", "cancelled_by_service", "cancelled_by_participant"
+    };
     static final Instant START = Instant.parse("2026-02-02T09:00:00Z");
     static Api api;
     static Cases cases;
@@ -47,8 +47,7 @@ class AttendanceTotalsTest {
     static Map<String, String> cohorts = new LinkedHashMap<>();
 
     /** A session as the test last saw it. */
-    record Seen(String path, int version, boolean hasOutcome, boolean inError) {
-    }
+    record Seen(String path, int version, boolean hasOutcome, boolean inError) {}
 
     @BeforeAll
     static void twoSitesWithTwoParticipantsEach() {
@@ -65,8 +64,23 @@ class AttendanceTotalsTest {
         }
         for (String cohort : new String[] {"TOTA/1", "TOTA/2", "TOTB/1"}) {
             String site = cohort.substring(0, 4);
-            cohorts.put(cohort, Cases.created(api.post("/cohorts", Map.of("siteCode", site, "name", cohort,
-                    "startsOn", "2026-01-01", "endsOn", "2027-12-31", "target", 10))).get("id").asText());
+            cohorts.put(
+                    cohort,
+                    Cases.created(api.post(
+                                    "/cohorts",
+                                    Map.of(
+                                            "siteCode",
+                                            site,
+                                            "name",
+                                            cohort,
+                                            "startsOn",
+                                            "2026-01-01",
+                                            "endsOn",
+                                            "2027-12-31",
+                                            "target",
+                                            10)))
+                            .get("id")
+                            .asText());
         }
         database = DATABASE.jdbi();
         // the first participant of each site is enrolled before any session; the second joins later
@@ -75,8 +89,17 @@ class AttendanceTotalsTest {
     }
 
     static String enrol(int participant, String cohort) {
-        return Cases.created(api.post("/enrolments", Map.of("participantId", participants.get(participant),
-                "cohortId", cohorts.get(cohort), "on", "2026-02-03"))).get("id").asText();
+        return Cases.created(api.post(
+                        "/enrolments",
+                        Map.of(
+                                "participantId",
+                                participants.get(participant),
+                                "cohortId",
+                                cohorts.get(cohort),
+                                "on",
+                                "2026-02-03")))
+                .get("id")
+                .asText();
     }
 
     @Test
@@ -91,7 +114,8 @@ class AttendanceTotalsTest {
             } else if (step == 150) {
                 // P0 leaves the first cohort and joins a second: their sessions count for both
                 String open = null;
-                for (JsonNode enrolment : Cases.ok(api.get("/enrolments?cohortId=" + cohorts.get("TOTA/1"))).get("items")) {
+                for (JsonNode enrolment : Cases.ok(api.get("/enrolments?cohortId=" + cohorts.get("TOTA/1")))
+                        .get("items")) {
                     if (enrolment.get("participantId").asText().equals(participants.get(0))) {
                         open = enrolment.get("id").asText();
                     }
@@ -104,8 +128,17 @@ class AttendanceTotalsTest {
             int choice = sessions.isEmpty() ? 0 : random.nextInt(10);
             if (choice < 3) {
                 String base = "/participants/" + participants.get(random.nextInt(participants.size())) + "/sessions";
-                JsonNode created = Cases.created(api.post(base, Map.of("kind", "individual_therapy",
-                        "scheduledAt", at(random).toString(), "durationMinutes", 50, "facilitator", "Dr A. Okafor")));
+                JsonNode created = Cases.created(api.post(
+                        base,
+                        Map.of(
+                                "kind",
+                                "individual_therapy",
+                                "scheduledAt",
+                                at(random).toString(),
+                                "durationMinutes",
+                                50,
+                                "facilitator",
+                                "Dr A. Okafor")));
                 sessions.add(new Seen(base + "/" + created.get("id").asText(), 1, false, false));
                 continue;
             }
@@ -130,14 +163,22 @@ class AttendanceTotalsTest {
                 reply = api.patch(session.path() + "?reason=Corrected", patch, "\"" + version + "\"");
                 patched = true;
             } else {
-                reply = api.send("POST", session.path() + "/entered-in-error", Map.of("reason", "Wrong participant"),
+                reply = api.send(
+                        "POST",
+                        session.path() + "/entered-in-error",
+                        Map.of("reason", "Wrong participant"),
                         Map.of("If-Match", "\"" + session.version() + "\""));
             }
             if (reply.status() == 200) {
                 JsonNode saved = reply.json();
                 amended += patched ? 1 : 0;
-                sessions.set(index, new Seen(session.path(), saved.get("version").asInt(), !saved.get("outcome").isNull(),
-                        saved.get("status").asText().equals("entered_in_error")));
+                sessions.set(
+                        index,
+                        new Seen(
+                                session.path(),
+                                saved.get("version").asInt(),
+                                !saved.get("outcome").isNull(),
+                                saved.get("status").asText().equals("entered_in_error")));
             } else {
                 assertThat(reply.status()).as(reply.toString()).isIn(412, 422);
             }
@@ -185,21 +226,33 @@ class AttendanceTotalsTest {
 
     static List<Map<String, Object>> totals() {
         return database.withHandle(handle -> handle.createQuery("SELECT site_code, on_date, outcome, sessions,"
-                + " engagement_sum, engagement_rated FROM attendance_totals ORDER BY 1, 2, 3").mapToMap().map(AttendanceTotalsTest::numbersAsLongs).list());
+                        + " engagement_sum, engagement_rated FROM attendance_totals ORDER BY 1, 2, 3")
+                .mapToMap()
+                .map(AttendanceTotalsTest::numbersAsLongs)
+                .list());
     }
 
     static List<Map<String, Object>> cohortTotals() {
         return database.withHandle(handle -> handle.createQuery("SELECT cohort_id, on_date, outcome, sessions,"
-                + " engagement_sum, engagement_rated FROM cohort_attendance_totals ORDER BY 1, 2, 3").mapToMap().map(AttendanceTotalsTest::numbersAsLongs).list());
+                        + " engagement_sum, engagement_rated FROM cohort_attendance_totals ORDER BY 1, 2, 3")
+                .mapToMap()
+                .map(AttendanceTotalsTest::numbersAsLongs)
+                .list());
     }
 
     static List<Map<String, Object>> cohortRecount() {
-        return database.withHandle(handle -> handle.createQuery("SELECT * FROM (" + AttendanceTotals.RECOUNT_BY_COHORT
-                + ") AS recount ORDER BY 1, 2, 3").mapToMap().map(AttendanceTotalsTest::numbersAsLongs).list());
+        return database.withHandle(handle -> handle.createQuery(
+                        "SELECT * FROM (" + AttendanceTotals.RECOUNT_BY_COHORT + ") AS recount ORDER BY 1, 2, 3")
+                .mapToMap()
+                .map(AttendanceTotalsTest::numbersAsLongs)
+                .list());
     }
 
     static List<Map<String, Object>> recount() {
-        return database.withHandle(handle -> handle.createQuery("SELECT * FROM (" + AttendanceTotals.RECOUNT
-                + ") AS recount ORDER BY 1, 2, 3").mapToMap().map(AttendanceTotalsTest::numbersAsLongs).list());
+        return database.withHandle(handle -> handle.createQuery(
+                        "SELECT * FROM (" + AttendanceTotals.RECOUNT + ") AS recount ORDER BY 1, 2, 3")
+                .mapToMap()
+                .map(AttendanceTotalsTest::numbersAsLongs)
+                .list());
     }
 }

@@ -14,7 +14,8 @@ class NotBlankPatternTest {
         assertThat(NOT_BLANK.matcher("").matches()).isFalse();
         assertThat(NOT_BLANK.matcher(" \n\t  \r\n").matches()).isFalse();
         assertThat(NOT_BLANK.matcher("x").matches()).isTrue();
-        assertThat(NOT_BLANK.matcher("\n  Arrived late.\n\nEngaged well.\n").matches()).isTrue();
+        assertThat(NOT_BLANK.matcher("\n  Arrived late.\n\nEngaged well.\n").matches())
+                .isTrue();
     }
 
     @Test

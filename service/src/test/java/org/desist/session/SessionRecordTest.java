@@ -11,8 +11,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import org.desist.config.DesistConfiguration;
 import org.desist.auth.Role;
+import org.desist.config.DesistConfiguration;
 import org.desist.support.Api;
 import org.desist.support.Cases;
 import org.desist.support.Reply;
@@ -66,21 +66,35 @@ class SessionRecordTest {
     }
 
     static String scheduled(String base, String scheduledAt) {
-        return Cases.created(api.post(base, session("individual_therapy", scheduledAt))).get("id").asText();
+        return Cases.created(api.post(base, session("individual_therapy", scheduledAt)))
+                .get("id")
+                .asText();
     }
 
     @Test
     void sessions_are_scheduled_and_listed_latest_first_within_dates_of_london() {
         String base = "/participants/" + cases.participant("SES") + "/sessions";
-        String ahead = Instant.now().plus(7, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS).toString();
+        String ahead = Instant.now()
+                .plus(7, ChronoUnit.DAYS)
+                .truncatedTo(ChronoUnit.SECONDS)
+                .toString();
         Reply created = api.post(base, session("group_therapy", "2026-03-02T10:00:00Z"));
         JsonNode first = Cases.created(created);
         assertThat(created.header("ETag")).isEqualTo("\"1\"");
         assertThat(first.get("kind").asText()).isEqualTo("group_therapy");
         assertThat(first.get("scheduledAt").asText()).isEqualTo("2026-03-02T10:00:00Z");
         assertThat(first.get("durationMinutes").asInt()).isEqualTo(50);
-        for (String field : new String[] {"outcome", "engagement", "notes", "shareable", "concern",
-                "outcomeRecordedAt", "outcomeRecordedBy", "errorReason", "amendedAt"}) {
+        for (String field : new String[] {
+            "outcome",
+            "engagement",
+            "notes",
+            "shareable",
+            "concern",
+            "outcomeRecordedAt",
+            "outcomeRecordedBy",
+            "errorReason",
+            "amendedAt"
+        }) {
             assertThat(first.get(field).isNull()).as(field).isTrue();
         }
         // 2026-03-31T23:30Z is already 1 April in London (BST)
@@ -89,11 +103,14 @@ class SessionRecordTest {
         }
 
         JsonNode all = Cases.ok(api.get(base)).get("items");
-        assertThat(all).extracting(item -> item.get("scheduledAt").asText())
+        assertThat(all)
+                .extracting(item -> item.get("scheduledAt").asText())
                 .containsExactly(ahead, "2026-03-31T23:30:00Z", "2026-03-16T14:00:00Z", "2026-03-02T10:00:00Z");
-        JsonNode march = Cases.ok(api.get(base + "?from=2026-03-10&to=2026-03-31")).get("items");
+        JsonNode march =
+                Cases.ok(api.get(base + "?from=2026-03-10&to=2026-03-31")).get("items");
         assertThat(march).extracting(item -> item.get("scheduledAt").asText()).containsExactly("2026-03-16T14:00:00Z");
-        JsonNode april = Cases.ok(api.get(base + "?from=2026-04-01&to=2026-04-01")).get("items");
+        JsonNode april =
+                Cases.ok(api.get(base + "?from=2026-04-01&to=2026-04-01")).get("items");
         assertThat(april).extracting(item -> item.get("scheduledAt").asText()).containsExactly("2026-03-31T23:30:00Z");
     }
 
@@ -102,24 +119,33 @@ class SessionRecordTest {
         String base = "/participants/" + cases.participant("SES") + "/sessions";
         Map<String, Object> good = session("nurse_contact", "2026-03-02T10:00:00Z");
         // referred 2026-02-01: 23:30Z on 31 January is still 31 January in London (GMT)
-        assertThat(api.post(base, with(good, "scheduledAt", "2026-01-31T23:30:00Z")).fieldsAtFault())
+        assertThat(api.post(base, with(good, "scheduledAt", "2026-01-31T23:30:00Z"))
+                        .fieldsAtFault())
                 .containsExactly("scheduledAt");
-        assertThat(api.post(base, with(good, "scheduledAt", "2 March")).fieldsAtFault()).containsExactly("scheduledAt");
-        assertThat(api.post(base, with(good, "durationMinutes", 0)).fieldsAtFault()).containsExactly("durationMinutes");
-        assertThat(api.post(base, with(good, "durationMinutes", 481)).fieldsAtFault()).containsExactly("durationMinutes");
-        assertThat(api.post(base, with(good, "facilitator", " ")).fieldsAtFault()).containsExactly("facilitator");
-        assertThat(api.post(base, with(good, "outcome", "attended")).fieldsAtFault()).containsExactly("outcome");
+        assertThat(api.post(base, with(good, "scheduledAt", "2 March")).fieldsAtFault())
+                .containsExactly("scheduledAt");
+        assertThat(api.post(base, with(good, "durationMinutes", 0)).fieldsAtFault())
+                .containsExactly("durationMinutes");
+        assertThat(api.post(base, with(good, "durationMinutes", 481)).fieldsAtFault())
+                .containsExactly("durationMinutes");
+        assertThat(api.post(base, with(good, "facilitator", " ")).fieldsAtFault())
+                .containsExactly("facilitator");
+        assertThat(api.post(base, with(good, "outcome", "attended")).fieldsAtFault())
+                .containsExactly("outcome");
 
         Reply kind = api.post(base, with(good, "kind", "hypnosis"));
         assertThat(kind.status()).isEqualTo(422);
         assertThat(kind.contentType()).startsWith("application/problem+json");
         assertThat(kind.fieldsAtFault()).containsExactly("kind");
-        assertThat(kind.json().get("detail").asText()).contains("individual_therapy, group_therapy,"
-                + " psychiatric_review, nurse_contact, case_consultation");
+        assertThat(kind.json().get("detail").asText())
+                .contains(
+                        "individual_therapy, group_therapy," + " psychiatric_review, nurse_contact, case_consultation");
         assertThat(Cases.ok(api.get(base)).get("items")).isEmpty();
 
         assertThat(Cases.created(api.post(base, with(good, "scheduledAt", "2026-02-01T00:00:00Z")))
-                .get("scheduledAt").asText()).isEqualTo("2026-02-01T00:00:00Z");
+                        .get("scheduledAt")
+                        .asText())
+                .isEqualTo("2026-02-01T00:00:00Z");
     }
 
     @Test
@@ -157,7 +183,8 @@ class SessionRecordTest {
         JsonNode attended = Cases.ok(api.post(base + "/" + quiet + "/outcome", outcome("attended", null)));
         assertThat(attended.get("engagement").isNull()).isTrue();
         assertThat(attended.get("shareable").asBoolean()).isFalse();
-        assertThat(api.post(base + "/" + "no-such-session/outcome", outcome("attended", null)).status())
+        assertThat(api.post(base + "/" + "no-such-session/outcome", outcome("attended", null))
+                        .status())
                 .isEqualTo(404);
     }
 
@@ -167,19 +194,21 @@ class SessionRecordTest {
         String id = scheduled(base, "2026-03-02T10:00:00Z");
         String path = base + "/" + id + "/outcome";
         assertThat(api.post(path, outcome("did_not_attend", 3)).fieldsAtFault()).containsExactly("engagement");
-        assertThat(api.post(path, outcome("cancelled_by_service", 1)).fieldsAtFault()).containsExactly("engagement");
+        assertThat(api.post(path, outcome("cancelled_by_service", 1)).fieldsAtFault())
+                .containsExactly("engagement");
         assertThat(api.post(path, outcome("attended", 0)).fieldsAtFault()).containsExactly("engagement");
         assertThat(api.post(path, outcome("attended", 6)).fieldsAtFault()).containsExactly("engagement");
         assertThat(api.post(path, with(outcome("attended", 3), "concern", "  ")).fieldsAtFault())
                 .containsExactly("concern");
-        assertThat(api.post(path, with(outcome("attended", 3), "shareable", "yes")).fieldsAtFault())
+        assertThat(api.post(path, with(outcome("attended", 3), "shareable", "yes"))
+                        .fieldsAtFault())
                 .containsExactly("shareable");
         assertThat(api.post(path, Map.of("engagement", 3)).fieldsAtFault()).containsExactly("outcome");
         Reply unknown = api.post(path, outcome("no_show", null));
         assertThat(unknown.status()).isEqualTo(422);
         assertThat(unknown.fieldsAtFault()).containsExactly("outcome");
-        assertThat(unknown.json().get("detail").asText()).contains("attended, late, did_not_attend,"
-                + " cancelled_by_service, cancelled_by_participant");
+        assertThat(unknown.json().get("detail").asText())
+                .contains("attended, late, did_not_attend," + " cancelled_by_service, cancelled_by_participant");
 
         String ahead = Instant.now().plus(1, ChronoUnit.DAYS).toString();
         String planned = scheduled(base, ahead);
@@ -205,15 +234,18 @@ class SessionRecordTest {
         body.put("shareable", false);
         body.put("concern", "Drove past the victim's house on the way");
         Cases.ok(api.post(base + "/" + id + "/outcome", body));
-        Cases.ok(api.patch(base + "/" + id + "?reason=Clinician%20agreed%20to%20share",
-                Map.of("shareable", true, "notes", NOTES + " (shared)"), "\"2\""));
+        Cases.ok(api.patch(
+                base + "/" + id + "?reason=Clinician%20agreed%20to%20share",
+                Map.of("shareable", true, "notes", NOTES + " (shared)"),
+                "\"2\""));
 
         JsonNode listed = Cases.ok(probation.get(base)).get("items").get(0);
         JsonNode read = Cases.ok(probation.get(base + "/" + id));
         JsonNode history = Cases.ok(probation.get(base + "/" + id + "/history")).get("items");
         assertThat(history).hasSize(3);
-        for (JsonNode seen : new JsonNode[] {listed, read, history.get(1).get("record"),
-                history.get(2).get("record")}) {
+        for (JsonNode seen : new JsonNode[] {
+            listed, read, history.get(1).get("record"), history.get(2).get("record")
+        }) {
             assertThat(seen.get("notes").isNull()).isTrue();
             assertThat(seen.get("concern").asText()).isEqualTo("Drove past the victim's house on the way");
             assertThat(seen.get("outcome").asText()).isEqualTo("attended");
@@ -228,13 +260,19 @@ class SessionRecordTest {
         assertThat(clinical.get(1).get("record").get("notes").asText()).isEqualTo(NOTES);
         assertThat(clinical.get(2).get("record").get("notes").asText()).isEqualTo(NOTES + " (shared)");
 
-        assertThat(probation.post(base, session("case_consultation", "2026-03-03T10:00:00Z")).status())
+        assertThat(probation
+                        .post(base, session("case_consultation", "2026-03-03T10:00:00Z"))
+                        .status())
                 .isEqualTo(403);
-        assertThat(probation.post(base + "/" + id + "/outcome", outcome("attended", 3)).status()).isEqualTo(403);
+        assertThat(probation
+                        .post(base + "/" + id + "/outcome", outcome("attended", 3))
+                        .status())
+                .isEqualTo(403);
         Staff.ensure(APP, "pc.ses", Set.of(Role.police), Set.of("SES"));
         assertThat(TestApp.as(APP, "pc.ses").get(base).status()).isEqualTo(403);
         Staff.ensure(APP, "po.elsewhere", Set.of(Role.probation), Set.of("ELS"));
-        assertThat(TestApp.as(APP, "po.elsewhere").get(base + "/" + id).status()).isEqualTo(404);
+        assertThat(TestApp.as(APP, "po.elsewhere").get(base + "/" + id).status())
+                .isEqualTo(404);
     }
 
     @Test
@@ -246,17 +284,22 @@ class SessionRecordTest {
         assertThat(api.patch(path, moved, "\"1\"").fieldsAtFault()).containsExactly("reason");
         assertThat(api.patch(path + "?reason=moved", moved, null).status()).isEqualTo(428);
         assertThat(api.patch(path + "?reason=moved", moved, "\"5\"").status()).isEqualTo(412);
-        assertThat(api.patch(path + "?reason=moved", Map.of("durationMinutes", 481), "\"1\"").fieldsAtFault())
+        assertThat(api.patch(path + "?reason=moved", Map.of("durationMinutes", 481), "\"1\"")
+                        .fieldsAtFault())
                 .containsExactly("durationMinutes");
         assertThat(api.patch(path + "?reason=moved", Map.of("scheduledAt", "2026-01-15T10:00:00Z"), "\"1\"")
-                .fieldsAtFault()).containsExactly("scheduledAt");
+                        .fieldsAtFault())
+                .containsExactly("scheduledAt");
         // no outcome yet: it is recorded with POST .../outcome, not by amendment
-        assertThat(api.patch(path + "?reason=moved", Map.of("outcome", "attended"), "\"1\"").fieldsAtFault())
+        assertThat(api.patch(path + "?reason=moved", Map.of("outcome", "attended"), "\"1\"")
+                        .fieldsAtFault())
                 .containsExactly("outcome");
-        assertThat(api.patch(path + "?reason=moved", Map.of("notes", "x"), "\"1\"").fieldsAtFault())
+        assertThat(api.patch(path + "?reason=moved", Map.of("notes", "x"), "\"1\"")
+                        .fieldsAtFault())
                 .containsExactly("notes");
         assertThat(api.patch(path + "?reason=moved", Map.of("outcomeRecordedAt", "2026-03-04T16:00:00Z"), "\"1\"")
-                .fieldsAtFault()).containsExactly("outcomeRecordedAt");
+                        .fieldsAtFault())
+                .containsExactly("outcomeRecordedAt");
         assertThat(Cases.ok(api.get(path)).get("version").asInt()).isEqualTo(1);
 
         Reply amended = api.patch(path + "?reason=Room%20double-booked", moved, "\"1\"");
@@ -281,25 +324,30 @@ class SessionRecordTest {
         JsonNode recorded = Cases.ok(api.post(path + "/outcome", outcome("attended", 4)));
         String when = recorded.get("outcomeRecordedAt").asText();
 
-        assertThat(api.patch(path + "?reason=r", Map.of("outcome", "did_not_attend"), "\"2\"").fieldsAtFault())
+        assertThat(api.patch(path + "?reason=r", Map.of("outcome", "did_not_attend"), "\"2\"")
+                        .fieldsAtFault())
                 .containsExactly("engagement");
-        assertThat(api.patch(path + "?reason=r", Map.of("engagement", 0), "\"2\"").fieldsAtFault())
+        assertThat(api.patch(path + "?reason=r", Map.of("engagement", 0), "\"2\"")
+                        .fieldsAtFault())
                 .containsExactly("engagement");
-        assertThat(api.patch(path + "?reason=r", Map.of("outcome", "maybe"), "\"2\"").fieldsAtFault())
+        assertThat(api.patch(path + "?reason=r", Map.of("outcome", "maybe"), "\"2\"")
+                        .fieldsAtFault())
                 .containsExactly("outcome");
         Map<String, Object> removed = new HashMap<>();
         removed.put("outcome", null);
-        assertThat(api.patch(path + "?reason=r", removed, "\"2\"").fieldsAtFault()).containsExactly("outcome");
+        assertThat(api.patch(path + "?reason=r", removed, "\"2\"").fieldsAtFault())
+                .containsExactly("outcome");
         String ahead = Instant.now().plus(1, ChronoUnit.DAYS).toString();
-        assertThat(api.patch(path + "?reason=r", Map.of("scheduledAt", ahead), "\"2\"").fieldsAtFault())
+        assertThat(api.patch(path + "?reason=r", Map.of("scheduledAt", ahead), "\"2\"")
+                        .fieldsAtFault())
                 .containsExactly("scheduledAt");
         assertThat(Cases.ok(api.get(path)).get("version").asInt()).isEqualTo(2);
 
         Map<String, Object> missed = new HashMap<>();
         missed.put("outcome", "did_not_attend");
         missed.put("engagement", null);
-        JsonNode amended = Cases.ok(api.patch(path + "?reason=Mixed%20up%20with%20the%20group%20session", missed,
-                "\"2\""));
+        JsonNode amended =
+                Cases.ok(api.patch(path + "?reason=Mixed%20up%20with%20the%20group%20session", missed, "\"2\""));
         assertThat(amended.get("outcome").asText()).isEqualTo("did_not_attend");
         assertThat(amended.get("engagement").isNull()).isTrue();
         assertThat(amended.get("outcomeRecordedAt").asText()).isEqualTo(when);
@@ -312,15 +360,17 @@ class SessionRecordTest {
         String base = "/participants/" + cases.participant("SES") + "/sessions";
         String id = scheduled(base, "2026-03-02T10:00:00Z");
         String path = base + "/" + id;
-        assertThat(api.post(path + "/entered-in-error", Map.of("reason", "Wrong participant")).status())
+        assertThat(api.post(path + "/entered-in-error", Map.of("reason", "Wrong participant"))
+                        .status())
                 .isEqualTo(428);
-        Reply marked = api.send("POST", path + "/entered-in-error", Map.of("reason", "Wrong participant"),
-                Map.of("If-Match", "\"1\""));
+        Reply marked = api.send(
+                "POST", path + "/entered-in-error", Map.of("reason", "Wrong participant"), Map.of("If-Match", "\"1\""));
         assertThat(Cases.ok(marked).get("status").asText()).isEqualTo("entered_in_error");
         assertThat(marked.json().get("errorReason").asText()).isEqualTo("Wrong participant");
 
         assertThat(api.post(path + "/outcome", outcome("attended", 4)).status()).isEqualTo(409);
-        assertThat(api.patch(path + "?reason=again", Map.of("durationMinutes", 30), "\"2\"").status())
+        assertThat(api.patch(path + "?reason=again", Map.of("durationMinutes", 30), "\"2\"")
+                        .status())
                 .isEqualTo(409);
         JsonNode listed = Cases.ok(api.get(base)).get("items");
         assertThat(listed).hasSize(1);

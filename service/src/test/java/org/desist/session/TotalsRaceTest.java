@@ -68,15 +68,23 @@ class TotalsRaceTest {
         List<String> paths = new ArrayList<>();
         for (int i = 0; i < sessions; i++) {
             String base = "/participants/" + id + "/sessions";
-            JsonNode created = Cases.created(one.post(base, Map.of("kind", "individual_therapy",
-                    "scheduledAt", "2026-02-1" + i + "T10:00:00Z", "durationMinutes", 50, "facilitator", "Dr A. Okafor")));
+            JsonNode created = Cases.created(one.post(
+                    base,
+                    Map.of(
+                            "kind",
+                            "individual_therapy",
+                            "scheduledAt",
+                            "2026-02-1" + i + "T10:00:00Z",
+                            "durationMinutes",
+                            50,
+                            "facilitator",
+                            "Dr A. Okafor")));
             paths.add(base + "/" + created.get("id").asText() + "/outcome");
         }
         return new Participant(id, paths);
     }
 
-    record Participant(String id, List<String> outcomePaths) {
-    }
+    record Participant(String id, List<String> outcomePaths) {}
 
     /**
      * The interleaving forced, on PostgreSQL: the test holds the audit chain's head, which every write takes
@@ -93,18 +101,25 @@ class TotalsRaceTest {
         try (Handle head = database.open()) {
             head.begin();
             head.execute("UPDATE audit_head SET last_seq = last_seq WHERE id = 1");
-            enrolment = CLIENTS.submit(() -> one.post("/enrolments", Map.of("participantId", participant.id(),
-                    "cohortId", cohort, "on", "2026-02-03")));
+            enrolment = CLIENTS.submit(() -> one.post(
+                    "/enrolments", Map.of("participantId", participant.id(), "cohortId", cohort, "on", "2026-02-03")));
             waitForWaiters(1);
-            outcome = CLIENTS.submit(() -> two.post(participant.outcomePaths().get(0),
+            outcome = CLIENTS.submit(() -> two.post(
+                    participant.outcomePaths().get(0),
                     Map.of("outcome", "attended", "engagement", 4, "shareable", false)));
             waitForWaiters(2);
             head.commit();
         }
-        assertThat(enrolment.get(1, TimeUnit.MINUTES).status()).as(enrolment.get().toString()).isEqualTo(201);
-        assertThat(outcome.get(1, TimeUnit.MINUTES).status()).as(outcome.get().toString()).isEqualTo(200);
-        assertThat(cohortTotals(cohort)).as("the cohort's totals against a recount")
-                .isEqualTo(cohortRecount(cohort)).isEqualTo(List.of(Map.of("outcome", "attended", "sessions", 1L)));
+        assertThat(enrolment.get(1, TimeUnit.MINUTES).status())
+                .as(enrolment.get().toString())
+                .isEqualTo(201);
+        assertThat(outcome.get(1, TimeUnit.MINUTES).status())
+                .as(outcome.get().toString())
+                .isEqualTo(200);
+        assertThat(cohortTotals(cohort))
+                .as("the cohort's totals against a recount")
+                .isEqualTo(cohortRecount(cohort))
+                .isEqualTo(List.of(Map.of("outcome", "attended", "sessions", 1L)));
         assertThat(siteTotals()).isEqualTo(rows(AttendanceTotals.RECOUNT));
     }
 
@@ -121,17 +136,23 @@ class TotalsRaceTest {
             Participant participant = participants.get(i);
             Api enrolling = i % 2 == 0 ? one : two;
             Api recording = i % 2 == 0 ? two : one;
-            replies.add(CompletableFuture.supplyAsync(() -> enrolling.post("/enrolments", Map.of(
-                    "participantId", participant.id(), "cohortId", cohort, "on", "2026-02-03")), CLIENTS));
+            replies.add(CompletableFuture.supplyAsync(
+                    () -> enrolling.post(
+                            "/enrolments",
+                            Map.of("participantId", participant.id(), "cohortId", cohort, "on", "2026-02-03")),
+                    CLIENTS));
             for (String path : participant.outcomePaths()) {
-                replies.add(CompletableFuture.supplyAsync(() -> recording.post(path,
-                        Map.of("outcome", "late", "shareable", false)), CLIENTS));
+                replies.add(CompletableFuture.supplyAsync(
+                        () -> recording.post(path, Map.of("outcome", "late", "shareable", false)), CLIENTS));
             }
         }
         for (CompletableFuture<Reply> reply : replies) {
-            assertThat(reply.get(2, TimeUnit.MINUTES).status()).as(reply.get().toString()).isIn(200, 201);
+            assertThat(reply.get(2, TimeUnit.MINUTES).status())
+                    .as(reply.get().toString())
+                    .isIn(200, 201);
         }
-        assertThat(cohortTotals(cohort)).isEqualTo(cohortRecount(cohort))
+        assertThat(cohortTotals(cohort))
+                .isEqualTo(cohortRecount(cohort))
                 .isEqualTo(List.of(Map.of("outcome", "late", "sessions", 36L)));
         assertThat(siteTotals()).isEqualTo(rows(AttendanceTotals.RECOUNT));
     }
@@ -140,7 +161,9 @@ class TotalsRaceTest {
     static void waitForWaiters(int expected) throws InterruptedException {
         for (int tries = 0; tries < 600; tries++) {
             int waiting = database.withHandle(handle -> handle.createQuery("SELECT count(*) FROM pg_stat_activity"
-                    + " WHERE datname = current_database() AND wait_event_type = 'Lock'").mapTo(Integer.class).one());
+                            + " WHERE datname = current_database() AND wait_event_type = 'Lock'")
+                    .mapTo(Integer.class)
+                    .one());
             if (waiting >= expected) {
                 return;
             }
@@ -150,24 +173,33 @@ class TotalsRaceTest {
     }
 
     static List<Map<String, Object>> siteTotals() {
-        return rows("SELECT site_code, on_date, outcome, sessions, engagement_sum, engagement_rated FROM attendance_totals");
+        return rows(
+                "SELECT site_code, on_date, outcome, sessions, engagement_sum, engagement_rated FROM attendance_totals");
     }
 
     static List<Map<String, Object>> rows(String query) {
         return database.withHandle(handle -> handle.createQuery("SELECT * FROM (" + query + ") AS q ORDER BY 1, 2, 3")
-                .mapToMap().map(AttendanceTotalsTest::numbersAsLongs).list());
+                .mapToMap()
+                .map(AttendanceTotalsTest::numbersAsLongs)
+                .list());
     }
 
     static List<Map<String, Object>> cohortTotals(String cohort) {
         return database.withHandle(handle -> handle.createQuery("SELECT outcome, sum(sessions) AS sessions"
                         + " FROM cohort_attendance_totals WHERE cohort_id = :c GROUP BY outcome ORDER BY outcome")
-                .bind("c", cohort).mapToMap().map(AttendanceTotalsTest::numbersAsLongs).list());
+                .bind("c", cohort)
+                .mapToMap()
+                .map(AttendanceTotalsTest::numbersAsLongs)
+                .list());
     }
 
     static List<Map<String, Object>> cohortRecount(String cohort) {
         return database.withHandle(handle -> handle.createQuery("SELECT outcome, sum(sessions) AS sessions FROM ("
                         + AttendanceTotals.RECOUNT_BY_COHORT + ") AS recount WHERE cohort_id = :c GROUP BY outcome"
                         + " ORDER BY outcome")
-                .bind("c", cohort).mapToMap().map(AttendanceTotalsTest::numbersAsLongs).list());
+                .bind("c", cohort)
+                .mapToMap()
+                .map(AttendanceTotalsTest::numbersAsLongs)
+                .list());
     }
 }

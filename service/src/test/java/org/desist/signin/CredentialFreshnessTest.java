@@ -6,6 +6,7 @@ import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import java.util.Map;
 import java.util.Set;
+import org.desist.auth.Role;
 import org.desist.config.DesistConfiguration;
 import org.desist.support.Api;
 import org.desist.support.Reply;
@@ -16,7 +17,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.desist.auth.Role;
 
 /**
  * Two instances on one database: an account change made through one holds on the other at once, whatever
@@ -61,7 +61,9 @@ class CredentialFreshnessTest {
     @Test
     void a_reset_on_one_instance_ends_the_old_password_and_every_token_on_the_other_at_once() {
         Api oldOnB = basic(B, "reset.elsewhere", Staff.PASSWORD);
-        assertThat(oldOnB.get("/sites").status()).as("signed in on B, so B has seen this password").isEqualTo(200);
+        assertThat(oldOnB.get("/sites").status())
+                .as("signed in on B, so B has seen this password")
+                .isEqualTo(200);
         String tokenFromA = token(A, "reset.elsewhere");
         String tokenFromB = token(B, "reset.elsewhere");
 
@@ -76,12 +78,14 @@ class CredentialFreshnessTest {
             assertUnauthorized(bearer(app, tokenFromB).get("/sites"), "a token minted on B before the reset");
         }
         // the temporary password works on B at once, for the one thing it may do; its replacement then on A
-        assertThat(basic(B, "reset.elsewhere", temporary).get("/sites").status()).isEqualTo(403);
-        Reply changed = basic(B, "reset.elsewhere", temporary).post("/me/password",
-                Map.of("currentPassword", temporary, "newPassword", NEW_PASSWORD));
+        assertThat(basic(B, "reset.elsewhere", temporary).get("/sites").status())
+                .isEqualTo(403);
+        Reply changed = basic(B, "reset.elsewhere", temporary)
+                .post("/me/password", Map.of("currentPassword", temporary, "newPassword", NEW_PASSWORD));
         assertThat(changed.status()).as(changed.toString()).isEqualTo(204);
         assertUnauthorized(basic(A, "reset.elsewhere", temporary).get("/sites"), "the temporary password once changed");
-        assertThat(basic(A, "reset.elsewhere", NEW_PASSWORD).get("/sites").status()).isEqualTo(200);
+        assertThat(basic(A, "reset.elsewhere", NEW_PASSWORD).get("/sites").status())
+                .isEqualTo(200);
     }
 
     @Test
@@ -105,7 +109,9 @@ class CredentialFreshnessTest {
     @Test
     void roles_come_fresh_from_the_database_when_the_credential_version_moves() {
         Api onB = basic(B, "moved.elsewhere", Staff.PASSWORD);
-        assertThat(onB.get("/users").status()).as("police may not list accounts").isEqualTo(403);
+        assertThat(onB.get("/users").status())
+                .as("police may not list accounts")
+                .isEqualTo(403);
 
         // what the account administration does for a change of roles: the change and a new version, together
         DATABASE.jdbi().useTransaction(handle -> {
@@ -115,7 +121,9 @@ class CredentialFreshnessTest {
         });
 
         Reply listed = onB.get("/users");
-        assertThat(listed.status()).as("the new role holds on B at once: " + listed).isEqualTo(200);
+        assertThat(listed.status())
+                .as("the new role holds on B at once: " + listed)
+                .isEqualTo(200);
         assertThat(listed.text()).contains("moved.elsewhere");
     }
 }

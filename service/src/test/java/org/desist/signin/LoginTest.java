@@ -8,9 +8,7 @@ import io.dropwizard.testing.DropwizardTestSupport;
 import io.dropwizard.testing.ResourceHelpers;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
-import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -18,9 +16,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.desist.DesistApplication;
+import org.desist.auth.Role;
 import org.desist.config.DesistConfiguration;
 import org.desist.support.Api;
 import org.desist.support.Reply;
@@ -31,7 +29,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.desist.auth.Role;
 
 /**
  * Logging in over HTTP: Basic and Bearer, 401 versus 403, throttling that does not tell known users
@@ -50,8 +47,8 @@ class LoginTest {
 
     @BeforeAll
     static void staff() {
-        for (String police : List.of("ann.police", "often.guessed", "by.stander", "tom.token", "olga.other",
-                "dis.abled", "reset.me")) {
+        for (String police : List.of(
+                "ann.police", "often.guessed", "by.stander", "tom.token", "olga.other", "dis.abled", "reset.me")) {
             Staff.ensure(APP, police, Set.of(Role.police), Set.of());
         }
         Staff.ensure(APP, "cathy.cps", Set.of(Role.cps), Set.of());
@@ -90,8 +87,12 @@ class LoginTest {
 
     @Test
     void malformed_credentials_are_401() {
-        assertUnauthorized(TestApp.anonymous(APP).with("Authorization", "Basic !!!not-base64").get("/sites"));
-        assertUnauthorized(TestApp.anonymous(APP).with("Authorization", "Digest username=\"ann.police\"").get("/sites"));
+        assertUnauthorized(TestApp.anonymous(APP)
+                .with("Authorization", "Basic !!!not-base64")
+                .get("/sites"));
+        assertUnauthorized(TestApp.anonymous(APP)
+                .with("Authorization", "Digest username=\"ann.police\"")
+                .get("/sites"));
         assertUnauthorized(bearer("dst_made-up-token").get("/sites"));
     }
 
@@ -132,12 +133,18 @@ class LoginTest {
         for (List<Reply> attempts : List.of(known, unknown)) {
             attempts.forEach(LoginTest::assertUnauthorized);
         }
-        assertThat(unknown).extracting(Reply::status).containsExactlyElementsOf(known.stream().map(Reply::status).toList());
-        assertThat(unknown).extracting(Reply::text).containsExactlyElementsOf(known.stream().map(Reply::text).toList());
+        assertThat(unknown)
+                .extracting(Reply::status)
+                .containsExactlyElementsOf(known.stream().map(Reply::status).toList());
+        assertThat(unknown)
+                .extracting(Reply::text)
+                .containsExactlyElementsOf(known.stream().map(Reply::text).toList());
 
         // a stranger's failures cost the owner a short delay, never the account, however the name is spelled
-        assertThat(basic("often.guessed", Staff.PASSWORD).get("/sites").status()).isEqualTo(200);
-        assertThat(basic("often.guessed", Staff.PASSWORD).post("/tokens", null).status()).isEqualTo(201);
+        assertThat(basic("often.guessed", Staff.PASSWORD).get("/sites").status())
+                .isEqualTo(200);
+        assertThat(basic("often.guessed", Staff.PASSWORD).post("/tokens", null).status())
+                .isEqualTo(201);
         assertUnauthorized(basic("OFTEN.GUESSED", WRONG).get("/sites"));
         assertThat(basic("by.stander", Staff.PASSWORD).get("/sites").status()).isEqualTo(200);
     }
@@ -147,7 +154,9 @@ class LoginTest {
         List<Duration> took = new ArrayList<>();
         for (int attempt = 1; attempt <= 4; attempt++) {
             Instant start = Instant.now();
-            assertUnauthorized(basic("slow.down", WRONG).with("X-Forwarded-For", "192.0.2.3").get("/sites"));
+            assertUnauthorized(basic("slow.down", WRONG)
+                    .with("X-Forwarded-For", "192.0.2.3")
+                    .get("/sites"));
             took.add(Duration.between(start, Instant.now()));
         }
         // after three failures the fourth answer waits at least half a second
@@ -157,7 +166,9 @@ class LoginTest {
     private static List<Reply> failSixTimes(String username, String address) {
         List<Reply> replies = new ArrayList<>();
         for (int attempt = 1; attempt <= 6; attempt++) {
-            replies.add(basic(username, WRONG + attempt).with("X-Forwarded-For", address).get("/sites"));
+            replies.add(basic(username, WRONG + attempt)
+                    .with("X-Forwarded-For", address)
+                    .get("/sites"));
         }
         return replies;
     }
@@ -176,7 +187,9 @@ class LoginTest {
         assertThat(id).isNotBlank();
         assertThat(issued.header("Location")).endsWith("/api/tokens/" + id);
         assertThat(Instant.parse(body.get("expiresAt").asText()))
-                .isBetween(asked.plus(Duration.ofHours(8)).minusSeconds(5), Instant.now().plus(Duration.ofHours(8)));
+                .isBetween(
+                        asked.plus(Duration.ofHours(8)).minusSeconds(5),
+                        Instant.now().plus(Duration.ofHours(8)));
         assertThat(storedTokenHashes()).doesNotContain(token).contains(ApiTokens.hash(token));
 
         Api tom = bearer(token);
@@ -185,7 +198,9 @@ class LoginTest {
 
         Reply notTheirs = TestApp.as(APP, "olga.other").delete("/tokens/" + id);
         assertThat(notTheirs.status()).as(notTheirs.toString()).isEqualTo(404);
-        assertThat(tom.get("/sites").status()).as("still valid after someone else's attempt").isEqualTo(200);
+        assertThat(tom.get("/sites").status())
+                .as("still valid after someone else's attempt")
+                .isEqualTo(200);
 
         Reply revoked = TestApp.as(APP, "tom.token").delete("/tokens/" + id);
         assertThat(revoked.status()).as(revoked.toString()).isEqualTo(204);
@@ -200,7 +215,8 @@ class LoginTest {
         assertUnauthorized(olga.get("/sites"));
 
         JsonNode second = TestApp.as(APP, "olga.other").post("/tokens", null).json();
-        assertThat(admin().delete("/tokens/" + second.get("id").asText()).status()).isEqualTo(204);
+        assertThat(admin().delete("/tokens/" + second.get("id").asText()).status())
+                .isEqualTo(204);
         assertUnauthorized(bearer(second.get("token").asText()).get("/sites"));
 
         assertThat(admin().delete("/tokens/no-such-token").status()).isEqualTo(404);
@@ -209,7 +225,8 @@ class LoginTest {
     @Test
     void a_token_stops_working_when_it_expires() throws Exception {
         TestDatabase database = TestDatabase.fresh();
-        DropwizardTestSupport<DesistConfiguration> shortLived = new DropwizardTestSupport<>(DesistApplication.class,
+        DropwizardTestSupport<DesistConfiguration> shortLived = new DropwizardTestSupport<>(
+                DesistApplication.class,
                 ResourceHelpers.resourceFilePath("test-config.yml"),
                 database.overrides(ConfigOverride.config("tokenLifetime", "2 seconds")));
         shortLived.before();
@@ -217,7 +234,10 @@ class LoginTest {
             Staff.ensure(database, "brief.user", Set.of(Role.police), Set.of());
             Api anonymous = new Api("http://localhost:" + shortLived.getLocalPort() + "/api");
             Instant asked = Instant.now();
-            JsonNode issued = anonymous.withBasic("brief.user", Staff.PASSWORD).post("/tokens", null).json();
+            JsonNode issued = anonymous
+                    .withBasic("brief.user", Staff.PASSWORD)
+                    .post("/tokens", null)
+                    .json();
             Instant expiresAt = Instant.parse(issued.get("expiresAt").asText());
             assertThat(expiresAt).isBetween(asked.plusSeconds(1), Instant.now().plusSeconds(3));
 
@@ -227,8 +247,12 @@ class LoginTest {
             Thread.sleep(Math.max(0, Duration.between(Instant.now(), expiresAt).toMillis()) + 500);
             Reply expired = brief.get("/sites");
             assertThat(expired.status()).as(expired.toString()).isEqualTo(401);
-            assertThat(anonymous.withBasic("brief.user", Staff.PASSWORD).get("/sites").status())
-                    .as("the password still works").isEqualTo(200);
+            assertThat(anonymous
+                            .withBasic("brief.user", Staff.PASSWORD)
+                            .get("/sites")
+                            .status())
+                    .as("the password still works")
+                    .isEqualTo(200);
         } finally {
             shortLived.after();
         }
@@ -242,13 +266,16 @@ class LoginTest {
         assertThat(listed.status()).as(listed.toString()).isEqualTo(200);
 
         JsonNode items = listed.json().get("items");
-        assertThat(items).extracting(item -> item.get("username").asText()).contains("ann.police", "cathy.cps", "adm.in");
+        assertThat(items)
+                .extracting(item -> item.get("username").asText())
+                .contains("ann.police", "cathy.cps", "adm.in");
         items.forEach(item -> assertThat(item.fieldNames())
-                .toIterable().containsExactlyInAnyOrder("username", "roles", "sites", "disabled", "mustChangePassword",
-                        "createdAt"));
+                .toIterable()
+                .containsExactlyInAnyOrder(
+                        "username", "roles", "sites", "disabled", "mustChangePassword", "createdAt"));
         // "password" appears only as the name of the mustChangePassword flag
-        assertThat(listed.text().toLowerCase().replace("mustchangepassword", "")).doesNotContain("hash", "password",
-                "argon2");
+        assertThat(listed.text().toLowerCase().replace("mustchangepassword", ""))
+                .doesNotContain("hash", "password", "argon2");
         JsonNode cps = find(items, "cathy.cps");
         assertThat(cps.get("roles")).extracting(JsonNode::asText).containsExactly("cps");
         assertThat(cps.get("disabled").asBoolean()).isFalse();
@@ -259,7 +286,9 @@ class LoginTest {
     @Test
     void a_disabled_account_is_refused_at_once_by_password_and_by_token() {
         Api password = TestApp.as(APP, "dis.abled");
-        assertThat(password.get("/sites").status()).as("logged in, so the login is cached").isEqualTo(200);
+        assertThat(password.get("/sites").status())
+                .as("logged in, so the login is cached")
+                .isEqualTo(200);
         Api token = bearer(password.post("/tokens", null).json().get("token").asText());
         assertThat(token.get("/sites").status()).isEqualTo(200);
 
@@ -269,7 +298,9 @@ class LoginTest {
 
         assertUnauthorized(password.get("/sites"));
         assertUnauthorized(token.get("/sites"));
-        assertThat(find(admin().get("/users?limit=500").json().get("items"), "dis.abled").get("disabled").asBoolean())
+        assertThat(find(admin().get("/users?limit=500").json().get("items"), "dis.abled")
+                        .get("disabled")
+                        .asBoolean())
                 .isTrue();
         assertThat(admin().post("/users/no.such.user/disable", null).status()).isEqualTo(404);
     }
@@ -277,7 +308,9 @@ class LoginTest {
     @Test
     void an_administrator_resets_a_password_and_the_old_one_and_its_tokens_stop_working() {
         Api old = TestApp.as(APP, "reset.me");
-        assertThat(old.get("/sites").status()).as("logged in, so the login is cached").isEqualTo(200);
+        assertThat(old.get("/sites").status())
+                .as("logged in, so the login is cached")
+                .isEqualTo(200);
         Api token = bearer(old.post("/tokens", null).json().get("token").asText());
 
         Reply reset = admin().post("/users/reset.me/password", null);
@@ -287,10 +320,14 @@ class LoginTest {
 
         assertUnauthorized(old.get("/sites"));
         assertUnauthorized(token.get("/sites"));
-        assertThat(basic("reset.me", temporary).get("/sites").status()).as("a temporary password only changes itself")
+        assertThat(basic("reset.me", temporary).get("/sites").status())
+                .as("a temporary password only changes itself")
                 .isEqualTo(403);
         assertThat(admin().post("/users/no.such.user/password", null).status()).isEqualTo(404);
-        assertThat(TestApp.as(APP, "ann.police").post("/users/reset.me/password", null).status()).isEqualTo(403);
+        assertThat(TestApp.as(APP, "ann.police")
+                        .post("/users/reset.me/password", null)
+                        .status())
+                .isEqualTo(403);
     }
 
     private static JsonNode find(JsonNode items, String username) {
@@ -305,8 +342,8 @@ class LoginTest {
     private static List<String> storedTokenHashes() throws SQLException {
         List<String> hashes = new ArrayList<>();
         try (Connection db = DATABASE.connect();
-             PreparedStatement query = db.prepareStatement("SELECT token_hash FROM api_token");
-             ResultSet rows = query.executeQuery()) {
+                PreparedStatement query = db.prepareStatement("SELECT token_hash FROM api_token");
+                ResultSet rows = query.executeQuery()) {
             while (rows.next()) {
                 hashes.add(rows.getString(1));
             }

@@ -13,16 +13,16 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import org.desist.DesistApplication;
+import org.desist.auth.Role;
 import org.desist.config.DesistConfiguration;
-import org.desist.support.Reply;
 import org.desist.support.Commands;
+import org.desist.support.Reply;
 import org.desist.support.Staff;
 import org.desist.support.TestApp;
 import org.desist.support.TestDatabase;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.desist.auth.Role;
 
 /**
  * The service's own config.yml, its two logs sent to files: the request log names who made each request, and
@@ -32,8 +32,10 @@ import org.desist.auth.Role;
 class SignInLogTest {
     static final Path LOGS = newFolder();
     static final TestDatabase DATABASE = TestDatabase.fresh();
-    static final DropwizardAppExtension<DesistConfiguration> APP = new DropwizardAppExtension<>(DesistApplication.class,
-            configYml(), DATABASE.overrides(
+    static final DropwizardAppExtension<DesistConfiguration> APP = new DropwizardAppExtension<>(
+            DesistApplication.class,
+            configYml(),
+            DATABASE.overrides(
                     // config.yml takes the audit key from the environment; a PostgreSQL run needs one
                     ConfigOverride.config("auditKey", Commands.AUDIT_KEY),
                     ConfigOverride.config("server.applicationConnectors[0].port", "0"),
@@ -41,11 +43,13 @@ class SignInLogTest {
                     ConfigOverride.config("server.shutdownGracePeriod", "0s"),
                     ConfigOverride.config("server.requestLog.appenders[0].type", "file"),
                     ConfigOverride.config("server.requestLog.appenders[0].archive", "false"),
-                    ConfigOverride.config("server.requestLog.appenders[0].currentLogFilename",
+                    ConfigOverride.config(
+                            "server.requestLog.appenders[0].currentLogFilename",
                             LOGS.resolve("requests.log").toString()),
                     ConfigOverride.config("logging.appenders[0].type", "file"),
                     ConfigOverride.config("logging.appenders[0].archive", "false"),
-                    ConfigOverride.config("logging.appenders[0].currentLogFilename",
+                    ConfigOverride.config(
+                            "logging.appenders[0].currentLogFilename",
                             LOGS.resolve("service.log").toString())));
 
     @BeforeAll
@@ -57,21 +61,29 @@ class SignInLogTest {
     void the_request_log_names_the_user_of_each_request_by_password_and_by_token() throws Exception {
         Reply byPassword = TestApp.as(APP, "log.reader").get("/sites");
         assertThat(byPassword.status()).isEqualTo(200);
-        String token = TestApp.as(APP, "log.reader").post("/tokens", null).json().get("token").asText();
+        String token = TestApp.as(APP, "log.reader")
+                .post("/tokens", null)
+                .json()
+                .get("token")
+                .asText();
         Reply byToken = TestApp.anonymous(APP).withBearer(token).get("/sites");
         assertThat(byToken.status()).isEqualTo(200);
 
         for (Reply reply : List.of(byPassword, byToken)) {
             String line = lineWith(LOGS.resolve("requests.log"), reply.header("X-Request-Id"));
-            assertThat(line).as("the request log line of " + reply.header("X-Request-Id"))
-                    .contains(" log.reader ").contains("GET /api/sites");
+            assertThat(line)
+                    .as("the request log line of " + reply.header("X-Request-Id"))
+                    .contains(" log.reader ")
+                    .contains("GET /api/sites");
             assertThat(line).doesNotContain(Staff.PASSWORD).doesNotContain(token);
         }
     }
 
     @Test
     void a_line_logged_during_a_request_carries_its_request_id() throws Exception {
-        Reply refused = TestApp.anonymous(APP).withBasic("log.reader", "not the password of log.reader").get("/sites");
+        Reply refused = TestApp.anonymous(APP)
+                .withBasic("log.reader", "not the password of log.reader")
+                .get("/sites");
         assertThat(refused.status()).isEqualTo(401);
 
         String line = lineWith(LOGS.resolve("service.log"), refused.header("X-Request-Id"));
@@ -104,7 +116,8 @@ class SignInLogTest {
                 return root.resolve("config.yml").toAbsolutePath().toString();
             }
         }
-        throw new IllegalStateException("config.yml not found from " + Path.of("").toAbsolutePath());
+        throw new IllegalStateException(
+                "config.yml not found from " + Path.of("").toAbsolutePath());
     }
 
     private static Path newFolder() {

@@ -12,8 +12,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.desist.DesistApplication;
-import org.desist.config.DesistConfiguration;
 import org.desist.audit.AuditLog;
+import org.desist.auth.Role;
+import org.desist.config.DesistConfiguration;
 import org.desist.support.Api;
 import org.desist.support.Reply;
 import org.desist.support.Staff;
@@ -23,7 +24,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.desist.auth.Role;
 
 /**
  * The sign-in throttle lives in the database: two instances share it and a restart keeps it. It counts by
@@ -40,6 +40,7 @@ class SignInThrottleTest {
     private static final String WRONG = "not the right password at all";
     /** The service's per-address allowance and block (SignInPolicy), spelled out so a change to it is a decision. */
     private static final int BLOCK_AFTER = 20;
+
     private static final Duration BLOCK = Duration.ofMinutes(15);
 
     @BeforeAll
@@ -62,20 +63,28 @@ class SignInThrottleTest {
             replies.add(from(app, sprayer).withBasic("spray.target" + i, WRONG).get("/sites"));
         }
 
-        assertThat(replies.subList(0, BLOCK_AFTER)).allSatisfy(reply ->
-                assertThat(reply.status()).as(reply.toString()).isEqualTo(401));
+        assertThat(replies.subList(0, BLOCK_AFTER))
+                .allSatisfy(
+                        reply -> assertThat(reply.status()).as(reply.toString()).isEqualTo(401));
         assertThat(replies.subList(BLOCK_AFTER, 30)).allSatisfy(SignInThrottleTest::assertBlocked);
 
         // the right password of a real account, from the blocked address: refused without being checked
         assertBlocked(from(B, sprayer).withBasic("col.league", Staff.PASSWORD).get("/sites"));
         // the colleague from elsewhere is not affected
-        assertThat(from(A, "192.0.2.44").withBasic("col.league", Staff.PASSWORD).get("/sites").status()).isEqualTo(200);
+        assertThat(from(A, "192.0.2.44")
+                        .withBasic("col.league", Staff.PASSWORD)
+                        .get("/sites")
+                        .status())
+                .isEqualTo(200);
 
-        DropwizardTestSupport<DesistConfiguration> restarted = new DropwizardTestSupport<>(DesistApplication.class,
-                ResourceHelpers.resourceFilePath(TestApp.BEHIND_LOCAL_PROXY), DATABASE.overrides());
+        DropwizardTestSupport<DesistConfiguration> restarted = new DropwizardTestSupport<>(
+                DesistApplication.class,
+                ResourceHelpers.resourceFilePath(TestApp.BEHIND_LOCAL_PROXY),
+                DATABASE.overrides());
         restarted.before();
         try {
-            Api again = new Api("http://localhost:" + restarted.getLocalPort() + "/api").with("X-Forwarded-For", sprayer);
+            Api again =
+                    new Api("http://localhost:" + restarted.getLocalPort() + "/api").with("X-Forwarded-For", sprayer);
             assertBlocked(again.withBasic("spray.target99", WRONG).get("/sites"));
         } finally {
             restarted.after();
@@ -85,14 +94,19 @@ class SignInThrottleTest {
                         "SELECT username, role, resource_type, resource_id, status, request_id, client_address"
                                 + " FROM audit_event WHERE action = 'sign_in_failed' AND client_address = :address"
                                 + " ORDER BY seq")
-                .bind("address", sprayer).mapToMap().list());
-        assertThat(audited).as("every refused sign-in from the sprayer is audited").hasSize(32);
+                .bind("address", sprayer)
+                .mapToMap()
+                .list());
+        assertThat(audited)
+                .as("every refused sign-in from the sprayer is audited")
+                .hasSize(32);
         for (int i = 0; i < 30; i++) {
             Map<String, Object> row = audited.get(i);
             assertThat(row.get("username")).isEqualTo(AuditLog.ANONYMOUS);
             assertThat(row.get("resource_type")).isEqualTo("account");
             assertThat(row.get("resource_id")).isEqualTo("spray.target" + i);
-            assertThat(((Number) row.get("status")).intValue()).isEqualTo(replies.get(i).status());
+            assertThat(((Number) row.get("status")).intValue())
+                    .isEqualTo(replies.get(i).status());
             assertThat(row.get("request_id")).isEqualTo(replies.get(i).header("X-Request-Id"));
         }
     }
@@ -102,13 +116,20 @@ class SignInThrottleTest {
         String stranger = "203.0.113.66";
         List<Reply> guesses = new ArrayList<>();
         for (int i = 0; i < BLOCK_AFTER + 3; i++) {
-            guesses.add(from(i % 2 == 0 ? A : B, stranger).withBasic("own.er", WRONG + i).get("/sites"));
+            guesses.add(from(i % 2 == 0 ? A : B, stranger)
+                    .withBasic("own.er", WRONG + i)
+                    .get("/sites"));
         }
-        assertThat(guesses.get(guesses.size() - 1).status()).as("the stranger is blocked").isEqualTo(429);
+        assertThat(guesses.get(guesses.size() - 1).status())
+                .as("the stranger is blocked")
+                .isEqualTo(429);
 
         for (DropwizardAppExtension<DesistConfiguration> app : List.of(A, B)) {
-            Reply owner = from(app, "192.0.2.10").withBasic("own.er", Staff.PASSWORD).get("/sites");
-            assertThat(owner.status()).as("the owner, from their own address: " + owner).isEqualTo(200);
+            Reply owner =
+                    from(app, "192.0.2.10").withBasic("own.er", Staff.PASSWORD).get("/sites");
+            assertThat(owner.status())
+                    .as("the owner, from their own address: " + owner)
+                    .isEqualTo(200);
             assertThat(owner.json().get("items").isArray()).isTrue();
         }
     }
@@ -116,33 +137,42 @@ class SignInThrottleTest {
     @Test
     void an_unknown_username_and_a_bad_token_are_audited_with_address_and_request_id_but_never_the_token() {
         Reply unknown = from(A, "192.0.2.77").withBasic("nobody.known", WRONG).get("/sites");
-        Reply badToken = from(B, "192.0.2.78").withBearer("dst_made-up-token-value").get("/sites");
+        Reply badToken =
+                from(B, "192.0.2.78").withBearer("dst_made-up-token-value").get("/sites");
         assertThat(unknown.status()).isEqualTo(401);
         assertThat(badToken.status()).isEqualTo(401);
 
         Map<String, Object> unknownRow = auditedRequest(unknown.header("X-Request-Id"));
-        assertThat(unknownRow).containsEntry("username", AuditLog.ANONYMOUS).containsEntry("resource_id", "nobody.known")
-                .containsEntry("client_address", "192.0.2.77").containsEntry("action", "sign_in_failed");
+        assertThat(unknownRow)
+                .containsEntry("username", AuditLog.ANONYMOUS)
+                .containsEntry("resource_id", "nobody.known")
+                .containsEntry("client_address", "192.0.2.77")
+                .containsEntry("action", "sign_in_failed");
         Map<String, Object> tokenRow = auditedRequest(badToken.header("X-Request-Id"));
-        assertThat(tokenRow).containsEntry("username", AuditLog.ANONYMOUS).containsEntry("client_address", "192.0.2.78")
+        assertThat(tokenRow)
+                .containsEntry("username", AuditLog.ANONYMOUS)
+                .containsEntry("client_address", "192.0.2.78")
                 .containsEntry("action", "sign_in_failed");
         assertThat(tokenRow.get("resource_id")).isNull();
-        assertThat(tokenRow.values()).noneSatisfy(value -> assertThat(String.valueOf(value)).contains("made-up"));
+        assertThat(tokenRow.values())
+                .noneSatisfy(value -> assertThat(String.valueOf(value)).contains("made-up"));
     }
 
     private static Map<String, Object> auditedRequest(String requestId) {
         assertThat(requestId).isNotBlank();
-        return DATABASE.jdbi().withHandle(handle -> handle.createQuery(
-                        "SELECT username, action, resource_id, client_address, status FROM audit_event"
-                                + " WHERE request_id = :id")
-                .bind("id", requestId).mapToMap().findOne()).orElseThrow(() ->
-                        new AssertionError("no audit row for request " + requestId));
+        return DATABASE.jdbi()
+                .withHandle(handle -> handle.createQuery(
+                                "SELECT username, action, resource_id, client_address, status FROM audit_event"
+                                        + " WHERE request_id = :id")
+                        .bind("id", requestId)
+                        .mapToMap()
+                        .findOne())
+                .orElseThrow(() -> new AssertionError("no audit row for request " + requestId));
     }
 
     private static void assertBlocked(Reply reply) {
         assertThat(reply.status()).as(reply.toString()).isEqualTo(429);
         assertThat(reply.contentType()).startsWith("application/problem+json");
-        assertThat(Long.parseLong(reply.header("Retry-After")))
-                .isBetween(1L, BLOCK.toSeconds());
+        assertThat(Long.parseLong(reply.header("Retry-After"))).isBetween(1L, BLOCK.toSeconds());
     }
 }

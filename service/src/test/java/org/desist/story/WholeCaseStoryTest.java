@@ -97,13 +97,20 @@ class WholeCaseStoryTest {
         review.put("reason", "Escalating fixation");
         review.put("screening", Map.of("instrument", "S-DASH", "answers", answers));
         Cases.ok(api.post("/referrals/" + referralId + "/review", review));
-        assertThat(Cases.ok(api.get("/referrals/" + referralId)).get("screening").get("yesCount").asInt()).isEqualTo(5);
+        assertThat(Cases.ok(api.get("/referrals/" + referralId))
+                        .get("screening")
+                        .get("yesCount")
+                        .asInt())
+                .isEqualTo(5);
 
         // 3. enrolment: referred 2026-02-03, assessing 2026-02-04, enrolled 2026-02-16
-        String enrolment = Cases.created(api.post("/enrolments", Map.of("participantId", participant,
-                "cohortId", cohortId, "on", "2026-02-03"))).get("id").asText();
+        String enrolment = Cases.created(api.post(
+                        "/enrolments", Map.of("participantId", participant, "cohortId", cohortId, "on", "2026-02-03")))
+                .get("id")
+                .asText();
         cases.move(enrolment, "assessing", "2026-02-04");
-        assertThat(cases.move(enrolment, "enrolled", "2026-02-16").get("state").asText()).isEqualTo("enrolled");
+        assertThat(cases.move(enrolment, "enrolled", "2026-02-16").get("state").asText())
+                .isEqualTo("enrolled");
 
         // 4. SRP risk assessment on 2026-02-10
         Map<String, Object> assessment = new LinkedHashMap<>();
@@ -126,7 +133,9 @@ class WholeCaseStoryTest {
             session.put("scheduledAt", s[0]);
             session.put("durationMinutes", 50);
             session.put("facilitator", "Dr A. Okafor");
-            String id = Cases.created(api.post(records + "sessions", session)).get("id").asText();
+            String id = Cases.created(api.post(records + "sessions", session))
+                    .get("id")
+                    .asText();
             sessionIds.add(id);
             Map<String, Object> outcome = new LinkedHashMap<>();
             outcome.put("outcome", s[1]);
@@ -143,35 +152,76 @@ class WholeCaseStoryTest {
 
         // 6. onward referral to an alcohol service: made 2026-03-10, accepted 03-17, engaged 03-24;
         //    and a second one to talking therapies made 2026-04-01 and still waiting
-        alcoholReferral = Cases.created(api.post(records + "service-referrals", Map.of("service", "substance_misuse",
-                "kind", "alcohol", "provider", "Northside Community Alcohol Team", "madeOn", "2026-03-10",
-                "reason", "Drinks before contacting the victim"))).get("id").asText();
+        alcoholReferral = Cases.created(api.post(
+                        records + "service-referrals",
+                        Map.of(
+                                "service",
+                                "substance_misuse",
+                                "kind",
+                                "alcohol",
+                                "provider",
+                                "Northside Community Alcohol Team",
+                                "madeOn",
+                                "2026-03-10",
+                                "reason",
+                                "Drinks before contacting the victim")))
+                .get("id")
+                .asText();
         String moves = records + "service-referrals/" + alcoholReferral + "/transitions";
         Cases.ok(api.post(moves, Map.of("to", "accepted", "on", "2026-03-17", "reason", "Assessed by the team")));
         assertThat(Cases.ok(api.post(moves, Map.of("to", "engaged", "on", "2026-03-24", "reason", "First group")))
-                .get("state").asText()).isEqualTo("engaged");
-        talkingReferral = Cases.created(api.post(records + "service-referrals", Map.of("service", "mental_health",
-                "kind", "talking_therapies", "provider", "Borough Talking Therapies", "madeOn", "2026-04-01",
-                "reason", "Low mood"))).get("id").asText();
+                        .get("state")
+                        .asText())
+                .isEqualTo("engaged");
+        talkingReferral = Cases.created(api.post(
+                        records + "service-referrals",
+                        Map.of(
+                                "service",
+                                "mental_health",
+                                "kind",
+                                "talking_therapies",
+                                "provider",
+                                "Borough Talking Therapies",
+                                "madeOn",
+                                "2026-04-01",
+                                "reason",
+                                "Low mood")))
+                .get("id")
+                .asText();
 
         // 7. plan actions, recorded today: one past due and open (overdue), one done on 2026-03-27,
         //    one due in 30 days (open, not overdue)
         overdueAction = action("police", "Check compliance with the protection order", "2026-04-30", "2026-05-15");
         doneAction = action("probation", "Agree an exclusion zone in supervision", "2026-03-31", "2026-04-15");
-        Cases.ok(api.post(records + "risk-plan/actions/" + doneAction + "/transitions",
+        Cases.ok(api.post(
+                records + "risk-plan/actions/" + doneAction + "/transitions",
                 Map.of("to", "done", "on", "2026-03-27", "reason", "Agreed in supervision")));
-        aheadAction = action("health", "Review alcohol use with the GP", TODAY.plusDays(30).toString(),
+        aheadAction = action(
+                "health",
+                "Review alcohol use with the GP",
+                TODAY.plusDays(30).toString(),
                 TODAY.plusDays(40).toString());
 
         // 8. two desistance reviews
-        Cases.created(api.post(records + "desistance-reviews", desistanceReview("2026-04-01",
-                ratings("moderate", "high", "moderate", "moderate"), 7, true, 3)));
-        Cases.created(api.post(records + "desistance-reviews", desistanceReview("2026-05-20",
-                ratings("low", "moderate", "high", "high"), 4, false, 4)));
+        Cases.created(api.post(
+                records + "desistance-reviews",
+                desistanceReview("2026-04-01", ratings("moderate", "high", "moderate", "moderate"), 7, true, 3)));
+        Cases.created(api.post(
+                records + "desistance-reviews",
+                desistanceReview("2026-05-20", ratings("low", "moderate", "high", "high"), 4, false, 4)));
 
         // 9. an incident
-        Cases.created(api.post(records + "incidents", Map.of("kind", "contact_with_victim", "occurredOn", "2026-06-02",
-                "source", "police", "details", DETAILS)));
+        Cases.created(api.post(
+                records + "incidents",
+                Map.of(
+                        "kind",
+                        "contact_with_victim",
+                        "occurredOn",
+                        "2026-06-02",
+                        "source",
+                        "police",
+                        "details",
+                        DETAILS)));
     }
 
     static Map<String, Object> ratings(String violence, String persistence, String recurrence, String damage) {
@@ -183,8 +233,8 @@ class WholeCaseStoryTest {
         return ratings;
     }
 
-    static Map<String, Object> desistanceReview(String on, Map<String, Object> ratings, int fixation, boolean contact,
-                                                int engagement) {
+    static Map<String, Object> desistanceReview(
+            String on, Map<String, Object> ratings, int fixation, boolean contact, int engagement) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("reviewedOn", on);
         body.put("riskRatings", ratings);
@@ -196,8 +246,21 @@ class WholeCaseStoryTest {
     }
 
     static String action(String agency, String action, String dueOn, String reviewOn) {
-        return Cases.created(api.post(records + "risk-plan/actions", Map.of("action", action, "agency", agency,
-                "owner", "Named officer", "dueOn", dueOn, "reviewOn", reviewOn))).get("id").asText();
+        return Cases.created(api.post(
+                        records + "risk-plan/actions",
+                        Map.of(
+                                "action",
+                                action,
+                                "agency",
+                                agency,
+                                "owner",
+                                "Named officer",
+                                "dueOn",
+                                dueOn,
+                                "reviewOn",
+                                reviewOn)))
+                .get("id")
+                .asText();
     }
 
     /** "at" cut to the day, or to the minute for sessions (instants), then the type. */
@@ -205,7 +268,8 @@ class WholeCaseStoryTest {
         List<String> order = new ArrayList<>();
         events.forEach(event -> {
             String at = event.get("at").asText();
-            order.add((at.length() > 10 ? at.substring(0, 16) : at) + " " + event.get("type").asText());
+            order.add((at.length() > 10 ? at.substring(0, 16) : at) + " "
+                    + event.get("type").asText());
         });
         return order;
     }
@@ -218,55 +282,66 @@ class WholeCaseStoryTest {
 
         // Ordered by the day (a session's instant sorts after the plain dates of its own day), then by kind
         // in the order the kinds are listed (service_referral before desistance_review on 2026-04-01).
-        assertThat(order(events)).containsExactly(
-                "2026-02-01 referral",
-                "2026-02-02 review",
-                "2026-02-03 enrolment",              // referred
-                "2026-02-04 enrolment",              // assessing
-                "2026-02-10 assessment",
-                "2026-02-16 enrolment",              // enrolled
-                "2026-03-02T09:00 session",          // 1 attended
-                "2026-03-09T09:00 session",          // 2 attended
-                "2026-03-10 service_referral",       // alcohol: made
-                "2026-03-16T09:00 session",          // 3 did not attend
-                "2026-03-17 service_referral",       // alcohol: accepted
-                "2026-03-23T09:00 session",          // 4 late
-                "2026-03-24 service_referral",       // alcohol: engaged
-                "2026-03-27 plan_action",            // exclusion zone: done
-                "2026-03-30T09:00 session",          // 5 attended
-                "2026-04-01 service_referral",       // talking therapies: made
-                "2026-04-01 desistance_review",      // first review
-                "2026-04-06T09:00 session",          // 6 cancelled by service
-                "2026-04-13T09:00 session",          // 7 attended
-                "2026-04-20T09:00 session",          // 8 cancelled by participant
-                "2026-04-27T09:00 session",          // 9 late
-                "2026-05-04T09:00 session",          // 10 did not attend
-                "2026-05-11T09:00 session",          // 11 attended
-                "2026-05-18T09:00 session",          // 12 attended
-                "2026-05-20 desistance_review",      // second review
-                "2026-06-02 incident",
-                today + " plan_action",              // the three actions were set today
-                today + " plan_action",
-                today + " plan_action");
+        assertThat(order(events))
+                .containsExactly(
+                        "2026-02-01 referral",
+                        "2026-02-02 review",
+                        "2026-02-03 enrolment", // referred
+                        "2026-02-04 enrolment", // assessing
+                        "2026-02-10 assessment",
+                        "2026-02-16 enrolment", // enrolled
+                        "2026-03-02T09:00 session", // 1 attended
+                        "2026-03-09T09:00 session", // 2 attended
+                        "2026-03-10 service_referral", // alcohol: made
+                        "2026-03-16T09:00 session", // 3 did not attend
+                        "2026-03-17 service_referral", // alcohol: accepted
+                        "2026-03-23T09:00 session", // 4 late
+                        "2026-03-24 service_referral", // alcohol: engaged
+                        "2026-03-27 plan_action", // exclusion zone: done
+                        "2026-03-30T09:00 session", // 5 attended
+                        "2026-04-01 service_referral", // talking therapies: made
+                        "2026-04-01 desistance_review", // first review
+                        "2026-04-06T09:00 session", // 6 cancelled by service
+                        "2026-04-13T09:00 session", // 7 attended
+                        "2026-04-20T09:00 session", // 8 cancelled by participant
+                        "2026-04-27T09:00 session", // 9 late
+                        "2026-05-04T09:00 session", // 10 did not attend
+                        "2026-05-11T09:00 session", // 11 attended
+                        "2026-05-18T09:00 session", // 12 attended
+                        "2026-05-20 desistance_review", // second review
+                        "2026-06-02 incident",
+                        today + " plan_action", // the three actions were set today
+                        today + " plan_action",
+                        today + " plan_action");
         assertThat(events).hasSize(29); // 1 + 1 + 3 + 1 + 12 + 4 moves + 2 reviews + 1 incident + 3 set + 1 done
 
         assertThat(events.get(0).get("summary").asText()).isEqualTo("Referral received from police");
         assertThat(events.get(0).get("ref").asText()).isEqualTo("/api/referrals/" + referralId);
-        assertThat(events.get(1).get("summary").asText()).isEqualTo("Daily review: priority high, accept for intervention");
+        assertThat(events.get(1).get("summary").asText())
+                .isEqualTo("Daily review: priority high, accept for intervention");
         assertThat(events.get(5).get("summary").asText()).isEqualTo("Enrolment: enrolled");
         assertThat(events.get(4).get("summary").asText()).isEqualTo("Risk assessment (SRP): overall risk high");
         assertThat(events.get(6).get("summary").asText()).isEqualTo("Individual therapy: attended, engagement 2/5");
         assertThat(events.get(6).get("ref").asText()).isEqualTo("/api" + records + "sessions/" + sessionIds.get(0));
         assertThat(events.get(9).get("summary").asText()).isEqualTo("Individual therapy: did not attend");
-        assertThat(events.get(12).get("summary").asText()).isEqualTo("Onward referral (substance misuse, alcohol): engaged");
-        assertThat(events.get(12).get("ref").asText()).isEqualTo("/api" + records + "service-referrals/"
-                + alcoholReferral);
+        assertThat(events.get(12).get("summary").asText())
+                .isEqualTo("Onward referral (substance misuse, alcohol): engaged");
+        assertThat(events.get(12).get("ref").asText())
+                .isEqualTo("/api" + records + "service-referrals/" + alcoholReferral);
         assertThat(events.get(13).get("summary").asText()).isEqualTo("Plan action (probation): done");
         assertThat(events.get(13).get("ref").asText()).isEqualTo("/api" + records + "risk-plan/actions/" + doneAction);
-        assertThat(events.get(25).get("summary").asText()).isEqualTo("Incident: contact with victim (reported by police)");
+        assertThat(events.get(25).get("summary").asText())
+                .isEqualTo("Incident: contact with victim (reported by police)");
 
-        assertThat(reply.text()).doesNotContain(FORMULATION, NOTES, NARRATIVE, DETAILS, "Asked where the victim",
-                "Drinks before", "Check compliance");
+        assertThat(reply.text())
+                .doesNotContain(
+                        FORMULATION,
+                        NOTES,
+                        NARRATIVE,
+                        DETAILS,
+                        "Asked where the victim",
+                        "Drinks before",
+                        "Check compliance");
     }
 
     @Test
@@ -278,8 +353,8 @@ class WholeCaseStoryTest {
         // outcomes of the twelve: attended 1,2,5,7,11,12 (6); late 4,9 (2); did not attend 3,10 (2);
         // cancelled by the participant 8 (1); cancelled by the service 6 (1)
         JsonNode attendance = progress.get("attendance");
-        assertThat(attendance.get("offered").asInt()).isEqualTo(11);               // 12 - 1 cancelled by the service
-        assertThat(attendance.get("attended").asInt()).isEqualTo(8);               // 6 attended + 2 late
+        assertThat(attendance.get("offered").asInt()).isEqualTo(11); // 12 - 1 cancelled by the service
+        assertThat(attendance.get("attended").asInt()).isEqualTo(8); // 6 attended + 2 late
         assertThat(attendance.get("didNotAttend").asInt()).isEqualTo(2);
         assertThat(attendance.get("cancelledByParticipant").asInt()).isEqualTo(1);
         assertThat(attendance.get("rate").asDouble()).isCloseTo(0.7273, within(0.0001)); // 8 / 11 = 0.72727...
@@ -288,10 +363,19 @@ class WholeCaseStoryTest {
 
         // engagement of the sessions attended or late, in time order: 2, 3, (4 late) 3, 3, 4, (9 late) 4, 4, 5
         List<String> engagement = new ArrayList<>();
-        progress.get("engagementTrend").forEach(point -> engagement.add(point.get("at").asText().substring(0, 10)
-                + "=" + point.get("engagement").asInt()));
-        assertThat(engagement).containsExactly("2026-03-02=2", "2026-03-09=3", "2026-03-23=3", "2026-03-30=3",
-                "2026-04-13=4", "2026-04-27=4", "2026-05-11=4", "2026-05-18=5");
+        progress.get("engagementTrend")
+                .forEach(point -> engagement.add(point.get("at").asText().substring(0, 10) + "="
+                        + point.get("engagement").asInt()));
+        assertThat(engagement)
+                .containsExactly(
+                        "2026-03-02=2",
+                        "2026-03-09=3",
+                        "2026-03-23=3",
+                        "2026-03-30=3",
+                        "2026-04-13=4",
+                        "2026-04-27=4",
+                        "2026-05-11=4",
+                        "2026-05-18=5");
 
         // first assessment (2026-02-10): moderate, high, high, moderate
         // latest review (2026-05-20):    low, moderate, high, high
@@ -304,8 +388,9 @@ class WholeCaseStoryTest {
         assertThat(domain(risk, "psychosocial_damage")).isEqualTo("moderate -> high up");
 
         List<String> fixation = new ArrayList<>();
-        progress.get("fixationTrend").forEach(point -> fixation.add(point.get("reviewedOn").asText() + "="
-                + point.get("fixation").asInt()));
+        progress.get("fixationTrend")
+                .forEach(point -> fixation.add(point.get("reviewedOn").asText() + "="
+                        + point.get("fixation").asInt()));
         assertThat(fixation).containsExactly("2026-04-01=7", "2026-05-20=4");
 
         // the incident happened on 2026-06-02: days from then to today in London
@@ -337,7 +422,8 @@ class WholeCaseStoryTest {
 
     static String domain(JsonNode risk, String name) {
         JsonNode domain = risk.get(name);
-        return domain.get("atFirstAssessment").asText() + " -> " + domain.get("atLatestReview").asText() + " "
+        return domain.get("atFirstAssessment").asText() + " -> "
+                + domain.get("atLatestReview").asText() + " "
                 + domain.get("movement").asText();
     }
 }

@@ -38,15 +38,17 @@ class ServicesSeeNoHttpTest {
             // reads the Accept header and the flags of the cohort report's resources
             "org.desist.cohortreport.Formats");
     /** The types are named wherever they live, so the check survives a move of the HTTP packages. */
-    private static final Pattern FORBIDDEN = Pattern.compile(
-            "\\bjakarta\\.ws\\.rs\\b|\\borg\\.desist\\.\\w+\\.(ProblemException|Versions)\\b"
+    private static final Pattern FORBIDDEN =
+            Pattern.compile("\\bjakarta\\.ws\\.rs\\b|\\borg\\.desist\\.\\w+\\.(ProblemException|Versions)\\b"
                     + "|\\borg\\.desist\\.http\\.[\\w.]*\\w");
 
     @Test
     void servicesUseNeitherJaxRsNorProblemExceptionNorVersionsNorTheHttpPackage() throws IOException {
         List<String> offences = new ArrayList<>();
         try (Stream<Path> files = Files.walk(SOURCES.resolve("org/desist"))) {
-            for (Path file : files.filter(path -> path.toString().endsWith(".java")).sorted().toList()) {
+            for (Path file : files.filter(path -> path.toString().endsWith(".java"))
+                    .sorted()
+                    .toList()) {
                 String className = className(file);
                 if (httpLayer(className)) {
                     continue;
@@ -61,7 +63,8 @@ class ServicesSeeNoHttpTest {
     }
 
     private static String className(Path file) {
-        String relative = SOURCES.relativize(file).toString().replace(file.getFileSystem().getSeparator(), ".");
+        String relative =
+                SOURCES.relativize(file).toString().replace(file.getFileSystem().getSeparator(), ".");
         return relative.substring(0, relative.length() - ".java".length());
     }
 
@@ -84,7 +87,9 @@ class ServicesSeeNoHttpTest {
         }
         boolean provider = Arrays.stream(type.getInterfaces())
                 .anyMatch(contract -> contract.getName().startsWith("jakarta.ws.rs."));
-        boolean parameterBean = Arrays.stream(type.getDeclaredFields()).map(Field::getAnnotations).flatMap(Arrays::stream)
+        boolean parameterBean = Arrays.stream(type.getDeclaredFields())
+                .map(Field::getAnnotations)
+                .flatMap(Arrays::stream)
                 .anyMatch(annotation -> annotation.annotationType().getName().startsWith("jakarta.ws.rs."));
         return provider || parameterBean;
     }

@@ -9,8 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.desist.config.DesistConfiguration;
 import org.desist.auth.Role;
+import org.desist.config.DesistConfiguration;
 import org.desist.support.Api;
 import org.desist.support.Cases;
 import org.desist.support.Reply;
@@ -32,13 +32,14 @@ class SubjectAccessTest {
 
     private static final String SITE = "SARA";
     private static final String OTHER_SITE = "SARB";
-    private static final List<String> STAFF = List.of("lead.mensah", "pc.radley", "dr.okafor", "dr.elsewhere",
-            "ada.admin", "vic.advocate");
+    private static final List<String> STAFF =
+            List.of("lead.mensah", "pc.radley", "dr.okafor", "dr.elsewhere", "ada.admin", "vic.advocate");
     /** Names of people typed into records: withheld like the referrer's. */
     private static final List<String> NAMED = List.of("Imogen Assessor", "Felix Facilitator", "Olga Owner");
+
     private static final String VICTIM_REF = "VA-2026-0147";
-    private static final Set<String> USERNAME_FIELDS = Set.of("recordedBy", "amendedBy", "outcomeRecordedBy",
-            "closedBy", "by", "reviewedBy", "createdBy", "victimRef");
+    private static final Set<String> USERNAME_FIELDS = Set.of(
+            "recordedBy", "amendedBy", "outcomeRecordedBy", "closedBy", "by", "reviewedBy", "createdBy", "victimRef");
 
     private static Api admin;
     private static String participantId;
@@ -62,7 +63,8 @@ class SubjectAccessTest {
         Api police = TestApp.as(APP, "pc.radley");
         Api clinician = TestApp.as(APP, "dr.okafor");
 
-        JsonNode referral = Cases.created(police.post("/referrals", Cases.referral(SITE, "2026-02-01", "Daniel", "Hale")));
+        JsonNode referral =
+                Cases.created(police.post("/referrals", Cases.referral(SITE, "2026-02-01", "Daniel", "Hale")));
         referralId = referral.get("id").asText();
         participantId = referral.get("participantId").asText();
         // somebody else's case at the same site, which must not leak into this one's report
@@ -74,19 +76,36 @@ class SubjectAccessTest {
         for (int q = 1; q <= 11; q++) {
             answers.put("q" + q, q == 1 || q == 5 || q == 11);
         }
-        Cases.ok(clinician.post("/referrals/" + referralId + "/review", Map.of("reviewedOn", "2026-02-02",
-                "priority", "high", "decision", "accept_for_intervention", "reason", "Escalating fixation",
-                "screening", Map.of("instrument", "S-DASH", "answers", answers))));
-        Reply amended = clinician.patch("/participants/" + participantId, Map.of("givenName", "Danny"),
-                read.header("ETag"));
+        Cases.ok(clinician.post(
+                "/referrals/" + referralId + "/review",
+                Map.of(
+                        "reviewedOn",
+                        "2026-02-02",
+                        "priority",
+                        "high",
+                        "decision",
+                        "accept_for_intervention",
+                        "reason",
+                        "Escalating fixation",
+                        "screening",
+                        Map.of("instrument", "S-DASH", "answers", answers))));
+        Reply amended =
+                clinician.patch("/participants/" + participantId, Map.of("givenName", "Danny"), read.header("ETag"));
         assertThat(amended.status()).as(amended.toString()).isEqualTo(200);
 
-        enrolmentId = Cases.created(lead.post("/enrolments", Map.of("participantId", participantId,
-                "cohortId", cohortId, "on", "2026-02-03"))).get("id").asText();
-        Cases.ok(lead.post("/enrolments/" + enrolmentId + "/transitions",
+        enrolmentId = Cases.created(lead.post(
+                        "/enrolments",
+                        Map.of("participantId", participantId, "cohortId", cohortId, "on", "2026-02-03")))
+                .get("id")
+                .asText();
+        Cases.ok(lead.post(
+                "/enrolments/" + enrolmentId + "/transitions",
                 Map.of("to", "assessing", "on", "2026-02-05", "reason", "Assessment booked")));
 
-        assertThat(TestApp.as(APP, "dr.elsewhere").get("/participants/" + participantId).status()).isEqualTo(404);
+        assertThat(TestApp.as(APP, "dr.elsewhere")
+                        .get("/participants/" + participantId)
+                        .status())
+                .isEqualTo(404);
 
         theClinicalRecord(clinician, police);
     }
@@ -102,48 +121,137 @@ class SubjectAccessTest {
         assessment.put("riskRatings", ratings("low"));
         assessment.put("overallRisk", "moderate");
         assessment.put("formulation", "Rejected ex-partner; rumination");
-        String assessmentId = Cases.created(clinician.post(records + "assessments", assessment)).get("id").asText();
-        Cases.ok(clinician.patch(records + "assessments/" + assessmentId + "?reason=Recurrence%20rated%20wrongly",
-                Map.of("riskRatings", ratings("high")), "\"1\""));
+        String assessmentId = Cases.created(clinician.post(records + "assessments", assessment))
+                .get("id")
+                .asText();
+        Cases.ok(clinician.patch(
+                records + "assessments/" + assessmentId + "?reason=Recurrence%20rated%20wrongly",
+                Map.of("riskRatings", ratings("high")),
+                "\"1\""));
 
-        String sessionId = Cases.created(clinician.post(records + "sessions", Map.of("kind", "individual_therapy",
-                "scheduledAt", "2026-03-02T09:00:00Z", "durationMinutes", 50, "facilitator", "Dr Felix Facilitator")))
-                .get("id").asText();
-        Cases.ok(clinician.post(records + "sessions/" + sessionId + "/outcome", Map.of("outcome", "attended",
-                "engagement", 4, "notes", "Talked about the break-up", "shareable", false)));
+        String sessionId = Cases.created(clinician.post(
+                        records + "sessions",
+                        Map.of(
+                                "kind",
+                                "individual_therapy",
+                                "scheduledAt",
+                                "2026-03-02T09:00:00Z",
+                                "durationMinutes",
+                                50,
+                                "facilitator",
+                                "Dr Felix Facilitator")))
+                .get("id")
+                .asText();
+        Cases.ok(clinician.post(
+                records + "sessions/" + sessionId + "/outcome",
+                Map.of(
+                        "outcome",
+                        "attended",
+                        "engagement",
+                        4,
+                        "notes",
+                        "Talked about the break-up",
+                        "shareable",
+                        false)));
 
-        String onwardId = Cases.created(clinician.post(records + "service-referrals", Map.of("service",
-                "substance_misuse", "kind", "alcohol", "provider", "Northside Community Alcohol Team",
-                "madeOn", "2026-03-10", "reason", "Drinks before contacting the victim"))).get("id").asText();
-        Cases.ok(clinician.post(records + "service-referrals/" + onwardId + "/transitions",
+        String onwardId = Cases.created(clinician.post(
+                        records + "service-referrals",
+                        Map.of(
+                                "service",
+                                "substance_misuse",
+                                "kind",
+                                "alcohol",
+                                "provider",
+                                "Northside Community Alcohol Team",
+                                "madeOn",
+                                "2026-03-10",
+                                "reason",
+                                "Drinks before contacting the victim")))
+                .get("id")
+                .asText();
+        Cases.ok(clinician.post(
+                records + "service-referrals/" + onwardId + "/transitions",
                 Map.of("to", "accepted", "on", "2026-03-17", "reason", "Assessed by the team")));
 
-        String actionId = Cases.created(police.post(records + "risk-plan/actions", Map.of("action",
-                "Serve the protection order", "agency", "police", "owner", "DC Olga Owner", "dueOn", "2026-03-20",
-                "reviewOn", "2026-04-01"))).get("id").asText();
-        Cases.ok(police.post(records + "risk-plan/actions/" + actionId + "/transitions",
+        String actionId = Cases.created(police.post(
+                        records + "risk-plan/actions",
+                        Map.of(
+                                "action",
+                                "Serve the protection order",
+                                "agency",
+                                "police",
+                                "owner",
+                                "DC Olga Owner",
+                                "dueOn",
+                                "2026-03-20",
+                                "reviewOn",
+                                "2026-04-01")))
+                .get("id")
+                .asText();
+        Cases.ok(police.post(
+                records + "risk-plan/actions/" + actionId + "/transitions",
                 Map.of("to", "done", "on", "2026-03-18", "reason", "Served in person")));
 
-        Cases.created(police.post(records + "legal-measures", Map.of("kind", "stalking_protection_order",
-                "from", "2026-01-15", "conditions", "Not to enter Church Street")));
+        Cases.created(police.post(
+                records + "legal-measures",
+                Map.of(
+                        "kind",
+                        "stalking_protection_order",
+                        "from",
+                        "2026-01-15",
+                        "conditions",
+                        "Not to enter Church Street")));
 
         Staff.ensure(APP, "vic.advocate", Set.of(Role.advocate), Set.of(SITE));
-        Cases.created(TestApp.as(APP, "vic.advocate").post(records + "victim-safety", Map.of("raisedOn", "2026-03-12",
-                "concern", "Car seen outside her workplace")));
+        Cases.created(TestApp.as(APP, "vic.advocate")
+                .post(
+                        records + "victim-safety",
+                        Map.of("raisedOn", "2026-03-12", "concern", "Car seen outside her workplace")));
 
-        Cases.created(clinician.post(records + "desistance-reviews", Map.of("reviewedOn", "2026-04-01",
-                "riskRatings", ratings("moderate"), "fixation", 6, "victimContactSinceLastReview", false,
-                "engagement", 4)));
+        Cases.created(clinician.post(
+                records + "desistance-reviews",
+                Map.of(
+                        "reviewedOn",
+                        "2026-04-01",
+                        "riskRatings",
+                        ratings("moderate"),
+                        "fixation",
+                        6,
+                        "victimContactSinceLastReview",
+                        false,
+                        "engagement",
+                        4)));
 
-        incidentId = Cases.created(police.post(records + "incidents", Map.of("kind", "arrest", "occurredOn",
-                "2026-04-10", "source", "police", "details", "Arrested near her home"))).get("id").asText();
-        Cases.ok(police.send("POST", records + "incidents/" + incidentId + "/entered-in-error",
-                Map.of("reason", "Another man of the same name"), Map.of("If-Match", "\"1\"")));
+        incidentId = Cases.created(police.post(
+                        records + "incidents",
+                        Map.of(
+                                "kind",
+                                "arrest",
+                                "occurredOn",
+                                "2026-04-10",
+                                "source",
+                                "police",
+                                "details",
+                                "Arrested near her home")))
+                .get("id")
+                .asText();
+        Cases.ok(police.send(
+                "POST",
+                records + "incidents/" + incidentId + "/entered-in-error",
+                Map.of("reason", "Another man of the same name"),
+                Map.of("If-Match", "\"1\"")));
     }
 
     private static Map<String, Object> ratings(String recurrence) {
-        return Map.of("violence", "low", "persistence", "moderate", "recurrence", recurrence,
-                "psychosocial_damage", "moderate");
+        return Map.of(
+                "violence",
+                "low",
+                "persistence",
+                "moderate",
+                "recurrence",
+                recurrence,
+                "psychosocial_damage",
+                "moderate");
     }
 
     private static JsonNode report() {
@@ -177,8 +285,8 @@ class SubjectAccessTest {
     /** The referrer's reason for taking a namesake in as a new person is held about that person: it is in the report. */
     @Test
     void a_new_person_confirmed_over_a_possible_match_comes_with_the_reason() {
-        JsonNode namesake = Cases.created(TestApp.as(APP, "pc.radley").post("/referrals",
-                Cases.referral(SITE, "2026-03-01", "Oliver", "Unrelated")));
+        JsonNode namesake = Cases.created(TestApp.as(APP, "pc.radley")
+                .post("/referrals", Cases.referral(SITE, "2026-03-01", "Oliver", "Unrelated")));
         Reply reply = admin.get("/participants/" + namesake.get("participantId").asText() + "/subject-access");
         JsonNode decisions = Cases.ok(reply).get("identityDecisions");
 
@@ -186,7 +294,9 @@ class SubjectAccessTest {
         assertThat(decisions.get(0).get("decision").asText()).isEqualTo("confirmed_new_person");
         assertThat(decisions.get(0).get("reason").asText()).isEqualTo("A different person: a test case of its own");
         assertThat(decisions.get(0).get("byRole").asText()).isEqualTo("police");
-        assertThat(report().get("identityDecisions")).as("Daniel Hale was taken in without a decision").isEmpty();
+        assertThat(report().get("identityDecisions"))
+                .as("Daniel Hale was taken in without a decision")
+                .isEmpty();
     }
 
     @Test
@@ -200,7 +310,8 @@ class SubjectAccessTest {
         assertThat(referral.get("decision").asText()).isEqualTo("accept_for_intervention");
         assertThat(referral.get("createdByRole").asText()).isEqualTo("police");
         assertThat(referral.get("reviewedByRole").asText()).isEqualTo("clinician");
-        assertThat(referral.fieldNames()).toIterable()
+        assertThat(referral.fieldNames())
+                .toIterable()
                 .doesNotContain("victimRef", "referrer", "createdBy", "reviewedBy", "siteCode");
     }
 
@@ -212,11 +323,15 @@ class SubjectAccessTest {
         JsonNode enrolment = enrolments.get(0);
         assertThat(enrolment.get("id").asText()).isEqualTo(enrolmentId);
         assertThat(enrolment.get("state").asText()).isEqualTo("assessing");
-        assertThat(enrolment.get("history")).extracting(step -> step.get("state").asText())
+        assertThat(enrolment.get("history"))
+                .extracting(step -> step.get("state").asText())
                 .containsExactly("referred", "assessing");
-        assertThat(enrolment.get("history")).extracting(step -> step.get("byRole").asText())
+        assertThat(enrolment.get("history"))
+                .extracting(step -> step.get("byRole").asText())
                 .containsExactly("programme_lead", "programme_lead");
-        enrolment.get("history").forEach(step -> assertThat(step.fieldNames()).toIterable().doesNotContain("by"));
+        enrolment
+                .get("history")
+                .forEach(step -> assertThat(step.fieldNames()).toIterable().doesNotContain("by"));
     }
 
     @Test
@@ -225,25 +340,29 @@ class SubjectAccessTest {
 
         List<String> entries = new ArrayList<>();
         accessLog.forEach(entry -> {
-            assertThat(entry.fieldNames()).toIterable()
+            assertThat(entry.fieldNames())
+                    .toIterable()
                     .containsExactlyInAnyOrder("at", "role", "action", "resourceType", "status", "purpose");
             entries.add(entry.get("role").asText() + " " + entry.get("action").asText() + " "
-                    + entry.get("resourceType").asText() + " " + entry.get("status").asInt());
+                    + entry.get("resourceType").asText() + " "
+                    + entry.get("status").asInt());
         });
-        assertThat(entries.subList(0, 7)).containsExactly(
-                "police create referral 201",
-                "clinician read participant 200",
-                "clinician update referral 200",
-                "clinician update participant 200",
-                "programme_lead create enrolment 201",
-                "programme_lead update enrolment 200",
-                "clinician denied participant 404");
+        assertThat(entries.subList(0, 7))
+                .containsExactly(
+                        "police create referral 201",
+                        "clinician read participant 200",
+                        "clinician update referral 200",
+                        "clinician update participant 200",
+                        "programme_lead create enrolment 201",
+                        "programme_lead update enrolment 200",
+                        "clinician denied participant 404");
         assertThat(accessLog.get(1).get("purpose").asText()).isEqualTo("Preparing the daily review");
     }
 
     @Test
     void no_member_of_staff_victim_referrer_or_other_participant_is_named_anywhere() {
-        String text = admin.get("/participants/" + participantId + "/subject-access").text();
+        String text =
+                admin.get("/participants/" + participantId + "/subject-access").text();
 
         assertThat(text).doesNotContain(STAFF.toArray(String[]::new));
         assertThat(text).doesNotContain("tester", VICTIM_REF, "DC 4521 Patel", "Patel", "Oliver", "Unrelated");
@@ -265,8 +384,9 @@ class SubjectAccessTest {
 
     private static List<String> versionsOf(JsonNode records, String field) {
         List<String> values = new ArrayList<>();
-        records.forEach(record -> record.get("versions").forEach(version -> values.add(version.get("version").asInt()
-                + ":" + version.get("record").path(field).asText())));
+        records.forEach(record -> record.get("versions")
+                .forEach(version -> values.add(version.get("version").asInt() + ":"
+                        + version.get("record").path(field).asText())));
         return values;
     }
 
@@ -292,14 +412,25 @@ class SubjectAccessTest {
         assertThat(versions.get(0).get("version").asInt()).isEqualTo(1);
         assertThat(versions.get(0).get("reason").isNull()).isTrue();
         assertThat(versions.get(0).get("recordedByRole").asText()).isEqualTo("clinician");
-        assertThat(versions.get(0).get("record").get("riskRatings").get("recurrence").asText()).isEqualTo("low");
+        assertThat(versions.get(0)
+                        .get("record")
+                        .get("riskRatings")
+                        .get("recurrence")
+                        .asText())
+                .isEqualTo("low");
         assertThat(versions.get(0).get("record").get("recordedByRole").asText()).isEqualTo("clinician");
         assertThat(versions.get(0).get("record").get("amendedByRole").isNull()).isTrue();
         assertThat(versions.get(1).get("version").asInt()).isEqualTo(2);
         assertThat(versions.get(1).get("reason").asText()).isEqualTo("Recurrence rated wrongly");
-        assertThat(versions.get(1).get("record").get("riskRatings").get("recurrence").asText()).isEqualTo("high");
+        assertThat(versions.get(1)
+                        .get("record")
+                        .get("riskRatings")
+                        .get("recurrence")
+                        .asText())
+                .isEqualTo("high");
         assertThat(versions.get(1).get("record").get("amendedByRole").asText()).isEqualTo("clinician");
-        assertThat(versions.get(1).get("record").get("formulation").asText()).isEqualTo("Rejected ex-partner; rumination");
+        assertThat(versions.get(1).get("record").get("formulation").asText())
+                .isEqualTo("Rejected ex-partner; rumination");
         assertThat(versions.get(1).get("record").has("assessor")).isFalse();
 
         JsonNode session = report.get("sessions").get(0);
@@ -312,7 +443,9 @@ class SubjectAccessTest {
         JsonNode onward = report.get("serviceReferrals");
         assertThat(versionsOf(onward, "state")).containsExactly("1:made", "2:accepted");
         JsonNode moves = onward.get(0).get("versions").get(1).get("record").get("history");
-        assertThat(moves).extracting(move -> move.get("state").asText() + " " + move.get("byRole").asText())
+        assertThat(moves)
+                .extracting(move ->
+                        move.get("state").asText() + " " + move.get("byRole").asText())
                 .containsExactly("made clinician", "accepted clinician");
 
         JsonNode actions = report.get("planActions");
@@ -325,7 +458,8 @@ class SubjectAccessTest {
         assertThat(versionsOf(report.get("legalMeasures"), "kind")).containsExactly("1:stalking_protection_order");
         assertThat(versionsOf(report.get("desistanceReviews"), "fixation")).containsExactly("1:6");
 
-        JsonNode concern = report.get("victimSafetyConcerns").get(0).get("versions").get(0);
+        JsonNode concern =
+                report.get("victimSafetyConcerns").get(0).get("versions").get(0);
         assertThat(concern.get("recordedByRole").asText()).isEqualTo("advocate");
         assertThat(concern.get("record").get("concern").asText()).isEqualTo("Car seen outside her workplace");
         assertThat(concern.get("record").has("victimRef")).isFalse();
@@ -342,12 +476,13 @@ class SubjectAccessTest {
 
     @Test
     void assembling_the_report_is_audited_as_an_export() {
-        Reply reply = admin.with("X-Purpose", "Subject access request SAR-17").get("/participants/" + participantId
-                + "/subject-access");
+        Reply reply = admin.with("X-Purpose", "Subject access request SAR-17")
+                .get("/participants/" + participantId + "/subject-access");
         assertThat(reply.status()).isEqualTo(200);
 
         JsonNode export = null;
-        for (JsonNode row : Cases.ok(admin.get("/audit?participantId=" + participantId + "&limit=500")).get("items")) {
+        for (JsonNode row : Cases.ok(admin.get("/audit?participantId=" + participantId + "&limit=500"))
+                .get("items")) {
             if (row.get("requestId").asText().equals(reply.header("X-Request-Id"))) {
                 assertThat(export).as("one row for the request").isNull();
                 export = row;
@@ -364,8 +499,9 @@ class SubjectAccessTest {
 
         // and the next report shows the person that their record was exported, by whom (as a role)
         List<String> actions = new ArrayList<>();
-        report().get("accessLog").forEach(entry -> actions.add(entry.get("role").asText() + " "
-                + entry.get("action").asText()));
+        report().get("accessLog")
+                .forEach(entry -> actions.add(
+                        entry.get("role").asText() + " " + entry.get("action").asText()));
         assertThat(actions).contains("admin export");
     }
 
@@ -375,14 +511,19 @@ class SubjectAccessTest {
         assertThat(refused.status()).as(refused.toString()).isEqualTo(403);
         assertThat(refused.contentType()).startsWith("application/problem+json");
 
-        JsonNode newestOfClinician = Cases.ok(admin.get("/audit?username=dr.okafor&limit=1")).get("items").get(0);
+        JsonNode newestOfClinician = Cases.ok(admin.get("/audit?username=dr.okafor&limit=1"))
+                .get("items")
+                .get(0);
         assertThat(newestOfClinician.get("action").asText()).isEqualTo("denied");
         assertThat(newestOfClinician.get("resourceType").asText()).isEqualTo("subject_access");
         assertThat(newestOfClinician.get("participantId").asText()).isEqualTo(participantId);
         assertThat(newestOfClinician.get("requestId").asText()).isEqualTo(refused.header("X-Request-Id"));
 
-        assertThat(TestApp.as(APP, "lead.mensah").get("/participants/" + participantId + "/subject-access").status())
+        assertThat(TestApp.as(APP, "lead.mensah")
+                        .get("/participants/" + participantId + "/subject-access")
+                        .status())
                 .isEqualTo(403);
-        assertThat(admin.get("/participants/no-such-participant/subject-access").status()).isEqualTo(404);
+        assertThat(admin.get("/participants/no-such-participant/subject-access").status())
+                .isEqualTo(404);
     }
 }

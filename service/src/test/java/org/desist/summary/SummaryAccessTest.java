@@ -11,9 +11,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.desist.config.DesistConfiguration;
 import org.desist.access.AccessPolicy;
 import org.desist.auth.Role;
+import org.desist.config.DesistConfiguration;
 import org.desist.support.Api;
 import org.desist.support.Cases;
 import org.desist.support.Reply;
@@ -75,7 +75,8 @@ class SummaryAccessTest {
     }
 
     static Stream<Arguments> everyRoleAndAsk() {
-        return Arrays.stream(Role.values()).flatMap(role -> Arrays.stream(Ask.values()).map(ask -> Arguments.of(role, ask)));
+        return Arrays.stream(Role.values())
+                .flatMap(role -> Arrays.stream(Ask.values()).map(ask -> Arguments.of(role, ask)));
     }
 
     @ParameterizedTest(name = "{0}: {1}")
@@ -103,8 +104,8 @@ class SummaryAccessTest {
             Reply nowhere = TestApp.as(APP, username).get(ask.of("no-such-participant"));
             assertThat(elsewhere.status()).as(username + ": " + elsewhere).isEqualTo(404);
             assertThat(nowhere.status()).isEqualTo(404);
-            assertThat(elsewhere.text().replace(participant, "ID")).isEqualTo(nowhere.text()
-                    .replace("no-such-participant", "ID"));
+            assertThat(elsewhere.text().replace(participant, "ID"))
+                    .isEqualTo(nowhere.text().replace("no-such-participant", "ID"));
             assertAudited(username, elsewhere, "denied", 404, "participant");
         }
     }
@@ -117,8 +118,8 @@ class SummaryAccessTest {
     void the_audience_must_be_named_and_known() {
         Api probation = TestApp.as(APP, "probation.acc");
         String base = "/participants/" + participant + "/summary";
-        for (String query : List.of("", "?audience=", "?audience=court", "?audience=PROBATION",
-                "?audience=probation&audience=cps")) {
+        for (String query : List.of(
+                "", "?audience=", "?audience=court", "?audience=PROBATION", "?audience=probation&audience=cps")) {
             Reply reply = probation.get(base + query);
             assertThat(reply.status()).as(query + ": " + reply).isEqualTo(400);
             assertThat(reply.contentType()).startsWith("application/problem+json");
@@ -133,12 +134,15 @@ class SummaryAccessTest {
 
     @Test
     void a_download_is_audited_as_an_export_with_its_request_id_and_participant() {
-        HttpResponse<byte[]> pdf = TestApp.as(APP, "cps.acc").with("X-Purpose", "charging decision")
+        HttpResponse<byte[]> pdf = TestApp.as(APP, "cps.acc")
+                .with("X-Purpose", "charging decision")
                 .download(Ask.CPS_PDF.of(participant));
         assertThat(pdf.statusCode()).isEqualTo(200);
         String requestId = pdf.headers().firstValue("X-Request-Id").orElseThrow();
-        JsonNode row = rowsOf("cps.acc").stream().filter(r -> r.get("requestId").asText().equals(requestId))
-                .findFirst().orElseThrow();
+        JsonNode row = rowsOf("cps.acc").stream()
+                .filter(r -> r.get("requestId").asText().equals(requestId))
+                .findFirst()
+                .orElseThrow();
         assertThat(row.get("action").asText()).isEqualTo("export");
         assertThat(row.get("resourceType").asText()).isEqualTo("cps_summary");
         assertThat(row.get("participantId").asText()).isEqualTo(participant);
@@ -149,8 +153,11 @@ class SummaryAccessTest {
     static void assertAudited(String username, Reply reply, String action, int status, String resourceType) {
         String requestId = reply.header("X-Request-Id");
         List<JsonNode> ofRequest = rowsOf(username).stream()
-                .filter(row -> row.get("requestId").asText().equals(requestId)).toList();
-        assertThat(ofRequest).as("audit rows of %s's request %s", username, requestId).singleElement()
+                .filter(row -> row.get("requestId").asText().equals(requestId))
+                .toList();
+        assertThat(ofRequest)
+                .as("audit rows of %s's request %s", username, requestId)
+                .singleElement()
                 .satisfies(row -> {
                     assertThat(row.get("action").asText()).isEqualTo(action);
                     assertThat(row.get("status").asInt()).isEqualTo(status);
@@ -161,7 +168,9 @@ class SummaryAccessTest {
 
     static List<JsonNode> rowsOf(String username) {
         List<JsonNode> rows = new ArrayList<>();
-        Cases.ok(admin.get("/audit?username=" + username + "&limit=500")).get("items").forEach(rows::add);
+        Cases.ok(admin.get("/audit?username=" + username + "&limit=500"))
+                .get("items")
+                .forEach(rows::add);
         return rows;
     }
 }

@@ -35,23 +35,38 @@ import org.junit.jupiter.api.io.TempDir;
 class SummaryPdfTest {
     static final Pdfs PDFS = Pdfs.load();
     static final SummaryPdf PDF = new SummaryPdf(PDFS.templates(), PDFS.export());
-    static final SummaryPdf.Cover COVER = new SummaryPdf.Cover("probation-summary", "TEST-2026-0001",
-            "Daniel Hale, born 14 Mar 1987", "Generated 2026-11-24 14:03 UTC by po.test (probation)",
-            "Probation case summary TEST-2026-0001", "Probation case summary for supervision");
+    static final SummaryPdf.Cover COVER = new SummaryPdf.Cover(
+            "probation-summary",
+            "TEST-2026-0001",
+            "Daniel Hale, born 14 Mar 1987",
+            "Generated 2026-11-24 14:03 UTC by po.test (probation)",
+            "Probation case summary TEST-2026-0001",
+            "Probation case summary for supervision");
 
     @Test
     void every_kind_of_line_prints_and_every_page_carries_its_furniture() {
-        String longText = IntStream.range(0, 400).mapToObj(i -> "word" + i).reduce((a, b) -> a + " " + b).orElseThrow();
+        String longText = IntStream.range(0, 400)
+                .mapToObj(i -> "word" + i)
+                .reduce((a, b) -> a + " " + b)
+                .orElseThrow();
         SummaryLines lines = new SummaryLines()
-                .section("1. Identity").field("Case reference", "TEST-2026-0001").field("PNC id", null)
+                .section("1. Identity")
+                .field("Case reference", "TEST-2026-0001")
+                .field("PNC id", null)
                 .section("2. Nothing here")
-                .section("3. Table").table(List.of("Date", "Kind", "Source", "Details"),
-                        List.of(List.of("14 May 2026", "Breach of order", "Police", "Sent three messages"),
-                                List.of("15 May 2026", "Arrest", "Police", "Arrested at home")), row -> row,
+                .section("3. Table")
+                .table(
+                        List.of("Date", "Kind", "Source", "Details"),
+                        List.of(
+                                List.of("14 May 2026", "Breach of order", "Police", "Sent three messages"),
+                                List.of("15 May 2026", "Arrest", "Police", "Arrested at home")),
+                        row -> row,
                         row -> row.get(1).equals("Arrest"))
-                .section("4. Empty table").table(List.of("A", "B"), List.<List<String>>of(), row -> row)
-                .section("5. Notes").subheading("Shareable notes").paragraph("2 Mar 2026 \u2014 individual therapy",
-                        longText);
+                .section("4. Empty table")
+                .table(List.of("A", "B"), List.<List<String>>of(), row -> row)
+                .section("5. Notes")
+                .subheading("Shareable notes")
+                .paragraph("2 Mar 2026 \u2014 individual therapy", longText);
         for (int i = 0; i < 120; i++) {
             lines.field("Line " + i, "value " + i);
         }
@@ -60,19 +75,33 @@ class SummaryPdfTest {
         assertThat(pdf.pages()).hasSizeGreaterThan(2);
         int pages = pdf.pages().size();
         for (int page = 1; page <= pages; page++) {
-            assertThat(pdf.page(page)).as("page %d", page)
-                    .contains("OFFICIAL-SENSITIVE", "Case TEST-2026-0001", "Page " + page + " of " + pages,
+            assertThat(pdf.page(page))
+                    .as("page %d", page)
+                    .contains(
+                            "OFFICIAL-SENSITIVE",
+                            "Case TEST-2026-0001",
+                            "Page " + page + " of " + pages,
                             "Generated 2026-11-24 14:03 UTC by po.test (probation)");
         }
-        assertThat(pdf.text()).contains("Probation case summary", "Daniel Hale, born 14 Mar 1987",
-                "1. Identity", "PNC id Not recorded", "2. Nothing here None recorded",
-                "14 May 2026 Breach of order Police Sent three messages", "4. Empty table None recorded",
-                "word0 word1", "word399", "Line 119 value 119", "End of the summary");
+        assertThat(pdf.text())
+                .contains(
+                        "Probation case summary",
+                        "Daniel Hale, born 14 Mar 1987",
+                        "1. Identity",
+                        "PNC id Not recorded",
+                        "2. Nothing here None recorded",
+                        "14 May 2026 Breach of order Police Sent three messages",
+                        "4. Empty table None recorded",
+                        "word0 word1",
+                        "word399",
+                        "Line 119 value 119",
+                        "End of the summary");
         assertThat(pdf.info().getTitle()).isEqualTo("Probation case summary TEST-2026-0001");
         assertThat(pdf.info().getAuthor()).isEqualTo("Desist");
         assertThat(pdf.info().getSubject()).isEqualTo("Probation case summary for supervision");
-        assertThat(pdf.firstPageFonts()).isNotEmpty().allSatisfy(font ->
-                assertThat(font.isEmbedded()).as(font.getName()).isTrue());
+        assertThat(pdf.firstPageFonts()).isNotEmpty().allSatisfy(font -> assertThat(font.isEmbedded())
+                .as(font.getName())
+                .isTrue());
         assertThat(pdf.firstPageFonts()).extracting(PDFont::getName).allMatch(name -> name.contains("DejaVuSans"));
     }
 
@@ -84,20 +113,28 @@ class SummaryPdfTest {
             for (int i = 0; i < filler; i++) {
                 lines.field("Line " + i, "value " + i);
             }
-            lines.subheading("The caption").table(List.of("Date", "Kind", "Source", "Details"),
-                    List.of(List.of("14 May 2026", "first row", "Police", "x"), List.of("15 May 2026", "second row",
-                            "Police", "y")), row -> row);
+            lines.subheading("The caption")
+                    .table(
+                            List.of("Date", "Kind", "Source", "Details"),
+                            List.of(
+                                    List.of("14 May 2026", "first row", "Police", "x"),
+                                    List.of("15 May 2026", "second row", "Police", "y")),
+                            row -> row);
             PdfText pdf = PdfText.of(PDF.render(COVER, lines.lines()));
             for (int page = 1; page <= pdf.pages().size(); page++) {
                 String text = pdf.page(page);
                 // a caption and column titles are followed by a row on the same page (the second row when
                 // they are printed again over a table that runs on)
                 if (text.contains("The caption")) {
-                    assertThat(text).as("%d filler lines, page %d", filler, page).contains("Date Kind Source Details")
+                    assertThat(text)
+                            .as("%d filler lines, page %d", filler, page)
+                            .contains("Date Kind Source Details")
                             .containsPattern("(first|second) row");
                 }
                 if (text.contains("Date Kind Source Details")) {
-                    assertThat(text).as("%d filler lines, page %d", filler, page).containsPattern("(first|second) row");
+                    assertThat(text)
+                            .as("%d filler lines, page %d", filler, page)
+                            .containsPattern("(first|second) row");
                 }
             }
         }
@@ -110,13 +147,16 @@ class SummaryPdfTest {
             for (int i = 0; i < filler; i++) {
                 lines.field("Line " + i, "value " + i);
             }
-            lines.paragraph("2 Mar 2026 \u2014 Individual therapy", "Opening words of the note. "
-                    + "Words in the middle of the note. ".repeat(12) + "Closing words of the note.");
+            lines.paragraph(
+                    "2 Mar 2026 \u2014 Individual therapy",
+                    "Opening words of the note. " + "Words in the middle of the note. ".repeat(12)
+                            + "Closing words of the note.");
             PdfText pdf = PdfText.of(PDF.render(COVER, lines.lines()));
             for (int page = 1; page <= pdf.pages().size(); page++) {
                 String text = pdf.page(page);
                 if (text.contains("Opening words")) {
-                    assertThat(text).as("%d filler lines, page %d", filler, page)
+                    assertThat(text)
+                            .as("%d filler lines, page %d", filler, page)
                             .contains("Individual therapy", "Closing words of the note.");
                 }
             }
@@ -125,7 +165,8 @@ class SummaryPdfTest {
 
     @Test
     void an_empty_body_still_prints_its_sections() {
-        PdfText pdf = PdfText.of(PDF.render(COVER, new SummaryLines().section("1. Incidents").lines()));
+        PdfText pdf = PdfText.of(
+                PDF.render(COVER, new SummaryLines().section("1. Incidents").lines()));
         assertThat(pdf.pages()).hasSize(1);
         assertThat(pdf.text()).contains("1. Incidents None recorded End of the summary", "Page 1 of 1");
     }
@@ -147,19 +188,22 @@ class SummaryPdfTest {
         parameters.put("CASE_REF", COVER.caseRef());
         parameters.put("SUBJECT", COVER.subtitle());
         parameters.put("GENERATED", COVER.generated());
-        List<SummaryLine> lines = new SummaryLines().section("1. Identity").field("Name", "Daniel Hale")
-                .paragraph("Note", "Some text").lines();
+        List<SummaryLine> lines = new SummaryLines()
+                .section("1. Identity")
+                .field("Name", "Daniel Hale")
+                .paragraph("Note", "Some text")
+                .lines();
         for (String master : SummaryPdf.MASTERS) {
             parameters.put("LINES", new JRBeanCollectionDataSource(lines));
-            JasperPrint print = JasperFillManager.getInstance(templates.context()).fill(
-                    compile(compiler, compiling, master + ".jrxml"), parameters, new JREmptyDataSource(1));
+            JasperPrint print = JasperFillManager.getInstance(templates.context())
+                    .fill(compile(compiler, compiling, master + ".jrxml"), parameters, new JREmptyDataSource(1));
             JRPdfExporter exporter = new JRPdfExporter(templates.context());
             ByteArrayOutputStream subreports = new ByteArrayOutputStream();
             exporter.setExporterInput(new SimpleExporterInput(print));
             exporter.setExporterOutput(new SimpleOutputStreamExporterOutput(subreports));
             exporter.exportReport();
-            SummaryPdf.Cover cover = new SummaryPdf.Cover(master, COVER.caseRef(), COVER.subtitle(),
-                    COVER.generated(), COVER.title(), COVER.subject());
+            SummaryPdf.Cover cover = new SummaryPdf.Cover(
+                    master, COVER.caseRef(), COVER.subtitle(), COVER.generated(), COVER.title(), COVER.subject());
             assertThat(PdfText.of(PDF.render(cover, lines)).pages())
                     .isEqualTo(PdfText.of(subreports.toByteArray()).pages())
                     .allSatisfy(page -> assertThat(page).contains("OFFICIAL-SENSITIVE", "Case TEST-2026-0001"));
@@ -175,16 +219,23 @@ class SummaryPdfTest {
 
     @Test
     void the_rehearsal_renders_every_master_and_every_kind_of_line() {
-        assertThat(PDF.rehearsals()).extracting(RenderRehearsal.Document::name)
+        assertThat(PDF.rehearsals())
+                .extracting(RenderRehearsal.Document::name)
                 .containsExactlyElementsOf(SummaryPdf.MASTERS);
-        assertThat(new RenderRehearsal(PDF.rehearsals(), new RenderRehearsal.Settings()).rehearse()).isNotNegative();
-        assertThat(SummaryPdf.sample(2)).extracting(SummaryLine::getKind)
-                .containsAll(java.util.Arrays.stream(SummaryLine.Kind.values()).map(Enum::name).toList());
+        assertThat(new RenderRehearsal(PDF.rehearsals(), new RenderRehearsal.Settings()).rehearse())
+                .isNotNegative();
+        assertThat(SummaryPdf.sample(2))
+                .extracting(SummaryLine::getKind)
+                .containsAll(java.util.Arrays.stream(SummaryLine.Kind.values())
+                        .map(Enum::name)
+                        .toList());
     }
 
     @Test
     void a_table_wider_than_the_layout_is_refused() {
-        assertThatThrownBy(() -> new SummaryLines().section("x").table(List.of("1", "2", "3", "4", "5"),
-                List.of(), row -> List.of())).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new SummaryLines()
+                        .section("x")
+                        .table(List.of("1", "2", "3", "4", "5"), List.of(), row -> List.of()))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

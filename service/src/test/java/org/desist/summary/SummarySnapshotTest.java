@@ -6,12 +6,11 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.desist.config.DesistConfiguration;
 import org.desist.auth.Role;
+import org.desist.config.DesistConfiguration;
 import org.desist.support.Api;
 import org.desist.support.Cases;
 import org.desist.support.RecordKind;
@@ -46,7 +45,9 @@ class SummarySnapshotTest {
         api = TestApp.api(APP);
         Cases cases = new Cases(api);
         cases.site(SITE);
-        participant = cases.enrolment(SITE, cases.cohort(SITE).get("id").asText()).get("participantId").asText();
+        participant = cases.enrolment(SITE, cases.cohort(SITE).get("id").asText())
+                .get("participantId")
+                .asText();
         Staff.ensure(APP, "po.snap", Set.of(Role.probation), Set.of(SITE));
         probation = TestApp.as(APP, "po.snap");
     }
@@ -65,24 +66,28 @@ class SummarySnapshotTest {
         try (Handle hold = database.open()) {
             hold.begin();
             hold.execute("LOCK TABLE plan_action IN ACCESS EXCLUSIVE MODE");
-            summary = CompletableFuture.supplyAsync(() -> probation.get("/participants/" + participant
-                    + "/summary?audience=probation"));
+            summary = CompletableFuture.supplyAsync(
+                    () -> probation.get("/participants/" + participant + "/summary?audience=probation"));
             waitForALockWaiter(database);
-            Reply incident = api.post("/participants/" + participant + "/incidents",
-                    RecordKind.INCIDENTS.validBody("mid-summary"));
+            Reply incident = api.post(
+                    "/participants/" + participant + "/incidents", RecordKind.INCIDENTS.validBody("mid-summary"));
             assertThat(incident.status()).as(incident.toString()).isEqualTo(201);
             hold.rollback();
         }
         JsonNode read = summary.get(1, TimeUnit.MINUTES).json();
         assertThat(read.get("incidents").toString()).as(read.toString()).doesNotContain("mid-summary");
-        JsonNode after = probation.get("/participants/" + participant + "/summary?audience=probation").json();
+        JsonNode after = probation
+                .get("/participants/" + participant + "/summary?audience=probation")
+                .json();
         assertThat(after.get("incidents").toString()).contains("mid-summary");
     }
 
     static void waitForALockWaiter(Jdbi database) throws InterruptedException {
         for (int tries = 0; tries < 600; tries++) {
             int waiting = database.withHandle(handle -> handle.createQuery("SELECT count(*) FROM pg_stat_activity"
-                    + " WHERE datname = current_database() AND wait_event_type = 'Lock'").mapTo(Integer.class).one());
+                            + " WHERE datname = current_database() AND wait_event_type = 'Lock'")
+                    .mapTo(Integer.class)
+                    .one());
             if (waiting > 0) {
                 return;
             }

@@ -19,7 +19,8 @@ import java.util.Map;
 public final class Api {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final String base;
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient client =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final Map<String, String> headers = new LinkedHashMap<>();
 
     public Api(String base) {
@@ -36,8 +37,11 @@ public final class Api {
 
     public Api withBasic(String username, String password) {
         String pair = username + ":" + password;
-        return with("Authorization", "Basic " + java.util.Base64.getEncoder()
-                .encodeToString(pair.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        return with(
+                "Authorization",
+                "Basic "
+                        + java.util.Base64.getEncoder()
+                                .encodeToString(pair.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 
     public Api withBearer(String token) {
@@ -71,15 +75,22 @@ public final class Api {
             String target = path.startsWith("http") ? path : base + path;
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(target))
                     .timeout(Duration.ofSeconds(60))
-                    .method(method, text == null ? HttpRequest.BodyPublishers.noBody()
-                            : HttpRequest.BodyPublishers.ofString(text));
+                    .method(
+                            method,
+                            text == null
+                                    ? HttpRequest.BodyPublishers.noBody()
+                                    : HttpRequest.BodyPublishers.ofString(text));
             if (text != null) {
                 request.header("Content-Type", "application/json");
             }
             headers.forEach(request::header);
             extraHeaders.forEach(request::header);
             HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            ServedDescription.check(method, target, response.statusCode(), response.headers(),
+            ServedDescription.check(
+                    method,
+                    target,
+                    response.statusCode(),
+                    response.headers(),
                     response.body().getBytes(java.nio.charset.StandardCharsets.UTF_8));
             return new Reply(response.statusCode(), response.headers(), response.body());
         } catch (IOException e) {
@@ -93,11 +104,11 @@ public final class Api {
     /** A download as the bytes it is (a PDF), with the answer's status and headers. */
     public HttpResponse<byte[]> download(String path) {
         try {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60));
+            HttpRequest.Builder request =
+                    HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60));
             headers.forEach(request::header);
             HttpResponse<byte[]> response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-            ServedDescription.check("GET", base + path, response.statusCode(), response.headers(),
-                    response.body());
+            ServedDescription.check("GET", base + path, response.statusCode(), response.headers(), response.body());
             return response;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -8,7 +8,8 @@ import java.util.Map;
 
 /** Builds the pieces of a case through the API, asserting each step worked. */
 public final class Cases {
-    private static final java.util.concurrent.atomic.AtomicInteger NHS_SERIAL = new java.util.concurrent.atomic.AtomicInteger();
+    private static final java.util.concurrent.atomic.AtomicInteger NHS_SERIAL =
+            new java.util.concurrent.atomic.AtomicInteger();
     private final Api api;
 
     public Cases(Api api) {
@@ -16,15 +17,28 @@ public final class Cases {
     }
 
     public JsonNode site(String code) {
-        return created(api.post("/sites", Map.of("code", code, "name", code + " site", "model", "threat_assessment_centre")));
+        return created(
+                api.post("/sites", Map.of("code", code, "name", code + " site", "model", "threat_assessment_centre")));
     }
 
     public JsonNode cohort(String siteCode) {
-        return created(api.post("/cohorts", Map.of("siteCode", siteCode, "name", siteCode + " pilot",
-                "startsOn", "2026-01-05", "endsOn", "2027-12-31", "target", 20)));
+        return created(api.post(
+                "/cohorts",
+                Map.of(
+                        "siteCode",
+                        siteCode,
+                        "name",
+                        siteCode + " pilot",
+                        "startsOn",
+                        "2026-01-05",
+                        "endsOn",
+                        "2027-12-31",
+                        "target",
+                        20)));
     }
 
-    public static Map<String, Object> referral(String siteCode, String receivedOn, String givenName, String familyName) {
+    public static Map<String, Object> referral(
+            String siteCode, String receivedOn, String givenName, String familyName) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("siteCode", siteCode);
         body.put("receivedOn", receivedOn);
@@ -33,8 +47,17 @@ public final class Cases {
         body.put("behaviour", "Repeated unwanted messages and following the victim to work");
         body.put("victimRef", "VA-2026-0147");
         body.put("legalStatus", "Released under investigation");
-        body.put("participant", Map.of("givenName", givenName, "familyName", familyName, "dateOfBirth", "1987-03-14",
-                "nhsNumber", nextNhsNumber()));
+        body.put(
+                "participant",
+                Map.of(
+                        "givenName",
+                        givenName,
+                        "familyName",
+                        familyName,
+                        "dateOfBirth",
+                        "1987-03-14",
+                        "nhsNumber",
+                        nextNhsNumber()));
         // tests refer "Daniel Hale, born 1987-03-14" again and again, each time a new person with an NHS number
         // of their own: the confirmation is what a referrer sends after checking the possible match
         body.put("confirmedNewPerson", true);
@@ -73,16 +96,32 @@ public final class Cases {
     }
 
     public JsonNode review(String referralId, String priority, String decision) {
-        return ok(api.post("/referrals/" + referralId + "/review", Map.of("reviewedOn", "2026-02-02",
-                "priority", priority, "decision", decision, "reason", "Daily review")));
+        return ok(api.post(
+                "/referrals/" + referralId + "/review",
+                Map.of(
+                        "reviewedOn",
+                        "2026-02-02",
+                        "priority",
+                        priority,
+                        "decision",
+                        decision,
+                        "reason",
+                        "Daily review")));
     }
 
     /** A participant referred, reviewed and accepted, then enrolled (state 'referred') in the cohort. */
     public JsonNode enrolment(String siteCode, String cohortId) {
         JsonNode referral = referral(siteCode, "2026-02-01");
         review(referral.get("id").asText(), "high", "accept_for_intervention");
-        return created(api.post("/enrolments", Map.of("participantId", referral.get("participantId").asText(),
-                "cohortId", cohortId, "on", "2026-02-03")));
+        return created(api.post(
+                "/enrolments",
+                Map.of(
+                        "participantId",
+                        referral.get("participantId").asText(),
+                        "cohortId",
+                        cohortId,
+                        "on",
+                        "2026-02-03")));
     }
 
     /** A participant of the site, referred on 2026-02-01: the owner of the case records a test writes. */
@@ -91,7 +130,8 @@ public final class Cases {
     }
 
     public JsonNode move(String enrolmentId, String to, String on) {
-        return ok(api.post("/enrolments/" + enrolmentId + "/transitions", Map.of("to", to, "on", on, "reason", "Moved on")));
+        return ok(api.post(
+                "/enrolments/" + enrolmentId + "/transitions", Map.of("to", to, "on", on, "reason", "Moved on")));
     }
 
     public static JsonNode created(Reply reply) {

@@ -15,8 +15,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.desist.DesistApplication;
-import org.desist.config.DesistConfiguration;
 import org.desist.cli.ServeCommand;
+import org.desist.config.DesistConfiguration;
 
 /**
  * Runs the jar's commands (add-user, audit-verify) in this JVM, exactly as {@code java -jar desist.jar}
@@ -32,15 +32,15 @@ public final class Commands {
 
         @Override
         public String toString() {
-            return (succeeded() ? "succeeded" : "failed: " + failure.get()) + "\nstdout: " + stdout + "\nstderr: " + stderr;
+            return (succeeded() ? "succeeded" : "failed: " + failure.get()) + "\nstdout: " + stdout + "\nstderr: "
+                    + stderr;
         }
     }
 
     /** The audit key of test-config.yml, so commands check the chains the test apps seal. */
     public static final String AUDIT_KEY = "test audit key (32+ characters long) not a secret";
 
-    private Commands() {
-    }
+    private Commands() {}
 
     /** A configuration file for the commands, pointing at one SQLite file. */
     public static Path configFor(Path databaseFile) {
@@ -55,19 +55,24 @@ public final class Commands {
     /** As {@link #configFor(TestDatabase)}, with these audit keys; a null key leaves auditKey out. */
     public static Path configFor(TestDatabase database, String auditKey, String previousAuditKeys) {
         try {
-            Path folder = database.file().map(file -> file.toAbsolutePath().getParent())
+            Path folder = database.file()
+                    .map(file -> file.toAbsolutePath().getParent())
                     .orElse(Path.of(System.getProperty("java.io.tmpdir")));
             Path config = Files.createTempFile(folder, "config-", ".yml");
-            Files.writeString(config, "database:\n" + database.yaml() + String.join("\n",
-                    "  validationQuery: \"SELECT 1\"",
-                    "migrateOnStart: true",
-                    auditKey == null ? "" : "auditKey: \"" + auditKey + "\"",
-                    "auditPreviousKeys: \"" + previousAuditKeys + "\"",
-                    "logging:",
-                    "  level: WARN",
-                    "  appenders:",
-                    "    - type: console",
-                    ""));
+            Files.writeString(
+                    config,
+                    "database:\n" + database.yaml()
+                            + String.join(
+                                    "\n",
+                                    "  validationQuery: \"SELECT 1\"",
+                                    "migrateOnStart: true",
+                                    auditKey == null ? "" : "auditKey: \"" + auditKey + "\"",
+                                    "auditPreviousKeys: \"" + previousAuditKeys + "\"",
+                                    "logging:",
+                                    "  level: WARN",
+                                    "  appenders:",
+                                    "    - type: console",
+                                    ""));
             return config;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -99,7 +104,8 @@ public final class Commands {
             Optional<Throwable> failure = cli.run(arguments);
             cli.getStdOut().flush();
             cli.getStdErr().flush();
-            return new Outcome(failure, stdout.toString(StandardCharsets.UTF_8), stderr.toString(StandardCharsets.UTF_8));
+            return new Outcome(
+                    failure, stdout.toString(StandardCharsets.UTF_8), stderr.toString(StandardCharsets.UTF_8));
         } finally {
             System.setIn(originalIn);
             System.setOut(originalOut);

@@ -64,13 +64,15 @@ public final class RawHttp implements AutoCloseable {
                 http.body(body);
                 return http.read();
             }
-            Thread writer = new Thread(() -> {
-                try {
-                    http.body(body);
-                } catch (IOException answeredAndClosed) {
-                    // the server may answer and close before it has read the whole body
-                }
-            }, "raw-http-body");
+            Thread writer = new Thread(
+                    () -> {
+                        try {
+                            http.body(body);
+                        } catch (IOException answeredAndClosed) {
+                            // the server may answer and close before it has read the whole body
+                        }
+                    },
+                    "raw-http-body");
             writer.setDaemon(true);
             writer.start();
             Answer answer = http.read();
@@ -86,7 +88,8 @@ public final class RawHttp implements AutoCloseable {
     /** The request line and headers (each "Name: value"), and the blank line that ends them. */
     public void head(String method, String target, Map<String, String> headers) throws IOException {
         StringBuilder head = new StringBuilder(method + " " + target + " HTTP/1.1\r\nHost: localhost\r\n");
-        headers.forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
+        headers.forEach(
+                (name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
         head.append("\r\n");
         out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
         out.flush();
@@ -113,19 +116,25 @@ public final class RawHttp implements AutoCloseable {
         Map<String, String> headers = new LinkedHashMap<>();
         for (String line = line(); !line.isEmpty(); line = line()) {
             int colon = line.indexOf(':');
-            headers.put(line.substring(0, colon).trim().toLowerCase(Locale.ROOT), line.substring(colon + 1).trim());
+            headers.put(
+                    line.substring(0, colon).trim().toLowerCase(Locale.ROOT),
+                    line.substring(colon + 1).trim());
         }
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
-            for (int size = Integer.parseInt(line().split(";")[0].trim(), 16); size > 0;
-                 size = Integer.parseInt(line().split(";")[0].trim(), 16)) {
+            for (int size = Integer.parseInt(line().split(";")[0].trim(), 16);
+                    size > 0;
+                    size = Integer.parseInt(line().split(";")[0].trim(), 16)) {
                 body.write(in.readNBytes(size));
                 line();
             }
             line();
         } else if (headers.containsKey("content-length")) {
             body.write(in.readNBytes(Integer.parseInt(headers.get("content-length"))));
-        } else if ("close".equalsIgnoreCase(headers.get("connection")) && status >= 200 && status != 204 && status != 304) {
+        } else if ("close".equalsIgnoreCase(headers.get("connection"))
+                && status >= 200
+                && status != 204
+                && status != 304) {
             body.write(in.readAllBytes());
         }
         return new Answer(status, headers, body.toString(StandardCharsets.UTF_8));

@@ -7,9 +7,14 @@ import java.util.Optional;
 
 /** The kinds of case record under a participant, by their collection's address, each with a valid body. */
 public enum RecordKind {
-    ASSESSMENTS("assessments"), SESSIONS("sessions"), SERVICE_REFERRALS("service-referrals"),
-    PLAN_ACTIONS("risk-plan/actions"), LEGAL_MEASURES("legal-measures"), VICTIM_SAFETY("victim-safety"),
-    DESISTANCE_REVIEWS("desistance-reviews"), INCIDENTS("incidents");
+    ASSESSMENTS("assessments"),
+    SESSIONS("sessions"),
+    SERVICE_REFERRALS("service-referrals"),
+    PLAN_ACTIONS("risk-plan/actions"),
+    LEGAL_MEASURES("legal-measures"),
+    VICTIM_SAFETY("victim-safety"),
+    DESISTANCE_REVIEWS("desistance-reviews"),
+    INCIDENTS("incidents");
 
     public final String path;
 
@@ -33,7 +38,8 @@ public enum RecordKind {
     }
 
     public static Map<String, Object> riskRatings() {
-        return Map.of("violence", "low", "persistence", "high", "recurrence", "moderate", "psychosocial_damage", "high");
+        return Map.of(
+                "violence", "low", "persistence", "high", "recurrence", "moderate", "psychosocial_damage", "high");
     }
 
     /** A valid record of this kind, with {@code text} (if any) in its free text, or lacking any, a name. */

@@ -28,10 +28,10 @@ import java.util.stream.Collectors;
  */
 public final class ServedDescription {
     private static final Map<String, OpenApiInteractionValidator> BY_SERVICE = new ConcurrentHashMap<>();
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private static final HttpClient CLIENT =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
-    private ServedDescription() {
-    }
+    private ServedDescription() {}
 
     /**
      * Checks one answer to {@code target}, against the description of the service at that host and port.
@@ -43,8 +43,10 @@ public final class ServedDescription {
         URI uri = URI.create(target);
         String base = uri.getScheme() + "://" + uri.getRawAuthority() + "/api";
         String path = uri.getRawPath();
-        if (path == null || !path.startsWith("/api/") || java.util.Arrays.stream(Request.Method.values())
-                .noneMatch(known -> known.name().equals(method))) {
+        if (path == null
+                || !path.startsWith("/api/")
+                || java.util.Arrays.stream(Request.Method.values())
+                        .noneMatch(known -> known.name().equals(method))) {
             return; // a method no description could name (a probe with PROPFIND) is answered 405, undescribed
         }
         SimpleResponse.Builder response = SimpleResponse.Builder.status(status);
@@ -59,18 +61,21 @@ public final class ServedDescription {
         }
         // HEAD is GET without the body (RFC 9110 §9.3.2): a description names only the GET
         boolean head = method.equals("HEAD");
-        boolean json = !head && contentType != null && contentType.toLowerCase(Locale.ROOT).matches(".*[/+]json.*");
+        boolean json = !head
+                && contentType != null
+                && contentType.toLowerCase(Locale.ROOT).matches(".*[/+]json.*");
         if (json && body != null && body.length > 0) {
             response.withBody(new String(body, StandardCharsets.UTF_8));
         }
-        ValidationReport report = validator(base).validateResponse(path, Request.Method.valueOf(head ? "GET" : method),
-                response.build());
+        ValidationReport report =
+                validator(base).validateResponse(path, Request.Method.valueOf(head ? "GET" : method), response.build());
         String errors = report.getMessages().stream()
                 .filter(message -> message.getLevel() == ValidationReport.Level.ERROR)
                 .filter(message -> json || !message.getKey().startsWith("validation.response.body"))
                 .map(message -> "  [" + message.getKey() + "] " + message.getMessage()
-                        + message.getNestedMessages().stream().map(nested -> "\n      " + nested.getMessage())
-                        .collect(Collectors.joining()))
+                        + message.getNestedMessages().stream()
+                                .map(nested -> "\n      " + nested.getMessage())
+                                .collect(Collectors.joining()))
                 .collect(Collectors.joining("\n"));
         if (!errors.isEmpty()) {
             throw new AssertionError("The answer to " + method + " " + path + " does not match the served"
@@ -85,8 +90,11 @@ public final class ServedDescription {
 
     private static OpenApiInteractionValidator load(String base) {
         try {
-            HttpResponse<String> description = CLIENT.send(HttpRequest.newBuilder(URI.create(base + "/openapi.json"))
-                    .timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> description = CLIENT.send(
+                    HttpRequest.newBuilder(URI.create(base + "/openapi.json"))
+                            .timeout(Duration.ofSeconds(60))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             if (description.statusCode() != 200) {
                 throw new AssertionError("No description at " + base + "/openapi.json: " + description.statusCode());
             }

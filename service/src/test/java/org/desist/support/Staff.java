@@ -4,10 +4,10 @@ import io.dropwizard.db.DataSourceFactory;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import java.time.Instant;
 import java.util.Set;
-import org.desist.config.DesistConfiguration;
-import org.desist.signin.Passwords;
 import org.desist.auth.Role;
+import org.desist.config.DesistConfiguration;
 import org.desist.db.Databases;
+import org.desist.signin.Passwords;
 import org.desist.user.AccountDao;
 
 /**
@@ -18,11 +18,10 @@ public final class Staff {
     public static final String PASSWORD = "correct horse battery staple";
     private static final String HASH = Passwords.hash(PASSWORD);
 
-    private Staff() {
-    }
+    private Staff() {}
 
-    public static void ensure(DropwizardAppExtension<DesistConfiguration> app, String username, Set<Role> roles,
-                              Set<String> sites) {
+    public static void ensure(
+            DropwizardAppExtension<DesistConfiguration> app, String username, Set<Role> roles, Set<String> sites) {
         ensure(factoryOf(app), username, roles, sites);
     }
 
@@ -53,16 +52,18 @@ public final class Staff {
         String hash = password.equals(PASSWORD) ? HASH : Passwords.hash(password);
         try (Databases.Opened database = Databases.open(factory, false, "test-staff")) {
             database.jdbi().useHandle(handle -> handle.createUpdate("UPDATE app_user SET password_hash = :hash,"
-                    + " must_change_password = 0, password_expires_at = NULL,"
-                    + " credential_version = credential_version + 1 WHERE username = :username")
-                    .bind("hash", hash).bind("username", username).execute());
+                            + " must_change_password = 0, password_expires_at = NULL,"
+                            + " credential_version = credential_version + 1 WHERE username = :username")
+                    .bind("hash", hash)
+                    .bind("username", username)
+                    .execute());
         } catch (Exception e) {
             throw new IllegalStateException("Could not set the password of " + username, e);
         }
     }
 
-    public static synchronized void ensure(DataSourceFactory factory, String username, Set<Role> roles,
-                                           Set<String> sites) {
+    public static synchronized void ensure(
+            DataSourceFactory factory, String username, Set<Role> roles, Set<String> sites) {
         try (Databases.Opened database = Databases.open(factory, false, "test-staff")) {
             database.jdbi().useTransaction(handle -> {
                 AccountDao accounts = handle.attach(AccountDao.class);

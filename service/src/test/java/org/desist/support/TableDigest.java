@@ -70,7 +70,8 @@ public final class TableDigest implements AutoCloseable {
             properties.setProperty("password", database.getPassword() == null ? "" : database.getPassword());
         }
         try {
-            return new TableDigest(DriverManager.getConnection(database.getUrl(), properties), WRITTEN_BY_REFUSALS, true);
+            return new TableDigest(
+                    DriverManager.getConnection(database.getUrl(), properties), WRITTEN_BY_REFUSALS, true);
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot open the app's database", e);
         }
@@ -119,15 +120,23 @@ public final class TableDigest implements AutoCloseable {
     private String digest(String table) throws SQLException {
         List<String> rows = new ArrayList<>();
         try (Statement statement = connection.createStatement();
-             ResultSet result = statement.executeQuery("SELECT * FROM \"" + table.replace("\"", "\"\"") + "\"")) {
+                ResultSet result = statement.executeQuery("SELECT * FROM \"" + table.replace("\"", "\"\"") + "\"")) {
             int columns = result.getMetaData().getColumnCount();
             while (result.next()) {
                 StringBuilder row = new StringBuilder();
                 for (int column = 1; column <= columns; column++) {
                     if (typed) {
                         Object value = result.getObject(column);
-                        row.append(value == null ? "N" : value.getClass().getSimpleName().charAt(0))
-                                .append(value instanceof byte[] bytes ? HexFormat.of().formatHex(bytes) : String.valueOf(value));
+                        row.append(
+                                        value == null
+                                                ? "N"
+                                                : value.getClass()
+                                                        .getSimpleName()
+                                                        .charAt(0))
+                                .append(
+                                        value instanceof byte[] bytes
+                                                ? HexFormat.of().formatHex(bytes)
+                                                : String.valueOf(value));
                     } else {
                         row.append(result.getString(column));
                     }

@@ -3,16 +3,16 @@ package org.desist.support;
 import io.dropwizard.testing.ResourceHelpers;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import java.nio.file.Path;
-import org.desist.DesistApplication;
 import java.util.Set;
-import org.desist.config.DesistConfiguration;
+import org.desist.DesistApplication;
 import org.desist.auth.Role;
+import org.desist.config.DesistConfiguration;
 
 /** The whole service on random ports over a database of its own. */
 public final class TestApp {
     public static final String BEHIND_LOCAL_PROXY = "test-config-behind-proxy.yml";
-    private TestApp() {
-    }
+
+    private TestApp() {}
 
     public static Path newDatabaseFile() {
         return TestDatabase.newSqliteFile();
@@ -24,8 +24,8 @@ public final class TestApp {
     }
 
     public static DropwizardAppExtension<DesistConfiguration> on(TestDatabase database) {
-        return new DropwizardAppExtension<>(DesistApplication.class,
-                ResourceHelpers.resourceFilePath("test-config.yml"), database.overrides());
+        return new DropwizardAppExtension<>(
+                DesistApplication.class, ResourceHelpers.resourceFilePath("test-config.yml"), database.overrides());
     }
 
     /**
@@ -33,8 +33,8 @@ public final class TestApp {
      * service's own sign-in throttle (test-config.yml relaxes it for tests that probe with wrong passwords).
      */
     public static DropwizardAppExtension<DesistConfiguration> behindLocalProxy(TestDatabase database) {
-        return new DropwizardAppExtension<>(DesistApplication.class,
-                ResourceHelpers.resourceFilePath(BEHIND_LOCAL_PROXY), database.overrides());
+        return new DropwizardAppExtension<>(
+                DesistApplication.class, ResourceHelpers.resourceFilePath(BEHIND_LOCAL_PROXY), database.overrides());
     }
 
     /** On a new database of the run's kind (SQLite, or PostgreSQL when the run says so). */

@@ -48,16 +48,17 @@ public record TestDatabase(String url, String driverClass, String user, String p
     }
 
     private static TestDatabase newPostgres() {
-        String name = "desist_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+        String name =
+                "desist_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
         try (Connection admin = DriverManager.getConnection(POSTGRES_URL, POSTGRES_USER, POSTGRES_PASSWORD);
-             Statement statement = admin.createStatement()) {
+                Statement statement = admin.createStatement()) {
             statement.execute("CREATE DATABASE " + name);
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot create a test database on " + POSTGRES_URL, e);
         }
         String server = POSTGRES_URL.substring(0, POSTGRES_URL.lastIndexOf('/') + 1);
-        return new TestDatabase(server + name, "org.postgresql.Driver", POSTGRES_USER, POSTGRES_PASSWORD,
-                Optional.empty());
+        return new TestDatabase(
+                server + name, "org.postgresql.Driver", POSTGRES_USER, POSTGRES_PASSWORD, Optional.empty());
     }
 
     public boolean isSqlite() {
@@ -101,11 +102,19 @@ public record TestDatabase(String url, String driverClass, String user, String p
     /** The lines a command's YAML configuration needs under {@code database:}. */
     public String yaml() {
         StringBuilder yaml = new StringBuilder()
-                .append("  driverClass: ").append(driverClass).append('\n')
-                .append("  url: \"").append(url).append("\"\n");
+                .append("  driverClass: ")
+                .append(driverClass)
+                .append('\n')
+                .append("  url: \"")
+                .append(url)
+                .append("\"\n");
         if (user != null) {
-            yaml.append("  user: \"").append(user).append("\"\n")
-                .append("  password: \"").append(password).append("\"\n");
+            yaml.append("  user: \"")
+                    .append(user)
+                    .append("\"\n")
+                    .append("  password: \"")
+                    .append(password)
+                    .append("\"\n");
         }
         return yaml.toString();
     }

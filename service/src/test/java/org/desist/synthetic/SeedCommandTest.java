@@ -2,19 +2,12 @@ package org.desist.synthetic;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.HexFormat;
-import java.util.List;
 import java.util.Map;
 import org.desist.support.Commands;
-import org.desist.support.TestApp;
 import org.desist.support.TableDigest;
 import org.desist.support.TestDatabase;
 import org.junit.jupiter.api.Tag;
@@ -41,9 +34,12 @@ class SeedCommandTest {
     @Test
     void everything_is_marked_synthetic() throws Exception {
         TestDatabase database = seeded(30, 7);
-        assertThat(count(database, "SELECT count(*) FROM site WHERE name NOT LIKE 'SYNTHETIC %'")).isZero();
-        assertThat(count(database, "SELECT count(*) FROM participant WHERE given_name <> 'SYNTHETIC'")).isZero();
-        assertThat(count(database, "SELECT count(*) FROM referral WHERE behaviour NOT LIKE 'SYNTHETIC%'")).isZero();
+        assertThat(count(database, "SELECT count(*) FROM site WHERE name NOT LIKE 'SYNTHETIC %'"))
+                .isZero();
+        assertThat(count(database, "SELECT count(*) FROM participant WHERE given_name <> 'SYNTHETIC'"))
+                .isZero();
+        assertThat(count(database, "SELECT count(*) FROM referral WHERE behaviour NOT LIKE 'SYNTHETIC%'"))
+                .isZero();
         assertThat(count(database, "SELECT count(*) FROM participant")).isEqualTo(30);
         assertThat(count(database, "SELECT count(*) FROM audit_event")).isZero();
     }
@@ -52,14 +48,16 @@ class SeedCommandTest {
     void a_database_with_real_participants_or_a_programme_already_is_refused() throws Exception {
         TestDatabase database = TestDatabase.fresh();
         Path config = Commands.configFor(database);
-        assertThat(Commands.run(null, "db", "migrate", config.toString()).succeeded()).isTrue();
+        assertThat(Commands.run(null, "db", "migrate", config.toString()).succeeded())
+                .isTrue();
         try (Connection connection = database.connect();
-             Statement statement = connection.createStatement()) {
+                Statement statement = connection.createStatement()) {
             statement.execute("INSERT INTO site (code, name, model, created_at) VALUES ('REAL', 'Real clinic',"
                     + " 'clinic_treatment', '2026-01-01T00:00:00.000000Z')");
-            statement.execute("INSERT INTO participant (id, case_ref, site_code, given_name, family_name, date_of_birth,"
-                    + " version, created_at, updated_at) VALUES ('p1', 'REAL-2026-0001', 'REAL', 'Daniel', 'Hale',"
-                    + " '1987-03-14', 1, '2026-01-01T00:00:00.000000Z', '2026-01-01T00:00:00.000000Z')");
+            statement.execute(
+                    "INSERT INTO participant (id, case_ref, site_code, given_name, family_name, date_of_birth,"
+                            + " version, created_at, updated_at) VALUES ('p1', 'REAL-2026-0001', 'REAL', 'Daniel', 'Hale',"
+                            + " '1987-03-14', 1, '2026-01-01T00:00:00.000000Z', '2026-01-01T00:00:00.000000Z')");
         }
         Commands.Outcome refused = Commands.run(null, "seed", "--participants", "5", config.toString());
         assertThat(refused.succeeded()).isFalse();
@@ -67,8 +65,8 @@ class SeedCommandTest {
         assertThat(count(database, "SELECT count(*) FROM participant")).isEqualTo(1);
 
         TestDatabase seeded = seeded(5, 1);
-        Commands.Outcome again = Commands.run(null, "seed", "--participants", "5",
-                Commands.configFor(seeded).toString());
+        Commands.Outcome again = Commands.run(
+                null, "seed", "--participants", "5", Commands.configFor(seeded).toString());
         assertThat(again.succeeded()).isFalse();
         assertThat(again.stderr()).contains("already holds a synthetic programme");
         assertThat(count(seeded, "SELECT count(*) FROM participant")).isEqualTo(5);
@@ -76,8 +74,14 @@ class SeedCommandTest {
 
     static TestDatabase seeded(int participants, long seed) {
         TestDatabase database = TestDatabase.fresh();
-        Commands.Outcome outcome = Commands.run(null, "seed", "--participants", Integer.toString(participants),
-                "--seed", Long.toString(seed), Commands.configFor(database).toString());
+        Commands.Outcome outcome = Commands.run(
+                null,
+                "seed",
+                "--participants",
+                Integer.toString(participants),
+                "--seed",
+                Long.toString(seed),
+                Commands.configFor(database).toString());
         assertThat(outcome.succeeded()).as(outcome.toString()).isTrue();
         assertThat(outcome.stdout()).contains("Seeded a SYNTHETIC programme", participants + " participants");
         return database;
@@ -92,7 +96,8 @@ class SeedCommandTest {
 
     static long count(TestDatabase database, String sql) throws Exception {
         try (Connection connection = database.connect();
-             Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(sql)) {
+                Statement statement = connection.createStatement();
+                ResultSet result = statement.executeQuery(sql)) {
             result.next();
             return result.getLong(1);
         }

@@ -5,14 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.desist.config.DesistConfiguration;
 import org.desist.auth.Role;
+import org.desist.config.DesistConfiguration;
 import org.desist.support.Api;
 import org.desist.support.Cases;
 import org.desist.support.Commands;
@@ -40,7 +39,13 @@ class SeededFiguresTest {
 
     @BeforeAll
     static void seed() {
-        Commands.Outcome seeded = Commands.run(null, "seed", "--participants", "600", "--seed", "11",
+        Commands.Outcome seeded = Commands.run(
+                null,
+                "seed",
+                "--participants",
+                "600",
+                "--seed",
+                "11",
                 Commands.configFor(DATABASE).toString());
         assertThat(seeded.succeeded()).as(seeded.toString()).isTrue();
         Staff.ensure(APP, "lead", Set.of(Role.programme_lead), Set.of());
@@ -54,8 +59,8 @@ class SeededFiguresTest {
         JsonNode cohorts = Cases.ok(lead.get("/cohorts?limit=100")).get("items");
         assertThat(cohorts).hasSize(12);
         for (JsonNode cohort : cohorts) {
-            JsonNode report = Cases.ok(lead.get("/cohorts/" + cohort.get("id").asText() + "/report?unsuppressed=true&from="
-                    + FROM + "&to=" + TO));
+            JsonNode report = Cases.ok(lead.get(
+                    "/cohorts/" + cohort.get("id").asText() + "/report?unsuppressed=true&from=" + FROM + "&to=" + TO));
             offeredBySite.merge(cohort.get("siteCode").asText(), total(report, "sessions_offered", null), Long::sum);
             double rate = value(report, "attendance_rate", null);
             if (total(report, "sessions_offered", null) > 0) {
@@ -64,7 +69,9 @@ class SeededFiguresTest {
             assertThat(total(report, "enrolled_to_date", null)).isLessThanOrEqualTo(enrolments(report));
         }
         for (String site : List.of("SYNSTAC", "SYNRECOLO", "SYNASU")) {
-            assertThat(total(comparison, site, "sessions_offered", null)).as(site).isEqualTo(offeredBySite.get(site))
+            assertThat(total(comparison, site, "sessions_offered", null))
+                    .as(site)
+                    .isEqualTo(offeredBySite.get(site))
                     .isPositive();
             assertThat(value(comparison, site, "completion_rate", null)).isBetween(0.3, 0.9);
             assertThat(value(comparison, site, "reoffending_rate", "24_months")).isBetween(0.05, 0.95);
@@ -73,8 +80,11 @@ class SeededFiguresTest {
                         .isGreaterThan(total(comparison, site, "risk_moved_up", domain));
             }
         }
-        long sessions = offeredBySite.values().stream().mapToLong(Long::longValue).sum();
-        assertThat(sessions).as("about 50 sessions a participant, most of them offered").isBetween(600L * 30, 600L * 60);
+        long sessions =
+                offeredBySite.values().stream().mapToLong(Long::longValue).sum();
+        assertThat(sessions)
+                .as("about 50 sessions a participant, most of them offered")
+                .isBetween(600L * 30, 600L * 60);
     }
 
     @Test
@@ -83,18 +93,22 @@ class SeededFiguresTest {
         JsonNode report = Cases.ok(lead.get("/cohorts/" + cohort.get("id").asText() + "/report"));
         List<JsonNode> small = new ArrayList<>();
         report.get("figures").forEach(row -> {
-            if (row.get("measure").asText().equals("count") && row.get("value").isNumber()
-                    && row.get("value").asLong() >= 1 && row.get("value").asLong() <= 4) {
+            if (row.get("measure").asText().equals("count")
+                    && row.get("value").isNumber()
+                    && row.get("value").asLong() >= 1
+                    && row.get("value").asLong() <= 4) {
                 small.add(row);
             }
         });
         assertThat(small).isEmpty();
-        assertThat(report.get("figures")).anySatisfy(row -> assertThat(row.get("value").asText()).isEqualTo("<5"));
+        assertThat(report.get("figures"))
+                .anySatisfy(row -> assertThat(row.get("value").asText()).isEqualTo("<5"));
     }
 
     static long enrolments(JsonNode report) {
         for (JsonNode row : report.get("figures")) {
-            if (row.get("figure").asText().equals("enrolments") && row.get("breakdown").isNull()) {
+            if (row.get("figure").asText().equals("enrolments")
+                    && row.get("breakdown").isNull()) {
                 return row.get("value").asLong();
             }
         }
@@ -120,9 +134,13 @@ class SeededFiguresTest {
     /** The row over the whole period FROM..TO (for a group, in the comparison). */
     static JsonNode row(JsonNode report, String group, String figure, String breakdown) {
         for (JsonNode row : report.get("figures")) {
-            if ((group == null || row.get("group").asText().equals(group)) && row.get("figure").asText().equals(figure)
-                    && (breakdown == null ? row.get("breakdown").isNull() : breakdown.equals(row.get("breakdown").asText()))
-                    && row.get("periodStart").asText().equals(FROM) && row.get("periodEnd").asText().equals(TO)) {
+            if ((group == null || row.get("group").asText().equals(group))
+                    && row.get("figure").asText().equals(figure)
+                    && (breakdown == null
+                            ? row.get("breakdown").isNull()
+                            : breakdown.equals(row.get("breakdown").asText()))
+                    && row.get("periodStart").asText().equals(FROM)
+                    && row.get("periodEnd").asText().equals(TO)) {
                 return row;
             }
         }

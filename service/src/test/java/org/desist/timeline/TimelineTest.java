@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import org.desist.config.DesistConfiguration;
 import org.desist.auth.Role;
+import org.desist.config.DesistConfiguration;
 import org.desist.support.Api;
 import org.desist.support.Cases;
 import org.desist.support.Reply;
@@ -41,14 +41,44 @@ class TimelineTest {
     static final String ONWARD_REASON = "ONWARD-REASON-TEXT drinks before contact";
     static final String ACTION = "PLAN-ACTION-TEXT serve the order";
     static final String ERROR_REASON = "ERROR-REASON-TEXT wrong case";
-    static final List<String> FREE_TEXT = List.of(FORMULATION, NOTES, CONCERN, NARRATIVE, DETAILS, CONDITIONS,
-            VICTIM_CONCERN, ONWARD_REASON, ACTION, ERROR_REASON, "SESSION-NOTES", "FORMULATION-TEXT",
-            "unwanted messages", "VA-2026-0147");
+    static final List<String> FREE_TEXT = List.of(
+            FORMULATION,
+            NOTES,
+            CONCERN,
+            NARRATIVE,
+            DETAILS,
+            CONDITIONS,
+            VICTIM_CONCERN,
+            ONWARD_REASON,
+            ACTION,
+            ERROR_REASON,
+            "SESSION-NOTES",
+            "FORMULATION-TEXT",
+            "unwanted messages",
+            "VA-2026-0147");
 
-    static final Set<String> ALL = Set.of("referral", "review", "enrolment", "assessment", "session",
-            "service_referral", "plan_action", "legal_measure", "victim_safety", "desistance_review", "incident");
-    static final Set<String> WITHOUT_HEALTH = Set.of("referral", "review", "enrolment", "assessment", "plan_action",
-            "legal_measure", "victim_safety", "desistance_review", "incident");
+    static final Set<String> ALL = Set.of(
+            "referral",
+            "review",
+            "enrolment",
+            "assessment",
+            "session",
+            "service_referral",
+            "plan_action",
+            "legal_measure",
+            "victim_safety",
+            "desistance_review",
+            "incident");
+    static final Set<String> WITHOUT_HEALTH = Set.of(
+            "referral",
+            "review",
+            "enrolment",
+            "assessment",
+            "plan_action",
+            "legal_measure",
+            "victim_safety",
+            "desistance_review",
+            "incident");
 
     static Api api;
     static String base;
@@ -74,27 +104,62 @@ class TimelineTest {
         base = records + "timeline";
 
         Cases.created(api.post(records + "assessments", assessment("2026-02-10")));
-        inError.add(markedInError("assessments", Cases.created(api.post(records + "assessments",
-                assessment("2026-02-11"))).get("id").asText()));
+        inError.add(markedInError(
+                "assessments",
+                Cases.created(api.post(records + "assessments", assessment("2026-02-11")))
+                        .get("id")
+                        .asText()));
 
         session("2026-03-02T09:00:00Z", 3);
         // 23:30Z on 31 March is 00:30 on 1 April in London (BST)
         session("2026-03-31T23:30:00Z", 4);
         inError.add(markedInError("sessions", session("2026-03-09T09:00:00Z", 5)));
 
-        Cases.created(api.post(records + "service-referrals", Map.of("service", "substance_misuse", "kind", "alcohol",
-                "provider", "Northside Community Alcohol Team", "madeOn", "2026-03-10", "reason", ONWARD_REASON)));
-        Cases.created(api.post(records + "risk-plan/actions", Map.of("action", ACTION, "agency", "police",
-                "owner", "DC Patel", "dueOn", "2026-04-30", "reviewOn", "2026-05-15")));
-        Cases.created(api.post(records + "legal-measures", Map.of("kind", "stalking_protection_order",
-                "from", "2026-01-15", "conditions", CONDITIONS)));
-        Cases.created(TestApp.as(APP, "advocate.tln").post(records + "victim-safety", Map.of("raisedOn", "2026-03-12",
-                "concern", VICTIM_CONCERN)));
+        Cases.created(api.post(
+                records + "service-referrals",
+                Map.of(
+                        "service",
+                        "substance_misuse",
+                        "kind",
+                        "alcohol",
+                        "provider",
+                        "Northside Community Alcohol Team",
+                        "madeOn",
+                        "2026-03-10",
+                        "reason",
+                        ONWARD_REASON)));
+        Cases.created(api.post(
+                records + "risk-plan/actions",
+                Map.of(
+                        "action",
+                        ACTION,
+                        "agency",
+                        "police",
+                        "owner",
+                        "DC Patel",
+                        "dueOn",
+                        "2026-04-30",
+                        "reviewOn",
+                        "2026-05-15")));
+        Cases.created(api.post(
+                records + "legal-measures",
+                Map.of("kind", "stalking_protection_order", "from", "2026-01-15", "conditions", CONDITIONS)));
+        Cases.created(TestApp.as(APP, "advocate.tln")
+                .post(records + "victim-safety", Map.of("raisedOn", "2026-03-12", "concern", VICTIM_CONCERN)));
 
         Map<String, Object> review = new LinkedHashMap<>();
         review.put("reviewedOn", "2026-04-15");
-        review.put("riskRatings", Map.of("violence", "low", "persistence", "moderate", "recurrence", "moderate",
-                "psychosocial_damage", "low"));
+        review.put(
+                "riskRatings",
+                Map.of(
+                        "violence",
+                        "low",
+                        "persistence",
+                        "moderate",
+                        "recurrence",
+                        "moderate",
+                        "psychosocial_damage",
+                        "low"));
         review.put("fixation", 5);
         review.put("victimContactSinceLastReview", false);
         review.put("engagement", 4);
@@ -102,8 +167,11 @@ class TimelineTest {
         Cases.created(api.post(records + "desistance-reviews", review));
 
         Cases.created(api.post(records + "incidents", incident("2026-05-01")));
-        inError.add(markedInError("incidents", Cases.created(api.post(records + "incidents", incident("2026-05-02")))
-                .get("id").asText()));
+        inError.add(markedInError(
+                "incidents",
+                Cases.created(api.post(records + "incidents", incident("2026-05-02")))
+                        .get("id")
+                        .asText()));
     }
 
     static Map<String, Object> assessment(String on) {
@@ -112,8 +180,17 @@ class TimelineTest {
         body.put("assessedOn", on);
         body.put("assessor", "Dr A. Mensah");
         body.put("instrument", "SRP");
-        body.put("riskRatings", Map.of("violence", "low", "persistence", "high", "recurrence", "moderate",
-                "psychosocial_damage", "high"));
+        body.put(
+                "riskRatings",
+                Map.of(
+                        "violence",
+                        "low",
+                        "persistence",
+                        "high",
+                        "recurrence",
+                        "moderate",
+                        "psychosocial_damage",
+                        "high"));
         body.put("overallRisk", "high");
         body.put("formulation", FORMULATION);
         return body;
@@ -124,17 +201,40 @@ class TimelineTest {
     }
 
     static String session(String at, int engagement) {
-        String id = Cases.created(api.post(records + "sessions", Map.of("kind", "individual_therapy",
-                "scheduledAt", at, "durationMinutes", 50, "facilitator", "Dr A. Okafor"))).get("id").asText();
-        Cases.ok(api.post(records + "sessions/" + id + "/outcome", Map.of("outcome", "attended",
-                "engagement", engagement, "notes", NOTES, "shareable", false, "concern", CONCERN)));
+        String id = Cases.created(api.post(
+                        records + "sessions",
+                        Map.of(
+                                "kind",
+                                "individual_therapy",
+                                "scheduledAt",
+                                at,
+                                "durationMinutes",
+                                50,
+                                "facilitator",
+                                "Dr A. Okafor")))
+                .get("id")
+                .asText();
+        Cases.ok(api.post(
+                records + "sessions/" + id + "/outcome",
+                Map.of(
+                        "outcome",
+                        "attended",
+                        "engagement",
+                        engagement,
+                        "notes",
+                        NOTES,
+                        "shareable",
+                        false,
+                        "concern",
+                        CONCERN)));
         return id;
     }
 
     static String markedInError(String kind, String id) {
         String path = records + kind + "/" + id;
         String etag = api.get(path).header("ETag");
-        Cases.ok(api.send("POST", path + "/entered-in-error", Map.of("reason", ERROR_REASON), Map.of("If-Match", etag)));
+        Cases.ok(
+                api.send("POST", path + "/entered-in-error", Map.of("reason", ERROR_REASON), Map.of("If-Match", etag)));
         return id;
     }
 
@@ -150,7 +250,8 @@ class TimelineTest {
 
     static List<String> dayAndType(JsonNode events) {
         List<String> list = new ArrayList<>();
-        events.forEach(event -> list.add(event.get("at").asText().substring(0, 10) + " " + event.get("type").asText()));
+        events.forEach(event -> list.add(event.get("at").asText().substring(0, 10) + " "
+                + event.get("type").asText()));
         return list;
     }
 
@@ -166,9 +267,16 @@ class TimelineTest {
         // 1 referral, 1 review, 1 enrolment move, 1 assessment (of 2), 2 sessions (of 3), 1 onward move,
         // 1 plan action set, 1 measure, 1 concern, 1 desistance review, 1 incident (of 2)
         assertThat(events).hasSize(12);
-        events.forEach(event -> inError.forEach(id -> assertThat(event.get("ref").asText()).doesNotContain(id)));
-        assertThat(dayAndType(events).subList(0, 6)).containsExactly("2026-01-15 legal_measure", "2026-02-01 referral",
-                "2026-02-02 review", "2026-02-03 enrolment", "2026-02-10 assessment", "2026-03-02 session");
+        events.forEach(event ->
+                inError.forEach(id -> assertThat(event.get("ref").asText()).doesNotContain(id)));
+        assertThat(dayAndType(events).subList(0, 6))
+                .containsExactly(
+                        "2026-01-15 legal_measure",
+                        "2026-02-01 referral",
+                        "2026-02-02 review",
+                        "2026-02-03 enrolment",
+                        "2026-02-10 assessment",
+                        "2026-03-02 session");
     }
 
     @Test
@@ -188,8 +296,8 @@ class TimelineTest {
 
     @Test
     void events_filter_by_dates_of_london_both_inclusive() {
-        assertThat(dayAndType(events(api, "?from=2026-03-01&to=2026-03-31"))).containsExactly(
-                "2026-03-02 session", "2026-03-10 service_referral", "2026-03-12 victim_safety");
+        assertThat(dayAndType(events(api, "?from=2026-03-01&to=2026-03-31")))
+                .containsExactly("2026-03-02 session", "2026-03-10 service_referral", "2026-03-12 victim_safety");
         // the session at 23:30Z on 31 March took place on 1 April in London
         JsonNode april = events(api, "?from=2026-04-01&to=2026-04-01");
         assertThat(april).hasSize(1);
@@ -197,8 +305,8 @@ class TimelineTest {
         assertThat(april.get(0).get("at").asText()).startsWith("2026-03-31T23:30");
         assertThat(dayAndType(events(api, "?from=2026-04-15&to=2026-05-01")))
                 .containsExactly("2026-04-15 desistance_review", "2026-05-01 incident");
-        assertThat(dayAndType(events(api, "?to=2026-02-02"))).containsExactly("2026-01-15 legal_measure",
-                "2026-02-01 referral", "2026-02-02 review");
+        assertThat(dayAndType(events(api, "?to=2026-02-02")))
+                .containsExactly("2026-01-15 legal_measure", "2026-02-01 referral", "2026-02-02 review");
         assertThat(events(api, "?from=2026-04-02&to=2026-04-14")).isEmpty();
 
         assertThat(api.get(base + "?from=2026-05-01&to=2026-04-01").status()).isEqualTo(400);
@@ -226,8 +334,10 @@ class TimelineTest {
 
         // asking for a kind the role may not read gives nothing of it, not an error
         assertThat(events(as("police.tln"), "?type=session")).isEmpty();
-        assertThat(events(as("advocate.tln"), "?type=session&type=service_referral")).isEmpty();
-        assertThat(types(events(as("police.tln"), "?type=session&type=incident"))).containsExactly("incident");
+        assertThat(events(as("advocate.tln"), "?type=session&type=service_referral"))
+                .isEmpty();
+        assertThat(types(events(as("police.tln"), "?type=session&type=incident")))
+                .containsExactly("incident");
     }
 
     @Test
@@ -238,8 +348,9 @@ class TimelineTest {
             assertThat(reply.text()).as(user).doesNotContain(FREE_TEXT.toArray(String[]::new));
         }
         assertThat(api.get(base).text()).doesNotContain(FREE_TEXT.toArray(String[]::new));
-        events(api, "").forEach(event -> assertThat(event.fieldNames()).toIterable()
-                .containsExactly("at", "type", "summary", "ref"));
+        events(api, "")
+                .forEach(event ->
+                        assertThat(event.fieldNames()).toIterable().containsExactly("at", "type", "summary", "ref"));
     }
 
     @Test
@@ -252,7 +363,8 @@ class TimelineTest {
         Reply elsewhere = as("clinician.tlo").get(base);
         assertThat(elsewhere.status()).isEqualTo(404);
         assertThat(elsewhere.text()).doesNotContain("legal_measure", "2026-0");
-        assertThat(api.get("/participants/no-such-participant/timeline").status()).isEqualTo(404);
+        assertThat(api.get("/participants/no-such-participant/timeline").status())
+                .isEqualTo(404);
         assertThat(TestApp.anonymous(APP).get(base).status()).isEqualTo(401);
     }
 }

@@ -7,10 +7,9 @@ import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import org.desist.config.DesistConfiguration;
 import org.desist.auth.Role;
+import org.desist.config.DesistConfiguration;
 import org.desist.support.Api;
 import org.desist.support.Cases;
 import org.desist.support.Reply;
@@ -55,8 +54,14 @@ class AccountScopeTest {
         }
         Staff.ensure(APP, "clin.ab", Set.of(Role.clinician), Set.of(A, B));
         // each clinician reads a case of their own site, so the audit log holds rows of both sites
-        assertThat(TestApp.as(APP, "clin.a").get("/participants/" + participantA).status()).isEqualTo(200);
-        assertThat(TestApp.as(APP, "clin.b").get("/participants/" + participantB).status()).isEqualTo(200);
+        assertThat(TestApp.as(APP, "clin.a")
+                        .get("/participants/" + participantA)
+                        .status())
+                .isEqualTo(200);
+        assertThat(TestApp.as(APP, "clin.b")
+                        .get("/participants/" + participantB)
+                        .status())
+                .isEqualTo(200);
     }
 
     private static Api siteAdmin() {
@@ -69,10 +74,15 @@ class AccountScopeTest {
             Reply reset = siteAdmin().post("/users/" + outside + "/password", null);
             assertThat(reset.status()).as("reset of %s: %s", outside, reset).isEqualTo(404);
             assertThat(reset.contentType()).startsWith("application/problem+json");
-            assertThat(TestApp.as(APP, outside).get("/sites").status()).as("%s still signs in", outside).isEqualTo(200);
-            assertThat(AuditRows.about(DATABASE, outside)).as("audit rows about %s", outside)
-                    .anySatisfy(row -> assertThat(row).containsEntry("username", "admin.a")
-                            .containsEntry("action", "denied").containsEntry("status", 404));
+            assertThat(TestApp.as(APP, outside).get("/sites").status())
+                    .as("%s still signs in", outside)
+                    .isEqualTo(200);
+            assertThat(AuditRows.about(DATABASE, outside))
+                    .as("audit rows about %s", outside)
+                    .anySatisfy(row -> assertThat(row)
+                            .containsEntry("username", "admin.a")
+                            .containsEntry("action", "denied")
+                            .containsEntry("status", 404));
         }
     }
 
@@ -88,12 +98,17 @@ class AccountScopeTest {
         JsonNode items = Cases.ok(siteAdmin().get("/users?limit=500")).get("items");
         List<String> listed = new ArrayList<>();
         items.forEach(item -> listed.add(item.get("username").asText()));
-        assertThat(listed).contains("admin.a", "clin.a").doesNotContain("clin.b", "clin.ab", "lead.all", "root.admin",
-                "tester");
-        items.forEach(item -> assertThat(item.get("sites")).extracting(JsonNode::asText).isNotEmpty().containsOnly(A));
+        assertThat(listed)
+                .contains("admin.a", "clin.a")
+                .doesNotContain("clin.b", "clin.ab", "lead.all", "root.admin", "tester");
+        items.forEach(item -> assertThat(item.get("sites"))
+                .extracting(JsonNode::asText)
+                .isNotEmpty()
+                .containsOnly(A));
 
         List<String> all = new ArrayList<>();
-        Cases.ok(TestApp.as(APP, "root.admin").get("/users?limit=500")).get("items")
+        Cases.ok(TestApp.as(APP, "root.admin").get("/users?limit=500"))
+                .get("items")
                 .forEach(item -> all.add(item.get("username").asText()));
         assertThat(all).contains("admin.a", "clin.a", "clin.b", "clin.ab", "lead.all", "root.admin");
     }
@@ -102,13 +117,21 @@ class AccountScopeTest {
     void a_site_admin_finds_no_audit_rows_about_another_sites_participants() {
         JsonNode rows = Cases.ok(siteAdmin().get("/audit?limit=500")).get("items");
         assertThat(rows).isNotEmpty();
-        assertThat(rows).noneSatisfy(row -> assertThat(row.path("participantId").asText()).isEqualTo(participantB));
-        assertThat(rows).anySatisfy(row -> assertThat(row.path("participantId").asText()).isEqualTo(participantA));
-        assertThat(rows).noneSatisfy(row -> assertThat(row.get("username").asText()).isIn("clin.b", "clin.ab"));
-        assertThat(Cases.ok(siteAdmin().get("/audit?participantId=" + participantB)).get("items")).isEmpty();
+        assertThat(rows).noneSatisfy(row -> assertThat(row.path("participantId").asText())
+                .isEqualTo(participantB));
+        assertThat(rows).anySatisfy(row -> assertThat(row.path("participantId").asText())
+                .isEqualTo(participantA));
+        assertThat(rows)
+                .noneSatisfy(row -> assertThat(row.get("username").asText()).isIn("clin.b", "clin.ab"));
+        assertThat(Cases.ok(siteAdmin().get("/audit?participantId=" + participantB))
+                        .get("items"))
+                .isEmpty();
 
-        JsonNode everything = Cases.ok(TestApp.as(APP, "root.admin").get("/audit?limit=500")).get("items");
-        assertThat(everything).anySatisfy(row -> assertThat(row.path("participantId").asText()).isEqualTo(participantB));
+        JsonNode everything =
+                Cases.ok(TestApp.as(APP, "root.admin").get("/audit?limit=500")).get("items");
+        assertThat(everything)
+                .anySatisfy(
+                        row -> assertThat(row.path("participantId").asText()).isEqualTo(participantB));
     }
 
     @Test
@@ -119,13 +142,17 @@ class AccountScopeTest {
         assertThat(disable.status()).as(disable.toString()).isEqualTo(200);
 
         assertThat(AuditRows.about(DATABASE, "clin.a2")).anySatisfy(row -> assertThat(row)
-                .containsEntry("username", "root.admin").containsEntry("action", "password_reset")
-                .containsEntry("resource_type", "account").containsEntry("status", reset.status())
+                .containsEntry("username", "root.admin")
+                .containsEntry("action", "password_reset")
+                .containsEntry("resource_type", "account")
+                .containsEntry("status", reset.status())
                 .containsEntry("request_id", reset.header("X-Request-Id"))
                 .containsEntry("client_address", "127.0.0.1"));
         assertThat(AuditRows.about(DATABASE, "clin.a3")).anySatisfy(row -> assertThat(row)
-                .containsEntry("username", "admin.a").containsEntry("action", "disable")
-                .containsEntry("resource_type", "account").containsEntry("status", 200)
+                .containsEntry("username", "admin.a")
+                .containsEntry("action", "disable")
+                .containsEntry("resource_type", "account")
+                .containsEntry("status", 200)
                 .containsEntry("client_address", "127.0.0.1"));
     }
 }

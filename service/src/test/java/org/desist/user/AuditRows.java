@@ -6,11 +6,11 @@ import org.desist.support.TestDatabase;
 
 /** The audit rows about one account, read straight from the database (not through the scoped API). */
 final class AuditRows {
-    private AuditRows() {
-    }
+    private AuditRows() {}
 
     static List<Map<String, Object>> about(TestDatabase database, String username) {
-        return database.jdbi().withHandle(handle -> handle.createQuery("SELECT username, role, action, resource_type,"
+        return database.jdbi().withHandle(handle -> handle
+                .createQuery("SELECT username, role, action, resource_type,"
                         + " resource_id, status, request_id, client_address FROM audit_event"
                         + " WHERE resource_type = 'account' AND resource_id = :username ORDER BY seq")
                 .bind("username", username)

@@ -10,8 +10,8 @@ import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import org.desist.config.DesistConfiguration;
 import org.desist.auth.Role;
+import org.desist.config.DesistConfiguration;
 import org.desist.support.Api;
 import org.desist.support.Cases;
 import org.desist.support.Reply;
@@ -62,14 +62,17 @@ class VictimSafetyRecordTest {
         assertThat(recorded.fieldNames()).toIterable().doesNotContain("victimName", "victimAddress", "victim");
         String id = recorded.get("id").asText();
 
-        JsonNode pending = Cases.created(advocate.post(base, Map.of("raisedOn", "2026-03-12",
-                "concern", "Unknown number calling the victim at night")));
+        JsonNode pending = Cases.created(advocate.post(
+                base, Map.of("raisedOn", "2026-03-12", "concern", "Unknown number calling the victim at night")));
         assertThat(pending.get("actionTaken").isNull()).isTrue();
-        assertThat(Cases.ok(advocate.get(base)).get("items")).extracting(item -> item.get("raisedOn").asText())
+        assertThat(Cases.ok(advocate.get(base)).get("items"))
+                .extracting(item -> item.get("raisedOn").asText())
                 .containsExactly("2026-03-12", "2026-03-10");
 
-        Reply amended = advocate.patch(base + "/" + id + "?reason=Police%20response%20confirmed",
-                Map.of("actionTaken", "Panic alarm fitted by the police on 2026-03-11"), "\"1\"");
+        Reply amended = advocate.patch(
+                base + "/" + id + "?reason=Police%20response%20confirmed",
+                Map.of("actionTaken", "Panic alarm fitted by the police on 2026-03-11"),
+                "\"1\"");
         assertThat(Cases.ok(amended).get("actionTaken").asText()).startsWith("Panic alarm fitted");
         assertThat(amended.json().get("victimRef").asText()).isEqualTo("VA-2026-0147");
         JsonNode history = Cases.ok(advocate.get(base + "/" + id + "/history")).get("items");
@@ -78,13 +81,19 @@ class VictimSafetyRecordTest {
         assertThat(history.get(1).get("reason").asText()).isEqualTo("Police response confirmed");
 
         assertThat(advocate.patch(base + "/" + id + "?reason=x", Map.of("victimRef", "VA-2026-9999"), "\"2\"")
-                .fieldsAtFault()).containsExactly("victimRef");
-        assertThat(advocate.patch(base + "/" + id + "?reason=x", Map.of("concern", ""), "\"2\"").fieldsAtFault())
+                        .fieldsAtFault())
+                .containsExactly("victimRef");
+        assertThat(advocate.patch(base + "/" + id + "?reason=x", Map.of("concern", ""), "\"2\"")
+                        .fieldsAtFault())
                 .containsExactly("concern");
-        assertThat(Cases.ok(advocate.get(base + "/" + id)).get("version").asInt()).isEqualTo(2);
+        assertThat(Cases.ok(advocate.get(base + "/" + id)).get("version").asInt())
+                .isEqualTo(2);
 
-        JsonNode marked = Cases.ok(advocate.send("POST", base + "/" + id + "/entered-in-error",
-                Map.of("reason", "Concern belongs to another case"), Map.of("If-Match", "\"2\"")));
+        JsonNode marked = Cases.ok(advocate.send(
+                "POST",
+                base + "/" + id + "/entered-in-error",
+                Map.of("reason", "Concern belongs to another case"),
+                Map.of("If-Match", "\"2\"")));
         assertThat(marked.get("status").asText()).isEqualTo("entered_in_error");
     }
 
@@ -92,19 +101,28 @@ class VictimSafetyRecordTest {
     void clinicians_probation_and_police_read_concerns_but_only_the_advocate_records_them() {
         String participant = cases.participant("VSF");
         String base = "/participants/" + participant + "/victim-safety";
-        String id = Cases.created(advocate.post(base, concern("2026-03-10"))).get("id").asText();
+        String id = Cases.created(advocate.post(base, concern("2026-03-10")))
+                .get("id")
+                .asText();
 
         for (Role role : new Role[] {Role.clinician, Role.probation, Role.police}) {
             String user = role.name() + ".vsf";
             Staff.ensure(APP, user, Set.of(role), Set.of("VSF"));
             Api reader = TestApp.as(APP, user);
-            assertThat(Cases.ok(reader.get(base + "/" + id)).get("concern").asText()).as(user)
+            assertThat(Cases.ok(reader.get(base + "/" + id)).get("concern").asText())
+                    .as(user)
                     .isEqualTo(concern("x").get("concern"));
             assertThat(Cases.ok(reader.get(base)).get("items")).as(user).hasSize(1);
-            assertThat(Cases.ok(reader.get(base + "/" + id + "/history")).get("items")).as(user).hasSize(1);
-            assertThat(reader.post(base, concern("2026-03-11")).status()).as(user).isEqualTo(403);
-            assertThat(reader.patch(base + "/" + id + "?reason=x", Map.of("concern", "changed"), "\"1\"").status())
-                    .as(user).isEqualTo(403);
+            assertThat(Cases.ok(reader.get(base + "/" + id + "/history")).get("items"))
+                    .as(user)
+                    .hasSize(1);
+            assertThat(reader.post(base, concern("2026-03-11")).status())
+                    .as(user)
+                    .isEqualTo(403);
+            assertThat(reader.patch(base + "/" + id + "?reason=x", Map.of("concern", "changed"), "\"1\"")
+                            .status())
+                    .as(user)
+                    .isEqualTo(403);
         }
         for (Role role : new Role[] {Role.cps, Role.programme_lead, Role.admin}) {
             String user = role.name() + ".vsf";
@@ -112,11 +130,17 @@ class VictimSafetyRecordTest {
             Api other = TestApp.as(APP, user);
             assertThat(other.get(base).status()).as(user).isEqualTo(403);
             assertThat(other.get(base + "/" + id).status()).as(user).isEqualTo(403);
-            assertThat(other.post(base, concern("2026-03-11")).status()).as(user).isEqualTo(403);
+            assertThat(other.post(base, concern("2026-03-11")).status())
+                    .as(user)
+                    .isEqualTo(403);
         }
         Staff.ensure(APP, "advocate.oth", Set.of(Role.advocate), Set.of("OTH"));
-        assertThat(TestApp.as(APP, "advocate.oth").get(base + "/" + id).status()).isEqualTo(404);
-        assertThat(TestApp.as(APP, "advocate.oth").post(base, concern("2026-03-11")).status()).isEqualTo(404);
+        assertThat(TestApp.as(APP, "advocate.oth").get(base + "/" + id).status())
+                .isEqualTo(404);
+        assertThat(TestApp.as(APP, "advocate.oth")
+                        .post(base, concern("2026-03-11"))
+                        .status())
+                .isEqualTo(404);
         assertThat(Cases.ok(advocate.get(base)).get("items")).hasSize(1);
     }
 
@@ -160,7 +184,8 @@ class VictimSafetyRecordTest {
 
         Map<String, Object> named = concern("2026-03-10");
         named.put("victimRef", "VA-2026-0211");
-        assertThat(Cases.created(advocate.post(base, named)).get("victimRef").asText()).isEqualTo("VA-2026-0211");
+        assertThat(Cases.created(advocate.post(base, named)).get("victimRef").asText())
+                .isEqualTo("VA-2026-0211");
         assertThat(Cases.ok(advocate.get(base)).get("items")).hasSize(1);
     }
 

@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -12,22 +13,21 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
-import jakarta.validation.constraints.Min;
 import java.net.URI;
-import java.util.List;
-import java.time.ZoneOffset;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
 import org.desist.access.Action;
-import org.desist.auth.Caller;
 import org.desist.access.Requires;
 import org.desist.access.SiteScope;
+import org.desist.audit.AuditDao;
+import org.desist.audit.AuditLog;
+import org.desist.audit.AuditRecord;
+import org.desist.auth.Caller;
 import org.desist.http.DateRange;
 import org.desist.http.Page;
 import org.desist.http.Paging;
 import org.jdbi.v3.core.Jdbi;
-import org.desist.audit.AuditDao;
-import org.desist.audit.AuditLog;
-import org.desist.audit.AuditRecord;
 
 /**
  * "Who looked at this person's record, and why?" Reading the log is itself logged. An administrator bound to
@@ -48,29 +48,47 @@ public class AuditResource {
 
     @GET
     @Requires(Action.AUDIT_READ)
-    @Operation(operationId = "searchAudit",
-            summary = "Search the audit log, newest first", description = "`from`/`to` filter on the day (in UTC,"
-            + " as the log's times are) a row was written. An administrator bound to sites finds only the rows about"
-            + " their sites' participants and about accounts within their sites, and those accounts' other rows.")
-    public Page<AuditRecord> search(@QueryParam("participantId") String participantId,
-                                    @QueryParam("username") String username,
-                                    @BeanParam DateRange dates,
-                                    @Parameter(description = "Only rows older than this seq; `next` links use it")
-                                    @QueryParam("before") @Min(1) Long before,
-                                    @Valid @BeanParam Paging paging, @Context UriInfo uri, @Context Caller caller) {
+    @Operation(
+            operationId = "searchAudit",
+            summary = "Search the audit log, newest first",
+            description =
+                    "`from`/`to` filter on the day (in UTC,"
+                            + " as the log's times are) a row was written. An administrator bound to sites finds only the rows about"
+                            + " their sites' participants and about accounts within their sites, and those accounts' other rows.")
+    public Page<AuditRecord> search(
+            @QueryParam("participantId") String participantId,
+            @QueryParam("username") String username,
+            @BeanParam DateRange dates,
+            @Parameter(description = "Only rows older than this seq; `next` links use it") @QueryParam("before") @Min(1)
+                    Long before,
+            @Valid @BeanParam Paging paging,
+            @Context UriInfo uri,
+            @Context Caller caller) {
         Instant start = dates.ordered().startIn(ZoneOffset.UTC);
         Instant end = dates.endIn(ZoneOffset.UTC);
         audit.read(caller, "audit", null, participantId);
         SiteScope scope = SiteScope.of(caller);
-        List<AuditRecord> rows = jdbi.withExtension(AuditDao.class, dao -> dao.search(participantId, username, start, end,
-                before, scope.allSites(), scope.sites(), paging.fetch(), paging.getOffset()));
+        List<AuditRecord> rows = jdbi.withExtension(
+                AuditDao.class,
+                dao -> dao.search(
+                        participantId,
+                        username,
+                        start,
+                        end,
+                        before,
+                        scope.allSites(),
+                        scope.sites(),
+                        paging.fetch(),
+                        paging.getOffset()));
         if (rows.size() <= paging.getLimit()) {
             return new Page<>(rows, null);
         }
         // The log grows while it is read (this very read adds a row): page by seq, not by offset.
         List<AuditRecord> page = rows.subList(0, paging.getLimit());
-        URI next = uri.getRequestUriBuilder().replaceQueryParam("offset")
-                .replaceQueryParam("before", page.get(page.size() - 1).seq()).build();
+        URI next = uri.getRequestUriBuilder()
+                .replaceQueryParam("offset")
+                .replaceQueryParam("before", page.get(page.size() - 1).seq())
+                .build();
         return new Page<>(List.copyOf(page), next.getRawPath() + "?" + next.getRawQuery());
     }
 }

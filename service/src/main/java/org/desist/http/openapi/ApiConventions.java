@@ -33,8 +33,8 @@ import java.util.regex.Pattern;
 import org.desist.access.AccessPolicy;
 import org.desist.access.Action;
 import org.desist.access.Requires;
-import org.desist.http.openapi.ResourceMethods.Endpoint;
 import org.desist.http.Page;
+import org.desist.http.openapi.ResourceMethods.Endpoint;
 
 /**
  * What every operation of the API shares, added to the generated description in one place:
@@ -58,10 +58,10 @@ final class ApiConventions {
     /** A change to one record of a case: {@code PATCH .../{rid}} or {@code POST .../{rid}/outcome} and the like. */
     /** A path to one record of a list, or to a step of it: the list's path, then {@code /{rid}[/step]}. */
     private static final Pattern ONE_RECORD = Pattern.compile("(.+)/\\{\\w+}(/[^/{}]+)?");
+
     private static final Pattern RECORD_CHANGE = Pattern.compile("/participants/\\{id}/.+/\\{rid}(/[^/{}]+)?");
 
-    private ApiConventions() {
-    }
+    private ApiConventions() {}
 
     static void apply(OpenAPI api, Collection<Class<?>> classes) {
         Components components = Optional.ofNullable(api.getComponents()).orElseGet(Components::new);
@@ -92,13 +92,22 @@ final class ApiConventions {
     }
 
     private static void securitySchemes(OpenAPI api, Components components) {
-        components.addSecuritySchemes(BASIC, new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic")
-                .description("The username and password of an account made with `add-user`. Five failed logins"
-                        + " for one username within 15 minutes lock it for 15 minutes (429)."));
-        components.addSecuritySchemes(BEARER, new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")
-                .bearerFormat("opaque")
-                .description("A token from `POST /tokens` (asked for with Basic), valid for 8 hours unless the"
-                        + " service is configured otherwise; `DELETE /tokens/{id}` revokes it. Never in the address."));
+        components.addSecuritySchemes(
+                BASIC,
+                new SecurityScheme()
+                        .type(SecurityScheme.Type.HTTP)
+                        .scheme("basic")
+                        .description("The username and password of an account made with `add-user`. Five failed logins"
+                                + " for one username within 15 minutes lock it for 15 minutes (429)."));
+        components.addSecuritySchemes(
+                BEARER,
+                new SecurityScheme()
+                        .type(SecurityScheme.Type.HTTP)
+                        .scheme("bearer")
+                        .bearerFormat("opaque")
+                        .description(
+                                "A token from `POST /tokens` (asked for with Basic), valid for 8 hours unless the"
+                                        + " service is configured otherwise; `DELETE /tokens/{id}` revokes it. Never in the address."));
         api.setSecurity(List.of(new SecurityRequirement().addList(BASIC), new SecurityRequirement().addList(BEARER)));
     }
 
@@ -126,8 +135,8 @@ final class ApiConventions {
         return collections;
     }
 
-    private static void success(Components components, Map<String, Type> collections, Endpoint endpoint,
-                                Operation operation) {
+    private static void success(
+            Components components, Map<String, Type> collections, Endpoint endpoint, Operation operation) {
         ApiResponses responses = Optional.ofNullable(operation.getResponses()).orElseGet(ApiResponses::new);
         operation.setResponses(responses);
         responses.remove("default");
@@ -141,12 +150,16 @@ final class ApiConventions {
             return;
         }
         if (returned != Response.class) {
-            responses.addApiResponse("200", new ApiResponse().description("OK")
-                    .content(json(schemaOf(components, endpoint.method().getGenericReturnType()))));
+            responses.addApiResponse(
+                    "200",
+                    new ApiResponse()
+                            .description("OK")
+                            .content(json(schemaOf(components, endpoint.method().getGenericReturnType()))));
             return;
         }
         Optional<String> above = answersOnlyJson(endpoint)
-                ? collectionAbove(collections, endpoint.httpMethod(), endpoint.path()) : Optional.empty();
+                ? collectionAbove(collections, endpoint.httpMethod(), endpoint.path())
+                : Optional.empty();
         if (above.isEmpty()) {
             // Not one of a collection's records (a PDF, a CSV, a report): the method must say what it answers
             // with @ApiResponse. Left without a success here, which ApiDescriptionTest reports by name.
@@ -155,9 +168,13 @@ final class ApiConventions {
         String collection = above.get();
         ApiResponse response = new ApiResponse().content(json(schemaOf(components, collections.get(collection))));
         if (endpoint.path().startsWith("/participants/{id}")) {
-            response.addHeaderObject("ETag", new Header().description("The record's version, to send back in"
-                    + " If-Match when changing it, as it came (a compressed answer carries it as \"1--gzip\")")
-                    .schema(new StringSchema().example("\"1\"")));
+            response.addHeaderObject(
+                    "ETag",
+                    new Header()
+                            .description(
+                                    "The record's version, to send back in"
+                                            + " If-Match when changing it, as it came (a compressed answer carries it as \"1--gzip\")")
+                            .schema(new StringSchema().example("\"1\"")));
         }
         if (endpoint.httpMethod().equals("POST") && endpoint.path().equals(collection)) {
             responses.addApiResponse("201", withLocation(response.description("Created")));
@@ -168,8 +185,12 @@ final class ApiConventions {
 
     private static ApiResponse withLocation(ApiResponse created) {
         if (created.getHeaders() == null || !created.getHeaders().containsKey("Location")) {
-            created.addHeaderObject("Location", new Header().required(true)
-                    .description("The address of what was created").schema(new StringSchema().format("uri")));
+            created.addHeaderObject(
+                    "Location",
+                    new Header()
+                            .required(true)
+                            .description("The address of what was created")
+                            .schema(new StringSchema().format("uri")));
         }
         return created;
     }
@@ -195,13 +216,14 @@ final class ApiConventions {
     private static boolean answersOnlyJson(Endpoint endpoint) {
         Produces produces = Optional.ofNullable(endpoint.method().getAnnotation(Produces.class))
                 .orElse(endpoint.resource().getAnnotation(Produces.class));
-        return produces == null || java.util.Arrays.stream(produces.value())
-                .allMatch(type -> type.equals(jakarta.ws.rs.core.MediaType.APPLICATION_JSON));
+        return produces == null
+                || java.util.Arrays.stream(produces.value())
+                        .allMatch(type -> type.equals(jakarta.ws.rs.core.MediaType.APPLICATION_JSON));
     }
 
     private static Schema<?> schemaOf(Components components, Type type) {
-        ResolvedSchema resolved = ModelConverters.getInstance()
-                .resolveAsResolvedSchema(new AnnotatedType(type).resolveAsRef(true));
+        ResolvedSchema resolved =
+                ModelConverters.getInstance().resolveAsResolvedSchema(new AnnotatedType(type).resolveAsRef(true));
         if (resolved.referencedSchemas != null) {
             resolved.referencedSchemas.forEach((name, schema) -> {
                 if (components.getSchemas() == null || !components.getSchemas().containsKey(name)) {
@@ -213,8 +235,8 @@ final class ApiConventions {
     }
 
     private static Content json(Schema<?> schema) {
-        return new Content().addMediaType(jakarta.ws.rs.core.MediaType.APPLICATION_JSON,
-                new MediaType().schema(schema));
+        return new Content()
+                .addMediaType(jakarta.ws.rs.core.MediaType.APPLICATION_JSON, new MediaType().schema(schema));
     }
 
     static void errors(String httpMethod, String path, Operation operation, boolean open) {
@@ -227,18 +249,20 @@ final class ApiConventions {
         });
         List<ProblemResponses> shared = new ArrayList<>(List.of(ProblemResponses.BAD_REQUEST));
         if (!open) {
-            shared.addAll(List.of(ProblemResponses.UNAUTHORIZED, ProblemResponses.FORBIDDEN,
-                    ProblemResponses.TOO_MANY_REQUESTS));
+            shared.addAll(List.of(
+                    ProblemResponses.UNAUTHORIZED, ProblemResponses.FORBIDDEN, ProblemResponses.TOO_MANY_REQUESTS));
         }
-        List<Parameter> parameters = Optional.ofNullable(operation.getParameters()).orElse(List.of());
+        List<Parameter> parameters =
+                Optional.ofNullable(operation.getParameters()).orElse(List.of());
         if (parameters.stream().anyMatch(parameter -> "path".equals(parameter.getIn()))) {
             shared.add(ProblemResponses.NOT_FOUND);
         }
         if (operation.getRequestBody() != null) {
             shared.addAll(List.of(ProblemResponses.CONTENT_TOO_LARGE, ProblemResponses.UNPROCESSABLE));
         }
-        if (parameters.stream().anyMatch(parameter -> "header".equals(parameter.getIn())
-                && "If-Match".equalsIgnoreCase(parameter.getName()))) {
+        if (parameters.stream()
+                .anyMatch(parameter ->
+                        "header".equals(parameter.getIn()) && "If-Match".equalsIgnoreCase(parameter.getName()))) {
             shared.addAll(List.of(ProblemResponses.PRECONDITION_FAILED, ProblemResponses.PRECONDITION_REQUIRED));
         }
         if (path.startsWith("/participants/{id}")) {
@@ -262,14 +286,19 @@ final class ApiConventions {
     private static void mergePatchesRequireNothing(OpenAPI api) {
         Map<String, Schema> schemas = api.getComponents().getSchemas();
         java.util.Set<String> replaced = new java.util.TreeSet<>();
-        api.getPaths().values().stream().map(PathItem::getPatch).filter(java.util.Objects::nonNull)
-                .map(Operation::getRequestBody).filter(java.util.Objects::nonNull)
+        api.getPaths().values().stream()
+                .map(PathItem::getPatch)
+                .filter(java.util.Objects::nonNull)
+                .map(Operation::getRequestBody)
+                .filter(java.util.Objects::nonNull)
                 .flatMap(body -> body.getContent().values().stream())
                 .filter(media -> media.getSchema() != null && media.getSchema().get$ref() != null)
                 .forEach(media -> {
                     String name = media.getSchema().get$ref().substring("#/components/schemas/".length());
                     Schema<?> whole = schemas.get(name);
-                    if (whole == null || whole.getRequired() == null || whole.getRequired().isEmpty()) {
+                    if (whole == null
+                            || whole.getRequired() == null
+                            || whole.getRequired().isEmpty()) {
                         return;
                     }
                     String patchName = name + "Patch";

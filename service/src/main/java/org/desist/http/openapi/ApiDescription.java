@@ -34,13 +34,13 @@ public final class ApiDescription {
 
             **Audit.** Reads and writes of case data are audited; say why in the optional `X-Purpose` header.""";
 
-    private ApiDescription() {
-    }
+    private ApiDescription() {}
 
     public static OpenApiResource resource() {
         OpenAPI api = new OpenAPI()
                 .info(new Info().title("Desist").version("1").description(ABOUT))
-                .servers(List.of(new Server().url("/api")
+                .servers(List.of(new Server()
+                        .url("/api")
                         .description("This service (the address the description was read from, under /api)")))
                 .tags(tags());
         SwaggerConfiguration configuration = new SwaggerConfiguration()

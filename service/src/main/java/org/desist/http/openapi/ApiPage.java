@@ -28,8 +28,9 @@ public class ApiPage implements ConfiguredBundle<Configuration> {
     public static final String PATH = "/api/docs";
     static final String SWAGGER_UI = PATH + "/swagger-ui";
     /** What the page loads from the webjar; its own index.html and initializer (a public demo) are not served. */
-    static final Set<String> SWAGGER_UI_FILES = Set.of("/swagger-ui.css", "/swagger-ui-bundle.js",
-            "/favicon-32x32.png", "/favicon-16x16.png");
+    static final Set<String> SWAGGER_UI_FILES =
+            Set.of("/swagger-ui.css", "/swagger-ui-bundle.js", "/favicon-32x32.png", "/favicon-16x16.png");
+
     static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'"
             + " 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self';"
             + " frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
@@ -37,15 +38,18 @@ public class ApiPage implements ConfiguredBundle<Configuration> {
     @Override
     public void run(Configuration configuration, Environment environment) {
         new AssetsBundle("/api-docs", PATH, "index.html", "api-docs").run(configuration, environment);
-        new AssetsBundle("/META-INF/resources/webjars/swagger-ui/" + swaggerUiVersion(), SWAGGER_UI, null,
-                "swagger-ui").run(configuration, environment);
-        environment.servlets().addFilter("api-docs-headers", new PageHeaders())
+        new AssetsBundle("/META-INF/resources/webjars/swagger-ui/" + swaggerUiVersion(), SWAGGER_UI, null, "swagger-ui")
+                .run(configuration, environment);
+        environment
+                .servlets()
+                .addFilter("api-docs-headers", new PageHeaders())
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, PATH, PATH + "/*");
     }
 
     /** The webjar's version, from its own Maven metadata, so a version bump in the pom is all it takes. */
     static String swaggerUiVersion() {
-        try (InputStream in = ApiPage.class.getResourceAsStream("/META-INF/maven/org.webjars/swagger-ui/pom.properties")) {
+        try (InputStream in =
+                ApiPage.class.getResourceAsStream("/META-INF/maven/org.webjars/swagger-ui/pom.properties")) {
             if (in == null) {
                 throw new IllegalStateException("The swagger-ui webjar is not on the class path");
             }

@@ -19,27 +19,35 @@ import java.util.Map;
 final class DescriptionItself {
     static final String TAG = "API description";
 
-    private DescriptionItself() {
-    }
+    private DescriptionItself() {}
 
     static Map<String, PathItem> describe() {
         Map<String, PathItem> paths = new LinkedHashMap<>();
-        paths.put("/openapi.json", item("getApiDescriptionJson", "This description, as JSON",
-                "application/json", new ObjectSchema()));
-        paths.put("/openapi.yaml", item("getApiDescriptionYaml", "This description, as YAML",
-                "application/yaml", new StringSchema()));
+        paths.put(
+                "/openapi.json",
+                item("getApiDescriptionJson", "This description, as JSON", "application/json", new ObjectSchema()));
+        paths.put(
+                "/openapi.yaml",
+                item("getApiDescriptionYaml", "This description, as YAML", "application/yaml", new StringSchema()));
         return paths;
     }
 
-    private static PathItem item(String operationId, String summary, String mediaType,
-                                 io.swagger.v3.oas.models.media.Schema<?> schema) {
-        return new PathItem().get(new Operation()
-                .operationId(operationId)
-                .summary(summary)
-                .description("OpenAPI 3.0, generated from the service's code. Holds no case data, so it needs no"
-                        + " credentials: the API page at /api/docs and REST clients can read it before signing in.")
-                .tags(List.of(TAG))
-                .responses(new ApiResponses().addApiResponse("200", new ApiResponse().description("OK")
-                        .content(new Content().addMediaType(mediaType, new MediaType().schema(schema))))));
+    private static PathItem item(
+            String operationId, String summary, String mediaType, io.swagger.v3.oas.models.media.Schema<?> schema) {
+        return new PathItem()
+                .get(new Operation()
+                        .operationId(operationId)
+                        .summary(summary)
+                        .description(
+                                "OpenAPI 3.0, generated from the service's code. Holds no case data, so it needs no"
+                                        + " credentials: the API page at /api/docs and REST clients can read it before signing in.")
+                        .tags(List.of(TAG))
+                        .responses(new ApiResponses()
+                                .addApiResponse(
+                                        "200",
+                                        new ApiResponse()
+                                                .description("OK")
+                                                .content(new Content()
+                                                        .addMediaType(mediaType, new MediaType().schema(schema))))));
     }
 }

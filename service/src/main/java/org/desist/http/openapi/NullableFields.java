@@ -23,6 +23,7 @@ import java.util.Set;
 final class NullableFields implements ModelConverter {
     /** Marks a record's property that refers to another record and may be null; SchemaConventions says so. */
     static final String NULLABLE_REFS = "x-nullable-ref-";
+
     private static final Set<String> NEVER_NULL = Set.of("NotNull", "NotBlank", "NotEmpty");
 
     @Override
@@ -45,8 +46,11 @@ final class NullableFields implements ModelConverter {
 
     private static boolean mayBeNull(AnnotatedType type) {
         JavaType java = Json.mapper().constructType(type.getType());
-        if (java.isPrimitive() || java.isContainerType() || java.isArrayType()
-                || Collection.class.isAssignableFrom(java.getRawClass()) || Map.class.isAssignableFrom(java.getRawClass())) {
+        if (java.isPrimitive()
+                || java.isContainerType()
+                || java.isArrayType()
+                || Collection.class.isAssignableFrom(java.getRawClass())
+                || Map.class.isAssignableFrom(java.getRawClass())) {
             return false;
         }
         Annotation[] annotations = type.getCtxAnnotations() == null ? new Annotation[0] : type.getCtxAnnotations();
@@ -59,6 +63,6 @@ final class NullableFields implements ModelConverter {
         }
         return annotation instanceof io.swagger.v3.oas.annotations.media.Schema schema
                 && (schema.requiredMode() == io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED
-                || schema.required());
+                        || schema.required());
     }
 }

@@ -26,8 +26,13 @@ final class OneTypePerSchemaName implements ModelConverter {
         Schema<?> schema = chain.next().resolve(type, context, chain);
         Class<?> described = Json.mapper().constructType(type.getType()).getRawClass();
         // a model seen before comes back as a reference to it, by name: a second class of that name among them
-        String name = schema == null ? null : schema.getName() != null ? schema.getName()
-                : schema.get$ref() == null ? null : schema.get$ref().substring(schema.get$ref().lastIndexOf('/') + 1);
+        String name = schema == null
+                ? null
+                : schema.getName() != null
+                        ? schema.getName()
+                        : schema.get$ref() == null
+                                ? null
+                                : schema.get$ref().substring(schema.get$ref().lastIndexOf('/') + 1);
         // Desist's own models only: a property's schema may carry the property's name, and enums are written inline
         if (name != null && described.getName().startsWith("org.desist.") && !described.isEnum()) {
             Class<?> first = NAMED.putIfAbsent(name, described);

@@ -16,11 +16,9 @@ import java.util.Objects;
  */
 final class ResourceMethods {
     /** One resource method and the operation it serves. */
-    record Endpoint(String httpMethod, String path, Class<?> resource, Method method) {
-    }
+    record Endpoint(String httpMethod, String path, Class<?> resource, Method method) {}
 
-    private ResourceMethods() {
-    }
+    private ResourceMethods() {}
 
     static List<Endpoint> of(Collection<Class<?>> classes) {
         List<Endpoint> endpoints = new ArrayList<>();
@@ -45,14 +43,17 @@ final class ResourceMethods {
                 .map(annotation -> annotation.annotationType().getAnnotation(HttpMethod.class))
                 .filter(Objects::nonNull)
                 .map(HttpMethod::value)
-                .findFirst().orElse("");
+                .findFirst()
+                .orElse("");
     }
 
     /** Class path + method path, one slash between segments, templates without their regular expressions. */
     static String path(Path root, Path sub) {
         String joined = "/" + root.value() + (sub == null ? "" : "/" + sub.value());
-        String normalised = joined.replaceAll("\\{\\s*(\\w+)\\s*:[^}]*}", "{$1}").replaceAll("/+", "/");
+        String normalised =
+                joined.replaceAll("\\{\\s*(\\w+)\\s*:[^}]*}", "{$1}").replaceAll("/+", "/");
         return normalised.length() > 1 && normalised.endsWith("/")
-                ? normalised.substring(0, normalised.length() - 1) : normalised;
+                ? normalised.substring(0, normalised.length() - 1)
+                : normalised;
     }
 }

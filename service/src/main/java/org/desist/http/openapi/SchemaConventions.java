@@ -37,12 +37,12 @@ import java.util.function.Consumer;
 final class SchemaConventions {
     private static final String REF_PREFIX = "#/components/schemas/";
 
-    private SchemaConventions() {
-    }
+    private SchemaConventions() {}
 
     static void apply(OpenAPI api) {
         Map<String, Schema> components = Optional.ofNullable(api.getComponents())
-                .map(c -> c.getSchemas()).orElse(Map.of());
+                .map(c -> c.getSchemas())
+                .orElse(Map.of());
         Set<Schema<?>> seen = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
         Consumer<Schema<?>> rules = schema -> {
             anchor(schema);
@@ -55,12 +55,15 @@ final class SchemaConventions {
         if (api.getPaths() != null) {
             for (PathItem item : api.getPaths().values()) {
                 for (Operation operation : item.readOperations()) {
-                    Optional.ofNullable(operation.getParameters()).orElse(List.of())
+                    Optional.ofNullable(operation.getParameters())
+                            .orElse(List.of())
                             .forEach(parameter -> walk(parameter.getSchema(), seen, rules));
-                    Optional.ofNullable(operation.getRequestBody()).map(body -> body.getContent())
+                    Optional.ofNullable(operation.getRequestBody())
+                            .map(body -> body.getContent())
                             .ifPresent(content -> walk(content, seen, rules));
-                    Optional.ofNullable(operation.getResponses()).ifPresent(responses -> responses.values()
-                            .forEach(response -> walk(response.getContent(), seen, rules)));
+                    Optional.ofNullable(operation.getResponses())
+                            .ifPresent(responses ->
+                                    responses.values().forEach(response -> walk(response.getContent(), seen, rules)));
                 }
             }
         }
@@ -101,7 +104,7 @@ final class SchemaConventions {
         if (schema.getAdditionalProperties() instanceof Schema additional) {
             walk(additional, seen, rules);
         }
-        for (List<Schema> parts : new List[]{schema.getAllOf(), schema.getOneOf(), schema.getAnyOf()}) {
+        for (List<Schema> parts : new List[] {schema.getAllOf(), schema.getOneOf(), schema.getAnyOf()}) {
             if (parts != null) {
                 parts.forEach(part -> walk(part, seen, rules));
             }
@@ -117,7 +120,9 @@ final class SchemaConventions {
 
     @SuppressWarnings("unchecked")
     private static void nullableEnum(Schema<?> schema) {
-        if (Boolean.TRUE.equals(schema.getNullable()) && schema.getEnum() != null && !schema.getEnum().contains(null)) {
+        if (Boolean.TRUE.equals(schema.getNullable())
+                && schema.getEnum() != null
+                && !schema.getEnum().contains(null)) {
             ((List<Object>) schema.getEnum()).add(null);
         }
     }
@@ -151,15 +156,19 @@ final class SchemaConventions {
         if (schema.getOneOf() == null || !Boolean.TRUE.equals(schema.getNullable())) {
             return;
         }
-        schema.getOneOf().stream().filter(choice -> choice.get$ref() == null).findFirst().ifPresent(choice -> {
-            choice.setNullable(true);
-            schema.setNullable(null);
-        });
+        schema.getOneOf().stream()
+                .filter(choice -> choice.get$ref() == null)
+                .findFirst()
+                .ifPresent(choice -> {
+                    choice.setNullable(true);
+                    schema.setNullable(null);
+                });
     }
 
     @SuppressWarnings("rawtypes")
     private static void discriminate(Schema<?> schema, Map<String, Schema> components) {
-        if (schema.getOneOf() == null || schema.getDiscriminator() != null
+        if (schema.getOneOf() == null
+                || schema.getDiscriminator() != null
                 || schema.getOneOf().stream().anyMatch(choice -> choice.get$ref() == null)) {
             return;
         }
@@ -171,15 +180,20 @@ final class SchemaConventions {
         for (Object property : first.getProperties().keySet()) {
             Map<String, String> mapping = new LinkedHashMap<>();
             for (Schema choice : choices) {
-                Optional.ofNullable(components.get(name(choice))).map(Schema::getProperties)
+                Optional.ofNullable(components.get(name(choice)))
+                        .map(Schema::getProperties)
                         .map(properties -> (Schema) properties.get(property))
-                        .map(value -> value.getEnum() == null ? List.of() : value.getEnum().stream()
-                                .filter(Objects::nonNull).toList())
+                        .map(value -> value.getEnum() == null
+                                ? List.of()
+                                : value.getEnum().stream()
+                                        .filter(Objects::nonNull)
+                                        .toList())
                         .filter(values -> values.size() == 1)
                         .ifPresent(values -> mapping.put(values.get(0).toString(), choice.get$ref()));
             }
             if (mapping.size() == choices.size()) {
-                schema.setDiscriminator(new Discriminator().propertyName((String) property).mapping(mapping));
+                schema.setDiscriminator(
+                        new Discriminator().propertyName((String) property).mapping(mapping));
                 return;
             }
         }

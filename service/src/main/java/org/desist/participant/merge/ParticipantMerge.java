@@ -5,19 +5,19 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
-import org.desist.auth.Caller;
 import org.desist.access.Visibility;
 import org.desist.audit.AuditAction;
 import org.desist.audit.AuditLog;
 import org.desist.audit.Outcome;
-import org.desist.refusal.Refusal;
-import org.desist.session.AttendanceTotals;
-import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.Jdbi;
+import org.desist.auth.Caller;
 import org.desist.participant.Participant;
 import org.desist.participant.ParticipantDao;
 import org.desist.participant.ParticipantService;
 import org.desist.participant.Survivor;
+import org.desist.refusal.Refusal;
+import org.desist.session.AttendanceTotals;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
 
 /**
  * Merges a participant entered twice into the one that survives, in one transaction: every referral,
@@ -31,8 +31,16 @@ import org.desist.participant.Survivor;
  */
 public class ParticipantMerge {
     /** Every table whose rows belong to a participant's case: all move to the survivor. */
-    public static final List<String> MOVED = List.of("referral", "enrolment", "assessment", "session",
-            "service_referral", "plan_action", "legal_measure", "victim_safety_concern", "desistance_review",
+    public static final List<String> MOVED = List.of(
+            "referral",
+            "enrolment",
+            "assessment",
+            "session",
+            "service_referral",
+            "plan_action",
+            "legal_measure",
+            "victim_safety_concern",
+            "desistance_review",
             "incident");
     /** Tables with a participant_id that stay with the merged id: its identity versions and the audit log. */
     public static final List<String> KEPT = List.of("participant_version", "audit_event");
@@ -45,8 +53,8 @@ public class ParticipantMerge {
     private final Visibility visibility;
     private final ParticipantService participants;
 
-    public ParticipantMerge(Jdbi jdbi, Clock clock, AuditLog audit, Visibility visibility,
-                            ParticipantService participants) {
+    public ParticipantMerge(
+            Jdbi jdbi, Clock clock, AuditLog audit, Visibility visibility, ParticipantService participants) {
         this.jdbi = jdbi;
         this.clock = clock;
         this.audit = audit;
@@ -70,12 +78,19 @@ public class ParticipantMerge {
         requireReason(request.reason());
         Optional<Survivor> alreadyMerged = jdbi.withExtension(ParticipantDao.class, dao -> dao.survivorOf(into));
         if (alreadyMerged.isPresent() && caller.covers(alreadyMerged.get().siteCode())) {
-            throw new Refusal.Conflict("into was itself merged into " + alreadyMerged.get().caseRef() + " ("
-                    + alreadyMerged.get().id() + "): merge into that participant");
+            throw new Refusal.Conflict(
+                    "into was itself merged into " + alreadyMerged.get().caseRef() + " ("
+                            + alreadyMerged.get().id() + "): merge into that participant");
         }
-        Participant survivor = visibility.requireReference(caller,
-                alreadyMerged.isPresent() ? Optional.empty() : participants.find(into), Participant::siteCode,
-                Participant::id, "participant", into, "into", "is not a known participant");
+        Participant survivor = visibility.requireReference(
+                caller,
+                alreadyMerged.isPresent() ? Optional.empty() : participants.find(into),
+                Participant::siteCode,
+                Participant::id,
+                "participant",
+                into,
+                "into",
+                "is not a known participant");
         return jdbi.inTransaction(handle -> {
             ParticipantDao dao = handle.attach(ParticipantDao.class);
             // both rows locked, in one order for every merge: writers of either case wait for the merge to end
@@ -90,15 +105,23 @@ public class ParticipantMerge {
             AttendanceTotals.countOut(handle, into);
             for (String table : MOVED) {
                 handle.createUpdate("UPDATE " + table + " SET participant_id = :into WHERE participant_id = :id")
-                        .bind("into", into).bind("id", id).execute();
+                        .bind("into", into)
+                        .bind("id", id)
+                        .execute();
             }
             // those merged into this one earlier now point at the survivor, so no merged id leads to another
             handle.createUpdate("UPDATE participant SET merged_into = :into WHERE merged_into = :id")
-                    .bind("into", into).bind("id", id).execute();
+                    .bind("into", into)
+                    .bind("id", id)
+                    .execute();
             handle.createUpdate("UPDATE participant SET merged_into = :into, merged_at = :at, merged_by = :by,"
                             + " merge_reason = :reason, version = version + 1, updated_at = :at WHERE id = :id")
-                    .bind("into", into).bind("at", now).bind("by", caller.username())
-                    .bind("reason", request.reason().strip()).bind("id", id).execute();
+                    .bind("into", into)
+                    .bind("at", now)
+                    .bind("by", caller.username())
+                    .bind("reason", request.reason().strip())
+                    .bind("id", id)
+                    .execute();
             AttendanceTotals.countIn(handle, into);
             audit.change(handle, caller, AuditAction.update, AUDIT_TYPE, id, id, Outcome.CHANGED);
             audit.change(handle, caller, AuditAction.update, AUDIT_TYPE, id, into, Outcome.CHANGED);
@@ -120,8 +143,10 @@ public class ParticipantMerge {
         List<String> open = handle.createQuery("SELECT e.id || ' (' || p.case_ref || ', ' || e.state || ')'"
                         + " FROM enrolment e JOIN participant p ON p.id = e.participant_id"
                         + " WHERE e.participant_id IN (:a, :b) AND e.is_open = 1 ORDER BY p.case_ref")
-                .bind("a", merged.id()).bind("b", survivor.id())
-                .mapTo(String.class).list();
+                .bind("a", merged.id())
+                .bind("b", survivor.id())
+                .mapTo(String.class)
+                .list();
         if (open.size() > 1) {
             throw new Refusal.Conflict("Both participants have an open enrolment: " + String.join(", ", open)
                     + ". Close one (a person holds one open enrolment) and merge again");

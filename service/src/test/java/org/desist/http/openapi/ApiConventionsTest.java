@@ -2,12 +2,12 @@ package org.desist.http.openapi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fixture.openapi.Downloads;
 import io.swagger.v3.oas.integration.SwaggerConfiguration;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import java.util.Map;
 import java.util.Set;
-import fixture.openapi.Downloads;
 import org.desist.participant.ParticipantResource;
 import org.junit.jupiter.api.Test;
 
@@ -26,16 +26,29 @@ class ApiConventionsTest {
     @Test
     void a_record_of_a_list_is_inferred_and_a_download_below_it_is_not() {
         OpenAPI api = describe();
-        ApiResponses participant = api.getPaths().get("/participants/{id}").getGet().getResponses();
-        assertThat(participant.get("200").getContent().get("application/json").getSchema().get$ref())
+        ApiResponses participant =
+                api.getPaths().get("/participants/{id}").getGet().getResponses();
+        assertThat(participant
+                        .get("200")
+                        .getContent()
+                        .get("application/json")
+                        .getSchema()
+                        .get$ref())
                 .isEqualTo("#/components/schemas/Participant");
 
-        ApiResponses undescribed = api.getPaths().get("/participants/{id}/reports/undescribed").getGet().getResponses();
-        assertThat(undescribed.keySet()).as("no success guessed: ApiDescriptionTest names the method")
+        ApiResponses undescribed = api.getPaths()
+                .get("/participants/{id}/reports/undescribed")
+                .getGet()
+                .getResponses();
+        assertThat(undescribed.keySet())
+                .as("no success guessed: ApiDescriptionTest names the method")
                 .noneMatch(code -> code.startsWith("2"));
         assertThat(undescribed.keySet()).contains("401", "403", "404", "500");
 
-        ApiResponses described = api.getPaths().get("/participants/{id}/reports/described").getGet().getResponses();
+        ApiResponses described = api.getPaths()
+                .get("/participants/{id}/reports/described")
+                .getGet()
+                .getResponses();
         assertThat(described.get("200").getContent()).containsOnlyKeys("application/pdf");
         assertThat(described.get("200").getHeaders()).isNull();
     }

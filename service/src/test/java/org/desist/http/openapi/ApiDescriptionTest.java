@@ -15,7 +15,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.desist.config.DesistConfiguration;
-import org.desist.support.Cases;
 import org.desist.support.Reply;
 import org.desist.support.TestApp;
 import org.glassfish.jersey.server.ResourceConfig;
@@ -45,9 +44,14 @@ class ApiDescriptionTest {
     @Test
     void every_resource_method_the_server_exposes_is_described_and_nothing_else() {
         Set<String> served = servedByJersey();
-        assertThat(served).as("the walk of Jersey's model finds the service")
-                .contains("GET /participants/{id}", "POST /participants/{id}/sessions/{rid}/outcome",
-                        "DELETE /tokens/{id}", "GET /openapi.json", "GET /openapi.yaml");
+        assertThat(served)
+                .as("the walk of Jersey's model finds the service")
+                .contains(
+                        "GET /participants/{id}",
+                        "POST /participants/{id}/sessions/{rid}/outcome",
+                        "DELETE /tokens/{id}",
+                        "GET /openapi.json",
+                        "GET /openapi.yaml");
         assertThat(described()).isEqualTo(served);
     }
 
@@ -59,7 +63,9 @@ class ApiDescriptionTest {
         assertThat(schemes.at("/bearerAuth/scheme").asText()).isEqualTo("bearer");
         assertThat(api.get("security").toString()).isEqualTo("[{\"basicAuth\":[]},{\"bearerAuth\":[]}]");
         List<String> open = new ArrayList<>();
-        operations().filter(op -> op.node().has("security") && op.node().get("security").isEmpty())
+        operations()
+                .filter(op ->
+                        op.node().has("security") && op.node().get("security").isEmpty())
                 .forEach(op -> open.add(op.name()));
         assertThat(open).containsExactlyInAnyOrder("GET /openapi.json", "GET /openapi.yaml");
         assertThat(api.at("/paths/~1tokens/post/security").toString()).isEqualTo("[{\"basicAuth\":[]}]");
@@ -68,9 +74,11 @@ class ApiDescriptionTest {
     @Test
     void the_problem_shape_is_a_component_and_every_error_answer_uses_it() {
         JsonNode problem = api.at("/components/schemas/Problem/properties");
-        assertThat(problem.fieldNames()).toIterable()
+        assertThat(problem.fieldNames())
+                .toIterable()
                 .contains("type", "title", "status", "detail", "errors", "incidentId");
-        assertThat(api.at("/components/schemas/FieldError/properties").fieldNames()).toIterable()
+        assertThat(api.at("/components/schemas/FieldError/properties").fieldNames())
+                .toIterable()
                 .containsExactlyInAnyOrder("field", "reason");
         List<String> wrong = new ArrayList<>();
         operations().forEach(op -> op.node().get("responses").fields().forEachRemaining(entry -> {
@@ -79,12 +87,17 @@ class ApiDescriptionTest {
             }
             JsonNode response = resolve(entry.getValue());
             JsonNode content = response.get("content");
-            if (content == null || content.size() != 1
-                    || !content.at("/application~1problem+json/schema/$ref").asText().equals("#/components/schemas/Problem")) {
+            if (content == null
+                    || content.size() != 1
+                    || !content.at("/application~1problem+json/schema/$ref")
+                            .asText()
+                            .equals("#/components/schemas/Problem")) {
                 wrong.add(op.name() + " " + entry.getKey());
             }
         }));
-        assertThat(wrong).as("error answers not described as application/problem+json Problem").isEmpty();
+        assertThat(wrong)
+                .as("error answers not described as application/problem+json Problem")
+                .isEmpty();
     }
 
     @Test
@@ -94,13 +107,22 @@ class ApiDescriptionTest {
             JsonNode node = op.node();
             String id = node.path("operationId").asText();
             assertThat(id).as("%s operationId", op.name()).matches("[a-z][A-Za-z]+");
-            assertThat(ids.add(id)).as("%s operationId %s is unique", op.name(), id).isTrue();
-            assertThat(node.path("summary").asText()).as("%s summary", op.name()).isNotBlank();
+            assertThat(ids.add(id))
+                    .as("%s operationId %s is unique", op.name(), id)
+                    .isTrue();
+            assertThat(node.path("summary").asText())
+                    .as("%s summary", op.name())
+                    .isNotBlank();
             JsonNode responses = node.get("responses");
-            assertThat(responses.has("default")).as("%s has no catch-all default", op.name()).isFalse();
+            assertThat(responses.has("default"))
+                    .as("%s has no catch-all default", op.name())
+                    .isFalse();
             List<String> codes = new ArrayList<>();
             responses.fieldNames().forEachRemaining(codes::add);
-            assertThat(codes).as("%s responses", op.name()).filteredOn(code -> code.startsWith("2")).hasSize(1);
+            assertThat(codes)
+                    .as("%s responses", op.name())
+                    .filteredOn(code -> code.startsWith("2"))
+                    .hasSize(1);
             assertThat(codes).as("%s responses", op.name()).contains("400", "500");
             boolean open = node.has("security") && node.get("security").isEmpty();
             if (!open) {
@@ -112,16 +134,28 @@ class ApiDescriptionTest {
             if (node.has("requestBody")) {
                 assertThat(codes).as("%s responses", op.name()).contains("422");
             }
-            String success = codes.stream().filter(code -> code.startsWith("2")).findFirst().orElseThrow();
+            String success = codes.stream()
+                    .filter(code -> code.startsWith("2"))
+                    .findFirst()
+                    .orElseThrow();
             if (success.equals("204")) {
-                assertThat(responses.get("204").has("content")).as("%s 204 has no body", op.name()).isFalse();
+                assertThat(responses.get("204").has("content"))
+                        .as("%s 204 has no body", op.name())
+                        .isFalse();
             } else {
-                assertThat(responses.get(success).path("content").elements().next().has("schema"))
-                        .as("%s %s has a schema", op.name(), success).isTrue();
+                assertThat(responses
+                                .get(success)
+                                .path("content")
+                                .elements()
+                                .next()
+                                .has("schema"))
+                        .as("%s %s has a schema", op.name(), success)
+                        .isTrue();
             }
             if (success.equals("201")) {
                 assertThat(responses.at("/201/headers/Location/required").asBoolean())
-                        .as("%s 201 carries Location", op.name()).isTrue();
+                        .as("%s 201 carries Location", op.name())
+                        .isTrue();
             }
         });
     }
@@ -140,55 +174,80 @@ class ApiDescriptionTest {
         assertThat(successOf("POST /users/{username}/password")).isEqualTo("200 TemporaryPassword");
         assertThat(successOf("POST /users")).isEqualTo("201 CreatedAccount");
         assertThat(successOf("POST /me/password")).isEqualTo("204 -");
-        assertThat(api.at("/paths/~1participants~1{id}~1sessions~1{rid}/get/responses/200/headers/ETag").isObject())
+        assertThat(api.at("/paths/~1participants~1{id}~1sessions~1{rid}/get/responses/200/headers/ETag")
+                        .isObject())
                 .isTrue();
     }
 
     @Test
     void request_schemas_carry_their_enums_constraints_and_examples() {
         JsonNode schemas = api.at("/components/schemas");
-        assertThat(schemas.at("/NewSite/properties/model/enum")).extracting(JsonNode::asText)
+        assertThat(schemas.at("/NewSite/properties/model/enum"))
+                .extracting(JsonNode::asText)
                 .containsExactly("threat_assessment_centre", "clinic_treatment", "multi_agency_panel");
-        assertThat(schemas.at("/NewOutcome/properties/outcome/enum")).extracting(JsonNode::asText)
-                .containsExactly("attended", "late", "did_not_attend", "cancelled_by_service", "cancelled_by_participant");
-        assertThat(schemas.at("/NewSession/properties/durationMinutes/minimum").asInt()).isEqualTo(1);
-        assertThat(schemas.at("/NewSession/properties/durationMinutes/maximum").asInt()).isEqualTo(480);
-        assertThat(schemas.at("/NewDesistanceReview/properties/fixation/maximum").asInt()).isEqualTo(10);
-        assertThat(schemas.at("/NewReferral/properties/victimRef/pattern").asText()).isNotBlank();
-        assertThat(schemas.at("/NewReferral/required")).extracting(JsonNode::asText).contains("siteCode", "victimRef");
+        assertThat(schemas.at("/NewOutcome/properties/outcome/enum"))
+                .extracting(JsonNode::asText)
+                .containsExactly(
+                        "attended", "late", "did_not_attend", "cancelled_by_service", "cancelled_by_participant");
+        assertThat(schemas.at("/NewSession/properties/durationMinutes/minimum").asInt())
+                .isEqualTo(1);
+        assertThat(schemas.at("/NewSession/properties/durationMinutes/maximum").asInt())
+                .isEqualTo(480);
+        assertThat(schemas.at("/NewDesistanceReview/properties/fixation/maximum")
+                        .asInt())
+                .isEqualTo(10);
+        assertThat(schemas.at("/NewReferral/properties/victimRef/pattern").asText())
+                .isNotBlank();
+        assertThat(schemas.at("/NewReferral/required"))
+                .extracting(JsonNode::asText)
+                .contains("siteCode", "victimRef");
         // a merge patch sends only what changes
-        assertThat(api.at("/paths/~1participants~1{id}~1sessions~1{rid}/patch/requestBody/content/application~1json/schema/$ref")
-                .asText()).isEqualTo("#/components/schemas/SessionBodyPatch");
+        assertThat(api.at(
+                                "/paths/~1participants~1{id}~1sessions~1{rid}/patch/requestBody/content/application~1json/schema/$ref")
+                        .asText())
+                .isEqualTo("#/components/schemas/SessionBodyPatch");
         assertThat(schemas.at("/SessionBodyPatch").has("required")).isFalse();
 
         List<String> withoutExample = new ArrayList<>();
-        requestSchemas().forEach(name -> schemas.get(name).path("properties").fields().forEachRemaining(property -> {
-            JsonNode value = property.getValue();
-            boolean selfExplaining = value.has("enum") || value.has("$ref") || value.path("type").asText().equals("boolean")
-                    || value.path("items").has("$ref") || value.path("readOnly").asBoolean();
-            if (!selfExplaining && !value.has("example")) {
-                withoutExample.add(name + "." + property.getKey());
-            }
-        }));
+        requestSchemas()
+                .forEach(name -> schemas.get(name).path("properties").fields().forEachRemaining(property -> {
+                    JsonNode value = property.getValue();
+                    boolean selfExplaining = value.has("enum")
+                            || value.has("$ref")
+                            || value.path("type").asText().equals("boolean")
+                            || value.path("items").has("$ref")
+                            || value.path("readOnly").asBoolean();
+                    if (!selfExplaining && !value.has("example")) {
+                        withoutExample.add(name + "." + property.getKey());
+                    }
+                }));
         assertThat(withoutExample).as("request fields without an example").isEmpty();
     }
 
     @Test
     void every_list_says_how_to_page_and_every_dated_list_takes_from_and_to() {
         List<String> undated = new ArrayList<>();
-        operations().filter(op -> op.method().equals("GET"))
-                .filter(op -> op.node().at("/responses/200/content/application~1json/schema/$ref").asText()
+        operations()
+                .filter(op -> op.method().equals("GET"))
+                .filter(op -> op.node()
+                        .at("/responses/200/content/application~1json/schema/$ref")
+                        .asText()
                         .startsWith("#/components/schemas/Page"))
                 .forEach(op -> {
                     Set<String> parameters = new TreeSet<>();
-                    op.node().path("parameters").forEach(parameter -> parameters.add(parameter.get("name").asText()));
+                    op.node()
+                            .path("parameters")
+                            .forEach(parameter ->
+                                    parameters.add(parameter.get("name").asText()));
                     assertThat(parameters).as(op.name()).contains("limit", "offset");
                     if (!parameters.containsAll(Set.of("from", "to"))) {
                         undated.add(op.name());
                     }
                 });
-        assertThat(undated).as("lists without from/to: sites are not dated, accounts and tokens are not case data")
-                .containsExactlyInAnyOrder("GET /sites", "GET /users", "GET /me/tokens", "GET /users/{username}/tokens");
+        assertThat(undated)
+                .as("lists without from/to: sites are not dated, accounts and tokens are not case data")
+                .containsExactlyInAnyOrder(
+                        "GET /sites", "GET /users", "GET /me/tokens", "GET /users/{username}/tokens");
     }
 
     // ------------------------------------------------------------------ helpers
@@ -201,11 +260,15 @@ class ApiDescriptionTest {
 
     private static Stream<Op> operations() {
         List<Op> all = new ArrayList<>();
-        api.get("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(operation -> {
-            if (Set.of("get", "put", "post", "patch", "delete", "head", "options").contains(operation.getKey())) {
-                all.add(new Op(operation.getKey().toUpperCase(Locale.ROOT), path.getKey(), operation.getValue()));
-            }
-        }));
+        api.get("paths")
+                .fields()
+                .forEachRemaining(path -> path.getValue().fields().forEachRemaining(operation -> {
+                    if (Set.of("get", "put", "post", "patch", "delete", "head", "options")
+                            .contains(operation.getKey())) {
+                        all.add(new Op(
+                                operation.getKey().toUpperCase(Locale.ROOT), path.getKey(), operation.getValue()));
+                    }
+                }));
         return all.stream();
     }
 
@@ -228,10 +291,16 @@ class ApiDescriptionTest {
 
     private static String successOf(String operation) {
         String[] parts = operation.split(" ");
-        JsonNode responses = api.get("paths").get(parts[1]).get(parts[0].toLowerCase(Locale.ROOT)).get("responses");
+        JsonNode responses = api.get("paths")
+                .get(parts[1])
+                .get(parts[0].toLowerCase(Locale.ROOT))
+                .get("responses");
         for (String code : List.of("200", "201", "204")) {
             if (responses.has(code)) {
-                String ref = responses.get(code).at("/content/application~1json/schema/$ref").asText();
+                String ref = responses
+                        .get(code)
+                        .at("/content/application~1json/schema/$ref")
+                        .asText();
                 return code + " " + (ref.isEmpty() ? "-" : ref.substring("#/components/schemas/".length()));
             }
         }
@@ -249,8 +318,11 @@ class ApiDescriptionTest {
         List<Class<?>> classes = new ArrayList<>(config.getClasses());
         config.getInstances().forEach(instance -> classes.add(instance.getClass()));
         Set<String> served = new TreeSet<>();
-        classes.stream().filter(Resource::isAcceptable).filter(type -> type.isAnnotationPresent(jakarta.ws.rs.Path.class))
-                .map(Resource::from).forEach(resource -> walk(resource, "", served));
+        classes.stream()
+                .filter(Resource::isAcceptable)
+                .filter(type -> type.isAnnotationPresent(jakarta.ws.rs.Path.class))
+                .map(Resource::from)
+                .forEach(resource -> walk(resource, "", served));
         return served;
     }
 
@@ -276,7 +348,8 @@ class ApiDescriptionTest {
         String before = path.substring(0, matcher.start());
         String after = path.substring(matcher.end());
         if (matcher.group(2).matches("[A-Za-z0-9._-]+(\\|[A-Za-z0-9._-]+)*")) {
-            return Stream.of(matcher.group(2).split("\\|")).flatMap(choice -> expand(before + choice + after).stream())
+            return Stream.of(matcher.group(2).split("\\|"))
+                    .flatMap(choice -> expand(before + choice + after).stream())
                     .toList();
         }
         return expand(before + "{" + matcher.group(1) + "}" + after);

@@ -35,7 +35,8 @@ class ApiPageTest {
 
     @Test
     void everything_the_page_loads_is_here_and_under_absolute_addresses() {
-        Matcher assets = Pattern.compile("(?:href|src)=\"([^\"]+)\"").matcher(get("/api/docs/").text());
+        Matcher assets = Pattern.compile("(?:href|src)=\"([^\"]+)\"")
+                .matcher(get("/api/docs/").text());
         int found = 0;
         while (assets.find()) {
             String address = assets.group(1);
@@ -52,8 +53,11 @@ class ApiPageTest {
     @Test
     void the_initializer_reads_this_services_description_and_calls_no_validator() {
         String initializer = get("/api/docs/initializer.js").text();
-        assertThat(initializer).contains("url: \"/api/openapi.json\"", "validatorUrl: null").doesNotContain("petstore");
-        assertThat(get("/api/openapi.json").status()).as("the description the page reads needs no credentials")
+        assertThat(initializer)
+                .contains("url: \"/api/openapi.json\"", "validatorUrl: null")
+                .doesNotContain("petstore");
+        assertThat(get("/api/openapi.json").status())
+                .as("the description the page reads needs no credentials")
                 .isEqualTo(200);
     }
 
@@ -67,8 +71,8 @@ class ApiPageTest {
     @Test
     void the_page_carries_its_own_security_headers() {
         Reply page = get("/api/docs/");
-        assertThat(page.header("Content-Security-Policy")).contains("default-src 'none'", "script-src 'self'",
-                "connect-src 'self'", "frame-ancestors 'none'");
+        assertThat(page.header("Content-Security-Policy"))
+                .contains("default-src 'none'", "script-src 'self'", "connect-src 'self'", "frame-ancestors 'none'");
         assertThat(page.header("X-Frame-Options")).isEqualTo("DENY");
         assertThat(page.header("X-Content-Type-Options")).isEqualTo("nosniff");
     }
@@ -76,6 +80,8 @@ class ApiPageTest {
     @Test
     void the_api_beside_the_page_still_needs_credentials() {
         assertThat(get("/api/sites").status()).isEqualTo(401);
-        assertThat(get("/api/docsx").status()).as("a near miss is the API's unknown address").isEqualTo(404);
+        assertThat(get("/api/docsx").status())
+                .as("a near miss is the API's unknown address")
+                .isEqualTo(404);
     }
 }

@@ -25,17 +25,23 @@ class ContractFindingsTest {
         Reply reply = TestApp.anonymous(APP).get("/openapi.json");
         JsonNode schemas = reply.json().at("/components/schemas");
         assertThat(schemas.at("/Enrolment/properties/enrolledOn/nullable").asBoolean())
-                .as("Enrolment.enrolledOn: null until the enrolment reaches enrolled").isTrue();
+                .as("Enrolment.enrolledOn: null until the enrolment reaches enrolled")
+                .isTrue();
         assertThat(schemas.at("/Attendance/properties/rate/nullable").asBoolean())
-                .as("Attendance.rate: null while no session has an outcome").isTrue();
+                .as("Attendance.rate: null while no session has an outcome")
+                .isTrue();
     }
 
     @Test
     void the_export_documents_its_503_without_a_pseudonym_key() {
         Reply reply = TestApp.anonymous(APP).get("/openapi.json");
         JsonNode unavailable = reply.json().at("/paths/~1programme~1export/get/responses/503");
-        assertThat(unavailable.isMissingNode()).as("GET /programme/export 503 is described").isFalse();
-        assertThat(unavailable.at("/content/application~1problem+json/schema/$ref").asText())
+        assertThat(unavailable.isMissingNode())
+                .as("GET /programme/export 503 is described")
+                .isFalse();
+        assertThat(unavailable
+                        .at("/content/application~1problem+json/schema/$ref")
+                        .asText())
                 .isEqualTo("#/components/schemas/Problem");
     }
 }

@@ -19,13 +19,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiConsumer;
+import org.desist.auth.Role;
 import org.desist.config.DesistConfiguration;
 import org.desist.participant.Identity;
-import org.desist.auth.Role;
 import org.desist.support.Api;
-import org.desist.support.Staff;
 import org.desist.support.Reply;
 import org.desist.support.ServedDescription;
+import org.desist.support.Staff;
 import org.desist.support.TestApp;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -44,6 +44,7 @@ class DescriptionMatchesServiceTest {
     static final DropwizardAppExtension<DesistConfiguration> APP = TestApp.fresh();
     /** Examples that need nothing but each other: a site from its example, then a referral to it. */
     private static final List<String> CREATED_FROM_EXAMPLES = List.of("POST /sites", "POST /referrals");
+
     static JsonNode api;
 
     @BeforeAll
@@ -59,16 +60,22 @@ class DescriptionMatchesServiceTest {
                 both.add(path);
             }
         });
-        assertThat(both).as("schemas that are type: object beside oneOf (a number or string fails them)").isEmpty();
+        assertThat(both)
+                .as("schemas that are type: object beside oneOf (a number or string fails them)")
+                .isEmpty();
     }
 
     @Test
     void the_summary_is_told_apart_by_its_audience() {
-        JsonNode schema = api.at("/paths/~1participants~1{id}~1summary/get/responses/200/content/application~1json/schema");
+        JsonNode schema =
+                api.at("/paths/~1participants~1{id}~1summary/get/responses/200/content/application~1json/schema");
         assertThat(schema.at("/discriminator/propertyName").asText()).isEqualTo("audience");
-        assertThat(api.at("/components/schemas/ProbationSummary/properties/audience/enum").toString())
+        assertThat(api.at("/components/schemas/ProbationSummary/properties/audience/enum")
+                        .toString())
                 .isEqualTo("[\"probation\"]");
-        assertThat(api.at("/components/schemas/CpsSummary/properties/audience/enum").toString()).isEqualTo("[\"cps\"]");
+        assertThat(api.at("/components/schemas/CpsSummary/properties/audience/enum")
+                        .toString())
+                .isEqualTo("[\"cps\"]");
     }
 
     @Test
@@ -84,8 +91,12 @@ class DescriptionMatchesServiceTest {
             }
         });
         assertThat(missing).as("nullable enums without null among their values").isEmpty();
-        assertThat(api.at("/components/schemas/Participant/properties/pncId/nullable").asBoolean()).isTrue();
-        assertThat(api.at("/components/schemas/Participant/properties/nhsNumber/nullable").asBoolean()).isTrue();
+        assertThat(api.at("/components/schemas/Participant/properties/pncId/nullable")
+                        .asBoolean())
+                .isTrue();
+        assertThat(api.at("/components/schemas/Participant/properties/nhsNumber/nullable")
+                        .asBoolean())
+                .isTrue();
         // a record that may be absent: a reference OpenAPI 3.0 can make nullable, and nothing of the note left
         JsonNode conclusion = api.at("/components/schemas/CpsSummary/properties/riskConclusion");
         assertThat(conclusion.path("nullable").asBoolean()).as("%s", conclusion).isTrue();
@@ -105,7 +116,9 @@ class DescriptionMatchesServiceTest {
             });
             assertThat(required).as(path).contains("from", "to");
             Reply without = TestApp.api(APP).with("Accept", "text/csv").get(path + "?to=2026-12-31");
-            assertThat(without.status()).as("%s without from: %s", path, without).isEqualTo(400);
+            assertThat(without.status())
+                    .as("%s without from: %s", path, without)
+                    .isEqualTo(400);
             assertThat(without.fieldsAtFault()).as(path).containsExactly("from");
         }
     }
@@ -121,7 +134,9 @@ class DescriptionMatchesServiceTest {
                 refused.add(op.name() + " " + reply.status());
             }
         });
-        assertThat(refused).as("operations refusing Accept: application/problem+json").isEmpty();
+        assertThat(refused)
+                .as("operations refusing Accept: application/problem+json")
+                .isEmpty();
     }
 
     @Test
@@ -129,12 +144,15 @@ class DescriptionMatchesServiceTest {
         List<String> unanchored = new ArrayList<>();
         walk(api, "", (path, node) -> {
             JsonNode pattern = node.get("pattern");
-            if (pattern != null && pattern.isTextual()
+            if (pattern != null
+                    && pattern.isTextual()
                     && !(pattern.asText().startsWith("^") && pattern.asText().endsWith("$"))) {
                 unanchored.add(path + " " + pattern.asText());
             }
         });
-        assertThat(unanchored).as("patterns a JSON Schema validator would match anywhere in the value").isEmpty();
+        assertThat(unanchored)
+                .as("patterns a JSON Schema validator would match anywhere in the value")
+                .isEmpty();
     }
 
     /** Each @Size, @Min, @Max and @Pattern on a request body's record, found in its schema. */
@@ -153,10 +171,12 @@ class DescriptionMatchesServiceTest {
                 }
                 Max max = fieldAnnotation(type, component, Max.class);
                 Min min = fieldAnnotation(type, component, Min.class);
-                jakarta.validation.constraints.Pattern pattern = fieldAnnotation(type, component,
-                        jakarta.validation.constraints.Pattern.class);
-                String limitKey = component.getType().isArray() || java.util.Collection.class.isAssignableFrom(
-                        component.getType()) ? "maxItems" : "maxLength";
+                jakarta.validation.constraints.Pattern pattern =
+                        fieldAnnotation(type, component, jakarta.validation.constraints.Pattern.class);
+                String limitKey = component.getType().isArray()
+                                || java.util.Collection.class.isAssignableFrom(component.getType())
+                        ? "maxItems"
+                        : "maxLength";
                 if (size != null && size.max() < Integer.MAX_VALUE) {
                     checked.add(where);
                     if (property.path(limitKey).asInt(-1) != size.max()) {
@@ -175,7 +195,9 @@ class DescriptionMatchesServiceTest {
             }
         });
         assertThat(checked).as("the walk finds the request records").contains("NewReferral.referrer");
-        assertThat(unpublished).as("limits the service enforces that the description does not publish").isEmpty();
+        assertThat(unpublished)
+                .as("limits the service enforces that the description does not publish")
+                .isEmpty();
     }
 
     /** The amending body is checked as the identity it changes: its limits are the identity's. */
@@ -185,8 +207,12 @@ class DescriptionMatchesServiceTest {
         JsonNode properties = resolve(patch).path("properties");
         assertThat(properties.at("/givenName/maxLength").asInt()).isEqualTo(100);
         assertThat(properties.at("/familyName/maxLength").asInt()).isEqualTo(100);
-        assertThat(properties.at("/pncId/pattern").asText()).contains(fieldAnnotation(Identity.class,
-                component(Identity.class, "pncId"), jakarta.validation.constraints.Pattern.class).regexp());
+        assertThat(properties.at("/pncId/pattern").asText())
+                .contains(fieldAnnotation(
+                                Identity.class,
+                                component(Identity.class, "pncId"),
+                                jakarta.validation.constraints.Pattern.class)
+                        .regexp());
     }
 
     /**
@@ -198,16 +224,19 @@ class DescriptionMatchesServiceTest {
     void every_request_example_is_accepted() {
         Api client = caller("example-sender"); // the examples change passwords, their own included
         List<String> refused = new ArrayList<>();
-        operations().filter(op -> op.node().has("requestBody"))
+        operations()
+                .filter(op -> op.node().has("requestBody"))
                 .sorted(Comparator.comparing(op -> CREATED_FROM_EXAMPLES.contains(op.name())
-                        ? CREATED_FROM_EXAMPLES.indexOf(op.name()) : CREATED_FROM_EXAMPLES.size()))
+                        ? CREATED_FROM_EXAMPLES.indexOf(op.name())
+                        : CREATED_FROM_EXAMPLES.size()))
                 .forEach(op -> {
                     JsonNode example = exampleBody(op.node().get("requestBody"));
-                    Map<String, String> headers = op.node().toString().contains("\"If-Match\"")
-                            ? Map.of("If-Match", "\"1\"") : Map.of();
+                    Map<String, String> headers =
+                            op.node().toString().contains("\"If-Match\"") ? Map.of("If-Match", "\"1\"") : Map.of();
                     Reply reply = client.send(op.method(), concrete(op), example.toString(), headers);
                     boolean mustSucceed = CREATED_FROM_EXAMPLES.contains(op.name());
-                    // a reference to a record that does not exist (an example id in the body) is not the example's fault
+                    // a reference to a record that does not exist (an example id in the body) is not the example's
+                    // fault
                     boolean refusedForItsFields = (reply.status() == 400 || reply.status() == 422)
                             && reply.fieldsAtFault().stream().anyMatch(field -> !field.endsWith("Id"));
                     if (refusedForItsFields || (mustSucceed && reply.status() / 100 != 2)) {
@@ -223,19 +252,21 @@ class DescriptionMatchesServiceTest {
         String base = TestApp.anonymous(APP).base();
         java.net.http.HttpHeaders json = java.net.http.HttpHeaders.of(
                 Map.of("Content-Type", List.of("application/json")), (name, value) -> true);
-        byte[] page = "{\"items\":[],\"next\":null,\"sneaked\":1}"
-                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ServedDescription.check("GET",
-                        base + "/sites", 200, json, page))
-                .isInstanceOf(AssertionError.class).hasMessageContaining("sneaked");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ServedDescription.check("DELETE",
-                        base + "/tokens/x", 418, json, new byte[0]))
-                .isInstanceOf(AssertionError.class).hasMessageContaining("418");
-        java.net.http.HttpHeaders html = java.net.http.HttpHeaders.of(
-                Map.of("Content-Type", List.of("text/html")), (name, value) -> true);
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ServedDescription.check("GET",
-                        base + "/sites", 200, html, "<p>".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
-                .isInstanceOf(AssertionError.class).hasMessageContaining("text/html");
+        byte[] page = "{\"items\":[],\"next\":null,\"sneaked\":1}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> ServedDescription.check("GET", base + "/sites", 200, json, page))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("sneaked");
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> ServedDescription.check("DELETE", base + "/tokens/x", 418, json, new byte[0]))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("418");
+        java.net.http.HttpHeaders html =
+                java.net.http.HttpHeaders.of(Map.of("Content-Type", List.of("text/html")), (name, value) -> true);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ServedDescription.check(
+                        "GET", base + "/sites", 200, html, "<p>".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("text/html");
     }
 
     // ------------------------------------------------------------------ helpers
@@ -254,11 +285,14 @@ class DescriptionMatchesServiceTest {
 
     private static java.util.stream.Stream<Op> operations() {
         List<Op> all = new ArrayList<>();
-        api.get("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(operation -> {
-            if (Set.of("get", "put", "post", "patch", "delete").contains(operation.getKey())) {
-                all.add(new Op(operation.getKey().toUpperCase(Locale.ROOT), path.getKey(), operation.getValue()));
-            }
-        }));
+        api.get("paths")
+                .fields()
+                .forEachRemaining(path -> path.getValue().fields().forEachRemaining(operation -> {
+                    if (Set.of("get", "put", "post", "patch", "delete").contains(operation.getKey())) {
+                        all.add(new Op(
+                                operation.getKey().toUpperCase(Locale.ROOT), path.getKey(), operation.getValue()));
+                    }
+                }));
         return all.stream();
     }
 
@@ -267,7 +301,8 @@ class DescriptionMatchesServiceTest {
         String path = op.path();
         for (JsonNode parameter : op.node().path("parameters")) {
             if (parameter.path("in").asText().equals("path")) {
-                String value = parameter.has("example") ? parameter.get("example").asText()
+                String value = parameter.has("example")
+                        ? parameter.get("example").asText()
                         : "0b7c2f4e-5d1a-4f0e-9a57-3c8d2e1f6a90";
                 path = path.replace("{" + parameter.get("name").asText() + "}", value);
             }
@@ -338,17 +373,27 @@ class DescriptionMatchesServiceTest {
     /** Request body schema name → the record the server reads it into, for every entity parameter of the API. */
     private static Map<String, Class<?>> requestBodies() {
         Map<String, Class<?>> bodies = new java.util.TreeMap<>();
-        Set<Class<?>> classes = new java.util.HashSet<>(APP.getEnvironment().jersey().getResourceConfig().getClasses());
-        APP.getEnvironment().jersey().getResourceConfig().getInstances().forEach(instance -> classes.add(instance.getClass()));
+        Set<Class<?>> classes = new java.util.HashSet<>(
+                APP.getEnvironment().jersey().getResourceConfig().getClasses());
+        APP.getEnvironment()
+                .jersey()
+                .getResourceConfig()
+                .getInstances()
+                .forEach(instance -> classes.add(instance.getClass()));
         for (ResourceMethods.Endpoint endpoint : ResourceMethods.of(classes)) {
-            JsonNode body = api.at("/paths/" + endpoint.path().replace("~", "~0").replace("/", "~1") + "/"
-                    + endpoint.httpMethod().toLowerCase(Locale.ROOT) + "/requestBody/content/application~1json/schema/$ref");
+            JsonNode body =
+                    api.at("/paths/" + endpoint.path().replace("~", "~0").replace("/", "~1") + "/"
+                            + endpoint.httpMethod().toLowerCase(Locale.ROOT)
+                            + "/requestBody/content/application~1json/schema/$ref");
             if (body.isMissingNode()) {
                 continue;
             }
             for (Parameter parameter : endpoint.method().getParameters()) {
-                boolean entity = java.util.Arrays.stream(parameter.getAnnotations()).noneMatch(annotation ->
-                        annotation.annotationType().getPackageName().equals("jakarta.ws.rs")
+                boolean entity = java.util.Arrays.stream(parameter.getAnnotations())
+                        .noneMatch(annotation -> annotation
+                                        .annotationType()
+                                        .getPackageName()
+                                        .equals("jakarta.ws.rs")
                                 || annotation.annotationType().getPackageName().equals("jakarta.ws.rs.core")
                                 || annotation.annotationType().getName().startsWith("io.swagger"));
                 if (entity && parameter.getType().isRecord()) {
@@ -360,13 +405,15 @@ class DescriptionMatchesServiceTest {
     }
 
     private static RecordComponent component(Class<?> type, String name) {
-        return java.util.Arrays.stream(type.getRecordComponents()).filter(c -> c.getName().equals(name))
-                .findFirst().orElseThrow();
+        return java.util.Arrays.stream(type.getRecordComponents())
+                .filter(c -> c.getName().equals(name))
+                .findFirst()
+                .orElseThrow();
     }
 
     /** A constraint on a record component (Java puts it on the field, the accessor and the parameter alike). */
-    private static <A extends java.lang.annotation.Annotation> A fieldAnnotation(Class<?> type, RecordComponent component,
-                                                                                 Class<A> annotation) {
+    private static <A extends java.lang.annotation.Annotation> A fieldAnnotation(
+            Class<?> type, RecordComponent component, Class<A> annotation) {
         try {
             return type.getDeclaredField(component.getName()).getAnnotation(annotation);
         } catch (NoSuchFieldException e) {

@@ -8,13 +8,11 @@ import org.junit.jupiter.api.Test;
 
 class OneTypePerSchemaNameTest {
     static final class Summary {
-        record Twin(String concern) {
-        }
+        record Twin(String concern) {}
     }
 
     static final class Progress {
-        record Twin(String sessionId) {
-        }
+        record Twin(String sessionId) {}
     }
 
     @Test
@@ -23,6 +21,8 @@ class OneTypePerSchemaNameTest {
         ModelConverters.getInstance().readAll(new AnnotatedType(Summary.Twin.class));
 
         assertThatThrownBy(() -> ModelConverters.getInstance().readAll(new AnnotatedType(Progress.Twin.class)))
-                .hasMessageContaining("Twin").hasMessageContaining("Summary$Twin").hasMessageContaining("Progress$Twin");
+                .hasMessageContaining("Twin")
+                .hasMessageContaining("Summary$Twin")
+                .hasMessageContaining("Progress$Twin");
     }
 }

@@ -15,8 +15,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.desist.config.DesistConfiguration;
 import org.desist.auth.Role;
+import org.desist.config.DesistConfiguration;
 import org.desist.support.Api;
 import org.desist.support.Cases;
 import org.desist.support.Commands;
@@ -69,8 +69,8 @@ class ParticipantMergeTest {
      */
     static JsonNode referred(String site, String receivedOn, String givenName, String dateOfBirth, String nhsNumber) {
         Map<String, Object> body = Cases.referral(site, receivedOn, givenName, "Webb");
-        Map<String, Object> person = new LinkedHashMap<>(Map.of("givenName", givenName, "familyName", "Webb",
-                "dateOfBirth", dateOfBirth));
+        Map<String, Object> person =
+                new LinkedHashMap<>(Map.of("givenName", givenName, "familyName", "Webb", "dateOfBirth", dateOfBirth));
         if (nhsNumber != null) {
             person.put("nhsNumber", nhsNumber);
         }
@@ -90,15 +90,27 @@ class ParticipantMergeTest {
                 body.put("victimRef", "VA-2026-0147");
             }
             String base = "/participants/" + participant + "/" + kind.path;
-            records.add(base + "/" + Cases.created(writer.post(base, body)).get("id").asText());
+            records.add(base + "/"
+                    + Cases.created(writer.post(base, body)).get("id").asText());
         }
         for (String hour : new String[] {"09", "14"}) {
             String base = "/participants/" + participant + "/sessions";
-            String session = Cases.created(api.post(base, Map.of("kind", "individual_therapy",
-                    "scheduledAt", day + "T" + hour + ":00:00Z", "durationMinutes", 50, "facilitator", "Dr A. Okafor")))
-                    .get("id").asText();
-            Cases.ok(api.post(base + "/" + session + "/outcome", Map.of("outcome", "attended", "engagement", 4,
-                    "shareable", false)));
+            String session = Cases.created(api.post(
+                            base,
+                            Map.of(
+                                    "kind",
+                                    "individual_therapy",
+                                    "scheduledAt",
+                                    day + "T" + hour + ":00:00Z",
+                                    "durationMinutes",
+                                    50,
+                                    "facilitator",
+                                    "Dr A. Okafor")))
+                    .get("id")
+                    .asText();
+            Cases.ok(api.post(
+                    base + "/" + session + "/outcome",
+                    Map.of("outcome", "attended", "engagement", 4, "shareable", false)));
             records.add(base + "/" + session);
         }
         return records;
@@ -116,7 +128,8 @@ class ParticipantMergeTest {
     static int figure(JsonNode report, String name) {
         int total = -1;
         for (JsonNode row : report.get("figures")) {
-            if (row.get("figure").asText().equals(name) && row.get("breakdownBy").isNull()) {
+            if (row.get("figure").asText().equals(name)
+                    && row.get("breakdownBy").isNull()) {
                 total = Math.max(total, row.get("value").asInt());
             }
         }
@@ -131,13 +144,18 @@ class ParticipantMergeTest {
         JsonNode second = referred("MRGA", "2026-02-02", "Marcus", "1984-09-12", null);
         String survivor = first.get("participantId").asText();
         String merged = second.get("participantId").asText();
-        String survivorRef = Cases.ok(api.get("/participants/" + survivor)).get("caseRef").asText();
+        String survivorRef =
+                Cases.ok(api.get("/participants/" + survivor)).get("caseRef").asText();
         List<String> records = new ArrayList<>(wholeCase(survivor, "2026-03-02"));
         records.addAll(wholeCase(merged, "2026-03-03"));
-        String survivorEnrolment = Cases.created(api.post("/enrolments", Map.of("participantId", survivor,
-                "cohortId", cohort, "on", "2026-02-04"))).get("id").asText();
-        String mergedEnrolment = Cases.created(api.post("/enrolments", Map.of("participantId", merged,
-                "cohortId", cohort, "on", "2026-02-04"))).get("id").asText();
+        String survivorEnrolment = Cases.created(api.post(
+                        "/enrolments", Map.of("participantId", survivor, "cohortId", cohort, "on", "2026-02-04")))
+                .get("id")
+                .asText();
+        String mergedEnrolment = Cases.created(api.post(
+                        "/enrolments", Map.of("participantId", merged, "cohortId", cohort, "on", "2026-02-04")))
+                .get("id")
+                .asText();
         for (String enrolment : List.of(survivorEnrolment, mergedEnrolment)) {
             cases.move(enrolment, "assessing", "2026-02-05");
             cases.move(enrolment, "enrolled", "2026-02-06");
@@ -145,17 +163,22 @@ class ParticipantMergeTest {
         String report = "/cohorts/" + cohort + "/report?from=2026-01-05&to=2026-12-31&unsuppressed=true";
         JsonNode before = Cases.ok(api.get(report));
         assertThat(figure(before, "risk_compared")).as("two people, as entered").isEqualTo(2);
-        assertThat(figure(before, "enrolled_to_date")).as("two people, as entered").isEqualTo(2);
+        assertThat(figure(before, "enrolled_to_date"))
+                .as("two people, as entered")
+                .isEqualTo(2);
 
         // who may merge: a clinician may not; an administrator of another site does not see the case
-        assertThat(merge(TestApp.as(APP, "merge.clinician"), merged, into(survivor)).status()).isEqualTo(403);
+        assertThat(merge(TestApp.as(APP, "merge.clinician"), merged, into(survivor))
+                        .status())
+                .isEqualTo(403);
         Reply elsewhere = merge(TestApp.as(APP, "merge.admin.c"), merged, into(survivor));
         assertThat(elsewhere.status()).as(elsewhere.toString()).isEqualTo(404);
         assertThat(elsewhere.header("Content-Type")).startsWith("application/problem+json");
         Api siteAdmin = TestApp.as(APP, "merge.admin.a");
 
         // what is refused, changing nothing
-        assertThat(merge(siteAdmin, "no-such-participant", into(survivor)).status()).isEqualTo(404);
+        assertThat(merge(siteAdmin, "no-such-participant", into(survivor)).status())
+                .isEqualTo(404);
         assertInvalid(merge(siteAdmin, merged, Map.of("reason", "Same person")), "into");
         assertInvalid(merge(siteAdmin, merged, Map.of("into", merged, "reason", "Same person")), "into");
         assertInvalid(merge(siteAdmin, merged, Map.of("into", "no-such-participant", "reason", "Same person")), "into");
@@ -166,7 +189,8 @@ class ParticipantMergeTest {
         Reply bothOpen = merge(siteAdmin, merged, into(survivor));
         assertThat(bothOpen.status()).as(bothOpen.toString()).isEqualTo(409);
         assertThat(bothOpen.json().get("detail").asText()).contains(survivorEnrolment, mergedEnrolment);
-        assertThat(Cases.ok(api.get("/participants/" + merged)).get("id").asText()).isEqualTo(merged);
+        assertThat(Cases.ok(api.get("/participants/" + merged)).get("id").asText())
+                .isEqualTo(merged);
 
         cases.move(mergedEnrolment, "withdrawn", "2026-02-07");
         JsonNode survivorNow = Cases.ok(merge(siteAdmin, merged, into(survivor)));
@@ -179,10 +203,17 @@ class ParticipantMergeTest {
             assertThat(api.get(moved).status()).as(moved).isEqualTo(200);
         }
         for (String enrolment : List.of(survivorEnrolment, mergedEnrolment)) {
-            assertThat(Cases.ok(api.get("/enrolments/" + enrolment)).get("participantId").asText()).isEqualTo(survivor);
+            assertThat(Cases.ok(api.get("/enrolments/" + enrolment))
+                            .get("participantId")
+                            .asText())
+                    .isEqualTo(survivor);
         }
-        for (String referral : List.of(first.get("id").asText(), second.get("id").asText())) {
-            assertThat(Cases.ok(api.get("/referrals/" + referral)).get("participantId").asText()).isEqualTo(survivor);
+        for (String referral :
+                List.of(first.get("id").asText(), second.get("id").asText())) {
+            assertThat(Cases.ok(api.get("/referrals/" + referral))
+                            .get("participantId")
+                            .asText())
+                    .isEqualTo(survivor);
         }
         JsonNode timeline = Cases.ok(api.get("/participants/" + survivor + "/timeline?limit=200"));
         String refs = timeline.get("items").findValuesAsText("ref").toString();
@@ -194,8 +225,15 @@ class ParticipantMergeTest {
         }
 
         // the merged id is gone, saying where to, everywhere under it
-        for (String path : List.of("", "/sessions", "/incidents", "/timeline", "/summary?audience=probation",
-                "/sessions/" + records.get(records.size() - 1).substring(records.get(records.size() - 1).lastIndexOf('/') + 1))) {
+        for (String path : List.of(
+                "",
+                "/sessions",
+                "/incidents",
+                "/timeline",
+                "/summary?audience=probation",
+                "/sessions/"
+                        + records.get(records.size() - 1)
+                                .substring(records.get(records.size() - 1).lastIndexOf('/') + 1))) {
             Reply gone = api.get("/participants/" + merged + path);
             assertThat(gone.status()).as(path + " " + gone).isEqualTo(410);
             assertThat(gone.header("Content-Type")).startsWith("application/problem+json");
@@ -208,7 +246,9 @@ class ParticipantMergeTest {
         Reply referredAgain = api.post("/referrals", again);
         assertInvalid(referredAgain, "participantId");
         assertThat(referredAgain.json().get("detail").asText()).contains(survivorRef);
-        assertThat(merge(siteAdmin, merged, into(survivor)).status()).as("merged already").isEqualTo(410);
+        assertThat(merge(siteAdmin, merged, into(survivor)).status())
+                .as("merged already")
+                .isEqualTo(410);
         Reply intoMerged = merge(siteAdmin, survivor, into(merged));
         assertThat(intoMerged.status()).as(intoMerged.toString()).isEqualTo(409);
 
@@ -217,34 +257,45 @@ class ParticipantMergeTest {
         assertThat(found.get("items").findValuesAsText("id")).contains(survivor).doesNotContain(merged);
 
         // both identities kept: the survivor's subject access lists the identity it was merged with
-        JsonNode subject = Cases.ok(TestApp.as(APP, "merge.admin.a").get("/participants/" + survivor + "/subject-access"));
+        JsonNode subject =
+                Cases.ok(TestApp.as(APP, "merge.admin.a").get("/participants/" + survivor + "/subject-access"));
         assertThat(subject.get("identityVersions").findValuesAsText("dateOfBirth"))
                 .containsExactly("1984-09-21", "1984-09-12");
         // and the decision that they are one person, with its reason: held about the person, so shown to them
         JsonNode decision = subject.get("identityDecisions").get(0);
         assertThat(decision.get("decision").asText()).isEqualTo("merged");
-        assertThat(decision.get("reason").asText()).isEqualTo("Same person: date of birth and address confirmed by"
-                + " probation");
+        assertThat(decision.get("reason").asText())
+                .isEqualTo("Same person: date of birth and address confirmed by" + " probation");
         assertThat(decision.get("byRole").asText()).isEqualTo("admin");
         assertThat(decision.get("at").asText()).isNotBlank();
 
         // audited, for both people, in the merge's own transaction
         List<Map<String, Object>> audit = database.withHandle(handle -> handle.createQuery("SELECT action, username,"
-                + " resource_id, participant_id FROM audit_event WHERE resource_type = 'participant_merge'"
-                + " ORDER BY seq").mapToMap().list());
+                        + " resource_id, participant_id FROM audit_event WHERE resource_type = 'participant_merge'"
+                        + " ORDER BY seq")
+                .mapToMap()
+                .list());
         assertThat(audit).hasSize(2);
         assertThat(audit).extracting(row -> row.get("action")).containsOnly("update");
         assertThat(audit).extracting(row -> row.get("username")).containsOnly("merge.admin.a");
         assertThat(audit).extracting(row -> row.get("participant_id")).containsExactly(merged, survivor);
-        Map<String, Object> mark = database.withHandle(handle -> handle.createQuery("SELECT merged_into, merged_by,"
-                + " merge_reason FROM participant WHERE id = :id").bind("id", merged).mapToMap().one());
-        assertThat(mark).containsEntry("merged_into", survivor).containsEntry("merged_by", "merge.admin.a")
+        Map<String, Object> mark = database.withHandle(handle -> handle.createQuery(
+                        "SELECT merged_into, merged_by," + " merge_reason FROM participant WHERE id = :id")
+                .bind("id", merged)
+                .mapToMap()
+                .one());
+        assertThat(mark)
+                .containsEntry("merged_into", survivor)
+                .containsEntry("merged_by", "merge.admin.a")
                 .containsEntry("merge_reason", "Same person: date of birth and address confirmed by probation");
 
         // nothing of the case is left on the merged id
         for (String table : ParticipantMerge.MOVED) {
-            int left = database.withHandle(handle -> handle.createQuery("SELECT count(*) FROM " + table
-                    + " WHERE participant_id = :id").bind("id", merged).mapTo(Integer.class).one());
+            int left = database.withHandle(
+                    handle -> handle.createQuery("SELECT count(*) FROM " + table + " WHERE participant_id = :id")
+                            .bind("id", merged)
+                            .mapTo(Integer.class)
+                            .one());
             assertThat(left).as(table).isZero();
         }
 
@@ -252,18 +303,27 @@ class ParticipantMergeTest {
         JsonNode after = Cases.ok(api.get(report));
         assertThat(figure(after, "risk_compared")).as("one person").isEqualTo(1);
         assertThat(figure(after, "enrolled_to_date")).as("one person").isEqualTo(1);
-        assertThat(figure(after, "enrolments")).as("his two enrolments, one withdrawn").isEqualTo(2);
-        assertThat(figure(after, "sessions_offered")).as("every session still counts").isEqualTo(4);
+        assertThat(figure(after, "enrolments"))
+                .as("his two enrolments, one withdrawn")
+                .isEqualTo(2);
+        assertThat(figure(after, "sessions_offered"))
+                .as("every session still counts")
+                .isEqualTo(4);
         verifyTotals();
     }
 
     @Test
     void a_person_known_at_two_sites_is_merged_by_a_lead_of_both() {
-        String survivor = referred("MRGA", "2026-02-01", "Lena", "1990-04-03", "401 023 2137").get("participantId").asText();
-        String merged = referred("MRGB", "2026-02-02", "Lena", "1990-03-04", null).get("participantId").asText();
+        String survivor = referred("MRGA", "2026-02-01", "Lena", "1990-04-03", "401 023 2137")
+                .get("participantId")
+                .asText();
+        String merged = referred("MRGB", "2026-02-02", "Lena", "1990-03-04", null)
+                .get("participantId")
+                .asText();
         wholeCase(merged, "2026-03-04");
         String cohortB = cases.cohort("MRGB").get("id").asText();
-        Cases.created(api.post("/enrolments", Map.of("participantId", merged, "cohortId", cohortB, "on", "2026-02-04")));
+        Cases.created(
+                api.post("/enrolments", Map.of("participantId", merged, "cohortId", cohortB, "on", "2026-02-04")));
 
         // a lead of one of the two sites cannot see the other's participant
         assertInvalid(merge(TestApp.as(APP, "merge.lead.b"), merged, into(survivor)), "into");
@@ -289,21 +349,32 @@ class ParticipantMergeTest {
     @Test
     void a_write_racing_a_merge_waits_for_it_and_is_refused() throws Exception {
         Assumptions.assumeTrue(TestDatabase.onPostgres(), "SQLite serialises writes: no write can race a merge");
-        String survivor = referred("MRGA", "2026-02-01", "Tomas", "1979-01-02", "450 557 7104").get("participantId")
+        String survivor = referred("MRGA", "2026-02-01", "Tomas", "1979-01-02", "450 557 7104")
+                .get("participantId")
                 .asText();
-        String merged = referred("MRGA", "2026-02-01", "Tomas", "1979-02-01", null).get("participantId").asText();
+        String merged = referred("MRGA", "2026-02-01", "Tomas", "1979-02-01", null)
+                .get("participantId")
+                .asText();
         CompletableFuture<Reply> write;
         try (Connection merge = DATABASE.connect()) {
             merge.setAutoCommit(false);
             // what ParticipantMerge does, up to its commit: both rows locked, the case moved, the id marked
             execute(merge, "UPDATE participant SET version = version WHERE id IN (?, ?)", merged, survivor);
             for (String table : ParticipantMerge.MOVED) {
-                execute(merge, "UPDATE " + table + " SET participant_id = ? WHERE participant_id = ?", survivor, merged);
+                execute(
+                        merge,
+                        "UPDATE " + table + " SET participant_id = ? WHERE participant_id = ?",
+                        survivor,
+                        merged);
             }
-            execute(merge, "UPDATE participant SET merged_into = ?, merged_at = '2026-12-03T00:00:00Z',"
-                    + " merged_by = 'tester', merge_reason = 'Same person' WHERE id = ?", survivor, merged);
-            write = CompletableFuture.supplyAsync(() -> api.post("/participants/" + merged + "/incidents",
-                    RecordKind.INCIDENTS.validBody("")));
+            execute(
+                    merge,
+                    "UPDATE participant SET merged_into = ?, merged_at = '2026-12-03T00:00:00Z',"
+                            + " merged_by = 'tester', merge_reason = 'Same person' WHERE id = ?",
+                    survivor,
+                    merged);
+            write = CompletableFuture.supplyAsync(
+                    () -> api.post("/participants/" + merged + "/incidents", RecordKind.INCIDENTS.validBody("")));
             Thread.sleep(1500);
             assertThat(write).as("the write waits for the merge").isNotDone();
             merge.commit();
@@ -311,8 +382,11 @@ class ParticipantMergeTest {
         Reply refused = write.get(30, TimeUnit.SECONDS);
         assertThat(refused.status()).as(refused.toString()).isEqualTo(410);
         assertThat(refused.json().get("mergedInto").asText()).isEqualTo(survivor);
-        int left = database.withHandle(handle -> handle.createQuery("SELECT count(*) FROM incident"
-                + " WHERE participant_id = :id").bind("id", merged).mapTo(Integer.class).one());
+        int left = database.withHandle(
+                handle -> handle.createQuery("SELECT count(*) FROM incident" + " WHERE participant_id = :id")
+                        .bind("id", merged)
+                        .mapTo(Integer.class)
+                        .one());
         assertThat(left).as("incidents left behind on the merged id").isZero();
     }
 
@@ -330,8 +404,8 @@ class ParticipantMergeTest {
         List<String> tables = new ArrayList<>();
         List<String> baseTables = new ArrayList<>(); // not the active_ views: they hold no rows of their own
         try (var connection = DATABASE.connect();
-             var columns = connection.getMetaData().getColumns(null, null, "%", "participant_id");
-             var named = connection.getMetaData().getTables(null, null, "%", new String[] {"TABLE"})) {
+                var columns = connection.getMetaData().getColumns(null, null, "%", "participant_id");
+                var named = connection.getMetaData().getTables(null, null, "%", new String[] {"TABLE"})) {
             while (columns.next()) {
                 tables.add(columns.getString("TABLE_NAME").toLowerCase(java.util.Locale.ROOT));
             }
@@ -343,7 +417,10 @@ class ParticipantMergeTest {
         List<String> known = new ArrayList<>(ParticipantMerge.MOVED);
         known.addAll(ParticipantMerge.KEPT);
         assertThat(tables).isNotEmpty();
-        assertThat(known).containsAll(tables.stream().filter(table -> !table.startsWith("databasechangelog")).toList());
+        assertThat(known)
+                .containsAll(tables.stream()
+                        .filter(table -> !table.startsWith("databasechangelog"))
+                        .toList());
     }
 
     static void assertInvalid(Reply reply, String field) {
