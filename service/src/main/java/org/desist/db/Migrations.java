@@ -10,15 +10,12 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import liquibase.Contexts;
 import liquibase.LabelExpression;
 import liquibase.Liquibase;
 import liquibase.Scope;
-import liquibase.changelog.ChangeSet;
-import liquibase.changelog.filter.DbmsChangeSetFilter;
 import liquibase.database.Database;
 import liquibase.database.DatabaseFactory;
 import liquibase.database.jvm.JdbcConnection;
@@ -82,15 +79,9 @@ public final class Migrations {
     public static void awaitApplied(DataSourceFactory factory, Duration patience) throws Exception {
         ManagedDataSource dataSource = factory.build(new MetricRegistry(), "migration-check");
         try (Connection connection = dataSource.getConnection()) {
-            Set<String> expected;
-            Optional<Set<String>> listed = ShippedChangeSets.listed(Dialect.of(factory));
-            if (listed.isPresent()) {
-                expected = listed.get();
-            } else {
-                try (Connection forLiquibase = dataSource.getConnection()) { // which Liquibase closes
-                    expected = shipped(forLiquibase);
-                }
-            }
+            Dialect dialect = Dialect.of(factory);
+            Optional<Set<String>> listed = ShippedChangeSets.listed(dialect);
+            Set<String> expected = listed.isPresent() ? listed.get() : ShippedChangeSets.parsed(dialect);
             Instant deadline = Instant.now().plus(patience);
             Instant nextReport = Instant.now();
             while (true) {
@@ -114,23 +105,6 @@ public final class Migrations {
         } finally {
             dataSource.stop();
         }
-    }
-
-    /** The change sets of the shipped changelog that apply to this database, as "author:id". */
-    private static Set<String> shipped(Connection connection) throws Exception {
-        Database database =
-                DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(connection));
-        Set<String> expected = new HashSet<>();
-        try (Liquibase liquibase = new Liquibase(CHANGELOG, new ClassLoaderResourceAccessor(), database)) {
-            List<ChangeSet> changeSets = liquibase.getDatabaseChangeLog().getChangeSets();
-            DbmsChangeSetFilter forThisDatabase = new DbmsChangeSetFilter(database);
-            for (ChangeSet changeSet : changeSets) {
-                if (forThisDatabase.accepts(changeSet).isAccepted()) {
-                    expected.add(changeSet.getAuthor() + ":" + changeSet.getId());
-                }
-            }
-        }
-        return expected;
     }
 
     private static Set<String> applied(Connection connection) throws SQLException {
