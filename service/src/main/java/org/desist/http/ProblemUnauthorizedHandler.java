@@ -9,7 +9,7 @@ import java.util.List;
 /** 401 as problem+json, naming both schemes the API accepts. The same body whatever went wrong. */
 public class ProblemUnauthorizedHandler implements UnauthorizedHandler {
     /** The protection space both schemes name (RFC 9110, 11.5). */
-    public static final String REALM = "desist";
+    private static final String REALM = "desist";
 
     /** The 401 every refused sign-in answers, wherever it is refused. */
     public static WebApplicationException refusal() {
