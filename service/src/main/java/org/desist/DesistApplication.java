@@ -124,6 +124,7 @@ import org.desist.timeline.TimelineResource;
 import org.desist.user.StaffAccounts;
 import org.desist.victimsafety.VictimSafetyConcerns;
 import org.desist.victimsafety.VictimSafetyResource;
+import org.desist.web.Screens;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.util.component.LifeCycle;
 import org.jdbi.v3.core.Jdbi;
@@ -275,7 +276,7 @@ public class DesistApplication extends Application<DesistConfiguration> {
                 new SubjectAccess(jdbi, clock, audit, participants, enrolments, environment.getObjectMapper())));
         jersey.register(
                 new TokenResource(jdbi, clock, configuration.getTokenLifetime().toJavaDuration()));
-        StaffAccounts.register(
+        StaffAccounts.Services accounts = StaffAccounts.register(
                 jersey,
                 jdbi,
                 clock,
@@ -326,6 +327,16 @@ public class DesistApplication extends Application<DesistConfiguration> {
         jersey.register(
                 new ProgrammeResource(figures, new ProgrammeExport(jdbi, clock, audit, pseudonyms), figureDocuments));
         jersey.register(ApiDescription.resource());
+        Screens screens = Screens.install(
+                configuration,
+                environment,
+                configuration.getWeb(),
+                jdbi,
+                clock,
+                audit,
+                authentication,
+                accounts,
+                configuration.getTrustedProxies());
         rehearsal.awaitAtStart();
         environment.lifecycle().manage(rehearsal);
         environment.lifecycle().addServerLifecycleListener(rehearsal);

@@ -26,12 +26,16 @@ public final class AccessPolicy {
     /**
      * Actions answered without credentials. Only the API description: it is generated from the code, holds
      * no case data and no account data, and the browsable API page and REST clients need it before anyone
-     * has signed in. Every other action needs an authenticated caller whose role the matrix allows.
+     * has signed in. And the screens' sign-in form (with the one-time set-up link of a new installation): a
+     * browser must reach it to sign in. Every other action needs an authenticated caller whose role the matrix allows.
      */
-    private static final Set<Action> PUBLIC = Collections.unmodifiableSet(EnumSet.of(Action.API_DESCRIPTION));
+    private static final Set<Action> PUBLIC =
+            Collections.unmodifiableSet(EnumSet.of(Action.API_DESCRIPTION, Action.SIGN_IN));
 
     static {
         allow(Action.API_DESCRIPTION, EVERYONE);
+        allow(Action.SIGN_IN, EVERYONE);
+        allow(Action.HOME, EVERYONE);
         allow(Action.REFERENCE_READ, EVERYONE);
         allow(Action.SITE_READ, EVERYONE);
         allow(Action.SITE_OPEN, EnumSet.of(programme_lead));

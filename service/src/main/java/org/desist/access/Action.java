@@ -6,6 +6,10 @@ package org.desist.access;
  */
 public enum Action {
     API_DESCRIPTION("api", false),
+    /** The screens' sign-in form and the first administrator's set-up link: answered before anyone signs in. */
+    SIGN_IN("browser_session", false),
+    /** The screens' home page, and signing out: anyone signed in. */
+    HOME("browser_session", false),
     REFERENCE_READ("reference", false),
     SITE_READ("site", false),
     SITE_OPEN("site", false),

@@ -13,6 +13,7 @@ import java.util.List;
 import org.desist.audit.AuditKeys;
 import org.desist.pdf.RenderRehearsal;
 import org.desist.signin.SignInPolicy;
+import org.desist.web.Screens;
 
 public class DesistConfiguration extends Configuration {
 
@@ -175,5 +176,20 @@ public class DesistConfiguration extends Configuration {
     /** The audit keys this configuration names (see {@link AuditKeys#load}). */
     public AuditKeys auditKeys(boolean createKeyFile) {
         return AuditKeys.load(getAuditKey(), getAuditPreviousKeys(), getDatabase(), createKeyFile);
+    }
+
+    /** The screens' browser sessions: timeouts, and whether a TLS proxy is in front. */
+    @Valid
+    @NotNull
+    private Screens.Settings web = new Screens.Settings();
+
+    @JsonProperty
+    public Screens.Settings getWeb() {
+        return web;
+    }
+
+    @JsonProperty
+    public void setWeb(Screens.Settings web) {
+        this.web = web;
     }
 }

@@ -22,7 +22,7 @@ public final class Problems {
         return Response.fromResponse(response).header(name, value).build();
     }
 
-    static String title(int status) {
+    public static String title(int status) {
         if (status == 413) {
             return "Content Too Large"; // RFC 9110's name; JAX-RS still has the older "Request Entity Too Large"
         }

@@ -41,6 +41,11 @@ public class RequestProblemMapper implements ExceptionMapper<JerseyViolationExce
         return Problems.response(status, detail, errors);
     }
 
+    /** A violation's field as the API names it in a body (dotted, with [index]): for the screens' forms too. */
+    public static String bodyField(Path path) {
+        return locate(path, null).field();
+    }
+
     private record Located(String field, boolean parameter) {}
 
     private static Located locate(Path path, Invocable invocable) {

@@ -11,10 +11,10 @@ import org.jdbi.v3.core.Jdbi;
  * token's row), so a change made on any instance holds on all of them at once.
  */
 public final class Authentication {
-    private final ContainerRequestFilter filter;
+    private final SignIn filter;
     private final SignInThrottle throttle;
 
-    private Authentication(ContainerRequestFilter filter, SignInThrottle throttle) {
+    private Authentication(SignIn filter, SignInThrottle throttle) {
         this.filter = filter;
         this.throttle = throttle;
     }
@@ -29,6 +29,18 @@ public final class Authentication {
     /** The sign-in throttle, for every other place that checks a password (changing one's own, for instance). */
     public SignInThrottle throttle() {
         return throttle;
+    }
+
+    /** Password sign-in for the screens' form: the API's throttle, logs and audit ({@link SignIn#password}). */
+    public SignIn passwords() {
+        return filter;
+    }
+
+    /** Whether an account is at that credential version and enabled: what keeps a browser session good. */
+    public static boolean current(Jdbi jdbi, String username, long credentialVersion) {
+        return jdbi.withExtension(Credentials.class, accounts -> accounts.account(username))
+                .filter(account -> !account.disabled() && account.credentialVersion() == credentialVersion)
+                .isPresent();
     }
 
     /**

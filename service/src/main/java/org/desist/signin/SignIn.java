@@ -69,20 +69,32 @@ public class SignIn implements ContainerRequestFilter {
     }
 
     private User password(ContainerRequestContext request, BasicCredentials credentials) {
-        String username = credentials.getUsername();
+        return password(
+                credentials.getUsername(),
+                credentials.getPassword(),
+                ClientAddresses.of(request),
+                RequestIds.of(request));
+    }
+
+    /**
+     * One password sign-in, as the API makes it for HTTP Basic and the screens for their sign-in form: the same
+     * throttle, log lines and audit rows. Refused, it throws the API's answer: 401, or 429 while the address is
+     * blocked ({@link WebApplicationException#getResponse()} says which).
+     */
+    public User password(String username, String password, String address, String requestId) {
+        BasicCredentials credentials = new BasicCredentials(username, password);
         Optional<Credentials.Account> account = passwords.account(username);
         Optional<User> remembered = passwords.remembered(credentials, account);
         if (remembered.isPresent()) {
             return remembered.get();
         }
-        String address = ClientAddresses.of(request);
         SignInThrottle.Verdict verdict = throttle.before(username, address);
         if (verdict.blockedFor().isPresent()) {
             LOG.warn(
                     "Login refused for user '{}' from {}: too many failures from that address",
                     LogSafe.text(username),
                     LogSafe.text(address));
-            audit.signInFailed(username, address, RequestIds.of(request), Outcome.THROTTLED);
+            audit.signInFailed(username, address, requestId, Outcome.THROTTLED);
             throw verdict.refusal();
         }
         pause(verdict.delay());
@@ -91,15 +103,18 @@ public class SignIn implements ContainerRequestFilter {
             // A success does not clear the counts: the owner's own traffic would otherwise keep resetting a
             // guesser's tally. Failures age out with the window.
             throttle.failed(username, address);
-            throw refused(request, username, "Login failed for user '" + LogSafe.text(username) + "'");
+            throw refused(address, requestId, username, "Login failed for user '" + LogSafe.text(username) + "'");
         }
         return user.get();
     }
 
     private WebApplicationException refused(ContainerRequestContext request, String usernameTried, String why) {
-        String address = ClientAddresses.of(request);
+        return refused(ClientAddresses.of(request), RequestIds.of(request), usernameTried, why);
+    }
+
+    private WebApplicationException refused(String address, String requestId, String usernameTried, String why) {
         LOG.warn("{} from {}", why, LogSafe.text(address));
-        audit.signInFailed(usernameTried, address, RequestIds.of(request), Outcome.UNAUTHENTICATED);
+        audit.signInFailed(usernameTried, address, requestId, Outcome.UNAUTHENTICATED);
         return unauthorized();
     }
 
@@ -107,7 +122,8 @@ public class SignIn implements ContainerRequestFilter {
         return ProblemUnauthorizedHandler.refusal();
     }
 
-    private static void signIn(ContainerRequestContext request, User user, String scheme) {
+    /** Makes the user the request's principal, for {@link org.desist.access.CallerFilter} and what follows. */
+    public static void signIn(ContainerRequestContext request, User user, String scheme) {
         boolean secure = request.getSecurityContext() != null
                 && request.getSecurityContext().isSecure();
         request.setSecurityContext(new SecurityContext() {

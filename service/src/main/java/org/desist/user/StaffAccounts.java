@@ -12,8 +12,11 @@ import org.jdbi.v3.core.Jdbi;
 public final class StaffAccounts {
     private StaffAccounts() {}
 
+    /** The accounts' services, for the API's resources and the screens alike. */
+    public record Services(Accounts accounts, OwnAccount own, AccountTokens tokens) {}
+
     /** Nothing to tell the sign-in side: every instance checks each request against the credential version. */
-    public static void register(
+    public static Services register(
             JerseyEnvironment jersey,
             Jdbi jdbi,
             Clock clock,
@@ -22,9 +25,12 @@ public final class StaffAccounts {
             SignInThrottle throttle) {
         AccountChange changes = new AccountChange(jdbi, clock, audit);
         AccountTokens tokens = new AccountTokens(jdbi, changes, audit);
-        jersey.register(new AccountResource(new Accounts(jdbi, changes, audit, temporaryPasswordLifetime), tokens));
-        jersey.register(new MyAccountResource(new OwnAccount(jdbi, changes, audit, throttle), tokens));
+        Accounts accounts = new Accounts(jdbi, changes, audit, temporaryPasswordLifetime);
+        OwnAccount own = new OwnAccount(jdbi, changes, audit, throttle);
+        jersey.register(new AccountResource(accounts, tokens));
+        jersey.register(new MyAccountResource(own, tokens));
         jersey.register(new TokenRevocationResource(tokens));
+        return new Services(accounts, own, tokens);
     }
 
     /** For add-user, which only creates: its audit rows are appended in the creating transaction. */

@@ -103,10 +103,31 @@ class AccessDocTest {
     }
 
     @Test
+    void every_screen_method_names_the_api_action_whose_rights_it_needs() {
+        List<String> missing = new ArrayList<>();
+        for (Class<?> type : ApiEndpoints.screenClasses()) {
+            ApiEndpoints.resourceMethods(type).stream()
+                    .filter(method -> method.getAnnotationsByType(Requires.class).length != 1)
+                    .forEach(method -> missing.add(type.getSimpleName() + "." + method.getName()));
+        }
+        assertThat(ApiEndpoints.screenClasses())
+                .extracting(Class::getSimpleName)
+                .contains("SignInResource");
+        assertThat(missing)
+                .as("page methods without exactly one @Requires (AccessFeature refuses them to everybody)")
+                .isEmpty();
+    }
+
+    @Test
     void every_action_is_performed_by_some_endpoint() {
         Set<Action> used = CODE.values().stream()
                 .map(endpoint -> endpoint.action().orElseThrow())
                 .collect(Collectors.toCollection(() -> EnumSet.noneOf(Action.class)));
+        // the screens' own: signing in and the home page
+        ApiEndpoints.screenClasses().stream()
+                .flatMap(type -> ApiEndpoints.resourceMethods(type).stream())
+                .flatMap(method -> Stream.of(method.getAnnotationsByType(Requires.class)))
+                .forEach(requires -> used.add(requires.value()));
         assertThat(EnumSet.complementOf(EnumSet.copyOf(used)))
                 .as("actions no endpoint requires")
                 .isEmpty();

@@ -37,10 +37,24 @@ final class ApiEndpoints {
     /** Resource classes: every {@code @Path} class of org.desist, and swagger's description resource. */
     static List<Class<?>> resourceClasses() {
         List<Class<?>> classes = new ArrayList<>(desistClasses().stream()
-                .filter(type -> type.isAnnotationPresent(Path.class))
+                .filter(type -> type.isAnnotationPresent(Path.class) && !isScreen(type))
                 .toList());
         classes.add(OpenApiResource.class);
         return classes;
+    }
+
+    /**
+     * The screens' page classes (org.desist.web.Screens): {@code @Path} classes hidden from the API description.
+     * They are not API endpoints, but each of their methods names the API action whose rights it needs.
+     */
+    static List<Class<?>> screenClasses() {
+        return desistClasses().stream()
+                .filter(type -> type.isAnnotationPresent(Path.class) && isScreen(type))
+                .toList();
+    }
+
+    private static boolean isScreen(Class<?> type) {
+        return type.isAnnotationPresent(io.swagger.v3.oas.annotations.Hidden.class);
     }
 
     /** Every endpoint, keyed by its name ({@code GET /api/participants/{id}}), sorted by name. */

@@ -1,0 +1,35 @@
+package org.desist.web;
+
+import java.time.Instant;
+import java.util.Optional;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+interface BrowserSessionDao {
+
+    @SqlUpdate("INSERT INTO browser_session (id_hash, username, credential_version, csrf_token, started_at,"
+            + " last_seen_at) SELECT :idHash, username, credential_version, :csrfToken, :now, :now FROM app_user"
+            + " WHERE username = :username AND disabled = 0")
+    int insert(
+            @Bind("idHash") String idHash,
+            @Bind("username") String username,
+            @Bind("csrfToken") String csrfToken,
+            @Bind("now") Instant now);
+
+    @SqlQuery("SELECT id_hash, username, credential_version, csrf_token, started_at, last_seen_at FROM browser_session"
+            + " WHERE id_hash = :idHash")
+    @RegisterConstructorMapper(BrowserSession.class)
+    Optional<BrowserSession> find(@Bind("idHash") String idHash);
+
+    @SqlUpdate("UPDATE browser_session SET last_seen_at = :now WHERE id_hash = :idHash AND last_seen_at < :now")
+    int touch(@Bind("idHash") String idHash, @Bind("now") Instant now);
+
+    @SqlUpdate("DELETE FROM browser_session WHERE id_hash = :idHash")
+    int delete(@Bind("idHash") String idHash);
+
+    /** Sessions past their idle or absolute end: nobody can use them, so their rows go. */
+    @SqlUpdate("DELETE FROM browser_session WHERE last_seen_at < :idleSince OR started_at < :startedSince")
+    int deleteEnded(@Bind("idleSince") Instant idleSince, @Bind("startedSince") Instant startedSince);
+}

@@ -1,0 +1,188 @@
+package org.desist.web;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import freemarker.template.Configuration;
+import io.dropwizard.assets.AssetsBundle;
+import io.dropwizard.core.setup.Environment;
+import io.dropwizard.jersey.DropwizardResourceConfig;
+import io.dropwizard.lifecycle.ServerLifecycleListener;
+import io.dropwizard.util.Duration;
+import io.dropwizard.views.common.ViewMessageBodyWriter;
+import io.dropwizard.views.freemarker.FreemarkerViewRenderer;
+import jakarta.servlet.DispatcherType;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.Clock;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import org.desist.access.AccessFeature;
+import org.desist.access.CallerFilter;
+import org.desist.audit.AuditLog;
+import org.desist.auth.User;
+import org.desist.http.BodyLimit;
+import org.desist.http.ClientAddresses;
+import org.desist.http.RequestIds;
+import org.desist.signin.Authentication;
+import org.desist.user.StaffAccounts;
+import org.glassfish.jersey.servlet.ServletContainer;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * The screens: server-rendered pages for everyone who does not use the API, served by a Jersey of their own
+ * at / beside the API's at /api. They share the API's services, its access check ({@link AccessFeature} with
+ * {@link org.desist.access.Requires} on every page method) and its audit; they differ in how a browser signs in
+ * (a session cookie, {@link SessionSignInFilter}), in their defence against forged forms
+ * ({@link FormTokenFilter}) and in answering failures as pages ({@link PageErrorMapper}).
+ */
+public final class Screens {
+    /** GOV.UK Frontend's compiled files, from its webjar: its styles and scripts, nothing of the GOV.UK brand. */
+    static final String GOVUK_ASSETS = "/assets/govuk";
+
+    static final String OWN_ASSETS = "/assets/desist";
+
+    private final DropwizardResourceConfig pages;
+    private final FormBinding forms;
+    private final BrowserSessions sessions;
+
+    private Screens(DropwizardResourceConfig pages, FormBinding forms, BrowserSessions sessions) {
+        this.pages = pages;
+        this.forms = forms;
+        this.sessions = sessions;
+    }
+
+    /** How browser sessions behave: {@code web:} in config.yml. */
+    public static class Settings {
+        private Duration idleTimeout = Duration.minutes(30);
+        private Duration absoluteTimeout = Duration.hours(10);
+        private boolean behindTlsProxy = false;
+
+        @JsonProperty
+        public Duration getIdleTimeout() {
+            return idleTimeout;
+        }
+
+        @JsonProperty
+        public void setIdleTimeout(Duration idleTimeout) {
+            this.idleTimeout = idleTimeout;
+        }
+
+        @JsonProperty
+        public Duration getAbsoluteTimeout() {
+            return absoluteTimeout;
+        }
+
+        @JsonProperty
+        public void setAbsoluteTimeout(Duration absoluteTimeout) {
+            this.absoluteTimeout = absoluteTimeout;
+        }
+
+        /** True when a TLS proxy is in front: the cookie is then Secure, with the __Host- prefix. */
+        @JsonProperty
+        public boolean isBehindTlsProxy() {
+            return behindTlsProxy;
+        }
+
+        @JsonProperty
+        public void setBehindTlsProxy(boolean behindTlsProxy) {
+            this.behindTlsProxy = behindTlsProxy;
+        }
+    }
+
+    public static Screens install(
+            io.dropwizard.core.Configuration configuration,
+            Environment environment,
+            Settings settings,
+            Jdbi jdbi,
+            Clock clock,
+            AuditLog audit,
+            Authentication authentication,
+            StaffAccounts.Services accounts,
+            List<String> trustedProxies) {
+        BrowserSessions sessions = new BrowserSessions(
+                jdbi,
+                clock,
+                settings.getIdleTimeout().toJavaDuration(),
+                settings.getAbsoluteTimeout().toJavaDuration());
+        SessionCookie cookie = new SessionCookie(settings.isBehindTlsProxy());
+        FreemarkerViewRenderer templates = new FreemarkerViewRenderer(Configuration.VERSION_2_3_34);
+        templates.configure(Map.of(
+                "template_exception_handler", "rethrow",
+                "new_builtin_class_resolver", "safer",
+                "api_builtin_enabled", "false",
+                "url_escaping_charset", "UTF-8",
+                "log_template_exceptions", "false"));
+
+        DropwizardResourceConfig pages = new DropwizardResourceConfig(environment.metrics());
+        pages.register(new ViewMessageBodyWriter(environment.metrics(), List.of(templates)));
+        pages.register(new RequestIds());
+        pages.register(new ClientAddresses(trustedProxies));
+        pages.register(new BodyLimit());
+        pages.register(new PageHeaders());
+        pages.register(new CallerFilter());
+        pages.register(new CallerFilter.Binder());
+        pages.register(new AccessFeature(audit, new SessionSignInFilter(sessions, cookie, jdbi), clock));
+        pages.register(new FormTokenFilter());
+        pages.register(new PageErrorMapper(cookie));
+        pages.register(new SignInResource(authentication.passwords(), sessions, cookie));
+        pages.register(new HomeResource());
+        pages.register(new PasswordPage(accounts.own(), sessions, cookie));
+        SetupLink setup = new SetupLink(jdbi, clock, accounts.accounts());
+        pages.register(new SetupResource(setup, sessions, cookie));
+        environment.lifecycle().addServerLifecycleListener(new ServerLifecycleListener() {
+            @Override
+            public void serverStarted(org.eclipse.jetty.server.Server server) {
+                setup.offerIfNoAccounts(getLocalPort(server));
+            }
+        });
+        environment
+                .servlets()
+                .addServlet("screens", new ServletContainer(pages))
+                .addMapping("/*");
+
+        new AssetsBundle(
+                        "/META-INF/resources/webjars/govuk-frontend/" + Webjar.version("govuk-frontend")
+                                + "/dist/govuk",
+                        GOVUK_ASSETS,
+                        null,
+                        "govuk-frontend")
+                .run(configuration, environment);
+        new AssetsBundle("/pages/assets", OWN_ASSETS, null, "desist-assets").run(configuration, environment);
+        environment
+                .servlets()
+                .addFilter("asset-headers", new PageHeaders.OnAssets())
+                .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/assets/*");
+        return new Screens(pages, new FormBinding(environment.getObjectMapper(), environment.getValidator()), sessions);
+    }
+
+    /** Adds a feature's pages (a resource class whose methods each carry {@code @Requires}). */
+    public void register(Object pageResource) {
+        pages.register(pageResource);
+    }
+
+    /** Reads a submitted form as the API reads the same request's JSON body. */
+    public FormBinding forms() {
+        return forms;
+    }
+
+    public BrowserSessions sessions() {
+        return sessions;
+    }
+
+    /** The viewer of the page being answered: the signed-in user and their forms' token, or nobody. */
+    public static Viewer viewer(ContainerRequestContext request) {
+        Object principal = request.getSecurityContext() == null
+                ? null
+                : request.getSecurityContext().getUserPrincipal();
+        return SessionSignInFilter.of(request)
+                .filter(session -> principal instanceof User)
+                .map(session -> new Viewer((User) principal, session.csrfToken()))
+                .orElse(Viewer.ANONYMOUS);
+    }
+
+    /** After a form that changed something: GET the page that shows it (POST, redirect, GET). */
+    public static Response seeOther(String path) {
+        return Response.seeOther(URI.create(path)).build();
+    }
+}
