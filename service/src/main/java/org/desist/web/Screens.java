@@ -17,6 +17,7 @@ import java.time.Clock;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.desist.access.AccessFeature;
 import org.desist.access.CallerFilter;
 import org.desist.audit.AuditLog;
@@ -41,6 +42,9 @@ public final class Screens {
     static final String GOVUK_ASSETS = "/assets/govuk";
 
     static final String OWN_ASSETS = "/assets/desist";
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Screens.class);
+    private static final java.time.Duration SWEEP_EVERY = java.time.Duration.ofMinutes(5);
 
     private final DropwizardResourceConfig pages;
     private final FormBinding forms;
@@ -106,6 +110,7 @@ public final class Screens {
                 settings.getIdleTimeout().toJavaDuration(),
                 settings.getAbsoluteTimeout().toJavaDuration());
         SessionCookie cookie = new SessionCookie(settings.isBehindTlsProxy());
+        sweepEndedSessions(environment, sessions);
         FreemarkerViewRenderer templates = new FreemarkerViewRenderer(Configuration.VERSION_2_3_34);
         templates.configure(Map.of(
                 "template_exception_handler", "rethrow",
@@ -154,6 +159,31 @@ public final class Screens {
                 .addFilter("asset-headers", new PageHeaders.OnAssets())
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/assets/*");
         return new Screens(pages, new FormBinding(environment.getObjectMapper(), environment.getValidator()), sessions);
+    }
+
+    /**
+     * Ended sessions are refused whenever they are shown, but their rows would stay: every instance deletes them
+     * every few minutes (a DELETE that any instance may run; two at once delete nothing twice).
+     */
+    private static void sweepEndedSessions(Environment environment, BrowserSessions sessions) {
+        environment
+                .lifecycle()
+                .scheduledExecutorService("browser-session-sweep")
+                .threads(1)
+                .build()
+                .scheduleWithFixedDelay(
+                        () -> {
+                            try {
+                                sessions.sweep();
+                            } catch (RuntimeException e) {
+                                LOG.warn(
+                                        "Could not remove ended browser sessions: {}",
+                                        e.getClass().getSimpleName());
+                            }
+                        },
+                        SWEEP_EVERY.toMinutes(),
+                        SWEEP_EVERY.toMinutes(),
+                        TimeUnit.MINUTES);
     }
 
     /** Adds a feature's pages (a resource class whose methods each carry {@code @Requires}). */
