@@ -38,6 +38,9 @@ class BrowserSessionTest {
     /** The same database, with sessions that go idle in two seconds. */
     static final DropwizardAppExtension<DesistConfiguration> B = app(DATABASE, "web.idleTimeout", "2 seconds");
 
+    /** The same database, behind a TLS proxy (as config declares it). */
+    static final DropwizardAppExtension<DesistConfiguration> TLS = app(DATABASE, "web.behindTlsProxy", "true");
+
     static DropwizardAppExtension<DesistConfiguration> app(TestDatabase database, String key, String value) {
         List<ConfigOverride> overrides = new ArrayList<>(Arrays.asList(database.overrides()));
         overrides.add(ConfigOverride.config(key, value));
@@ -89,6 +92,24 @@ class BrowserSessionTest {
             throw new IllegalStateException(e);
         }
         assertThat(stored).contains(org.desist.signin.ApiTokens.hash(value)).doesNotContain(value);
+    }
+
+    @Test
+    void behind_tls_the_cookie_is_secure_and_host_only_and_the_plain_name_is_not_read() {
+        PageClient browser = new PageClient(TLS.getLocalPort());
+        HttpResponse<String> answer =
+                browser.post("/sign-in", Map.of("username", "po.web", "password", Staff.PASSWORD));
+        String set = answer.headers().firstValue("Set-Cookie").orElseThrow();
+        assertThat(set).startsWith("__Host-desist-session=").contains("Secure").contains("Path=/");
+        assertThat(set).doesNotContain("Domain");
+        assertThat(browser.get("/").statusCode()).isEqualTo(200);
+        String value = browser.cookie().substring(browser.cookie().indexOf('=') + 1);
+        // the same value under the plain name (what a man in the middle could plant over HTTP) opens nothing
+        assertThat(new PageClient(TLS.getLocalPort())
+                        .withCookie("desist-session=" + value)
+                        .get("/")
+                        .statusCode())
+                .isEqualTo(303);
     }
 
     @Test
