@@ -10,27 +10,27 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.UUID;
 import org.desist.http.Problem;
 import org.desist.http.ProblemException;
 import org.desist.http.Problems;
 import org.desist.http.RefusalMapper;
+import org.desist.http.ServerErrorMapper;
 import org.desist.refusal.Refusal;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Every failure on the screens as a page, never a stack trace: no session sends the browser to sign in; the
  * domain's refusals and the access check's 403 are the API's status and words, in the layout; anything
- * unexpected is logged under an incident id that the page shows.
+ * unexpected is what the API answers ({@link ServerErrorMapper}: 409 for a race, 503 with Retry-After for a
+ * database out of reach, else 500), logged under an incident id that the page shows.
  */
 final class PageErrorMapper implements ExceptionMapper<Throwable> {
-    private static final Logger LOG = LoggerFactory.getLogger(PageErrorMapper.class);
 
     @Inject
     private Provider<ContainerRequestContext> requests;
 
     private final SessionCookie cookie;
+    /** The API's answer to the unexpected: a race caught by a unique key is 409, a database out of reach 503. */
+    private final ServerErrorMapper serverErrors = new ServerErrorMapper();
 
     PageErrorMapper(SessionCookie cookie) {
         this.cookie = cookie;
@@ -44,18 +44,21 @@ final class PageErrorMapper implements ExceptionMapper<Throwable> {
         if (failure instanceof SignInRequired required) {
             return signIn(required.returnTo());
         }
-        Problem problem = problem(failure);
+        Response asTheApiWould = known(failure).orElseGet(() -> serverErrors.toResponse(failure));
+        Problem problem = (Problem) asTheApiWould.getEntity();
         if (problem.status() == 401) {
             return signIn("/");
         }
         Response.ResponseBuilder answer = Response.status(problem.status())
                 .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
                 .entity(new ErrorPage(Screens.viewer(requests.get()), problem));
-        if (failure instanceof WebApplicationException web
-                && web.getResponse().getHeaderString("Retry-After") != null) {
-            answer.header("Retry-After", web.getResponse().getHeaderString("Retry-After"));
+        String retryAfter = asTheApiWould.getHeaderString("Retry-After");
+        if (retryAfter == null && failure instanceof WebApplicationException web) {
+            retryAfter = web.getResponse().getHeaderString("Retry-After");
         }
-        return answer.build();
+        return retryAfter == null
+                ? answer.build()
+                : answer.header("Retry-After", retryAfter).build();
     }
 
     private Response signIn(String returnTo) {
@@ -65,30 +68,21 @@ final class PageErrorMapper implements ExceptionMapper<Throwable> {
                 .build();
     }
 
-    private static Problem problem(Throwable failure) {
+    /** A refusal, or an HTTP failure of the client's making, as the API words it; else empty. */
+    private static java.util.Optional<Response> known(Throwable failure) {
+        Problem problem = null;
         if (failure instanceof Refusal refusal) {
-            return RefusalMapper.problem(refusal);
-        }
-        if (failure instanceof ProblemException problem) {
-            return problem.toProblem();
-        }
-        if (failure instanceof FormBinding.FormRejected rejected) {
-            return rejected.problem();
-        }
-        if (failure instanceof WebApplicationException web && web.getResponse().getStatus() < 500) {
+            problem = RefusalMapper.problem(refusal);
+        } else if (failure instanceof ProblemException refused) {
+            problem = refused.toProblem();
+        } else if (failure instanceof FormBinding.FormRejected rejected) {
+            problem = rejected.problem();
+        } else if (failure instanceof WebApplicationException web
+                && web.getResponse().getStatus() < 500) {
             int status = web.getResponse().getStatus();
-            return new Problem("about:blank", Problems.title(status), status, words(status), List.of(), null);
+            problem = new Problem("about:blank", Problems.title(status), status, words(status), List.of(), null);
         }
-        String incident = UUID.randomUUID().toString();
-        LOG.error("Page failed, incident {}", incident, failure);
-        return new Problem(
-                "about:blank",
-                Problems.title(500),
-                500,
-                "Something went wrong on our side. Nothing you sent was at fault. If it happens again, give this"
-                        + " reference to your administrator: " + incident,
-                List.of(),
-                incident);
+        return java.util.Optional.ofNullable(problem).map(Problems::response);
     }
 
     private static String words(int status) {
