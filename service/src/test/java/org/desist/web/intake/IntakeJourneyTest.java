@@ -147,6 +147,30 @@ class IntakeJourneyTest {
     }
 
     @Test
+    void a_person_known_at_a_site_the_referrer_cannot_see_is_named_by_that_site_only() {
+        new Cases(api()).site("FARS");
+        Map<String, Object> elsewhere = Cases.referral("FARS", "2026-02-01", "Nadia", "Koval");
+        String nhsNumber =
+                ((Map<?, ?>) elsewhere.get("participant")).get("nhsNumber").toString();
+        JsonNode known = Cases.created(api().post("/referrals", elsewhere));
+        try (Browser browser = Browser.open(APP.getLocalPort())) {
+            browser.signIn("pc.intake", Staff.PASSWORD).go("/referrals/new");
+            int before = referralsAtSite();
+            fillReferral(browser, "Nadia", "Koval", nhsNumber);
+            browser.press("Refer this case");
+            String match = browser.driver()
+                    .findElement(By.cssSelector("[data-test=identity-match]"))
+                    .getText();
+            assertThat(match).contains("FARS site (FARS)", "which you cannot see", "participantId (a move of area)");
+            assertThat(match).doesNotContain(known.get("caseRef").asText(), "1987-03-14");
+            assertThat(browser.driver().findElements(By.cssSelector("[data-test=same-person]")))
+                    .isEmpty();
+            browser.accessible();
+            assertThat(referralsAtSite()).isEqualTo(before);
+        }
+    }
+
+    @Test
     void a_clinician_triages_the_referral_at_the_daily_review_and_a_second_review_is_refused() {
         JsonNode referral =
                 Cases.created(api().post("/referrals", Cases.referral(SITE, "2026-01-20", "Owen", "Price")));
