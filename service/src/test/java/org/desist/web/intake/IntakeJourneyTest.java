@@ -34,13 +34,16 @@ import org.openqa.selenium.By;
 class IntakeJourneyTest {
     static final DropwizardAppExtension<DesistConfiguration> APP = TestApp.fresh();
     private static final String SITE = "INTK";
+    private static final String FAR = "FARS";
 
     @BeforeAll
     static void staff() {
         new Cases(TestApp.api(APP)).site(SITE);
+        new Cases(TestApp.api(APP)).site(FAR);
         Staff.ensure(APP, "pc.intake", Set.of(Role.police), Set.of(SITE));
         Staff.ensure(APP, "dr.review", Set.of(Role.clinician), Set.of(SITE));
         Staff.ensure(APP, "adv.intake", Set.of(Role.advocate), Set.of(SITE));
+        Staff.ensure(APP, "dr.far", Set.of(Role.clinician), Set.of(FAR));
     }
 
     private static Api api() {
@@ -148,8 +151,7 @@ class IntakeJourneyTest {
 
     @Test
     void a_person_known_at_a_site_the_referrer_cannot_see_is_named_by_that_site_only() {
-        new Cases(api()).site("FARS");
-        Map<String, Object> elsewhere = Cases.referral("FARS", "2026-02-01", "Nadia", "Koval");
+        Map<String, Object> elsewhere = Cases.referral(FAR, "2026-02-01", "Nadia", "Koval");
         String nhsNumber =
                 ((Map<?, ?>) elsewhere.get("participant")).get("nhsNumber").toString();
         JsonNode known = Cases.created(api().post("/referrals", elsewhere));
@@ -248,6 +250,20 @@ class IntakeJourneyTest {
             assertThat(browser.text()).contains("Consultation only");
             browser.accessible();
         }
+    }
+
+    @Test
+    void a_reviewer_of_another_site_neither_sees_the_referral_in_the_queue_nor_opens_it() {
+        JsonNode referral =
+                Cases.created(api().post("/referrals", Cases.referral(SITE, "2026-01-24", "Tomas", "Reid")));
+        String caseRef = referral.get("caseRef").asText();
+        PageClient far = new PageClient(APP.getLocalPort()).signIn("dr.far", Staff.PASSWORD);
+        HttpResponse<String> queue = far.get("/review");
+        assertThat(queue.statusCode()).isEqualTo(200);
+        assertThat(queue.body()).doesNotContain(caseRef);
+        HttpResponse<String> one = far.get("/review/" + referral.get("id").asText());
+        assertThat(one.statusCode()).isEqualTo(404);
+        assertThat(one.body()).doesNotContain(caseRef, "Reid");
     }
 
     @Test
