@@ -100,8 +100,10 @@ import org.desist.pdf.ReportTemplates;
 import org.desist.progress.ProgressReport;
 import org.desist.progress.ProgressResource;
 import org.desist.reference.ReferenceResource;
+import org.desist.referral.ReferralPages;
 import org.desist.referral.ReferralResource;
 import org.desist.referral.ReferralService;
+import org.desist.referral.ReviewPages;
 import org.desist.riskplan.PlanActionResource;
 import org.desist.riskplan.PlanActions;
 import org.desist.session.SessionResource;
@@ -266,12 +268,14 @@ public class DesistApplication extends Application<DesistConfiguration> {
         jersey.register(new SiteResource(new SiteService(jdbi, clock)));
         CohortService cohorts = new CohortService(jdbi, clock);
         jersey.register(new CohortResource(cohorts));
-        jersey.register(new ReferralResource(new ReferralService(jdbi, clock, audit, visibility)));
+        ReferralService referrals = new ReferralService(jdbi, clock, audit, visibility);
+        jersey.register(new ReferralResource(referrals));
         jersey.register(new ParticipantResource(participants));
         jersey.register(
                 new ParticipantMergeResource(new ParticipantMerge(jdbi, clock, audit, visibility, participants)));
         jersey.register(new EnrolmentResource(enrolments));
-        jersey.register(new ReferenceResource(jdbi));
+        ReferenceResource reference = new ReferenceResource(jdbi);
+        jersey.register(reference);
         jersey.register(new SubjectAccessResource(
                 new SubjectAccess(jdbi, clock, audit, participants, enrolments, environment.getObjectMapper())));
         jersey.register(
@@ -337,6 +341,8 @@ public class DesistApplication extends Application<DesistConfiguration> {
                 authentication,
                 accounts,
                 configuration.getTrustedProxies());
+        screens.register(new ReferralPages(referrals, screens.forms(), clock));
+        screens.register(new ReviewPages(referrals, reference, screens.forms(), clock));
         rehearsal.awaitAtStart();
         environment.lifecycle().manage(rehearsal);
         environment.lifecycle().addServerLifecycleListener(rehearsal);
