@@ -15,16 +15,34 @@ import org.openqa.selenium.WebDriver;
  * Without the file the check is skipped, unless DESIST_REQUIRE_BROWSER is set, when that is a failure.
  */
 final class Axe {
-    static final Path SCRIPT =
-            Path.of(System.getenv().getOrDefault("DESIST_AXE_JS", "../.ci/node/node_modules/axe-core/axe.min.js"));
+    private static final Path INSTALLED = Path.of(".ci", "node", "node_modules", "axe-core", "axe.min.js");
+    static final Path SCRIPT = script();
 
     private Axe() {}
+
+    /**
+     * DESIST_AXE_JS (as .ci/run sets it, absolute), else .ci/node's copy in the repository: the tests run in
+     * service/ under Maven (mvn verify from the root, surefire:test -pl service), in the root from some IDEs.
+     */
+    private static Path script() {
+        String named = System.getenv("DESIST_AXE_JS");
+        if (named != null && !named.isBlank()) {
+            return Path.of(named);
+        }
+        for (Path root : List.of(Path.of(".."), Path.of("."))) {
+            if (Files.isRegularFile(root.resolve("config.yml")) && Files.isDirectory(root.resolve(".ci"))) {
+                return root.resolve(INSTALLED).toAbsolutePath().normalize();
+            }
+        }
+        return Path.of("..").resolve(INSTALLED).toAbsolutePath().normalize();
+    }
 
     @SuppressWarnings("unchecked")
     static List<String> seriousViolations(WebDriver driver) {
         if (!Files.isReadable(SCRIPT)) {
             if (System.getenv("DESIST_REQUIRE_BROWSER") != null) {
-                throw new AssertionError("axe-core is not at " + SCRIPT.toAbsolutePath() + ": npm install axe-core");
+                throw new AssertionError(
+                        "axe-core is not at " + SCRIPT.toAbsolutePath() + ": npm ci --prefix .ci/node");
             }
             Assumptions.assumeTrue(false, "axe-core is not installed: accessibility check skipped");
         }
