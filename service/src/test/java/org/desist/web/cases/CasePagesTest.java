@@ -36,6 +36,7 @@ import org.openqa.selenium.Cookie;
 @Tag("slow")
 class CasePagesTest {
     static final DropwizardAppExtension<DesistConfiguration> APP = TestApp.fresh();
+    static final int CASES_PER_PAGE = 20;
 
     private static Api api;
     private static String cohortId;
@@ -175,6 +176,67 @@ class CasePagesTest {
         HttpResponse<String> bad = po.get("/cases?priority=urgent");
         assertThat(bad.body()).contains("There is a problem", "Priority: must be standard, medium or high");
         assertThat(bad.body()).doesNotContain("Marta Quill");
+    }
+
+    @Test
+    void the_api_filters_the_same_way() {
+        Api probation = TestApp.as(APP, "po.cases");
+        assertThat(Cases.ok(probation.get("/participants?priority=high&enrolmentState=enrolled&q=quill"))
+                        .get("items"))
+                .hasSize(1);
+        assertThat(Cases.ok(probation.get("/participants?priority=medium&q=quill"))
+                        .get("items"))
+                .isEmpty();
+        assertThat(probation.get("/participants?enrolmentState=asleep").status())
+                .isEqualTo(400);
+        JsonNode enrolments = Cases.ok(probation.get("/enrolments?participantId=" + quill.id()))
+                .get("items");
+        assertThat(enrolments).hasSize(1);
+        assertThat(enrolments.get(0).get("participantId").asText()).isEqualTo(quill.id());
+        JsonNode referrals = Cases.ok(probation.get("/referrals?participantId=" + quill.id()))
+                .get("items");
+        assertThat(referrals).hasSize(1);
+        assertThat(referrals.get(0).get("priority").asText()).isEqualTo("high");
+    }
+
+    @Test
+    void the_list_goes_on_page_by_page_keeping_the_search() {
+        for (int i = 0; i < CASES_PER_PAGE + 1; i++) {
+            Cases.created(
+                    api.post("/referrals", Cases.referral("STAC", "2026-03-01", "Zed", "Zulu" + (char) ('a' + i))));
+        }
+        try (Browser browser = Browser.open(APP.getLocalPort())) {
+            browser.signIn("po.cases", Staff.PASSWORD).go("/cases?q=zulu&enrolmentState=");
+            assertThat(rows(browser)).hasSize(CASES_PER_PAGE);
+            assertThat(browser.driver().findElements(By.cssSelector("a[rel=prev]")))
+                    .isEmpty();
+            browser.navigating(browser.driver().findElement(By.cssSelector("a[rel=next]")));
+            assertThat(browser.path()).isEqualTo("/cases?q=zulu&page=2");
+            assertThat(rows(browser)).containsExactly("Zed Zulu" + (char) ('a' + CASES_PER_PAGE));
+            assertThat(browser.driver().findElements(By.cssSelector("a[rel=next]")))
+                    .isEmpty();
+            browser.accessible();
+            browser.navigating(browser.driver().findElement(By.cssSelector("a[rel=prev]")));
+            assertThat(browser.path()).isEqualTo("/cases?q=zulu&page=1");
+        }
+    }
+
+    @Test
+    void a_merged_case_says_where_it_went() {
+        String survivor = new Cases(api).participant("STAC");
+        String merged = new Cases(api).participant("STAC");
+        Cases.ok(api.post(
+                "/participants/" + merged + "/merge",
+                Map.of("into", survivor, "reason", "Same person: date of birth and address confirmed")));
+        try (Browser browser = Browser.open(APP.getLocalPort())) {
+            browser.signIn("po.cases", Staff.PASSWORD).go("/cases/" + merged);
+            assertThat(browser.heading()).isEqualTo("This case was merged");
+            browser.accessible();
+            browser.navigating(browser.driver().findElement(By.partialLinkText("Go to case")));
+            assertThat(browser.path()).isEqualTo("/cases/" + survivor);
+        }
+        PageClient po = new PageClient(APP.getLocalPort()).signIn("po.cases", Staff.PASSWORD);
+        assertThat(po.get("/cases/" + merged).statusCode()).isEqualTo(410);
     }
 
     @Test
