@@ -8,15 +8,15 @@ import java.util.function.Function;
 import org.desist.assessment.Assessment;
 import org.desist.caserecord.RecordStatus;
 import org.desist.desistance.DesistanceReview;
+import org.desist.risk.CurrentRatings;
 import org.desist.risk.Movement;
 import org.desist.risk.RiskRating;
 import org.desist.risk.RiskRatings;
 
 /**
  * Risk per SRP domain now and its trajectory, from the assessments and desistance reviews the reader may read,
- * as the probation summary defines them (summary.SummaryAssembly): now is the latest desistance review's rating,
- * or the latest assessment's when that is later (a review and an assessment on one day: the review); the
- * trajectory runs from the first assessment to now. Records entered in error do not count.
+ * the current ratings chosen as for the probation summary ({@link CurrentRatings}); the trajectory runs from
+ * the first assessment to now. Records entered in error do not count.
  */
 record CurrentRisk(LocalDate ratedOn, String source, List<Domain> domains, Assessment latestAssessment) {
 
@@ -35,16 +35,17 @@ record CurrentRisk(LocalDate ratedOn, String source, List<Domain> domains, Asses
         }
         Assessment first = live.get(0);
         Assessment latest = live.get(live.size() - 1);
-        Rated now = new Rated(latest.assessedOn(), latest.riskRatings(), "Assessment");
         Optional<DesistanceReview> review = reviews == null
                 ? Optional.empty()
                 : reviews.stream()
                         .filter(r -> r.status() == RecordStatus.active)
                         .max(Comparator.comparing(DesistanceReview::reviewedOn)
                                 .thenComparing(DesistanceReview::recordedAt));
-        if (review.isPresent() && !latest.assessedOn().isAfter(review.get().reviewedOn())) {
-            now = new Rated(review.get().reviewedOn(), review.get().riskRatings(), "Desistance review");
-        }
+        Rated now = CurrentRatings.from(Optional.of(latest.assessedOn()), review.map(DesistanceReview::reviewedOn))
+                                .orElseThrow()
+                        == CurrentRatings.From.DESISTANCE_REVIEW
+                ? new Rated(review.get().reviewedOn(), review.get().riskRatings(), "Desistance review")
+                : new Rated(latest.assessedOn(), latest.riskRatings(), "Assessment");
         RiskRatings before = first.riskRatings();
         RiskRatings current = now.ratings();
         return Optional.of(new CurrentRisk(

@@ -267,27 +267,28 @@ final class SummaryAssembly {
     /** The ratings that are current, and the kind of record they come from. */
     record CurrentRatings(SummaryQueries.RatingsRow ratings, ProbationSummary.RatingSource source) {}
 
-    /**
-     * The current ratings: the latest desistance review's, or the latest assessment's if that is later (or
-     * there is no review). A review and an assessment on the same day: the review, made for the purpose.
-     */
+    /** The current ratings, as {@link CurrentRatings} decides which record they come from. */
     static Optional<CurrentRatings> current(
             Optional<SummaryQueries.ConclusionRow> latestAssessment, Optional<SummaryQueries.ReviewRow> latestReview) {
-        Optional<CurrentRatings> current = latestReview.map(
-                review -> new CurrentRatings(review.ratings(), ProbationSummary.RatingSource.desistance_review));
-        if (latestAssessment.isPresent()
-                && (current.isEmpty()
-                        || latestAssessment
-                                .get()
-                                .assessedOn()
-                                .isAfter(current.get().ratings().ratedOn()))) {
-            SummaryQueries.ConclusionRow a = latestAssessment.get();
-            current = Optional.of(new CurrentRatings(
-                    new SummaryQueries.RatingsRow(
-                            a.assessedOn(), a.violence(), a.persistence(), a.recurrence(), a.psychosocialDamage()),
-                    ProbationSummary.RatingSource.assessment));
-        }
-        return current;
+        return org.desist.risk.CurrentRatings.from(
+                        latestAssessment.map(SummaryQueries.ConclusionRow::assessedOn),
+                        latestReview.map(review -> review.ratings().ratedOn()))
+                .map(from -> switch (from) {
+                    case DESISTANCE_REVIEW ->
+                        new CurrentRatings(
+                                latestReview.get().ratings(), ProbationSummary.RatingSource.desistance_review);
+                    case ASSESSMENT -> {
+                        SummaryQueries.ConclusionRow a = latestAssessment.get();
+                        yield new CurrentRatings(
+                                new SummaryQueries.RatingsRow(
+                                        a.assessedOn(),
+                                        a.violence(),
+                                        a.persistence(),
+                                        a.recurrence(),
+                                        a.psychosocialDamage()),
+                                ProbationSummary.RatingSource.assessment);
+                    }
+                });
     }
 
     private static ProbationSummary.DomainRisk domain(
