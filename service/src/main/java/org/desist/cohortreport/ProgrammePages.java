@@ -64,14 +64,14 @@ public class ProgrammePages {
         List<CohortReport> reports = cohorts.list(caller, null, new Period(null, null), ALL).stream()
                 .map(cohort -> figures.report(caller, cohort.id(), null, null, false))
                 .toList();
-        return new ProgrammePage(Screens.viewer(request), sites.list(ALL), reports);
+        return new ProgrammePage(Screens.viewer(request), covered(caller), reports);
     }
 
     @GET
     @Path("/cohorts/new")
     @Requires(Action.COHORT_OPEN)
-    public NewCohortPage openForm(@Context ContainerRequestContext request) {
-        return new NewCohortPage(Screens.viewer(request), sites.list(ALL));
+    public NewCohortPage openForm(@Context Caller caller, @Context ContainerRequestContext request) {
+        return new NewCohortPage(Screens.viewer(request), covered(caller));
     }
 
     @POST
@@ -85,10 +85,7 @@ public class ProgrammePages {
                     Cohort cohort = cohorts.open(caller, forms.read(form, NewCohort.class));
                     return Screens.seeOther("/programme/cohorts/" + cohort.id());
                 },
-                problem -> {
-                    List<Site> known = sites.list(ALL);
-                    return new NewCohortPage(Screens.viewer(request), known).refused(form, problem);
-                });
+                problem -> new NewCohortPage(Screens.viewer(request), covered(caller)).refused(form, problem));
     }
 
     @GET
@@ -115,5 +112,12 @@ public class ProgrammePages {
     @Requires(Action.COHORT_REPORT)
     public Response csv(@PathParam("id") String id, @Context Caller caller) {
         return CohortReportResource.csv(figures.report(caller, id, null, null, false));
+    }
+
+    /** The sites the lead works on, as the programme comparison takes them: every site the API lists is no secret. */
+    private List<Site> covered(Caller caller) {
+        return sites.list(ALL).stream()
+                .filter(site -> caller.covers(site.code()))
+                .toList();
     }
 }

@@ -3,6 +3,8 @@ package org.desist.audit.trail;
 import jakarta.ws.rs.core.MultivaluedMap;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.desist.audit.AuditRecord;
 import org.desist.web.Page;
@@ -20,6 +22,10 @@ public final class AuditPage extends Page {
             String participantId,
             int status,
             String clientAddress) {}
+
+    /** The log keeps microseconds; a reader needs the second. */
+    private static final DateTimeFormatter SECONDS =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
 
     private final MultivaluedMap<String, String> filters;
     private List<Row> rows = List.of();
@@ -53,7 +59,7 @@ public final class AuditPage extends Page {
     private static Row row(AuditRecord record) {
         String resource = record.resourceType() + (record.resourceId() == null ? "" : " " + record.resourceId());
         return new Row(
-                record.at().toString(),
+                SECONDS.format(record.at()),
                 record.username(),
                 record.role(),
                 record.action().name().replace('_', ' '),
