@@ -5,7 +5,10 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import org.desist.audit.AuditAction;
 import org.desist.audit.AuditRecord;
 import org.desist.web.Page;
 import org.desist.web.Viewer;
@@ -67,6 +70,14 @@ public final class AuditPage extends Page {
                 record.participantId() == null ? "" : record.participantId(),
                 record.status(),
                 record.clientAddress() == null ? "" : record.clientAddress());
+    }
+
+    /** For the action select: every action the log records, in words. */
+    public List<Map<String, String>> getActions() {
+        return Arrays.stream(AuditAction.values())
+                .map(action ->
+                        Map.of("value", action.name(), "label", action.name().replace('_', ' ')))
+                .toList();
     }
 
     public List<Row> getRows() {

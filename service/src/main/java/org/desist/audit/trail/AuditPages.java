@@ -16,6 +16,7 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.desist.access.Action;
 import org.desist.access.Requires;
+import org.desist.audit.AuditAction;
 import org.desist.audit.AuditRecord;
 import org.desist.auth.Caller;
 import org.desist.http.DateRange;
@@ -44,6 +45,7 @@ public class AuditPages {
     public Response search(
             @QueryParam("username") String username,
             @QueryParam("participantId") String participantId,
+            @QueryParam("action") String action,
             @QueryParam("from") String from,
             @QueryParam("to") String to,
             @QueryParam("before") String before,
@@ -52,6 +54,7 @@ public class AuditPages {
         MultivaluedMap<String, String> filters = new MultivaluedHashMap<>();
         put(filters, "username", username);
         put(filters, "participantId", participantId);
+        put(filters, "action", action);
         put(filters, "from", from);
         put(filters, "to", to);
         AuditPage page = new AuditPage(Screens.viewer(request), filters);
@@ -61,6 +64,7 @@ public class AuditPages {
                     caller,
                     blankToNull(participantId),
                     blankToNull(username),
+                    action(action),
                     days.period(),
                     seq(before),
                     new PageRequest(PAGE, 0));
@@ -90,6 +94,15 @@ public class AuditPages {
             return text == null ? null : LocalDate.parse(text);
         } catch (DateTimeParseException e) {
             throw ProblemException.badParameter(name, "must be a date as yyyy-mm-dd");
+        }
+    }
+
+    private static AuditAction action(String value) {
+        String text = blankToNull(value);
+        try {
+            return text == null ? null : AuditAction.valueOf(text);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badParameter("action", "must be one of the actions listed");
         }
     }
 

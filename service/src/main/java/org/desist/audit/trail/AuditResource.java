@@ -17,6 +17,7 @@ import java.net.URI;
 import java.util.List;
 import org.desist.access.Action;
 import org.desist.access.Requires;
+import org.desist.audit.AuditAction;
 import org.desist.audit.AuditRecord;
 import org.desist.auth.Caller;
 import org.desist.http.DateRange;
@@ -50,14 +51,15 @@ public class AuditResource {
     public Page<AuditRecord> search(
             @QueryParam("participantId") String participantId,
             @QueryParam("username") String username,
+            @Parameter(description = "Only rows of this action") @QueryParam("action") AuditAction action,
             @BeanParam DateRange dates,
             @Parameter(description = "Only rows older than this seq; `next` links use it") @QueryParam("before") @Min(1)
                     Long before,
             @Valid @BeanParam Paging paging,
             @Context UriInfo uri,
             @Context Caller caller) {
-        List<AuditRecord> rows =
-                trail.search(caller, participantId, username, dates.ordered().period(), before, paging.request());
+        List<AuditRecord> rows = trail.search(
+                caller, participantId, username, action, dates.ordered().period(), before, paging.request());
         if (rows.size() <= paging.getLimit()) {
             return new Page<>(rows, null);
         }

@@ -3,6 +3,7 @@ package org.desist.audit.trail;
 import java.time.ZoneOffset;
 import java.util.List;
 import org.desist.access.SiteScope;
+import org.desist.audit.AuditAction;
 import org.desist.audit.AuditDao;
 import org.desist.audit.AuditLog;
 import org.desist.audit.AuditRecord;
@@ -26,10 +27,16 @@ public class AuditTrail {
 
     /**
      * Newest first, {@code paging.fetch()} rows (one more than a page says another follows); {@code days} on the
-     * UTC day a row was written, as the log's times are; {@code before} a seq, to page while the log grows.
+     * UTC day a row was written, as the log's times are; {@code action} null for any; {@code before} a seq, to page while the log grows.
      */
     public List<AuditRecord> search(
-            Caller caller, String participantId, String username, Period days, Long before, PageRequest paging) {
+            Caller caller,
+            String participantId,
+            String username,
+            AuditAction action,
+            Period days,
+            Long before,
+            PageRequest paging) {
         audit.read(caller, "audit", null, participantId);
         SiteScope scope = SiteScope.of(caller);
         return jdbi.withExtension(
@@ -37,6 +44,7 @@ public class AuditTrail {
                 dao -> dao.search(
                         participantId,
                         username,
+                        action == null ? null : action.name(),
                         days.startIn(ZoneOffset.UTC),
                         days.endIn(ZoneOffset.UTC),
                         before,

@@ -123,7 +123,18 @@ class AdministrationJourneyTest {
                             "enable account po.newcomer",
                             "disable account po.newcomer",
                             "create account po.newcomer");
-            admin.fill("username", OFFICER).fill("from", "2026-01-01").press("Search the log");
+            admin.fill("action", "disable").press("Search the log");
+            assertThat(auditRows(admin))
+                    .containsExactly("disable account po.newcomer")
+                    .hasSize(Cases.ok(api.get("/audit?username=" + ADMIN + "&action=disable"))
+                            .get("items")
+                            .size());
+            assertThat(api.get("/audit?action=bogus").fieldsAtFault()).containsExactly("action");
+
+            admin.fill("action", "")
+                    .fill("username", OFFICER)
+                    .fill("from", "2026-01-01")
+                    .press("Search the log");
             List<String> own = auditRows(admin);
             assertThat(own).contains("password change account po.newcomer");
             assertThat(own)
