@@ -35,7 +35,9 @@ import org.desist.audit.AuditKeys;
 import org.desist.audit.AuditLog;
 import org.desist.audit.AuditRole;
 import org.desist.audit.ReadAuditWriter;
+import org.desist.audit.trail.AuditPages;
 import org.desist.audit.trail.AuditResource;
+import org.desist.audit.trail.AuditTrail;
 import org.desist.backup.BackupCommand;
 import org.desist.backup.CopyDatabaseCommand;
 import org.desist.caserecord.CaseRecords;
@@ -54,6 +56,7 @@ import org.desist.cohortreport.CohortReportPdf;
 import org.desist.cohortreport.CohortReportResource;
 import org.desist.cohortreport.FigureDocuments;
 import org.desist.cohortreport.ProgrammeExport;
+import org.desist.cohortreport.ProgrammePages;
 import org.desist.cohortreport.ProgrammeReportPdf;
 import org.desist.cohortreport.ProgrammeResource;
 import org.desist.cohortreport.Pseudonyms;
@@ -141,6 +144,7 @@ import org.desist.time.ProgrammeClock;
 import org.desist.timeline.Timeline;
 import org.desist.timeline.TimelineResource;
 import org.desist.user.StaffAccounts;
+import org.desist.user.pages.AccountPages;
 import org.desist.victimsafety.NewVictimSafetyConcern;
 import org.desist.victimsafety.VictimSafetyConcern;
 import org.desist.victimsafety.VictimSafetyConcerns;
@@ -284,7 +288,8 @@ public class DesistApplication extends Application<DesistConfiguration> {
         MergePatch patches = new MergePatch(environment.getObjectMapper(), environment.getValidator());
         ParticipantService participants = new ParticipantService(jdbi, clock, patches, audit, visibility);
         EnrolmentService enrolments = new EnrolmentService(jdbi, clock, audit, visibility);
-        jersey.register(new SiteResource(new SiteService(jdbi, clock)));
+        SiteService sites = new SiteService(jdbi, clock);
+        jersey.register(new SiteResource(sites));
         CohortService cohorts = new CohortService(jdbi, clock);
         jersey.register(new CohortResource(cohorts));
         ReferralService referrals = new ReferralService(jdbi, clock, audit, visibility);
@@ -306,7 +311,8 @@ public class DesistApplication extends Application<DesistConfiguration> {
                 audit,
                 configuration.getTemporaryPasswordLifetime().toJavaDuration(),
                 authentication.throttle());
-        jersey.register(new AuditResource(jdbi, audit));
+        AuditTrail auditTrail = new AuditTrail(jdbi, audit);
+        jersey.register(new AuditResource(auditTrail));
         CaseRecords records = new CaseRecords(jdbi, clock, audit, participants, patches, environment.getObjectMapper());
         RecordKeeper<Incident, NewIncident> incidents = records.keeper(new Incidents());
         jersey.register(new IncidentResource(incidents));
@@ -393,6 +399,9 @@ public class DesistApplication extends Application<DesistConfiguration> {
                         progress),
                 summaries,
                 environment.getValidator()));
+        screens.register(new ProgrammePages(sites, cohorts, figures, figureDocuments, screens.forms()));
+        screens.register(new AccountPages(accounts.accounts(), sites, screens.forms()));
+        screens.register(new AuditPages(auditTrail));
         rehearsal.awaitAtStart();
         environment.lifecycle().manage(rehearsal);
         environment.lifecycle().addServerLifecycleListener(rehearsal);

@@ -54,6 +54,7 @@ public interface AuditDao {
     @SqlQuery("SELECT " + COLUMNS + " FROM audit_event"
             + " WHERE (:participantId IS NULL OR participant_id = :participantId)"
             + " AND (:username IS NULL OR username = :username)"
+            + " AND (:action IS NULL OR action = :action)"
             + " AND (:from IS NULL OR at >= :from) AND (:to IS NULL OR at < :to)"
             + " AND (:before IS NULL OR seq < :before)"
             + " AND (:allSites = 1"
@@ -64,6 +65,7 @@ public interface AuditDao {
     List<AuditRecord> search(
             @Bind("participantId") String participantId,
             @Bind("username") String username,
+            @Bind("action") String action,
             @Bind("from") Instant from,
             @Bind("to") Instant to,
             @Bind("before") Long before,

@@ -72,19 +72,28 @@ public class CohortReportResource {
         MediaType format = Formats.chosen(headers, OFFERED);
         boolean open = Formats.flag("unsuppressed", unsuppressed);
         if (format.toString().equals(Formats.PDF)) {
-            FigureDocuments.Download pdf = documents.cohort(caller, cohortId, dates.getFrom(), dates.getTo(), open);
-            return Response.ok(pdf.content(), Formats.PDF)
-                    .header("Content-Disposition", "attachment; filename=\"" + pdf.fileName() + "\"")
-                    .build();
+            return pdf(documents.cohort(caller, cohortId, dates.getFrom(), dates.getTo(), open));
         }
         CohortReport report = figures.report(caller, cohortId, dates.getFrom(), dates.getTo(), open);
         if (format.toString().equals(Formats.CSV)) {
-            return Response.ok(FiguresCsv.of(report.figures()), Csv.MEDIA_TYPE)
-                    .header(
-                            "Content-Disposition",
-                            "attachment; filename=\"cohort-" + report.cohort().id() + "-report.csv\"")
-                    .build();
+            return csv(report);
         }
         return Response.ok(report, MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    /** The PDF as a download; the programme lead's screens send the same answer. */
+    static Response pdf(FigureDocuments.Download pdf) {
+        return Response.ok(pdf.content(), Formats.PDF)
+                .header("Content-Disposition", "attachment; filename=\"" + pdf.fileName() + "\"")
+                .build();
+    }
+
+    /** The tidy CSV of the report's figures as a download. */
+    static Response csv(CohortReport report) {
+        return Response.ok(FiguresCsv.of(report.figures()), Csv.MEDIA_TYPE)
+                .header(
+                        "Content-Disposition",
+                        "attachment; filename=\"cohort-" + report.cohort().id() + "-report.csv\"")
+                .build();
     }
 }

@@ -50,7 +50,7 @@ public final class PageClient {
         return send(request);
     }
 
-    /** A download (a PDF) as bytes, with the session cookie. */
+    /** A download (a PDF, a CSV) as the bytes sent, with the session cookie. */
     public HttpResponse<byte[]> download(String path) {
         HttpRequest.Builder request =
                 HttpRequest.newBuilder(URI.create(base + path)).GET();

@@ -14,20 +14,15 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import org.desist.access.Action;
 import org.desist.access.Requires;
-import org.desist.access.SiteScope;
-import org.desist.audit.AuditDao;
-import org.desist.audit.AuditLog;
+import org.desist.audit.AuditAction;
 import org.desist.audit.AuditRecord;
 import org.desist.auth.Caller;
 import org.desist.http.DateRange;
 import org.desist.http.Page;
 import org.desist.http.Paging;
-import org.jdbi.v3.core.Jdbi;
 
 /**
  * "Who looked at this person's record, and why?" Reading the log is itself logged. An administrator bound to
@@ -38,12 +33,10 @@ import org.jdbi.v3.core.Jdbi;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Audit")
 public class AuditResource {
-    private final Jdbi jdbi;
-    private final AuditLog audit;
+    private final AuditTrail trail;
 
-    public AuditResource(Jdbi jdbi, AuditLog audit) {
-        this.jdbi = jdbi;
-        this.audit = audit;
+    public AuditResource(AuditTrail trail) {
+        this.trail = trail;
     }
 
     @GET
@@ -58,28 +51,15 @@ public class AuditResource {
     public Page<AuditRecord> search(
             @QueryParam("participantId") String participantId,
             @QueryParam("username") String username,
+            @Parameter(description = "Only rows of this action") @QueryParam("action") AuditAction action,
             @BeanParam DateRange dates,
             @Parameter(description = "Only rows older than this seq; `next` links use it") @QueryParam("before") @Min(1)
                     Long before,
             @Valid @BeanParam Paging paging,
             @Context UriInfo uri,
             @Context Caller caller) {
-        Instant start = dates.ordered().startIn(ZoneOffset.UTC);
-        Instant end = dates.endIn(ZoneOffset.UTC);
-        audit.read(caller, "audit", null, participantId);
-        SiteScope scope = SiteScope.of(caller);
-        List<AuditRecord> rows = jdbi.withExtension(
-                AuditDao.class,
-                dao -> dao.search(
-                        participantId,
-                        username,
-                        start,
-                        end,
-                        before,
-                        scope.allSites(),
-                        scope.sites(),
-                        paging.fetch(),
-                        paging.getOffset()));
+        List<AuditRecord> rows = trail.search(
+                caller, participantId, username, action, dates.ordered().period(), before, paging.request());
         if (rows.size() <= paging.getLimit()) {
             return new Page<>(rows, null);
         }
