@@ -22,7 +22,6 @@ import org.desist.support.Cases;
 import org.desist.support.PageClient;
 import org.desist.support.TestApp;
 import org.desist.support.TestDatabase;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
@@ -146,7 +145,6 @@ class NewcomerTest {
      */
     @Test
     @Order(2)
-    @Disabled("needs the admin and case pages from other branches") // TODO(lead): enable once they are merged
     void the_administrator_makes_a_probation_officer_who_downloads_a_case_summary() {
         Cases cases = new Cases(TestApp.api(APP));
         cases.site("NEWC");
@@ -155,14 +153,15 @@ class NewcomerTest {
                 .get("participantId")
                 .asText();
         try (Browser browser = Browser.open(APP.getLocalPort())) {
-            browser.signIn(ADMIN, ADMIN_PASSWORD).go("/admin/accounts/new");
+            // from here on nothing is typed into the address bar: every page is reached by a link or a button
+            browser.signIn(ADMIN, ADMIN_PASSWORD).click("Accounts").click("Create an account");
             browser.accessible();
             browser.fill("username", "p.officer")
                     .choose("roles", "probation")
                     .choose("sites", "NEWC")
                     .press("Create account");
             String temporary = browser.driver()
-                    .findElement(By.cssSelector("[data-test=temporary-password]"))
+                    .findElement(By.cssSelector("[data-test=temporary-password] code"))
                     .getText()
                     .strip();
             assertThat(temporary).isNotBlank();
@@ -174,12 +173,13 @@ class NewcomerTest {
                     .fill("newPassword", "the officer's own long passphrase")
                     .press("Change password");
 
-            browser.go("/cases");
+            assertThat(browser.path()).isEqualTo("/?passwordChanged");
+            browser.click("Your cases");
             browser.accessible();
             browser.navigating(browser.driver().findElement(By.cssSelector("a[href='/cases/" + participant + "']")));
             browser.accessible().screenshot("newcomer-officer-case");
             String pdf = browser.driver()
-                    .findElement(By.linkText("Download probation summary (PDF)"))
+                    .findElement(By.cssSelector("[data-test=probation-pdf]"))
                     .getDomAttribute("href");
             assertThat(pdf).isEqualTo("/cases/" + participant + "/summary/probation.pdf");
 
