@@ -15,7 +15,7 @@ import jakarta.ws.rs.core.Response;
 import org.desist.access.Action;
 import org.desist.access.Requires;
 import org.desist.auth.Caller;
-import org.desist.caserecord.NewRecordForm;
+import org.desist.caserecord.NewRecordPages;
 import org.desist.caserecord.RecordKeeper;
 import org.desist.participant.ParticipantService;
 import org.desist.web.FormBinding;
@@ -26,11 +26,11 @@ import org.desist.web.Page;
 @Path("/cases/{id}/assessments")
 @Produces(MediaType.TEXT_HTML)
 public class AssessmentPages {
-    private final NewRecordForm<Assessment, NewAssessment> form;
+    private final NewRecordPages<Assessment, NewAssessment> form;
 
     public AssessmentPages(
             RecordKeeper<Assessment, NewAssessment> assessments, ParticipantService participants, FormBinding forms) {
-        this.form = new NewRecordForm<>(
+        this.form = new NewRecordPages<>(
                 assessments,
                 participants,
                 forms,

@@ -15,7 +15,7 @@ import jakarta.ws.rs.core.Response;
 import org.desist.access.Action;
 import org.desist.access.Requires;
 import org.desist.auth.Caller;
-import org.desist.caserecord.NewRecordForm;
+import org.desist.caserecord.NewRecordPages;
 import org.desist.caserecord.RecordKeeper;
 import org.desist.participant.ParticipantService;
 import org.desist.web.FormBinding;
@@ -26,13 +26,13 @@ import org.desist.web.Page;
 @Path("/cases/{id}/desistance-reviews")
 @Produces(MediaType.TEXT_HTML)
 public class DesistanceReviewPages {
-    private final NewRecordForm<DesistanceReview, NewDesistanceReview> form;
+    private final NewRecordPages<DesistanceReview, NewDesistanceReview> form;
 
     public DesistanceReviewPages(
             RecordKeeper<DesistanceReview, NewDesistanceReview> reviews,
             ParticipantService participants,
             FormBinding forms) {
-        this.form = new NewRecordForm<>(
+        this.form = new NewRecordPages<>(
                 reviews,
                 participants,
                 forms,

@@ -15,7 +15,7 @@ import jakarta.ws.rs.core.Response;
 import org.desist.access.Action;
 import org.desist.access.Requires;
 import org.desist.auth.Caller;
-import org.desist.caserecord.NewRecordForm;
+import org.desist.caserecord.NewRecordPages;
 import org.desist.caserecord.RecordKeeper;
 import org.desist.participant.ParticipantService;
 import org.desist.web.FormBinding;
@@ -26,11 +26,11 @@ import org.desist.web.Page;
 @Path("/cases/{id}/incidents")
 @Produces(MediaType.TEXT_HTML)
 public class IncidentPages {
-    private final NewRecordForm<Incident, NewIncident> form;
+    private final NewRecordPages<Incident, NewIncident> form;
 
     public IncidentPages(
             RecordKeeper<Incident, NewIncident> incidents, ParticipantService participants, FormBinding forms) {
-        this.form = new NewRecordForm<>(
+        this.form = new NewRecordPages<>(
                 incidents, participants, forms, NewIncident.class, "incident.ftlh", "Record an incident", "incidents");
     }
 

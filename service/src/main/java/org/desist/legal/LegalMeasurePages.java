@@ -15,7 +15,7 @@ import jakarta.ws.rs.core.Response;
 import org.desist.access.Action;
 import org.desist.access.Requires;
 import org.desist.auth.Caller;
-import org.desist.caserecord.NewRecordForm;
+import org.desist.caserecord.NewRecordPages;
 import org.desist.caserecord.RecordKeeper;
 import org.desist.participant.ParticipantService;
 import org.desist.web.FormBinding;
@@ -26,11 +26,11 @@ import org.desist.web.Page;
 @Path("/cases/{id}/legal-measures")
 @Produces(MediaType.TEXT_HTML)
 public class LegalMeasurePages {
-    private final NewRecordForm<LegalMeasure, NewLegalMeasure> form;
+    private final NewRecordPages<LegalMeasure, NewLegalMeasure> form;
 
     public LegalMeasurePages(
             RecordKeeper<LegalMeasure, NewLegalMeasure> measures, ParticipantService participants, FormBinding forms) {
-        this.form = new NewRecordForm<>(
+        this.form = new NewRecordPages<>(
                 measures,
                 participants,
                 forms,

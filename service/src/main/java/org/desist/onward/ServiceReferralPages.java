@@ -16,8 +16,8 @@ import java.util.List;
 import org.desist.access.Action;
 import org.desist.access.Requires;
 import org.desist.auth.Caller;
-import org.desist.caserecord.CaseRecordForm;
-import org.desist.caserecord.NewRecordForm;
+import org.desist.caserecord.CaseRecordFormPage;
+import org.desist.caserecord.NewRecordPages;
 import org.desist.caserecord.RecordKeeper;
 import org.desist.http.Versions;
 import org.desist.participant.Participant;
@@ -41,7 +41,7 @@ public class ServiceReferralPages {
     private final RecordKeeper<ServiceReferral, NewServiceReferral> referrals;
     private final ParticipantService participants;
     private final FormBinding forms;
-    private final NewRecordForm<ServiceReferral, NewServiceReferral> making;
+    private final NewRecordPages<ServiceReferral, NewServiceReferral> making;
 
     public ServiceReferralPages(
             RecordKeeper<ServiceReferral, NewServiceReferral> referrals,
@@ -50,7 +50,7 @@ public class ServiceReferralPages {
         this.referrals = referrals;
         this.participants = participants;
         this.forms = forms;
-        this.making = new NewRecordForm<>(
+        this.making = new NewRecordPages<>(
                 referrals,
                 participants,
                 forms,
@@ -107,7 +107,7 @@ public class ServiceReferralPages {
         return Forms.submit(
                 () -> {
                     ServiceReferralTransition transition =
-                            forms.read(CaseRecordForm.without(sent, VERSION), ServiceReferralTransition.class);
+                            forms.read(CaseRecordFormPage.without(sent, VERSION), ServiceReferralTransition.class);
                     String version = sent.getFirst(VERSION);
                     referrals.change(
                             caller,
@@ -116,13 +116,13 @@ public class ServiceReferralPages {
                             Versions.expected(version == null ? null : "\"" + version + "\""),
                             transition.reason(),
                             ServiceReferrals.move(transition, caller.username()));
-                    return Screens.seeOther(CaseRecordForm.caseAddress(id));
+                    return Screens.seeOther(CaseRecordFormPage.caseAddress(id));
                 },
                 problem -> problem.status() == 412
                         ? moving(id, referralId, caller, request)
                                 .refused(
-                                        CaseRecordForm.without(sent, VERSION),
-                                        CaseRecordForm.reworded(
+                                        CaseRecordFormPage.without(sent, VERSION),
+                                        CaseRecordFormPage.reworded(
                                                 problem,
                                                 "This referral has changed since you opened it: check where it"
                                                         + " stands now, then move it again if you still need to"))
@@ -133,10 +133,10 @@ public class ServiceReferralPages {
     private Page moving(String id, String referralId, Caller caller, ContainerRequestContext request) {
         Participant participant = participants.read(caller, id);
         ServiceReferral referral = referrals.read(caller, id, referralId);
-        String about = "Referred to " + referral.provider() + " (" + CaseRecordForm.words(referral.kind())
-                + ") on " + referral.madeOn() + ". Now " + CaseRecordForm.words(referral.state()) + " since "
+        String about = "Referred to " + referral.provider() + " (" + CaseRecordFormPage.words(referral.kind())
+                + ") on " + referral.madeOn() + ". Now " + CaseRecordFormPage.words(referral.state()) + " since "
                 + referral.stateOn() + ".";
-        return CaseRecordForm.changing(
+        return CaseRecordFormPage.changing(
                 "service-referral-move.ftlh",
                 request,
                 "Move the onward referral",

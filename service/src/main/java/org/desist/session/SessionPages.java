@@ -15,7 +15,7 @@ import jakarta.ws.rs.core.Response;
 import org.desist.access.Action;
 import org.desist.access.Requires;
 import org.desist.auth.Caller;
-import org.desist.caserecord.CaseRecordForm;
+import org.desist.caserecord.CaseRecordFormPage;
 import org.desist.caserecord.RecordKeeper;
 import org.desist.participant.ParticipantService;
 import org.desist.web.FormBinding;
@@ -58,9 +58,10 @@ public class SessionPages {
             @Context ContainerRequestContext request) {
         return Forms.submit(
                 () -> {
-                    NewSession session = forms.read(CaseRecordForm.withInstant(form, "scheduledAt"), NewSession.class);
+                    NewSession session =
+                            forms.read(CaseRecordFormPage.withInstant(form, "scheduledAt"), NewSession.class);
                     sessions.create(caller, id, session.asBody());
-                    return Screens.seeOther(CaseRecordForm.caseAddress(id));
+                    return Screens.seeOther(CaseRecordFormPage.caseAddress(id));
                 },
                 problem -> scheduling(id, caller, request).refused(form, problem));
     }
@@ -90,13 +91,13 @@ public class SessionPages {
                 () -> {
                     NewOutcome outcome = forms.read(form, NewOutcome.class);
                     sessions.progress(caller, id, sessionId, new RecordOutcome(outcome, caller.username()));
-                    return Screens.seeOther(CaseRecordForm.caseAddress(id));
+                    return Screens.seeOther(CaseRecordFormPage.caseAddress(id));
                 },
                 problem -> outcome(id, sessionId, caller, request).refused(form, problem));
     }
 
     private Page scheduling(String id, Caller caller, ContainerRequestContext request) {
-        return CaseRecordForm.of(
+        return CaseRecordFormPage.of(
                 "session.ftlh",
                 request,
                 "Schedule a session",
@@ -107,9 +108,9 @@ public class SessionPages {
     private Page outcome(String id, String sessionId, Caller caller, ContainerRequestContext request) {
         var participant = participants.read(caller, id);
         Session session = sessions.read(caller, id, sessionId);
-        String about = capitalised(CaseRecordForm.words(session.kind())) + " on "
-                + CaseRecordForm.londonTime(session.scheduledAt()) + " with " + session.facilitator();
-        return CaseRecordForm.changing(
+        String about = capitalised(CaseRecordFormPage.words(session.kind())) + " on "
+                + CaseRecordFormPage.londonTime(session.scheduledAt()) + " with " + session.facilitator();
+        return CaseRecordFormPage.changing(
                 "session-outcome.ftlh",
                 request,
                 "Record the session's outcome",

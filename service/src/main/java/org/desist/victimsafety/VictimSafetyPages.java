@@ -15,7 +15,7 @@ import jakarta.ws.rs.core.Response;
 import org.desist.access.Action;
 import org.desist.access.Requires;
 import org.desist.auth.Caller;
-import org.desist.caserecord.NewRecordForm;
+import org.desist.caserecord.NewRecordPages;
 import org.desist.caserecord.RecordKeeper;
 import org.desist.participant.ParticipantService;
 import org.desist.web.FormBinding;
@@ -26,13 +26,13 @@ import org.desist.web.Page;
 @Path("/cases/{id}/victim-safety")
 @Produces(MediaType.TEXT_HTML)
 public class VictimSafetyPages {
-    private final NewRecordForm<VictimSafetyConcern, NewVictimSafetyConcern> form;
+    private final NewRecordPages<VictimSafetyConcern, NewVictimSafetyConcern> form;
 
     public VictimSafetyPages(
             RecordKeeper<VictimSafetyConcern, NewVictimSafetyConcern> concerns,
             ParticipantService participants,
             FormBinding forms) {
-        this.form = new NewRecordForm<>(
+        this.form = new NewRecordPages<>(
                 concerns,
                 participants,
                 forms,

@@ -19,7 +19,7 @@ import org.desist.web.Screens;
  * A form that writes a record on a case: headed by the case's name and reference (as the service returned them
  * to this viewer), posted to {@code action}, and, when it changes an existing record, that record as read.
  */
-public class CaseRecordForm extends Page {
+public class CaseRecordFormPage extends Page {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMMM yyyy 'at' HH:mm", Locale.UK);
 
     private final Participant participant;
@@ -27,7 +27,7 @@ public class CaseRecordForm extends Page {
     private final Object record;
     private final String about;
 
-    private CaseRecordForm(
+    private CaseRecordFormPage(
             String template,
             ContainerRequestContext request,
             String title,
@@ -42,13 +42,13 @@ public class CaseRecordForm extends Page {
         this.about = about;
     }
 
-    public static CaseRecordForm of(
+    public static CaseRecordFormPage of(
             String template, ContainerRequestContext request, String title, Participant participant, String action) {
-        return new CaseRecordForm(template, request, title, participant, action, null, null);
+        return new CaseRecordFormPage(template, request, title, participant, action, null, null);
     }
 
     /** A form that changes {@code record}, an existing record of the case, described in words by {@code about}. */
-    public static CaseRecordForm changing(
+    public static CaseRecordFormPage changing(
             String template,
             ContainerRequestContext request,
             String title,
@@ -56,7 +56,7 @@ public class CaseRecordForm extends Page {
             String action,
             Object record,
             String about) {
-        return new CaseRecordForm(template, request, title, participant, action, record, about);
+        return new CaseRecordFormPage(template, request, title, participant, action, record, about);
     }
 
     /** A day and time as London reads it: 2 March 2026 at 10:00. */

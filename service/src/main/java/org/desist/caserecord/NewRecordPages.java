@@ -14,7 +14,7 @@ import org.desist.web.Screens;
  * The form that creates a record of one kind on a case, as the kind's API creates it: the form read as the API's
  * body, {@link RecordKeeper#create}, then back to the case. A kind's page class gives it its path and its right.
  */
-public final class NewRecordForm<V extends CaseRecord, N> {
+public final class NewRecordPages<V extends CaseRecord, N> {
     private final RecordKeeper<V, N> keeper;
     private final ParticipantService participants;
     private final FormBinding forms;
@@ -24,7 +24,7 @@ public final class NewRecordForm<V extends CaseRecord, N> {
     private final String records;
 
     /** {@code records}: the kind's part of the case's address ({@code assessments} in /cases/{id}/assessments/new). */
-    public NewRecordForm(
+    public NewRecordPages(
             RecordKeeper<V, N> keeper,
             ParticipantService participants,
             FormBinding forms,
@@ -42,12 +42,12 @@ public final class NewRecordForm<V extends CaseRecord, N> {
     }
 
     public Page show(String participantId, Caller caller, ContainerRequestContext request) {
-        return CaseRecordForm.of(
+        return CaseRecordFormPage.of(
                 template,
                 request,
                 title,
                 participants.read(caller, participantId),
-                CaseRecordForm.caseAddress(participantId) + "/" + records + "/new");
+                CaseRecordFormPage.caseAddress(participantId) + "/" + records + "/new");
     }
 
     public Response save(
@@ -55,7 +55,7 @@ public final class NewRecordForm<V extends CaseRecord, N> {
         return Forms.submit(
                 () -> {
                     keeper.create(caller, participantId, forms.read(form, bodyType));
-                    return Screens.seeOther(CaseRecordForm.caseAddress(participantId));
+                    return Screens.seeOther(CaseRecordFormPage.caseAddress(participantId));
                 },
                 problem -> show(participantId, caller, request).refused(form, problem));
     }
