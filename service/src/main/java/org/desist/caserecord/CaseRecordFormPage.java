@@ -9,9 +9,11 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
+import org.desist.http.FieldError;
 import org.desist.http.Problem;
 import org.desist.participant.Participant;
 import org.desist.time.ProgrammeClock;
+import org.desist.web.FormBinding;
 import org.desist.web.Page;
 import org.desist.web.Screens;
 
@@ -76,19 +78,21 @@ public class CaseRecordFormPage extends Page {
 
     /**
      * The form with a date and time typed as London wall-clock time ({@code 2026-03-02 10:00}) rewritten as the
-     * instant the API's body carries; anything else is left as typed, for the binding to refuse by the field's name.
+     * instant the API's body carries. Anything else is refused in the form's own terms: the API's reason would ask
+     * for an ISO-8601 instant, which nobody types.
      */
     public static MultivaluedMap<String, String> withInstant(MultivaluedMap<String, String> form, String field) {
         MultivaluedMap<String, String> body = new MultivaluedHashMap<>(form);
         String typed = form.getFirst(field);
-        if (typed != null) {
+        if (typed != null && !typed.isBlank()) {
             try {
                 LocalDateTime local = LocalDateTime.parse(typed.strip().replace(' ', 'T'));
                 body.put(
                         field,
                         List.of(local.atZone(ProgrammeClock.ZONE).toInstant().toString()));
             } catch (DateTimeParseException e) {
-                // left as typed
+                throw new FormBinding.FormRejected(List.of(new FieldError(
+                        field, "must be a date and time in London, yyyy-mm-dd hh:mm, like 2026-03-02 10:00")));
             }
         }
         return body;

@@ -236,9 +236,21 @@ class RecordFormsJourneyTest {
                     .fill("durationMinutes", "50")
                     .fill("facilitator", "Dr A. Okafor");
             browser.press("Schedule the session");
-            assertThat(browser.errors()).singleElement().asString().startsWith("Date and time: ");
-            assertThat(besideInput(browser, "scheduledAt")).isNotBlank();
+            assertThat(browser.errors())
+                    .containsExactly(
+                            "Date and time: must be a date and time in London, yyyy-mm-dd hh:mm, like 2026-03-02 10:00");
+            assertThat(besideInput(browser, "scheduledAt")).contains("yyyy-mm-dd hh:mm");
             browser.accessible();
+
+            browser.fill("scheduledAt", "2026-03-02 10:00")
+                    .fill("facilitator", "")
+                    .fill("durationMinutes", "600");
+            browser.press("Schedule the session");
+            assertThat(browser.errors())
+                    .containsExactlyInAnyOrder(
+                            "Facilitator: must not be blank", "Length in minutes: must be less than or equal to 480");
+            assertThat(besideInput(browser, "facilitator")).contains("must not be blank");
+            browser.accessible().screenshot("clinician-session-errors");
             assertThat(api.get("/participants/" + id + "/sessions").json().get("items"))
                     .isEmpty();
             signOut(browser);
