@@ -22,6 +22,7 @@ import io.dropwizard.jersey.setup.JerseyEnvironment;
 import io.dropwizard.jersey.validation.Validators;
 import io.dropwizard.migrations.MigrationsBundle;
 import java.time.Clock;
+import java.util.Map;
 import net.sf.jasperreports.engine.JasperReportsContext;
 import org.desist.access.AccessFeature;
 import org.desist.access.CallerFilter;
@@ -37,6 +38,8 @@ import org.desist.audit.trail.AuditResource;
 import org.desist.backup.BackupCommand;
 import org.desist.backup.CopyDatabaseCommand;
 import org.desist.caserecord.CaseRecords;
+import org.desist.caserecord.RecordPageKind;
+import org.desist.caserecord.RecordPages;
 import org.desist.cli.AddUserCommand;
 import org.desist.cli.AuditVerifyCommand;
 import org.desist.cli.SeedCommand;
@@ -285,14 +288,22 @@ public class DesistApplication extends Application<DesistConfiguration> {
                 authentication.throttle());
         jersey.register(new AuditResource(jdbi, audit));
         CaseRecords records = new CaseRecords(jdbi, clock, audit, participants, patches, environment.getObjectMapper());
-        jersey.register(new IncidentResource(records.keeper(new Incidents())));
-        jersey.register(new SessionResource(records.keeper(new Sessions())));
-        jersey.register(new ServiceReferralResource(records.keeper(new ServiceReferrals())));
-        jersey.register(new PlanActionResource(records.keeper(new PlanActions(clock))));
-        jersey.register(new AssessmentResource(records.keeper(new Assessments(environment.getObjectMapper()))));
-        jersey.register(new LegalMeasureResource(records.keeper(new LegalMeasures())));
-        jersey.register(new VictimSafetyResource(records.keeper(new VictimSafetyConcerns())));
-        jersey.register(new DesistanceReviewResource(records.keeper(new DesistanceReviews())));
+        var incidentRecords = records.keeper(new Incidents());
+        var sessionRecords = records.keeper(new Sessions());
+        var serviceReferralRecords = records.keeper(new ServiceReferrals());
+        var planActionRecords = records.keeper(new PlanActions(clock));
+        var assessmentRecords = records.keeper(new Assessments(environment.getObjectMapper()));
+        var legalMeasureRecords = records.keeper(new LegalMeasures());
+        var victimSafetyRecords = records.keeper(new VictimSafetyConcerns());
+        var desistanceReviewRecords = records.keeper(new DesistanceReviews());
+        jersey.register(new IncidentResource(incidentRecords));
+        jersey.register(new SessionResource(sessionRecords));
+        jersey.register(new ServiceReferralResource(serviceReferralRecords));
+        jersey.register(new PlanActionResource(planActionRecords));
+        jersey.register(new AssessmentResource(assessmentRecords));
+        jersey.register(new LegalMeasureResource(legalMeasureRecords));
+        jersey.register(new VictimSafetyResource(victimSafetyRecords));
+        jersey.register(new DesistanceReviewResource(desistanceReviewRecords));
         jersey.register(new TimelineResource(new Timeline(jdbi, audit, participants)));
         jersey.register(new ProgressResource(new ProgressReport(jdbi, clock, audit, participants)));
         CaseSummaries summaries = new CaseSummaries(jdbi, clock, audit, participants, summaryPdf);
@@ -337,6 +348,17 @@ public class DesistApplication extends Application<DesistConfiguration> {
                 authentication,
                 accounts,
                 configuration.getTrustedProxies());
+        screens.register(new RecordPages(
+                Map.of(
+                        RecordPageKind.SESSIONS, sessionRecords,
+                        RecordPageKind.ASSESSMENTS, assessmentRecords,
+                        RecordPageKind.SERVICE_REFERRALS, serviceReferralRecords,
+                        RecordPageKind.PLAN_ACTIONS, planActionRecords,
+                        RecordPageKind.LEGAL_MEASURES, legalMeasureRecords,
+                        RecordPageKind.VICTIM_SAFETY, victimSafetyRecords,
+                        RecordPageKind.DESISTANCE_REVIEWS, desistanceReviewRecords,
+                        RecordPageKind.INCIDENTS, incidentRecords),
+                environment.getObjectMapper()));
         rehearsal.awaitAtStart();
         environment.lifecycle().manage(rehearsal);
         environment.lifecycle().addServerLifecycleListener(rehearsal);
