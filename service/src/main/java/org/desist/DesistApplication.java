@@ -27,8 +27,10 @@ import net.sf.jasperreports.engine.JasperReportsContext;
 import org.desist.access.AccessFeature;
 import org.desist.access.CallerFilter;
 import org.desist.access.Visibility;
+import org.desist.assessment.Assessment;
 import org.desist.assessment.AssessmentResource;
 import org.desist.assessment.Assessments;
+import org.desist.assessment.NewAssessment;
 import org.desist.audit.AuditChain;
 import org.desist.audit.AuditKeys;
 import org.desist.audit.AuditLog;
@@ -38,8 +40,11 @@ import org.desist.audit.trail.AuditResource;
 import org.desist.backup.BackupCommand;
 import org.desist.backup.CopyDatabaseCommand;
 import org.desist.caserecord.CaseRecords;
+import org.desist.caserecord.RecordKeeper;
 import org.desist.caserecord.RecordPageKind;
 import org.desist.caserecord.RecordPages;
+import org.desist.cases.CaseFile;
+import org.desist.cases.CasePages;
 import org.desist.cli.AddUserCommand;
 import org.desist.cli.AuditVerifyCommand;
 import org.desist.cli.SeedCommand;
@@ -59,8 +64,10 @@ import org.desist.config.DesistConfiguration;
 import org.desist.db.Databases;
 import org.desist.db.Dialect;
 import org.desist.db.Migrations;
+import org.desist.desistance.DesistanceReview;
 import org.desist.desistance.DesistanceReviewResource;
 import org.desist.desistance.DesistanceReviews;
+import org.desist.desistance.NewDesistanceReview;
 import org.desist.enrolment.EnrolmentResource;
 import org.desist.enrolment.EnrolmentService;
 import org.desist.http.BodyLimit;
@@ -84,11 +91,17 @@ import org.desist.http.TrailingNewline;
 import org.desist.http.WebProblemMapper;
 import org.desist.http.openapi.ApiDescription;
 import org.desist.http.openapi.ApiPage;
+import org.desist.incident.Incident;
 import org.desist.incident.IncidentResource;
 import org.desist.incident.Incidents;
+import org.desist.incident.NewIncident;
 import org.desist.json.MergePatch;
+import org.desist.legal.LegalMeasure;
 import org.desist.legal.LegalMeasureResource;
 import org.desist.legal.LegalMeasures;
+import org.desist.legal.NewLegalMeasure;
+import org.desist.onward.NewServiceReferral;
+import org.desist.onward.ServiceReferral;
 import org.desist.onward.ServiceReferralResource;
 import org.desist.onward.ServiceReferrals;
 import org.desist.operations.AdminPort;
@@ -105,8 +118,12 @@ import org.desist.progress.ProgressResource;
 import org.desist.reference.ReferenceResource;
 import org.desist.referral.ReferralResource;
 import org.desist.referral.ReferralService;
+import org.desist.riskplan.NewPlanAction;
+import org.desist.riskplan.PlanAction;
 import org.desist.riskplan.PlanActionResource;
 import org.desist.riskplan.PlanActions;
+import org.desist.session.Session;
+import org.desist.session.SessionBody;
 import org.desist.session.SessionResource;
 import org.desist.session.Sessions;
 import org.desist.session.TotalsHealthCheck;
@@ -125,6 +142,8 @@ import org.desist.time.ProgrammeClock;
 import org.desist.timeline.Timeline;
 import org.desist.timeline.TimelineResource;
 import org.desist.user.StaffAccounts;
+import org.desist.victimsafety.NewVictimSafetyConcern;
+import org.desist.victimsafety.VictimSafetyConcern;
 import org.desist.victimsafety.VictimSafetyConcerns;
 import org.desist.victimsafety.VictimSafetyResource;
 import org.desist.web.Screens;
@@ -269,7 +288,8 @@ public class DesistApplication extends Application<DesistConfiguration> {
         jersey.register(new SiteResource(new SiteService(jdbi, clock)));
         CohortService cohorts = new CohortService(jdbi, clock);
         jersey.register(new CohortResource(cohorts));
-        jersey.register(new ReferralResource(new ReferralService(jdbi, clock, audit, visibility)));
+        ReferralService referrals = new ReferralService(jdbi, clock, audit, visibility);
+        jersey.register(new ReferralResource(referrals));
         jersey.register(new ParticipantResource(participants));
         jersey.register(
                 new ParticipantMergeResource(new ParticipantMerge(jdbi, clock, audit, visibility, participants)));
@@ -288,24 +308,28 @@ public class DesistApplication extends Application<DesistConfiguration> {
                 authentication.throttle());
         jersey.register(new AuditResource(jdbi, audit));
         CaseRecords records = new CaseRecords(jdbi, clock, audit, participants, patches, environment.getObjectMapper());
-        var incidentRecords = records.keeper(new Incidents());
-        var sessionRecords = records.keeper(new Sessions());
-        var serviceReferralRecords = records.keeper(new ServiceReferrals());
-        var planActionRecords = records.keeper(new PlanActions(clock));
-        var assessmentRecords = records.keeper(new Assessments(environment.getObjectMapper()));
-        var legalMeasureRecords = records.keeper(new LegalMeasures());
-        var victimSafetyRecords = records.keeper(new VictimSafetyConcerns());
-        var desistanceReviewRecords = records.keeper(new DesistanceReviews());
-        jersey.register(new IncidentResource(incidentRecords));
-        jersey.register(new SessionResource(sessionRecords));
-        jersey.register(new ServiceReferralResource(serviceReferralRecords));
-        jersey.register(new PlanActionResource(planActionRecords));
-        jersey.register(new AssessmentResource(assessmentRecords));
-        jersey.register(new LegalMeasureResource(legalMeasureRecords));
-        jersey.register(new VictimSafetyResource(victimSafetyRecords));
-        jersey.register(new DesistanceReviewResource(desistanceReviewRecords));
-        jersey.register(new TimelineResource(new Timeline(jdbi, audit, participants)));
-        jersey.register(new ProgressResource(new ProgressReport(jdbi, clock, audit, participants)));
+        RecordKeeper<Incident, NewIncident> incidents = records.keeper(new Incidents());
+        jersey.register(new IncidentResource(incidents));
+        RecordKeeper<Session, SessionBody> sessions = records.keeper(new Sessions());
+        jersey.register(new SessionResource(sessions));
+        RecordKeeper<ServiceReferral, NewServiceReferral> serviceReferrals = records.keeper(new ServiceReferrals());
+        jersey.register(new ServiceReferralResource(serviceReferrals));
+        RecordKeeper<PlanAction, NewPlanAction> planActions = records.keeper(new PlanActions(clock));
+        jersey.register(new PlanActionResource(planActions));
+        RecordKeeper<Assessment, NewAssessment> assessments =
+                records.keeper(new Assessments(environment.getObjectMapper()));
+        jersey.register(new AssessmentResource(assessments));
+        RecordKeeper<LegalMeasure, NewLegalMeasure> legalMeasures = records.keeper(new LegalMeasures());
+        jersey.register(new LegalMeasureResource(legalMeasures));
+        RecordKeeper<VictimSafetyConcern, NewVictimSafetyConcern> victimSafety =
+                records.keeper(new VictimSafetyConcerns());
+        jersey.register(new VictimSafetyResource(victimSafety));
+        RecordKeeper<DesistanceReview, NewDesistanceReview> desistanceReviews = records.keeper(new DesistanceReviews());
+        jersey.register(new DesistanceReviewResource(desistanceReviews));
+        Timeline timeline = new Timeline(jdbi, audit, participants);
+        jersey.register(new TimelineResource(timeline));
+        ProgressReport progress = new ProgressReport(jdbi, clock, audit, participants);
+        jersey.register(new ProgressResource(progress));
         CaseSummaries summaries = new CaseSummaries(jdbi, clock, audit, participants, summaryPdf);
         jersey.register(new SummaryResource(summaries));
         jersey.register(new SummaryReportResource(summaries));
@@ -348,16 +372,35 @@ public class DesistApplication extends Application<DesistConfiguration> {
                 authentication,
                 accounts,
                 configuration.getTrustedProxies());
+        screens.register(new CasePages(
+                participants,
+                new CaseFile(
+                        participants,
+                        enrolments,
+                        referrals,
+                        new CaseFile.Records(
+                                sessions,
+                                assessments,
+                                desistanceReviews,
+                                serviceReferrals,
+                                planActions,
+                                legalMeasures,
+                                victimSafety,
+                                incidents),
+                        timeline,
+                        progress),
+                summaries,
+                environment.getValidator()));
         screens.register(new RecordPages(
                 Map.of(
-                        RecordPageKind.SESSIONS, sessionRecords,
-                        RecordPageKind.ASSESSMENTS, assessmentRecords,
-                        RecordPageKind.SERVICE_REFERRALS, serviceReferralRecords,
-                        RecordPageKind.PLAN_ACTIONS, planActionRecords,
-                        RecordPageKind.LEGAL_MEASURES, legalMeasureRecords,
-                        RecordPageKind.VICTIM_SAFETY, victimSafetyRecords,
-                        RecordPageKind.DESISTANCE_REVIEWS, desistanceReviewRecords,
-                        RecordPageKind.INCIDENTS, incidentRecords),
+                        RecordPageKind.SESSIONS, sessions,
+                        RecordPageKind.ASSESSMENTS, assessments,
+                        RecordPageKind.SERVICE_REFERRALS, serviceReferrals,
+                        RecordPageKind.PLAN_ACTIONS, planActions,
+                        RecordPageKind.LEGAL_MEASURES, legalMeasures,
+                        RecordPageKind.VICTIM_SAFETY, victimSafety,
+                        RecordPageKind.DESISTANCE_REVIEWS, desistanceReviews,
+                        RecordPageKind.INCIDENTS, incidents),
                 environment.getObjectMapper()));
         rehearsal.awaitAtStart();
         environment.lifecycle().manage(rehearsal);

@@ -38,12 +38,14 @@ public interface EnrolmentDao {
 
     @SqlQuery(SELECT + """
              WHERE (:cohortId IS NULL OR e.cohort_id = :cohortId) AND (:state IS NULL OR e.state = :state)
+               AND (:participantId IS NULL OR e.participant_id = :participantId)
                AND (:from IS NULL OR e.state_on >= :from) AND (:to IS NULL OR e.state_on <= :to)
                AND (:allSites = 1 OR p.site_code IN (<sites>))
              ORDER BY e.created_at, e.id LIMIT :limit OFFSET :offset
             """)
     List<EnrolmentRow> list(
             @Bind("cohortId") String cohortId,
+            @Bind("participantId") String participantId,
             @Bind("state") EnrolmentState state,
             @Bind("from") LocalDate from,
             @Bind("to") LocalDate to,

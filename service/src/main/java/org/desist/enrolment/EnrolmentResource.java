@@ -61,16 +61,20 @@ public class EnrolmentResource {
             summary = "List enrolments, oldest first",
             description = "`from`/`to` filter on the date of the"
                     + " latest move (the opening date until the first move), so `state=enrolled&from=...` finds those enrolled"
-                    + " since a day.")
+                    + " since a day. `participantId` lists one participant's enrolments.")
     public Page<Enrolment> list(
             @QueryParam("cohortId") String cohortId,
+            @QueryParam("participantId") String participantId,
             @QueryParam("state") EnrolmentState state,
             @BeanParam DateRange dates,
             @Valid @BeanParam Paging paging,
             @Context UriInfo uri,
             @Context Caller caller) {
         return Page.of(
-                enrolments.list(caller, cohortId, state, dates.ordered().period(), paging.request()), paging, uri);
+                enrolments.list(
+                        caller, cohortId, participantId, state, dates.ordered().period(), paging.request()),
+                paging,
+                uri);
     }
 
     @GET

@@ -147,11 +147,23 @@ public class EnrolmentService {
 
     public List<Enrolment> list(
             Caller caller, String cohortId, EnrolmentState state, Period stateOn, PageRequest paging) {
+        return list(caller, cohortId, null, state, stateOn, paging);
+    }
+
+    /** As above, and only the participant's when {@code participantId} is given (its case page). */
+    public List<Enrolment> list(
+            Caller caller,
+            String cohortId,
+            String participantId,
+            EnrolmentState state,
+            Period stateOn,
+            PageRequest paging) {
         SiteScope scope = SiteScope.of(caller);
         List<Enrolment> found = jdbi.withHandle(handle -> {
             EnrolmentDao enrolments = handle.attach(EnrolmentDao.class);
             List<EnrolmentRow> rows = enrolments.list(
                     cohortId,
+                    participantId,
                     state,
                     stateOn.from(),
                     stateOn.to(),
@@ -161,7 +173,7 @@ public class EnrolmentService {
                     paging.offset());
             return withHistories(enrolments, rows);
         });
-        audit.read(caller, "enrolment", null, null);
+        audit.read(caller, "enrolment", null, participantId);
         return found;
     }
 

@@ -68,7 +68,9 @@ public interface ParticipantDao {
     /**
      * Live participants only. {@code pattern} is a LIKE pattern of a name's match key (or a lower-case case
      * reference) with its own wildcards escaped by '!'; the NHS number and PNC id are compared as keys, both as
-     * claimed and as written (a duplicate older than the claims holds none).
+     * claimed and as written (a duplicate older than the claims holds none). Where the case stands is its latest
+     * enrolment's state (a participant holds one open enrolment at most, opened after any earlier one closed) and
+     * the priority of its latest reviewed referral.
      */
     @SqlQuery("SELECT " + COLUMNS + " FROM participant"
             + " WHERE merged_into IS NULL AND (:siteCode IS NULL OR site_code = :siteCode)"
@@ -78,6 +80,11 @@ public interface ParticipantDao {
             + " AND (:nhsKey IS NULL OR nhs_key = :nhsKey OR nhs_number = :nhsKey)"
             + " AND (:pncKey IS NULL OR pnc_key = :pncKey OR pnc_id = :pncKey)"
             + " AND (:dateOfBirth IS NULL OR date_of_birth = :dateOfBirth)"
+            + " AND (:enrolmentState IS NULL OR (SELECT e.state FROM enrolment e WHERE e.participant_id = participant.id"
+            + "      ORDER BY e.created_at DESC, e.id DESC LIMIT 1) = :enrolmentState)"
+            + " AND (:priority IS NULL OR (SELECT r.priority FROM referral r WHERE r.participant_id = participant.id"
+            + "      AND r.status = 'reviewed' ORDER BY r.received_on DESC, r.created_at DESC, r.id DESC LIMIT 1)"
+            + "      = :priority)"
             + " AND (:createdFrom IS NULL OR created_at >= :createdFrom)"
             + " AND (:createdBefore IS NULL OR created_at < :createdBefore)"
             + " AND (:allSites = 1 OR site_code IN (<sites>))"
@@ -89,6 +96,8 @@ public interface ParticipantDao {
             @Bind("nhsKey") String nhsKey,
             @Bind("pncKey") String pncKey,
             @Bind("dateOfBirth") LocalDate dateOfBirth,
+            @Bind("enrolmentState") String enrolmentState,
+            @Bind("priority") String priority,
             @Bind("createdFrom") Instant createdFrom,
             @Bind("createdBefore") Instant createdBefore,
             @Bind("allSites") boolean allSites,

@@ -51,7 +51,8 @@ public class ParticipantResource {
                     + " merged into another is never listed), matching every term given: `q` a part of the name (either"
                     + " order) or of the case reference, ignoring case, spacing and accents (`zoe mckay` finds Zoë Mc Kay);"
                     + " `nhsNumber` the whole NHS number, spaces ignored; `pncId` the whole PNC id, case and spaces ignored;"
-                    + " `dateOfBirth` the date of birth (yyyy-mm-dd, else 400 naming it). `from`/`to` filter on the day (in"
+                    + " `dateOfBirth` the date of birth (yyyy-mm-dd, else 400 naming it); `enrolmentState` the state of the"
+                    + " latest enrolment; `priority` the daily review's priority of the latest reviewed referral. `from`/`to` filter on the day (in"
                     + " London) the participant was created, with their first referral.")
     public Page<Participant> list(
             @QueryParam("siteCode") String siteCode,

@@ -1,6 +1,7 @@
 package org.desist.participant;
 
 import io.swagger.v3.oas.annotations.Parameter;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.QueryParam;
 import java.time.LocalDate;
@@ -31,6 +32,19 @@ public class ParticipantSearch {
     @Parameter(description = "The date of birth (yyyy-mm-dd)", example = "1987-03-14")
     private LocalDate dateOfBirth;
 
+    // spelt out rather than typed: the enrolment and referral packages build on this one, not it on them
+    @QueryParam("enrolmentState")
+    @Pattern(
+            regexp = "(referred|assessing|enrolled|completed|withdrawn|disengaged|breached|transferred|not_suitable)?",
+            message = "must be an enrolment state")
+    @Parameter(description = "The state of the participant's latest enrolment", example = "enrolled")
+    private String enrolmentState;
+
+    @QueryParam("priority")
+    @Pattern(regexp = "(standard|medium|high)?", message = "must be standard, medium or high")
+    @Parameter(description = "The priority the daily review gave the latest reviewed referral", example = "high")
+    private String priority;
+
     public ParticipantSearch() {}
 
     public ParticipantSearch(String query, String nhsNumber, String pncId, LocalDate dateOfBirth) {
@@ -54,5 +68,21 @@ public class ParticipantSearch {
 
     public LocalDate dateOfBirth() {
         return dateOfBirth;
+    }
+
+    public String enrolmentState() {
+        return enrolmentState == null || enrolmentState.isBlank() ? null : enrolmentState;
+    }
+
+    public String priority() {
+        return priority == null || priority.isBlank() ? null : priority;
+    }
+
+    /** The same terms, filtered also by where the case stands (either may be null). */
+    public ParticipantSearch standing(String enrolmentState, String priority) {
+        ParticipantSearch search = new ParticipantSearch(q, nhsNumber, pncId, dateOfBirth);
+        search.enrolmentState = enrolmentState;
+        search.priority = priority;
+        return search;
     }
 }

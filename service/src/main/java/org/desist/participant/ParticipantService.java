@@ -157,6 +157,8 @@ public class ParticipantService {
                         MatchKey.nhs(search.nhsNumber()),
                         MatchKey.pnc(search.pncId()),
                         search.dateOfBirth(),
+                        search.enrolmentState(),
+                        search.priority(),
                         createdOn.startIn(ProgrammeClock.ZONE),
                         createdOn.endIn(ProgrammeClock.ZONE),
                         scope.allSites(),

@@ -50,6 +50,7 @@ public interface ReferralDao {
     /** The review queue; see {@link ReviewQueueOrder} for the order this must keep. */
     @SqlQuery(SELECT + """
              WHERE (:siteCode IS NULL OR r.site_code = :siteCode) AND (:status IS NULL OR r.status = :status)
+               AND (:participantId IS NULL OR r.participant_id = :participantId)
                AND (:from IS NULL OR r.received_on >= :from) AND (:to IS NULL OR r.received_on <= :to)
                AND (:allSites = 1 OR r.site_code IN (<sites>))
              ORDER BY CASE r.status WHEN 'awaiting_review' THEN 0 ELSE 1 END, r.priority_rank DESC,
@@ -58,6 +59,7 @@ public interface ReferralDao {
             """)
     List<Referral> queue(
             @Bind("siteCode") String siteCode,
+            @Bind("participantId") String participantId,
             @Bind("status") ReferralStatus status,
             @Bind("from") LocalDate from,
             @Bind("to") LocalDate to,

@@ -100,16 +100,20 @@ public class ReferralResource {
             operationId = "listReferrals",
             summary = "The daily review queue",
             description = "Awaiting review first, oldest first; then reviewed, high priority first and oldest first."
-                    + " `from`/`to` filter on receivedOn.")
+                    + " `from`/`to` filter on receivedOn; `participantId` lists one participant's referrals.")
     public Page<Referral> queue(
             @QueryParam("siteCode") String siteCode,
+            @QueryParam("participantId") String participantId,
             @QueryParam("status") ReferralStatus status,
             @BeanParam DateRange dates,
             @Valid @BeanParam Paging paging,
             @Context UriInfo uri,
             @Context Caller caller) {
         return Page.of(
-                referrals.queue(caller, siteCode, status, dates.ordered().period(), paging.request()), paging, uri);
+                referrals.queue(
+                        caller, siteCode, participantId, status, dates.ordered().period(), paging.request()),
+                paging,
+                uri);
     }
 
     @GET

@@ -150,11 +150,23 @@ public class ReferralService {
 
     public List<Referral> queue(
             Caller caller, String siteCode, ReferralStatus status, Period receivedOn, PageRequest paging) {
+        return queue(caller, siteCode, null, status, receivedOn, paging);
+    }
+
+    /** As above, and only the participant's referrals when {@code participantId} is given (its case page). */
+    public List<Referral> queue(
+            Caller caller,
+            String siteCode,
+            String participantId,
+            ReferralStatus status,
+            Period receivedOn,
+            PageRequest paging) {
         SiteScope scope = SiteScope.of(caller);
         List<Referral> found = jdbi.withExtension(
                 ReferralDao.class,
                 referrals -> referrals.queue(
                         siteCode,
+                        participantId,
                         status,
                         receivedOn.from(),
                         receivedOn.to(),
@@ -162,7 +174,7 @@ public class ReferralService {
                         scope.sites(),
                         paging.fetch(),
                         paging.offset()));
-        audit.read(caller, "referral", null, null);
+        audit.read(caller, "referral", null, participantId);
         return found;
     }
 

@@ -50,6 +50,23 @@ public final class PageClient {
         return send(request);
     }
 
+    /** A download (a PDF) as bytes, with the session cookie. */
+    public HttpResponse<byte[]> download(String path) {
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(URI.create(base + path)).GET();
+        if (cookie != null) {
+            request.header("Cookie", cookie);
+        }
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** A form as a browser on this service's pages sends it: its Origin, the session cookie, the fields given. */
     public HttpResponse<String> post(String path, Map<String, String> fields) {
         return post(path, fields, base);

@@ -1,0 +1,150 @@
+package org.desist.cases;
+
+import io.swagger.v3.oas.annotations.Hidden;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import org.desist.access.Action;
+import org.desist.access.Requires;
+import org.desist.auth.Caller;
+import org.desist.http.FieldError;
+import org.desist.http.Problem;
+import org.desist.http.Problems;
+import org.desist.listing.PageRequest;
+import org.desist.listing.Period;
+import org.desist.participant.Participant;
+import org.desist.participant.ParticipantSearch;
+import org.desist.participant.ParticipantService;
+import org.desist.refusal.Refusal;
+import org.desist.summary.Audience;
+import org.desist.summary.CaseSummaries;
+import org.desist.web.Page;
+import org.desist.web.Screens;
+
+/**
+ * "Your cases" and the case page: the participants of the viewer's sites, found as GET /api/participants finds
+ * them, and one case as the API's case reads give it; with the case summaries as the same PDFs the API sends.
+ */
+@Hidden
+@Path("/cases")
+@Produces(MediaType.TEXT_HTML)
+public class CasePages {
+    static final int PER_PAGE = 20;
+    static final String PDF = "application/pdf";
+
+    private final ParticipantService participants;
+    private final CaseFile cases;
+    private final CaseSummaries summaries;
+    private final Validator validator;
+
+    public CasePages(ParticipantService participants, CaseFile cases, CaseSummaries summaries, Validator validator) {
+        this.participants = participants;
+        this.cases = cases;
+        this.summaries = summaries;
+        this.validator = validator;
+    }
+
+    @GET
+    @Requires(Action.PARTICIPANT_READ)
+    public Page list(
+            @QueryParam("q") String q,
+            @QueryParam("enrolmentState") String enrolmentState,
+            @QueryParam("priority") String priority,
+            @QueryParam("page") @DefaultValue("1") String page,
+            @Context Caller caller,
+            @Context ContainerRequestContext request) {
+        CaseListPage.Filters filters = new CaseListPage.Filters(q, enrolmentState, priority, CaseListPage.page(page));
+        ParticipantSearch search = SearchBox.route(q).standing(enrolmentState, priority);
+        Set<ConstraintViolation<ParticipantSearch>> violations = validator.validate(search);
+        if (!violations.isEmpty()) {
+            // the terms the API would refuse with 400, shown beside the inputs they came from
+            List<FieldError> errors = violations.stream()
+                    .map(v -> new FieldError(SearchBox.input(v.getPropertyPath().toString()), v.getMessage()))
+                    .sorted(Comparator.comparing(FieldError::field))
+                    .toList();
+            Problem problem =
+                    new Problem("about:blank", Problems.title(400), 400, "The search could not be made", errors, null);
+            return new CaseListPage(Screens.viewer(request), filters, null, false).refused(filters.sent(), problem);
+        }
+        List<Participant> found = participants.list(
+                caller,
+                null,
+                search,
+                new Period(null, null),
+                new PageRequest(PER_PAGE, (filters.page() - 1) * PER_PAGE));
+        boolean more = found.size() > PER_PAGE;
+        return new CaseListPage(Screens.viewer(request), filters, more ? found.subList(0, PER_PAGE) : found, more)
+                .withValues(filters.sent());
+    }
+
+    @GET
+    @Path("/{id}")
+    @Requires(Action.PARTICIPANT_READ)
+    public Response show(@PathParam("id") String id, @Context Caller caller, @Context ContainerRequestContext request) {
+        try {
+            return Response.ok(new CasePage(Screens.viewer(request), cases.read(caller, id)))
+                    .build();
+        } catch (Refusal.MergedInto merged) {
+            // the API's 410, and where the case went for a reader who may see it there
+            return Response.status(Response.Status.GONE)
+                    .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                    .entity(new MergedCasePage(Screens.viewer(request), merged.survivorId(), merged.survivorCaseRef()))
+                    .build();
+        }
+    }
+
+    @GET
+    @Path("/{id}/summary/probation.pdf")
+    @Produces(PDF)
+    @Requires(Action.SUMMARY_PROBATION)
+    public Response probationSummary(@PathParam("id") String id, @Context Caller caller) {
+        return download(summaries.pdf(caller, id, Audience.probation));
+    }
+
+    @GET
+    @Path("/{id}/summary/cps.pdf")
+    @Produces(PDF)
+    @Requires(Action.SUMMARY_CPS)
+    public Response cpsSummary(@PathParam("id") String id, @Context Caller caller) {
+        return download(summaries.pdf(caller, id, Audience.cps));
+    }
+
+    /** As SummaryReportResource sends it: the same bytes, as an attachment. */
+    private static Response download(CaseSummaries.Download download) {
+        return Response.ok(download.content(), PDF)
+                .header("Content-Disposition", "attachment; filename=\"" + download.fileName() + "\"")
+                .build();
+    }
+
+    /** Where a merged participant's case went. */
+    public static final class MergedCasePage extends Page {
+        private final String survivorId;
+        private final String survivorCaseRef;
+
+        MergedCasePage(org.desist.web.Viewer viewer, String survivorId, String survivorCaseRef) {
+            super("cases/merged.ftlh", viewer, "This case was merged into " + survivorCaseRef);
+            this.survivorId = survivorId;
+            this.survivorCaseRef = survivorCaseRef;
+        }
+
+        public String getSurvivorId() {
+            return survivorId;
+        }
+
+        public String getSurvivorCaseRef() {
+            return survivorCaseRef;
+        }
+    }
+}
