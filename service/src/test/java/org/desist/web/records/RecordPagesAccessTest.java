@@ -234,6 +234,32 @@ class RecordPagesAccessTest {
     }
 
     @Test
+    void a_record_entered_in_error_is_marked_with_its_reason_and_amendments_say_who() {
+        Api tester = TestApp.api(APP);
+        String incidents = "/participants/" + caseA.id() + "/incidents";
+        String id = Cases.created(tester.post(incidents, RecordKind.INCIDENTS.validBody("wrong case")))
+                .get("id")
+                .asText();
+        Cases.ok(tester.patch(
+                incidents + "/" + id + "?reason=Date%20corrected", Map.of("occurredOn", "2026-03-02"), "\"1\""));
+        Cases.ok(tester.send(
+                "POST",
+                incidents + "/" + id + "/entered-in-error",
+                Map.of("reason", "Recorded against the wrong case"),
+                Map.of("If-Match", "\"2\"")));
+        String page = PAGES.get(Role.police)
+                .get("/cases/" + caseA.id() + "/records/incidents/" + id)
+                .body();
+        assertThat(page)
+                .contains("Entered in error", "Recorded against the wrong case", "2 March 2026", "Last amended")
+                .contains("<dd class=\"govuk-summary-list__value\">3</dd>");
+        String list = PAGES.get(Role.police)
+                .get("/cases/" + caseA.id() + "/records/incidents")
+                .body();
+        assertThat(list).contains("Entered in error");
+    }
+
+    @Test
     void signed_out_a_record_page_leads_to_sign_in() {
         HttpResponse<String> answer = new PageClient(APP.getLocalPort()).get(caseA.page(RecordPageKind.ASSESSMENTS));
         assertThat(answer.statusCode()).isEqualTo(303);
