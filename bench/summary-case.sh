@@ -1,4 +1,4 @@
-# Sourced by render-pages.sh and pdf-vs-json.sh: starts the service on a temporary database and builds
+# Sourced by render-pages.sh, pdf-vs-json.sh and case-page.sh: starts the service on a temporary database and builds
 # one case with 300 sessions (and every other kind of record), as the API's users would, over HTTP.
 # The database is empty, or a copy of the seeded programme when the caller sets
 # summary_participants (and summary_seed, default 1) first: then the case sits among that many others.

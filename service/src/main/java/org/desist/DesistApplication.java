@@ -22,6 +22,7 @@ import io.dropwizard.jersey.setup.JerseyEnvironment;
 import io.dropwizard.jersey.validation.Validators;
 import io.dropwizard.migrations.MigrationsBundle;
 import java.time.Clock;
+import java.util.Map;
 import net.sf.jasperreports.engine.JasperReportsContext;
 import org.desist.access.AccessFeature;
 import org.desist.access.CallerFilter;
@@ -43,6 +44,8 @@ import org.desist.backup.BackupCommand;
 import org.desist.backup.CopyDatabaseCommand;
 import org.desist.caserecord.CaseRecords;
 import org.desist.caserecord.RecordKeeper;
+import org.desist.caserecord.RecordPageKind;
+import org.desist.caserecord.RecordPages;
 import org.desist.cases.CaseFile;
 import org.desist.cases.CasePages;
 import org.desist.cli.AddUserCommand;
@@ -416,6 +419,17 @@ public class DesistApplication extends Application<DesistConfiguration> {
         screens.register(new VictimSafetyPages(victimSafety, participants, screens.forms()));
         screens.register(new LegalMeasurePages(legalMeasures, participants, screens.forms()));
         screens.register(new IncidentPages(incidents, participants, screens.forms()));
+        screens.register(new RecordPages(
+                Map.of(
+                        RecordPageKind.SESSIONS, sessions,
+                        RecordPageKind.ASSESSMENTS, assessments,
+                        RecordPageKind.SERVICE_REFERRALS, serviceReferrals,
+                        RecordPageKind.PLAN_ACTIONS, planActions,
+                        RecordPageKind.LEGAL_MEASURES, legalMeasures,
+                        RecordPageKind.VICTIM_SAFETY, victimSafety,
+                        RecordPageKind.DESISTANCE_REVIEWS, desistanceReviews,
+                        RecordPageKind.INCIDENTS, incidents),
+                environment.getObjectMapper()));
         rehearsal.awaitAtStart();
         environment.lifecycle().manage(rehearsal);
         environment.lifecycle().addServerLifecycleListener(rehearsal);
