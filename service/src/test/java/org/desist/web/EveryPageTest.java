@@ -14,6 +14,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
@@ -204,8 +205,12 @@ class EveryPageTest {
                 }
                 WebElement form =
                         browser.driver().findElements(By.tagName("form")).get(i);
-                String action = URI.create(form.getDomProperty("action")).getPath();
-                String method = String.valueOf(form.getDomProperty("method")).toUpperCase(Locale.ROOT);
+                // attributes, not DOM properties: an input named "action" (the audit log's filter) shadows form.action
+                String action = URI.create(browser.driver().getCurrentUrl())
+                        .resolve(Objects.requireNonNullElse(form.getDomAttribute("action"), ""))
+                        .getPath();
+                String method = Objects.requireNonNullElse(form.getDomAttribute("method"), "get")
+                        .toUpperCase(Locale.ROOT);
                 List<WebElement> fields = form.findElements(By.cssSelector(
                         "input:not([type=hidden]):not([type=submit]):not([type=button]), textarea, select"));
                 List<WebElement> buttons =
