@@ -17,6 +17,7 @@ import java.time.Clock;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.desist.access.AccessFeature;
 import org.desist.access.CallerFilter;
@@ -25,6 +26,7 @@ import org.desist.auth.User;
 import org.desist.http.BodyLimit;
 import org.desist.http.ClientAddresses;
 import org.desist.http.RequestIds;
+import org.desist.http.StaticFiles;
 import org.desist.signin.Authentication;
 import org.desist.user.StaffAccounts;
 import org.glassfish.jersey.servlet.ServletContainer;
@@ -147,8 +149,8 @@ public final class Screens {
                 .addMapping("/*");
 
         new AssetsBundle(
-                        "/META-INF/resources/webjars/govuk-frontend/" + Webjar.version("govuk-frontend")
-                                + "/dist/govuk",
+                        "/META-INF/resources/webjars/govuk-frontend/"
+                                + StaticFiles.webjarVersion("org.webjars.npm", "govuk-frontend") + "/dist/govuk",
                         GOVUK_ASSETS,
                         null,
                         "govuk-frontend")
@@ -156,7 +158,13 @@ public final class Screens {
         new AssetsBundle("/pages/assets", OWN_ASSETS, null, "desist-assets").run(configuration, environment);
         environment
                 .servlets()
-                .addFilter("asset-headers", new PageHeaders.OnAssets())
+                .addFilter(
+                        "asset-headers",
+                        // GOV.UK Frontend's styles and script; not its fonts or crown, which belong to GOV.UK
+                        new StaticFiles(
+                                PageHeaders.CONTENT_SECURITY_POLICY,
+                                GOVUK_ASSETS,
+                                Set.of("/govuk-frontend.min.css", "/govuk-frontend.min.js")))
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/assets/*");
         return new Screens(pages, new FormBinding(environment.getObjectMapper(), environment.getValidator()), sessions);
     }

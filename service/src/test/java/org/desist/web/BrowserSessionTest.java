@@ -195,6 +195,23 @@ class BrowserSessionTest {
     }
 
     @Test
+    void govuk_frontends_styles_and_script_are_served_from_the_jar_but_not_its_fonts_or_crown() {
+        PageClient anybody = new PageClient(A.getLocalPort());
+        HttpResponse<String> css = anybody.get("/assets/govuk/govuk-frontend.min.css");
+        assertThat(css.statusCode()).isEqualTo(200);
+        assertThat(css.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        assertThat(anybody.get("/assets/govuk/govuk-frontend.min.js").statusCode())
+                .isEqualTo(200);
+        assertThat(anybody.get("/assets/desist/desist.css").statusCode()).isEqualTo(200);
+        for (String brand : List.of(
+                "/assets/govuk/assets/images/govuk-crest.svg",
+                "/assets/govuk/assets/fonts/light-94a07e06a1-v2.woff2",
+                "/assets/govuk/govuk-frontend.min.css.map")) {
+            assertThat(anybody.get(brand).statusCode()).as(brand).isEqualTo(404);
+        }
+    }
+
+    @Test
     void the_sign_in_page_returns_only_to_this_services_own_pages() {
         assertThat(SignInResource.returnTo("/cases?q=a")).isEqualTo("/cases?q=a");
         for (String elsewhere : List.of("//evil.example", "https://evil.example", "/\\evil.example", "cases")) {
