@@ -145,8 +145,13 @@ public final class Browser implements AutoCloseable {
 
     /** Clicks something that loads another page, and returns once the old page is gone and the new one loaded. */
     public Browser navigating(WebElement element) {
+        return navigating(element::click);
+    }
+
+    /** Does something that loads another page (a key pressed, a click), and waits until it is loaded. */
+    public Browser navigating(Runnable action) {
         WebElement page = driver.findElement(By.tagName("html"));
-        element.click();
+        action.run();
         // gone: chromedriver says so as "stale element" or, mid-navigation, as a node "not in the document"
         new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> {
             try {
