@@ -24,7 +24,8 @@ final class ResourceMethods {
         List<Endpoint> endpoints = new ArrayList<>();
         for (Class<?> type : classes) {
             Path root = type.getAnnotation(Path.class);
-            if (root == null) {
+            // @Hidden: the screens' pages, which swagger leaves out; a page at /referrals/{id} is not the API's
+            if (root == null || type.isAnnotationPresent(io.swagger.v3.oas.annotations.Hidden.class)) {
                 continue;
             }
             for (Method method : type.getMethods()) {
