@@ -408,7 +408,7 @@ public class DesistApplication extends Application<DesistConfiguration> {
                         timeline,
                         progress),
                 summaries,
-                environment.getValidator()));
+                screens.forms()));
         screens.register(new ProgrammePages(sites, cohorts, figures, figureDocuments, screens.forms()));
         screens.register(new AccountPages(accounts.accounts(), sites, screens.forms()));
         screens.register(new AuditPages(auditTrail));

@@ -1,8 +1,6 @@
 package org.desist.cases;
 
 import io.swagger.v3.oas.annotations.Hidden;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.Validator;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -15,7 +13,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Set;
 import org.desist.access.Action;
 import org.desist.access.Requires;
 import org.desist.auth.Caller;
@@ -30,6 +27,7 @@ import org.desist.participant.ParticipantService;
 import org.desist.refusal.Refusal;
 import org.desist.summary.Audience;
 import org.desist.summary.CaseSummaries;
+import org.desist.web.FormBinding;
 import org.desist.web.Page;
 import org.desist.web.Screens;
 
@@ -47,13 +45,13 @@ public class CasePages {
     private final ParticipantService participants;
     private final CaseFile cases;
     private final CaseSummaries summaries;
-    private final Validator validator;
+    private final FormBinding forms;
 
-    public CasePages(ParticipantService participants, CaseFile cases, CaseSummaries summaries, Validator validator) {
+    public CasePages(ParticipantService participants, CaseFile cases, CaseSummaries summaries, FormBinding forms) {
         this.participants = participants;
         this.cases = cases;
         this.summaries = summaries;
-        this.validator = validator;
+        this.forms = forms;
     }
 
     @GET
@@ -67,11 +65,11 @@ public class CasePages {
             @Context ContainerRequestContext request) {
         CaseListPage.Filters filters = new CaseListPage.Filters(q, enrolmentState, priority, CaseListPage.page(page));
         ParticipantSearch search = SearchBox.route(q).standing(enrolmentState, priority);
-        Set<ConstraintViolation<ParticipantSearch>> violations = validator.validate(search);
+        List<FieldError> violations = forms.violations(search);
         if (!violations.isEmpty()) {
             // the terms the API would refuse with 400, shown beside the inputs they came from
             List<FieldError> errors = violations.stream()
-                    .map(v -> new FieldError(SearchBox.input(v.getPropertyPath().toString()), v.getMessage()))
+                    .map(error -> new FieldError(SearchBox.input(error.field()), error.reason()))
                     .sorted(Comparator.comparing(FieldError::field))
                     .toList();
             Problem problem =

@@ -52,14 +52,20 @@ public class FormBinding {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new FormRejected(List.of(new FieldError("form", "could not be read")));
         }
-        Set<ConstraintViolation<T>> violations = validator.validate(value);
+        List<FieldError> violations = violations(value);
         if (!violations.isEmpty()) {
-            throw new FormRejected(violations.stream()
-                    .map(v -> new FieldError(RequestProblemMapper.bodyField(v.getPropertyPath()), v.getMessage()))
-                    .sorted(Comparator.comparing(FieldError::field).thenComparing(FieldError::reason))
-                    .toList());
+            throw new FormRejected(violations);
         }
         return value;
+    }
+
+    /** What bean validation finds wrong with a value, each field named as the API names it; empty when valid. */
+    public <T> List<FieldError> violations(T value) {
+        Set<ConstraintViolation<T>> found = validator.validate(value);
+        return found.stream()
+                .map(v -> new FieldError(RequestProblemMapper.bodyField(v.getPropertyPath()), v.getMessage()))
+                .sorted(Comparator.comparing(FieldError::field).thenComparing(FieldError::reason))
+                .toList();
     }
 
     /** The inputs as the JSON body they stand for: dotted names nest, blanks are left out. */
