@@ -56,6 +56,11 @@ public enum Action {
     OWN_PASSWORD_CHANGE("account", false),
     /** Self-service: list one's own tokens, end them all ("sign out everywhere"). */
     OWN_TOKENS("token", false),
+    /**
+     * Self-service: enrol one's own second factor, and present it at the screens' second step of sign-in. With
+     * a password alone, this and getting a token (which needs the code) are all an account may do.
+     */
+    SECOND_FACTOR("second_factor", false),
     AUDIT_READ("audit", false);
 
     private final String resourceType;

@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.desist.audit.AuditKeys;
 import org.desist.pdf.RenderRehearsal;
+import org.desist.secondfactor.SecondFactorSettings;
 import org.desist.signin.SignInPolicy;
 import org.desist.web.Screens;
 
@@ -191,5 +192,20 @@ public class DesistConfiguration extends Configuration {
     @JsonProperty
     public void setWeb(Screens.Settings web) {
         this.web = web;
+    }
+
+    /** Whether every account must present a second factor (TOTP) besides its password. */
+    @Valid
+    @NotNull
+    private SecondFactorSettings secondFactor = new SecondFactorSettings();
+
+    @JsonProperty
+    public SecondFactorSettings getSecondFactor() {
+        return secondFactor;
+    }
+
+    @JsonProperty
+    public void setSecondFactor(SecondFactorSettings secondFactor) {
+        this.secondFactor = secondFactor;
     }
 }

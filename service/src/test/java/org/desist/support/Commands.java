@@ -66,6 +66,8 @@ public final class Commands {
                                     "\n",
                                     "  validationQuery: \"SELECT 1\"",
                                     "migrateOnStart: true",
+                                    "secondFactor:",
+                                    "  required: false",
                                     auditKey == null ? "" : "auditKey: \"" + auditKey + "\"",
                                     "auditPreviousKeys: \"" + previousAuditKeys + "\"",
                                     "logging:",
