@@ -55,13 +55,15 @@ public class SignIn implements ContainerRequestFilter {
                 throw refused(request, null, "Login refused: a Basic header that is not name:password");
             }
             signIn(request, password(request, credentials.get()), SecurityContext.BASIC_AUTH);
+            Assurance.PASSWORD_ONLY.mark(request);
         } else if (BasicHeader.hasScheme(authorization, BEARER)) {
-            Optional<User> user = tokens.authenticate(
+            Optional<TokenAuthenticator.Bearer> bearer = tokens.authenticate(
                     authorization.substring(BEARER.length() + 1).strip());
-            if (user.isEmpty()) {
+            if (bearer.isEmpty()) {
                 throw refused(request, null, "Bearer token refused: unknown, expired or revoked");
             }
-            signIn(request, user.get(), BEARER);
+            signIn(request, bearer.get().user(), BEARER);
+            bearer.get().assurance().mark(request);
         } else {
             // no credentials offered, or a scheme nobody here speaks: nothing was tried, so nothing is audited
             throw unauthorized();

@@ -1,13 +1,15 @@
 package org.desist.signin;
 
-import io.dropwizard.auth.Authenticator;
 import java.time.Clock;
 import java.util.Optional;
 import org.desist.auth.User;
 import org.jdbi.v3.core.Jdbi;
 
 /** Bearer tokens: looked up by their hash on every request; expired, revoked or disabled-account tokens fail. */
-public class TokenAuthenticator implements Authenticator<String, User> {
+public class TokenAuthenticator {
+    /** A token's owner, and how strongly they signed in when it was issued. */
+    public record Bearer(User user, Assurance assurance) {}
+
     private final Jdbi jdbi;
     private final Clock clock;
 
@@ -16,10 +18,10 @@ public class TokenAuthenticator implements Authenticator<String, User> {
         this.clock = clock;
     }
 
-    @Override
-    public Optional<User> authenticate(String token) {
+    public Optional<Bearer> authenticate(String token) {
         return jdbi.withHandle(handle -> handle.attach(TokenDao.class)
                 .activeOwner(ApiTokens.hash(token), clock.instant())
-                .map(username -> handle.attach(Credentials.class).user(username)));
+                .map(owner -> new Bearer(
+                        handle.attach(Credentials.class).user(owner.username()), Assurance.of(owner.twoFactors()))));
     }
 }

@@ -84,7 +84,8 @@ public class TokenResource {
                     != 1) {
                 throw changedMeanwhile();
             }
-            handle.attach(TokenDao.class).insert(id, credentials.getUsername(), ApiTokens.hash(token), now, expiresAt);
+            handle.attach(TokenDao.class)
+                    .insert(id, credentials.getUsername(), ApiTokens.hash(token), now, expiresAt, false);
         });
         return Response.created(uri.getAbsolutePathBuilder().path(id).build())
                 .entity(new IssuedToken(id, token, expiresAt))

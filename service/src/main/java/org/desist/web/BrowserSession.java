@@ -9,4 +9,6 @@ public record BrowserSession(
         long credentialVersion,
         String csrfToken,
         Instant startedAt,
-        Instant lastSeenAt) {}
+        Instant lastSeenAt,
+        /** Begun with two factors (password and code, or an identity provider that asserted its own). */
+        boolean twoFactors) {}

@@ -10,16 +10,17 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 interface BrowserSessionDao {
 
     @SqlUpdate("INSERT INTO browser_session (id_hash, username, credential_version, csrf_token, started_at,"
-            + " last_seen_at) SELECT :idHash, username, credential_version, :csrfToken, :now, :now FROM app_user"
-            + " WHERE username = :username AND disabled = 0")
+            + " last_seen_at, two_factor) SELECT :idHash, username, credential_version, :csrfToken, :now, :now,"
+            + " :twoFactors FROM app_user WHERE username = :username AND disabled = 0")
     int insert(
             @Bind("idHash") String idHash,
             @Bind("username") String username,
             @Bind("csrfToken") String csrfToken,
-            @Bind("now") Instant now);
+            @Bind("now") Instant now,
+            @Bind("twoFactors") boolean twoFactors);
 
-    @SqlQuery("SELECT id_hash, username, credential_version, csrf_token, started_at, last_seen_at FROM browser_session"
-            + " WHERE id_hash = :idHash")
+    @SqlQuery("SELECT id_hash, username, credential_version, csrf_token, started_at, last_seen_at,"
+            + " two_factor AS two_factors FROM browser_session WHERE id_hash = :idHash")
     @RegisterConstructorMapper(BrowserSession.class)
     Optional<BrowserSession> find(@Bind("idHash") String idHash);
 

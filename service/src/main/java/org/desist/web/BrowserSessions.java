@@ -31,12 +31,16 @@ public class BrowserSessions {
         this.absolute = absolute;
     }
 
-    /** A new session of a signed-in account: the cookie value, shown to the browser once; empty if disabled. */
-    public Optional<String> start(String username) {
+    /**
+     * A new session of a signed-in account: the cookie value, shown to the browser once; empty if disabled.
+     * {@code twoFactors}: whether it was begun with two factors (see {@link org.desist.signin.Assurance}).
+     */
+    public Optional<String> start(String username, boolean twoFactors) {
         String value = ApiTokens.newToken();
         int made = jdbi.withExtension(
                 BrowserSessionDao.class,
-                sessions -> sessions.insert(ApiTokens.hash(value), username, ApiTokens.newToken(), clock.instant()));
+                sessions -> sessions.insert(
+                        ApiTokens.hash(value), username, ApiTokens.newToken(), clock.instant(), twoFactors));
         return made == 1 ? Optional.of(value) : Optional.empty();
     }
 

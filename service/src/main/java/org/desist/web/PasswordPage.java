@@ -16,6 +16,7 @@ import java.net.URI;
 import org.desist.access.Action;
 import org.desist.access.Requires;
 import org.desist.auth.Caller;
+import org.desist.signin.Assurance;
 import org.desist.user.OwnAccount;
 import org.desist.user.PasswordChange;
 
@@ -64,7 +65,10 @@ public class PasswordPage {
                     }
                     own.changePassword(caller, change);
                     sessions.end(cookie.read(request));
-                    String session = sessions.start(caller.username()).orElseThrow();
+                    // the new session is as strong as the one that changed the password
+                    boolean twoFactors = Assurance.of(request) == Assurance.TWO_FACTORS;
+                    String session =
+                            sessions.start(caller.username(), twoFactors).orElseThrow();
                     return Response.seeOther(URI.create("/?passwordChanged"))
                             .cookie(cookie.issue(request, session))
                             .build();

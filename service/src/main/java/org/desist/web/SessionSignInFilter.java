@@ -6,6 +6,7 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import java.util.Optional;
 import org.desist.auth.User;
+import org.desist.signin.Assurance;
 import org.desist.signin.Credentials;
 import org.desist.signin.SignIn;
 import org.jdbi.v3.core.Jdbi;
@@ -38,6 +39,7 @@ final class SessionSignInFilter implements ContainerRequestFilter {
         User user = jdbi.withExtension(
                 Credentials.class, accounts -> accounts.user(session.get().username()));
         SignIn.signIn(request, user, "session");
+        Assurance.of(session.get().twoFactors()).mark(request);
         request.setProperty(SESSION, session.get());
         String path = "/" + request.getUriInfo().getPath();
         if (user.mustChangePassword() && !PasswordPage.PATH.equals(path) && !SignInResource.SIGN_OUT.equals(path)) {

@@ -67,8 +67,8 @@ class BrowserSessionsTest {
 
     @Test
     void a_session_ends_when_idle_and_when_too_old_however_busy_and_the_sweep_removes_the_rows() {
-        String busy = sessions.start("kept.busy").orElseThrow();
-        String idle = sessions.start("gone.idle").orElseThrow();
+        String busy = sessions.start("kept.busy", false).orElseThrow();
+        String idle = sessions.start("gone.idle", false).orElseThrow();
         // the busy one is used every 20 minutes; the other never again
         for (int i = 0; i < 29; i++) {
             advance(Duration.ofMinutes(20));
@@ -82,8 +82,8 @@ class BrowserSessionsTest {
         advance(Duration.ofMinutes(20)); // 10 hours since it began
         assertThat(sessions.find(busy)).as("10 hours after signing in").isEmpty();
 
-        String fresh = sessions.start("kept.busy").orElseThrow();
-        String stale = sessions.start("gone.idle").orElseThrow();
+        String fresh = sessions.start("kept.busy", false).orElseThrow();
+        String stale = sessions.start("gone.idle", false).orElseThrow();
         advance(Duration.ofMinutes(31));
         assertThat(sessions.find(fresh)).isEmpty(); // ends on being shown
         assertThat(rows(database.jdbi())).isEqualTo(1); // the other's row is still there until swept
@@ -98,7 +98,7 @@ class BrowserSessionsTest {
                 .useHandle(handle -> handle.execute(
                         "INSERT INTO app_user (username, password_hash, disabled, created_at, updated_at) VALUES"
                                 + " ('switched.off', 'x', 1, '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')"));
-        assertThat(sessions.start("switched.off")).isEmpty();
+        assertThat(sessions.start("switched.off", false)).isEmpty();
         assertThat(sessions.find("dst_not-a-session")).isEmpty();
         assertThat(sessions.find(null)).isEmpty();
     }
