@@ -27,6 +27,7 @@ import org.desist.http.BodyLimit;
 import org.desist.http.ClientAddresses;
 import org.desist.http.RequestIds;
 import org.desist.http.StaticFiles;
+import org.desist.secondfactor.SecondFactors;
 import org.desist.signin.Authentication;
 import org.desist.user.StaffAccounts;
 import org.glassfish.jersey.servlet.ServletContainer;
@@ -51,11 +52,14 @@ public final class Screens {
     private final DropwizardResourceConfig pages;
     private final FormBinding forms;
     private final BrowserSessions sessions;
+    private final SessionRenewal renewal;
 
-    private Screens(DropwizardResourceConfig pages, FormBinding forms, BrowserSessions sessions) {
+    private Screens(
+            DropwizardResourceConfig pages, FormBinding forms, BrowserSessions sessions, SessionRenewal renewal) {
         this.pages = pages;
         this.forms = forms;
         this.sessions = sessions;
+        this.renewal = renewal;
     }
 
     /** How browser sessions behave: {@code web:} in config.yml. */
@@ -105,6 +109,7 @@ public final class Screens {
             AuditLog audit,
             Authentication authentication,
             StaffAccounts.Services accounts,
+            SecondFactors secondFactors,
             List<String> trustedProxies) {
         BrowserSessions sessions = new BrowserSessions(
                 jdbi,
@@ -112,6 +117,7 @@ public final class Screens {
                 settings.getIdleTimeout().toJavaDuration(),
                 settings.getAbsoluteTimeout().toJavaDuration());
         SessionCookie cookie = new SessionCookie(settings.isBehindTlsProxy());
+        SessionRenewal renewal = new SessionRenewal(sessions, cookie);
         sweepEndedSessions(environment, sessions);
         FreemarkerViewRenderer templates = new FreemarkerViewRenderer(Configuration.VERSION_2_3_34);
         templates.configure(Map.of(
@@ -129,12 +135,13 @@ public final class Screens {
         pages.register(new PageHeaders());
         pages.register(new CallerFilter());
         pages.register(new CallerFilter.Binder());
-        pages.register(new AccessFeature(audit, new SessionSignInFilter(sessions, cookie, jdbi), clock));
+        pages.register(new AccessFeature(audit, new SessionSignInFilter(sessions, cookie, jdbi, secondFactors), clock));
         pages.register(new FormTokenFilter());
         pages.register(new PageErrorMapper(cookie));
-        pages.register(new SignInResource(authentication.passwords(), sessions, cookie));
+        pages.register(new SignInResource(authentication.passwords(), sessions, cookie, secondFactors));
+        pages.register(new SignInCodePage(secondFactors, renewal));
         pages.register(new HomeResource());
-        pages.register(new PasswordPage(accounts.own(), sessions, cookie));
+        pages.register(new PasswordPage(accounts.own(), renewal, secondFactors));
         SetupLink setup = new SetupLink(jdbi, clock, accounts.accounts());
         pages.register(new SetupResource(setup, sessions, cookie));
         environment.lifecycle().addServerLifecycleListener(new ServerLifecycleListener() {
@@ -166,7 +173,8 @@ public final class Screens {
                                 GOVUK_ASSETS,
                                 Set.of("/govuk-frontend.min.css", "/govuk-frontend.min.js")))
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/assets/*");
-        return new Screens(pages, new FormBinding(environment.getObjectMapper(), environment.getValidator()), sessions);
+        return new Screens(
+                pages, new FormBinding(environment.getObjectMapper(), environment.getValidator()), sessions, renewal);
     }
 
     /**
@@ -208,6 +216,11 @@ public final class Screens {
         return sessions;
     }
 
+    /** Replaces a browser's session by a new one, for pages that make it stronger. */
+    public SessionRenewal renewal() {
+        return renewal;
+    }
+
     /** The viewer of the page being answered: the signed-in user and their forms' token, or nobody. */
     public static Viewer viewer(ContainerRequestContext request) {
         Object principal = request.getSecurityContext() == null
@@ -215,7 +228,8 @@ public final class Screens {
                 : request.getSecurityContext().getUserPrincipal();
         return SessionSignInFilter.of(request)
                 .filter(session -> principal instanceof User)
-                .map(session -> new Viewer((User) principal, session.csrfToken()))
+                .map(session ->
+                        new Viewer((User) principal, session.csrfToken(), SessionSignInFilter.secondStepDue(request)))
                 .orElse(Viewer.ANONYMOUS);
     }
 

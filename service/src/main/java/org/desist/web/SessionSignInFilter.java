@@ -4,8 +4,11 @@ import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import org.desist.auth.User;
+import org.desist.secondfactor.SecondFactors;
 import org.desist.signin.Assurance;
 import org.desist.signin.Credentials;
 import org.desist.signin.SignIn;
@@ -14,20 +17,25 @@ import org.jdbi.v3.core.Jdbi;
 /**
  * The screens' authentication: the session cookie, and nothing else (the API's Basic and Bearer are not read
  * here, and the API never reads this cookie). Without a live session the browser is sent to sign in. An
- * account on a temporary password is sent to change it, as the API refuses it everything else.
+ * account on a temporary password is sent to change it, as the API refuses it everything else. A session begun
+ * with the password alone, of an account that needs a second factor, is sent to present it (or, with none
+ * enrolled, to enrol one): it reaches nothing else but signing out.
  */
 @Priority(Priorities.AUTHENTICATION)
 final class SessionSignInFilter implements ContainerRequestFilter {
     static final String SESSION = "desist.browserSession";
+    private static final String SECOND_STEP_DUE = "desist.secondStepDue";
 
     private final BrowserSessions sessions;
     private final SessionCookie cookie;
     private final Jdbi jdbi;
+    private final SecondFactors secondFactors;
 
-    SessionSignInFilter(BrowserSessions sessions, SessionCookie cookie, Jdbi jdbi) {
+    SessionSignInFilter(BrowserSessions sessions, SessionCookie cookie, Jdbi jdbi, SecondFactors secondFactors) {
         this.sessions = sessions;
         this.cookie = cookie;
         this.jdbi = jdbi;
+        this.secondFactors = secondFactors;
     }
 
     @Override
@@ -42,8 +50,32 @@ final class SessionSignInFilter implements ContainerRequestFilter {
         Assurance.of(session.get().twoFactors()).mark(request);
         request.setProperty(SESSION, session.get());
         String path = "/" + request.getUriInfo().getPath();
-        if (user.mustChangePassword() && !PasswordPage.PATH.equals(path) && !SignInResource.SIGN_OUT.equals(path)) {
+        if (SignInResource.SIGN_OUT.equals(path)) {
+            return;
+        }
+        if (user.mustChangePassword() && !PasswordPage.PATH.equals(path)) {
             throw new Redirect(PasswordPage.PATH);
+        }
+        if (!session.get().twoFactors()) {
+            secondStep(request, user, path);
+        }
+    }
+
+    /**
+     * The password alone: where the account needs a second factor, the one step left. A temporary password is
+     * changed first; the password page then asks for a current code too, if the account has enrolled.
+     */
+    private void secondStep(ContainerRequestContext request, User user, String path) {
+        if (!secondFactors.needed(user.username())) {
+            return;
+        }
+        request.setProperty(SECOND_STEP_DUE, Boolean.TRUE);
+        if (user.mustChangePassword()) {
+            return;
+        }
+        String step = secondFactors.enrolled(user.username()) ? SignInResource.CODE : SignInResource.ENROLMENT;
+        if (!path.equals(step) && !path.startsWith(step + "/")) {
+            throw new Redirect(step + "?next=" + URLEncoder.encode(returnTo(request), StandardCharsets.UTF_8));
         }
     }
 
@@ -58,5 +90,10 @@ final class SessionSignInFilter implements ContainerRequestFilter {
 
     static Optional<BrowserSession> of(ContainerRequestContext request) {
         return Optional.ofNullable((BrowserSession) request.getProperty(SESSION));
+    }
+
+    /** Whether this request's session still owes its second factor. */
+    static boolean secondStepDue(ContainerRequestContext request) {
+        return Boolean.TRUE.equals(request.getProperty(SECOND_STEP_DUE));
     }
 }

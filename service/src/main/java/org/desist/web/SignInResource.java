@@ -16,6 +16,8 @@ import jakarta.ws.rs.core.MultivaluedHashMap;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.desist.access.Action;
@@ -25,12 +27,14 @@ import org.desist.http.FieldError;
 import org.desist.http.Problem;
 import org.desist.http.Problems;
 import org.desist.http.RequestIds;
+import org.desist.secondfactor.SecondFactors;
 import org.desist.signin.SignIn;
 
 /**
  * Signing in and out of the screens. The password is checked exactly as the API checks HTTP Basic (the same
  * throttle, logs and audit rows); success starts a new session (a new id: any session the browser held before
- * is ended, so an id planted before sign-in is worth nothing) and goes back to the page that asked.
+ * is ended, so an id planted before sign-in is worth nothing) and goes back to the page that asked, through the
+ * second step where the account needs a second factor: the code ({@link SignInCodePage}), or enrolling one.
  */
 @Hidden
 @Path("/")
@@ -38,15 +42,21 @@ import org.desist.signin.SignIn;
 public class SignInResource {
     static final String SIGN_IN = "/sign-in";
     static final String SIGN_OUT = "/sign-out";
+    /** The second step: a current code of the account's authenticator, or a recovery code. */
+    public static final String CODE = "/sign-in/code";
+    /** Setting up (or changing) one's authenticator app. */
+    public static final String ENROLMENT = "/account/second-factor";
 
     private final SignIn passwords;
     private final BrowserSessions sessions;
     private final SessionCookie cookie;
+    private final SecondFactors secondFactors;
 
-    SignInResource(SignIn passwords, BrowserSessions sessions, SessionCookie cookie) {
+    SignInResource(SignIn passwords, BrowserSessions sessions, SessionCookie cookie, SecondFactors secondFactors) {
         this.passwords = passwords;
         this.sessions = sessions;
         this.cookie = cookie;
+        this.secondFactors = secondFactors;
     }
 
     @GET
@@ -102,9 +112,18 @@ public class SignInResource {
         sessions.end(cookie.read(request));
         String session = sessions.start(username.strip(), false)
                 .orElseThrow(() -> new WebApplicationException(401)); // disabled in the meantime
-        return Response.seeOther(URI.create(returnTo(next)))
+        return Response.seeOther(URI.create(afterPassword(username.strip(), returnTo(next))))
                 .cookie(cookie.issue(request, session))
                 .build();
+    }
+
+    /** The page asked for, or first the second step the account owes (which then goes on to it). */
+    private String afterPassword(String username, String next) {
+        if (!secondFactors.needed(username)) {
+            return next;
+        }
+        String step = secondFactors.enrolled(username) ? CODE : ENROLMENT;
+        return step + "?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8);
     }
 
     @POST
@@ -133,7 +152,7 @@ public class SignInResource {
                 : answer.header("Retry-After", retryAfter).build();
     }
 
-    private static String minutes(String retryAfter) {
+    static String minutes(String retryAfter) {
         try {
             long minutes = Math.max(1, (Long.parseLong(retryAfter) + 59) / 60);
             return minutes == 1 ? "a minute" : minutes + " minutes";
@@ -143,7 +162,7 @@ public class SignInResource {
     }
 
     /** A page of this service to return to: a path of its own, never another site ("//x", "/\x", "https:"). */
-    static String returnTo(String next) {
+    public static String returnTo(String next) {
         if (next == null
                 || !next.startsWith("/")
                 || next.startsWith("//")

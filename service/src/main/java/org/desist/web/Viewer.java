@@ -14,10 +14,16 @@ public final class Viewer {
 
     private final User user;
     private final String csrfToken;
+    private final boolean secondStepDue;
 
     Viewer(User user, String csrfToken) {
+        this(user, csrfToken, false);
+    }
+
+    Viewer(User user, String csrfToken, boolean secondStepDue) {
         this.user = user;
         this.csrfToken = csrfToken;
+        this.secondStepDue = secondStepDue;
     }
 
     public boolean isSignedIn() {
@@ -35,6 +41,14 @@ public final class Viewer {
     /** True while the account's password is a temporary one an administrator set. */
     public boolean isOnTemporaryPassword() {
         return user != null && user.mustChangePassword();
+    }
+
+    /**
+     * True while the viewer has given the password but not yet the second factor (or not yet enrolled one): the
+     * pages offer nothing but that step and signing out.
+     */
+    public boolean isSecondStepDue() {
+        return secondStepDue;
     }
 
     /** Whether the viewer's role may do the action named (an {@link Action} constant's name). */
