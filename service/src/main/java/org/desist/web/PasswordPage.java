@@ -16,14 +16,21 @@ import java.net.URI;
 import org.desist.access.Action;
 import org.desist.access.Requires;
 import org.desist.auth.Caller;
+import org.desist.http.ClientAddresses;
+import org.desist.http.ProblemException;
+import org.desist.http.RefusalMapper;
+import org.desist.http.RequestIds;
+import org.desist.refusal.Refusal;
+import org.desist.secondfactor.SecondFactors;
 import org.desist.signin.Assurance;
 import org.desist.user.OwnAccount;
 import org.desist.user.PasswordChange;
 
 /**
- * Changing one's own password: the only page an account on a temporary password may open. The change moves
- * the account's credential version, which ends every session of it, this one too; so the browser is given a
- * new session at once (the API's tokens of the account are revoked by the change itself).
+ * Changing one's own password: the only page an account on a temporary password may open. An account with an
+ * authenticator app gives a current code of it too (ASVS 7.5.1), so a password alone cannot replace itself. The
+ * change moves the account's credential version, which ends every session of it, this one too; so the browser is
+ * given a new session at once (the API's tokens of the account are revoked by the change itself).
  */
 @Hidden
 @Path(PasswordPage.PATH)
@@ -32,19 +39,19 @@ public class PasswordPage {
     static final String PATH = "/account/password";
 
     private final OwnAccount own;
-    private final BrowserSessions sessions;
-    private final SessionCookie cookie;
+    private final SessionRenewal renewal;
+    private final SecondFactors secondFactors;
 
-    PasswordPage(OwnAccount own, BrowserSessions sessions, SessionCookie cookie) {
+    PasswordPage(OwnAccount own, SessionRenewal renewal, SecondFactors secondFactors) {
         this.own = own;
-        this.sessions = sessions;
-        this.cookie = cookie;
+        this.renewal = renewal;
+        this.secondFactors = secondFactors;
     }
 
     @GET
     @Requires(Action.OWN_PASSWORD_CHANGE)
-    public Page form(@Context ContainerRequestContext request) {
-        return page(request);
+    public Page form(@Context ContainerRequestContext request, @Context Caller caller) {
+        return page(request, caller);
     }
 
     @POST
@@ -58,25 +65,70 @@ public class PasswordPage {
                             new PasswordChange(form.getFirst("currentPassword"), form.getFirst("newPassword"));
                     if (change.currentPassword() == null
                             || change.currentPassword().isEmpty()) {
-                        throw new org.desist.refusal.Refusal.Invalid("currentPassword", "Enter your current password");
+                        throw new Refusal.Invalid("currentPassword", "Enter your current password");
                     }
                     if (change.newPassword() == null || change.newPassword().isEmpty()) {
-                        throw new org.desist.refusal.Refusal.Invalid("newPassword", "Enter a new password");
+                        throw new Refusal.Invalid("newPassword", "Enter a new password");
+                    }
+                    boolean enrolled = secondFactors.enrolled(caller.username());
+                    if (enrolled) {
+                        presentCode(form.getFirst("code"), request, caller);
                     }
                     own.changePassword(caller, change);
-                    sessions.end(cookie.read(request));
-                    // the new session is as strong as the one that changed the password
-                    boolean twoFactors = Assurance.of(request) == Assurance.TWO_FACTORS;
-                    String session =
-                            sessions.start(caller.username(), twoFactors).orElseThrow();
+                    // as strong as the session that changed it, or two factors if a code was given with it
+                    boolean twoFactors = enrolled || Assurance.of(request) == Assurance.TWO_FACTORS;
                     return Response.seeOther(URI.create("/?passwordChanged"))
-                            .cookie(cookie.issue(request, session))
+                            .cookie(renewal.renew(request, caller.username(), twoFactors)
+                                    .cookie())
                             .build();
                 },
-                problem -> page(request).refused(new MultivaluedHashMap<>(), problem));
+                problem -> page(request, caller).refused(new MultivaluedHashMap<>(), problem));
     }
 
-    private static Page page(ContainerRequestContext request) {
-        return new Page("password.ftlh", Screens.viewer(request), "Change your password");
+    private void presentCode(String code, ContainerRequestContext request, Caller caller) {
+        if (code == null || code.isBlank()) {
+            throw new Refusal.Invalid("code", "Enter the 6-digit code from your authenticator app");
+        }
+        try {
+            secondFactors.present(
+                    caller.username(),
+                    new SecondFactors.Proof(code.strip(), null),
+                    ClientAddresses.of(request),
+                    RequestIds.of(request));
+        } catch (Refusal refusal) {
+            if (RefusalMapper.problem(refusal).status() != 401) {
+                throw refusal; // throttled, or a code of the wrong shape: the service's own words
+            }
+            throw wrongCode();
+        } catch (ProblemException refused) {
+            if (refused.status() != 401) {
+                throw refused;
+            }
+            throw wrongCode();
+        }
+    }
+
+    /** A wrong code here is the form's fault, not a failed sign-in: this session stays. */
+    private static Refusal wrongCode() {
+        return new Refusal.Forbidden(
+                "code", "The code is not right. Enter the code your app shows now: each code works once");
+    }
+
+    private PasswordForm page(ContainerRequestContext request, Caller caller) {
+        return new PasswordForm(Screens.viewer(request), secondFactors.enrolled(caller.username()));
+    }
+
+    /** The form, with the code's field when the account has an authenticator app. */
+    public static final class PasswordForm extends Page {
+        private final boolean codeAsked;
+
+        PasswordForm(Viewer viewer, boolean codeAsked) {
+            super("password.ftlh", viewer, "Change your password");
+            this.codeAsked = codeAsked;
+        }
+
+        public boolean isCodeAsked() {
+            return codeAsked;
+        }
     }
 }
