@@ -22,6 +22,7 @@ import org.desist.access.Action;
 import org.desist.access.Requires;
 import org.desist.auth.Caller;
 import org.desist.listing.PageRequest;
+import org.desist.secondfactor.SecondFactors;
 import org.desist.site.SiteService;
 import org.desist.user.Account;
 import org.desist.user.Accounts;
@@ -49,11 +50,13 @@ public class AccountPages {
     private final Accounts accounts;
     private final SiteService sites;
     private final FormBinding forms;
+    private final SecondFactors secondFactors;
 
-    public AccountPages(Accounts accounts, SiteService sites, FormBinding forms) {
+    public AccountPages(Accounts accounts, SiteService sites, FormBinding forms, SecondFactors secondFactors) {
         this.accounts = accounts;
         this.sites = sites;
         this.forms = forms;
+        this.secondFactors = secondFactors;
     }
 
     @GET
@@ -86,7 +89,7 @@ public class AccountPages {
                     // shown on this answer alone: a redirect would have to keep the password somewhere
                     return Response.status(Response.Status.CREATED)
                             .entity(new AccountPage(
-                                    Screens.viewer(request), created.account(), created.temporaryPassword()))
+                                    Screens.viewer(request), created.account(), false, created.temporaryPassword()))
                             .build();
                 },
                 problem -> new NewAccountPage(Screens.viewer(request), sites.list(SITES)).refused(form, problem));
@@ -97,7 +100,7 @@ public class AccountPages {
     @Requires(Action.USER_ADMIN)
     public AccountPage account(
             @PathParam("username") String username, @Context Caller caller, @Context ContainerRequestContext request) {
-        return new AccountPage(Screens.viewer(request), accounts.find(caller, username), null);
+        return accountAgain(username, caller, request);
     }
 
     @POST
@@ -127,8 +130,37 @@ public class AccountPages {
         return Forms.submit(
                 () -> {
                     TemporaryPassword password = accounts.resetPassword(caller, username);
-                    return Response.ok(
-                                    new AccountPage(Screens.viewer(request), accounts.find(caller, username), password))
+                    return Response.ok(new AccountPage(
+                                    Screens.viewer(request),
+                                    accounts.find(caller, username),
+                                    secondFactors.enrolled(username),
+                                    password))
+                            .build();
+                },
+                problem -> accountAgain(username, caller, request).refused(new MultivaluedHashMap<>(), problem));
+    }
+
+    /** Asks before the reset: it cannot be undone, and the account's owner must set up their app again. */
+    @GET
+    @Path("/{username}/second-factor/reset")
+    @Requires(Action.USER_ADMIN)
+    public ResetSecondFactorPage confirmReset(
+            @PathParam("username") String username, @Context Caller caller, @Context ContainerRequestContext request) {
+        return new ResetSecondFactorPage(Screens.viewer(request), AccountView.of(accounts.find(caller, username)));
+    }
+
+    /** For a lost phone with its recovery codes: the owner's sessions and tokens end, and they enrol again. */
+    @POST
+    @Path("/{username}/second-factor/reset")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Requires(Action.USER_ADMIN)
+    public Response resetSecondFactor(
+            @PathParam("username") String username, @Context Caller caller, @Context ContainerRequestContext request) {
+        return Forms.submit(
+                () -> {
+                    accounts.find(caller, username); // outside the administrator's sites: 404, as the API's
+                    secondFactors.reset(caller, username);
+                    return Response.ok(accountAgain(username, caller, request).secondFactorReset())
                             .build();
                 },
                 problem -> accountAgain(username, caller, request).refused(new MultivaluedHashMap<>(), problem));
@@ -145,7 +177,8 @@ public class AccountPages {
     }
 
     private AccountPage accountAgain(String username, Caller caller, ContainerRequestContext request) {
-        return new AccountPage(Screens.viewer(request), accounts.find(caller, username), null);
+        return new AccountPage(
+                Screens.viewer(request), accounts.find(caller, username), secondFactors.enrolled(username), null);
     }
 
     /**
