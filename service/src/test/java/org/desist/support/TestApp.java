@@ -1,5 +1,6 @@
 package org.desist.support;
 
+import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.ResourceHelpers;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import java.nio.file.Path;
@@ -40,6 +41,17 @@ public final class TestApp {
     /** On a new database of the run's kind (SQLite, or PostgreSQL when the run says so). */
     public static DropwizardAppExtension<DesistConfiguration> fresh() {
         return on(TestDatabase.fresh());
+    }
+
+    /**
+     * On a new database of the run's kind, with a second factor required of every account as in production (the
+     * test configurations turn it off, for the tests that sign in with a password alone).
+     */
+    public static DropwizardAppExtension<DesistConfiguration> secondFactorRequired() {
+        return new DropwizardAppExtension<>(
+                DesistApplication.class,
+                ResourceHelpers.resourceFilePath("test-config.yml"),
+                TestDatabase.fresh().overrides(ConfigOverride.config("secondFactor.required", "true")));
     }
 
     /** Unauthenticated: every call answers 401. */
