@@ -28,6 +28,7 @@ import org.desist.http.ClientAddresses;
 import org.desist.http.RequestIds;
 import org.desist.http.StaticFiles;
 import org.desist.secondfactor.SecondFactors;
+import org.desist.signin.Assurance;
 import org.desist.signin.Authentication;
 import org.desist.user.StaffAccounts;
 import org.glassfish.jersey.servlet.ServletContainer;
@@ -109,7 +110,6 @@ public final class Screens {
             AuditLog audit,
             Authentication authentication,
             StaffAccounts.Services accounts,
-            SecondFactors secondFactors,
             List<String> trustedProxies) {
         BrowserSessions sessions = new BrowserSessions(
                 jdbi,
@@ -118,6 +118,7 @@ public final class Screens {
                 settings.getAbsoluteTimeout().toJavaDuration());
         SessionCookie cookie = new SessionCookie(settings.isBehindTlsProxy());
         SessionRenewal renewal = new SessionRenewal(sessions, cookie);
+        SecondFactors secondFactors = accounts.secondFactors();
         sweepEndedSessions(environment, sessions);
         FreemarkerViewRenderer templates = new FreemarkerViewRenderer(Configuration.VERSION_2_3_34);
         templates.configure(Map.of(
@@ -135,7 +136,12 @@ public final class Screens {
         pages.register(new PageHeaders());
         pages.register(new CallerFilter());
         pages.register(new CallerFilter.Binder());
-        pages.register(new AccessFeature(audit, new SessionSignInFilter(sessions, cookie, jdbi, secondFactors), clock));
+        pages.register(new AccessFeature(
+                audit,
+                new SessionSignInFilter(sessions, cookie, jdbi, secondFactors),
+                clock,
+                secondFactors,
+                request -> Assurance.of(request) == Assurance.TWO_FACTORS));
         pages.register(new FormTokenFilter());
         pages.register(new PageErrorMapper(cookie));
         pages.register(new SignInResource(authentication.passwords(), sessions, cookie, secondFactors));
