@@ -134,6 +134,7 @@ import org.desist.riskplan.PlanActionResource;
 import org.desist.riskplan.PlanActions;
 import org.desist.secondfactor.SecondFactorResource;
 import org.desist.secondfactor.SecondFactors;
+import org.desist.secondfactor.pages.SecondFactorPages;
 import org.desist.session.Session;
 import org.desist.session.SessionBody;
 import org.desist.session.SessionPages;
@@ -431,7 +432,8 @@ public class DesistApplication extends Application<DesistConfiguration> {
                 summaries,
                 screens.forms()));
         screens.register(new ProgrammePages(sites, cohorts, figures, figureDocuments, screens.forms()));
-        screens.register(new AccountPages(accounts.accounts(), sites, screens.forms()));
+        screens.register(new AccountPages(accounts.accounts(), sites, screens.forms(), secondFactors));
+        screens.register(new SecondFactorPages(secondFactors, screens.renewal()));
         screens.register(new AuditPages(auditTrail));
         screens.register(new SessionPages(sessions, participants, screens.forms()));
         screens.register(new AssessmentPages(assessments, participants, screens.forms()));
