@@ -16,10 +16,6 @@ import java.net.URI;
 import org.desist.access.Action;
 import org.desist.access.Requires;
 import org.desist.auth.Caller;
-import org.desist.http.ClientAddresses;
-import org.desist.http.ProblemException;
-import org.desist.http.RefusalMapper;
-import org.desist.http.RequestIds;
 import org.desist.refusal.Refusal;
 import org.desist.secondfactor.SecondFactors;
 import org.desist.signin.Assurance;
@@ -61,20 +57,24 @@ public class PasswordPage {
             MultivaluedMap<String, String> form, @Context ContainerRequestContext request, @Context Caller caller) {
         return Forms.submit(
                 () -> {
-                    PasswordChange change =
-                            new PasswordChange(form.getFirst("currentPassword"), form.getFirst("newPassword"));
+                    PasswordChange change = new PasswordChange(
+                            form.getFirst("currentPassword"), form.getFirst("newPassword"), form.getFirst("code"));
                     if (change.currentPassword() == null
                             || change.currentPassword().isEmpty()) {
                         throw new Refusal.Invalid("currentPassword", "Enter your current password");
                     }
+                    boolean enrolled = secondFactors.enrolled(caller.username());
+                    if (enrolled && (change.code() == null || change.code().isBlank())) {
+                        throw new Refusal.Invalid("code", "Enter the 6-digit code from your authenticator app");
+                    }
                     if (change.newPassword() == null || change.newPassword().isEmpty()) {
                         throw new Refusal.Invalid("newPassword", "Enter a new password");
                     }
-                    boolean enrolled = secondFactors.enrolled(caller.username());
-                    if (enrolled) {
-                        presentCode(form.getFirst("code"), request, caller);
+                    try {
+                        own.changePassword(caller, change); // checks the password, then the code if enrolled
+                    } catch (Refusal.Forbidden refused) {
+                        throw worded(refused);
                     }
-                    own.changePassword(caller, change);
                     // as strong as the session that changed it, or two factors if a code was given with it
                     boolean twoFactors = enrolled || Assurance.of(request) == Assurance.TWO_FACTORS;
                     return Response.seeOther(URI.create("/?passwordChanged"))
@@ -85,33 +85,13 @@ public class PasswordPage {
                 problem -> page(request, caller).refused(new MultivaluedHashMap<>(), problem));
     }
 
-    private void presentCode(String code, ContainerRequestContext request, Caller caller) {
-        if (code == null || code.isBlank()) {
-            throw new Refusal.Invalid("code", "Enter the 6-digit code from your authenticator app");
-        }
-        try {
-            secondFactors.present(
-                    caller.username(),
-                    new SecondFactors.Proof(code.strip(), null),
-                    ClientAddresses.of(request),
-                    RequestIds.of(request));
-        } catch (Refusal refusal) {
-            if (RefusalMapper.problem(refusal).status() != 401) {
-                throw refusal; // throttled, or a code of the wrong shape: the service's own words
-            }
-            throw wrongCode();
-        } catch (ProblemException refused) {
-            if (refused.status() != 401) {
-                throw refused;
-            }
-            throw wrongCode();
-        }
-    }
-
-    /** A wrong code here is the form's fault, not a failed sign-in: this session stays. */
-    private static Refusal wrongCode() {
-        return new Refusal.Forbidden(
-                "code", "The code is not right. Enter the code your app shows now: each code works once");
+    /** A wrong code in the page's words; the service's name the field for an API's client. */
+    private static Refusal worded(Refusal.Forbidden refused) {
+        boolean code = refused.fields().stream().anyMatch(field -> "code".equals(field.field()));
+        return code
+                ? new Refusal.Forbidden(
+                        "code", "The code is not right. Enter the code your app shows now: each code works once")
+                : refused;
     }
 
     private PasswordForm page(ContainerRequestContext request, Caller caller) {
