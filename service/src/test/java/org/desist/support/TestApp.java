@@ -47,11 +47,15 @@ public final class TestApp {
      * On a new database of the run's kind, with a second factor required of every account as in production (the
      * test configurations turn it off, for the tests that sign in with a password alone).
      */
-    public static DropwizardAppExtension<DesistConfiguration> secondFactorRequired() {
+    public static DropwizardAppExtension<DesistConfiguration> secondFactorRequired(ConfigOverride... more) {
+        ConfigOverride[] overrides = java.util.stream.Stream.concat(
+                        java.util.stream.Stream.of(ConfigOverride.config("secondFactor.required", "true")),
+                        java.util.Arrays.stream(more))
+                .toArray(ConfigOverride[]::new);
         return new DropwizardAppExtension<>(
                 DesistApplication.class,
                 ResourceHelpers.resourceFilePath("test-config.yml"),
-                TestDatabase.fresh().overrides(ConfigOverride.config("secondFactor.required", "true")));
+                TestDatabase.fresh().overrides(overrides));
     }
 
     /** Unauthenticated: every call answers 401. */
