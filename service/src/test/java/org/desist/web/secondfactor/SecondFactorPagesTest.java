@@ -27,6 +27,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class SecondFactorPagesTest {
     static final DropwizardAppExtension<DesistConfiguration> APP = TestApp.secondFactorRequired();
     private static final Pattern KEY = Pattern.compile("data-test=\"secret\">([A-Z2-7 ]+)<");
+    private static final Pattern TEMPORARY =
+            Pattern.compile("data-test=\"temporary-password\">.*?<code>([^<]+)</code>", Pattern.DOTALL);
 
     @Test
     void the_half_signed_in_session_ends_when_the_code_is_given_and_a_new_one_begins() {
@@ -98,6 +100,89 @@ class SecondFactorPagesTest {
                 browser.post("/sign-in/code", browser.withToken("/sign-in/code", Map.of("code", " ")));
         assertThat(empty.statusCode()).isEqualTo(422);
         assertThat(empty.body()).contains("Enter the 6-digit code from your authenticator app");
+    }
+
+    @Test
+    void a_temporary_password_is_changed_with_a_code_which_makes_the_new_session_two_factor() {
+        AuthenticatorApp officer = enrolled("po.temporary");
+        String temporary = temporaryPassword("po.temporary");
+
+        PageClient browser = new PageClient(APP.getLocalPort()).signIn("po.temporary", temporary);
+        assertThat(location(browser.get("/cases"))).isEqualTo("/account/password");
+        HttpResponse<String> form = browser.get("/account/password");
+        assertThat(form.body()).contains("name=\"code\"", "Your password is temporary");
+        assertThat(form.body()).as("no menu yet").doesNotContain("govuk-service-navigation__link");
+
+        HttpResponse<String> withoutCode = browser.post(
+                "/account/password",
+                browser.withToken(
+                        "/account/password",
+                        Map.of("currentPassword", temporary, "newPassword", "my own passphrase at last")));
+        assertThat(withoutCode.statusCode()).isEqualTo(422);
+        assertThat(withoutCode.body()).contains("Enter the 6-digit code from your authenticator app");
+
+        HttpResponse<String> changed = browser.post(
+                "/account/password",
+                browser.withToken(
+                        "/account/password",
+                        Map.of(
+                                "currentPassword",
+                                temporary,
+                                "code",
+                                officer.nextCode(),
+                                "newPassword",
+                                "my own passphrase at last")));
+        assertThat(changed.statusCode()).as(changed.body()).isEqualTo(303);
+        assertThat(browser.get("/cases").statusCode())
+                .as("the password and the code, given together, are two factors")
+                .isEqualTo(200);
+    }
+
+    @Test
+    void a_new_account_changes_its_temporary_password_then_sets_up_its_app() {
+        PageClient admin = signedInWithCode("admin.creates", enrolled("admin.creates"));
+        HttpResponse<String> created = admin.post(
+                "/admin/accounts/new",
+                admin.withToken(
+                        "/admin/accounts/new", Map.of("username", "lead.brand.new", "roles", "programme_lead")));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String temporary = temporaryPasswordOn(created);
+
+        PageClient browser = new PageClient(APP.getLocalPort()).signIn("lead.brand.new", temporary);
+        HttpResponse<String> form = browser.get("/account/password");
+        assertThat(form.statusCode()).isEqualTo(200);
+        assertThat(form.body()).doesNotContain("name=\"code\"");
+        HttpResponse<String> changed = browser.post(
+                "/account/password",
+                browser.withToken(
+                        "/account/password",
+                        Map.of("currentPassword", temporary, "newPassword", "my own passphrase at last")));
+        assertThat(changed.statusCode()).as(changed.body()).isEqualTo(303);
+        assertThat(location(browser.get("/cases"))).startsWith("/account/second-factor?next=");
+    }
+
+    private static PageClient signedInWithCode(String username, AuthenticatorApp app) {
+        PageClient browser = new PageClient(APP.getLocalPort()).signIn(username, Staff.PASSWORD);
+        HttpResponse<String> given =
+                browser.post("/sign-in/code", browser.withToken("/sign-in/code", Map.of("code", app.nextCode())));
+        assertThat(given.statusCode()).as(given.body()).isEqualTo(303);
+        return browser;
+    }
+
+    /** An administrator's reset of the account's password: the temporary one, as the page shows it once. */
+    private static String temporaryPassword(String username) {
+        String admin = "admin.of." + username;
+        PageClient browser = signedInWithCode(admin, enrolled(admin));
+        String page = "/admin/accounts/" + username;
+        HttpResponse<String> reset = browser.post(page + "/password", browser.withToken(page, Map.of()));
+        assertThat(reset.statusCode()).as(reset.body()).isEqualTo(200);
+        return temporaryPasswordOn(reset);
+    }
+
+    private static String temporaryPasswordOn(HttpResponse<String> page) {
+        Matcher shown = TEMPORARY.matcher(page.body());
+        assertThat(shown.find()).as(page.body()).isTrue();
+        return shown.group(1);
     }
 
     /** Where the answer sends the browser, as a path of the service. */
