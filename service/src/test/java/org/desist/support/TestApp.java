@@ -54,21 +54,6 @@ public final class TestApp {
         return on(TestDatabase.fresh());
     }
 
-    /**
-     * On a new database of the run's kind, with a second factor required of every account as in production (the
-     * test configurations turn it off, for the tests that sign in with a password alone).
-     */
-    public static DropwizardAppExtension<DesistConfiguration> secondFactorRequired(ConfigOverride... more) {
-        ConfigOverride[] overrides = java.util.stream.Stream.concat(
-                        java.util.stream.Stream.of(ConfigOverride.config("secondFactor.required", "true")),
-                        java.util.Arrays.stream(more))
-                .toArray(ConfigOverride[]::new);
-        return new DropwizardAppExtension<>(
-                DesistApplication.class,
-                ResourceHelpers.resourceFilePath("test-config.yml"),
-                TestDatabase.fresh().overrides(overrides));
-    }
-
     /** Unauthenticated: every call answers 401. */
     public static Api anonymous(DropwizardAppExtension<DesistConfiguration> app) {
         return new Api("http://localhost:" + app.getLocalPort() + "/api");

@@ -1,31 +1,25 @@
 package org.desist.web.secondfactor;
 
-import com.eatthepath.otp.TimeBasedOneTimePasswordGenerator;
-import com.google.common.io.BaseEncoding;
-import java.security.InvalidKeyException;
-import java.security.Key;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Set;
-import javax.crypto.spec.SecretKeySpec;
+import org.desist.support.Authenticator;
 
-/** An authenticator app as a test holds one: the codes of the key a page showed (RFC 6238, by java-otp). */
+/** An authenticator app as a test holds one: the codes of the key a page showed ({@link Authenticator}'s). */
 final class AuthenticatorApp {
-    private static final TimeBasedOneTimePasswordGenerator TOTP = new TimeBasedOneTimePasswordGenerator();
-    private static final Duration STEP = TOTP.getTimeStep();
+    private static final Duration STEP = Duration.ofSeconds(30);
 
-    private final Key key;
+    private final String secret;
 
     /** The key as the page shows it: base32 in groups of four. */
     AuthenticatorApp(String shownKey) {
-        byte[] secret = BaseEncoding.base32().decode(shownKey.replace(" ", "").toUpperCase(Locale.ROOT));
-        this.key = new SecretKeySpec(secret, TOTP.getAlgorithm());
+        this.secret = shownKey.replace(" ", "").toUpperCase(Locale.ROOT);
     }
 
     /** The code the app shows now. */
     String code() {
-        return code(Instant.now());
+        return Authenticator.code(secret);
     }
 
     /**
@@ -33,27 +27,22 @@ final class AuthenticatorApp {
      * step was used (each code is accepted once), without waiting for the clock.
      */
     String nextCode() {
-        return code(Instant.now().plus(STEP));
+        return Authenticator.nextCode(secret);
     }
 
     /** Six digits that are none of the codes accepted about now. */
     String wrongCode() {
         Instant now = Instant.now();
-        Set<String> accepted =
-                Set.of(code(now.minus(STEP)), code(now), code(now.plus(STEP)), code(now.plus(STEP.multipliedBy(2))));
+        Set<String> accepted = Set.of(
+                Authenticator.code(secret, now.minus(STEP)),
+                Authenticator.code(secret, now),
+                Authenticator.code(secret, now.plus(STEP)),
+                Authenticator.code(secret, now.plus(STEP.multipliedBy(2))));
         for (int candidate = 123456; ; candidate = (candidate + 111111) % 1_000_000) {
             String wrong = String.format(Locale.ROOT, "%06d", candidate);
             if (!accepted.contains(wrong)) {
                 return wrong;
             }
-        }
-    }
-
-    private String code(Instant at) {
-        try {
-            return TOTP.generateOneTimePasswordString(key, at, Locale.ROOT);
-        } catch (InvalidKeyException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -11,6 +11,7 @@ import org.desist.config.DesistConfiguration;
 import org.desist.support.Browser;
 import org.desist.support.Staff;
 import org.desist.support.TestApp;
+import org.desist.support.TestDatabase;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -26,7 +27,7 @@ import org.openqa.selenium.WebElement;
 @ExtendWith(DropwizardExtensionsSupport.class)
 @Tag("slow")
 class SecondFactorJourneyTest {
-    static final DropwizardAppExtension<DesistConfiguration> APP = TestApp.secondFactorRequired();
+    static final DropwizardAppExtension<DesistConfiguration> APP = TestApp.secondFactorRequired(TestDatabase.fresh());
 
     @Test
     void enrol_at_the_first_sign_in_then_sign_in_with_a_code_and_never_reach_the_cases_without_it() {

@@ -14,6 +14,7 @@ import org.desist.config.DesistConfiguration;
 import org.desist.support.PageClient;
 import org.desist.support.Staff;
 import org.desist.support.TestApp;
+import org.desist.support.TestDatabase;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -25,7 +26,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(DropwizardExtensionsSupport.class)
 @Tag("slow")
 class SecondFactorPagesTest {
-    static final DropwizardAppExtension<DesistConfiguration> APP = TestApp.secondFactorRequired();
+    static final DropwizardAppExtension<DesistConfiguration> APP = TestApp.secondFactorRequired(TestDatabase.fresh());
     private static final Pattern KEY = Pattern.compile("data-test=\"secret\">([A-Z2-7 ]+)<");
     private static final Pattern TEMPORARY =
             Pattern.compile("data-test=\"temporary-password\">.*?<code>([^<]+)</code>", Pattern.DOTALL);

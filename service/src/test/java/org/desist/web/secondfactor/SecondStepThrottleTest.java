@@ -3,6 +3,7 @@ package org.desist.web.secondfactor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dropwizard.testing.ConfigOverride;
+import io.dropwizard.testing.ResourceHelpers;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import java.net.http.HttpResponse;
@@ -10,11 +11,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.desist.DesistApplication;
 import org.desist.auth.Role;
 import org.desist.config.DesistConfiguration;
 import org.desist.support.PageClient;
 import org.desist.support.Staff;
-import org.desist.support.TestApp;
+import org.desist.support.TestDatabase;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -23,8 +25,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(DropwizardExtensionsSupport.class)
 @Tag("slow")
 class SecondStepThrottleTest {
-    static final DropwizardAppExtension<DesistConfiguration> APP =
-            TestApp.secondFactorRequired(ConfigOverride.config("signInFailuresPerAddress", "3"));
+    static final DropwizardAppExtension<DesistConfiguration> APP = new DropwizardAppExtension<>(
+            DesistApplication.class,
+            ResourceHelpers.resourceFilePath("test-config.yml"),
+            TestDatabase.fresh()
+                    .overrides(
+                            ConfigOverride.config("secondFactor.required", "true"),
+                            ConfigOverride.config("signInFailuresPerAddress", "3")));
     private static final Pattern KEY = Pattern.compile("data-test=\"secret\">([A-Z2-7 ]+)<");
 
     @Test
