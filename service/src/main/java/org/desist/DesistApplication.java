@@ -152,6 +152,7 @@ import org.desist.summary.SummaryResource;
 import org.desist.time.ProgrammeClock;
 import org.desist.timeline.Timeline;
 import org.desist.timeline.TimelineResource;
+import org.desist.user.AccountSessions;
 import org.desist.user.StaffAccounts;
 import org.desist.user.pages.AccountPages;
 import org.desist.victimsafety.NewVictimSafetyConcern;
@@ -289,8 +290,12 @@ public class DesistApplication extends Application<DesistConfiguration> {
         AuditLog audit = new AuditLog(clock, auditWriter);
         Visibility visibility = new Visibility(audit);
 
-        Authentication authentication =
-                Authentication.install(jdbi, clock, audit, configuration.getSignInFailuresPerAddress());
+        Authentication authentication = Authentication.install(
+                jdbi,
+                clock,
+                audit,
+                configuration.getSignInFailuresPerAddress(),
+                configuration.getTokenIdleTimeout().toJavaDuration());
         jersey.register(new CallerFilter());
         jersey.register(new CallerFilter.Binder());
         jersey.register(new AccessFeature(audit, authentication.filter(), clock));
@@ -320,7 +325,11 @@ public class DesistApplication extends Application<DesistConfiguration> {
                 clock,
                 audit,
                 configuration.getTemporaryPasswordLifetime().toJavaDuration(),
-                authentication.throttle());
+                authentication.throttle(),
+                new AccountSessions.Limits(
+                        configuration.getWeb().getIdleTimeout().toJavaDuration(),
+                        configuration.getWeb().getAbsoluteTimeout().toJavaDuration(),
+                        configuration.getTokenIdleTimeout().toJavaDuration()));
         AuditTrail auditTrail = new AuditTrail(jdbi, audit);
         jersey.register(new AuditResource(auditTrail));
         CaseRecords records = new CaseRecords(jdbi, clock, audit, participants, patches, environment.getObjectMapper());

@@ -8,12 +8,12 @@ import org.desist.audit.ReadAuditWriter;
 import org.desist.signin.SignInThrottle;
 import org.jdbi.v3.core.Jdbi;
 
-/** The accounts part of the service, wired in one place: administration, self-service, ending a token. */
+/** The accounts part of the service, wired in one place: administration, self-service, sessions and tokens. */
 public final class StaffAccounts {
     private StaffAccounts() {}
 
     /** The accounts' services, for the API's resources and the screens alike. */
-    public record Services(Accounts accounts, OwnAccount own, AccountTokens tokens) {}
+    public record Services(Accounts accounts, OwnAccount own, AccountTokens tokens, AccountSessions sessions) {}
 
     /** Nothing to tell the sign-in side: every instance checks each request against the credential version. */
     public static Services register(
@@ -22,15 +22,18 @@ public final class StaffAccounts {
             Clock clock,
             AuditLog audit,
             Duration temporaryPasswordLifetime,
-            SignInThrottle throttle) {
+            SignInThrottle throttle,
+            AccountSessions.Limits sessionLimits) {
         AccountChange changes = new AccountChange(jdbi, clock, audit);
         AccountTokens tokens = new AccountTokens(jdbi, changes, audit);
         Accounts accounts = new Accounts(jdbi, changes, audit, temporaryPasswordLifetime);
         OwnAccount own = new OwnAccount(jdbi, changes, audit, throttle);
         jersey.register(new AccountResource(accounts, tokens));
-        jersey.register(new MyAccountResource(own, tokens));
+        AccountSessions sessions = new AccountSessions(jdbi, changes, audit, sessionLimits);
+        jersey.register(new MyAccountResource(own, tokens, sessions));
         jersey.register(new TokenRevocationResource(tokens));
-        return new Services(accounts, own, tokens);
+        jersey.register(new AccountSessionsResource(sessions));
+        return new Services(accounts, own, tokens, sessions);
     }
 
     /** For add-user, which only creates: its audit rows are appended in the creating transaction. */

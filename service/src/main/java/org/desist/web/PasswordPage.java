@@ -16,6 +16,7 @@ import java.net.URI;
 import org.desist.access.Action;
 import org.desist.access.Requires;
 import org.desist.auth.Caller;
+import org.desist.http.ClientAddresses;
 import org.desist.signin.Assurance;
 import org.desist.user.OwnAccount;
 import org.desist.user.PasswordChange;
@@ -67,8 +68,8 @@ public class PasswordPage {
                     sessions.end(cookie.read(request));
                     // the new session is as strong as the one that changed the password
                     boolean twoFactors = Assurance.of(request) == Assurance.TWO_FACTORS;
-                    String session =
-                            sessions.start(caller.username(), twoFactors).orElseThrow();
+                    String session = sessions.start(caller.username(), twoFactors, ClientAddresses.of(request))
+                            .orElseThrow();
                     return Response.seeOther(URI.create("/?passwordChanged"))
                             .cookie(cookie.issue(request, session))
                             .build();

@@ -6,8 +6,10 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import java.util.Optional;
 import org.desist.auth.User;
+import org.desist.http.ClientAddresses;
 import org.desist.signin.Assurance;
 import org.desist.signin.Credentials;
+import org.desist.signin.SessionInUse;
 import org.desist.signin.SignIn;
 import org.jdbi.v3.core.Jdbi;
 
@@ -32,7 +34,7 @@ final class SessionSignInFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
-        Optional<BrowserSession> session = sessions.find(cookie.read(request));
+        Optional<BrowserSession> session = sessions.find(cookie.read(request), ClientAddresses.of(request));
         if (session.isEmpty()) {
             throw new SignInRequired(returnTo(request));
         }
@@ -41,6 +43,7 @@ final class SessionSignInFilter implements ContainerRequestFilter {
         SignIn.signIn(request, user, "session");
         Assurance.of(session.get().twoFactors()).mark(request);
         request.setProperty(SESSION, session.get());
+        SessionInUse.mark(request, session.get().publicId());
         String path = "/" + request.getUriInfo().getPath();
         if (user.mustChangePassword() && !PasswordPage.PATH.equals(path) && !SignInResource.SIGN_OUT.equals(path)) {
             throw new Redirect(PasswordPage.PATH);
