@@ -419,7 +419,7 @@ public class DesistApplication extends Application<DesistConfiguration> {
                 summaries,
                 screens.forms()));
         screens.register(new ProgrammePages(sites, cohorts, figures, figureDocuments, screens.forms()));
-        screens.register(new AccountPages(accounts.accounts(), sites, screens.forms()));
+        screens.register(new AccountPages(accounts.accounts(), accounts.sessions(), sites, screens.forms()));
         screens.register(new AuditPages(auditTrail));
         screens.register(new SessionPages(sessions, participants, screens.forms()));
         screens.register(new AssessmentPages(assessments, participants, screens.forms()));

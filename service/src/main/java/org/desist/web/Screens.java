@@ -135,6 +135,7 @@ public final class Screens {
         pages.register(new SignInResource(authentication.passwords(), sessions, cookie));
         pages.register(new HomeResource());
         pages.register(new PasswordPage(accounts.own(), sessions, cookie));
+        pages.register(new SessionsPage(accounts.sessions(), cookie));
         SetupLink setup = new SetupLink(jdbi, clock, accounts.accounts());
         pages.register(new SetupResource(setup, sessions, cookie));
         environment.lifecycle().addServerLifecycleListener(new ServerLifecycleListener() {

@@ -127,8 +127,8 @@ class SessionsTest {
             assertThat(list.text()).doesNotContain(secret);
         }
 
-        // with a password, nothing in the list is the one in use; on the other instance, the same list
-        assertThat(items(TestApp.as(B, me).get("/me/sessions"))).hasSize(3).noneMatch(item -> item.get("current")
+        // with a password, nothing in the list is the one in use
+        assertThat(items(TestApp.as(A, me).get("/me/sessions"))).hasSize(3).noneMatch(item -> item.get("current")
                 .asBoolean());
         // paged like every list
         Reply page = bearer(A, first).get("/me/sessions?limit=2");
@@ -264,5 +264,105 @@ class SessionsTest {
                 .bind("action", action)
                 .mapTo(Long.class)
                 .one());
+    }
+
+    /** The ids of the forms that end each row of a sessions page. */
+    private static List<String> endForms(String page) {
+        java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("action=\"/account/sessions/([^/\"]+)/end\"")
+                .matcher(page);
+        List<String> ids = new ArrayList<>();
+        while (matcher.find()) {
+            ids.add(matcher.group(1));
+        }
+        return ids;
+    }
+
+    @Test
+    void my_sessions_page_lists_them_and_ends_another_browser_or_this_one_which_signs_out() {
+        String me = officer();
+        PageClient here = new PageClient(A.getLocalPort()).signIn(me, Staff.PASSWORD);
+        PageClient there = new PageClient(B.getLocalPort()).signIn(me, Staff.PASSWORD);
+        JsonNode token = token(A, me);
+        assertThat(here.get("/").body()).contains("href=\"/account/sessions\"");
+
+        HttpResponse<String> page = here.get("/account/sessions");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("Your sessions and tokens").contains("API token");
+        List<String> ids = endForms(page.body());
+        assertThat(ids).hasSize(3).contains(token.get("id").asText());
+        String cookie = here.cookie().substring(here.cookie().indexOf('=') + 1);
+        assertThat(page.body()).doesNotContain(cookie).doesNotContain(ApiTokens.hash(cookie));
+        java.util.regex.Matcher current = java.util.regex.Pattern.compile(
+                        "data-test=\"current\".*?action=\"/account/sessions/([^/\"]+)/end\"",
+                        java.util.regex.Pattern.DOTALL)
+                .matcher(page.body());
+        assertThat(current.find()).isTrue();
+        String thisBrowser = current.group(1);
+        assertThat(current.find()).as("one row is this browser").isFalse();
+        assertThat(page.body()).contains("This browser");
+        String otherBrowser = ids.stream()
+                .filter(id ->
+                        !id.equals(thisBrowser) && !id.equals(token.get("id").asText()))
+                .findFirst()
+                .orElseThrow();
+
+        // no form token: refused, nothing ended
+        assertThat(here.post("/account/sessions/" + otherBrowser + "/end", Map.of())
+                        .statusCode())
+                .isEqualTo(403);
+        assertThat(there.get("/").statusCode()).isEqualTo(200);
+
+        HttpResponse<String> endOther =
+                here.post("/account/sessions/" + otherBrowser + "/end", here.withToken("/account/sessions", Map.of()));
+        assertThat(endOther.statusCode()).isEqualTo(303);
+        assertThat(endOther.headers().firstValue("Location").orElseThrow()).endsWith("/account/sessions?ended");
+        assertThat(there.get("/").statusCode()).isEqualTo(303);
+        HttpResponse<String> after = here.get("/account/sessions?ended");
+        assertThat(after.body()).contains("It has ended");
+        assertThat(endForms(after.body()))
+                .containsExactlyInAnyOrder(thisBrowser, token.get("id").asText());
+        PageClient stillIn = here;
+
+        // someone else's id: the page's 404
+        String other = officer();
+        JsonNode theirs = token(A, other);
+        HttpResponse<String> notMine = stillIn.post(
+                "/account/sessions/" + theirs.get("id").asText() + "/end",
+                stillIn.withToken("/account/sessions", Map.of()));
+        assertThat(notMine.statusCode()).isEqualTo(404);
+        assertThat(bearer(A, theirs).get("/me/sessions").status()).isEqualTo(200);
+
+        // ending this browser's own session signs it out, cookie cleared
+        String own = thisBrowser;
+        HttpResponse<String> out =
+                stillIn.post("/account/sessions/" + own + "/end", stillIn.withToken("/account/sessions", Map.of()));
+        assertThat(out.statusCode()).isEqualTo(303);
+        assertThat(out.headers().firstValue("Location").orElseThrow()).contains("/sign-in?signedOut");
+        assertThat(out.headers().firstValue("Set-Cookie").orElseThrow()).contains("Max-Age=0");
+        assertThat(new PageClient(A.getLocalPort())
+                        .withCookie(stillIn.cookie())
+                        .get("/")
+                        .statusCode())
+                .isEqualTo(303);
+        assertThat(bearer(A, token).get("/me/sessions").status()).isEqualTo(200);
+    }
+
+    @Test
+    void an_administrators_button_ends_every_session_and_token_of_the_account() {
+        String target = officer();
+        PageClient targetBrowser = new PageClient(B.getLocalPort()).signIn(target, Staff.PASSWORD);
+        JsonNode token = token(A, target);
+        PageClient admin = new PageClient(A.getLocalPort()).signIn("sess.admin", Staff.PASSWORD);
+        String accountPage = "/admin/accounts/" + target;
+        assertThat(admin.get(accountPage).body()).contains("End all sessions and tokens");
+
+        HttpResponse<String> ended = admin.post(accountPage + "/sessions/end", admin.withToken(accountPage, Map.of()));
+        assertThat(ended.statusCode()).isEqualTo(303);
+        assertThat(ended.headers().firstValue("Location").orElseThrow()).endsWith(accountPage);
+        assertThat(targetBrowser.get("/").statusCode()).isEqualTo(303);
+        assertThat(bearer(B, token).get("/me/sessions").status()).isEqualTo(401);
+        assertThat(admin.get("/").statusCode())
+                .as("the administrator's own session stays")
+                .isEqualTo(200);
     }
 }

@@ -24,6 +24,7 @@ import org.desist.auth.Caller;
 import org.desist.listing.PageRequest;
 import org.desist.site.SiteService;
 import org.desist.user.Account;
+import org.desist.user.AccountSessions;
 import org.desist.user.Accounts;
 import org.desist.user.CreatedAccount;
 import org.desist.user.NewAccount;
@@ -47,11 +48,13 @@ public class AccountPages {
     private static final PageRequest SITES = new PageRequest(200, 0);
 
     private final Accounts accounts;
+    private final AccountSessions sessions;
     private final SiteService sites;
     private final FormBinding forms;
 
-    public AccountPages(Accounts accounts, SiteService sites, FormBinding forms) {
+    public AccountPages(Accounts accounts, AccountSessions sessions, SiteService sites, FormBinding forms) {
         this.accounts = accounts;
+        this.sessions = sessions;
         this.sites = sites;
         this.forms = forms;
     }
@@ -116,6 +119,19 @@ public class AccountPages {
     public Response enable(
             @PathParam("username") String username, @Context Caller caller, @Context ContainerRequestContext request) {
         return change(username, caller, request, () -> accounts.enable(caller, username));
+    }
+
+    /** Every browser session and token of the account ends (DELETE /api/users/{username}/sessions). */
+    @POST
+    @Path("/{username}/sessions/end")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Requires(Action.USER_ADMIN)
+    public Response endSessions(
+            @PathParam("username") String username, @Context Caller caller, @Context ContainerRequestContext request) {
+        return change(username, caller, request, () -> {
+            sessions.endAll(caller, username);
+            return null;
+        });
     }
 
     @POST
