@@ -19,6 +19,7 @@ import org.desist.http.BasicHeader;
 import org.desist.http.ClientAddresses;
 import org.desist.http.ProblemUnauthorizedHandler;
 import org.desist.http.RequestIds;
+import org.desist.http.SessionInUse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -21,7 +21,7 @@ import org.desist.access.Requires;
 import org.desist.auth.Caller;
 import org.desist.http.Page;
 import org.desist.http.Paging;
-import org.desist.signin.SessionInUse;
+import org.desist.http.SessionInUse;
 
 /** Self-service for every member of staff: their own password, their own tokens and browser sessions. */
 @Path("/me")

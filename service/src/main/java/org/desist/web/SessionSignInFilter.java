@@ -7,9 +7,9 @@ import jakarta.ws.rs.container.ContainerRequestFilter;
 import java.util.Optional;
 import org.desist.auth.User;
 import org.desist.http.ClientAddresses;
+import org.desist.http.SessionInUse;
 import org.desist.signin.Assurance;
 import org.desist.signin.Credentials;
-import org.desist.signin.SessionInUse;
 import org.desist.signin.SignIn;
 import org.jdbi.v3.core.Jdbi;
 

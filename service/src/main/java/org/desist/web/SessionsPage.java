@@ -18,7 +18,7 @@ import java.util.Optional;
 import org.desist.access.Action;
 import org.desist.access.Requires;
 import org.desist.auth.Caller;
-import org.desist.signin.SessionInUse;
+import org.desist.http.SessionInUse;
 import org.desist.user.AccountSessions;
 
 /**

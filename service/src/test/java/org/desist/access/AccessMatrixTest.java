@@ -232,6 +232,17 @@ class AccessMatrixTest {
                                 .status())
                         .isEqualTo(200));
             }),
+            // issue 16: my sessions and tokens, one of them ended
+            read("GET /api/me/sessions", () -> "/me/sessions"),
+            write("DELETE /api/me/sessions/{id}", 204, username -> {
+                JsonNode token = Cases.created(TestApp.as(APP, username).post("/tokens", null));
+                return Request.to("/me/sessions/" + token.get("id").asText())
+                        .whenRefused(() -> assertThat(TestApp.anonymous(APP)
+                                        .withBearer(token.get("token").asText())
+                                        .get("/sites")
+                                        .status())
+                                .isEqualTo(200));
+            }),
             read("GET /api/users", () -> "/users"),
             write("POST /api/users", 201, username -> {
                 String name = "made-" + serial();
@@ -272,6 +283,15 @@ class AccessMatrixTest {
                 String spare = spareAccount();
                 JsonNode token = Cases.created(TestApp.as(APP, spare).post("/tokens", null));
                 return Request.to("/users/" + spare + "/tokens").whenRefused(() -> assertThat(TestApp.anonymous(APP)
+                                .withBearer(token.get("token").asText())
+                                .get("/sites")
+                                .status())
+                        .isEqualTo(200));
+            }),
+            write("DELETE /api/users/{username}/sessions", 204, username -> {
+                String spare = spareAccount();
+                JsonNode token = Cases.created(TestApp.as(APP, spare).post("/tokens", null));
+                return Request.to("/users/" + spare + "/sessions").whenRefused(() -> assertThat(TestApp.anonymous(APP)
                                 .withBearer(token.get("token").asText())
                                 .get("/sites")
                                 .status())

@@ -1,4 +1,4 @@
-package org.desist.signin;
+package org.desist.http;
 
 import jakarta.ws.rs.container.ContainerRequestContext;
 import java.util.Optional;
