@@ -156,6 +156,7 @@ import org.desist.summary.SummaryResource;
 import org.desist.time.ProgrammeClock;
 import org.desist.timeline.Timeline;
 import org.desist.timeline.TimelineResource;
+import org.desist.user.AccountSessions;
 import org.desist.user.StaffAccounts;
 import org.desist.user.pages.AccountPages;
 import org.desist.victimsafety.NewVictimSafetyConcern;
@@ -293,8 +294,12 @@ public class DesistApplication extends Application<DesistConfiguration> {
         AuditLog audit = new AuditLog(clock, auditWriter);
         Visibility visibility = new Visibility(audit);
 
-        Authentication authentication =
-                Authentication.install(jdbi, clock, audit, configuration.getSignInFailuresPerAddress());
+        Authentication authentication = Authentication.install(
+                jdbi,
+                clock,
+                audit,
+                configuration.getSignInFailuresPerAddress(),
+                configuration.getTokenIdleTimeout().toJavaDuration());
         jersey.register(new CallerFilter());
         jersey.register(new CallerFilter.Binder());
         SecondFactors secondFactors = new SecondFactors(
@@ -342,7 +347,11 @@ public class DesistApplication extends Application<DesistConfiguration> {
                 audit,
                 configuration.getTemporaryPasswordLifetime().toJavaDuration(),
                 authentication.throttle(),
-                secondFactors);
+                secondFactors,
+                new AccountSessions.Limits(
+                        configuration.getWeb().getIdleTimeout().toJavaDuration(),
+                        configuration.getWeb().getAbsoluteTimeout().toJavaDuration(),
+                        configuration.getTokenIdleTimeout().toJavaDuration()));
         AuditTrail auditTrail = new AuditTrail(jdbi, audit);
         jersey.register(new AuditResource(auditTrail));
         CaseRecords records = new CaseRecords(jdbi, clock, audit, participants, patches, environment.getObjectMapper());
@@ -432,7 +441,8 @@ public class DesistApplication extends Application<DesistConfiguration> {
                 summaries,
                 screens.forms()));
         screens.register(new ProgrammePages(sites, cohorts, figures, figureDocuments, screens.forms()));
-        screens.register(new AccountPages(accounts.accounts(), sites, screens.forms(), secondFactors));
+        screens.register(
+                new AccountPages(accounts.accounts(), accounts.sessions(), sites, screens.forms(), secondFactors));
         screens.register(new SecondFactorPages(secondFactors, screens.renewal()));
         screens.register(new AuditPages(auditTrail));
         screens.register(new SessionPages(sessions, participants, screens.forms()));

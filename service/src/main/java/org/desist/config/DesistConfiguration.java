@@ -49,6 +49,20 @@ public class DesistConfiguration extends Configuration {
         this.tokenLifetime = tokenLifetime;
     }
 
+    /** How long a bearer token may go unused before it is refused, however long its lifetime. */
+    @NotNull
+    private Duration tokenIdleTimeout = Duration.minutes(60);
+
+    @JsonProperty
+    public Duration getTokenIdleTimeout() {
+        return tokenIdleTimeout;
+    }
+
+    @JsonProperty
+    public void setTokenIdleTimeout(Duration tokenIdleTimeout) {
+        this.tokenIdleTimeout = tokenIdleTimeout;
+    }
+
     /** How long a temporary password from an administrator's reset works, if not changed first. */
     @NotNull
     private Duration temporaryPasswordLifetime = Duration.hours(72);

@@ -2,6 +2,7 @@ package org.desist.signin;
 
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import java.time.Clock;
+import java.time.Duration;
 import org.desist.audit.AuditLog;
 import org.jdbi.v3.core.Jdbi;
 
@@ -19,10 +20,16 @@ public final class Authentication {
         this.throttle = throttle;
     }
 
-    public static Authentication install(Jdbi jdbi, Clock clock, AuditLog audit, int signInFailuresPerAddress) {
+    /** {@code tokenIdle}: how long a bearer token may go unused before it is refused. */
+    public static Authentication install(
+            Jdbi jdbi, Clock clock, AuditLog audit, int signInFailuresPerAddress, Duration tokenIdle) {
         SignInThrottle throttle = new SignInThrottle(jdbi, clock, signInFailuresPerAddress);
         return new Authentication(
-                new SignIn(new PasswordAuthenticator(jdbi), new TokenAuthenticator(jdbi, clock), throttle, audit),
+                new SignIn(
+                        new PasswordAuthenticator(jdbi),
+                        new TokenAuthenticator(jdbi, clock, tokenIdle),
+                        throttle,
+                        audit),
                 throttle);
     }
 

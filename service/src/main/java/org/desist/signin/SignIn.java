@@ -19,6 +19,7 @@ import org.desist.http.BasicHeader;
 import org.desist.http.ClientAddresses;
 import org.desist.http.ProblemUnauthorizedHandler;
 import org.desist.http.RequestIds;
+import org.desist.http.SessionInUse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,12 +59,13 @@ public class SignIn implements ContainerRequestFilter {
             Assurance.PASSWORD_ONLY.mark(request);
         } else if (BasicHeader.hasScheme(authorization, BEARER)) {
             Optional<TokenAuthenticator.Bearer> bearer = tokens.authenticate(
-                    authorization.substring(BEARER.length() + 1).strip());
+                    authorization.substring(BEARER.length() + 1).strip(), ClientAddresses.of(request));
             if (bearer.isEmpty()) {
-                throw refused(request, null, "Bearer token refused: unknown, expired or revoked");
+                throw refused(request, null, "Bearer token refused: unknown, expired, idle or revoked");
             }
             signIn(request, bearer.get().user(), BEARER);
             bearer.get().assurance().mark(request);
+            SessionInUse.mark(request, bearer.get().tokenId());
         } else {
             // no credentials offered, or a scheme nobody here speaks: nothing was tried, so nothing is audited
             throw unauthorized();

@@ -9,24 +9,41 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 public interface TokenDao {
 
-    @SqlUpdate("INSERT INTO api_token (id, username, token_hash, created_at, expires_at, two_factor)"
-            + " VALUES (:id, :username, :hash, :createdAt, :expiresAt, :twoFactors)")
+    /** A new token counts as used when issued, from the address that asked for it. */
+    @SqlUpdate("INSERT INTO api_token (id, username, token_hash, created_at, expires_at, two_factor, created_from,"
+            + " last_used_at, last_used_from)"
+            + " VALUES (:id, :username, :hash, :createdAt, :expiresAt, :twoFactors, :address, :createdAt, :address)")
     void insert(
             @Bind("id") String id,
             @Bind("username") String username,
             @Bind("hash") String hash,
             @Bind("createdAt") Instant createdAt,
             @Bind("expiresAt") Instant expiresAt,
-            @Bind("twoFactors") boolean twoFactors);
+            @Bind("twoFactors") boolean twoFactors,
+            @Bind("address") String address);
 
-    /** A live token's owner, and whether it was issued against two factors. */
-    record Owner(String username, boolean twoFactors) {}
+    /** A live token: its id, owner, whether it was issued against two factors, and when it was last used. */
+    record Owner(String id, String username, boolean twoFactors, Instant lastUsedAt) {}
 
-    @SqlQuery(
-            "SELECT t.username, t.two_factor AS two_factors FROM api_token t JOIN app_user u ON u.username = t.username"
-                    + " WHERE t.token_hash = :hash AND t.revoked_at IS NULL AND t.expires_at > :now AND u.disabled = 0")
+    /** Live: not revoked, not expired, used since {@code idleSince}, and its account not disabled. */
+    @SqlQuery("SELECT t.id, t.username, t.two_factor AS two_factors, t.last_used_at FROM api_token t"
+            + " JOIN app_user u ON u.username = t.username WHERE t.token_hash = :hash AND t.revoked_at IS NULL"
+            + " AND t.expires_at > :now AND t.last_used_at > :idleSince AND u.disabled = 0")
     @RegisterConstructorMapper(Owner.class)
-    Optional<Owner> activeOwner(@Bind("hash") String hash, @Bind("now") Instant now);
+    Optional<Owner> activeOwner(
+            @Bind("hash") String hash, @Bind("now") Instant now, @Bind("idleSince") Instant idleSince);
+
+    /**
+     * Moves the idle clock if it was last moved before {@code touchedBefore}: instances touching the same token
+     * in the same minute write it once.
+     */
+    @SqlUpdate("UPDATE api_token SET last_used_at = :now, last_used_from = :address WHERE id = :id"
+            + " AND last_used_at < :touchedBefore")
+    int touch(
+            @Bind("id") String id,
+            @Bind("now") Instant now,
+            @Bind("touchedBefore") Instant touchedBefore,
+            @Bind("address") String address);
 
     @SqlQuery("SELECT username FROM api_token WHERE id = :id")
     Optional<String> owner(@Bind("id") String id);

@@ -10,6 +10,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -26,6 +27,7 @@ import org.desist.access.Action;
 import org.desist.access.Requires;
 import org.desist.auth.Caller;
 import org.desist.http.BasicHeader;
+import org.desist.http.ClientAddresses;
 import org.desist.http.ProblemException;
 import org.jdbi.v3.core.Jdbi;
 
@@ -64,7 +66,11 @@ public class TokenResource {
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = IssuedToken.class)))
     public Response issue(
-            TokenRequest proof, @Context Caller caller, @Context HttpHeaders headers, @Context UriInfo uri) {
+            TokenRequest proof,
+            @Context Caller caller,
+            @Context HttpHeaders headers,
+            @Context UriInfo uri,
+            @Context ContainerRequestContext request) {
         // Not SecurityContext.getAuthenticationScheme() alone: the header says which scheme this request used.
         // The password is checked here against the database, never a remembered login, and the token is
         // written only if the account is still at the version that password was checked at.
@@ -104,7 +110,14 @@ public class TokenResource {
                 throw changedMeanwhile();
             }
             handle.attach(TokenDao.class)
-                    .insert(id, credentials.getUsername(), ApiTokens.hash(token), now, expiresAt, twoFactors);
+                    .insert(
+                            id,
+                            credentials.getUsername(),
+                            ApiTokens.hash(token),
+                            now,
+                            expiresAt,
+                            twoFactors,
+                            ClientAddresses.of(request));
         });
         return Response.created(uri.getAbsolutePathBuilder().path(id).build())
                 .entity(new IssuedToken(

@@ -10,7 +10,9 @@ import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
@@ -19,8 +21,9 @@ import org.desist.access.Requires;
 import org.desist.auth.Caller;
 import org.desist.http.Page;
 import org.desist.http.Paging;
+import org.desist.http.SessionInUse;
 
-/** Self-service for every member of staff: their own password and their own sessions (bearer tokens). */
+/** Self-service for every member of staff: their own password, their own tokens and browser sessions. */
 @Path("/me")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -28,10 +31,12 @@ import org.desist.http.Paging;
 public class MyAccountResource {
     private final OwnAccount own;
     private final AccountTokens tokens;
+    private final AccountSessions sessions;
 
-    public MyAccountResource(OwnAccount own, AccountTokens tokens) {
+    public MyAccountResource(OwnAccount own, AccountTokens tokens, AccountSessions sessions) {
         this.own = own;
         this.tokens = tokens;
+        this.sessions = sessions;
     }
 
     @POST
@@ -69,5 +74,35 @@ public class MyAccountResource {
             description = "Revokes every token of my account, the one in use too.")
     public void signOutEverywhere(@Context Caller caller) {
         tokens.endAll(caller, caller.username()); // no body: 204
+    }
+
+    @GET
+    @Path("/sessions")
+    @Requires(Action.OWN_TOKENS)
+    @Operation(
+            operationId = "listMySessions",
+            summary = "List my sessions and tokens",
+            description = "My live browser sessions (the screens) and bearer tokens, newest first: where each was"
+                    + " begun from and last used from, when, whether it began with two factors, and which one is"
+                    + " making this request. Never a cookie, a token, nor either's hash.")
+    public Page<SessionSummary> sessions(
+            @Valid @BeanParam Paging paging,
+            @Context UriInfo uri,
+            @Context Caller caller,
+            @Context ContainerRequestContext request) {
+        return Page.of(
+                sessions.mine(caller, SessionInUse.of(request), paging.fetch(), paging.getOffset()), paging, uri);
+    }
+
+    @DELETE
+    @Path("/sessions/{id}")
+    @Requires(Action.OWN_TOKENS)
+    @Operation(
+            operationId = "endMySession",
+            summary = "End one of my sessions or tokens",
+            description = "A browser session ends, a token is revoked; the one making this request too, if named."
+                    + " Anyone else's answers 404, as an unknown id does.")
+    public void endSession(@PathParam("id") String id, @Context Caller caller) {
+        sessions.endMine(caller, id); // no body: 204
     }
 }

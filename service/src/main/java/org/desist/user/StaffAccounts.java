@@ -11,12 +11,17 @@ import org.desist.secondfactor.SecondFactors;
 import org.desist.signin.SignInThrottle;
 import org.jdbi.v3.core.Jdbi;
 
-/** The accounts part of the service, wired in one place: administration, self-service, ending a token. */
+/** The accounts part of the service, wired in one place: administration, self-service, sessions and tokens. */
 public final class StaffAccounts {
     private StaffAccounts() {}
 
     /** The accounts' services, for the API's resources and the screens alike. */
-    public record Services(Accounts accounts, OwnAccount own, AccountTokens tokens, SecondFactors secondFactors) {}
+    public record Services(
+            Accounts accounts,
+            OwnAccount own,
+            AccountTokens tokens,
+            SecondFactors secondFactors,
+            AccountSessions sessions) {}
 
     /** Nothing to tell the sign-in side: every instance checks each request against the credential version. */
     public static Services register(
@@ -26,15 +31,18 @@ public final class StaffAccounts {
             AuditLog audit,
             Duration temporaryPasswordLifetime,
             SignInThrottle throttle,
-            SecondFactors secondFactors) {
+            SecondFactors secondFactors,
+            AccountSessions.Limits sessionLimits) {
         AccountChange changes = new AccountChange(jdbi, clock, audit);
         AccountTokens tokens = new AccountTokens(jdbi, changes, audit);
         Accounts accounts = new Accounts(jdbi, changes, audit, temporaryPasswordLifetime);
         OwnAccount own = new OwnAccount(jdbi, changes, audit, throttle, secondFactors);
         jersey.register(new AccountResource(accounts, tokens, secondFactors));
-        jersey.register(new MyAccountResource(own, tokens));
+        AccountSessions sessions = new AccountSessions(jdbi, changes, audit, sessionLimits);
+        jersey.register(new MyAccountResource(own, tokens, sessions));
         jersey.register(new TokenRevocationResource(tokens));
-        return new Services(accounts, own, tokens, secondFactors);
+        jersey.register(new AccountSessionsResource(sessions));
+        return new Services(accounts, own, tokens, secondFactors, sessions);
     }
 
     /** How the second factor's reset is made: as every administrator's change to an account ({@link AccountChange}). */

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.UUID;
 import org.desist.signin.ApiTokens;
 import org.desist.signin.Authentication;
 import org.jdbi.v3.core.Jdbi;
@@ -33,19 +34,29 @@ public class BrowserSessions {
 
     /**
      * A new session of a signed-in account: the cookie value, shown to the browser once; empty if disabled.
-     * {@code twoFactors}: whether it was begun with two factors (see {@link org.desist.signin.Assurance}).
+     * {@code twoFactors}: whether it was begun with two factors (see {@link org.desist.signin.Assurance});
+     * {@code address}: the client's ({@link org.desist.http.ClientAddresses}), shown to the owner in their list.
      */
-    public Optional<String> start(String username, boolean twoFactors) {
+    public Optional<String> start(String username, boolean twoFactors, String address) {
         String value = ApiTokens.newToken();
         int made = jdbi.withExtension(
                 BrowserSessionDao.class,
                 sessions -> sessions.insert(
-                        ApiTokens.hash(value), username, ApiTokens.newToken(), clock.instant(), twoFactors));
+                        ApiTokens.hash(value),
+                        UUID.randomUUID().toString(),
+                        username,
+                        ApiTokens.newToken(),
+                        clock.instant(),
+                        twoFactors,
+                        address));
         return made == 1 ? Optional.of(value) : Optional.empty();
     }
 
-    /** The live session behind a cookie value; one that has ended is deleted and not found. */
-    public Optional<BrowserSession> find(String cookieValue) {
+    /**
+     * The live session behind a cookie value; one that has ended is deleted and not found. {@code address} is
+     * the client's, kept as the last one it was used from when the idle clock is written.
+     */
+    public Optional<BrowserSession> find(String cookieValue, String address) {
         if (cookieValue == null || cookieValue.isEmpty()) {
             return Optional.empty();
         }
@@ -64,7 +75,7 @@ public class BrowserSessions {
             return Optional.empty();
         }
         if (!now.isBefore(session.lastSeenAt().plus(TOUCH_EVERY))) {
-            jdbi.useExtension(BrowserSessionDao.class, sessions -> sessions.touch(hash, now));
+            jdbi.useExtension(BrowserSessionDao.class, sessions -> sessions.touch(hash, now, address));
         }
         return found;
     }

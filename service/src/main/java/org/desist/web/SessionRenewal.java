@@ -4,6 +4,7 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.NewCookie;
 import org.desist.auth.User;
+import org.desist.http.ClientAddresses;
 
 /**
  * A browser's session replaced by a new one of the same account, whenever it grows stronger or its password
@@ -22,8 +23,10 @@ public final class SessionRenewal {
     /** Ends this request's session and starts another; 401 if the account was disabled in the meantime. */
     public Renewed renew(ContainerRequestContext request, String username, boolean twoFactors) {
         sessions.end(cookie.read(request));
-        String value = sessions.start(username, twoFactors).orElseThrow(() -> new WebApplicationException(401));
-        BrowserSession session = sessions.find(value).orElseThrow(() -> new WebApplicationException(401));
+        String address = ClientAddresses.of(request);
+        String value =
+                sessions.start(username, twoFactors, address).orElseThrow(() -> new WebApplicationException(401));
+        BrowserSession session = sessions.find(value, address).orElseThrow(() -> new WebApplicationException(401));
         Object principal = request.getSecurityContext() == null
                 ? null
                 : request.getSecurityContext().getUserPrincipal();

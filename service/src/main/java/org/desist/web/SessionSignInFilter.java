@@ -8,6 +8,8 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import org.desist.auth.User;
+import org.desist.http.ClientAddresses;
+import org.desist.http.SessionInUse;
 import org.desist.secondfactor.SecondFactors;
 import org.desist.signin.Assurance;
 import org.desist.signin.Credentials;
@@ -40,7 +42,7 @@ final class SessionSignInFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
-        Optional<BrowserSession> session = sessions.find(cookie.read(request));
+        Optional<BrowserSession> session = sessions.find(cookie.read(request), ClientAddresses.of(request));
         if (session.isEmpty()) {
             throw new SignInRequired(returnTo(request));
         }
@@ -49,6 +51,7 @@ final class SessionSignInFilter implements ContainerRequestFilter {
         SignIn.signIn(request, user, "session");
         Assurance.of(session.get().twoFactors()).mark(request);
         request.setProperty(SESSION, session.get());
+        SessionInUse.mark(request, session.get().publicId());
         String path = "/" + request.getUriInfo().getPath();
         if (SignInResource.SIGN_OUT.equals(path)) {
             return;

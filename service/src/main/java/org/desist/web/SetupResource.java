@@ -62,7 +62,8 @@ public class SetupResource {
                         throw new Refusal.Invalid("confirmPassword", "Enter the same password twice");
                     }
                     link.createFirstAdministrator(token, username, password, ClientAddresses.of(request));
-                    String session = sessions.start(username, false).orElseThrow();
+                    String session = sessions.start(username, false, ClientAddresses.of(request))
+                            .orElseThrow();
                     return Response.seeOther(URI.create("/"))
                             .cookie(cookie.issue(request, session))
                             .build();

@@ -110,7 +110,7 @@ public class SignInResource {
                     null);
         }
         sessions.end(cookie.read(request));
-        String session = sessions.start(username.strip(), false)
+        String session = sessions.start(username.strip(), false, ClientAddresses.of(request))
                 .orElseThrow(() -> new WebApplicationException(401)); // disabled in the meantime
         return Response.seeOther(URI.create(afterPassword(username.strip(), returnTo(next))))
                 .cookie(cookie.issue(request, session))

@@ -242,6 +242,17 @@ class AccessMatrixTest {
                 return Request.to("/me/second-factor/confirm", Map.of("code", Authenticator.code(secret)))
                         .undoneBy(() -> Staff.forgetSecondFactor(APP, username));
             }),
+            // issue 16: my sessions and tokens, one of them ended
+            read("GET /api/me/sessions", () -> "/me/sessions"),
+            write("DELETE /api/me/sessions/{id}", 204, username -> {
+                JsonNode token = Cases.created(TestApp.as(APP, username).post("/tokens", null));
+                return Request.to("/me/sessions/" + token.get("id").asText())
+                        .whenRefused(() -> assertThat(TestApp.anonymous(APP)
+                                        .withBearer(token.get("token").asText())
+                                        .get("/sites")
+                                        .status())
+                                .isEqualTo(200));
+            }),
             read("GET /api/users", () -> "/users"),
             write("POST /api/users", 201, username -> {
                 String name = "made-" + serial();
@@ -298,6 +309,15 @@ class AccessMatrixTest {
                         .whenRefused(() -> assertThat(owner.get("/sites").status())
                                 .as("still enrolled: a password alone is not enough")
                                 .isEqualTo(401));
+            }),
+            write("DELETE /api/users/{username}/sessions", 204, username -> {
+                String spare = spareAccount();
+                JsonNode token = Cases.created(TestApp.as(APP, spare).post("/tokens", null));
+                return Request.to("/users/" + spare + "/sessions").whenRefused(() -> assertThat(TestApp.anonymous(APP)
+                                .withBearer(token.get("token").asText())
+                                .get("/sites")
+                                .status())
+                        .isEqualTo(200));
             }),
             read("GET /api/audit", () -> "/audit"));
 

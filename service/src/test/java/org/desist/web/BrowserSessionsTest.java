@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 class BrowserSessionsTest {
     private static final Duration IDLE = Duration.ofMinutes(30);
     private static final Duration ABSOLUTE = Duration.ofHours(10);
+    private static final String ADDRESS = "192.0.2.1";
     private static final AtomicReference<Instant> NOW = new AtomicReference<>(Instant.parse("2026-12-03T09:00:00Z"));
     private static Databases.Opened database;
     private static BrowserSessions sessions;
@@ -67,25 +68,25 @@ class BrowserSessionsTest {
 
     @Test
     void a_session_ends_when_idle_and_when_too_old_however_busy_and_the_sweep_removes_the_rows() {
-        String busy = sessions.start("kept.busy", false).orElseThrow();
-        String idle = sessions.start("gone.idle", false).orElseThrow();
+        String busy = sessions.start("kept.busy", false, ADDRESS).orElseThrow();
+        String idle = sessions.start("gone.idle", false, ADDRESS).orElseThrow();
         // the busy one is used every 20 minutes; the other never again
         for (int i = 0; i < 29; i++) {
             advance(Duration.ofMinutes(20));
-            assertThat(sessions.find(busy))
+            assertThat(sessions.find(busy, ADDRESS))
                     .as("busy after %d minutes", (i + 1) * 20)
                     .isPresent();
             if (i == 1) {
-                assertThat(sessions.find(idle)).as("idle 40 minutes").isEmpty();
+                assertThat(sessions.find(idle, ADDRESS)).as("idle 40 minutes").isEmpty();
             }
         }
         advance(Duration.ofMinutes(20)); // 10 hours since it began
-        assertThat(sessions.find(busy)).as("10 hours after signing in").isEmpty();
+        assertThat(sessions.find(busy, ADDRESS)).as("10 hours after signing in").isEmpty();
 
-        String fresh = sessions.start("kept.busy", false).orElseThrow();
-        String stale = sessions.start("gone.idle", false).orElseThrow();
+        String fresh = sessions.start("kept.busy", false, ADDRESS).orElseThrow();
+        String stale = sessions.start("gone.idle", false, ADDRESS).orElseThrow();
         advance(Duration.ofMinutes(31));
-        assertThat(sessions.find(fresh)).isEmpty(); // ends on being shown
+        assertThat(sessions.find(fresh, ADDRESS)).isEmpty(); // ends on being shown
         assertThat(rows(database.jdbi())).isEqualTo(1); // the other's row is still there until swept
         assertThat(sessions.sweep()).isEqualTo(1);
         assertThat(rows(database.jdbi())).isZero();
@@ -98,8 +99,8 @@ class BrowserSessionsTest {
                 .useHandle(handle -> handle.execute(
                         "INSERT INTO app_user (username, password_hash, disabled, created_at, updated_at) VALUES"
                                 + " ('switched.off', 'x', 1, '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')"));
-        assertThat(sessions.start("switched.off", false)).isEmpty();
-        assertThat(sessions.find("dst_not-a-session")).isEmpty();
-        assertThat(sessions.find(null)).isEmpty();
+        assertThat(sessions.start("switched.off", false, ADDRESS)).isEmpty();
+        assertThat(sessions.find("dst_not-a-session", ADDRESS)).isEmpty();
+        assertThat(sessions.find(null, ADDRESS)).isEmpty();
     }
 }

@@ -53,8 +53,9 @@ class EveryPageTest {
     static final int PAGES_PER_ROLE = 40;
     /** Files, not pages: fetched, not opened. */
     static final Pattern DOWNLOAD = Pattern.compile("\\.(pdf|csv)$");
-    /** Forms never sent empty: signing out, and the actions on an existing account (disable, reset, roles). */
-    static final Pattern UNSAFE_FORM = Pattern.compile("/sign-out$|/admin/accounts/[^/]+/.+");
+    /** Forms never sent empty: signing out, the actions on an existing account (disable, reset, roles), ending a session. */
+    static final Pattern UNSAFE_FORM =
+            Pattern.compile("/sign-out$|/admin/accounts/[^/]+/.+|/account/sessions/[^/]+/end$");
 
     static final Set<String> SERVER_ERRORS = new HashSet<>();
 

@@ -25,6 +25,7 @@ import org.desist.listing.PageRequest;
 import org.desist.secondfactor.SecondFactors;
 import org.desist.site.SiteService;
 import org.desist.user.Account;
+import org.desist.user.AccountSessions;
 import org.desist.user.Accounts;
 import org.desist.user.CreatedAccount;
 import org.desist.user.NewAccount;
@@ -48,12 +49,19 @@ public class AccountPages {
     private static final PageRequest SITES = new PageRequest(200, 0);
 
     private final Accounts accounts;
+    private final AccountSessions sessions;
     private final SiteService sites;
     private final FormBinding forms;
     private final SecondFactors secondFactors;
 
-    public AccountPages(Accounts accounts, SiteService sites, FormBinding forms, SecondFactors secondFactors) {
+    public AccountPages(
+            Accounts accounts,
+            AccountSessions sessions,
+            SiteService sites,
+            FormBinding forms,
+            SecondFactors secondFactors) {
         this.accounts = accounts;
+        this.sessions = sessions;
         this.sites = sites;
         this.forms = forms;
         this.secondFactors = secondFactors;
@@ -119,6 +127,19 @@ public class AccountPages {
     public Response enable(
             @PathParam("username") String username, @Context Caller caller, @Context ContainerRequestContext request) {
         return change(username, caller, request, () -> accounts.enable(caller, username));
+    }
+
+    /** Every browser session and token of the account ends (DELETE /api/users/{username}/sessions). */
+    @POST
+    @Path("/{username}/sessions/end")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Requires(Action.USER_ADMIN)
+    public Response endSessions(
+            @PathParam("username") String username, @Context Caller caller, @Context ContainerRequestContext request) {
+        return change(username, caller, request, () -> {
+            sessions.endAll(caller, username);
+            return null;
+        });
     }
 
     @POST

@@ -245,9 +245,13 @@ class ApiDescriptionTest {
                     }
                 });
         assertThat(undated)
-                .as("lists without from/to: sites are not dated, accounts and tokens are not case data")
+                .as("lists without from/to: sites are not dated, accounts, tokens and sessions are not case data")
                 .containsExactlyInAnyOrder(
-                        "GET /sites", "GET /users", "GET /me/tokens", "GET /users/{username}/tokens");
+                        "GET /sites",
+                        "GET /users",
+                        "GET /me/tokens",
+                        "GET /users/{username}/tokens",
+                        "GET /me/sessions");
     }
 
     // ------------------------------------------------------------------ helpers
