@@ -139,6 +139,7 @@ import org.desist.session.SessionResource;
 import org.desist.session.Sessions;
 import org.desist.session.TotalsHealthCheck;
 import org.desist.signin.Authentication;
+import org.desist.signin.ProviderTokens;
 import org.desist.signin.TokenResource;
 import org.desist.signin.TokensOnlyInHeaders;
 import org.desist.site.SiteResource;
@@ -289,8 +290,8 @@ public class DesistApplication extends Application<DesistConfiguration> {
         AuditLog audit = new AuditLog(clock, auditWriter);
         Visibility visibility = new Visibility(audit);
 
-        Authentication authentication =
-                Authentication.install(jdbi, clock, audit, configuration.getSignInFailuresPerAddress());
+        Authentication authentication = Authentication.install(
+                jdbi, clock, audit, configuration.getSignInFailuresPerAddress(), ProviderTokens.NONE);
         jersey.register(new CallerFilter());
         jersey.register(new CallerFilter.Binder());
         jersey.register(new AccessFeature(audit, authentication.filter(), clock));

@@ -19,10 +19,16 @@ public final class Authentication {
         this.throttle = throttle;
     }
 
-    public static Authentication install(Jdbi jdbi, Clock clock, AuditLog audit, int signInFailuresPerAddress) {
+    public static Authentication install(
+            Jdbi jdbi, Clock clock, AuditLog audit, int signInFailuresPerAddress, ProviderTokens providerTokens) {
         SignInThrottle throttle = new SignInThrottle(jdbi, clock, signInFailuresPerAddress);
         return new Authentication(
-                new SignIn(new PasswordAuthenticator(jdbi), new TokenAuthenticator(jdbi, clock), throttle, audit),
+                new SignIn(
+                        new PasswordAuthenticator(jdbi),
+                        new TokenAuthenticator(jdbi, clock),
+                        throttle,
+                        audit,
+                        providerTokens),
                 throttle);
     }
 
