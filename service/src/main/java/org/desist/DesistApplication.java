@@ -96,6 +96,7 @@ import org.desist.http.TrailingNewline;
 import org.desist.http.WebProblemMapper;
 import org.desist.http.openapi.ApiDescription;
 import org.desist.http.openapi.ApiPage;
+import org.desist.identityprovider.IdentityProvider;
 import org.desist.incident.Incident;
 import org.desist.incident.IncidentPages;
 import org.desist.incident.IncidentResource;
@@ -139,7 +140,6 @@ import org.desist.session.SessionResource;
 import org.desist.session.Sessions;
 import org.desist.session.TotalsHealthCheck;
 import org.desist.signin.Authentication;
-import org.desist.signin.ProviderTokens;
 import org.desist.signin.TokenResource;
 import org.desist.signin.TokensOnlyInHeaders;
 import org.desist.site.SiteResource;
@@ -290,8 +290,10 @@ public class DesistApplication extends Application<DesistConfiguration> {
         AuditLog audit = new AuditLog(clock, auditWriter);
         Visibility visibility = new Visibility(audit);
 
+        IdentityProvider identityProvider =
+                IdentityProvider.configure(configuration.getIdentityProvider(), jdbi, clock, audit);
         Authentication authentication = Authentication.install(
-                jdbi, clock, audit, configuration.getSignInFailuresPerAddress(), ProviderTokens.NONE);
+                jdbi, clock, audit, configuration.getSignInFailuresPerAddress(), identityProvider.tokens());
         jersey.register(new CallerFilter());
         jersey.register(new CallerFilter.Binder());
         jersey.register(new AccessFeature(audit, authentication.filter(), clock));
@@ -389,6 +391,7 @@ public class DesistApplication extends Application<DesistConfiguration> {
                 authentication,
                 accounts,
                 configuration.getTrustedProxies());
+        identityProvider.install(jersey, screens, accounts.accounts());
         screens.register(new ReferralPages(referrals, screens.forms(), clock));
         screens.register(new ReviewPages(referrals, reference, screens.forms(), clock));
         screens.register(new CasePages(
