@@ -41,6 +41,8 @@ import com.nimbusds.openid.connect.sdk.validators.IDTokenValidator;
 import java.io.IOException;
 import java.net.URI;
 import java.security.PrivateKey;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -65,7 +67,10 @@ class OpenIdProvider {
     private static final int TIMEOUT_MILLIS = 5_000;
 
     /** What the provider's metadata gives: endpoints and a key source for its JWKS. */
-    private record Discovered(OIDCProviderMetadata metadata, JWKSource<SecurityContext> keys) {}
+    private record Discovered(
+            OIDCProviderMetadata metadata,
+            JWKSource<SecurityContext> keys,
+            DefaultJWTProcessor<SecurityContext> accessTokens) {}
 
     private final IdentityProviderSettings settings;
     private final Issuer issuer;
@@ -147,21 +152,29 @@ class OpenIdProvider {
         if (settings.getAudience().isEmpty()) {
             throw new ProviderRefusal(ProviderRefusal.Reason.BAD_ACCESS_TOKEN, "no audience configured");
         }
+        try {
+            return discovered().accessTokens().process(token, null);
+        } catch (java.text.ParseException | BadJOSEException | JOSEException | RuntimeException e) {
+            if (e instanceof ProviderRefusal refusal) {
+                throw refusal;
+            }
+            throw new ProviderRefusal(ProviderRefusal.Reason.BAD_ACCESS_TOKEN, e.getMessage());
+        }
+    }
+
+    /** The checks of a JWT access token, made once: its keys come from the provider's key source. */
+    private DefaultJWTProcessor<SecurityContext> accessTokenProcessor(JWKSource<SecurityContext> keys) {
         DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
         processor.setJWSTypeVerifier(
                 new DefaultJOSEObjectTypeVerifier<>(JOSEObjectType.JWT, new JOSEObjectType("at+jwt"), null));
-        processor.setJWSKeySelector(
-                new JWSVerificationKeySelector<>(ALGORITHMS, discovered().keys()));
+        processor.setJWSKeySelector(new JWSVerificationKeySelector<>(ALGORITHMS, keys));
+        // a HashSet: the verifier asks whether the accepted audiences contain null, which Set.of cannot answer
         processor.setJWTClaimsSetVerifier(new DefaultJWTClaimsVerifier<>(
-                Set.of(settings.getAudience()),
+                new HashSet<>(List.of(settings.getAudience())),
                 new JWTClaimsSet.Builder().issuer(issuer.getValue()).build(),
-                Set.of("iss", "aud", "exp", "sub"),
+                new HashSet<>(List.of("iss", "aud", "exp", "sub")),
                 null));
-        try {
-            return processor.process(token, null);
-        } catch (java.text.ParseException | BadJOSEException | JOSEException | RuntimeException e) {
-            throw new ProviderRefusal(ProviderRefusal.Reason.BAD_ACCESS_TOKEN, e.getMessage());
-        }
+        return processor;
     }
 
     private ClientAuthentication clientAuthentication(URI tokenEndpoint) throws JOSEException {
@@ -188,12 +201,11 @@ class OpenIdProvider {
                 try {
                     OIDCProviderMetadata metadata =
                             OIDCProviderMetadata.resolve(issuer, TIMEOUT_MILLIS, TIMEOUT_MILLIS);
-                    discovered = new Discovered(
-                            metadata,
-                            JWKSourceBuilder.<SecurityContext>create(
-                                            metadata.getJWKSetURI().toURL())
-                                    .retrying(true)
-                                    .build());
+                    JWKSource<SecurityContext> keys = JWKSourceBuilder.<SecurityContext>create(
+                                    metadata.getJWKSetURI().toURL())
+                            .retrying(true)
+                            .build();
+                    discovered = new Discovered(metadata, keys, accessTokenProcessor(keys));
                 } catch (GeneralException | IOException | IllegalArgumentException e) {
                     throw new ProviderRefusal(
                             ProviderRefusal.Reason.PROVIDER_UNREACHABLE,
