@@ -1,5 +1,6 @@
 package org.desist.support;
 
+import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.ResourceHelpers;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import java.nio.file.Path;
@@ -40,6 +41,21 @@ public final class TestApp {
     /** On a new database of the run's kind (SQLite, or PostgreSQL when the run says so). */
     public static DropwizardAppExtension<DesistConfiguration> fresh() {
         return on(TestDatabase.fresh());
+    }
+
+    /**
+     * On a new database of the run's kind, with an identity provider configured whose issuer nobody answers: its
+     * links can be made, and nothing asks the provider anything until someone signs in with it.
+     */
+    public static DropwizardAppExtension<DesistConfiguration> withOfflineIdentityProvider() {
+        return new DropwizardAppExtension<>(
+                DesistApplication.class,
+                ResourceHelpers.resourceFilePath("test-config.yml"),
+                TestDatabase.fresh()
+                        .overrides(
+                                ConfigOverride.config("identityProvider.issuer", "http://127.0.0.1:9/offline-idp"),
+                                ConfigOverride.config("identityProvider.clientId", "desist"),
+                                ConfigOverride.config("identityProvider.clientSecret", "not a secret")));
     }
 
     /** Unauthenticated: every call answers 401. */
