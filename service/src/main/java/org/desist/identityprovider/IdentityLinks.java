@@ -9,6 +9,7 @@ import org.desist.audit.Outcome;
 import org.desist.auth.Caller;
 import org.desist.refusal.FieldReason;
 import org.desist.refusal.Refusal;
+import org.desist.signin.TokenDao;
 import org.desist.user.Accounts;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
@@ -60,6 +61,7 @@ public class IdentityLinks {
                 links.delete(username);
                 links.insert(username, of, request.subject(), clock.instant(), admin.username());
                 links.moveCredentialVersion(username, clock.instant());
+                handle.attach(TokenDao.class).revokeAllOf(username, clock.instant());
                 audit.change(handle, admin, AuditAction.access_change, RESOURCE, username, null, Outcome.CHANGED);
                 return links.ofAccount(username).orElseThrow();
             });
@@ -78,6 +80,7 @@ public class IdentityLinks {
                 throw new Refusal.NotFound("identity link of account", username);
             }
             links.moveCredentialVersion(username, clock.instant());
+            handle.attach(TokenDao.class).revokeAllOf(username, clock.instant());
             audit.change(handle, admin, AuditAction.access_change, RESOURCE, username, null, Outcome.DONE);
         });
     }

@@ -73,11 +73,17 @@ class ProviderApiTest {
 
     @Test
     void an_administrator_links_reads_and_unlinks_a_subject() {
+        String token = Cases.created(TestApp.as(APP, "clin.a").post("/tokens", null))
+                .get("token")
+                .asText();
         Reply linked = link(root(), "clin.a", "clin-a-sub");
         assertThat(linked.status()).as(linked.text()).isEqualTo(200);
         assertThat(linked.json().get("subject").asText()).isEqualTo("clin-a-sub");
         assertThat(linked.json().get("issuer").asText()).isEqualTo(FIXTURE.issuer());
         assertThat(linked.json().get("linkedBy").asText()).isEqualTo("root.admin");
+        // a change to how the account signs in ends what it had begun
+        assertThat(TestApp.anonymous(APP).withBearer(token).get("/sites").status())
+                .isEqualTo(401);
 
         Reply read = root().get("/users/clin.a/identity");
         assertThat(read.status()).isEqualTo(200);
