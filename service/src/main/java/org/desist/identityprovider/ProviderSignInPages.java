@@ -119,7 +119,7 @@ public class ProviderSignInPages {
                     default -> 401;
                 };
         return Response.status(status)
-                .entity(new RefusedPage(Screens.viewer(request), refusal, settings.getButtonText()))
+                .entity(new RefusedPage(Screens.viewer(request), refusal))
                 .cookie(browserCookie(request, "", 0))
                 .build();
     }
@@ -141,12 +141,10 @@ public class ProviderSignInPages {
     /** Not signed in: why, in words for the person, and what to do next. */
     public static final class RefusedPage extends Page {
         private final ProviderRefusal refusal;
-        private final String provider;
 
-        RefusedPage(org.desist.web.Viewer viewer, ProviderRefusal refusal, String provider) {
+        RefusedPage(org.desist.web.Viewer viewer, ProviderRefusal refusal) {
             super("identity-provider/refused.ftlh", viewer, "You have not been signed in");
             this.refusal = refusal;
-            this.provider = provider;
         }
 
         /** One of the refusal reasons, for the template to choose its words. */
@@ -157,10 +155,6 @@ public class ProviderSignInPages {
         /** For an unlinked person: the identifier their administrator links to their account. */
         public String getSubject() {
             return refusal instanceof ProviderSignIn.Unlinked unlinked ? unlinked.subject() : null;
-        }
-
-        public String getProvider() {
-            return provider;
         }
     }
 }

@@ -97,6 +97,13 @@ class ProviderSignInTest {
                 .contains("Ask your site's Desist administrator")
                 .contains("stranger-42")
                 .doesNotContain("Signed in as");
+        String requestId = refused.headers().firstValue("X-Request-Id").orElseThrow();
+        List<String> audited = FIXTURE.database.jdbi().withHandle(handle -> handle.createQuery(
+                        "SELECT action || ':' || status || ':' || username FROM audit_event WHERE request_id = :id")
+                .bind("id", requestId)
+                .mapTo(String.class)
+                .list());
+        assertThat(audited).containsExactly("sign_in_failed:401:(anonymous)");
         assertThat(browser.get(app() + "/").statusCode()).isEqualTo(303);
     }
 
