@@ -96,6 +96,7 @@ import org.desist.http.TrailingNewline;
 import org.desist.http.WebProblemMapper;
 import org.desist.http.openapi.ApiDescription;
 import org.desist.http.openapi.ApiPage;
+import org.desist.identityprovider.IdentityProvider;
 import org.desist.incident.Incident;
 import org.desist.incident.IncidentPages;
 import org.desist.incident.IncidentResource;
@@ -294,12 +295,15 @@ public class DesistApplication extends Application<DesistConfiguration> {
         AuditLog audit = new AuditLog(clock, auditWriter);
         Visibility visibility = new Visibility(audit);
 
+        IdentityProvider identityProvider =
+                IdentityProvider.configure(configuration.getIdentityProvider(), jdbi, clock, audit);
         Authentication authentication = Authentication.install(
                 jdbi,
                 clock,
                 audit,
                 configuration.getSignInFailuresPerAddress(),
-                configuration.getTokenIdleTimeout().toJavaDuration());
+                configuration.getTokenIdleTimeout().toJavaDuration(),
+                identityProvider.tokens());
         jersey.register(new CallerFilter());
         jersey.register(new CallerFilter.Binder());
         SecondFactors secondFactors = new SecondFactors(
@@ -419,6 +423,7 @@ public class DesistApplication extends Application<DesistConfiguration> {
                 authentication,
                 accounts,
                 configuration.getTrustedProxies());
+        identityProvider.install(jersey, screens, accounts.accounts());
         screens.register(new ReferralPages(referrals, screens.forms(), clock));
         screens.register(new ReviewPages(referrals, reference, screens.forms(), clock));
         screens.register(new CasePages(

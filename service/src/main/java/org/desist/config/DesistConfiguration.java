@@ -11,6 +11,7 @@ import jakarta.validation.constraints.NotNull;
 import java.util.Arrays;
 import java.util.List;
 import org.desist.audit.AuditKeys;
+import org.desist.identityprovider.IdentityProviderSettings;
 import org.desist.pdf.RenderRehearsal;
 import org.desist.secondfactor.SecondFactorSettings;
 import org.desist.signin.SignInPolicy;
@@ -221,5 +222,20 @@ public class DesistConfiguration extends Configuration {
     @JsonProperty
     public void setSecondFactor(SecondFactorSettings secondFactor) {
         this.secondFactor = secondFactor;
+    }
+
+    /** The organisation's OpenID Connect provider, for signing in with it; off while it has no issuer. */
+    @Valid
+    @NotNull
+    private IdentityProviderSettings identityProvider = new IdentityProviderSettings();
+
+    @JsonProperty
+    public IdentityProviderSettings getIdentityProvider() {
+        return identityProvider;
+    }
+
+    @JsonProperty
+    public void setIdentityProvider(IdentityProviderSettings identityProvider) {
+        this.identityProvider = identityProvider;
     }
 }

@@ -22,14 +22,20 @@ public final class Authentication {
 
     /** {@code tokenIdle}: how long a bearer token may go unused before it is refused. */
     public static Authentication install(
-            Jdbi jdbi, Clock clock, AuditLog audit, int signInFailuresPerAddress, Duration tokenIdle) {
+            Jdbi jdbi,
+            Clock clock,
+            AuditLog audit,
+            int signInFailuresPerAddress,
+            Duration tokenIdle,
+            ProviderTokens providerTokens) {
         SignInThrottle throttle = new SignInThrottle(jdbi, clock, signInFailuresPerAddress);
         return new Authentication(
                 new SignIn(
                         new PasswordAuthenticator(jdbi),
                         new TokenAuthenticator(jdbi, clock, tokenIdle),
                         throttle,
-                        audit),
+                        audit,
+                        providerTokens),
                 throttle);
     }
 

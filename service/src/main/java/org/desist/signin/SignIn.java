@@ -34,17 +34,25 @@ import org.slf4j.LoggerFactory;
 public class SignIn implements ContainerRequestFilter {
     private static final Logger LOG = LoggerFactory.getLogger(SignIn.class);
     private static final String BEARER = "Bearer";
+    private static final String OWN_TOKEN_PREFIX = "dst_";
 
     private final PasswordAuthenticator passwords;
     private final TokenAuthenticator tokens;
     private final SignInThrottle throttle;
     private final AuditLog audit;
+    private final ProviderTokens providerTokens;
 
-    public SignIn(PasswordAuthenticator passwords, TokenAuthenticator tokens, SignInThrottle throttle, AuditLog audit) {
+    public SignIn(
+            PasswordAuthenticator passwords,
+            TokenAuthenticator tokens,
+            SignInThrottle throttle,
+            AuditLog audit,
+            ProviderTokens providerTokens) {
         this.passwords = passwords;
         this.tokens = tokens;
         this.throttle = throttle;
         this.audit = audit;
+        this.providerTokens = providerTokens;
     }
 
     @Override
@@ -58,8 +66,11 @@ public class SignIn implements ContainerRequestFilter {
             signIn(request, password(request, credentials.get()), SecurityContext.BASIC_AUTH);
             Assurance.PASSWORD_ONLY.mark(request);
         } else if (BasicHeader.hasScheme(authorization, BEARER)) {
-            Optional<TokenAuthenticator.Bearer> bearer = tokens.authenticate(
-                    authorization.substring(BEARER.length() + 1).strip(), ClientAddresses.of(request));
+            String token = authorization.substring(BEARER.length() + 1).strip();
+            // Desist's own tokens begin dst_; anything else may be the identity provider's JWT access token
+            Optional<TokenAuthenticator.Bearer> bearer = token.startsWith(OWN_TOKEN_PREFIX)
+                    ? tokens.authenticate(token, ClientAddresses.of(request))
+                    : providerTokens.authenticate(token);
             if (bearer.isEmpty()) {
                 throw refused(request, null, "Bearer token refused: unknown, expired, idle or revoked");
             }

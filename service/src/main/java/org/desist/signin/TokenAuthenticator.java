@@ -16,7 +16,7 @@ public class TokenAuthenticator {
     /** How often the idle clock is written: as browser sessions do. */
     private static final Duration TOUCH_EVERY = Duration.ofMinutes(1);
 
-    /** A token's owner, its id (what names it in its owner's list), and how strongly they signed in for it. */
+    /** A token's owner, its id (what names it in its owner's list; none for the identity provider's), and how strongly they signed in for it. */
     public record Bearer(User user, String tokenId, Assurance assurance) {}
 
     private final Jdbi jdbi;

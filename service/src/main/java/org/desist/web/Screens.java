@@ -11,12 +11,14 @@ import io.dropwizard.views.common.ViewMessageBodyWriter;
 import io.dropwizard.views.freemarker.FreemarkerViewRenderer;
 import jakarta.servlet.DispatcherType;
 import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.Clock;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.desist.access.AccessFeature;
@@ -54,13 +56,22 @@ public final class Screens {
     private final FormBinding forms;
     private final BrowserSessions sessions;
     private final SessionRenewal renewal;
+    private final SessionCookie cookie;
+    private final SignInResource signIn;
 
     private Screens(
-            DropwizardResourceConfig pages, FormBinding forms, BrowserSessions sessions, SessionRenewal renewal) {
+            DropwizardResourceConfig pages,
+            FormBinding forms,
+            BrowserSessions sessions,
+            SessionRenewal renewal,
+            SessionCookie cookie,
+            SignInResource signIn) {
         this.pages = pages;
         this.forms = forms;
         this.sessions = sessions;
         this.renewal = renewal;
+        this.cookie = cookie;
+        this.signIn = signIn;
     }
 
     /** How browser sessions behave: {@code web:} in config.yml. */
@@ -144,7 +155,8 @@ public final class Screens {
                 request -> Assurance.of(request) == Assurance.TWO_FACTORS));
         pages.register(new FormTokenFilter());
         pages.register(new PageErrorMapper(cookie));
-        pages.register(new SignInResource(authentication.passwords(), sessions, cookie, secondFactors));
+        SignInResource signIn = new SignInResource(authentication.passwords(), sessions, cookie, secondFactors);
+        pages.register(signIn);
         pages.register(new SignInCodePage(secondFactors, renewal));
         pages.register(new HomeResource());
         pages.register(new PasswordPage(accounts.own(), renewal, secondFactors));
@@ -181,7 +193,12 @@ public final class Screens {
                                 Set.of("/govuk-frontend.min.css", "/govuk-frontend.min.js")))
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/assets/*");
         return new Screens(
-                pages, new FormBinding(environment.getObjectMapper(), environment.getValidator()), sessions, renewal);
+                pages,
+                new FormBinding(environment.getObjectMapper(), environment.getValidator()),
+                sessions,
+                renewal,
+                cookie,
+                signIn);
     }
 
     /**
@@ -226,6 +243,31 @@ public final class Screens {
     /** Replaces a browser's session by a new one, for pages that make it stronger. */
     public SessionRenewal renewal() {
         return renewal;
+    }
+
+    /** The sign-in page offers the organisation's identity provider too, on a button with this text. */
+    public void offerIdentityProvider(String buttonText) {
+        signIn.offerIdentityProvider(buttonText);
+    }
+
+    /**
+     * Signs in a browser that proved who it is another way (the organisation's identity provider): any session
+     * it held ends, and a new one starts. The cookie to set; empty if the account is disabled.
+     */
+    public Optional<NewCookie> startSession(ContainerRequestContext request, String username, boolean twoFactors) {
+        sessions.end(cookie.read(request));
+        return sessions.start(username, twoFactors, ClientAddresses.of(request))
+                .map(session -> cookie.issue(request, session));
+    }
+
+    /** Whether the browser reached the service over TLS (its own, or a TLS proxy's): its cookies are then Secure. */
+    public boolean secure(ContainerRequestContext request) {
+        return cookie.secure(request);
+    }
+
+    /** A page of this service to go to after signing in: {@code next} if it is one, else the start page. */
+    public static String returnTo(String next) {
+        return SignInResource.returnTo(next);
     }
 
     /** The viewer of the page being answered: the signed-in user and their forms' token, or nobody. */

@@ -51,6 +51,8 @@ public class SignInResource {
     private final BrowserSessions sessions;
     private final SessionCookie cookie;
     private final SecondFactors secondFactors;
+    /** The identity provider's button, or null when none is configured. */
+    private volatile String providerButton;
 
     SignInResource(SignIn passwords, BrowserSessions sessions, SessionCookie cookie, SecondFactors secondFactors) {
         this.passwords = passwords;
@@ -59,13 +61,17 @@ public class SignInResource {
         this.secondFactors = secondFactors;
     }
 
+    void offerIdentityProvider(String buttonText) {
+        this.providerButton = buttonText;
+    }
+
     @GET
     @Path("sign-in")
     @Requires(Action.SIGN_IN)
     public Page form(@QueryParam("next") String next, @QueryParam("signedOut") String signedOut) {
         MultivaluedMap<String, String> values = new MultivaluedHashMap<>();
         values.putSingle("next", returnTo(next));
-        return new SignInPage(signedOut != null).withValues(values);
+        return new SignInPage(signedOut != null, providerButton).withValues(values);
     }
 
     @POST
@@ -139,14 +145,15 @@ public class SignInResource {
                 .build();
     }
 
-    private static Response refused(
+    private Response refused(
             int status,
             MultivaluedMap<String, String> sent,
             String detail,
             List<FieldError> errors,
             String retryAfter) {
         Problem problem = new Problem("about:blank", Problems.title(status), status, detail, errors, null);
-        Response.ResponseBuilder answer = Response.status(status).entity(new SignInPage(false).refused(sent, problem));
+        Response.ResponseBuilder answer =
+                Response.status(status).entity(new SignInPage(false, providerButton).refused(sent, problem));
         return retryAfter == null
                 ? answer.build()
                 : answer.header("Retry-After", retryAfter).build();
@@ -177,14 +184,21 @@ public class SignInResource {
     /** The sign-in form. */
     public static final class SignInPage extends Page {
         private final boolean signedOut;
+        private final String providerButton;
 
-        SignInPage(boolean signedOut) {
+        SignInPage(boolean signedOut, String providerButton) {
             super("sign-in.ftlh", Viewer.ANONYMOUS, "Sign in");
             this.signedOut = signedOut;
+            this.providerButton = providerButton;
         }
 
         public boolean isSignedOut() {
             return signedOut;
+        }
+
+        /** The text of the button that signs in through the organisation's identity provider; null without one. */
+        public String getProviderButton() {
+            return providerButton;
         }
     }
 }

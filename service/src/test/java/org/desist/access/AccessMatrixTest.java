@@ -63,7 +63,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 @ExtendWith(DropwizardExtensionsSupport.class)
 @Tag("slow")
 class AccessMatrixTest {
-    static final DropwizardAppExtension<DesistConfiguration> APP = TestApp.fresh();
+    static final DropwizardAppExtension<DesistConfiguration> APP = TestApp.withOfflineIdentityProvider();
     static final AccessDoc DOC = AccessDoc.load();
 
     static final String A = "SITEA";
@@ -316,6 +316,22 @@ class AccessMatrixTest {
                 return Request.to("/users/" + spare + "/sessions").whenRefused(() -> assertThat(TestApp.anonymous(APP)
                                 .withBearer(token.get("token").asText())
                                 .get("/sites")
+                                .status())
+                        .isEqualTo(200));
+            }),
+            read("GET /api/users/{username}/identity", () -> "/users/" + linkedAccount() + "/identity"),
+            write("PUT /api/users/{username}/identity", 200, username -> {
+                String spare = spareAccount();
+                return Request.to("/users/" + spare + "/identity", Map.of("subject", "subject-" + serial()))
+                        .whenRefused(() -> assertThat(APIS.get(admin)
+                                        .get("/users/" + spare + "/identity")
+                                        .status())
+                                .isEqualTo(404));
+            }),
+            write("DELETE /api/users/{username}/identity", 204, username -> {
+                String linked = linkedAccount();
+                return Request.to("/users/" + linked + "/identity").whenRefused(() -> assertThat(APIS.get(admin)
+                                .get("/users/" + linked + "/identity")
                                 .status())
                         .isEqualTo(200));
             }),
@@ -672,6 +688,14 @@ class AccessMatrixTest {
     static String spareAccount() {
         String username = "spare-" + serial();
         Staff.ensure(APP, username, Set.of(clinician), Set.of(A));
+        return username;
+    }
+
+    /** A spare account linked to a subject of the identity provider. */
+    static String linkedAccount() {
+        String username = spareAccount();
+        Cases.ok(APIS.get(admin)
+                .send("PUT", "/users/" + username + "/identity", Map.of("subject", "subject-" + serial()), Map.of()));
         return username;
     }
 

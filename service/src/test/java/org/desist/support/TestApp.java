@@ -54,6 +54,21 @@ public final class TestApp {
         return on(TestDatabase.fresh());
     }
 
+    /**
+     * On a new database of the run's kind, with an identity provider configured whose issuer nobody answers: its
+     * links can be made, and nothing asks the provider anything until someone signs in with it.
+     */
+    public static DropwizardAppExtension<DesistConfiguration> withOfflineIdentityProvider() {
+        return new DropwizardAppExtension<>(
+                DesistApplication.class,
+                ResourceHelpers.resourceFilePath("test-config.yml"),
+                TestDatabase.fresh()
+                        .overrides(
+                                ConfigOverride.config("identityProvider.issuer", "http://127.0.0.1:9/offline-idp"),
+                                ConfigOverride.config("identityProvider.clientId", "desist"),
+                                ConfigOverride.config("identityProvider.clientSecret", "not a secret")));
+    }
+
     /** Unauthenticated: every call answers 401. */
     public static Api anonymous(DropwizardAppExtension<DesistConfiguration> app) {
         return new Api("http://localhost:" + app.getLocalPort() + "/api");
