@@ -166,8 +166,8 @@ public class SecondFactors implements SecondFactorNeeds {
         Instant now = clock.instant();
         OptionalLong step = Totp.matchingStep(pending, code, now);
         if (step.isEmpty()) {
+            // counted like any wrong code; not a denial (the caller holds the secret): a mistyped code, or a clock
             throttle.failed(username, caller.clientAddress());
-            audit.denied(caller, RESOURCE, username, null, Outcome.FORBIDDEN);
             throw new Refusal.Invalid("code", "is not the current code of the new secret: check the app's clock");
         }
         List<String> codes = new ArrayList<>();
