@@ -3,11 +3,14 @@ package org.desist.user;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.ResourceHelpers;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -38,19 +41,34 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Tag("slow")
 class SessionsTest {
     static final TestDatabase DATABASE = TestDatabase.fresh();
-    /** Said outright: an override of one app stays in the JVM's properties while the next one starts. */
     static final DropwizardAppExtension<DesistConfiguration> A =
-            app(ConfigOverride.config("tokenIdleTimeout", "60 minutes"));
-    /** The same database, where a token unused for two seconds is refused. */
-    static final DropwizardAppExtension<DesistConfiguration> B =
-            app(ConfigOverride.config("tokenIdleTimeout", "2 seconds"));
+            app(ResourceHelpers.resourceFilePath("test-config.yml"));
+    /**
+     * The same database, where a token unused for two seconds is refused. A file of its own, not a ConfigOverride:
+     * overrides are system properties, and the last one set was left behind for the test classes after this one
+     * (their tokens then expired after two seconds).
+     */
+    static final DropwizardAppExtension<DesistConfiguration> B = app(idleAfterTwoSeconds());
 
     static final String SITE = "SESS";
     static int serial;
 
-    static DropwizardAppExtension<DesistConfiguration> app(ConfigOverride... more) {
-        return new DropwizardAppExtension<>(
-                DesistApplication.class, ResourceHelpers.resourceFilePath("test-config.yml"), DATABASE.overrides(more));
+    static DropwizardAppExtension<DesistConfiguration> app(String configFile) {
+        return new DropwizardAppExtension<>(DesistApplication.class, configFile, DATABASE.overrides());
+    }
+
+    private static String idleAfterTwoSeconds() {
+        try {
+            Path config = Files.createTempFile("sessions-test-", ".yml");
+            Files.writeString(
+                    config,
+                    Files.readString(Path.of(ResourceHelpers.resourceFilePath("test-config.yml")))
+                            + "\ntokenIdleTimeout: 2 seconds\n");
+            config.toFile().deleteOnExit();
+            return config.toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @BeforeAll
