@@ -132,12 +132,15 @@ import org.desist.riskplan.NewPlanAction;
 import org.desist.riskplan.PlanAction;
 import org.desist.riskplan.PlanActionResource;
 import org.desist.riskplan.PlanActions;
+import org.desist.secondfactor.SecondFactorResource;
+import org.desist.secondfactor.SecondFactors;
 import org.desist.session.Session;
 import org.desist.session.SessionBody;
 import org.desist.session.SessionPages;
 import org.desist.session.SessionResource;
 import org.desist.session.Sessions;
 import org.desist.session.TotalsHealthCheck;
+import org.desist.signin.Assurance;
 import org.desist.signin.Authentication;
 import org.desist.signin.TokenResource;
 import org.desist.signin.TokensOnlyInHeaders;
@@ -293,7 +296,24 @@ public class DesistApplication extends Application<DesistConfiguration> {
                 Authentication.install(jdbi, clock, audit, configuration.getSignInFailuresPerAddress());
         jersey.register(new CallerFilter());
         jersey.register(new CallerFilter.Binder());
-        jersey.register(new AccessFeature(audit, authentication.filter(), clock));
+        SecondFactors secondFactors = new SecondFactors(
+                jdbi,
+                clock,
+                audit,
+                authentication.throttle(),
+                configuration.getSecondFactor(),
+                StaffAccounts.administeredChange(jdbi, clock, audit));
+        if (!secondFactors.required()) {
+            LOG.warn("secondFactor.required is false (DESIST_MFA_REQUIRED): accounts without a second factor sign in"
+                    + " with a password alone and reach case data with it");
+        }
+        jersey.register(new AccessFeature(
+                audit,
+                authentication.filter(),
+                clock,
+                secondFactors,
+                request -> Assurance.of(request) == Assurance.TWO_FACTORS));
+        jersey.register(new SecondFactorResource(secondFactors));
 
         MergePatch patches = new MergePatch(environment.getObjectMapper(), environment.getValidator());
         ParticipantService participants = new ParticipantService(jdbi, clock, patches, audit, visibility);
@@ -312,15 +332,16 @@ public class DesistApplication extends Application<DesistConfiguration> {
         jersey.register(reference);
         jersey.register(new SubjectAccessResource(
                 new SubjectAccess(jdbi, clock, audit, participants, enrolments, environment.getObjectMapper())));
-        jersey.register(
-                new TokenResource(jdbi, clock, configuration.getTokenLifetime().toJavaDuration()));
+        jersey.register(new TokenResource(
+                jdbi, clock, configuration.getTokenLifetime().toJavaDuration(), secondFactors.atTokenIssue()));
         StaffAccounts.Services accounts = StaffAccounts.register(
                 jersey,
                 jdbi,
                 clock,
                 audit,
                 configuration.getTemporaryPasswordLifetime().toJavaDuration(),
-                authentication.throttle());
+                authentication.throttle(),
+                secondFactors);
         AuditTrail auditTrail = new AuditTrail(jdbi, audit);
         jersey.register(new AuditResource(auditTrail));
         CaseRecords records = new CaseRecords(jdbi, clock, audit, participants, patches, environment.getObjectMapper());

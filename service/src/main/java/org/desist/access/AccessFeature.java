@@ -10,6 +10,7 @@ import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.FeatureContext;
 import java.time.Clock;
 import java.util.List;
+import java.util.function.Predicate;
 import org.desist.audit.AuditLog;
 import org.desist.audit.Outcome;
 import org.desist.auth.Caller;
@@ -26,16 +27,29 @@ import org.desist.http.ProblemUnauthorizedHandler;
  * serve is 400 naming the parameter for a caller who may perform one of them, and 403 for anyone else.
  * An account signed in with a temporary password (reset by an administrator) may only change it: anything
  * else is 403 saying so, and once the temporary password has expired it is 401 like any wrong password.
+ * A request signed in with a password alone, for an account that needs a second factor, may only get two
+ * factors ({@link PasswordAlone}).
  */
 public class AccessFeature implements DynamicFeature {
     private final AuditLog audit;
     private final ContainerRequestFilter authentication;
     private final Clock clock;
+    private final PasswordAlone passwordAlone;
 
-    public AccessFeature(AuditLog audit, ContainerRequestFilter authentication, Clock clock) {
+    /**
+     * {@code twoFactors}: whether the request's caller signed in with two factors (the sign-in filter marks it);
+     * {@code needs}: which accounts need them.
+     */
+    public AccessFeature(
+            AuditLog audit,
+            ContainerRequestFilter authentication,
+            Clock clock,
+            SecondFactorNeeds needs,
+            Predicate<ContainerRequestContext> twoFactors) {
         this.audit = audit;
         this.authentication = authentication;
         this.clock = clock;
+        this.passwordAlone = new PasswordAlone(needs, twoFactors, audit);
     }
 
     @Override
@@ -43,7 +57,7 @@ public class AccessFeature implements DynamicFeature {
         Requires[] requires = resource.getResourceMethod().getAnnotationsByType(Requires.class);
         if (requires.length > 1 || requires.length == 1 && !requires[0].when().isEmpty()) {
             context.register(authentication, Priorities.AUTHENTICATION);
-            context.register(new Check(null, ActionByQuery.of(requires), audit, clock));
+            context.register(new Check(null, ActionByQuery.of(requires), audit, clock, passwordAlone));
             return;
         }
         Action action = actionOf(resource);
@@ -51,7 +65,7 @@ public class AccessFeature implements DynamicFeature {
             return;
         }
         context.register(authentication, Priorities.AUTHENTICATION);
-        context.register(new Check(action, null, audit, clock));
+        context.register(new Check(action, null, audit, clock, passwordAlone));
     }
 
     /** The method's {@link Requires}; swagger's description resource, which cannot carry one, describes the API. */
@@ -69,8 +83,10 @@ public class AccessFeature implements DynamicFeature {
         private final ActionByQuery byQuery;
         private final AuditLog audit;
         private final Clock clock;
+        private final PasswordAlone passwordAlone;
 
-        Check(Action fixed, ActionByQuery byQuery, AuditLog audit, Clock clock) {
+        Check(Action fixed, ActionByQuery byQuery, AuditLog audit, Clock clock, PasswordAlone passwordAlone) {
+            this.passwordAlone = passwordAlone;
             this.fixed = fixed;
             this.byQuery = byQuery;
             this.audit = audit;
@@ -84,6 +100,7 @@ public class AccessFeature implements DynamicFeature {
                 onlyChangeOfTemporaryPassword(caller);
             }
             Action action = byQuery == null ? fixed : chosen(request, caller);
+            passwordAlone.check(request, caller, action);
             if (action != null && AccessPolicy.allows(caller.user(), action)) {
                 return;
             }

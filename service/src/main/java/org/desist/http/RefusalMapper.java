@@ -76,6 +76,11 @@ public class RefusalMapper implements ExceptionMapper<Refusal> {
         public Problem throttled(Refusal.Throttled refusal) {
             return problem(429, refusal);
         }
+
+        @Override
+        public Problem unauthenticated(Refusal.Unauthenticated refusal) {
+            return problem(401, refusal);
+        }
     };
 
     @Override

@@ -47,6 +47,8 @@ public abstract sealed class Refusal extends RuntimeException {
         T unavailable(Unavailable refusal);
 
         T throttled(Throttled refusal);
+
+        T unauthenticated(Unauthenticated refusal);
     }
 
     /** No such record, or one the caller may not know exists. */
@@ -214,6 +216,19 @@ public abstract sealed class Refusal extends RuntimeException {
         @Override
         public <T> T accept(Kinds<T> kinds) {
             return kinds.throttled(this);
+        }
+    }
+
+    /** A credential presented in the request's body (a second factor's code) is refused: who is calling is unproven. */
+    public static final class Unauthenticated extends Refusal {
+        /** The detail says the field and the reason. */
+        public Unauthenticated(String field, String reason) {
+            super(field + " " + reason, List.of(new FieldReason(field, reason)));
+        }
+
+        @Override
+        public <T> T accept(Kinds<T> kinds) {
+            return kinds.unauthenticated(this);
         }
     }
 }

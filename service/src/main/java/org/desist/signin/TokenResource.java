@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.UUID;
 import org.desist.access.Action;
 import org.desist.access.Requires;
@@ -35,11 +36,13 @@ public class TokenResource {
     private final Jdbi jdbi;
     private final Clock clock;
     private final Duration lifetime;
+    private final SecondStep secondStep;
 
-    public TokenResource(Jdbi jdbi, Clock clock, Duration lifetime) {
+    public TokenResource(Jdbi jdbi, Clock clock, Duration lifetime, SecondStep secondStep) {
         this.jdbi = jdbi;
         this.clock = clock;
         this.lifetime = lifetime;
+        this.secondStep = secondStep;
     }
 
     @POST
@@ -47,7 +50,11 @@ public class TokenResource {
     @Operation(
             operationId = "issueToken",
             summary = "Issue a bearer token",
-            description = "Authenticate with HTTP Basic. The token is shown once.")
+            description = "Authenticate with HTTP Basic. The token is shown once. An account that needs a second"
+                    + " factor (every account, unless the service is configured otherwise) gives a current code of"
+                    + " its authenticator app in the body, or one of its recovery codes: without one it is 400 naming"
+                    + " code; a wrong or already used one is 401 naming the field, and counts as a failed sign-in."
+                    + " Only such a token reaches anything beyond getting two factors.")
     @SecurityRequirement(name = "basicAuth")
     @ApiResponse(
             responseCode = "201",
@@ -56,7 +63,8 @@ public class TokenResource {
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = IssuedToken.class)))
-    public Response issue(@Context Caller caller, @Context HttpHeaders headers, @Context UriInfo uri) {
+    public Response issue(
+            TokenRequest proof, @Context Caller caller, @Context HttpHeaders headers, @Context UriInfo uri) {
         // Not SecurityContext.getAuthenticationScheme() alone: the header says which scheme this request used.
         // The password is checked here against the database, never a remembered login, and the token is
         // written only if the account is still at the version that password was checked at.
@@ -73,6 +81,17 @@ public class TokenResource {
                 || account.get().disabled()) {
             throw changedMeanwhile();
         }
+        // the second factor after the password, so a guesser learns nothing from it without the password
+        boolean twoFactors = secondStep.needed(credentials.getUsername());
+        OptionalInt recoveryCodesLeft = OptionalInt.empty();
+        if (twoFactors) {
+            recoveryCodesLeft = secondStep.present(
+                    credentials.getUsername(),
+                    proof == null ? null : proof.code(),
+                    proof == null ? null : proof.recoveryCode(),
+                    caller.clientAddress(),
+                    caller.requestId());
+        }
         String token = ApiTokens.newToken();
         String id = UUID.randomUUID().toString();
         Instant now = clock.instant();
@@ -85,10 +104,11 @@ public class TokenResource {
                 throw changedMeanwhile();
             }
             handle.attach(TokenDao.class)
-                    .insert(id, credentials.getUsername(), ApiTokens.hash(token), now, expiresAt, false);
+                    .insert(id, credentials.getUsername(), ApiTokens.hash(token), now, expiresAt, twoFactors);
         });
         return Response.created(uri.getAbsolutePathBuilder().path(id).build())
-                .entity(new IssuedToken(id, token, expiresAt))
+                .entity(new IssuedToken(
+                        id, token, expiresAt, recoveryCodesLeft.isPresent() ? recoveryCodesLeft.getAsInt() : null))
                 .build();
     }
 

@@ -25,6 +25,7 @@ import org.desist.access.Requires;
 import org.desist.auth.Caller;
 import org.desist.http.Page;
 import org.desist.http.Paging;
+import org.desist.secondfactor.SecondFactors;
 
 /**
  * Account administration. An administrator bound to sites sees and acts on only the accounts within their
@@ -38,10 +39,12 @@ public class AccountResource {
     private static final String SCOPE = " An administrator bound to sites acts only on accounts within them.";
     private final Accounts accounts;
     private final AccountTokens tokens;
+    private final SecondFactors secondFactors;
 
-    public AccountResource(Accounts accounts, AccountTokens tokens) {
+    public AccountResource(Accounts accounts, AccountTokens tokens, SecondFactors secondFactors) {
         this.accounts = accounts;
         this.tokens = tokens;
+        this.secondFactors = secondFactors;
     }
 
     @GET
@@ -157,5 +160,19 @@ public class AccountResource {
             description = "Revokes every token of the account." + SCOPE)
     public void endTokens(@PathParam("username") String username, @Context Caller caller) {
         tokens.endAll(caller, username); // no body: 204
+    }
+
+    @DELETE
+    @Path("/{username}/second-factor")
+    @Requires(Action.USER_ADMIN)
+    @Operation(
+            operationId = "resetSecondFactor",
+            summary = "Reset an account's second factor",
+            description = "For a lost authenticator: the account's second factor and recovery codes go, every"
+                    + " session and token of it ends at once, and it must enrol a second factor again at its next"
+                    + " sign-in (with its password alone it can do nothing else)." + SCOPE)
+    @ApiResponse(responseCode = "204", description = "Reset: the account must enrol again")
+    public void resetSecondFactor(@PathParam("username") String username, @Context Caller caller) {
+        secondFactors.reset(caller, username); // no body: 204
     }
 }

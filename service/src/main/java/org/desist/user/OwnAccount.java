@@ -6,6 +6,7 @@ import org.desist.audit.Outcome;
 import org.desist.auth.Caller;
 import org.desist.refusal.FieldReason;
 import org.desist.refusal.Refusal;
+import org.desist.secondfactor.SecondFactors;
 import org.desist.signin.Passwords;
 import org.desist.signin.SignInThrottle;
 import org.desist.signin.TokenDao;
@@ -23,9 +24,11 @@ public class OwnAccount {
     private final AuditLog audit;
 
     private final SignInThrottle throttle;
+    private final SecondFactors secondFactors;
 
-    OwnAccount(Jdbi jdbi, AccountChange changes, AuditLog audit, SignInThrottle throttle) {
+    OwnAccount(Jdbi jdbi, AccountChange changes, AuditLog audit, SignInThrottle throttle, SecondFactors secondFactors) {
         this.throttle = throttle;
+        this.secondFactors = secondFactors;
         this.jdbi = jdbi;
         this.changes = changes;
         this.audit = audit;
@@ -57,6 +60,8 @@ public class OwnAccount {
                     "currentPassword is not your current password",
                     java.util.List.of(new FieldReason("currentPassword", "is not your current password")));
         }
+        // with a second factor, a password alone does not change the password (ASVS 7.5.1): a current code too
+        secondFactors.requireCodeIfEnrolled(caller, change.code());
         String hash = Passwords.hash(change.newPassword());
         changes.apply(caller, username, AuditAction.password_change, Outcome.DONE, (handle, accounts) -> {
             if (accounts.setOwnPassword(username, hash, previous) != 1) {

@@ -15,4 +15,12 @@ public record PasswordChange(
                 description = "At least 12 characters; a long pass-phrase is kept whole",
                 example = "seven wet pebbles by the weir")
         @NotNull
-        String newPassword) {}
+        String newPassword,
+
+        @Schema(description = "A current code of your second factor: required when you have one", example = "123456")
+        String code) {
+    /** A change without a second factor's code, as an account without one makes it. */
+    public PasswordChange(String currentPassword, String newPassword) {
+        this(currentPassword, newPassword, null);
+    }
+}

@@ -27,6 +27,7 @@ import org.desist.http.BodyLimit;
 import org.desist.http.ClientAddresses;
 import org.desist.http.RequestIds;
 import org.desist.http.StaticFiles;
+import org.desist.signin.Assurance;
 import org.desist.signin.Authentication;
 import org.desist.user.StaffAccounts;
 import org.glassfish.jersey.servlet.ServletContainer;
@@ -129,7 +130,12 @@ public final class Screens {
         pages.register(new PageHeaders());
         pages.register(new CallerFilter());
         pages.register(new CallerFilter.Binder());
-        pages.register(new AccessFeature(audit, new SessionSignInFilter(sessions, cookie, jdbi), clock));
+        pages.register(new AccessFeature(
+                audit,
+                new SessionSignInFilter(sessions, cookie, jdbi),
+                clock,
+                accounts.secondFactors(),
+                request -> Assurance.of(request) == Assurance.TWO_FACTORS));
         pages.register(new FormTokenFilter());
         pages.register(new PageErrorMapper(cookie));
         pages.register(new SignInResource(authentication.passwords(), sessions, cookie));
