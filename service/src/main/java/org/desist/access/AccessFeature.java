@@ -35,6 +35,7 @@ public class AccessFeature implements DynamicFeature {
     private final ContainerRequestFilter authentication;
     private final Clock clock;
     private final PasswordAlone passwordAlone;
+    private final Predicate<ContainerRequestContext> twoFactors;
 
     /**
      * {@code twoFactors}: whether the request's caller signed in with two factors (the sign-in filter marks it);
@@ -49,7 +50,8 @@ public class AccessFeature implements DynamicFeature {
         this.audit = audit;
         this.authentication = authentication;
         this.clock = clock;
-        this.passwordAlone = new PasswordAlone(needs, twoFactors, audit);
+        this.passwordAlone = new PasswordAlone(needs);
+        this.twoFactors = twoFactors;
     }
 
     @Override
@@ -57,7 +59,7 @@ public class AccessFeature implements DynamicFeature {
         Requires[] requires = resource.getResourceMethod().getAnnotationsByType(Requires.class);
         if (requires.length > 1 || requires.length == 1 && !requires[0].when().isEmpty()) {
             context.register(authentication, Priorities.AUTHENTICATION);
-            context.register(new Check(null, ActionByQuery.of(requires), audit, clock, passwordAlone));
+            context.register(new Check(null, ActionByQuery.of(requires), audit, clock, passwordAlone, twoFactors));
             return;
         }
         Action action = actionOf(resource);
@@ -65,7 +67,7 @@ public class AccessFeature implements DynamicFeature {
             return;
         }
         context.register(authentication, Priorities.AUTHENTICATION);
-        context.register(new Check(action, null, audit, clock, passwordAlone));
+        context.register(new Check(action, null, audit, clock, passwordAlone, twoFactors));
     }
 
     /** The method's {@link Requires}; swagger's description resource, which cannot carry one, describes the API. */
@@ -84,9 +86,17 @@ public class AccessFeature implements DynamicFeature {
         private final AuditLog audit;
         private final Clock clock;
         private final PasswordAlone passwordAlone;
+        private final Predicate<ContainerRequestContext> twoFactors;
 
-        Check(Action fixed, ActionByQuery byQuery, AuditLog audit, Clock clock, PasswordAlone passwordAlone) {
+        Check(
+                Action fixed,
+                ActionByQuery byQuery,
+                AuditLog audit,
+                Clock clock,
+                PasswordAlone passwordAlone,
+                Predicate<ContainerRequestContext> twoFactors) {
             this.passwordAlone = passwordAlone;
+            this.twoFactors = twoFactors;
             this.fixed = fixed;
             this.byQuery = byQuery;
             this.audit = audit;
@@ -99,8 +109,9 @@ public class AccessFeature implements DynamicFeature {
             if (caller.user().mustChangePassword()) {
                 onlyChangeOfTemporaryPassword(caller);
             }
+            // before the query is read: an action chosen by a parameter is never one a password alone may do
+            onlyTwoFactorsIfNeeded(request, caller, fixed);
             Action action = byQuery == null ? fixed : chosen(request, caller);
-            passwordAlone.check(request, caller, action);
             if (action != null && AccessPolicy.allows(caller.user(), action)) {
                 return;
             }
@@ -112,6 +123,26 @@ public class AccessFeature implements DynamicFeature {
             String participantId = request.getUriInfo().getPath().startsWith("participants/") ? id : null;
             audit.denied(caller, type, recordId != null ? recordId : id, participantId, Outcome.FORBIDDEN);
             throw new ForbiddenException("Your role may not do this");
+        }
+
+        /** With a password alone, an account that needs two factors may only get them ({@link PasswordAlone}). */
+        private void onlyTwoFactorsIfNeeded(ContainerRequestContext request, Caller caller, Action action) {
+            PasswordAlone.Verdict verdict = passwordAlone.of(twoFactors.test(request), caller.username(), action);
+            if (verdict == PasswordAlone.Verdict.PASS) {
+                return;
+            }
+            Action named = action != null
+                    ? action
+                    : byQuery == null
+                            ? null
+                            : byQuery.actions().values().iterator().next();
+            String type = named == null ? "unknown" : named.resourceType();
+            if (verdict == PasswordAlone.Verdict.GET_A_TOKEN) {
+                audit.denied(caller, type, null, null, Outcome.UNAUTHENTICATED);
+                throw ProblemUnauthorizedHandler.refusal(PasswordAlone.GET_A_TOKEN);
+            }
+            audit.denied(caller, type, null, null, Outcome.FORBIDDEN);
+            throw new ProblemException(403, "Forbidden", PasswordAlone.ENROL_FIRST, List.of());
         }
 
         private void onlyChangeOfTemporaryPassword(Caller caller) {

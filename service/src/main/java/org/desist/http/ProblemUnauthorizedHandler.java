@@ -16,12 +16,22 @@ public class ProblemUnauthorizedHandler implements UnauthorizedHandler {
         return new WebApplicationException(new ProblemUnauthorizedHandler().buildResponse(BasicHeader.SCHEME, REALM));
     }
 
+    /** A 401 that says what the credentials offered lack (a second factor), with the same challenges. */
+    public static WebApplicationException refusal(String detail) {
+        return new WebApplicationException(challenged(Problems.response(401, detail, List.of())));
+    }
+
+    /** The response with both schemes' challenges, as every 401 carries them. */
+    public static Response challenged(Response problem) {
+        return Response.fromResponse(problem)
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"" + REALM + "\", charset=\"UTF-8\"")
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"" + REALM + "\"")
+                .build();
+    }
+
     @Override
     public Response buildResponse(String prefix, String realm) {
-        return Response.fromResponse(Problems.response(
-                        401, "Send valid credentials: HTTP Basic, or a Bearer token from POST /api/tokens", List.of()))
-                .header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"" + realm + "\", charset=\"UTF-8\"")
-                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"" + realm + "\"")
-                .build();
+        return challenged(Problems.response(
+                401, "Send valid credentials: HTTP Basic, or a Bearer token from POST /api/tokens", List.of()));
     }
 }

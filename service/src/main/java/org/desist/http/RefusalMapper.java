@@ -90,6 +90,9 @@ public class RefusalMapper implements ExceptionMapper<Refusal> {
             long seconds = Math.max(1, (throttled.retryAfter().toMillis() + 999) / 1000);
             return Problems.withHeader(response, "Retry-After", Long.toString(seconds));
         }
+        if (refusal instanceof Refusal.Unauthenticated) {
+            return ProblemUnauthorizedHandler.challenged(response);
+        }
         return response;
     }
 

@@ -13,6 +13,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import org.desist.access.Action;
 import org.desist.access.Requires;
 import org.desist.auth.Caller;
@@ -54,8 +55,9 @@ public class SecondFactorResource {
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = SecondFactors.Enrolment.class)))
-    public Response begin(SecondFactors.EnrolmentStart start, @Context Caller caller) {
-        return Response.status(Response.Status.CREATED)
+    public Response begin(SecondFactors.EnrolmentStart start, @Context Caller caller, @Context UriInfo uri) {
+        // the enrolment under way is this resource's: confirm it below
+        return Response.created(uri.getAbsolutePath())
                 .entity(secondFactors.begin(caller, start))
                 .build();
     }

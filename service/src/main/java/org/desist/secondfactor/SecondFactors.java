@@ -57,7 +57,9 @@ public class SecondFactors implements SecondFactorNeeds {
     /** The body of POST /api/me/second-factor: needed only to replace a second factor already confirmed. */
     @Schema(name = "SecondFactorStart")
     public record EnrolmentStart(
-            @Schema(description = "Your password: required when you already have a second factor")
+            @Schema(
+                    description = "Your password: required when you already have a second factor",
+                    example = "correct horse battery staple")
             String currentPassword,
 
             @Schema(

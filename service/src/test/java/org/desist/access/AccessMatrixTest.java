@@ -33,6 +33,7 @@ import org.desist.access.AccessProbes.Request;
 import org.desist.auth.Role;
 import org.desist.config.DesistConfiguration;
 import org.desist.support.Api;
+import org.desist.support.Authenticator;
 import org.desist.support.Cases;
 import org.desist.support.Reply;
 import org.desist.support.Staff;
@@ -232,6 +233,15 @@ class AccessMatrixTest {
                                 .status())
                         .isEqualTo(200));
             }),
+            // issue 16: enrolling one's own second factor; a confirmed one is taken away again for the calls after
+            write("POST /api/me/second-factor", 201, username -> Request.to("/me/second-factor")),
+            write("POST /api/me/second-factor/confirm", 200, username -> {
+                String secret = Cases.created(TestApp.as(APP, username).post("/me/second-factor", null))
+                        .get("secret")
+                        .asText();
+                return Request.to("/me/second-factor/confirm", Map.of("code", Authenticator.code(secret)))
+                        .undoneBy(() -> Staff.forgetSecondFactor(APP, username));
+            }),
             read("GET /api/users", () -> "/users"),
             write("POST /api/users", 201, username -> {
                 String name = "made-" + serial();
@@ -276,6 +286,18 @@ class AccessMatrixTest {
                                 .get("/sites")
                                 .status())
                         .isEqualTo(200));
+            }),
+            write("DELETE /api/users/{username}/second-factor", 204, username -> {
+                String spare = spareAccount();
+                Api owner = TestApp.as(APP, spare);
+                String secret = Cases.created(owner.post("/me/second-factor", null))
+                        .get("secret")
+                        .asText();
+                Cases.ok(owner.post("/me/second-factor/confirm", Map.of("code", Authenticator.code(secret))));
+                return Request.to("/users/" + spare + "/second-factor")
+                        .whenRefused(() -> assertThat(owner.get("/sites").status())
+                                .as("still enrolled: a password alone is not enough")
+                                .isEqualTo(401));
             }),
             read("GET /api/audit", () -> "/audit"));
 

@@ -35,6 +35,8 @@ class ServicesSeeNoHttpTest {
             "org.desist.signin.Authentication",
             // Dropwizard's 401 answer
             "org.desist.http.ProblemUnauthorizedHandler",
+            // the sign-in filters mark a request with it, the access check reads it
+            "org.desist.signin.Assurance",
             // answers a case record with its version as ETag, for resources
             "org.desist.caserecord.RecordResponses",
             // reads the Accept header and the flags of the cohort report's resources

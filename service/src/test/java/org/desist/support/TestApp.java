@@ -1,5 +1,6 @@
 package org.desist.support;
 
+import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.ResourceHelpers;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import java.nio.file.Path;
@@ -35,6 +36,17 @@ public final class TestApp {
     public static DropwizardAppExtension<DesistConfiguration> behindLocalProxy(TestDatabase database) {
         return new DropwizardAppExtension<>(
                 DesistApplication.class, ResourceHelpers.resourceFilePath(BEHIND_LOCAL_PROXY), database.overrides());
+    }
+
+    /**
+     * On that database with a second factor required of every account, as deployed (the test configurations
+     * turn it off, because most tests sign in with HTTP Basic alone).
+     */
+    public static DropwizardAppExtension<DesistConfiguration> secondFactorRequired(TestDatabase database) {
+        return new DropwizardAppExtension<>(
+                DesistApplication.class,
+                ResourceHelpers.resourceFilePath("test-config.yml"),
+                database.overrides(ConfigOverride.config("secondFactor.required", "true")));
     }
 
     /** On a new database of the run's kind (SQLite, or PostgreSQL when the run says so). */
