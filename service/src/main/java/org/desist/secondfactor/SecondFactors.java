@@ -194,10 +194,17 @@ public class SecondFactors implements SecondFactorNeeds {
     }
 
     /**
-     * Checks a code or a recovery code at sign-in: the password throttle, one use per code, audited. Refused: a
-     * Refusal (400 naming code when nothing was given, 401 naming the field, or 429 while throttled).
+     * Checks a code or a recovery code at sign-in, once the password is known to be right: the password throttle,
+     * one use per code, audited. Refused: a Refusal (403 for an account not enrolled yet, 400 naming code when
+     * nothing was given, 401 naming the field, or 429 while throttled).
      */
     public Presented present(String username, Proof proof, String address, String requestId) {
+        if (!enrolled(username)) {
+            // only after the password was checked: nothing to guess here, and nothing learnt without the password
+            throw new Refusal.Forbidden(
+                    "Enrol a second factor first: POST /api/me/second-factor, then POST /api/me/second-factor/confirm",
+                    List.of());
+        }
         if (proof == null || proof.empty()) {
             throw missing("code", "the code your authenticator app shows now (or a recoveryCode)");
         }

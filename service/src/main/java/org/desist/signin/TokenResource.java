@@ -53,7 +53,8 @@ public class TokenResource {
             description = "Authenticate with HTTP Basic. The token is shown once. An account that needs a second"
                     + " factor (every account, unless the service is configured otherwise) gives a current code of"
                     + " its authenticator app in the body, or one of its recovery codes: without one it is 400 naming"
-                    + " code; a wrong or already used one is 401 naming the field, and counts as a failed sign-in."
+                    + " code (403 while it has none: enrol first, with POST /me/second-factor); a wrong or already"
+                    + " used one is 401 naming the field, and counts as a failed sign-in."
                     + " Only such a token reaches anything beyond getting two factors.")
     @SecurityRequirement(name = "basicAuth")
     @ApiResponse(

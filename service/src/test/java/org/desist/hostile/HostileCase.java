@@ -179,6 +179,11 @@ final class HostileCase {
             // a wrong current password: refused whatever else the attack changes, so the hostile user keeps theirs
             case "POST /me/password" ->
                 Map.of("currentPassword", "not the hostile user's password", "newPassword", "a brand new pass phrase");
+            // the second factor: a wrong code never enrols the hostile user (who signs in with a password alone)
+            case "POST /me/second-factor" ->
+                Map.of("currentPassword", "not the hostile user's password", "code", "000000");
+            case "POST /me/second-factor/confirm" -> Map.of("code", "000000");
+            case "POST /tokens" -> Map.of("code", "000000");
             default ->
                 throw new IllegalStateException(
                         "No valid body for " + operation + ": tell HostileCase.validBody about it");

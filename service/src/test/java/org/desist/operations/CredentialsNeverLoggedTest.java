@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,8 @@ import org.desist.DesistApplication;
 import org.desist.auth.Role;
 import org.desist.config.DesistConfiguration;
 import org.desist.support.Api;
+import org.desist.support.Authenticator;
+import org.desist.support.Cases;
 import org.desist.support.Reply;
 import org.desist.support.Staff;
 import org.desist.support.TestApp;
@@ -29,7 +32,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Every logger at DEBUG (Jetty's, which dumps raw requests, among them), then every way of signing in, right and
  * wrong: no line of the application log or the request log holds a password, a token, an Authorization or Cookie
- * value, or the Base64 of a username and password.
+ * value, the Base64 of a username and password, a second factor's secret, code or recovery code.
  */
 @ExtendWith(DropwizardExtensionsSupport.class)
 class CredentialsNeverLoggedTest {
@@ -42,8 +45,9 @@ class CredentialsNeverLoggedTest {
             ResourceHelpers.resourceFilePath("debug-log-config.yml"),
             DATABASE.overrides(
                     ConfigOverride.config("logging.appenders[0].currentLogFilename", APPLICATION_LOG.toString()),
-                    ConfigOverride.config(
-                            "server.requestLog.appenders[0].currentLogFilename", REQUEST_LOG.toString())));
+                    ConfigOverride.config("server.requestLog.appenders[0].currentLogFilename", REQUEST_LOG.toString()),
+                    // a password alone first; the second factor's secret and codes at the end
+                    ConfigOverride.config("secondFactor.required", "false")));
 
     private static final String WRONG_PASSWORD = "Tr0ub4dor&3 is not it either";
     private static final String NEW_PASSWORD = "a new pass phrase nobody should ever read";
@@ -88,12 +92,29 @@ class CredentialsNeverLoggedTest {
         assertThat(right.post("/me/password", Map.of("currentPassword", Staff.PASSWORD, "newPassword", NEW_PASSWORD))
                         .status())
                 .isEqualTo(204);
-        assertThat(anonymous.withBasic("deb.ug", NEW_PASSWORD).get("/sites").status())
-                .isEqualTo(200);
+        Api changed = anonymous.withBasic("deb.ug", NEW_PASSWORD);
+        assertThat(changed.get("/sites").status()).isEqualTo(200);
+        // the second factor: its secret, a wrong code, a code, a replayed code, recovery codes right and wrong
+        String secret = Cases.created(changed.post("/me/second-factor", null))
+                .get("secret")
+                .asText();
+        List<String> recoveryCodes = new ArrayList<>();
+        Cases.ok(changed.post("/me/second-factor/confirm", Map.of("code", Authenticator.code(secret))))
+                .get("recoveryCodes")
+                .forEach(code -> recoveryCodes.add(code.asText()));
+        String code = Authenticator.nextCode(secret);
+        assertThat(changed.post("/tokens", Map.of("code", code)).status()).isEqualTo(201);
+        assertThat(changed.post("/tokens", Map.of("code", code)).status()).isEqualTo(401);
+        assertThat(changed.post("/tokens", Map.of("recoveryCode", recoveryCodes.get(0)))
+                        .status())
+                .isEqualTo(201);
+        assertThat(changed.post("/tokens", Map.of("recoveryCode", "abcde-fghjk"))
+                        .status())
+                .isEqualTo(401);
 
         String logs = read(APPLICATION_LOG) + read(REQUEST_LOG);
         assertThat(logs).as("the DEBUG run wrote its logs").contains("DEBUG");
-        List<String> secrets = List.of(
+        List<String> secrets = new ArrayList<>(List.of(
                 Staff.PASSWORD,
                 WRONG_PASSWORD,
                 NEW_PASSWORD,
@@ -102,7 +123,13 @@ class CredentialsNeverLoggedTest {
                 base64("deb.ug:" + NEW_PASSWORD),
                 base64("deb.ug:" + Staff.PASSWORD),
                 base64("deb.ug:" + WRONG_PASSWORD),
-                base64("no.such.user:" + WRONG_PASSWORD));
+                base64("no.such.user:" + WRONG_PASSWORD),
+                secret,
+                // a code is six digits, which other text holds too: only the forms a body or a query would take
+                "\"code\":\"" + code + "\"",
+                "code=" + code));
+        secrets.addAll(recoveryCodes);
+        secrets.add("abcde-fghjk");
         Pattern header = Pattern.compile("(?i)(authorization|cookie)\\s*[:=]\\s*\\S");
         List<String> leaks = logs.lines()
                 .filter(line -> secrets.stream().anyMatch(line::contains)

@@ -90,6 +90,10 @@ class SecondFactorApiTest {
         assertThat(before.contentType()).startsWith("application/problem+json");
         assertThat(before.json().get("detail").asText()).contains("POST /api/me/second-factor");
 
+        Reply noTokenYet = basic.post("/tokens", Map.of("code", "123456"));
+        assertThat(noTokenYet.status()).as(noTokenYet.toString()).isEqualTo(403);
+        assertThat(noTokenYet.json().get("detail").asText()).contains("POST /api/me/second-factor");
+
         JsonNode started = Cases.created(basic.post("/me/second-factor", null));
         String secret = started.get("secret").asText();
         assertThat(secret).matches("[A-Z2-7]{32}");

@@ -38,6 +38,8 @@ class SignInLogTest {
             DATABASE.overrides(
                     // config.yml takes the audit key from the environment; a PostgreSQL run needs one
                     ConfigOverride.config("auditKey", Commands.AUDIT_KEY),
+                    // the logs of a password alone at work; SecondFactorApiTest signs in with the second factor
+                    ConfigOverride.config("secondFactor.required", "false"),
                     ConfigOverride.config("server.applicationConnectors[0].port", "0"),
                     ConfigOverride.config("server.adminConnectors[0].port", "0"),
                     ConfigOverride.config("server.shutdownGracePeriod", "0s"),
@@ -88,6 +90,12 @@ class SignInLogTest {
 
         String line = lineWith(LOGS.resolve("service.log"), refused.header("X-Request-Id"));
         assertThat(line).contains("log.reader").doesNotContain("not the password");
+    }
+
+    @Test
+    void a_start_without_the_second_factor_required_is_logged_as_a_warning() throws Exception {
+        assertThat(lineWith(LOGS.resolve("service.log"), "secondFactor.required is false"))
+                .contains("WARN");
     }
 
     /** The first line of a log holding {@code text}, waiting a little: appenders write asynchronously. */
