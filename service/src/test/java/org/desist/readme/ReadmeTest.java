@@ -36,6 +36,26 @@ class ReadmeTest {
         assertThat(tour).contains("-o probation-summary.pdf");
     }
 
+    /**
+     * With the second factor required (the default), a password alone opens enrolment and a token only: the tour
+     * sends HTTP Basic to nothing else, but once to show the refusal.
+     */
+    @Test
+    void the_tour_sends_a_password_alone_only_to_enrol_and_to_get_a_token() throws IOException {
+        List<String> basic = ReadmeTour.block(readme())
+                .lines()
+                .filter(line -> line.matches(".*curl .*-u .*"))
+                .toList();
+        assertThat(basic).isNotEmpty();
+        assertThat(basic)
+                .allMatch(
+                        line -> line.contains("/me/second-factor")
+                                || line.contains("$API/tokens")
+                                || line.contains("-w '%{http_code}"),
+                        "enrols, gets a token, or shows the refusal");
+        assertThat(ReadmeTour.block(readme())).contains("oathtool --totp -b \"$");
+    }
+
     @Test
     void the_layout_lists_each_folder_once_and_every_top_level_entry() throws IOException {
         String readme = readme();

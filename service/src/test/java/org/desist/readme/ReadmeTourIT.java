@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -39,6 +40,10 @@ class ReadmeTourIT {
     @BeforeAll
     static void startThePackagedService() throws Exception {
         assertThat(JAR).as("run after packaging: mvn verify").exists();
+        assertThat(oathtool())
+                .as("the tour computes its second factor's codes with oathtool: apt-get install oathtool (Debian,"
+                        + " Ubuntu) or brew install oath-toolkit (macOS)")
+                .isTrue();
         work = Files.createTempDirectory("desist-readme-tour");
         int port = freePort();
         int adminPort = freePort();
@@ -97,6 +102,12 @@ class ReadmeTourIT {
                         output, Files.readString(work.resolve("server.log")))
                 .isZero();
 
+        assertThat(output.lines())
+                .as("the password alone reached nothing but a token (the second factor is required): %s", output)
+                .contains("401");
+        assertThat(Pattern.compile("\"recoveryCodes\":\\[").matcher(output).results())
+                .as("four accounts enrolled a second factor, and were shown their recovery codes: %s", output)
+                .hasSize(4);
         assertThat(output)
                 .as(output)
                 .contains("\"caseRef\":\"STAC-2026-0001\"")
@@ -179,6 +190,19 @@ class ReadmeTourIT {
     private static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
+        }
+    }
+
+    /** Whether oathtool runs: the tour needs it, so the test fails without it rather than skip the README. */
+    private static boolean oathtool() throws InterruptedException {
+        try {
+            Process version = new ProcessBuilder("oathtool", "--version")
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start();
+            return version.waitFor(10, TimeUnit.SECONDS) && version.exitValue() == 0;
+        } catch (IOException missing) {
+            return false;
         }
     }
 
