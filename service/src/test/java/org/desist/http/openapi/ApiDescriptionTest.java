@@ -160,6 +160,29 @@ class ApiDescriptionTest {
         });
     }
 
+    /**
+     * A body described as any media type makes a client built from the description send {@code Content-Type: *}{@code
+     * /*}, which the service answers 415: Portman's contract tests found POST /tokens so (issue 16).
+     */
+    @Test
+    void every_request_body_is_described_as_json() {
+        List<String> unlike = new ArrayList<>();
+        operations()
+                .filter(op -> op.node().has("requestBody"))
+                .forEach(op -> op.node().at("/requestBody/content").fieldNames().forEachRemaining(type -> {
+                    if (!type.equals("application/json") && !type.equals("application/merge-patch+json")) {
+                        unlike.add(op.name() + " " + type);
+                    }
+                }));
+        assertThat(unlike).isEmpty();
+        List<String> searchTerms = new ArrayList<>();
+        api.at("/paths/~1participants/get/parameters")
+                .forEach(p -> searchTerms.add(p.path("name").asText()));
+        assertThat(searchTerms)
+                .as("GET /participants' search terms are query parameters, not a body")
+                .contains("q", "nhsNumber", "pncId", "dateOfBirth", "enrolmentState", "priority");
+    }
+
     @Test
     void creates_are_201_records_are_200_and_the_bodyless_are_204() {
         assertThat(successOf("POST /participants/{id}/sessions")).isEqualTo("201 Session");
