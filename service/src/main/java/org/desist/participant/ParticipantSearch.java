@@ -1,5 +1,6 @@
 package org.desist.participant;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -10,6 +11,9 @@ import java.time.LocalDate;
  * The terms GET /participants searches by, compared as {@link MatchKey} compares identities. Fields are named as
  * their parameters, since a violation names the field.
  */
+// swagger reads a bean parameter's query parameters through Jackson's view of its properties: without this it
+// saw none (no getters here) and described the whole bean as a request body of GET /participants
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
 public class ParticipantSearch {
     @QueryParam("q")
     @Size(max = 200)

@@ -7,6 +7,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -48,6 +49,7 @@ public class TokenResource {
     }
 
     @POST
+    @Consumes(MediaType.APPLICATION_JSON) // the description then says so: a client built from it sends JSON
     @Requires(Action.TOKEN_ISSUE)
     @Operation(
             operationId = "issueToken",
