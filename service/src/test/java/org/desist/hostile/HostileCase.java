@@ -95,6 +95,8 @@ final class HostileCase {
             case "enrolments" -> enrolmentId;
             case "participants" -> participantId;
             case "tokens" -> tokenId;
+            // /me/sessions/{id}: a token is one of the hostile user's sessions
+            case "me" -> tokenId;
             case "users" -> SPARE;
             default ->
                 throw new IllegalStateException(
@@ -184,6 +186,8 @@ final class HostileCase {
                 Map.of("currentPassword", "not the hostile user's password", "code", "000000");
             case "POST /me/second-factor/confirm" -> Map.of("code", "000000");
             case "POST /tokens" -> Map.of("code", "000000");
+            // a link to a subject of the (never contacted) identity provider the hostile app is configured with
+            case "PUT /users/{username}/identity" -> Map.of("subject", "hostile-subject");
             default ->
                 throw new IllegalStateException(
                         "No valid body for " + operation + ": tell HostileCase.validBody about it");

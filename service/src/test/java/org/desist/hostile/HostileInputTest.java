@@ -49,7 +49,7 @@ import org.desist.support.TestApp;
  */
 @Tag("slow")
 class HostileInputTest {
-    static final int TRIES = 3000;
+    static final int TRIES = 3600;
     static final String SEED = "8202611240";
 
     static DropwizardAppExtension<DesistConfiguration> app;
@@ -94,7 +94,8 @@ class HostileInputTest {
 
     @BeforeContainer
     static void startTheServiceWithACase() throws Exception {
-        app = TestApp.fresh();
+        // with an identity provider configured (never contacted), so its links' API answers as deployed
+        app = TestApp.withOfflineIdentityProvider();
         app.before();
         target = new HostileCase(app);
         operations =
