@@ -16,6 +16,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -53,28 +54,30 @@ class SecurityChecklistTest {
     void every_row_has_a_known_status_and_what_that_status_needs() throws IOException {
         List<Row> rows = rows();
         assertThat(rows).as("rows of the checklist").isNotEmpty();
-        assertThat(rows)
-                .as("rows whose status is not met, n/a or open")
-                .filteredOn(row -> !STATUSES.contains(row.status()))
-                .isEmpty();
-        assertThat(rows)
-                .as("rows whose level is not 1 or 2")
-                .filteredOn(row -> !Set.of("1", "2").contains(row.level()))
-                .isEmpty();
-        assertThat(rows)
-                .as("rows without a requirement")
-                .filteredOn(row -> row.requirement().isBlank())
-                .isEmpty();
-        assertThat(rows)
-                .as("n/a rows without a reason")
-                .filteredOn(row -> row.status().equals("n/a")
-                        && row.evidence().replaceAll("[^A-Za-z]", "").length() < 4)
-                .isEmpty();
-        assertThat(rows)
-                .as("met rows naming no evidence (a class, test, setting or section in backticks)")
-                .filteredOn(row -> row.status().equals("met")
-                        && !BACKTICKED.matcher(row.evidence()).find())
-                .isEmpty();
+        SoftAssertions.assertSoftly(softly -> {
+            softly.assertThat(rows)
+                    .as("rows whose status is not met, n/a or open")
+                    .filteredOn(row -> !STATUSES.contains(row.status()))
+                    .isEmpty();
+            softly.assertThat(rows)
+                    .as("rows whose level is not 1 or 2")
+                    .filteredOn(row -> !Set.of("1", "2").contains(row.level()))
+                    .isEmpty();
+            softly.assertThat(rows)
+                    .as("rows without a requirement")
+                    .filteredOn(row -> row.requirement().isBlank())
+                    .isEmpty();
+            softly.assertThat(rows)
+                    .as("n/a rows without a reason")
+                    .filteredOn(row -> row.status().equals("n/a")
+                            && row.evidence().replaceAll("[^A-Za-z]", "").length() < 4)
+                    .isEmpty();
+            softly.assertThat(rows)
+                    .as("met rows naming no evidence (a class, test, setting or section in backticks)")
+                    .filteredOn(row -> row.status().equals("met")
+                            && !BACKTICKED.matcher(row.evidence()).find())
+                    .isEmpty();
+        });
     }
 
     @Test
@@ -122,13 +125,11 @@ class SecurityChecklistTest {
     void ids_are_unique_and_in_order_within_their_chapter() throws IOException {
         List<Row> rows = rows();
         Set<String> seen = new HashSet<>();
-        assertThat(rows.stream().map(Row::id).filter(id -> !seen.add(id)))
-                .as("ids listed twice")
-                .isEmpty();
-        assertThat(rows)
-                .as("rows under another chapter's heading")
-                .filteredOn(row -> !row.id().startsWith(row.chapter() + "."))
-                .isEmpty();
+        List<String> twice =
+                rows.stream().map(Row::id).filter(id -> !seen.add(id)).toList();
+        List<Row> misplaced = rows.stream()
+                .filter(row -> !row.id().startsWith(row.chapter() + "."))
+                .toList();
         List<String> outOfOrder = new ArrayList<>();
         for (int i = 1; i < rows.size(); i++) {
             Row before = rows.get(i - 1);
@@ -137,7 +138,13 @@ class SecurityChecklistTest {
                 outOfOrder.add(before.id() + " before " + row.id());
             }
         }
-        assertThat(outOfOrder).as("ids out of order").isEmpty();
+        SoftAssertions.assertSoftly(softly -> {
+            softly.assertThat(twice).as("ids listed twice").isEmpty();
+            softly.assertThat(misplaced)
+                    .as("rows under another chapter's heading")
+                    .isEmpty();
+            softly.assertThat(outOfOrder).as("ids out of order").isEmpty();
+        });
     }
 
     @Test
