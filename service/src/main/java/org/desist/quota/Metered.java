@@ -5,8 +5,9 @@ import org.desist.access.Action;
 
 /**
  * What a request costs against the quotas, decided here and nowhere else: reading case data, a PDF, or an export.
- * Every {@link Action} is named below (a new one does not compile until it is classified), and a method that can
- * answer a PDF counts as a PDF when a PDF is what it answers. The API and the screens share it.
+ * Every {@link Action} is named below (a new one does not compile until it is classified); any GET of case data
+ * (a page's form for a change shows the case too) is a read; and a method that can answer a PDF counts as a PDF when
+ * a PDF is what it answers. The API and the screens share it.
  */
 public enum Metered {
     READS("reads"),
@@ -24,11 +25,15 @@ public enum Metered {
         return quota;
     }
 
-    /** What a request of this action costs; {@code pdf}: whether it answers a PDF. */
-    public static Optional<Metered> of(Action action, boolean pdf) {
+    /** What a request of this action costs; {@code get}: whether it is a GET; {@code pdf}: whether it answers a PDF. */
+    public static Optional<Metered> of(Action action, boolean get, boolean pdf) {
         if (pdf) {
             return Optional.of(PDFS);
         }
+        return byAction(action).or(() -> get && action.isCaseData() ? Optional.of(READS) : Optional.empty());
+    }
+
+    private static Optional<Metered> byAction(Action action) {
         return Optional.ofNullable(
                 switch (action) {
                     // the clinical record and the participant: each read of it, list or record, page or API

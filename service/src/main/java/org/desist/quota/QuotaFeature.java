@@ -53,7 +53,8 @@ public class QuotaFeature implements DynamicFeature {
         boolean canPdf = produces != null
                 && Arrays.stream(produces.value()).map(MediaType::valueOf).anyMatch(PDF::isCompatible);
         boolean onlyPdf = canPdf && produces.value().length == 1;
-        Optional<Metered> otherwise = Metered.of(action.get(), false);
+        Optional<Metered> otherwise = Metered.of(
+                action.get(), resource.getResourceMethod().isAnnotationPresent(jakarta.ws.rs.GET.class), false);
         if (!canPdf && otherwise.isEmpty()) {
             return;
         }

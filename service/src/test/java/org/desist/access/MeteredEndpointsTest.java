@@ -9,19 +9,14 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.desist.quota.Metered;
 import org.junit.jupiter.api.Test;
 
 /**
  * Every way to read case data, a PDF or an export counts against a quota (quota/Metered, quota/QuotaFeature): each
- * API endpoint and each page is checked, so a new one cannot be forgotten. A page that GETs a form for a change
- * shows no more than the case page it came from, which counted: those are listed here by name.
+ * API endpoint and each page is checked, so a new one cannot be forgotten.
  */
 class MeteredEndpointsTest {
-    /** Pages whose GET shows a form to change a case, under an action that changes it. */
-    private static final Set<String> FORMS = Set.of("AssessmentPages.form", "VictimSafetyPages.form");
-
     @Test
     void every_read_of_case_data_every_pdf_and_every_export_is_metered() {
         List<String> unmetered = new ArrayList<>();
@@ -34,7 +29,7 @@ class MeteredEndpointsTest {
             for (Method method : ApiEndpoints.resourceMethods(page)) {
                 Requires requires = method.getAnnotation(Requires.class);
                 String name = page.getSimpleName() + "." + method.getName();
-                if (requires != null && counts(method, requires.value()) && !FORMS.contains(name)) {
+                if (requires != null && counts(method, requires.value())) {
                     unmetered.add(name + " (" + requires.value() + ")");
                 }
             }
@@ -46,11 +41,14 @@ class MeteredEndpointsTest {
 
     @Test
     void pdfs_and_exports_are_their_own_quotas() {
-        assertThat(Metered.of(Action.SUMMARY_CPS, true)).contains(Metered.PDFS);
-        assertThat(Metered.of(Action.COHORT_REPORT, true)).contains(Metered.PDFS);
-        assertThat(Metered.of(Action.PROGRAMME_EXPORT, false)).contains(Metered.EXPORTS);
-        assertThat(Metered.of(Action.SUBJECT_ACCESS, false)).contains(Metered.EXPORTS);
-        assertThat(Metered.of(Action.PARTICIPANT_READ, false)).contains(Metered.READS);
+        assertThat(Metered.of(Action.SUMMARY_CPS, true, true)).contains(Metered.PDFS);
+        assertThat(Metered.of(Action.COHORT_REPORT, true, true)).contains(Metered.PDFS);
+        assertThat(Metered.of(Action.PROGRAMME_EXPORT, true, false)).contains(Metered.EXPORTS);
+        assertThat(Metered.of(Action.SUBJECT_ACCESS, true, false)).contains(Metered.EXPORTS);
+        assertThat(Metered.of(Action.PARTICIPANT_READ, false, false)).contains(Metered.READS);
+        assertThat(Metered.of(Action.SESSION_RECORD, true, false)).contains(Metered.READS);
+        assertThat(Metered.of(Action.SESSION_RECORD, false, false)).isEmpty();
+        assertThat(Metered.of(Action.COHORT_REPORT, true, false)).isEmpty();
     }
 
     /** True when the method should count and does not: a case-data GET, a *_READ action, or a PDF or CSV. */
@@ -64,7 +62,9 @@ class MeteredEndpointsTest {
         if (pdf) {
             return false; // QuotaFeature counts every method that can answer a PDF
         }
-        return (reads || document) && Metered.of(action, false).isEmpty();
+        return (reads || document)
+                && Metered.of(action, method.isAnnotationPresent(GET.class), false)
+                        .isEmpty();
     }
 
     private static List<String> produces(Method method) {
