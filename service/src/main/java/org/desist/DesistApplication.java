@@ -124,6 +124,9 @@ import org.desist.pdf.RenderRehearsal;
 import org.desist.pdf.ReportTemplates;
 import org.desist.progress.ProgressReport;
 import org.desist.progress.ProgressResource;
+import org.desist.quota.QuotaFeature;
+import org.desist.quota.RequestQuotas;
+import org.desist.quota.UnusualReading;
 import org.desist.reference.ReferenceResource;
 import org.desist.referral.ReferralPages;
 import org.desist.referral.ReferralResource;
@@ -144,6 +147,8 @@ import org.desist.session.Sessions;
 import org.desist.session.TotalsHealthCheck;
 import org.desist.signin.Assurance;
 import org.desist.signin.Authentication;
+import org.desist.signin.PasswordHashingBusyMapper;
+import org.desist.signin.Passwords;
 import org.desist.signin.TokenResource;
 import org.desist.signin.TokensOnlyInHeaders;
 import org.desist.site.SiteResource;
@@ -295,6 +300,19 @@ public class DesistApplication extends Application<DesistConfiguration> {
         AuditLog audit = new AuditLog(clock, auditWriter);
         Visibility visibility = new Visibility(audit);
 
+        // issue 20: argon2 hashes at once in this process, and quotas on reads, PDFs and exports (API and screens)
+        Passwords.boundConcurrency(
+                configuration.getQuotas().passwordHashesAtOnce(),
+                configuration.getQuotas().getPasswordHashWait().toJavaDuration());
+        environment.metrics().registerGauge("org.desist.signin.Passwords.inProgress", Passwords::inProgress);
+        environment.metrics().registerGauge("org.desist.signin.Passwords.peak", Passwords::peak);
+        jersey.register(new PasswordHashingBusyMapper());
+        QuotaFeature quotas = new QuotaFeature(
+                new RequestQuotas(jdbi, clock, configuration.getQuotas()),
+                new UnusualReading(jdbi, clock, audit, configuration.getQuotas().getUnusualReading()),
+                audit);
+        jersey.register(quotas);
+
         IdentityProvider identityProvider =
                 IdentityProvider.configure(configuration.getIdentityProvider(), jdbi, clock, audit);
         Authentication authentication = Authentication.install(
@@ -424,6 +442,8 @@ public class DesistApplication extends Application<DesistConfiguration> {
                 accounts,
                 configuration.getTrustedProxies());
         identityProvider.install(jersey, screens, accounts.accounts());
+        screens.register(quotas);
+        screens.register(new PasswordHashingBusyMapper());
         screens.register(new ReferralPages(referrals, screens.forms(), clock));
         screens.register(new ReviewPages(referrals, reference, screens.forms(), clock));
         screens.register(new CasePages(

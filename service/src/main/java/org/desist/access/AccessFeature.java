@@ -71,7 +71,7 @@ public class AccessFeature implements DynamicFeature {
     }
 
     /** The method's {@link Requires}; swagger's description resource, which cannot carry one, describes the API. */
-    static Action actionOf(ResourceInfo resource) {
+    public static Action actionOf(ResourceInfo resource) {
         Requires requires = resource.getResourceMethod().getAnnotation(Requires.class);
         if (requires != null) {
             return requires.value();

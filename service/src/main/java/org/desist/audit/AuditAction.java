@@ -15,5 +15,7 @@ public enum AuditAction {
     access_change,
     password_reset,
     password_change,
-    token_revoke
+    token_revoke,
+    /** An account read far more case data in a day than its usual (quota.UnusualReading): resource "account". */
+    unusual_reading
 }

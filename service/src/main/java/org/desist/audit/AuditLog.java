@@ -71,4 +71,19 @@ public class AuditLog {
                 null,
                 clientAddress));
     }
+
+    /**
+     * An account read far more case data today than its usual (quota.UnusualReading), written once a day: the
+     * target is the account; the request that tipped it over gives the id and address.
+     */
+    public void unusualReading(Caller caller) {
+        writer.recordDurably(AuditEvent.of(
+                caller,
+                clock.instant(),
+                AuditAction.unusual_reading,
+                "account",
+                caller.username(),
+                null,
+                Outcome.READ));
+    }
 }

@@ -238,4 +238,19 @@ public class DesistConfiguration extends Configuration {
     public void setIdentityProvider(IdentityProviderSettings identityProvider) {
         this.identityProvider = identityProvider;
     }
+
+    /** Quotas on reads, PDFs and exports, unusual reading, and concurrent password hashing (issue 20). */
+    @Valid
+    @NotNull
+    private org.desist.quota.QuotaSettings quotas = new org.desist.quota.QuotaSettings();
+
+    @JsonProperty
+    public org.desist.quota.QuotaSettings getQuotas() {
+        return quotas;
+    }
+
+    @JsonProperty
+    public void setQuotas(org.desist.quota.QuotaSettings quotas) {
+        this.quotas = quotas;
+    }
 }

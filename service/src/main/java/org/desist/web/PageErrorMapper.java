@@ -72,8 +72,9 @@ final class PageErrorMapper implements ExceptionMapper<Throwable> {
     private static java.util.Optional<Response> known(Throwable failure) {
         Problem problem = null;
         if (failure instanceof Refusal refusal) {
-            problem = RefusalMapper.problem(refusal);
-        } else if (failure instanceof ProblemException refused) {
+            return java.util.Optional.of(new RefusalMapper().toResponse(refusal)); // with a throttle's Retry-After
+        }
+        if (failure instanceof ProblemException refused) {
             problem = refused.toProblem();
         } else if (failure instanceof FormBinding.FormRejected rejected) {
             problem = rejected.problem();

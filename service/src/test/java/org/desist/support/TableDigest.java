@@ -29,8 +29,12 @@ import org.sqlite.SQLiteConfig;
  * bookkeeping aside. Two digests that differ name the tables that changed.
  */
 public final class TableDigest implements AutoCloseable {
-    /** Written by refused and read-only requests by design: the audit trail, and the sign-in throttle's counts. */
-    public static final Set<String> WRITTEN_BY_REFUSALS = Set.of("audit_event", "audit_head", "sign_in_throttle");
+    /**
+     * Written by refused and read-only requests by design: the audit trail, the sign-in throttle's counts, and the
+     * request quotas' counts and unusual-reading notices (quota/RequestQuotas, quota/UnusualReading).
+     */
+    public static final Set<String> WRITTEN_BY_REFUSALS =
+            Set.of("audit_event", "audit_head", "sign_in_throttle", "request_quota", "unusual_reading");
 
     private final Connection connection;
     private final List<String> tables;

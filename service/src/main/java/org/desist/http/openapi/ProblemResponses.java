@@ -92,7 +92,9 @@ enum ProblemResponses {
             429,
             "TooManyRequests",
             "Five failed logins for this username within 15 minutes: refused"
-                    + " for 15 minutes, whether or not the username exists.",
+                    + " for 15 minutes, whether or not the username exists. Or a quota used up (reading case data,"
+                    + " PDFs, exports; per account and per client address): the detail names the quota, and"
+                    + " Retry-After says in how many seconds its window ends.",
             "Too many failed logins; try again later",
             null),
     SERVER_ERROR(
