@@ -2,9 +2,7 @@ package org.desist.db;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
+import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.DropwizardTestSupport;
 import io.dropwizard.testing.ResourceHelpers;
 import java.nio.file.Files;
@@ -17,7 +15,6 @@ import org.desist.support.Commands;
 import org.desist.support.TestDatabase;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
 
 /**
  * The SQLite database, its -wal and -shm, the audit key file beside it and their folder are the service user's
@@ -32,35 +29,35 @@ class DatabaseFilePermissionsTest {
         Path folder = Files.createTempDirectory("desist-modes").resolve("new-folder");
         Path file = folder.resolve("desist.db");
 
-        started(file);
-
-        assertThat(mode(folder)).isEqualTo("rwx------");
-        for (String name : List.of("desist.db", "desist.db-wal", "desist.db-shm", "desist.db.audit-key")) {
-            assertThat(folder.resolve(name)).as(name).exists();
-            assertThat(mode(folder.resolve(name))).as(name).isEqualTo("rw-------");
-        }
+        started(file, () -> {
+            assertThat(mode(folder)).isEqualTo("rwx------");
+            // -wal and -shm exist while connections are open (a clean stop checkpoints and removes them)
+            for (String name : List.of("desist.db", "desist.db-wal", "desist.db-shm", "desist.db.audit-key")) {
+                assertThat(folder.resolve(name)).as(name).exists();
+                assertThat(mode(folder.resolve(name))).as(name).isEqualTo("rw-------");
+            }
+        });
     }
 
     @Test
     void a_database_file_others_can_read_is_narrowed_with_a_warning_naming_it() throws Exception {
         Path file = TestDatabase.newSqliteFile();
-        started(file); // made, migrated, with its -wal, -shm and audit key
-        for (String name : List.of("desist.db", "desist.db-wal", "desist.db-shm", "desist.db.audit-key")) {
-            Path made = file.resolveSibling(name);
-            if (Files.exists(made)) {
-                Files.setPosixFilePermissions(made, PosixFilePermissions.fromString("rw-r--r--"));
-            }
+        started(file, () -> {}); // made and migrated, with its audit key
+        Path wal = file.resolveSibling("desist.db-wal");
+        Files.deleteIfExists(wal);
+        Files.createFile(wal); // an empty -wal, as a crash of an older install might leave it
+        for (Path made : List.of(file, wal, file.resolveSibling("desist.db.audit-key"))) {
+            Files.setPosixFilePermissions(made, PosixFilePermissions.fromString("rw-r--r--"));
         }
 
-        List<String> warnings = started(file);
+        List<String> warnings = started(file, () -> {
+            assertThat(mode(file)).isEqualTo("rw-------");
+            assertThat(mode(wal)).isEqualTo("rw-------");
+            assertThat(mode(file.resolveSibling("desist.db.audit-key"))).isEqualTo("rw-------");
+        });
 
-        assertThat(mode(file)).isEqualTo("rw-------");
-        assertThat(mode(file.resolveSibling("desist.db.audit-key"))).isEqualTo("rw-------");
-        if (Files.exists(file.resolveSibling("desist.db-wal"))) {
-            assertThat(mode(file.resolveSibling("desist.db-wal"))).isEqualTo("rw-------");
-        }
         assertThat(warnings).anySatisfy(warning -> assertThat(warning)
-                .contains(file.toAbsolutePath().toString())
+                .contains("The database file " + file.toAbsolutePath() + " was open to others")
                 .contains("rw-r--r--")
                 .contains("rw-------"));
     }
@@ -83,25 +80,30 @@ class DatabaseFilePermissionsTest {
         assertThat(mode(folder)).as("left as it was").isEqualTo("rwxr-xr-x");
     }
 
-    /** Starts and stops the service on that file; what it logged at WARN from org.desist.db. */
-    private static List<String> started(Path file) throws Exception {
-        Logger logger = (Logger) LoggerFactory.getLogger("org.desist.db");
-        ListAppender<ILoggingEvent> log = new ListAppender<>();
-        log.start();
-        logger.addAppender(log);
+    private interface WhileRunning {
+        void check() throws Exception;
+    }
+
+    /** Starts the service on that file, checks, stops it; the lines it logged at WARN or above. */
+    private static List<String> started(Path file, WhileRunning check) throws Exception {
+        Path log = Files.createTempFile("desist-modes", ".log");
         DropwizardTestSupport<DesistConfiguration> service = new DropwizardTestSupport<>(
                 DesistApplication.class,
                 ResourceHelpers.resourceFilePath("test-config.yml"),
-                TestDatabase.sqlite(file).overrides(io.dropwizard.testing.ConfigOverride.config("auditKey", "")));
+                TestDatabase.sqlite(file)
+                        .overrides(
+                                ConfigOverride.config("auditKey", ""), // the key file beside the database
+                                ConfigOverride.config("logging.appenders[0].type", "file"),
+                                ConfigOverride.config("logging.appenders[0].archive", "false"),
+                                ConfigOverride.config("logging.appenders[0].currentLogFilename", log.toString())));
         try {
             service.before();
+            check.check();
         } finally {
             service.after();
-            logger.detachAppender(log);
         }
-        return log.list.stream()
-                .filter(event -> event.getLevel().isGreaterOrEqual(ch.qos.logback.classic.Level.WARN))
-                .map(ILoggingEvent::getFormattedMessage)
+        return Files.readAllLines(log).stream()
+                .filter(line -> line.startsWith("WARN") || line.startsWith("ERROR"))
                 .toList();
     }
 
