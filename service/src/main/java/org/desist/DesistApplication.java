@@ -115,6 +115,7 @@ import org.desist.onward.ServiceReferralResource;
 import org.desist.onward.ServiceReferrals;
 import org.desist.operations.AdminPort;
 import org.desist.operations.CredentialFreeLogs;
+import org.desist.operations.TransportSecurity;
 import org.desist.participant.ParticipantResource;
 import org.desist.participant.ParticipantService;
 import org.desist.participant.merge.ParticipantMerge;
@@ -240,6 +241,9 @@ public class DesistApplication extends Application<DesistConfiguration> {
 
     @Override
     public void run(DesistConfiguration configuration, Environment environment) throws Exception {
+        // no plain HTTP off loopback, TLS 1.2+ with strong suites on https connectors: before anything else starts
+        TransportSecurity.require(
+                configuration.getServerFactory(), configuration.getWeb().isBehindTlsProxy());
         // the PDFs: one Jasper context, the templates the build compiled, loaded once; the rehearsal renders
         // meanwhile, and the start waits for it at the end (a machine that cannot render does not start)
         JasperReportsContext jasper = PdfExport.desistContext();
@@ -251,6 +255,7 @@ public class DesistApplication extends Application<DesistConfiguration> {
 
         DataSourceFactory database = configuration.getDatabase();
         Dialect dialect = Dialect.prepare(database);
+        dialect.checkAtStart(database); // the files' modes (and the audit key file's) before the key is read
         AuditKeys auditKeys = configuration.auditKeys(true); // before migrating: no key, no start
         if (configuration.isMigrateOnStart()) {
             Migrations.apply(database);

@@ -64,10 +64,24 @@ public enum Dialect {
         }
 
         @Override
+        public void checkAtStart(DataSourceFactory factory) {
+            SqliteDatabase.file(factory.getUrl()).ifPresent(SqliteFileModes::requireOwnerOnly);
+        }
+
+        @Override
         public void checkBeforeServing(Jdbi jdbi, HealthCheckRegistry healthChecks) {
             SqlitePragmaCheck pragmas = new SqlitePragmaCheck(jdbi);
             pragmas.requireAll();
             healthChecks.register("sqlite-pragmas", pragmas);
+            // and the -wal and -shm that opening it made (SQLite gives them the database file's mode)
+            String url;
+            try {
+                url = jdbi.withHandle(
+                        handle -> handle.getConnection().getMetaData().getURL());
+            } catch (SQLException e) {
+                throw new IllegalStateException("Cannot tell which file the database is", e);
+            }
+            SqliteDatabase.file(url).ifPresent(SqliteFileModes::requireOwnerOnly);
         }
     },
     /**
@@ -117,6 +131,11 @@ public enum Dialect {
                         .toList();
                 return running.stream().map(CompletableFuture::join).toList();
             });
+        }
+
+        @Override
+        public void checkAtStart(DataSourceFactory factory) {
+            ServerCertificate.requireVerified(factory);
         }
 
         @Override
@@ -203,6 +222,12 @@ public enum Dialect {
 
     /** Settings for one connection about to write a great deal (the seed command); none by default. */
     public void prepareForBulkWrites(Handle handle) {}
+
+    /**
+     * Refuses to start, before anything is migrated, on a database kept or reached unsafely: a SQLite file or folder
+     * open to others, a PostgreSQL server whose certificate does not verify.
+     */
+    public abstract void checkAtStart(DataSourceFactory factory);
 
     /** Refuses to start on a database that would not keep its promises, and registers what stays checked. */
     public abstract void checkBeforeServing(Jdbi jdbi, HealthCheckRegistry healthChecks);

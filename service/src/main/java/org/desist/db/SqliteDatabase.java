@@ -1,9 +1,6 @@
 package org.desist.db;
 
 import io.dropwizard.db.DataSourceFactory;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.Map;
@@ -32,16 +29,13 @@ public final class SqliteDatabase {
 
     private SqliteDatabase() {}
 
-    /** Prepares the factory (and the database file's folder) before any connection is opened. */
+    /**
+     * Prepares the factory before any connection is opened, and makes a missing database file and folder the
+     * service user's alone ({@link SqliteFileModes}).
+     */
     static void prepare(DataSourceFactory factory) {
         factory.getProperties().putAll(PRAGMAS);
-        file(factory.getUrl()).map(Path::toAbsolutePath).map(Path::getParent).ifPresent(folder -> {
-            try {
-                Files.createDirectories(folder);
-            } catch (IOException e) {
-                throw new UncheckedIOException("Cannot create the database folder " + folder, e);
-            }
-        });
+        file(factory.getUrl()).ifPresent(SqliteFileModes::create);
     }
 
     /** The driver's settings of the connection under a handle (through the pool's wrapper). */

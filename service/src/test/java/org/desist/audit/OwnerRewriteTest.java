@@ -139,7 +139,8 @@ class OwnerRewriteTest {
 
     /** Roles are the cluster's, not the database's: leave none behind on a shared test server. */
     private static void dropDatabaseAndRoles(TestDatabase database, String... roles) throws SQLException {
-        String name = database.url().substring(database.url().lastIndexOf('/') + 1);
+        String path = database.url().replaceFirst("\\?.*$", ""); // without sslmode and sslrootcert (.ci/run)
+        String name = path.substring(path.lastIndexOf('/') + 1);
         try (Connection server = java.sql.DriverManager.getConnection(
                         System.getenv("DESIST_TEST_POSTGRES_URL"), database.user(), database.password());
                 Statement sql = server.createStatement()) {

@@ -70,6 +70,16 @@ public final class Commands {
                                     "  required: false",
                                     auditKey == null ? "" : "auditKey: \"" + auditKey + "\"",
                                     "auditPreviousKeys: \"" + previousAuditKeys + "\"",
+                                    // loopback: the server command refuses plain HTTP off it
+                                    "server:",
+                                    "  applicationConnectors:",
+                                    "    - type: http",
+                                    "      bindHost: 127.0.0.1",
+                                    "      port: 0",
+                                    "  adminConnectors:",
+                                    "    - type: http",
+                                    "      bindHost: 127.0.0.1",
+                                    "      port: 0",
                                     "logging:",
                                     "  level: WARN",
                                     "  appenders:",
@@ -78,6 +88,26 @@ public final class Commands {
             return config;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Runs a command expected to refuse to start (the server command, say): one that starts instead would never
+     * return, so after two minutes it is taken as not having refused (and left running, on ports of its own).
+     */
+    public static Outcome expectingRefusal(String... arguments) {
+        java.util.concurrent.CompletableFuture<Outcome> outcome =
+                java.util.concurrent.CompletableFuture.supplyAsync(() -> run(null, arguments), runnable -> {
+                    Thread thread = new Thread(runnable, "command-expected-to-refuse");
+                    thread.setDaemon(true);
+                    thread.start();
+                });
+        try {
+            return outcome.get(2, java.util.concurrent.TimeUnit.MINUTES);
+        } catch (java.util.concurrent.TimeoutException e) {
+            return new Outcome(Optional.empty(), "", "(still running after two minutes: it did not refuse)");
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
         }
     }
 

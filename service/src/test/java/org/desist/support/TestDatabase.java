@@ -56,9 +56,16 @@ public record TestDatabase(String url, String driverClass, String user, String p
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot create a test database on " + POSTGRES_URL, e);
         }
-        String server = POSTGRES_URL.substring(0, POSTGRES_URL.lastIndexOf('/') + 1);
+        // the run's URL with the new database's name, keeping its parameters (sslmode, sslrootcert: .ci/run)
+        int query = POSTGRES_URL.indexOf('?');
+        String path = query < 0 ? POSTGRES_URL : POSTGRES_URL.substring(0, query);
+        String parameters = query < 0 ? "" : POSTGRES_URL.substring(query);
         return new TestDatabase(
-                server + name, "org.postgresql.Driver", POSTGRES_USER, POSTGRES_PASSWORD, Optional.empty());
+                path.substring(0, path.lastIndexOf('/') + 1) + name + parameters,
+                "org.postgresql.Driver",
+                POSTGRES_USER,
+                POSTGRES_PASSWORD,
+                Optional.empty());
     }
 
     public boolean isSqlite() {
