@@ -37,6 +37,10 @@ public final class Pseudonyms {
         }
     }
 
+    public String problem() {
+        return problem;
+    }
+
     public boolean configured() {
         return key != null;
     }
