@@ -152,4 +152,20 @@ class PasswordScreeningTest {
         assertThat(long64).hasSizeGreaterThanOrEqualTo(64);
         assertThat(PasswordScreen.weakness(long64, List.of())).isNull();
     }
+
+    @Test
+    void the_longest_password_allowed_is_judged_in_well_under_a_second() {
+        java.util.Random letters = new java.util.Random(20);
+        StringBuilder longest = new StringBuilder();
+        while (longest.length() < Passwords.MAX_LENGTH) {
+            longest.append((char) ('a' + letters.nextInt(26)));
+        }
+        PasswordScreen.weakness("warm the lists up first", List.of());
+        long started = System.nanoTime();
+        assertThat(PasswordScreen.weakness(longest.toString(), List.of("someone")))
+                .isNull();
+        assertThat(java.time.Duration.ofNanos(System.nanoTime() - started))
+                .as("zxcvbn alone takes ~50 s over 1,024 characters")
+                .isLessThan(java.time.Duration.ofSeconds(1));
+    }
 }
