@@ -37,6 +37,9 @@ public final class PasswordScreen {
     static final String GUESSABLE = "is too easy to guess (a common word, name, date, sequence, keyboard pattern or"
             + " repetition): add words of your own";
 
+    /** The characters zxcvbn judges: its authors' advice, and a bound on its time (a few milliseconds). */
+    public static final int MEASURED = 100;
+
     private static final Zxcvbn ZXCVBN = new Zxcvbn();
     private static final Set<String> COMMON_PASSWORDS = commonPasswords();
 
@@ -60,7 +63,9 @@ public final class PasswordScreen {
         if (!letters.isEmpty() && withoutWords(letters, words).length() < MIN_OWN_LETTERS) {
             return CONTEXT;
         }
-        Strength strength = ZXCVBN.measure(password, words);
+        // zxcvbn's time grows much faster than the length (about 50 s for 1,024 characters): it judges the first
+        // MEASURED characters, a lower bound of the whole's strength, so a long password cannot tie up a thread
+        Strength strength = ZXCVBN.measure(password.substring(0, Math.min(password.length(), MEASURED)), words);
         try {
             return strength.getScore() < MIN_SCORE ? GUESSABLE : null;
         } finally {
