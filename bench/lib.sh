@@ -26,7 +26,7 @@ bench_init() {
   trap 'stop_service; rm -rf "$work"' EXIT
   trap 'exit 130' INT TERM
   password='bench-password-long-enough'
-  export DESIST_PSEUDONYM_KEY=${DESIST_PSEUDONYM_KEY:-'bench pseudonym key, long enough and not a secret'}
+  export DESIST_PSEUDONYM_KEY=${DESIST_PSEUDONYM_KEY:-'TiglU8VcSaIidAhYPcseaGQLo7NhnuTjqiDlFwYDoXI='}
   jar=${DESIST_BENCH_JAR:-service/target/desist.jar}
 }
 

@@ -422,9 +422,8 @@ public class DesistApplication extends Application<DesistConfiguration> {
         Pseudonyms pseudonyms = new Pseudonyms(configuration.getPseudonymKey());
         if (!pseudonyms.configured()) {
             LOG.warn(
-                    "pseudonymKey (DESIST_PSEUDONYM_KEY) is unset or shorter than {} characters: the evaluation"
-                            + " export answers 503 until it is set",
-                    Pseudonyms.MIN_KEY_LENGTH);
+                    "pseudonymKey (DESIST_PSEUDONYM_KEY) {}: the evaluation export answers 503 until it is set",
+                    pseudonyms.problem());
         }
         FigureDocuments figureDocuments = new FigureDocuments(
                 figures,

@@ -7,12 +7,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.desist.crypto.RandomKeys;
 import org.desist.db.Dialect;
 import org.desist.db.SqliteDatabase;
 import org.desist.refusal.StartRefused;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.config.Configurable;
 import org.jdbi.v3.core.config.JdbiConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The keys of the audit chain: the current one, which seals every new row and the head, and previous ones,
@@ -20,6 +23,8 @@ import org.jdbi.v3.core.config.JdbiConfig;
  * chain, so {@link AuditChain#append} keeps the signature every caller already uses.
  */
 public final class AuditKeys {
+    private static final Logger LOG = LoggerFactory.getLogger(AuditKeys.class);
+    private static final String PREVIOUS = "auditPreviousKeys (DESIST_AUDIT_PREVIOUS_KEYS)";
     private final AuditKey current;
     private final Map<String, AuditKey> byId;
     private final boolean keyFileCreated;
@@ -58,8 +63,8 @@ public final class AuditKeys {
                 : Optional.empty();
         if (file.isEmpty()) {
             throw new StartRefused("DESIST_AUDIT_KEY (auditKey) is not set: a PostgreSQL deployment needs the audit"
-                    + " key, at least " + AuditKey.MIN_LENGTH + " characters, from its environment (see"
-                    + " docs/operations.md, \"The audit key\")");
+                    + " key, base64 of at least " + RandomKeys.MIN_BYTES + " random bytes, from its environment ("
+                    + RandomKeys.HOW_TO_MAKE_ONE + "; see docs/operations.md, \"The audit key\")");
         }
         AuditKeyFile.Loaded loaded = file.get().load(createKeyFile);
         return new AuditKeys(loaded.key(), previous, loaded.created());
@@ -72,8 +77,21 @@ public final class AuditKeys {
         return Arrays.stream(keys.split(","))
                 .map(String::strip)
                 .filter(key -> !key.isEmpty())
-                .map(key -> AuditKey.of(key, "each of auditPreviousKeys (DESIST_AUDIT_PREVIOUS_KEYS)"))
+                .map(AuditKeys::previousKey)
                 .toList();
+    }
+
+    /** A previous key verifies only, so one of the older kind is taken, with a warning (never showing it). */
+    private static AuditKey previousKey(String text) {
+        AuditKey key = AuditKey.previous(text, PREVIOUS);
+        if (!AuditKey.random(text)) {
+            LOG.warn(
+                    "{} holds {}, which is not a random key of 256 bits (a typed phrase, or too short): it only verifies"
+                            + " the rows it sealed, so it is accepted; new rows are sealed with auditKey",
+                    PREVIOUS,
+                    key);
+        }
+        return key;
     }
 
     public AuditKey current() {

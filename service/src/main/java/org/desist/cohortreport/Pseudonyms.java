@@ -6,6 +6,7 @@ import java.util.HexFormat;
 import java.util.List;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.desist.crypto.RandomKeys;
 import org.desist.refusal.FieldReason;
 import org.desist.refusal.Refusal;
 
@@ -14,10 +15,10 @@ import org.desist.refusal.Refusal;
  * a secret from configuration (pseudonymKey, DESIST_PSEUDONYM_KEY). The same participant gets the same
  * pseudonym in every export made with the same key, so evaluators can join exports; without the key
  * nobody can go from a pseudonym back to the participant, nor test a guess. There is no default key:
- * without one (or with one too short to be a secret) the export is refused with 503 naming the setting.
+ * without one, or with one that is not a random key of 256 bits ({@link RandomKeys}: a typed phrase could be
+ * guessed, and with it every pseudonym tested), the export is refused with 503 naming the setting and why.
  */
 public final class Pseudonyms {
-    public static final int MIN_KEY_LENGTH = 32;
     static final String SETTING = "pseudonymKey";
     static final String ENVIRONMENT = "DESIST_PSEUDONYM_KEY";
 
@@ -25,16 +26,13 @@ public final class Pseudonyms {
     private final String problem;
 
     public Pseudonyms(String secret) {
-        if (secret == null || secret.isBlank()) {
-            key = null;
-            problem = "is not set";
-        } else if (secret.length() < MIN_KEY_LENGTH) {
-            key = null;
-            problem = "must be at least " + MIN_KEY_LENGTH + " characters";
-        } else {
-            key = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
-            problem = null;
-        }
+        problem = RandomKeys.weakness(secret).orElse(null);
+        key = problem == null ? new SecretKeySpec(secret.strip().getBytes(StandardCharsets.UTF_8), "HmacSHA256") : null;
+    }
+
+    /** Why the key is not usable (never quoting it), or null when it is. */
+    public String problem() {
+        return problem;
     }
 
     public boolean configured() {
@@ -46,8 +44,8 @@ public final class Pseudonyms {
         if (key == null) {
             throw new Refusal.Unavailable(
                     "The evaluation export needs a pseudonym key: set "
-                            + SETTING + " (environment " + ENVIRONMENT + ") to a secret of at least " + MIN_KEY_LENGTH
-                            + " characters",
+                            + SETTING + " (environment " + ENVIRONMENT + ") to base64 of at least "
+                            + RandomKeys.MIN_BYTES + " random bytes: " + SETTING + " " + problem,
                     List.of(new FieldReason(SETTING, problem)));
         }
     }

@@ -95,8 +95,8 @@ public final class Passwords {
         return false;
     }
 
-    /** Why a new password is refused, or null when it is acceptable. */
-    public static String weakness(String password) {
+    /** Why a new password's length is refused, or null; the whole rule is {@link PasswordScreen#weakness}. */
+    static String weakness(String password) {
         if (password == null || password.length() < MIN_LENGTH) {
             return "must be at least " + MIN_LENGTH + " characters";
         }

@@ -41,7 +41,7 @@ public class Accounts {
 
     /** add-user's: the password is the operator's own choice, so it is not temporary. Audited as {@code by}. */
     public Account create(NewAccount request, String password, Caller by) {
-        String weakness = Passwords.weakness(password);
+        String weakness = PasswordContext.weakness(jdbi, request.username(), password);
         if (weakness != null) {
             throw new Refusal.Invalid("password", weakness);
         }
@@ -57,7 +57,7 @@ public class Accounts {
             audit.denied(admin, AccountChange.RESOURCE, request.username(), null, refusal.outcome);
             throw refusal.refusal;
         }
-        String password = TemporaryPasswords.next();
+        String password = TemporaryPasswords.next(PasswordContext.of(jdbi, request.username()));
         Instant until = changes.clock().instant().plus(temporaryLifetime);
         Account account = insert(request, Passwords.hash(password), until, admin);
         return new CreatedAccount(account, new TemporaryPassword(account.username(), password, until));
@@ -136,7 +136,7 @@ public class Accounts {
      * once; the new one lets its owner only change it, and expires. The administrator never chooses it.
      */
     public TemporaryPassword resetPassword(Caller admin, String username) {
-        String password = TemporaryPasswords.next();
+        String password = TemporaryPasswords.next(PasswordContext.of(jdbi, username));
         String hash = Passwords.hash(password);
         Instant until = changes.clock().instant().plus(temporaryLifetime);
         changes.apply(admin, username, AuditAction.password_reset, Outcome.CHANGED, (handle, accounts) -> {

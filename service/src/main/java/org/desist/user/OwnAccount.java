@@ -35,7 +35,7 @@ public class OwnAccount {
     }
 
     public void changePassword(Caller caller, PasswordChange change) {
-        String weakness = Passwords.weakness(change.newPassword());
+        String weakness = PasswordContext.weakness(jdbi, caller.username(), change.newPassword());
         if (weakness != null) {
             throw new Refusal.Invalid("newPassword", weakness);
         }

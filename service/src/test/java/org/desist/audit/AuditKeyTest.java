@@ -41,7 +41,7 @@ import org.slf4j.LoggerFactory;
  */
 @Tag("slow")
 class AuditKeyTest {
-    private static final String NEW_KEY = "the next audit key after a rotation (32+ chars)";
+    private static final String NEW_KEY = "yCrGhGEPRIX8E0OjCRqvsj6dH4YmojP9nLN0V6KbhJU=";
     private static final int LEGACY_ROWS = 3;
     private static final java.util.concurrent.atomic.AtomicInteger SITES =
             new java.util.concurrent.atomic.AtomicInteger();
@@ -168,8 +168,9 @@ class AuditKeyTest {
         assertThat(refused.succeeded()).isFalse();
         assertThat(refused.stderr().strip())
                 .isEqualTo("desist: refusing to start: DESIST_AUDIT_KEY (auditKey) is not"
-                        + " set: a PostgreSQL deployment needs the audit key, at least 32 characters, from its environment (see"
-                        + " docs/operations.md, \"The audit key\")");
+                        + " set: a PostgreSQL deployment needs the audit key, base64 of at least 32 random bytes, from its"
+                        + " environment (make one with: openssl rand -base64 32; see docs/operations.md, \"The audit"
+                        + " key\")");
     }
 
     @Test

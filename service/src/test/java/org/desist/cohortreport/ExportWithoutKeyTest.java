@@ -23,7 +23,13 @@ class ExportWithoutKeyTest {
     static final DropwizardAppExtension<DesistConfiguration> APP = new DropwizardAppExtension<>(
             DesistApplication.class,
             ResourceHelpers.resourceFilePath("test-config.yml"),
-            TestDatabase.fresh().overrides(ConfigOverride.config("pseudonymKey", "too short")));
+            TestDatabase.fresh()
+                    .overrides(ConfigOverride.config("pseudonymKey", "a typed phrase is no key, however long it is")));
+
+    /** Two keys as a deployment makes them (openssl rand -base64 32); not secrets. */
+    static final String K = "TiglU8VcSaIidAhYPcseaGQLo7NhnuTjqiDlFwYDoXI=";
+
+    static final String J = "yCrGhGEPRIX8E0OjCRqvsj6dH4YmojP9nLN0V6KbhJU=";
 
     @Test
     void the_export_answers_503_naming_the_missing_key() {
@@ -33,6 +39,7 @@ class ExportWithoutKeyTest {
         assertThat(reply.contentType()).startsWith("application/problem+json");
         assertThat(reply.json().get("detail").asText()).contains("pseudonymKey", "DESIST_PSEUDONYM_KEY");
         assertThat(reply.fieldsAtFault()).containsExactly("pseudonymKey");
+        assertThat(reply.toString()).contains("openssl rand -base64 32").doesNotContain("a typed phrase is no key");
         // the figures do not need the key
         assertThat(TestApp.as(APP, "lead")
                         .get("/programme/comparison?from=2023-01-01&to=2023-12-31")
@@ -44,11 +51,11 @@ class ExportWithoutKeyTest {
     void an_unset_key_is_refused_as_well() {
         assertThat(new Pseudonyms("").configured()).isFalse();
         assertThat(new Pseudonyms(null).configured()).isFalse();
-        assertThat(new Pseudonyms("x".repeat(Pseudonyms.MIN_KEY_LENGTH)).configured())
-                .isTrue();
-        String a = new Pseudonyms("k".repeat(40)).of("participant-1");
-        assertThat(new Pseudonyms("k".repeat(40)).of("participant-1")).isEqualTo(a);
-        assertThat(new Pseudonyms("j".repeat(40)).of("participant-1")).isNotEqualTo(a);
-        assertThat(new Pseudonyms("k".repeat(40)).of("participant-2")).isNotEqualTo(a);
+        assertThat(new Pseudonyms("x".repeat(44)).configured()).isFalse();
+        assertThat(new Pseudonyms(K).configured()).isTrue();
+        String a = new Pseudonyms(K).of("participant-1");
+        assertThat(new Pseudonyms(K).of("participant-1")).isEqualTo(a);
+        assertThat(new Pseudonyms(J).of("participant-1")).isNotEqualTo(a);
+        assertThat(new Pseudonyms(K).of("participant-2")).isNotEqualTo(a);
     }
 }

@@ -37,8 +37,11 @@ public final class Commands {
         }
     }
 
-    /** The audit key of test-config.yml, so commands check the chains the test apps seal. */
-    public static final String AUDIT_KEY = "test audit key (32+ characters long) not a secret";
+    /**
+     * The audit key of test-config.yml, so commands check the chains the test apps seal: base64 of 32 random bytes,
+     * made once with {@code openssl rand -base64 32} (a key must be random); not a secret.
+     */
+    public static final String AUDIT_KEY = "cozmEXRk1lypggmEVZcts7nE+8XWMYYJUh/rJZtGZno=";
 
     private Commands() {}
 
