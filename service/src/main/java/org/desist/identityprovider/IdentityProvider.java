@@ -43,6 +43,10 @@ public final class IdentityProvider {
         if (!settings.configured()) {
             return new IdentityProvider(settings, jdbi, clock, audit, null);
         }
+        if (!ProviderTransport.secure(settings.getIssuer())) {
+            throw new StartRefused("identityProvider.issuer (DESIST_OIDC_ISSUER) must be an https:// URL (plain http://"
+                    + " only on loopback: 127.0.0.0/8, [::1], localhost): " + settings.getIssuer());
+        }
         if (settings.getClientId().isEmpty()) {
             throw new StartRefused("identityProvider.clientId (DESIST_OIDC_CLIENT_ID) must be set with the issuer");
         }

@@ -190,6 +190,19 @@ class OpenIdProvider {
                 null);
     }
 
+    /**
+     * A discovered endpoint must be HTTPS (or on loopback) like the issuer: else sign-ins stop at a page saying the
+     * provider could not be reached, and the log says why. Not remembered, so a corrected document is taken.
+     */
+    private static void requireHttps(String name, URI endpoint) {
+        if (endpoint == null || !ProviderTransport.secure(endpoint.toString())) {
+            throw new ProviderRefusal(
+                    ProviderRefusal.Reason.PROVIDER_UNREACHABLE,
+                    "discovery names " + name + " " + endpoint + ", not an https:// URL (plain http:// only on"
+                            + " loopback)");
+        }
+    }
+
     /** The metadata, fetched at first need; a failure is not remembered, so the next sign-in tries again. */
     private Discovered discovered() throws ProviderRefusal {
         Discovered known = discovered;
@@ -201,6 +214,9 @@ class OpenIdProvider {
                 try {
                     OIDCProviderMetadata metadata =
                             OIDCProviderMetadata.resolve(issuer, TIMEOUT_MILLIS, TIMEOUT_MILLIS);
+                    requireHttps("authorization_endpoint", metadata.getAuthorizationEndpointURI());
+                    requireHttps("token_endpoint", metadata.getTokenEndpointURI());
+                    requireHttps("jwks_uri", metadata.getJWKSetURI());
                     JWKSource<SecurityContext> keys = JWKSourceBuilder.<SecurityContext>create(
                                     metadata.getJWKSetURI().toURL())
                             .retrying(true)
