@@ -91,7 +91,10 @@ class OpenIdProvider {
         return issuer.getValue();
     }
 
-    /** Where to send the browser: the code flow with PKCE (S256), this state and this nonce. */
+    /**
+     * Where to send the browser: the code flow with PKCE (S256), this state and this nonce, and {@code max_age} so
+     * that the provider asks the person again when it last checked them longer ago.
+     */
     URI authorizationRequest(URI callback, State state, Nonce nonce, CodeVerifier verifier) {
         return new AuthenticationRequest.Builder(
                         ResponseType.CODE, new Scope(settings.getScopes().toArray(String[]::new)), client, callback)
@@ -99,6 +102,7 @@ class OpenIdProvider {
                 .state(state)
                 .nonce(nonce)
                 .codeChallenge(verifier, CodeChallengeMethod.S256)
+                .maxAge((int) settings.getMaxAuthenticationAge().toSeconds())
                 .build()
                 .toURI();
     }

@@ -86,6 +86,21 @@ class ProviderSettingsTest {
         }
     }
 
+    /** ASVS V7.6.1: a maximum age longer than a day would let yesterday's session at the provider sign in. */
+    @Test
+    void a_maximum_authentication_age_over_a_day_refuses_to_start() {
+        IdentityProviderSettings settings = settings("https://idp.example/");
+        assertThat(settings.getMaxAuthenticationAge()).isEqualTo(io.dropwizard.util.Duration.hours(1));
+        settings.setMaxAuthenticationAge(io.dropwizard.util.Duration.hours(24));
+        assertThat(IdentityProvider.configure(settings, null, Clock.systemUTC(), null))
+                .isNotNull();
+        settings.setMaxAuthenticationAge(io.dropwizard.util.Duration.hours(25));
+        assertThatThrownBy(() -> IdentityProvider.configure(settings, null, Clock.systemUTC(), null))
+                .isInstanceOf(StartRefused.class)
+                .hasMessageContaining("identityProvider.maxAuthenticationAge")
+                .hasMessageContaining("DESIST_OIDC_MAX_AGE");
+    }
+
     private static IdentityProvider configure(String issuer) {
         return IdentityProvider.configure(settings(issuer), null, Clock.systemUTC(), null);
     }
