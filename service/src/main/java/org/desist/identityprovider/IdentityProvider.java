@@ -19,6 +19,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class IdentityProvider {
     private static final Logger LOG = LoggerFactory.getLogger(IdentityProvider.class);
+    /** A day: more, and a provider's session of yesterday would still sign someone in without a password. */
+    private static final io.dropwizard.util.Duration MOST_AUTHENTICATION_AGE = io.dropwizard.util.Duration.hours(24);
 
     private final IdentityProviderSettings settings;
     private final Jdbi jdbi;
@@ -42,6 +44,14 @@ public final class IdentityProvider {
             IdentityProviderSettings settings, Jdbi jdbi, Clock clock, AuditLog audit) {
         if (!settings.configured()) {
             return new IdentityProvider(settings, jdbi, clock, audit, null);
+        }
+        if (!ProviderTransport.secure(settings.getIssuer())) {
+            throw new StartRefused("identityProvider.issuer (DESIST_OIDC_ISSUER) must be an https:// URL (plain http://"
+                    + " only on loopback: 127.0.0.0/8, [::1], localhost): " + settings.getIssuer());
+        }
+        if (settings.getMaxAuthenticationAge().toSeconds() > MOST_AUTHENTICATION_AGE.toSeconds()) {
+            throw new StartRefused("identityProvider.maxAuthenticationAge (DESIST_OIDC_MAX_AGE) must be at most "
+                    + MOST_AUTHENTICATION_AGE + ": " + settings.getMaxAuthenticationAge());
         }
         if (settings.getClientId().isEmpty()) {
             throw new StartRefused("identityProvider.clientId (DESIST_OIDC_CLIENT_ID) must be set with the issuer");

@@ -2,6 +2,7 @@ package org.desist.identityprovider;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.dropwizard.util.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -26,6 +27,7 @@ public class IdentityProviderSettings {
     private String buttonText = "Sign in with your organisation's account";
     private String callbackUrl = "";
     private List<String> scopes = List.of("openid");
+    private Duration maxAuthenticationAge = Duration.hours(1);
 
     public boolean configured() {
         return !issuer.isBlank();
@@ -170,6 +172,20 @@ public class IdentityProviderSettings {
                 ? given
                 : java.util.stream.Stream.concat(java.util.stream.Stream.of("openid"), given.stream())
                         .toList();
+    }
+
+    /**
+     * How long ago the provider may last have checked the person (sent as {@code max_age}; an ID token whose
+     * {@code auth_time} is older, or missing, signs nobody in): a live session at the provider alone is not enough.
+     */
+    @JsonProperty
+    public Duration getMaxAuthenticationAge() {
+        return maxAuthenticationAge;
+    }
+
+    @JsonProperty
+    public void setMaxAuthenticationAge(Duration maxAuthenticationAge) {
+        this.maxAuthenticationAge = maxAuthenticationAge == null ? Duration.hours(1) : maxAuthenticationAge;
     }
 
     /** Whether these {@code amr} and {@code acr} values assert a second factor. */

@@ -91,7 +91,10 @@ class OpenIdProvider {
         return issuer.getValue();
     }
 
-    /** Where to send the browser: the code flow with PKCE (S256), this state and this nonce. */
+    /**
+     * Where to send the browser: the code flow with PKCE (S256), this state and this nonce, and {@code max_age} so
+     * that the provider asks the person again when it last checked them longer ago.
+     */
     URI authorizationRequest(URI callback, State state, Nonce nonce, CodeVerifier verifier) {
         return new AuthenticationRequest.Builder(
                         ResponseType.CODE, new Scope(settings.getScopes().toArray(String[]::new)), client, callback)
@@ -99,6 +102,7 @@ class OpenIdProvider {
                 .state(state)
                 .nonce(nonce)
                 .codeChallenge(verifier, CodeChallengeMethod.S256)
+                .maxAge((int) settings.getMaxAuthenticationAge().toSeconds())
                 .build()
                 .toURI();
     }
@@ -190,6 +194,19 @@ class OpenIdProvider {
                 null);
     }
 
+    /**
+     * A discovered endpoint must be HTTPS (or on loopback) like the issuer: else sign-ins stop at a page saying the
+     * provider could not be reached, and the log says why. Not remembered, so a corrected document is taken.
+     */
+    private static void requireHttps(String name, URI endpoint) {
+        if (endpoint == null || !ProviderTransport.secure(endpoint.toString())) {
+            throw new ProviderRefusal(
+                    ProviderRefusal.Reason.PROVIDER_UNREACHABLE,
+                    "discovery names " + name + " " + endpoint + ", not an https:// URL (plain http:// only on"
+                            + " loopback)");
+        }
+    }
+
     /** The metadata, fetched at first need; a failure is not remembered, so the next sign-in tries again. */
     private Discovered discovered() throws ProviderRefusal {
         Discovered known = discovered;
@@ -201,6 +218,9 @@ class OpenIdProvider {
                 try {
                     OIDCProviderMetadata metadata =
                             OIDCProviderMetadata.resolve(issuer, TIMEOUT_MILLIS, TIMEOUT_MILLIS);
+                    requireHttps("authorization_endpoint", metadata.getAuthorizationEndpointURI());
+                    requireHttps("token_endpoint", metadata.getTokenEndpointURI());
+                    requireHttps("jwks_uri", metadata.getJWKSetURI());
                     JWKSource<SecurityContext> keys = JWKSourceBuilder.<SecurityContext>create(
                                     metadata.getJWKSetURI().toURL())
                             .retrying(true)

@@ -14,6 +14,8 @@ class ProviderRefusal extends RuntimeException {
         UNKNOWN_STATE,
         /** The ID token failed a check: signature, issuer, audience, expiry or nonce. */
         BAD_ID_TOKEN,
+        /** The provider last checked the person longer ago than the maximum age, or did not say when. */
+        STALE_AUTHENTICATION,
         /** A bearer JWT failed a check. */
         BAD_ACCESS_TOKEN,
         /** The provider vouched for someone no Desist account is linked to. */

@@ -21,8 +21,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
@@ -73,9 +75,20 @@ final class ProviderFixture {
         return provider.issuerUrl(ISSUER_ID).toString();
     }
 
-    /** The next sign-in at the provider is this subject's, with these extra claims in its tokens. */
+    /**
+     * The next sign-in at the provider is this subject's, with these extra claims in its tokens (and an
+     * {@code auth_time} of now unless they hold one: the person just entered their password at the provider).
+     */
     void nextSignInAs(String subject, Map<String, Object> claims) {
-        provider.enqueueCallback(new DefaultOAuth2TokenCallback(ISSUER_ID, subject, "JWT", null, claims, 3600));
+        provider.enqueueCallback(
+                new DefaultOAuth2TokenCallback(ISSUER_ID, subject, "JWT", null, authenticatedNow(claims), 3600));
+    }
+
+    /** These claims with {@code auth_time} now (seconds since the epoch) if they have none. */
+    static Map<String, Object> authenticatedNow(Map<String, Object> claims) {
+        Map<String, Object> all = new HashMap<>(claims);
+        all.putIfAbsent("auth_time", Instant.now().getEpochSecond());
+        return all;
     }
 
     /** A token the provider signs: the audience, claims and lifetime (seconds; negative: expired) given. */
@@ -83,7 +96,8 @@ final class ProviderFixture {
         return provider.issueToken(
                         ISSUER_ID,
                         CLIENT,
-                        new DefaultOAuth2TokenCallback(ISSUER_ID, subject, "JWT", audience, claims, lifetime))
+                        new DefaultOAuth2TokenCallback(
+                                ISSUER_ID, subject, "JWT", audience, authenticatedNow(claims), lifetime))
                 .serialize();
     }
 
@@ -101,7 +115,7 @@ final class ProviderFixture {
                     .issueTime(new Date())
                     .notBeforeTime(new Date())
                     .expirationTime(new Date(System.currentTimeMillis() + 3_600_000));
-            claims.forEach(body::claim);
+            authenticatedNow(claims).forEach(body::claim);
             SignedJWT jwt = new SignedJWT(
                     new JWSHeader.Builder(JWSAlgorithm.RS256)
                             .keyID(kid)

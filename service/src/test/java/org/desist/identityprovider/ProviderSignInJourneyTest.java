@@ -87,9 +87,11 @@ class ProviderSignInJourneyTest {
     /** The provider's login form: any subject, and the claims to put in its tokens. */
     private static void atProvider(Browser browser, String subject, String claims) {
         browser.driver().findElement(By.name("username")).sendKeys(subject);
-        if (!claims.isEmpty()) {
-            browser.driver().findElement(By.name("claims")).sendKeys(claims);
-        }
+        // the provider's form issues what it is given: say the person authenticated now (Desist sends max_age)
+        String authTime = "\"auth_time\": " + java.time.Instant.now().getEpochSecond();
+        browser.driver()
+                .findElement(By.name("claims"))
+                .sendKeys(claims.isEmpty() ? "{" + authTime + "}" : claims.replaceFirst("^\\{", "{" + authTime + ", "));
         browser.navigating(browser.driver().findElement(By.cssSelector("input[type=submit]")));
     }
 

@@ -143,6 +143,73 @@ class ProviderSignInTest {
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
     }
 
+    /** ASVS V7.6.1: the provider must have checked the person within identityProvider.maxAuthenticationAge. */
+    @Test
+    void the_authorization_request_asks_for_authentication_within_the_maximum_age() {
+        String authorize =
+                ProviderFixture.Visitor.location(new ProviderFixture.Visitor().get(app() + "/sign-in/provider?next=/"));
+        assertThat(ProviderFixture.query(authorize)).containsEntry("max_age", "3600");
+    }
+
+    @Test
+    void a_sign_in_at_the_provider_older_than_the_maximum_age_is_refused_and_audited() {
+        long longAgo = java.time.Instant.now().minusSeconds(3600 + 120).getEpochSecond();
+        assertStale(signInWith(Map.of("auth_time", longAgo)));
+    }
+
+    @Test
+    void an_id_token_without_auth_time_or_with_one_in_the_future_is_refused() {
+        assertStale(withIdToken(state -> FIXTURE.provider
+                .issueToken(
+                        ProviderFixture.ISSUER_ID,
+                        ProviderFixture.CLIENT,
+                        new no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback(
+                                ProviderFixture.ISSUER_ID,
+                                "alice-sub",
+                                "JWT",
+                                List.of(ProviderFixture.CLIENT),
+                                Map.of("nonce", state.get("nonce")),
+                                3600))
+                .serialize()));
+        assertStale(withIdToken(state -> FIXTURE.signed(
+                "alice-sub",
+                List.of(ProviderFixture.CLIENT),
+                Map.of("nonce", state.get("nonce"), "auth_time", "never"),
+                3600)));
+        long later = java.time.Instant.now().plusSeconds(600).getEpochSecond();
+        assertStale(signInWith(Map.of("auth_time", later)));
+    }
+
+    @Test
+    void a_sign_in_at_the_provider_within_the_maximum_age_signs_in() {
+        long aWhileAgo = java.time.Instant.now().minusSeconds(3500).getEpochSecond();
+        HttpResponse<String> signedIn = signInWith(Map.of("auth_time", aWhileAgo));
+        assertThat(signedIn.statusCode()).as(signedIn.body()).isEqualTo(200);
+        assertThat(signedIn.body()).contains("You have signed in");
+    }
+
+    private HttpResponse<String> signInWith(Map<String, Object> claims) {
+        ProviderFixture.Visitor browser = new ProviderFixture.Visitor();
+        FIXTURE.nextSignInAs("alice-sub", claims);
+        return browser.get(throughProvider(browser, "/"));
+    }
+
+    private static void assertStale(HttpResponse<String> refused) {
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(401);
+        assertThat(refused.body())
+                .contains("You have not been signed in")
+                .contains("did not ask you to sign in to it again")
+                .doesNotContain("Signed in as");
+        assertThat(refused.headers().allValues("Set-Cookie")).noneMatch(cookie -> cookie.startsWith("desist-session"));
+        String requestId = refused.headers().firstValue("X-Request-Id").orElseThrow();
+        List<String> audited = FIXTURE.database.jdbi().withHandle(handle -> handle.createQuery(
+                        "SELECT action || ':' || status FROM audit_event WHERE request_id = :id")
+                .bind("id", requestId)
+                .mapTo(String.class)
+                .list());
+        assertThat(audited).containsExactly("sign_in_failed:401");
+    }
+
     @Test
     void the_providers_error_ends_on_a_page_saying_so() {
         ProviderFixture.Visitor browser = new ProviderFixture.Visitor();
@@ -178,6 +245,7 @@ class ProviderSignInTest {
                 .containsEntry("response_type", "code")
                 .containsEntry("client_id", ProviderFixture.CLIENT)
                 .containsEntry("code_challenge_method", "S256")
+                .containsEntry("max_age", "3600")
                 .containsKeys("state", "nonce", "code_challenge", "redirect_uri");
         HttpResponse<String> atProvider = browser.get(authorize);
         String callback = ProviderFixture.Visitor.location(atProvider);
