@@ -144,6 +144,7 @@ import org.desist.session.Sessions;
 import org.desist.session.TotalsHealthCheck;
 import org.desist.signin.Assurance;
 import org.desist.signin.Authentication;
+import org.desist.signin.TokenCap;
 import org.desist.signin.TokenResource;
 import org.desist.signin.TokensOnlyInHeaders;
 import org.desist.site.SiteResource;
@@ -343,7 +344,14 @@ public class DesistApplication extends Application<DesistConfiguration> {
         jersey.register(new SubjectAccessResource(
                 new SubjectAccess(jdbi, clock, audit, participants, enrolments, environment.getObjectMapper())));
         jersey.register(new TokenResource(
-                jdbi, clock, configuration.getTokenLifetime().toJavaDuration(), secondFactors.atTokenIssue()));
+                jdbi,
+                clock,
+                configuration.getTokenLifetime().toJavaDuration(),
+                secondFactors.atTokenIssue(),
+                new TokenCap(
+                        configuration.getMaxTokensPerAccount(),
+                        configuration.getTokenIdleTimeout().toJavaDuration(),
+                        audit)));
         StaffAccounts.Services accounts = StaffAccounts.register(
                 jersey,
                 jdbi,

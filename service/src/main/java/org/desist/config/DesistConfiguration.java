@@ -238,4 +238,20 @@ public class DesistConfiguration extends Configuration {
     public void setIdentityProvider(IdentityProviderSettings identityProvider) {
         this.identityProvider = identityProvider;
     }
+
+    // issue 20, items 7 and 8 (events): the token cap and the audit head's export
+
+    /** At most this many live bearer tokens per account: one more revokes the oldest. */
+    @Min(1)
+    private int maxTokensPerAccount = 10;
+
+    @JsonProperty
+    public int getMaxTokensPerAccount() {
+        return maxTokensPerAccount;
+    }
+
+    @JsonProperty
+    public void setMaxTokensPerAccount(int maxTokensPerAccount) {
+        this.maxTokensPerAccount = maxTokensPerAccount;
+    }
 }
