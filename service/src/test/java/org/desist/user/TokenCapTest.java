@@ -52,7 +52,10 @@ class TokenCapTest {
             tokens.add(issue(basic));
         }
         for (String token : tokens) {
-            assertThat(TestApp.anonymous(A).withBearer(token).get("/me/sessions").status())
+            assertThat(TestApp.anonymous(A)
+                            .withBearer(token)
+                            .get("/me/sessions")
+                            .status())
                     .isEqualTo(200);
         }
         long revocationsBefore = revocations("cap.user");
@@ -63,7 +66,10 @@ class TokenCapTest {
         assertThat(oldest.status()).as(oldest.toString()).isEqualTo(401);
         assertThat(oldest.contentType()).startsWith("application/problem+json");
         for (String token : List.of(tokens.get(1), tokens.get(2), fourth)) {
-            assertThat(TestApp.anonymous(B).withBearer(token).get("/me/sessions").status())
+            assertThat(TestApp.anonymous(B)
+                            .withBearer(token)
+                            .get("/me/sessions")
+                            .status())
                     .isEqualTo(200);
         }
         assertThat(live("cap.user")).isEqualTo(CAP);
