@@ -16,6 +16,7 @@ import java.util.Set;
 import org.desist.DesistApplication;
 import org.desist.auth.Role;
 import org.desist.config.DesistConfiguration;
+import org.desist.db.IsoTimeColumns;
 import org.desist.support.Api;
 import org.desist.support.Authenticator;
 import org.desist.support.Cases;
@@ -86,7 +87,7 @@ class AuthenticationEventLogTest {
         expect(issued, "event=token_issue", "account=" + USER, "tokenId=" + firstId, ADDRESS);
         Reply unknown = anonymous.withBearer(first + "x").get("/sites");
         assertThat(unknown.status()).isEqualTo(401);
-        expect(unknown, "event=sign_in_failed", "method=bearer", "reason=unknown_token", ADDRESS);
+        expect(unknown, "event=sign_in_failed", "method=token", "reason=unknown_token", ADDRESS);
         Reply ended = anonymous.withBearer(first).delete("/tokens/" + firstId);
         assertThat(ended.status()).isEqualTo(204);
         expect(ended, "event=token_revoke", "account=" + USER, "tokenId=" + firstId, "reason=own", ADDRESS);
@@ -100,7 +101,7 @@ class AuthenticationEventLogTest {
         String expiringId = second.json().get("id").asText();
         DATABASE.jdbi()
                 .useHandle(handle -> handle.createUpdate("UPDATE api_token SET expires_at = :then WHERE id = :id")
-                        .bind("then", Instant.now().minusSeconds(60))
+                        .bind("then", IsoTimeColumns.format(Instant.now().minusSeconds(60)))
                         .bind("id", expiringId)
                         .execute());
         Reply expired = anonymous.withBearer(expiring).get("/sites");
@@ -110,7 +111,7 @@ class AuthenticationEventLogTest {
         String idlingId = third.json().get("id").asText();
         DATABASE.jdbi().useHandle(handle -> handle.createUpdate(
                         "UPDATE api_token SET last_used_at = :then, created_at = :then WHERE id = :id")
-                .bind("then", Instant.now().minusSeconds(24 * 3600))
+                .bind("then", IsoTimeColumns.format(Instant.now().minusSeconds(24 * 3600)))
                 .bind("id", idlingId)
                 .execute());
         Reply idle = anonymous.withBearer(idling).get("/sites");
