@@ -21,8 +21,10 @@ import io.dropwizard.jersey.errors.EarlyEofExceptionMapper;
 import io.dropwizard.jersey.setup.JerseyEnvironment;
 import io.dropwizard.jersey.validation.Validators;
 import io.dropwizard.migrations.MigrationsBundle;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import net.sf.jasperreports.engine.JasperReportsContext;
 import org.desist.access.AccessFeature;
 import org.desist.access.CallerFilter;
@@ -33,6 +35,8 @@ import org.desist.assessment.AssessmentResource;
 import org.desist.assessment.Assessments;
 import org.desist.assessment.NewAssessment;
 import org.desist.audit.AuditChain;
+import org.desist.audit.AuditHeadExport;
+import org.desist.audit.AuditHeadExportSettings;
 import org.desist.audit.AuditKeys;
 import org.desist.audit.AuditLog;
 import org.desist.audit.AuditRole;
@@ -150,6 +154,7 @@ import org.desist.signin.Assurance;
 import org.desist.signin.Authentication;
 import org.desist.signin.PasswordHashingBusyMapper;
 import org.desist.signin.Passwords;
+import org.desist.signin.TokenCap;
 import org.desist.signin.TokenResource;
 import org.desist.signin.TokensOnlyInHeaders;
 import org.desist.site.SiteResource;
@@ -366,7 +371,14 @@ public class DesistApplication extends Application<DesistConfiguration> {
         jersey.register(new SubjectAccessResource(
                 new SubjectAccess(jdbi, clock, audit, participants, enrolments, environment.getObjectMapper())));
         jersey.register(new TokenResource(
-                jdbi, clock, configuration.getTokenLifetime().toJavaDuration(), secondFactors.atTokenIssue()));
+                jdbi,
+                clock,
+                configuration.getTokenLifetime().toJavaDuration(),
+                secondFactors.atTokenIssue(),
+                new TokenCap(
+                        configuration.getMaxTokensPerAccount(),
+                        configuration.getTokenIdleTimeout().toJavaDuration(),
+                        audit)));
         StaffAccounts.Services accounts = StaffAccounts.register(
                 jersey,
                 jdbi,
@@ -380,6 +392,7 @@ public class DesistApplication extends Application<DesistConfiguration> {
                         configuration.getWeb().getAbsoluteTimeout().toJavaDuration(),
                         configuration.getTokenIdleTimeout().toJavaDuration()));
         AuditTrail auditTrail = new AuditTrail(jdbi, audit);
+        exportAuditHead(configuration.getAuditHeadExport(), environment, jdbi, clock);
         jersey.register(new AuditResource(auditTrail));
         CaseRecords records = new CaseRecords(jdbi, clock, audit, participants, patches, environment.getObjectMapper());
         RecordKeeper<Incident, NewIncident> incidents = records.keeper(new Incidents());
@@ -528,6 +541,26 @@ public class DesistApplication extends Application<DesistConfiguration> {
     }
 
     /** One set of mappers, all answering application/problem+json; Dropwizard's defaults are replaced. */
+    /** A copy of the audit chain's head outside the database on a schedule, when configured (issue 20, item 8). */
+    private static void exportAuditHead(
+            AuditHeadExportSettings settings, Environment environment, Jdbi jdbi, Clock clock) {
+        if (!settings.enabled()) {
+            return;
+        }
+        long every = settings.getEvery().toMilliseconds();
+        environment
+                .lifecycle()
+                .scheduledExecutorService("audit-head-export")
+                .threads(1)
+                .build()
+                .scheduleWithFixedDelay(
+                        new AuditHeadExport(
+                                jdbi, clock, settings.getFile() == null ? null : Path.of(settings.getFile())),
+                        0,
+                        every,
+                        TimeUnit.MILLISECONDS);
+    }
+
     private static void configureErrors(DesistConfiguration configuration, Environment environment) {
         if (configuration.getServerFactory() instanceof AbstractServerFactory server) {
             server.setRegisterDefaultExceptionMappers(false);

@@ -10,6 +10,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.util.Arrays;
 import java.util.List;
+import org.desist.audit.AuditHeadExportSettings;
 import org.desist.audit.AuditKeys;
 import org.desist.identityprovider.IdentityProviderSettings;
 import org.desist.pdf.RenderRehearsal;
@@ -252,5 +253,36 @@ public class DesistConfiguration extends Configuration {
     @JsonProperty
     public void setQuotas(org.desist.quota.QuotaSettings quotas) {
         this.quotas = quotas;
+    }
+
+    // issue 20, items 7 and 8 (events): the token cap and the audit head's export
+
+    /** At most this many live bearer tokens per account: one more revokes the oldest. */
+    @Min(1)
+    private int maxTokensPerAccount = 10;
+
+    @JsonProperty
+    public int getMaxTokensPerAccount() {
+        return maxTokensPerAccount;
+    }
+
+    @JsonProperty
+    public void setMaxTokensPerAccount(int maxTokensPerAccount) {
+        this.maxTokensPerAccount = maxTokensPerAccount;
+    }
+
+    /** Copies of the audit chain's head outside the database, on a schedule: off while its {@code every} is unset. */
+    @Valid
+    @NotNull
+    private AuditHeadExportSettings auditHeadExport = new AuditHeadExportSettings();
+
+    @JsonProperty
+    public AuditHeadExportSettings getAuditHeadExport() {
+        return auditHeadExport;
+    }
+
+    @JsonProperty
+    public void setAuditHeadExport(AuditHeadExportSettings auditHeadExport) {
+        this.auditHeadExport = auditHeadExport;
     }
 }

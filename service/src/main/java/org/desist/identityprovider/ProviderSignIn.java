@@ -21,6 +21,7 @@ import java.util.Optional;
 import org.desist.audit.AuditLog;
 import org.desist.audit.Outcome;
 import org.desist.auth.LogSafe;
+import org.desist.auth.SecurityEvents;
 import org.desist.signin.ApiTokens;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
@@ -40,6 +41,8 @@ class ProviderSignIn {
     /** The clocks of Desist and the provider may differ this much (the SDK's default for ID tokens). */
     private static final Duration CLOCK_SKEW =
             Duration.ofSeconds(com.nimbusds.openid.connect.sdk.validators.IDTokenValidator.DEFAULT_MAX_CLOCK_SKEW);
+
+    private static final String IDENTITY_PROVIDER = "identity_provider";
 
     /** Where to send the browser, and the secret its cookie keeps so that only it can finish. */
     record Started(URI redirect, String browserSecret) {}
@@ -138,6 +141,7 @@ class ProviderSignIn {
                     "Login succeeded for user '{}' through the identity provider{}",
                     LogSafe.text(username),
                     twoFactors ? ", which asserted a second factor" : "");
+            SecurityEvents.signedIn(IDENTITY_PROVIDER, username, address, requestId);
             return new Finished(username, twoFactors, pending.returnTo());
         } catch (ProviderRefusal refusal) {
             throw refused(refusal, username, address, requestId);
@@ -159,6 +163,12 @@ class ProviderSignIn {
                 username == null ? "" : " for user '" + LogSafe.text(username) + "'",
                 LogSafe.text(address),
                 LogSafe.text(refusal.getMessage()));
+        SecurityEvents.signInFailed(
+                IDENTITY_PROVIDER,
+                username,
+                refusal.reason().name().toLowerCase(java.util.Locale.ROOT),
+                address,
+                requestId);
         audit.signInFailed(username, address, requestId, Outcome.UNAUTHENTICATED);
         return refusal;
     }

@@ -17,6 +17,7 @@ import org.desist.audit.AuditLog;
 import org.desist.audit.Outcome;
 import org.desist.auth.Caller;
 import org.desist.auth.LogSafe;
+import org.desist.auth.SecurityEvents;
 import org.desist.refusal.FieldReason;
 import org.desist.refusal.Refusal;
 import org.desist.signin.Credentials;
@@ -39,6 +40,8 @@ public class SecondFactors implements SecondFactorNeeds {
     private static final Logger LOG = LoggerFactory.getLogger(SecondFactors.class);
     static final String RESOURCE = "second_factor";
     static final String RECOVERY_RESOURCE = "recovery_code";
+    /** How a sign-in by this step is named in the authentication events (auth/SecurityEvents). */
+    private static final String SECOND_FACTOR = "second_factor";
 
     /** A new secret, to type or scan: shown once, at the start of enrolment. */
     @Schema(name = "SecondFactorEnrolment")
@@ -210,6 +213,7 @@ public class SecondFactors implements SecondFactorNeeds {
         }
         SignInThrottle.Verdict verdict = throttle.before(username, address);
         if (verdict.blockedFor().isPresent()) {
+            SecurityEvents.signInFailed(SECOND_FACTOR, username, "throttled", address, requestId);
             audit.signInFailed(username, address, requestId, Outcome.THROTTLED);
             throw verdict.refusal();
         }
@@ -223,12 +227,14 @@ public class SecondFactors implements SecondFactorNeeds {
                         "code",
                         "is not a current code of your second factor, or was used");
             }
+            SecurityEvents.signedIn(SECOND_FACTOR, username, address, requestId);
             return new Presented(false, codesLeft(username));
         }
         OptionalInt left = spendRecoveryCode(username, proof.recoveryCode(), address, requestId);
         if (left.isEmpty()) {
             refuse(username, address, requestId, "recoveryCode", "is not one of your unused recovery codes");
         }
+        SecurityEvents.signedIn(SECOND_FACTOR, username, address, requestId);
         return new Presented(true, left.getAsInt());
     }
 
@@ -337,6 +343,7 @@ public class SecondFactors implements SecondFactorNeeds {
     private void refuse(String username, String address, String requestId, String field, String reason) {
         throttle.failed(username, address);
         LOG.warn("Second factor refused for user '{}' from {}", LogSafe.text(username), LogSafe.text(address));
+        SecurityEvents.signInFailed(SECOND_FACTOR, username, "wrong_" + field, address, requestId);
         audit.signInFailed(username, address, requestId, Outcome.UNAUTHENTICATED);
         throw new Refusal.Unauthenticated(field, reason);
     }

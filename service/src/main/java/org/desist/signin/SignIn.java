@@ -14,6 +14,7 @@ import java.util.Optional;
 import org.desist.audit.AuditLog;
 import org.desist.audit.Outcome;
 import org.desist.auth.LogSafe;
+import org.desist.auth.SecurityEvents;
 import org.desist.auth.User;
 import org.desist.http.BasicHeader;
 import org.desist.http.ClientAddresses;
@@ -35,6 +36,7 @@ public class SignIn implements ContainerRequestFilter {
     private static final Logger LOG = LoggerFactory.getLogger(SignIn.class);
     private static final String BEARER = "Bearer";
     private static final String OWN_TOKEN_PREFIX = "dst_";
+    private static final String PASSWORD = "password";
 
     private final PasswordAuthenticator passwords;
     private final TokenAuthenticator tokens;
@@ -61,7 +63,7 @@ public class SignIn implements ContainerRequestFilter {
         if (BasicHeader.isBasic(authorization)) {
             Optional<BasicCredentials> credentials = BasicHeader.credentials(authorization);
             if (credentials.isEmpty()) {
-                throw refused(request, null, "Login refused: a Basic header that is not name:password");
+                throw refused(request, null, "malformed", "Login refused: a Basic header that is not name:password");
             }
             signIn(request, password(request, credentials.get()), SecurityContext.BASIC_AUTH);
             Assurance.PASSWORD_ONLY.mark(request);
@@ -69,10 +71,15 @@ public class SignIn implements ContainerRequestFilter {
             String token = authorization.substring(BEARER.length() + 1).strip();
             // Desist's own tokens begin dst_; anything else may be the identity provider's JWT access token
             Optional<TokenAuthenticator.Bearer> bearer = token.startsWith(OWN_TOKEN_PREFIX)
-                    ? tokens.authenticate(token, ClientAddresses.of(request))
+                    ? tokens.authenticate(token, ClientAddresses.of(request), RequestIds.of(request))
                     : providerTokens.authenticate(token);
             if (bearer.isEmpty()) {
-                throw refused(request, null, "Bearer token refused: unknown, expired, idle or revoked");
+                // an own token's refusal is logged where it is known why (TokenAuthenticator), with its id
+                throw refused(
+                        request,
+                        null,
+                        token.startsWith(OWN_TOKEN_PREFIX) ? null : "identity_provider_token",
+                        "Bearer token refused: unknown, expired, idle or revoked");
             }
             signIn(request, bearer.get().user(), BEARER);
             bearer.get().assurance().mark(request);
@@ -109,6 +116,7 @@ public class SignIn implements ContainerRequestFilter {
                     "Login refused for user '{}' from {}: too many failures from that address",
                     LogSafe.text(username),
                     LogSafe.text(address));
+            SecurityEvents.signInFailed(PASSWORD, username, "throttled", address, requestId);
             audit.signInFailed(username, address, requestId, Outcome.THROTTLED);
             throw verdict.refusal();
         }
@@ -118,17 +126,34 @@ public class SignIn implements ContainerRequestFilter {
             // A success does not clear the counts: the owner's own traffic would otherwise keep resetting a
             // guesser's tally. Failures age out with the window.
             throttle.failed(username, address);
-            throw refused(address, requestId, username, "Login failed for user '" + LogSafe.text(username) + "'");
+            throw refused(
+                    address,
+                    requestId,
+                    username,
+                    "wrong_password_or_unknown_account",
+                    "Login failed for user '" + LogSafe.text(username) + "'");
         }
+        SecurityEvents.signedIn(PASSWORD, username, address, requestId);
         return user.get();
     }
 
-    private WebApplicationException refused(ContainerRequestContext request, String usernameTried, String why) {
-        return refused(ClientAddresses.of(request), RequestIds.of(request), usernameTried, why);
+    private WebApplicationException refused(
+            ContainerRequestContext request, String usernameTried, String reason, String why) {
+        return refused(ClientAddresses.of(request), RequestIds.of(request), usernameTried, reason, why);
     }
 
-    private WebApplicationException refused(String address, String requestId, String usernameTried, String why) {
+    /** {@code reason}: the event's short reason, or null when the event was logged where the reason is known. */
+    private WebApplicationException refused(
+            String address, String requestId, String usernameTried, String reason, String why) {
         LOG.warn("{} from {}", why, LogSafe.text(address));
+        if (reason != null) {
+            SecurityEvents.signInFailed(
+                    reason.equals("identity_provider_token") ? "token" : PASSWORD,
+                    usernameTried,
+                    reason,
+                    address,
+                    requestId);
+        }
         audit.signInFailed(usernameTried, address, requestId, Outcome.UNAUTHENTICATED);
         return unauthorized();
     }

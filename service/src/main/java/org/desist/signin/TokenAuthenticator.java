@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import org.desist.auth.SecurityEvents;
 import org.desist.auth.User;
 import org.jdbi.v3.core.Jdbi;
 
@@ -29,12 +30,23 @@ public class TokenAuthenticator {
         this.idle = idle;
     }
 
-    /** {@code address}: the client's, kept as the last one the token was used from when the idle clock moves. */
     public Optional<Bearer> authenticate(String token, String address) {
+        return authenticate(token, address, null);
+    }
+
+    /**
+     * {@code address}: the client's, kept as the last one the token was used from when the idle clock moves. A
+     * refusal is logged ({@link SecurityEvents}) with why, and with the token's id and owner when it is one of
+     * ours that is no longer live.
+     */
+    public Optional<Bearer> authenticate(String token, String address, String requestId) {
         Instant now = clock.instant();
         return jdbi.withHandle(handle -> {
             TokenDao tokens = handle.attach(TokenDao.class);
             Optional<TokenDao.Owner> found = tokens.activeOwner(ApiTokens.hash(token), now, now.minus(idle));
+            if (found.isEmpty()) {
+                logRefusal(tokens.anyByHash(ApiTokens.hash(token)), now, address, requestId);
+            }
             Instant touchedBefore = now.minus(TOUCH_EVERY);
             found.filter(owner -> owner.lastUsedAt().isBefore(touchedBefore))
                     .ifPresent(owner -> tokens.touch(owner.id(), now, touchedBefore, address));
@@ -43,5 +55,19 @@ public class TokenAuthenticator {
                     owner.id(),
                     Assurance.of(owner.twoFactors())));
         });
+    }
+
+    private void logRefusal(Optional<TokenDao.Refused> known, Instant now, String address, String requestId) {
+        if (known.isEmpty()) {
+            SecurityEvents.signInFailed("token", null, "unknown_token", address, requestId);
+            return;
+        }
+        TokenDao.Refused token = known.get();
+        String why = token.revokedAt() != null
+                ? "revoked"
+                : !token.expiresAt().isAfter(now)
+                        ? "expired"
+                        : !token.lastUsedAt().isAfter(now.minus(idle)) ? "idle" : "account_disabled";
+        SecurityEvents.tokenRefused(token.username(), token.id(), why, address, requestId);
     }
 }

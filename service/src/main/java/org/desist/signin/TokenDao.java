@@ -1,6 +1,7 @@
 package org.desist.signin;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
@@ -44,6 +45,19 @@ public interface TokenDao {
             @Bind("now") Instant now,
             @Bind("touchedBefore") Instant touchedBefore,
             @Bind("address") String address);
+
+    /** The account's live tokens, newest first (as {@link #activeOwner} decides liveness, account aside). */
+    @SqlQuery("SELECT id FROM api_token WHERE username = :username AND revoked_at IS NULL AND expires_at > :now"
+            + " AND last_used_at > :idleSince ORDER BY created_at DESC, id DESC")
+    List<String> liveNewestFirst(
+            @Bind("username") String username, @Bind("now") Instant now, @Bind("idleSince") Instant idleSince);
+
+    /** A token whatever its state, by its hash: why it was refused. */
+    record Refused(String id, String username, Instant revokedAt, Instant expiresAt, Instant lastUsedAt) {}
+
+    @SqlQuery("SELECT id, username, revoked_at, expires_at, last_used_at FROM api_token WHERE token_hash = :hash")
+    @RegisterConstructorMapper(Refused.class)
+    Optional<Refused> anyByHash(@Bind("hash") String hash);
 
     @SqlQuery("SELECT username FROM api_token WHERE id = :id")
     Optional<String> owner(@Bind("id") String id);

@@ -27,6 +27,7 @@ import java.util.UUID;
 import org.desist.access.Action;
 import org.desist.access.Requires;
 import org.desist.auth.Caller;
+import org.desist.auth.SecurityEvents;
 import org.desist.http.BasicHeader;
 import org.desist.http.ClientAddresses;
 import org.desist.http.ProblemException;
@@ -40,12 +41,14 @@ public class TokenResource {
     private final Clock clock;
     private final Duration lifetime;
     private final SecondStep secondStep;
+    private final TokenCap cap;
 
-    public TokenResource(Jdbi jdbi, Clock clock, Duration lifetime, SecondStep secondStep) {
+    public TokenResource(Jdbi jdbi, Clock clock, Duration lifetime, SecondStep secondStep, TokenCap cap) {
         this.jdbi = jdbi;
         this.clock = clock;
         this.lifetime = lifetime;
         this.secondStep = secondStep;
+        this.cap = cap;
     }
 
     @POST
@@ -105,13 +108,15 @@ public class TokenResource {
         String id = UUID.randomUUID().toString();
         Instant now = clock.instant();
         Instant expiresAt = now.plus(lifetime);
-        jdbi.useTransaction(handle -> {
+        // the account's row is held from here to the commit: issues at once, on any instance, take turns at the cap
+        List<String> revoked = jdbi.inTransaction(handle -> {
             if (handle.attach(Credentials.class)
                             .holdAtVersion(
                                     credentials.getUsername(), account.get().credentialVersion())
                     != 1) {
                 throw changedMeanwhile();
             }
+            List<String> made = cap.makeRoom(handle, caller, now);
             handle.attach(TokenDao.class)
                     .insert(
                             id,
@@ -121,7 +126,10 @@ public class TokenResource {
                             expiresAt,
                             twoFactors,
                             ClientAddresses.of(request));
+            return made;
         });
+        revoked.forEach(gone -> SecurityEvents.revoked(caller.username(), gone, "cap", caller));
+        SecurityEvents.tokenIssued(caller.username(), id, caller.clientAddress(), caller.requestId());
         return Response.created(uri.getAbsolutePathBuilder().path(id).build())
                 .entity(new IssuedToken(
                         id, token, expiresAt, recoveryCodesLeft.isPresent() ? recoveryCodesLeft.getAsInt() : null))

@@ -8,6 +8,7 @@ import org.desist.audit.AuditAction;
 import org.desist.audit.AuditLog;
 import org.desist.audit.Outcome;
 import org.desist.auth.Caller;
+import org.desist.auth.SecurityEvents;
 import org.desist.refusal.Refusal;
 import org.desist.signin.TokenDao;
 import org.jdbi.v3.core.Jdbi;
@@ -81,6 +82,7 @@ public class AccountSessions {
         if (!ended) {
             throw new Refusal.NotFound("session", id);
         }
+        SecurityEvents.revoked(username, id, "own", caller);
     }
 
     /**
@@ -93,5 +95,6 @@ public class AccountSessions {
             handle.attach(TokenDao.class).revokeAllOf(username, changes.clock().instant());
             return handle.attach(SessionListDao.class).endBrowserSessionsOf(username);
         });
+        SecurityEvents.revoked(username, "all", "admin", admin);
     }
 }

@@ -7,6 +7,7 @@ import org.desist.audit.AuditLog;
 import org.desist.audit.Outcome;
 import org.desist.auth.Caller;
 import org.desist.auth.Role;
+import org.desist.auth.SecurityEvents;
 import org.desist.refusal.Refusal;
 import org.desist.signin.TokenDao;
 import org.jdbi.v3.core.Jdbi;
@@ -41,6 +42,11 @@ public class AccountTokens {
         changes.apply(caller, username, AuditAction.token_revoke, Outcome.DONE, (handle, accounts) -> handle.attach(
                         TokenDao.class)
                 .revokeAllOf(username, changes.clock().instant()));
+        SecurityEvents.revoked(username, "all", whose(caller, username), caller);
+    }
+
+    private static String whose(Caller caller, String username) {
+        return username.equals(caller.username()) ? "own" : "admin";
     }
 
     /**
@@ -69,6 +75,7 @@ public class AccountTokens {
                 audit.change(
                         handle, caller, AuditAction.token_revoke, AccountChange.RESOURCE, username, null, Outcome.DONE);
             });
+            SecurityEvents.revoked(username, id, whose(caller, username), caller);
         } catch (AdminScope.OutOfScope refusal) {
             audit.denied(caller, AccountChange.RESOURCE, username, null, Outcome.HIDDEN);
             throw refusal.refusal;

@@ -10,6 +10,7 @@ import org.desist.audit.AuditLog;
 import org.desist.audit.Outcome;
 import org.desist.auth.Caller;
 import org.desist.auth.Role;
+import org.desist.auth.SecurityEvents;
 import org.desist.refusal.FieldReason;
 import org.desist.refusal.Refusal;
 import org.desist.signin.Passwords;
@@ -101,11 +102,13 @@ public class Accounts {
 
     /** Its logins are refused and its tokens revoked at once, on every instance. */
     public Account disable(Caller admin, String username) {
-        return changes.apply(admin, username, AuditAction.disable, Outcome.CHANGED, (handle, accounts) -> {
+        Account disabled = changes.apply(admin, username, AuditAction.disable, Outcome.CHANGED, (handle, accounts) -> {
             accounts.setDisabled(username, true);
             handle.attach(TokenDao.class).revokeAllOf(username, changes.clock().instant());
             return account(accounts, accounts.find(username).orElseThrow());
         });
+        SecurityEvents.revoked(username, "all", "disabled", admin);
+        return disabled;
     }
 
     public Account enable(Caller admin, String username) {
