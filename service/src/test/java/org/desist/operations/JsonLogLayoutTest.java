@@ -54,9 +54,11 @@ class JsonLogLayoutTest {
                               shutdownGracePeriod: 0s
                               applicationConnectors:
                                 - type: http
+                                  bindHost: 127.0.0.1
                                   port: 0
                               adminConnectors:
                                 - type: http
+                                  bindHost: 127.0.0.1
                                   port: 0
                               requestLog:
                                 appenders:
