@@ -188,14 +188,30 @@ class AuthenticationEventLogTest {
     /** One line of org.desist.security with the request's id, in the message and in the line's MDC column. */
     private static void expect(String requestId, String... parts) throws IOException {
         assertThat(requestId).as("X-Request-Id").isNotBlank();
-        List<String> lines = Files.readAllLines(LOG).stream()
-                .filter(line -> line.contains("org.desist.security: [" + requestId + "]"))
-                .filter(line -> line.contains("requestId=" + requestId))
-                .filter(line -> List.of(parts).stream().allMatch(line::contains))
-                .toList();
+        // The log's appender is asynchronous: a line may reach the file a moment after the response.
+        List<String> lines = List.of();
+        for (int tries = 0; tries < 50 && lines.size() != 1; tries++) {
+            if (tries > 0) {
+                sleep();
+            }
+            lines = Files.readAllLines(LOG).stream()
+                    .filter(line -> line.contains("org.desist.security: [" + requestId + "]"))
+                    .filter(line -> line.contains("requestId=" + requestId))
+                    .filter(line -> List.of(parts).stream().allMatch(line::contains))
+                    .toList();
+        }
         assertThat(lines)
                 .as("a line with %s and request id %s in:%n%s", List.of(parts), requestId, security())
                 .hasSize(1);
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String security() throws IOException {
