@@ -92,6 +92,7 @@ import org.desist.http.RequestIds;
 import org.desist.http.RequestProblemMapper;
 import org.desist.http.SecurityHeaders;
 import org.desist.http.ServerErrorMapper;
+import org.desist.http.TermsOutOfAddresses;
 import org.desist.http.TrailingNewline;
 import org.desist.http.WebProblemMapper;
 import org.desist.http.openapi.ApiDescription;
@@ -280,6 +281,7 @@ public class DesistApplication extends Application<DesistConfiguration> {
         jersey.setUrlPattern("/api/*");
         jersey.register(new RequestIds());
         jersey.register(new TokensOnlyInHeaders());
+        jersey.register(new TermsOutOfAddresses(configuration.getApi().isSearchTermsInQuery()));
         jersey.register(new ClientAddresses(configuration.getTrustedProxies()));
         jersey.register(new NoNulCharacters());
         jersey.register(new BodyLimit());
@@ -426,6 +428,7 @@ public class DesistApplication extends Application<DesistConfiguration> {
         identityProvider.install(jersey, screens, accounts.accounts());
         screens.register(new ReferralPages(referrals, screens.forms(), clock));
         screens.register(new ReviewPages(referrals, reference, screens.forms(), clock));
+        screens.register(new TermsOutOfAddresses(configuration.getApi().isSearchTermsInQuery()));
         screens.register(new CasePages(
                 participants,
                 new CaseFile(
