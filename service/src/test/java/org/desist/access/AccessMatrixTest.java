@@ -151,7 +151,7 @@ class AccessMatrixTest {
             write("POST /api/referrals", 201, username -> {
                 String familyName = "Referred" + serial();
                 return Request.to("/referrals", Cases.referral(A, "2026-02-01", "Sam", familyName))
-                        .whenRefused(() -> assertThat(tester.get("/participants?q=" + familyName)
+                        .whenRefused(() -> assertThat(tester.post("/participants/search", Map.of("q", familyName))
                                         .json()
                                         .get("items"))
                                 .isEmpty());
@@ -629,7 +629,9 @@ class AccessMatrixTest {
         assertProblem(reply, 422, role + " referring into site B");
         assertThat(reply.fieldsAtFault()).containsExactly("siteCode");
         assertAuditedOnce(role, reply, "denied", 422, "referral");
-        assertThat(tester.get("/participants?q=" + familyName).json().get("items"))
+        assertThat(tester.post("/participants/search", Map.of("q", familyName))
+                        .json()
+                        .get("items"))
                 .isEmpty();
     }
 

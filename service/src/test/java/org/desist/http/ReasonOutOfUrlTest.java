@@ -35,7 +35,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Tag("slow")
 @ExtendWith(DropwizardExtensionsSupport.class)
 class ReasonOutOfUrlTest {
-    static final DropwizardAppExtension<DesistConfiguration> APP = TestApp.fresh();
+    // overrides are JVM-wide system properties while an app runs: each app names the switch's value itself
+    static final DropwizardAppExtension<DesistConfiguration> APP = new DropwizardAppExtension<>(
+            DesistApplication.class,
+            ResourceHelpers.resourceFilePath("test-config.yml"),
+            TestDatabase.fresh().overrides(ConfigOverride.config("api.searchTermsInQuery", "false")));
     static final DropwizardAppExtension<DesistConfiguration> OLD_CLIENTS = new DropwizardAppExtension<>(
             DesistApplication.class,
             ResourceHelpers.resourceFilePath("test-config.yml"),
