@@ -164,6 +164,11 @@ class AccessMatrixTest {
                         .whenRefused(() -> assertReferralAwaitsReview(id));
             }),
             read("GET /api/participants", () -> "/participants"),
+            // a search reads, though it is a POST: the terms travel in its body, never in the address
+            write(
+                    "POST /api/participants/search",
+                    200,
+                    username -> Request.to("/participants/search", Map.of("q", "a"))),
             read("GET /api/participants/{id}", () -> "/participants/" + siteA.participantId()),
             write("PATCH /api/participants/{id}", 200, username -> {
                 String id = newReferral(A).get("participantId").asText();
