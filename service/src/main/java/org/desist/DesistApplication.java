@@ -96,6 +96,7 @@ import org.desist.http.RequestIds;
 import org.desist.http.RequestProblemMapper;
 import org.desist.http.SecurityHeaders;
 import org.desist.http.ServerErrorMapper;
+import org.desist.http.TermsOutOfAddresses;
 import org.desist.http.TrailingNewline;
 import org.desist.http.WebProblemMapper;
 import org.desist.http.openapi.ApiDescription;
@@ -295,6 +296,7 @@ public class DesistApplication extends Application<DesistConfiguration> {
         jersey.setUrlPattern("/api/*");
         jersey.register(new RequestIds());
         jersey.register(new TokensOnlyInHeaders());
+        jersey.register(new TermsOutOfAddresses(configuration.getApi().isSearchTermsInQuery()));
         jersey.register(new ClientAddresses(configuration.getTrustedProxies()));
         jersey.register(new NoNulCharacters());
         jersey.register(new BodyLimit());
@@ -463,6 +465,7 @@ public class DesistApplication extends Application<DesistConfiguration> {
         screens.register(new PasswordHashingBusyMapper());
         screens.register(new ReferralPages(referrals, screens.forms(), clock));
         screens.register(new ReviewPages(referrals, reference, screens.forms(), clock));
+        screens.register(new TermsOutOfAddresses(configuration.getApi().isSearchTermsInQuery()));
         screens.register(new CasePages(
                 participants,
                 new CaseFile(

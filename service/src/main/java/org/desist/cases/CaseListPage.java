@@ -18,7 +18,10 @@ import org.desist.web.Viewer;
 
 /** "Your cases": the search, one page of the cases found, and links to the pages either side. */
 public final class CaseListPage extends Page {
-    /** What the viewer searched for; the links to other pages keep it. */
+    /**
+     * What the viewer searched for. The links to other pages keep the filters; a typed term (a name, a number) is
+     * kept only in the forms that ask for those pages, never in a link.
+     */
     public record Filters(String q, String enrolmentState, String priority, int page) {
         MultivaluedMap<String, String> sent() {
             MultivaluedMap<String, String> values = new MultivaluedHashMap<>();
@@ -26,6 +29,10 @@ public final class CaseListPage extends Page {
             put(values, "enrolmentState", enrolmentState);
             put(values, "priority", priority);
             return values;
+        }
+
+        boolean typed() {
+            return q != null && !q.isBlank();
         }
 
         boolean any() {
@@ -100,11 +107,25 @@ public final class CaseListPage extends Page {
     }
 
     public String getPreviousLink() {
-        return filters.page() > 1 ? filters.link(filters.page() - 1) : null;
+        return filters.page() > 1 && !filters.typed() ? filters.link(filters.page() - 1) : null;
     }
 
     public String getNextLink() {
-        return more ? filters.link(filters.page() + 1) : null;
+        return more && !filters.typed() ? filters.link(filters.page() + 1) : null;
+    }
+
+    /** The search typed, for the forms that ask for the pages either side; null when the links do. */
+    public Map<String, String> getPagingForm() {
+        if (!filters.typed() || !(more || filters.page() > 1)) {
+            return null;
+        }
+        Map<String, String> terms = new LinkedHashMap<>();
+        filters.sent().forEach((name, value) -> terms.put(name, value.get(0)));
+        return terms;
+    }
+
+    public boolean isMore() {
+        return more;
     }
 
     public List<Option> getEnrolmentStates() {

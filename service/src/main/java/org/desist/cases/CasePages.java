@@ -1,8 +1,11 @@
 package org.desist.cases;
 
 import io.swagger.v3.oas.annotations.Hidden;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -32,8 +35,8 @@ import org.desist.web.Page;
 import org.desist.web.Screens;
 
 /**
- * "Your cases" and the case page: the participants of the viewer's sites, found as GET /api/participants finds
- * them, and one case as the API's case reads give it; with the case summaries as the same PDFs the API sends.
+ * "Your cases" and the case page: the participants of the viewer's sites, found as POST /api/participants/search
+ * finds them, and one case as the API's case reads give it; with the case summaries as the same PDFs the API sends.
  */
 @Hidden
 @Path("/cases")
@@ -63,6 +66,34 @@ public class CasePages {
             @QueryParam("page") @DefaultValue("1") String page,
             @Context Caller caller,
             @Context ContainerRequestContext request) {
+        // q reaches here only while the deprecated api.searchTermsInQuery is on (TermsOutOfAddresses refuses it)
+        return found(q, enrolmentState, priority, page, caller, request);
+    }
+
+    /**
+     * The search form's answer: a name, NHS number or PNC id travels in the body, so neither the address, a proxy's
+     * log nor the browser's history holds it; the pages of the result are asked for by the same form.
+     */
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Requires(Action.PARTICIPANT_READ)
+    public Page search(
+            @FormParam("q") String q,
+            @FormParam("enrolmentState") String enrolmentState,
+            @FormParam("priority") String priority,
+            @FormParam("page") @DefaultValue("1") String page,
+            @Context Caller caller,
+            @Context ContainerRequestContext request) {
+        return found(q, enrolmentState, priority, page, caller, request);
+    }
+
+    private Page found(
+            String q,
+            String enrolmentState,
+            String priority,
+            String page,
+            Caller caller,
+            ContainerRequestContext request) {
         CaseListPage.Filters filters = new CaseListPage.Filters(q, enrolmentState, priority, CaseListPage.page(page));
         ParticipantSearch search = SearchBox.route(q).standing(enrolmentState, priority);
         List<FieldError> violations = forms.violations(search);

@@ -285,4 +285,19 @@ public class DesistConfiguration extends Configuration {
     public void setAuditHeadExport(AuditHeadExportSettings auditHeadExport) {
         this.auditHeadExport = auditHeadExport;
     }
+
+    /** The API's request forms: the deprecated switch that keeps search terms and reasons in the query string. */
+    @Valid
+    @NotNull
+    private ApiSettings api = new ApiSettings();
+
+    @JsonProperty
+    public ApiSettings getApi() {
+        return api;
+    }
+
+    @JsonProperty
+    public void setApi(ApiSettings api) {
+        this.api = api;
+    }
 }

@@ -18,7 +18,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -31,6 +30,7 @@ import org.desist.caserecord.EnteredInError;
 import org.desist.caserecord.History;
 import org.desist.caserecord.RecordKeeper;
 import org.desist.caserecord.RecordResponses;
+import org.desist.http.ChangeReason;
 import org.desist.http.DateRange;
 import org.desist.http.Page;
 import org.desist.http.Paging;
@@ -90,16 +90,19 @@ public class DesistanceReviewResource {
     @Operation(
             operationId = "amendDesistanceReview",
             summary = "Amend a desistance review",
-            description = "Merge patch. Needs If-Match and a reason; the earlier" + " version is kept in the history.")
+            description =
+                    "Merge patch. Needs If-Match and a reason (the Change-Reason header, percent-encoded); the earlier"
+                            + " version is kept in the history.")
     @RequestBody(content = @Content(schema = @Schema(implementation = NewDesistanceReview.class)))
     public Response amend(
             @PathParam("id") String participantId,
             @PathParam("rid") String id,
             @Parameter(required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-            @Parameter(required = true, description = "Why the record changes") @QueryParam("reason") String reason,
+            @BeanParam ChangeReason reason,
             @NotNull ObjectNode patch,
             @Context Caller caller) {
-        return RecordResponses.ok(reviews.amend(caller, participantId, id, Versions.expected(ifMatch), reason, patch));
+        return RecordResponses.ok(
+                reviews.amend(caller, participantId, id, Versions.expected(ifMatch), reason.text(), patch));
     }
 
     @GET

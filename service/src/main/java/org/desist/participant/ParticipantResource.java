@@ -15,6 +15,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -31,6 +32,7 @@ import org.desist.http.DateRange;
 import org.desist.http.Page;
 import org.desist.http.Paging;
 import org.desist.http.Versions;
+import org.desist.listing.PageRequest;
 
 @Path("/participants")
 @Produces(MediaType.APPLICATION_JSON)
@@ -49,11 +51,11 @@ public class ParticipantResource {
             summary = "Find participants",
             description = "Live participants of the caller's sites (a participant"
                     + " merged into another is never listed), matching every term given: `q` a part of the name (either"
-                    + " order) or of the case reference, ignoring case, spacing and accents (`zoe mckay` finds Zoë Mc Kay);"
-                    + " `nhsNumber` the whole NHS number, spaces ignored; `pncId` the whole PNC id, case and spaces ignored;"
-                    + " `dateOfBirth` the date of birth (yyyy-mm-dd, else 400 naming it); `enrolmentState` the state of the"
-                    + " latest enrolment; `priority` the daily review's priority of the latest reviewed referral. `from`/`to` filter on the day (in"
-                    + " London) the participant was created, with their first referral.")
+                    + " order) of the caller's sites, filtered by `enrolmentState` (the state of the latest enrolment) and"
+                    + " `priority` (the daily review's priority of the latest reviewed referral); `from`/`to` filter on the"
+                    + " day (in London) the participant was created, with their first referral. To find someone by name,"
+                    + " case reference, NHS number, PNC id or date of birth use POST /participants/search: those terms"
+                    + " are refused here (400 naming the parameter), since an address ends up in logs and histories.")
     public Page<Participant> list(
             @QueryParam("siteCode") String siteCode,
             @Valid @BeanParam ParticipantSearch search,
@@ -63,6 +65,25 @@ public class ParticipantResource {
             @Context Caller caller) {
         return Page.of(
                 participants.list(caller, siteCode, search, dates.ordered().period(), paging.request()), paging, uri);
+    }
+
+    @POST
+    @Path("/search")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Requires(Action.PARTICIPANT_READ)
+    @Operation(
+            operationId = "searchParticipants",
+            summary = "Find participants by name, case reference, NHS number, PNC id or date of birth",
+            description = "As GET /participants lists them, matching every term of the body: `q` a part of the name"
+                    + " (either order) or of the case reference, ignoring case, spacing and accents (`zoe mckay` finds"
+                    + " Zoë Mc Kay); `nhsNumber` the whole NHS number, spaces ignored; `pncId` the whole PNC id, case"
+                    + " and spaces ignored; `dateOfBirth`; `enrolmentState`; `priority`; `siteCode`; `from`/`to` the"
+                    + " day created. The terms travel in the body so that no address holds them; the next page is the"
+                    + " same body with `offset` set to `nextOffset`.")
+    public ParticipantsFound search(@NotNull @Valid SearchTerms terms, @Context Caller caller) {
+        PageRequest page = terms.page();
+        return ParticipantsFound.of(
+                participants.list(caller, terms.siteCode(), terms.search(), terms.period(), page), page);
     }
 
     @GET

@@ -8,8 +8,10 @@ import jakarta.ws.rs.QueryParam;
 import java.time.LocalDate;
 
 /**
- * The terms GET /participants searches by, compared as {@link MatchKey} compares identities. Fields are named as
- * their parameters, since a violation names the field.
+ * The terms participants are searched by, compared as {@link MatchKey} compares identities: from POST
+ * /participants/search's body ({@link SearchTerms}), or GET /participants's query string for the filters (and for
+ * the identifying terms only while the deprecated api.searchTermsInQuery is on, which is why they stay here, hidden
+ * from the description). Fields are named as their parameters, since a violation names the field.
  */
 // swagger reads a bean parameter's query parameters through Jackson's view of its properties: without this it
 // saw none (no getters here) and described the whole bean as a request body of GET /participants
@@ -17,23 +19,22 @@ import java.time.LocalDate;
 public class ParticipantSearch {
     @QueryParam("q")
     @Size(max = 200)
-    @Parameter(
-            description = "Part of the name (either order) or of the case reference; case, spacing and accents"
-                    + " are ignored")
+    // the identifying terms: refused in the query string unless api.searchTermsInQuery (TermsOutOfAddresses)
+    @Parameter(hidden = true)
     private String q;
 
     @QueryParam("nhsNumber")
     @Size(max = 20)
-    @Parameter(description = "The whole NHS number; spaces are ignored", example = "943 476 5919")
+    @Parameter(hidden = true)
     private String nhsNumber;
 
     @QueryParam("pncId")
     @Size(max = 20)
-    @Parameter(description = "The whole PNC id; case and spaces are ignored", example = "2019/0012345A")
+    @Parameter(hidden = true)
     private String pncId;
 
     @QueryParam("dateOfBirth")
-    @Parameter(description = "The date of birth (yyyy-mm-dd)", example = "1987-03-14")
+    @Parameter(hidden = true)
     private LocalDate dateOfBirth;
 
     // spelt out rather than typed: the enrolment and referral packages build on this one, not it on them

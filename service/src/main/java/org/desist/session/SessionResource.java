@@ -18,7 +18,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -31,6 +30,7 @@ import org.desist.caserecord.EnteredInError;
 import org.desist.caserecord.History;
 import org.desist.caserecord.RecordKeeper;
 import org.desist.caserecord.RecordResponses;
+import org.desist.http.ChangeReason;
 import org.desist.http.DateRange;
 import org.desist.http.Page;
 import org.desist.http.Paging;
@@ -110,17 +110,19 @@ public class SessionResource {
     @Operation(
             operationId = "amendSession",
             summary = "Amend a session",
-            description = "Merge patch of the schedule and, once recorded, the"
-                    + " outcome (which cannot be removed). Needs If-Match and a reason; the earlier version is kept.")
+            description =
+                    "Merge patch of the schedule and, once recorded, the"
+                            + " outcome (which cannot be removed). Needs If-Match and a reason (the Change-Reason header, percent-encoded); the earlier version is kept.")
     @RequestBody(content = @Content(schema = @Schema(implementation = SessionBody.class)))
     public Response amend(
             @PathParam("id") String participantId,
             @PathParam("rid") String id,
             @Parameter(required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-            @Parameter(required = true, description = "Why the record changes") @QueryParam("reason") String reason,
+            @BeanParam ChangeReason reason,
             @NotNull ObjectNode patch,
             @Context Caller caller) {
-        return RecordResponses.ok(sessions.amend(caller, participantId, id, Versions.expected(ifMatch), reason, patch));
+        return RecordResponses.ok(
+                sessions.amend(caller, participantId, id, Versions.expected(ifMatch), reason.text(), patch));
     }
 
     @GET

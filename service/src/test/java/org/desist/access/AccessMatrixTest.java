@@ -151,7 +151,7 @@ class AccessMatrixTest {
             write("POST /api/referrals", 201, username -> {
                 String familyName = "Referred" + serial();
                 return Request.to("/referrals", Cases.referral(A, "2026-02-01", "Sam", familyName))
-                        .whenRefused(() -> assertThat(tester.get("/participants?q=" + familyName)
+                        .whenRefused(() -> assertThat(tester.post("/participants/search", Map.of("q", familyName))
                                         .json()
                                         .get("items"))
                                 .isEmpty());
@@ -164,6 +164,11 @@ class AccessMatrixTest {
                         .whenRefused(() -> assertReferralAwaitsReview(id));
             }),
             read("GET /api/participants", () -> "/participants"),
+            // a search reads, though it is a POST: the terms travel in its body, never in the address
+            write(
+                    "POST /api/participants/search",
+                    200,
+                    username -> Request.to("/participants/search", Map.of("q", "a"))),
             read("GET /api/participants/{id}", () -> "/participants/" + siteA.participantId()),
             write("PATCH /api/participants/{id}", 200, username -> {
                 String id = newReferral(A).get("participantId").asText();
@@ -629,7 +634,9 @@ class AccessMatrixTest {
         assertProblem(reply, 422, role + " referring into site B");
         assertThat(reply.fieldsAtFault()).containsExactly("siteCode");
         assertAuditedOnce(role, reply, "denied", 422, "referral");
-        assertThat(tester.get("/participants?q=" + familyName).json().get("items"))
+        assertThat(tester.post("/participants/search", Map.of("q", familyName))
+                        .json()
+                        .get("items"))
                 .isEmpty();
     }
 

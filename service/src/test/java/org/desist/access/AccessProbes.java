@@ -43,7 +43,9 @@ final class AccessProbes {
         }
 
         Request header(String name, String value) {
-            return new Request(path, body, Map.of(name, value), unchanged, undo);
+            Map<String, String> more = new java.util.LinkedHashMap<>(headers);
+            more.put(name, value);
+            return new Request(path, body, Map.copyOf(more), unchanged, undo);
         }
 
         Request undoneBy(Runnable action) {

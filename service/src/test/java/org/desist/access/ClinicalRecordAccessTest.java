@@ -115,10 +115,11 @@ class ClinicalRecordAccessTest {
                 .get("participantId")
                 .asText());
         Cases.ok(tester.post(caseA.record(RecordKind.SESSIONS) + "/outcome", outcome(NOTES + " " + FIXTURE)));
-        Cases.ok(tester.patch(
-                caseA.record(RecordKind.ASSESSMENTS) + "?reason=Formulation%20revised",
-                Map.of("formulation", FORMULATION + " (revised) " + FIXTURE),
-                IF_MATCH_FIRST_VERSION));
+        Cases.ok(tester.because("Formulation revised")
+                .patch(
+                        caseA.record(RecordKind.ASSESSMENTS),
+                        Map.of("formulation", FORMULATION + " (revised) " + FIXTURE),
+                        IF_MATCH_FIRST_VERSION));
         caseB = openCase(cases.participant(B));
         writesA = cases.participant(A);
     }
@@ -178,8 +179,9 @@ class ClinicalRecordAccessTest {
                 read("GET " + name + "/{rid}", () -> caseA.record(kind)),
                 write("PATCH " + name + "/{rid}", 200, username -> {
                     String path = fresh(kind);
-                    return Request.to(path + "?reason=Corrected%20at%20review", patch(kind))
+                    return Request.to(path, patch(kind))
                             .header("If-Match", IF_MATCH_FIRST_VERSION)
+                            .header("Change-Reason", "Corrected%20at%20review")
                             .whenRefused(() -> assertAtFirstVersion(path));
                 }),
                 read("GET " + name + "/{rid}/history", () -> caseA.record(kind) + "/history"),
@@ -264,8 +266,9 @@ class ClinicalRecordAccessTest {
             read("GET " + RecordKind.ASSESSMENTS.endpoint(), () -> caseB.base(RecordKind.ASSESSMENTS)),
             read("GET " + RecordKind.ASSESSMENTS.endpoint() + "/{rid}", () -> caseB.record(RecordKind.ASSESSMENTS)),
             write("PATCH " + RecordKind.ASSESSMENTS.endpoint() + "/{rid}", 200, username -> Request.to(
-                            caseB.record(RecordKind.ASSESSMENTS) + "?reason=Elsewhere", patch(RecordKind.ASSESSMENTS))
-                    .header("If-Match", IF_MATCH_FIRST_VERSION)),
+                            caseB.record(RecordKind.ASSESSMENTS), patch(RecordKind.ASSESSMENTS))
+                    .header("If-Match", IF_MATCH_FIRST_VERSION)
+                    .header("Change-Reason", "Elsewhere")),
             read(
                     "GET " + RecordKind.SESSIONS.endpoint() + "/{rid}/history",
                     () -> caseB.record(RecordKind.SESSIONS) + "/history"),
@@ -334,11 +337,12 @@ class ClinicalRecordAccessTest {
             assertProblem(api.get(caseA.base(kind) + "/" + caseB.records().get(kind)), 404, kind + " of B under A");
         }
         assertProblem(
-                api.patch(
-                        caseA.base(RecordKind.ASSESSMENTS) + "/"
-                                + caseB.records().get(RecordKind.ASSESSMENTS) + "?reason=Crossing",
-                        patch(RecordKind.ASSESSMENTS),
-                        IF_MATCH_FIRST_VERSION),
+                api.because("Crossing")
+                        .patch(
+                                caseA.base(RecordKind.ASSESSMENTS) + "/"
+                                        + caseB.records().get(RecordKind.ASSESSMENTS),
+                                patch(RecordKind.ASSESSMENTS),
+                                IF_MATCH_FIRST_VERSION),
                 404,
                 "an amendment across sites");
         assertCaseBUntouched();

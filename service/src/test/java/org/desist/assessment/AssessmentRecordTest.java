@@ -160,9 +160,9 @@ class AssessmentRecordTest {
         patch.put("diagnoses", List.of(diagnosis("ICD-11", "6D10.1", "Personality disorder, moderate")));
         patch.put("formulation", "Revised after collateral history");
         assertThat(api.patch(base + "/" + id, patch, "\"1\"").fieldsAtFault()).containsExactly("reason");
-        assertThat(api.patch(base + "/" + id + "?reason=x", patch, null).status())
+        assertThat(api.because("x").patch(base + "/" + id, patch, null).status())
                 .isEqualTo(428);
-        Reply amended = api.patch(base + "/" + id + "?reason=Collateral%20history", patch, "\"1\"");
+        Reply amended = api.because("Collateral history").patch(base + "/" + id, patch, "\"1\"");
         JsonNode now = Cases.ok(amended);
         assertThat(amended.header("ETag")).isEqualTo("\"2\"");
         assertThat(now.get("riskRatings").get("violence").asText()).isEqualTo("moderate");
@@ -173,10 +173,8 @@ class AssessmentRecordTest {
         assertThat(stored(id).get(1)).isEqualTo("moderate");
 
         // a merge patch of one domain leaves the other three as they were (RFC 7396 merges nested objects)
-        JsonNode oneDomain = Cases.ok(api.patch(
-                base + "/" + id + "?reason=Violence%20re-rated",
-                Map.of("riskRatings", Map.of("violence", "high")),
-                "\"2\""));
+        JsonNode oneDomain = Cases.ok(api.because("Violence re-rated")
+                .patch(base + "/" + id, Map.of("riskRatings", Map.of("violence", "high")), "\"2\""));
         assertThat(oneDomain.get("riskRatings").get("violence").asText()).isEqualTo("high");
         assertThat(oneDomain.get("riskRatings").get("persistence").asText()).isEqualTo("high");
         assertThat(oneDomain.get("riskRatings").get("recurrence").asText()).isEqualTo("moderate");
@@ -203,7 +201,8 @@ class AssessmentRecordTest {
                 Map.of("reason", "Wrong participant"),
                 Map.of("If-Match", "\"3\""));
         assertThat(Cases.ok(marked).get("status").asText()).isEqualTo("entered_in_error");
-        assertThat(api.patch(base + "/" + id + "?reason=again", Map.of("overallRisk", "low"), "\"4\"")
+        assertThat(api.because("again")
+                        .patch(base + "/" + id, Map.of("overallRisk", "low"), "\"4\"")
                         .status())
                 .isEqualTo(409);
         assertThat(Cases.ok(api.get(base + "/" + id + "/history")).get("items")).hasSize(4);
@@ -322,26 +321,27 @@ class AssessmentRecordTest {
         Map<String, Object> longest = assessment("2026-02-01");
         longest.put("formulation", "x".repeat(20000));
         String id = Cases.created(api.post(base, longest)).get("id").asText();
-        String amend = base + "/" + id + "?reason=Recoded";
-        Reply badCode = api.patch(amend, Map.of("diagnoses", List.of(diagnosis("ICD-10", "6D10.1", "x"))), "\"1\"");
+        String amend = base + "/" + id;
+        Api because = api.because("Recoded");
+        Reply badCode = because.patch(amend, Map.of("diagnoses", List.of(diagnosis("ICD-10", "6D10.1", "x"))), "\"1\"");
         assertThat(badCode.status()).isEqualTo(422);
         assertThat(badCode.fieldsAtFault()).containsExactly("diagnoses[0].code");
         Map<String, Object> cleared = new LinkedHashMap<>();
         cleared.put("persistence", null);
         cleared.put("psychosocial_damage", null);
-        assertThat(api.patch(amend, Map.of("riskRatings", cleared), "\"1\"").fieldsAtFault())
+        assertThat(because.patch(amend, Map.of("riskRatings", cleared), "\"1\"").fieldsAtFault())
                 .containsExactly("riskRatings.persistence", "riskRatings.psychosocial_damage");
-        assertThat(api.patch(amend, Map.of("riskRatings", Map.of("violence", "extreme")), "\"1\"")
+        assertThat(because.patch(amend, Map.of("riskRatings", Map.of("violence", "extreme")), "\"1\"")
                         .fieldsAtFault())
                 .containsExactly("riskRatings.violence");
-        assertThat(api.patch(amend, Map.of("riskRatings", Map.of("fixation", "low")), "\"1\"")
+        assertThat(because.patch(amend, Map.of("riskRatings", Map.of("fixation", "low")), "\"1\"")
                         .fieldsAtFault())
                 .containsExactly("riskRatings.fixation");
-        assertThat(api.patch(amend, Map.of("assessedOn", tomorrow), "\"1\"").fieldsAtFault())
+        assertThat(because.patch(amend, Map.of("assessedOn", tomorrow), "\"1\"").fieldsAtFault())
                 .containsExactly("assessedOn");
-        assertThat(api.patch(amend, Map.of("instrument", "SRP-2"), "\"1\"").fieldsAtFault())
+        assertThat(because.patch(amend, Map.of("instrument", "SRP-2"), "\"1\"").fieldsAtFault())
                 .containsExactly("instrument");
-        assertThat(api.patch(amend, Map.of("id", "other"), "\"1\"").fieldsAtFault())
+        assertThat(because.patch(amend, Map.of("id", "other"), "\"1\"").fieldsAtFault())
                 .containsExactly("id");
         JsonNode unchanged = Cases.ok(api.get(base + "/" + id));
         assertThat(unchanged.get("version").asInt()).isEqualTo(1);
@@ -367,7 +367,7 @@ class AssessmentRecordTest {
         String id = Cases.created(api.post(base, assessment("2026-02-20")))
                 .get("id")
                 .asText();
-        Cases.ok(api.patch(base + "/" + id + "?reason=Second%20opinion", Map.of("overallRisk", "moderate"), "\"1\""));
+        Cases.ok(api.because("Second opinion").patch(base + "/" + id, Map.of("overallRisk", "moderate"), "\"1\""));
 
         for (Role role : List.of(Role.clinician, Role.probation, Role.police, Role.advocate, Role.cps)) {
             Api reader = TestApp.as(APP, role + ".asm");

@@ -102,8 +102,7 @@ class DesistanceReviewRecordTest {
         Map<String, Object> patch =
                 Map.of("riskRatings", risk("moderate", "high", "moderate", "moderate"), "fixation", 6);
         assertThat(api.patch(base + "/" + id, patch, "\"1\"").fieldsAtFault()).containsExactly("reason");
-        Reply amended =
-                api.patch(base + "/" + id + "?reason=Recurrence%20rated%20on%20the%20wrong%20line", patch, "\"1\"");
+        Reply amended = api.because("Recurrence rated on the wrong line").patch(base + "/" + id, patch, "\"1\"");
         JsonNode changed = Cases.ok(amended);
         assertThat(amended.header("ETag")).isEqualTo("\"2\"");
         assertThat(changed.get("riskRatings").get("recurrence").asText()).isEqualTo("moderate");
@@ -122,15 +121,18 @@ class DesistanceReviewRecordTest {
         assertThat(history.get(0).get("record").get("fixation").asInt()).isEqualTo(7);
         assertThat(history.get(1).get("reason").asText()).isEqualTo("Recurrence rated on the wrong line");
 
-        assertThat(api.patch(base + "/" + id + "?reason=x", Map.of("fixation", 11), "\"2\"")
+        assertThat(api.because("x")
+                        .patch(base + "/" + id, Map.of("fixation", 11), "\"2\"")
                         .fieldsAtFault())
                 .containsExactly("fixation");
-        assertThat(api.patch(base + "/" + id + "?reason=x", Map.of("id", "other"), "\"2\"")
+        assertThat(api.because("x")
+                        .patch(base + "/" + id, Map.of("id", "other"), "\"2\"")
                         .fieldsAtFault())
                 .containsExactly("id");
         // a merge patch leaves absent keys as they were; a null clears one, which a review may not lack
-        assertThat(api.patch(
-                                base + "/" + id + "?reason=x",
+        assertThat(api.because("x")
+                        .patch(
+                                base + "/" + id,
                                 Map.of(
                                         "riskRatings",
                                         with(
@@ -221,7 +223,8 @@ class DesistanceReviewRecordTest {
         assertThat(Cases.ok(api.get(base)).get("items")).isEmpty();
         String id =
                 Cases.created(api.post(base, review("2026-02-01"))).get("id").asText();
-        assertThat(api.patch(base + "/" + id + "?reason=x", Map.of("reviewedOn", tomorrow), "\"1\"")
+        assertThat(api.because("x")
+                        .patch(base + "/" + id, Map.of("reviewedOn", tomorrow), "\"1\"")
                         .fieldsAtFault())
                 .containsExactly("reviewedOn");
         assertThat(Cases.ok(api.get(base + "/" + id)).get("reviewedOn").asText())

@@ -60,10 +60,16 @@ class CaseIntakeFlowTest {
                 .get("nhsNumber")
                 .toString();
         assertThat(participant.get("nhsNumber").asText()).isEqualTo(sentNhsNumber.replace(" ", ""));
-        assertThat(api.get("/participants?q=hale").json().get("items")).hasSize(1);
-        assertThat(api.get("/participants?q=STAC-2026-0001").json().get("items"))
+        assertThat(api.post("/participants/search", Map.of("q", "hale")).json().get("items"))
                 .hasSize(1);
-        assertThat(api.get("/participants?q=nobody").json().get("items")).isEmpty();
+        assertThat(api.post("/participants/search", Map.of("q", "STAC-2026-0001"))
+                        .json()
+                        .get("items"))
+                .hasSize(1);
+        assertThat(api.post("/participants/search", Map.of("q", "nobody"))
+                        .json()
+                        .get("items"))
+                .isEmpty();
 
         JsonNode queue = Cases.ok(api.get("/referrals?siteCode=STAC&status=awaiting_review"));
         assertThat(queue.get("items"))

@@ -93,11 +93,12 @@ final class Attacks {
         if (operation.takesIfMatch()) {
             headers.put("If-Match", HostileRequest.IF_MATCH_CURRENT);
         }
+        if (operation.in("header").stream().anyMatch(param -> param.name().equals("Change-Reason"))) {
+            headers.put("Change-Reason", "Corrected%20at%20review");
+        }
         StringBuilder query = new StringBuilder();
         for (Param param : operation.in("query")) {
-            if (param.name().equals("reason")) {
-                query.append(query.length() == 0 ? '?' : '&').append("reason=Corrected%20at%20review");
-            } else if (param.name().equals("audience")) {
+            if (param.name().equals("audience")) {
                 query.append(query.length() == 0 ? '?' : '&')
                         .append("audience=")
                         .append(param.enumValues().get(0));

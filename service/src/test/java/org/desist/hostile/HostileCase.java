@@ -168,6 +168,7 @@ final class HostileCase {
                         "reason",
                         "Daily review");
             case "PATCH /participants/{id}" -> Map.of("givenName", "Samuel");
+            case "POST /participants/search" -> Map.of("q", "hostile", "limit", 10);
             // into the participant itself: read and checked field by field, and never merged, which would leave the
             // case every other attack aims at answering 410
             case "POST /participants/{id}/merge" ->

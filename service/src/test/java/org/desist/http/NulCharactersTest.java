@@ -33,10 +33,10 @@ class NulCharactersTest {
 
     @Test
     void in_a_query_parameter() {
-        Reply reply = api.get("/participants?q=Ha%00le");
+        Reply reply = api.get("/participants?siteCode=Ha%00le");
         assertThat(reply.status()).isEqualTo(400);
         assertThat(reply.contentType()).startsWith("application/problem+json");
-        assertThat(reply.fieldsAtFault()).containsExactly("q");
+        assertThat(reply.fieldsAtFault()).containsExactly("siteCode");
 
         Reply audit = api.get("/audit?participantId=%00");
         assertThat(audit.status()).isEqualTo(400);
@@ -70,8 +70,8 @@ class NulCharactersTest {
             }
             assertThat(TableDigest.changed(before, tables.take())).isEmpty();
         }
-        Reply query = api.get("/participants?q=Ha%EF%BF%BFle");
+        Reply query = api.get("/participants?siteCode=Ha%EF%BF%BFle");
         assertThat(query.status()).isEqualTo(400);
-        assertThat(query.fieldsAtFault()).containsExactly("q");
+        assertThat(query.fieldsAtFault()).containsExactly("siteCode");
     }
 }

@@ -61,24 +61,26 @@ class IncidentRecordTest {
         Reply noReason = api.patch(base + "/" + id, Map.of("kind", "breach_of_order"), "\"1\"");
         assertThat(noReason.status()).isEqualTo(422);
         assertThat(noReason.fieldsAtFault()).containsExactly("reason");
-        assertThat(api.patch(base + "/" + id + "?reason=typo", Map.of("kind", "breach_of_order"), null)
+        assertThat(api.because("typo")
+                        .patch(base + "/" + id, Map.of("kind", "breach_of_order"), null)
                         .status())
                 .isEqualTo(428);
-        assertThat(api.patch(base + "/" + id + "?reason=typo", Map.of("kind", "breach_of_order"), "\"7\"")
+        assertThat(api.because("typo")
+                        .patch(base + "/" + id, Map.of("kind", "breach_of_order"), "\"7\"")
                         .status())
                 .isEqualTo(412);
-        assertThat(api.patch(base + "/" + id + "?reason=typo", Map.of("id", "x"), "\"1\"")
+        assertThat(api.because("typo")
+                        .patch(base + "/" + id, Map.of("id", "x"), "\"1\"")
                         .fieldsAtFault())
                 .containsExactly("id");
-        assertThat(api.patch(base + "/" + id + "?reason=typo", Map.of("kind", "stalking"), "\"1\"")
+        assertThat(api.because("typo")
+                        .patch(base + "/" + id, Map.of("kind", "stalking"), "\"1\"")
                         .fieldsAtFault())
                 .containsExactly("kind");
         assertThat(Cases.ok(api.get(base + "/" + id)).get("version").asInt()).isEqualTo(1);
 
-        Reply amended = api.patch(
-                base + "/" + id + "?reason=Order%20in%20force%20at%20the%20time",
-                Map.of("kind", "breach_of_order"),
-                "\"1\"");
+        Reply amended = api.because("Order in force at the time")
+                .patch(base + "/" + id, Map.of("kind", "breach_of_order"), "\"1\"");
         assertThat(Cases.ok(amended).get("kind").asText()).isEqualTo("breach_of_order");
         assertThat(amended.header("ETag")).isEqualTo("\"2\"");
         assertThat(amended.json().get("details").asText())
@@ -101,7 +103,8 @@ class IncidentRecordTest {
                 Map.of("If-Match", "\"2\""));
         assertThat(Cases.ok(marked).get("status").asText()).isEqualTo("entered_in_error");
         assertThat(marked.json().get("errorReason").asText()).isEqualTo("Wrong participant");
-        assertThat(api.patch(base + "/" + id + "?reason=again", Map.of("kind", "arrest"), "\"3\"")
+        assertThat(api.because("again")
+                        .patch(base + "/" + id, Map.of("kind", "arrest"), "\"3\"")
                         .status())
                 .isEqualTo(409);
         assertThat(Cases.ok(api.get(base)).get("items").get(0).get("status").asText())

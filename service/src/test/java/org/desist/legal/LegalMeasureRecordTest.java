@@ -82,7 +82,7 @@ class LegalMeasureRecordTest {
         assertThat(Cases.ok(api.get(base + "/" + id))).isEqualTo(record);
 
         String yesterday = TODAY.minusDays(1).toString();
-        Reply amended = api.patch(base + "/" + id + "?reason=Order%20discharged", Map.of("until", yesterday), "\"1\"");
+        Reply amended = api.because("Order discharged").patch(base + "/" + id, Map.of("until", yesterday), "\"1\"");
         JsonNode now = Cases.ok(amended);
         assertThat(amended.header("ETag")).isEqualTo("\"2\"");
         assertThat(now.get("until").asText()).isEqualTo(yesterday);
@@ -97,7 +97,7 @@ class LegalMeasureRecordTest {
         assertThat(history.get(1).get("record")).isEqualTo(now);
         assertThat(history.get(1).get("reason").asText()).isEqualTo("Order discharged");
 
-        Cases.ok(api.patch(base + "/" + id + "?reason=Discharge%20set%20aside", mapWithNull("until"), "\"2\""));
+        Cases.ok(api.because("Discharge set aside").patch(base + "/" + id, mapWithNull("until"), "\"2\""));
         assertThat(Cases.ok(api.get(base + "/" + id)).get("inForce").asBoolean())
                 .isTrue();
 
@@ -107,7 +107,8 @@ class LegalMeasureRecordTest {
                 Map.of("reason", "Another case's order"),
                 Map.of("If-Match", "\"3\""));
         assertThat(Cases.ok(marked).get("status").asText()).isEqualTo("entered_in_error");
-        assertThat(api.patch(base + "/" + id + "?reason=again", Map.of("kind", "restraining_order"), "\"4\"")
+        assertThat(api.because("again")
+                        .patch(base + "/" + id, Map.of("kind", "restraining_order"), "\"4\"")
                         .status())
                 .isEqualTo(409);
         assertThat(Cases.ok(api.get(base + "/" + id + "/history")).get("items")).hasSize(4);
@@ -208,17 +209,18 @@ class LegalMeasureRecordTest {
         String id = Cases.created(api.post(base, measure("licence_conditions", "2026-04-01", "2026-09-30")))
                 .get("id")
                 .asText();
-        String amend = base + "/" + id + "?reason=Corrected";
-        Reply early = api.patch(amend, Map.of("until", "2026-03-01"), "\"1\"");
+        String amend = base + "/" + id;
+        Api because = api.because("Corrected");
+        Reply early = because.patch(amend, Map.of("until", "2026-03-01"), "\"1\"");
         assertThat(early.status()).isEqualTo(422);
         assertThat(early.fieldsAtFault()).containsExactly("until");
-        assertThat(api.patch(amend, Map.of("from", "2026-10-01"), "\"1\"").fieldsAtFault())
+        assertThat(because.patch(amend, Map.of("from", "2026-10-01"), "\"1\"").fieldsAtFault())
                 .containsExactly("until");
-        assertThat(api.patch(amend, mapWithNull("from"), "\"1\"").fieldsAtFault())
+        assertThat(because.patch(amend, mapWithNull("from"), "\"1\"").fieldsAtFault())
                 .containsExactly("from");
-        assertThat(api.patch(amend, Map.of("kind", "tag"), "\"1\"").fieldsAtFault())
+        assertThat(because.patch(amend, Map.of("kind", "tag"), "\"1\"").fieldsAtFault())
                 .containsExactly("kind");
-        assertThat(api.patch(amend, Map.of("inForce", false), "\"1\"").fieldsAtFault())
+        assertThat(because.patch(amend, Map.of("inForce", false), "\"1\"").fieldsAtFault())
                 .containsExactly("inForce");
         JsonNode unchanged = Cases.ok(api.get(base + "/" + id));
         assertThat(unchanged.get("version").asInt()).isEqualTo(1);
@@ -250,8 +252,7 @@ class LegalMeasureRecordTest {
         String id = Cases.created(api.post(base, measure("restraining_order", "2026-01-20", null)))
                 .get("id")
                 .asText();
-        Cases.ok(
-                api.patch(base + "/" + id + "?reason=Varied", Map.of("conditions", "Exclusion zone widened"), "\"1\""));
+        Cases.ok(api.because("Varied").patch(base + "/" + id, Map.of("conditions", "Exclusion zone widened"), "\"1\""));
         for (Role role : List.of(Role.clinician, Role.probation, Role.police, Role.advocate, Role.cps)) {
             Api reader = TestApp.as(APP, role + ".lgl");
             JsonNode listed = Cases.ok(reader.get(base)).get("items").get(0);

@@ -248,19 +248,20 @@ class ServiceReferralRecordTest {
     @Test
     void an_amendment_needs_if_match_and_a_reason_keeps_history_and_cannot_pass_the_next_move() {
         String path = base(participant) + "/" + make(participant).get("id").asText();
-        assertThat(api.patch(path + "?reason=typo", Map.of("kind", "drug"), null)
-                        .status())
+        assertThat(api.because("typo").patch(path, Map.of("kind", "drug"), null).status())
                 .isEqualTo(428);
         assertThat(api.patch(path, Map.of("kind", "drug"), "\"1\"").fieldsAtFault())
                 .containsExactly("reason");
-        assertThat(api.patch(path + "?reason=typo", Map.of("kind", "housing"), "\"1\"")
+        assertThat(api.because("typo")
+                        .patch(path, Map.of("kind", "housing"), "\"1\"")
                         .fieldsAtFault())
                 .containsExactly("kind");
-        assertThat(api.patch(path + "?reason=typo", Map.of("state", "completed"), "\"1\"")
+        assertThat(api.because("typo")
+                        .patch(path, Map.of("state", "completed"), "\"1\"")
                         .fieldsAtFault())
                 .containsExactly("state");
 
-        Reply amended = api.patch(path + "?reason=Made%20a%20day%20earlier", Map.of("madeOn", "2026-03-01"), "\"1\"");
+        Reply amended = api.because("Made a day earlier").patch(path, Map.of("madeOn", "2026-03-01"), "\"1\"");
         JsonNode record = Cases.ok(amended);
         assertThat(amended.header("ETag")).isEqualTo("\"2\"");
         assertThat(record.get("madeOn").asText()).isEqualTo("2026-03-01");
@@ -269,11 +270,12 @@ class ServiceReferralRecordTest {
         assertThat(record.get("amendedBy").asText()).isEqualTo("tester");
 
         Cases.ok(api.post(path + "/transitions", move("accepted", "2026-03-09")));
-        assertThat(api.patch(path + "?reason=typo", Map.of("madeOn", "2026-03-10"), "\"3\"")
+        assertThat(api.because("typo")
+                        .patch(path, Map.of("madeOn", "2026-03-10"), "\"3\"")
                         .fieldsAtFault())
                 .containsExactly("madeOn");
         JsonNode kept = Cases.ok(
-                api.patch(path + "?reason=Wrong%20provider", Map.of("provider", "Eastside Recovery Service"), "\"3\""));
+                api.because("Wrong provider").patch(path, Map.of("provider", "Eastside Recovery Service"), "\"3\""));
         assertThat(kept.get("stateOn").asText()).isEqualTo("2026-03-09");
         assertThat(kept.get("state").asText()).isEqualTo("accepted");
 

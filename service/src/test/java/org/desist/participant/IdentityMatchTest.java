@@ -90,7 +90,9 @@ class IdentityMatchTest {
         assertThat(match.get("matchedOn").asText()).isEqualTo("nhsNumber");
         assertThat(again.json().get("detail").asText())
                 .contains(first.get("caseRef").asText(), "participantId");
-        assertThat(Cases.ok(api.get("/participants?q=webb")).get("items")).hasSize(1);
+        assertThat(Cases.ok(api.post("/participants/search", Map.of("q", "webb")))
+                        .get("items"))
+                .hasSize(1);
     }
 
     @Test
@@ -142,7 +144,8 @@ class IdentityMatchTest {
         JsonNode audit = Cases.ok(auditor.get(
                 "/audit?participantId=" + second.get("participantId").asText()));
         assertThat(audit.toString()).contains("new_person_confirmation");
-        assertThat(Cases.ok(api.get("/participants?q=zoe%20mc%20kay")).get("items"))
+        assertThat(Cases.ok(api.post("/participants/search", Map.of("q", "zoe mc kay")))
+                        .get("items"))
                 .hasSize(2);
     }
 
@@ -203,25 +206,25 @@ class IdentityMatchTest {
                 .get("participantId")
                 .asText();
 
-        assertThat(ids("/participants?nhsNumber=" + nhs.replace(" ", "%20"))).containsExactly(id);
-        assertThat(ids("/participants?nhsNumber=" + nhs.replace(" ", ""))).containsExactly(id);
-        assertThat(ids("/participants?pncId=1999/0001234c")).containsExactly(id);
-        assertThat(ids("/participants?dateOfBirth=1975-12-25")).containsExactly(id);
-        assertThat(ids("/participants?dateOfBirth=1975-12-25&q=ABLE")).containsExactly(id);
-        assertThat(ids("/participants?dateOfBirth=1975-12-26&q=able")).isEmpty();
-        assertThat(south.get("/participants?nhsNumber=" + nhs.replace(" ", ""))
+        assertThat(ids(Map.of("nhsNumber", nhs))).containsExactly(id);
+        assertThat(ids(Map.of("nhsNumber", nhs.replace(" ", "")))).containsExactly(id);
+        assertThat(ids(Map.of("pncId", "1999/0001234c"))).containsExactly(id);
+        assertThat(ids(Map.of("dateOfBirth", "1975-12-25"))).containsExactly(id);
+        assertThat(ids(Map.of("dateOfBirth", "1975-12-25", "q", "ABLE"))).containsExactly(id);
+        assertThat(ids(Map.of("dateOfBirth", "1975-12-26", "q", "able"))).isEmpty();
+        assertThat(south.post("/participants/search", Map.of("nhsNumber", nhs.replace(" ", "")))
                         .json()
                         .get("items"))
                 .isEmpty();
 
-        Reply bad = api.get("/participants?dateOfBirth=25/12/1975");
-        assertThat(bad.status()).as(bad.toString()).isEqualTo(400);
+        Reply bad = api.post("/participants/search", Map.of("dateOfBirth", "25/12/1975"));
+        assertThat(bad.status()).as(bad.toString()).isEqualTo(422);
         assertThat(bad.fieldsAtFault()).containsExactly("dateOfBirth");
-        Reply longName = api.get("/participants?q=" + "a".repeat(201));
-        assertThat(longName.status()).as(longName.toString()).isEqualTo(400);
+        Reply longName = api.post("/participants/search", Map.of("q", "a".repeat(201)));
+        assertThat(longName.status()).as(longName.toString()).isEqualTo(422);
         assertThat(longName.fieldsAtFault()).containsExactly("q");
-        Reply longNumber = api.get("/participants?nhsNumber=" + "9".repeat(21));
-        assertThat(longNumber.status()).as(longNumber.toString()).isEqualTo(400);
+        Reply longNumber = api.post("/participants/search", Map.of("nhsNumber", "9".repeat(21)));
+        assertThat(longNumber.status()).as(longNumber.toString()).isEqualTo(422);
         assertThat(longNumber.fieldsAtFault()).containsExactly("nhsNumber");
     }
 
@@ -269,12 +272,12 @@ class IdentityMatchTest {
                 .findFirst()
                 .orElseThrow();
         assertThat(conflict.fieldsAtFault()).containsExactly("participant.nhsNumber");
-        assertThat(ids("/participants?nhsNumber=" + nhs.replace(" ", ""))).hasSize(1);
+        assertThat(ids(Map.of("nhsNumber", nhs.replace(" ", "")))).hasSize(1);
     }
 
-    static List<String> ids(String path) {
+    static List<String> ids(Map<String, Object> terms) {
         List<String> ids = new ArrayList<>();
-        Cases.ok(api.get(path))
+        Cases.ok(api.post("/participants/search", terms))
                 .get("items")
                 .forEach(item -> ids.add(item.get("id").asText()));
         return ids;

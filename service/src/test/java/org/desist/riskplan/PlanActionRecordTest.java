@@ -200,25 +200,27 @@ class PlanActionRecordTest {
     @Test
     void an_amendment_needs_if_match_and_a_reason_and_keeps_history() {
         String path = add("2026-03-20");
-        assertThat(api.patch(path + "?reason=later", Map.of("dueOn", "2026-03-27"), null)
+        assertThat(api.because("later")
+                        .patch(path, Map.of("dueOn", "2026-03-27"), null)
                         .status())
                 .isEqualTo(428);
-        assertThat(api.patch(path + "?reason=later", Map.of("dueOn", "2026-03-27"), "\"9\"")
+        assertThat(api.because("later")
+                        .patch(path, Map.of("dueOn", "2026-03-27"), "\"9\"")
                         .status())
                 .isEqualTo(412);
         assertThat(api.patch(path, Map.of("dueOn", "2026-03-27"), "\"1\"").fieldsAtFault())
                 .containsExactly("reason");
-        assertThat(api.patch(path + "?reason=x", Map.of("state", "done"), "\"1\"")
+        assertThat(api.because("x")
+                        .patch(path, Map.of("state", "done"), "\"1\"")
                         .fieldsAtFault())
                 .containsExactly("state");
-        assertThat(api.patch(path + "?reason=x", Map.of("dueOn", "2026-01-02"), "\"1\"")
+        assertThat(api.because("x")
+                        .patch(path, Map.of("dueOn", "2026-01-02"), "\"1\"")
                         .fieldsAtFault())
                 .containsExactly("dueOn");
 
-        Reply amended = api.patch(
-                path + "?reason=Court%20date%20moved",
-                Map.of("dueOn", "2026-03-27", "agency", "probation", "owner", "PO Hughes"),
-                "\"1\"");
+        Reply amended = api.because("Court date moved")
+                .patch(path, Map.of("dueOn", "2026-03-27", "agency", "probation", "owner", "PO Hughes"), "\"1\"");
         JsonNode record = Cases.ok(amended);
         assertThat(amended.header("ETag")).isEqualTo("\"2\"");
         assertThat(record.get("dueOn").asText()).isEqualTo("2026-03-27");
@@ -241,7 +243,8 @@ class PlanActionRecordTest {
         assertThat(marked.get("errorReason").asText()).isEqualTo("Wrong case");
         assertThat(api.post(path + "/transitions", close("done", "2026-03-10")).status())
                 .isEqualTo(409);
-        assertThat(api.patch(path + "?reason=x", Map.of("owner", "PO Hughes"), "\"2\"")
+        assertThat(api.because("x")
+                        .patch(path, Map.of("owner", "PO Hughes"), "\"2\"")
                         .status())
                 .isEqualTo(409);
         assertThat(Cases.ok(api.get(path)).get("state").asText()).isEqualTo("open");

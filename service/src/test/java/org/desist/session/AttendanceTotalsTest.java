@@ -160,7 +160,7 @@ class AttendanceTotalsTest {
                 }
                 // now and then a stale version: refused, and the totals must not move
                 int version = random.nextInt(8) == 0 ? session.version() + 5 : session.version();
-                reply = api.patch(session.path() + "?reason=Corrected", patch, "\"" + version + "\"");
+                reply = api.because("Corrected").patch(session.path(), patch, "\"" + version + "\"");
                 patched = true;
             } else {
                 reply = api.send(

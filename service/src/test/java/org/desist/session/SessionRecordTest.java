@@ -234,10 +234,8 @@ class SessionRecordTest {
         body.put("shareable", false);
         body.put("concern", "Drove past the victim's house on the way");
         Cases.ok(api.post(base + "/" + id + "/outcome", body));
-        Cases.ok(api.patch(
-                base + "/" + id + "?reason=Clinician%20agreed%20to%20share",
-                Map.of("shareable", true, "notes", NOTES + " (shared)"),
-                "\"2\""));
+        Cases.ok(api.because("Clinician agreed to share")
+                .patch(base + "/" + id, Map.of("shareable", true, "notes", NOTES + " (shared)"), "\"2\""));
 
         JsonNode listed = Cases.ok(probation.get(base)).get("items").get(0);
         JsonNode read = Cases.ok(probation.get(base + "/" + id));
@@ -282,27 +280,32 @@ class SessionRecordTest {
         String path = base + "/" + id;
         Map<String, Object> moved = Map.of("scheduledAt", "2026-03-04T15:00:00Z", "durationMinutes", 90);
         assertThat(api.patch(path, moved, "\"1\"").fieldsAtFault()).containsExactly("reason");
-        assertThat(api.patch(path + "?reason=moved", moved, null).status()).isEqualTo(428);
-        assertThat(api.patch(path + "?reason=moved", moved, "\"5\"").status()).isEqualTo(412);
-        assertThat(api.patch(path + "?reason=moved", Map.of("durationMinutes", 481), "\"1\"")
+        assertThat(api.because("moved").patch(path, moved, null).status()).isEqualTo(428);
+        assertThat(api.because("moved").patch(path, moved, "\"5\"").status()).isEqualTo(412);
+        assertThat(api.because("moved")
+                        .patch(path, Map.of("durationMinutes", 481), "\"1\"")
                         .fieldsAtFault())
                 .containsExactly("durationMinutes");
-        assertThat(api.patch(path + "?reason=moved", Map.of("scheduledAt", "2026-01-15T10:00:00Z"), "\"1\"")
+        assertThat(api.because("moved")
+                        .patch(path, Map.of("scheduledAt", "2026-01-15T10:00:00Z"), "\"1\"")
                         .fieldsAtFault())
                 .containsExactly("scheduledAt");
         // no outcome yet: it is recorded with POST .../outcome, not by amendment
-        assertThat(api.patch(path + "?reason=moved", Map.of("outcome", "attended"), "\"1\"")
+        assertThat(api.because("moved")
+                        .patch(path, Map.of("outcome", "attended"), "\"1\"")
                         .fieldsAtFault())
                 .containsExactly("outcome");
-        assertThat(api.patch(path + "?reason=moved", Map.of("notes", "x"), "\"1\"")
+        assertThat(api.because("moved")
+                        .patch(path, Map.of("notes", "x"), "\"1\"")
                         .fieldsAtFault())
                 .containsExactly("notes");
-        assertThat(api.patch(path + "?reason=moved", Map.of("outcomeRecordedAt", "2026-03-04T16:00:00Z"), "\"1\"")
+        assertThat(api.because("moved")
+                        .patch(path, Map.of("outcomeRecordedAt", "2026-03-04T16:00:00Z"), "\"1\"")
                         .fieldsAtFault())
                 .containsExactly("outcomeRecordedAt");
         assertThat(Cases.ok(api.get(path)).get("version").asInt()).isEqualTo(1);
 
-        Reply amended = api.patch(path + "?reason=Room%20double-booked", moved, "\"1\"");
+        Reply amended = api.because("Room double-booked").patch(path, moved, "\"1\"");
         assertThat(Cases.ok(amended).get("scheduledAt").asText()).isEqualTo("2026-03-04T15:00:00Z");
         assertThat(amended.header("ETag")).isEqualTo("\"2\"");
         assertThat(amended.json().get("durationMinutes").asInt()).isEqualTo(90);
@@ -324,21 +327,25 @@ class SessionRecordTest {
         JsonNode recorded = Cases.ok(api.post(path + "/outcome", outcome("attended", 4)));
         String when = recorded.get("outcomeRecordedAt").asText();
 
-        assertThat(api.patch(path + "?reason=r", Map.of("outcome", "did_not_attend"), "\"2\"")
+        assertThat(api.because("r")
+                        .patch(path, Map.of("outcome", "did_not_attend"), "\"2\"")
                         .fieldsAtFault())
                 .containsExactly("engagement");
-        assertThat(api.patch(path + "?reason=r", Map.of("engagement", 0), "\"2\"")
+        assertThat(api.because("r")
+                        .patch(path, Map.of("engagement", 0), "\"2\"")
                         .fieldsAtFault())
                 .containsExactly("engagement");
-        assertThat(api.patch(path + "?reason=r", Map.of("outcome", "maybe"), "\"2\"")
+        assertThat(api.because("r")
+                        .patch(path, Map.of("outcome", "maybe"), "\"2\"")
                         .fieldsAtFault())
                 .containsExactly("outcome");
         Map<String, Object> removed = new HashMap<>();
         removed.put("outcome", null);
-        assertThat(api.patch(path + "?reason=r", removed, "\"2\"").fieldsAtFault())
+        assertThat(api.because("r").patch(path, removed, "\"2\"").fieldsAtFault())
                 .containsExactly("outcome");
         String ahead = Instant.now().plus(1, ChronoUnit.DAYS).toString();
-        assertThat(api.patch(path + "?reason=r", Map.of("scheduledAt", ahead), "\"2\"")
+        assertThat(api.because("r")
+                        .patch(path, Map.of("scheduledAt", ahead), "\"2\"")
                         .fieldsAtFault())
                 .containsExactly("scheduledAt");
         assertThat(Cases.ok(api.get(path)).get("version").asInt()).isEqualTo(2);
@@ -347,7 +354,7 @@ class SessionRecordTest {
         missed.put("outcome", "did_not_attend");
         missed.put("engagement", null);
         JsonNode amended =
-                Cases.ok(api.patch(path + "?reason=Mixed%20up%20with%20the%20group%20session", missed, "\"2\""));
+                Cases.ok(api.because("Mixed up with the group session").patch(path, missed, "\"2\""));
         assertThat(amended.get("outcome").asText()).isEqualTo("did_not_attend");
         assertThat(amended.get("engagement").isNull()).isTrue();
         assertThat(amended.get("outcomeRecordedAt").asText()).isEqualTo(when);
@@ -369,7 +376,8 @@ class SessionRecordTest {
         assertThat(marked.json().get("errorReason").asText()).isEqualTo("Wrong participant");
 
         assertThat(api.post(path + "/outcome", outcome("attended", 4)).status()).isEqualTo(409);
-        assertThat(api.patch(path + "?reason=again", Map.of("durationMinutes", 30), "\"2\"")
+        assertThat(api.because("again")
+                        .patch(path, Map.of("durationMinutes", 30), "\"2\"")
                         .status())
                 .isEqualTo(409);
         JsonNode listed = Cases.ok(api.get(base)).get("items");

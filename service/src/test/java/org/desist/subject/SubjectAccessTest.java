@@ -124,10 +124,9 @@ class SubjectAccessTest {
         String assessmentId = Cases.created(clinician.post(records + "assessments", assessment))
                 .get("id")
                 .asText();
-        Cases.ok(clinician.patch(
-                records + "assessments/" + assessmentId + "?reason=Recurrence%20rated%20wrongly",
-                Map.of("riskRatings", ratings("high")),
-                "\"1\""));
+        Cases.ok(clinician
+                .because("Recurrence rated wrongly")
+                .patch(records + "assessments/" + assessmentId, Map.of("riskRatings", ratings("high")), "\"1\""));
 
         String sessionId = Cases.created(clinician.post(
                         records + "sessions",

@@ -44,6 +44,23 @@ public final class Api {
                                 .encodeToString(pair.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 
+    /**
+     * A copy of this client that says why it changes a record, as the amending operations take it: in the
+     * Change-Reason header, UTF-8 percent-encoded (never {@code ?reason=} in the address).
+     */
+    public Api because(String reason) {
+        StringBuilder encoded = new StringBuilder();
+        for (byte b : reason.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+            int c = b & 0xff;
+            if (c > 0x20 && c < 0x7f && c != '%') {
+                encoded.append((char) c);
+            } else {
+                encoded.append('%').append(String.format("%02X", c));
+            }
+        }
+        return with("Change-Reason", encoded.toString());
+    }
+
     public Api withBearer(String token) {
         return with("Authorization", "Bearer " + token);
     }

@@ -69,10 +69,11 @@ class VictimSafetyRecordTest {
                 .extracting(item -> item.get("raisedOn").asText())
                 .containsExactly("2026-03-12", "2026-03-10");
 
-        Reply amended = advocate.patch(
-                base + "/" + id + "?reason=Police%20response%20confirmed",
-                Map.of("actionTaken", "Panic alarm fitted by the police on 2026-03-11"),
-                "\"1\"");
+        Reply amended = advocate.because("Police response confirmed")
+                .patch(
+                        base + "/" + id,
+                        Map.of("actionTaken", "Panic alarm fitted by the police on 2026-03-11"),
+                        "\"1\"");
         assertThat(Cases.ok(amended).get("actionTaken").asText()).startsWith("Panic alarm fitted");
         assertThat(amended.json().get("victimRef").asText()).isEqualTo("VA-2026-0147");
         JsonNode history = Cases.ok(advocate.get(base + "/" + id + "/history")).get("items");
@@ -80,10 +81,12 @@ class VictimSafetyRecordTest {
         assertThat(history.get(0).get("record").get("actionTaken").asText()).startsWith("Safety plan reviewed");
         assertThat(history.get(1).get("reason").asText()).isEqualTo("Police response confirmed");
 
-        assertThat(advocate.patch(base + "/" + id + "?reason=x", Map.of("victimRef", "VA-2026-9999"), "\"2\"")
+        assertThat(advocate.because("x")
+                        .patch(base + "/" + id, Map.of("victimRef", "VA-2026-9999"), "\"2\"")
                         .fieldsAtFault())
                 .containsExactly("victimRef");
-        assertThat(advocate.patch(base + "/" + id + "?reason=x", Map.of("concern", ""), "\"2\"")
+        assertThat(advocate.because("x")
+                        .patch(base + "/" + id, Map.of("concern", ""), "\"2\"")
                         .fieldsAtFault())
                 .containsExactly("concern");
         assertThat(Cases.ok(advocate.get(base + "/" + id)).get("version").asInt())
@@ -119,7 +122,8 @@ class VictimSafetyRecordTest {
             assertThat(reader.post(base, concern("2026-03-11")).status())
                     .as(user)
                     .isEqualTo(403);
-            assertThat(reader.patch(base + "/" + id + "?reason=x", Map.of("concern", "changed"), "\"1\"")
+            assertThat(reader.because("x")
+                            .patch(base + "/" + id, Map.of("concern", "changed"), "\"1\"")
                             .status())
                     .as(user)
                     .isEqualTo(403);

@@ -179,8 +179,14 @@ class ApiDescriptionTest {
         api.at("/paths/~1participants/get/parameters")
                 .forEach(p -> searchTerms.add(p.path("name").asText()));
         assertThat(searchTerms)
-                .as("GET /participants' search terms are query parameters, not a body")
-                .contains("q", "nhsNumber", "pncId", "dateOfBirth", "enrolmentState", "priority");
+                .as("GET /participants' filters are query parameters, not a body; its identifying terms are neither")
+                .contains("enrolmentState", "priority")
+                .doesNotContain("q", "nhsNumber", "pncId", "dateOfBirth");
+        List<String> bodyTerms = new ArrayList<>();
+        api.at("/components/schemas/SearchTerms/properties").fieldNames().forEachRemaining(bodyTerms::add);
+        assertThat(bodyTerms)
+                .as("POST /participants/search takes the terms in its body")
+                .contains("q", "nhsNumber", "pncId", "dateOfBirth", "enrolmentState", "priority", "limit", "offset");
     }
 
     @Test

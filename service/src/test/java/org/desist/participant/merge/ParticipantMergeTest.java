@@ -253,7 +253,7 @@ class ParticipantMergeTest {
         assertThat(intoMerged.status()).as(intoMerged.toString()).isEqualTo(409);
 
         // one Marcus Webb in a search
-        JsonNode found = Cases.ok(api.get("/participants?q=marcus%20webb"));
+        JsonNode found = Cases.ok(api.post("/participants/search", Map.of("q", "marcus webb")));
         assertThat(found.get("items").findValuesAsText("id")).contains(survivor).doesNotContain(merged);
 
         // both identities kept: the survivor's subject access lists the identity it was merged with

@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
-import java.net.URLEncoder;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -298,7 +296,7 @@ class IntakeJourneyTest {
     }
 
     private static JsonNode onlyParticipantWith(String nhsNumber) {
-        JsonNode found = api().get("/participants?nhsNumber=" + URLEncoder.encode(nhsNumber, StandardCharsets.UTF_8))
+        JsonNode found = api().post("/participants/search", java.util.Map.of("nhsNumber", nhsNumber))
                 .json()
                 .get("items");
         assertThat(found).as("participants with NHS number " + nhsNumber).hasSize(1);

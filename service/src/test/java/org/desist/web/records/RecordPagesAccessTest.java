@@ -240,8 +240,8 @@ class RecordPagesAccessTest {
         String id = Cases.created(tester.post(incidents, RecordKind.INCIDENTS.validBody("wrong case")))
                 .get("id")
                 .asText();
-        Cases.ok(tester.patch(
-                incidents + "/" + id + "?reason=Date%20corrected", Map.of("occurredOn", "2026-03-02"), "\"1\""));
+        Cases.ok(tester.because("Date corrected")
+                .patch(incidents + "/" + id, Map.of("occurredOn", "2026-03-02"), "\"1\""));
         Cases.ok(tester.send(
                 "POST",
                 incidents + "/" + id + "/entered-in-error",
