@@ -351,7 +351,7 @@ class SessionsTest {
         JsonNode theirs = token(A, other);
         HttpResponse<String> notMine = stillIn.post(
                 "/account/sessions/" + theirs.get("id").asText() + "/end",
-                stillIn.withToken("/account/sessions", Map.of()));
+                stillIn.withToken("/account/sessions", AGAIN));
         assertThat(notMine.statusCode()).isEqualTo(404);
         assertThat(bearer(A, theirs).get("/me/sessions").status()).isEqualTo(200);
 
