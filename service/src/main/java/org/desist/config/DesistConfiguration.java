@@ -53,7 +53,7 @@ public class DesistConfiguration extends Configuration {
 
     /** How long a bearer token may go unused before it is refused, however long its lifetime. */
     @NotNull
-    private Duration tokenIdleTimeout = Duration.minutes(60);
+    private Duration tokenIdleTimeout = Duration.minutes(30);
 
     @JsonProperty
     public Duration getTokenIdleTimeout() {

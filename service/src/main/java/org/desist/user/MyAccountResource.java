@@ -71,8 +71,12 @@ public class MyAccountResource {
     @Operation(
             operationId = "signOutEverywhere",
             summary = "Sign out everywhere",
-            description = "Revokes every token of my account, the one in use too.")
-    public void signOutEverywhere(@Context Caller caller) {
+            description =
+                    "Revokes every token of my account, the one in use too. My password (and a current code when I"
+                            + " have a second factor) is required in the body: missing is 400, wrong is 403, each naming"
+                            + " the field; a wrong one counts in the sign-in throttle.")
+    public void signOutEverywhere(Reauthentication again, @Context Caller caller) {
+        own.reauthenticate(caller, again);
         tokens.endAll(caller, caller.username()); // no body: 204
     }
 
@@ -101,8 +105,18 @@ public class MyAccountResource {
             operationId = "endMySession",
             summary = "End one of my sessions or tokens",
             description = "A browser session ends, a token is revoked; the one making this request too, if named."
-                    + " Anyone else's answers 404, as an unknown id does.")
-    public void endSession(@PathParam("id") String id, @Context Caller caller) {
+                    + " Anyone else's answers 404, as an unknown id does. Ending any but the one making this"
+                    + " request needs my password (and a current code when I have a second factor) in the body:"
+                    + " missing is 400, wrong is 403, each naming the field; a wrong one counts in the sign-in"
+                    + " throttle. Ending the one in use needs no body.")
+    public void endSession(
+            @PathParam("id") String id,
+            Reauthentication again,
+            @Context Caller caller,
+            @Context ContainerRequestContext request) {
+        if (!SessionInUse.of(request).filter(id::equals).isPresent()) {
+            own.reauthenticate(caller, again);
+        }
         sessions.endMine(caller, id); // no body: 204
     }
 }

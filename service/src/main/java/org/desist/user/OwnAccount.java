@@ -43,23 +43,7 @@ public class OwnAccount {
             throw new Refusal.Invalid("newPassword", "must differ from the current password");
         }
         String username = caller.username();
-        String previous = jdbi.withExtension(AccountDao.class, accounts -> accounts.passwordHash(username))
-                .orElseThrow(() -> AccountChange.notFound(username));
-        // a guess at the current password counts as a failed sign-in: a stolen token must not be a way to guess
-        // the password behind it without the throttle
-        SignInThrottle.Verdict verdict = throttle.before(username, caller.clientAddress());
-        if (verdict.blockedFor().isPresent()) {
-            audit.denied(caller, AccountChange.RESOURCE, username, null, Outcome.THROTTLED);
-            throw verdict.refusal();
-        }
-        // Argon2 outside the transaction: a write lock is not held for the time of two hashes
-        if (!Passwords.matches(change.currentPassword(), previous)) {
-            throttle.failed(username, caller.clientAddress());
-            audit.denied(caller, AccountChange.RESOURCE, username, null, Outcome.FORBIDDEN);
-            throw new Refusal.Forbidden(
-                    "currentPassword is not your current password",
-                    java.util.List.of(new FieldReason("currentPassword", "is not your current password")));
-        }
+        String previous = checkPassword(caller, change.currentPassword());
         // with a second factor, a password alone does not change the password (ASVS 7.5.1): a current code too
         secondFactors.requireCodeIfEnrolled(caller, change.code());
         String hash = Passwords.hash(change.newPassword());
@@ -70,5 +54,44 @@ public class OwnAccount {
             return handle.attach(TokenDao.class)
                     .revokeAllOf(username, changes.clock().instant());
         });
+    }
+
+    /**
+     * The caller's credentials asked again before they end a session or token other than the one in use (ASVS
+     * V7.5.2), as a password change asks them: missing is 400, wrong is 403, each naming the field; a wrong password
+     * counts in the sign-in throttle and is audited as denied.
+     */
+    public void reauthenticate(Caller caller, Reauthentication again) {
+        if (again == null
+                || again.currentPassword() == null
+                || again.currentPassword().isEmpty()) {
+            throw new Refusal.BadParameter(
+                    "currentPassword", "is required: your password, to end a session or token other than this one");
+        }
+        checkPassword(caller, again.currentPassword());
+        secondFactors.requireCodeIfEnrolled(caller, again.code());
+    }
+
+    /** The account's password hash, once {@code given} is found to match it. */
+    private String checkPassword(Caller caller, String given) {
+        String username = caller.username();
+        String previous = jdbi.withExtension(AccountDao.class, accounts -> accounts.passwordHash(username))
+                .orElseThrow(() -> AccountChange.notFound(username));
+        // a guess at the current password counts as a failed sign-in: a stolen token must not be a way to guess
+        // the password behind it without the throttle
+        SignInThrottle.Verdict verdict = throttle.before(username, caller.clientAddress());
+        if (verdict.blockedFor().isPresent()) {
+            audit.denied(caller, AccountChange.RESOURCE, username, null, Outcome.THROTTLED);
+            throw verdict.refusal();
+        }
+        // Argon2 outside the transaction: a write lock is not held for the time of two hashes
+        if (!Passwords.matches(given, previous)) {
+            throttle.failed(username, caller.clientAddress());
+            audit.denied(caller, AccountChange.RESOURCE, username, null, Outcome.FORBIDDEN);
+            throw new Refusal.Forbidden(
+                    "currentPassword is not your current password",
+                    java.util.List.of(new FieldReason("currentPassword", "is not your current password")));
+        }
+        return previous;
     }
 }

@@ -26,15 +26,18 @@ public final class SessionListPage extends Page {
     private final String previous;
     private final String next;
     private final boolean ended;
+    private final boolean codeAsked;
 
     /** {@code found}: one more than a page when another page follows. */
-    SessionListPage(Viewer viewer, List<SessionSummary> found, int pageSize, int offset, boolean ended) {
+    SessionListPage(
+            Viewer viewer, List<SessionSummary> found, int pageSize, int offset, boolean ended, boolean codeAsked) {
         super("sessions.ftlh", viewer, "Your sessions and tokens");
         this.rows = (found.size() > pageSize ? found.subList(0, pageSize) : found)
                 .stream().map(SessionListPage::row).toList();
         this.next = found.size() > pageSize ? SessionsPage.PATH + "?offset=" + (offset + pageSize) : null;
         this.previous = offset > 0 ? SessionsPage.PATH + "?offset=" + Math.max(0, offset - pageSize) : null;
         this.ended = ended;
+        this.codeAsked = codeAsked;
     }
 
     private static Row row(SessionSummary session) {
@@ -68,5 +71,10 @@ public final class SessionListPage extends Page {
     /** Whether the page follows ending one of them. */
     public boolean isEnded() {
         return ended;
+    }
+
+    /** Whether ending another session asks for a code too: the account has a second factor. */
+    public boolean isCodeAsked() {
+        return codeAsked;
     }
 }

@@ -232,11 +232,12 @@ class AccessMatrixTest {
             read("GET /api/me/tokens", () -> "/me/tokens"),
             write("DELETE /api/me/tokens", 204, username -> {
                 JsonNode token = Cases.created(TestApp.as(APP, username).post("/tokens", null));
-                return Request.to("/me/tokens").whenRefused(() -> assertThat(TestApp.anonymous(APP)
-                                .withBearer(token.get("token").asText())
-                                .get("/sites")
-                                .status())
-                        .isEqualTo(200));
+                return Request.to("/me/tokens", Map.of("currentPassword", Staff.PASSWORD))
+                        .whenRefused(() -> assertThat(TestApp.anonymous(APP)
+                                        .withBearer(token.get("token").asText())
+                                        .get("/sites")
+                                        .status())
+                                .isEqualTo(200));
             }),
             // issue 16: enrolling one's own second factor; a confirmed one is taken away again for the calls after
             write("POST /api/me/second-factor", 201, username -> Request.to("/me/second-factor")),
@@ -251,7 +252,7 @@ class AccessMatrixTest {
             read("GET /api/me/sessions", () -> "/me/sessions"),
             write("DELETE /api/me/sessions/{id}", 204, username -> {
                 JsonNode token = Cases.created(TestApp.as(APP, username).post("/tokens", null));
-                return Request.to("/me/sessions/" + token.get("id").asText())
+                return Request.to("/me/sessions/" + token.get("id").asText(), Map.of("currentPassword", Staff.PASSWORD))
                         .whenRefused(() -> assertThat(TestApp.anonymous(APP)
                                         .withBearer(token.get("token").asText())
                                         .get("/sites")

@@ -187,6 +187,9 @@ final class HostileCase {
                 Map.of("currentPassword", "not the hostile user's password", "code", "000000");
             case "POST /me/second-factor/confirm" -> Map.of("code", "000000");
             case "POST /tokens" -> Map.of("code", "000000");
+            // ending another session asks for the password again: a wrong one ends none of the hostile user's
+            case "DELETE /me/sessions/{id}", "DELETE /me/tokens" ->
+                Map.of("currentPassword", "not the hostile user's password");
             // a link to a subject of the (never contacted) identity provider the hostile app is configured with
             case "PUT /users/{username}/identity" -> Map.of("subject", "hostile-subject");
             default ->

@@ -451,7 +451,8 @@ class AccountActionsTest {
         Api secondBearer = TestApp.anonymous(APP).withBearer(second.get("token").asText());
         assertThat(secondBearer.get("/sites").status()).isEqualTo(200);
 
-        Reply everywhere = secondBearer.delete("/me/tokens");
+        Reply everywhere =
+                secondBearer.send("DELETE", "/me/tokens", Map.of("currentPassword", Staff.PASSWORD), Map.of());
         assertThat(everywhere.status()).isEqualTo(204);
         assertAudited(everywhere, username, username, "token_revoke", 204);
         assertThat(secondBearer.get("/sites").status()).isEqualTo(401);

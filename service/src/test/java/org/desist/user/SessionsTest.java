@@ -52,6 +52,8 @@ class SessionsTest {
 
     static final String SITE = "SESS";
     static int serial;
+    /** The password asked again to end a session other than the one in use (ASVS V7.5.2). */
+    static final Map<String, String> AGAIN = Map.of("currentPassword", Staff.PASSWORD);
 
     static DropwizardAppExtension<DesistConfiguration> app(String configFile) {
         return new DropwizardAppExtension<>(DesistApplication.class, configFile, DATABASE.overrides());
@@ -169,12 +171,15 @@ class SessionsTest {
                 .asText();
 
         assertThat(bearer(A, kept)
-                        .delete("/me/sessions/" + ended.get("id").asText())
+                        .send("DELETE", "/me/sessions/" + ended.get("id").asText(), AGAIN, Map.of())
                         .status())
                 .isEqualTo(204);
         assertThat(bearer(B, ended).get("/me/sessions").status()).isEqualTo(401);
         assertThat(browser.get("/").statusCode()).isEqualTo(200);
-        assertThat(bearer(A, kept).delete("/me/sessions/" + browserId).status()).isEqualTo(204);
+        assertThat(bearer(A, kept)
+                        .send("DELETE", "/me/sessions/" + browserId, AGAIN, Map.of())
+                        .status())
+                .isEqualTo(204);
         HttpResponse<String> after = browser.get("/");
         assertThat(after.statusCode()).isEqualTo(303);
         assertThat(after.headers().firstValue("Location").orElseThrow()).contains("/sign-in");
@@ -186,14 +191,14 @@ class SessionsTest {
         String other = officer();
         JsonNode theirs = token(A, other);
         for (String id : List.of(theirs.get("id").asText(), ended.get("id").asText(), "no-such-session")) {
-            Reply refused = bearer(A, kept).delete("/me/sessions/" + id);
+            Reply refused = bearer(A, kept).send("DELETE", "/me/sessions/" + id, AGAIN, Map.of());
             assertThat(refused.status()).as(id + " " + refused.text()).isEqualTo(404);
             assertThat(refused.contentType()).startsWith("application/problem+json");
         }
         assertThat(bearer(A, theirs).get("/me/sessions").status()).isEqualTo(200);
         // even an administrator ends another's one by one only through the token's own endpoint
         assertThat(TestApp.as(A, "sess.admin")
-                        .delete("/me/sessions/" + theirs.get("id").asText())
+                        .send("DELETE", "/me/sessions/" + theirs.get("id").asText(), AGAIN, Map.of())
                         .status())
                 .isEqualTo(404);
         assertThat(audited(me, "token_revoke")).isEqualTo(2);
@@ -331,7 +336,7 @@ class SessionsTest {
         assertThat(there.get("/").statusCode()).isEqualTo(200);
 
         HttpResponse<String> endOther =
-                here.post("/account/sessions/" + otherBrowser + "/end", here.withToken("/account/sessions", Map.of()));
+                here.post("/account/sessions/" + otherBrowser + "/end", here.withToken("/account/sessions", AGAIN));
         assertThat(endOther.statusCode()).isEqualTo(303);
         assertThat(endOther.headers().firstValue("Location").orElseThrow()).endsWith("/account/sessions?ended");
         assertThat(there.get("/").statusCode()).isEqualTo(303);
@@ -346,7 +351,7 @@ class SessionsTest {
         JsonNode theirs = token(A, other);
         HttpResponse<String> notMine = stillIn.post(
                 "/account/sessions/" + theirs.get("id").asText() + "/end",
-                stillIn.withToken("/account/sessions", Map.of()));
+                stillIn.withToken("/account/sessions", AGAIN));
         assertThat(notMine.statusCode()).isEqualTo(404);
         assertThat(bearer(A, theirs).get("/me/sessions").status()).isEqualTo(200);
 

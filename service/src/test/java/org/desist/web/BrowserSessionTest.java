@@ -194,6 +194,28 @@ class BrowserSessionTest {
         assertThat(page.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
     }
 
+    /** ASVS V4.1.1: a page says which charset it is in, whichever resource or error made it. */
+    @Test
+    void every_kind_of_page_names_its_charset() {
+        PageClient signedIn = signedIn(A);
+        Map<String, HttpResponse<String>> pages = new java.util.LinkedHashMap<>();
+        pages.put("sign-in", new PageClient(A.getLocalPort()).get("/sign-in"));
+        pages.put("home", signedIn.get("/"));
+        pages.put("cases", signedIn.get("/cases"));
+        pages.put("sessions", signedIn.get("/account/sessions"));
+        pages.put("password", signedIn.get("/account/password"));
+        pages.put("unknown case", signedIn.get("/cases/00000000-0000-0000-0000-000000000000"));
+        pages.put("no such page", signedIn.get("/no/such/page"));
+        pages.forEach((name, page) -> {
+            assertThat(page.body()).as(name).contains("<html");
+            assertThat(page.headers().firstValue("Content-Type").orElseThrow())
+                    .as(name)
+                    .isEqualToIgnoringCase("text/html;charset=UTF-8");
+        });
+        assertThat(pages.get("unknown case").statusCode()).isEqualTo(404);
+        assertThat(pages.get("no such page").statusCode()).isEqualTo(404);
+    }
+
     @Test
     void govuk_frontends_styles_and_script_are_served_from_the_jar_but_not_its_fonts_or_crown() {
         PageClient anybody = new PageClient(A.getLocalPort());
