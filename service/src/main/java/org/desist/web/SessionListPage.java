@@ -27,6 +27,7 @@ public final class SessionListPage extends Page {
     private final String next;
     private final boolean ended;
     private final boolean codeAsked;
+    private String refusedId;
 
     /** {@code found}: one more than a page when another page follows. */
     SessionListPage(
@@ -71,6 +72,16 @@ public final class SessionListPage extends Page {
     /** Whether the page follows ending one of them. */
     public boolean isEnded() {
         return ended;
+    }
+
+    /** The page again after ending {@code id} was refused: that row's fields are the ones the error summary links to. */
+    SessionListPage refusedFor(String id) {
+        this.refusedId = id;
+        return this;
+    }
+
+    public String getRefusedId() {
+        return refusedId;
     }
 
     /** Whether ending another session asks for a code too: the account has a second factor. */

@@ -89,7 +89,9 @@ public class SessionsPage {
                                 caller, new Reauthentication(form.getFirst("currentPassword"), form.getFirst("code")));
                         return null;
                     },
-                    problem -> page(0, false, caller, request).refused(new MultivaluedHashMap<>(), problem));
+                    problem -> page(0, false, caller, request)
+                            .refusedFor(id)
+                            .refused(new MultivaluedHashMap<>(), problem));
             if (refused != null) {
                 return refused;
             }

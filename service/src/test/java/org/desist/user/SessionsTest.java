@@ -335,6 +335,20 @@ class SessionsTest {
                 .isEqualTo(403);
         assertThat(there.get("/").statusCode()).isEqualTo(200);
 
+        // a wrong password: the page again, its error summary linking to that row's password field, nothing ended
+        HttpResponse<String> wrong = here.post(
+                "/account/sessions/" + otherBrowser + "/end",
+                here.withToken("/account/sessions", Map.of("currentPassword", "not the password at all")));
+        assertThat(wrong.statusCode()).isEqualTo(403);
+        assertThat(wrong.body()).contains("href=\"#f-currentPassword\"");
+        assertThat(wrong.body().split("id=\"f-currentPassword\"", -1))
+                .as("one field the summary links to")
+                .hasSize(2);
+        assertThat(wrong.body())
+                .containsPattern("(?s)action=\"/account/sessions/" + otherBrowser
+                        + "/end\"(?:(?!</form>).)*id=\"f-currentPassword\"");
+        assertThat(there.get("/").statusCode()).isEqualTo(200);
+
         HttpResponse<String> endOther =
                 here.post("/account/sessions/" + otherBrowser + "/end", here.withToken("/account/sessions", AGAIN));
         assertThat(endOther.statusCode()).isEqualTo(303);
