@@ -3,7 +3,6 @@ package org.desist.participant;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.ResourceHelpers;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
@@ -17,6 +16,7 @@ import org.desist.auth.Role;
 import org.desist.config.DesistConfiguration;
 import org.desist.support.Api;
 import org.desist.support.Cases;
+import org.desist.support.ConfigFiles;
 import org.desist.support.Reply;
 import org.desist.support.Staff;
 import org.desist.support.TestApp;
@@ -34,15 +34,16 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Tag("slow")
 @ExtendWith(DropwizardExtensionsSupport.class)
 class SearchInBodyTest {
-    // overrides are JVM-wide system properties while an app runs: each app names the switch's value itself
+    // The switch in a configuration file of its own: a ConfigOverride is a JVM-wide system property, and with two
+    // apps in a class its value leaked into later test classes (CasePagesTest then saw ?q= searched, not refused).
     static final DropwizardAppExtension<DesistConfiguration> APP = new DropwizardAppExtension<>(
             DesistApplication.class,
             ResourceHelpers.resourceFilePath("test-config.yml"),
-            TestDatabase.fresh().overrides(ConfigOverride.config("api.searchTermsInQuery", "false")));
+            TestDatabase.fresh().overrides());
     static final DropwizardAppExtension<DesistConfiguration> OLD_CLIENTS = new DropwizardAppExtension<>(
             DesistApplication.class,
-            ResourceHelpers.resourceFilePath("test-config.yml"),
-            TestDatabase.fresh().overrides(ConfigOverride.config("api.searchTermsInQuery", "true")));
+            ConfigFiles.derived("test-config.yml", Map.of("api", "api:\n  searchTermsInQuery: true")),
+            TestDatabase.fresh().overrides());
 
     static Api api;
     static Api old;
