@@ -41,7 +41,9 @@ public class ParticipantMerge {
             "legal_measure",
             "victim_safety_concern",
             "desistance_review",
-            "incident");
+            "incident",
+            "case_team",
+            "alert");
     /** Tables with a participant_id that stay with the merged id: its identity versions and the audit log. */
     public static final List<String> KEPT = List.of("participant_version", "audit_event");
     /** Audited as an update of both participants under this resource type (see docs/access.md). */
@@ -103,6 +105,7 @@ public class ParticipantMerge {
             // the sessions leave the totals of the merged site and cohorts, then count for the survivor's
             AttendanceTotals.countOut(handle, id);
             AttendanceTotals.countOut(handle, into);
+            yieldToSurvivor(handle, id, into, now, caller.username());
             for (String table : MOVED) {
                 handle.createUpdate("UPDATE " + table + " SET participant_id = :into WHERE participant_id = :id")
                         .bind("into", into)
@@ -123,10 +126,37 @@ public class ParticipantMerge {
                     .bind("id", id)
                     .execute();
             AttendanceTotals.countIn(handle, into);
+            handle.createUpdate("UPDATE alert SET site_code = (SELECT site_code FROM participant WHERE id = :into)"
+                            + " WHERE participant_id = :into")
+                    .bind("into", into)
+                    .execute();
             audit.change(handle, caller, AuditAction.update, AUDIT_TYPE, id, id, Outcome.CHANGED);
             audit.change(handle, caller, AuditAction.update, AUDIT_TYPE, id, into, Outcome.CHANGED);
             return dao.find(into).orElseThrow();
         });
+    }
+
+    /**
+     * A case holds one open allocation per team role and one open alert per rule: where both hold one, the
+     * survivor's stays and the merged case's ends with the merge (kept in the history, as every ended one is).
+     */
+    private static void yieldToSurvivor(Handle handle, String id, String into, Instant now, String by) {
+        handle.createUpdate("UPDATE case_team SET ended_at = :now, ended_by = :by, to_date = :today,"
+                        + " version = version + 1 WHERE participant_id = :id AND ended_at IS NULL AND team_role IN"
+                        + " (SELECT team_role FROM case_team WHERE participant_id = :into AND ended_at IS NULL)")
+                .bind("now", now)
+                .bind("by", by)
+                .bind("today", now.atZone(org.desist.time.ProgrammeClock.ZONE).toLocalDate())
+                .bind("id", id)
+                .bind("into", into)
+                .execute();
+        handle.createUpdate("UPDATE alert SET cleared_at = :now, cleared_because = 'merged' WHERE participant_id = :id"
+                        + " AND cleared_at IS NULL AND rule IN"
+                        + " (SELECT rule FROM alert WHERE participant_id = :into AND cleared_at IS NULL)")
+                .bind("now", now)
+                .bind("id", id)
+                .bind("into", into)
+                .execute();
     }
 
     private static void requireReason(String reason) {

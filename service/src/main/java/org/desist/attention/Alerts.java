@@ -1,0 +1,108 @@
+package org.desist.attention;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.desist.access.AccessPolicy;
+import org.desist.auth.Role;
+import org.desist.team.CaseTeamDao;
+import org.desist.team.TeamMember;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * Raises and clears alerts inside the caller's transaction, so an alert (and its email in the outbox) exists
+ * exactly when the change that raised it was committed. One open alert per rule and case: the database's partial
+ * unique index decides between two instances raising at once, and the loser's raise does nothing.
+ */
+public final class Alerts {
+    /** Told as: the team role, or this for a site's reviewers. */
+    public static final String SITE_REVIEWER = "site_reviewer";
+
+    private Alerts() {}
+
+    /** What raised an alert: the record's kind, id and date (never its content). */
+    public record Cause(String recordType, String recordId, LocalDate occurredOn) {}
+
+    /**
+     * Raises the rule's alert on the case unless one is open already, tells each recipient the rule allows and
+     * queues an email for each with an address. Returns the new alert's id, or empty when one was open.
+     */
+    public static Optional<String> raise(Handle handle, String participantId, Rule rule, Cause cause, Instant now) {
+        String id = UUID.randomUUID().toString();
+        int inserted = handle.createUpdate("INSERT INTO alert (id, participant_id, site_code, rule, record_type,"
+                        + " record_id, occurred_on, raised_at) SELECT :id, p.id, p.site_code, :rule, :recordType,"
+                        + " :recordId, :occurredOn, :now FROM participant p WHERE p.id = :participantId"
+                        + " ON CONFLICT DO NOTHING")
+                .bind("id", id)
+                .bind("participantId", participantId)
+                .bind("rule", rule.name())
+                .bind("recordType", cause.recordType())
+                .bind("recordId", cause.recordId())
+                .bind("occurredOn", cause.occurredOn())
+                .bind("now", now)
+                .execute();
+        if (inserted != 1) {
+            return Optional.empty();
+        }
+        recipients(handle, participantId, rule).forEach((username, toldAs) -> tell(handle, id, username, toldAs, now));
+        return Optional.of(id);
+    }
+
+    /** Clears the rule's open alert on the case, if any, because its condition ended; returns whether one was. */
+    public static boolean clear(Handle handle, String participantId, Rule rule, String because, Instant now) {
+        return handle.createUpdate("UPDATE alert SET cleared_at = :now, cleared_because = :because"
+                                + " WHERE participant_id = :participantId AND rule = :rule AND cleared_at IS NULL")
+                        .bind("now", now)
+                        .bind("because", because)
+                        .bind("participantId", participantId)
+                        .bind("rule", rule.name())
+                        .execute()
+                > 0;
+    }
+
+    /** Username → told as: the case team members whose role may read what the rule is about, or the site's reviewers. */
+    static Map<String, String> recipients(Handle handle, String participantId, Rule rule) {
+        Set<Role> allowed = AccessPolicy.rolesAllowed(rule.readRight());
+        Map<String, String> told = new LinkedHashMap<>();
+        if (rule == Rule.referral_awaiting_review) {
+            handle.createQuery("SELECT DISTINCT r.username FROM user_role r JOIN app_user u ON u.username = r.username"
+                            + " JOIN user_site s ON s.username = r.username JOIN participant p ON p.site_code = s.site_code"
+                            + " WHERE p.id = :participantId AND u.disabled = 0 AND r.role IN (<roles>)"
+                            + " ORDER BY r.username")
+                    .bind("participantId", participantId)
+                    .bindList("roles", allowed.stream().map(Role::name).collect(Collectors.toList()))
+                    .mapTo(String.class)
+                    .forEach(username -> told.put(username, SITE_REVIEWER));
+            return told;
+        }
+        for (TeamMember member : handle.attach(CaseTeamDao.class).currentMembers(participantId)) {
+            if (allowed.contains(member.teamRole().heldBy())) {
+                told.putIfAbsent(member.username(), member.teamRole().name());
+            }
+        }
+        return told;
+    }
+
+    private static void tell(Handle handle, String alertId, String username, String toldAs, Instant now) {
+        handle.createUpdate("INSERT INTO alert_recipient (alert_id, username, told_as) VALUES (:alertId, :username,"
+                        + " :toldAs)")
+                .bind("alertId", alertId)
+                .bind("username", username)
+                .bind("toldAs", toldAs)
+                .execute();
+        handle.createUpdate("INSERT INTO email_outbox (id, username, kind, alert_id, site_code, created_at,"
+                        + " next_attempt_at) SELECT :id, u.username, 'alert', a.id, a.site_code, :now, :now"
+                        + " FROM app_user u JOIN alert a ON a.id = :alertId"
+                        + " WHERE u.username = :username AND u.email IS NOT NULL")
+                .bind("id", UUID.randomUUID().toString())
+                .bind("username", username)
+                .bind("alertId", alertId)
+                .bind("now", now)
+                .execute();
+    }
+}
