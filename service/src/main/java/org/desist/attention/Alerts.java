@@ -29,7 +29,7 @@ public final class Alerts {
     public record Cause(String recordType, String recordId, LocalDate occurredOn) {}
 
     /**
-     * Raises the rule's alert on the case unless one is open already, tells each recipient the rule allows and
+     * Raises the rule's alert on the case unless one is open already, tells each recipient and
      * queues an email for each with an address. Returns the new alert's id, or empty when one was open.
      */
     public static Optional<String> raise(Handle handle, String participantId, Rule rule, Cause cause, Instant now) {
@@ -65,25 +65,26 @@ public final class Alerts {
                 > 0;
     }
 
-    /** Username → told as: the case team members whose role may read what the rule is about, or the site's reviewers. */
+    /**
+     * Username → told as: every member of the case's team (an alert says only that something of the rule's kind
+     * happened on the case, and when), or for a referral awaiting review, the site's reviewers.
+     */
     static Map<String, String> recipients(Handle handle, String participantId, Rule rule) {
-        Set<Role> allowed = AccessPolicy.rolesAllowed(rule.readRight());
         Map<String, String> told = new LinkedHashMap<>();
         if (rule == Rule.referral_awaiting_review) {
+            Set<Role> reviewers = AccessPolicy.rolesAllowed(rule.readRight());
             handle.createQuery("SELECT DISTINCT r.username FROM user_role r JOIN app_user u ON u.username = r.username"
                             + " JOIN user_site s ON s.username = r.username JOIN participant p ON p.site_code = s.site_code"
                             + " WHERE p.id = :participantId AND u.disabled = 0 AND r.role IN (<roles>)"
                             + " ORDER BY r.username")
                     .bind("participantId", participantId)
-                    .bindList("roles", allowed.stream().map(Role::name).collect(Collectors.toList()))
+                    .bindList("roles", reviewers.stream().map(Role::name).collect(Collectors.toList()))
                     .mapTo(String.class)
                     .forEach(username -> told.put(username, SITE_REVIEWER));
             return told;
         }
         for (TeamMember member : handle.attach(CaseTeamDao.class).currentMembers(participantId)) {
-            if (allowed.contains(member.teamRole().heldBy())) {
-                told.putIfAbsent(member.username(), member.teamRole().name());
-            }
+            told.putIfAbsent(member.username(), member.teamRole().name());
         }
         return told;
     }

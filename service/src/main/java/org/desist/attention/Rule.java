@@ -3,9 +3,10 @@ package org.desist.attention;
 import org.desist.access.Action;
 
 /**
- * The catalogue of what needs attention (docs/attention.md): each rule, and the read right a recipient's role
- * must hold on the kind of record it is about. An alert names only the rule, the case and the record's id and
- * date, so a recipient learns that something happened and when, never what a record says.
+ * The catalogue of what needs attention (docs/attention.md): each rule, and the read right on the kind of record
+ * it is about. An alert names the rule, the case and the date; the record's id goes only to a recipient whose
+ * role may read that kind. So an advocate told of a clinician's concern learns that a concern was raised and
+ * when, never the note.
  */
 public enum Rule {
     /** A breach of an order, contact with the victim, a new allegation, an arrest, a charge or a conviction. */
@@ -35,7 +36,7 @@ public enum Rule {
         this.readRight = readRight;
     }
 
-    /** What a recipient's role must be allowed, so nobody is told of a kind of record they may not read. */
+    /** What a recipient's role must be allowed to be shown the record behind the alert (its id and link). */
     public Action readRight() {
         return readRight;
     }
