@@ -11,6 +11,8 @@ local bodies = {
   '{"outcome":"did_not_attend"}',
   '{"outcome":"attended","engagement":5,"notes":"Synthetic bench session: shareable note.","shareable":true}',
   '{"outcome":"cancelled_by_participant"}',
+  '{"outcome":"did_not_attend"}',
+  '{"outcome":"attended","engagement":2,"concern":"Synthetic bench concern: spoke of checking her profile."}',
 }
 extra = { exhausted = 0, sessions = 0 }
 
