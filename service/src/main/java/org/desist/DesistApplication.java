@@ -34,6 +34,8 @@ import org.desist.assessment.AssessmentPages;
 import org.desist.assessment.AssessmentResource;
 import org.desist.assessment.Assessments;
 import org.desist.assessment.NewAssessment;
+import org.desist.attention.AlertInbox;
+import org.desist.attention.AlertResource;
 import org.desist.attention.atonce.AtOnceRules;
 import org.desist.audit.AuditChain;
 import org.desist.audit.AuditHeadExport;
@@ -419,6 +421,8 @@ public class DesistApplication extends Application<DesistConfiguration> {
         RecordKeeper<DesistanceReview, NewDesistanceReview> desistanceReviews =
                 records.keeper(new DesistanceReviews(), atOnce.desistanceReviews());
         jersey.register(new DesistanceReviewResource(desistanceReviews));
+        AlertInbox alerts = new AlertInbox(jdbi, clock, audit, participants);
+        jersey.register(new AlertResource(alerts));
         Timeline timeline = new Timeline(jdbi, audit, participants);
         jersey.register(new TimelineResource(timeline));
         ProgressReport progress = new ProgressReport(jdbi, clock, audit, participants);
