@@ -35,6 +35,7 @@ import org.desist.assessment.AssessmentResource;
 import org.desist.assessment.Assessments;
 import org.desist.assessment.NewAssessment;
 import org.desist.attention.AlertInbox;
+import org.desist.attention.AlertPages;
 import org.desist.attention.AlertResource;
 import org.desist.attention.atonce.AtOnceRules;
 import org.desist.audit.AuditChain;
@@ -492,7 +493,9 @@ public class DesistApplication extends Application<DesistConfiguration> {
                         timeline,
                         progress),
                 summaries,
-                screens.forms()));
+                screens.forms(),
+                alerts));
+        screens.register(new AlertPages(alerts, screens.forms()));
         screens.register(new ProgrammePages(sites, cohorts, figures, figureDocuments, screens.forms()));
         screens.register(
                 new AccountPages(accounts.accounts(), accounts.sessions(), sites, screens.forms(), secondFactors));

@@ -61,6 +61,22 @@ public class AlertInbox {
     }
 
     /**
+     * For a case's page: the caller's alerts on the case that are not cleared (open first), or empty when the caller's
+     * role is never told of alerts (the page then shows no Alerts section at all).
+     */
+    public java.util.Optional<List<Alert>> onCase(Caller caller, String participantId) {
+        if (!AccessPolicy.allows(caller.user(), org.desist.access.Action.ALERT_READ)) {
+            return java.util.Optional.empty();
+        }
+        List<Alert> shown = new java.util.ArrayList<>(list(caller, AlertState.open, participantId, ON_CASE));
+        shown.addAll(list(caller, AlertState.acknowledged, participantId, ON_CASE));
+        return java.util.Optional.of(shown);
+    }
+
+    /** At most this many of each state on a case page; the inbox has the rest. */
+    private static final PageRequest ON_CASE = new PageRequest(20, 0);
+
+    /**
      * Records the caller's acknowledgement: 404 for an alert they were not told of (or of a case outside their
      * sites), 409 once cleared or when already acknowledged.
      */
