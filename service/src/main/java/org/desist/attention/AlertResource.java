@@ -45,6 +45,7 @@ public class AlertResource {
                     + " acknowledged (by the caller, not yet cleared) or cleared. An alert holds no free text: the"
                     + " rule, the case, the kind of record and its date; the record's id only for a role that may read"
                     + " that kind. `participantId` lists one case's.")
+    @ApiResponse(responseCode = "404", description = "`participantId` names no case at the caller's sites")
     public Page<Alert> list(
             @Parameter(description = "open (default), acknowledged or cleared")
                     @QueryParam("state")

@@ -1,6 +1,12 @@
 package org.desist.attention;
 
+import io.dropwizard.db.DataSourceFactory;
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import java.util.UUID;
+import org.desist.config.DesistConfiguration;
+import org.desist.support.Api;
+import org.desist.support.Cases;
+import org.desist.support.RecordKind;
 import org.desist.team.TeamRole;
 import org.jdbi.v3.core.Jdbi;
 
@@ -10,6 +16,42 @@ import org.jdbi.v3.core.Jdbi;
  */
 public final class Teams {
     private Teams() {}
+
+    /** The running app's own database, as its configuration names it. */
+    public static Jdbi database(DropwizardAppExtension<DesistConfiguration> app) {
+        DataSourceFactory running = app.getConfiguration().getDatabase();
+        return running.getUser() == null
+                ? Jdbi.create(running.getUrl())
+                : Jdbi.create(running.getUrl(), running.getUser(), running.getPassword());
+    }
+
+    /**
+     * For the access matrix: a new case at the site with {@code username} on its team (as the key worker, whatever
+     * their role: the matrix is about who may call, not who may be allocated) and an incident recorded by
+     * {@code recorder}; the id of the alert the incident raised.
+     */
+    public static String alertToldTo(
+            DropwizardAppExtension<DesistConfiguration> app, Api recorder, String site, String username) {
+        Jdbi database = database(app);
+        String participantId = new Cases(recorder).participant(site);
+        put(database, participantId, username, TeamRole.key_worker);
+        Cases.created(recorder.post(
+                "/participants/" + participantId + "/incidents", RecordKind.INCIDENTS.validBody("")));
+        return database.withHandle(handle -> handle.createQuery("SELECT id FROM alert WHERE participant_id = :p")
+                .bind("p", participantId)
+                .mapTo(String.class)
+                .one());
+    }
+
+    /** Whether anyone has acknowledged the alert. */
+    public static boolean acknowledged(DropwizardAppExtension<DesistConfiguration> app, String alertId) {
+        return database(app).withHandle(handle -> handle.createQuery(
+                                "SELECT COUNT(*) FROM alert_recipient WHERE alert_id = :id AND acknowledged_at IS NOT NULL")
+                        .bind("id", alertId)
+                        .mapTo(Integer.class)
+                        .one())
+                > 0;
+    }
 
     public static void put(Jdbi database, String participantId, String username, TeamRole role) {
         database.useHandle(handle -> handle.createUpdate("INSERT INTO case_team (id, participant_id, username,"
