@@ -34,6 +34,10 @@ import org.desist.assessment.AssessmentPages;
 import org.desist.assessment.AssessmentResource;
 import org.desist.assessment.Assessments;
 import org.desist.assessment.NewAssessment;
+import org.desist.attention.AlertInbox;
+import org.desist.attention.AlertPages;
+import org.desist.attention.AlertResource;
+import org.desist.attention.atonce.AtOnceRules;
 import org.desist.audit.AuditChain;
 import org.desist.audit.AuditHeadExport;
 import org.desist.audit.AuditHeadExportSettings;
@@ -397,9 +401,11 @@ public class DesistApplication extends Application<DesistConfiguration> {
         exportAuditHead(configuration.getAuditHeadExport(), environment, jdbi, clock);
         jersey.register(new AuditResource(auditTrail));
         CaseRecords records = new CaseRecords(jdbi, clock, audit, participants, patches, environment.getObjectMapper());
-        RecordKeeper<Incident, NewIncident> incidents = records.keeper(new Incidents());
+        // issue 17 (attention-core): the at-once attention rules, in the transaction of each write
+        AtOnceRules atOnce = new AtOnceRules(configuration.getAttention().isEvaluateOnWrite());
+        RecordKeeper<Incident, NewIncident> incidents = records.keeper(new Incidents(), atOnce.incidents());
         jersey.register(new IncidentResource(incidents));
-        RecordKeeper<Session, SessionBody> sessions = records.keeper(new Sessions());
+        RecordKeeper<Session, SessionBody> sessions = records.keeper(new Sessions(), atOnce.sessions());
         jersey.register(new SessionResource(sessions));
         RecordKeeper<ServiceReferral, NewServiceReferral> serviceReferrals = records.keeper(new ServiceReferrals());
         jersey.register(new ServiceReferralResource(serviceReferrals));
@@ -411,10 +417,13 @@ public class DesistApplication extends Application<DesistConfiguration> {
         RecordKeeper<LegalMeasure, NewLegalMeasure> legalMeasures = records.keeper(new LegalMeasures());
         jersey.register(new LegalMeasureResource(legalMeasures));
         RecordKeeper<VictimSafetyConcern, NewVictimSafetyConcern> victimSafety =
-                records.keeper(new VictimSafetyConcerns());
+                records.keeper(new VictimSafetyConcerns(), atOnce.victimSafety());
         jersey.register(new VictimSafetyResource(victimSafety));
-        RecordKeeper<DesistanceReview, NewDesistanceReview> desistanceReviews = records.keeper(new DesistanceReviews());
+        RecordKeeper<DesistanceReview, NewDesistanceReview> desistanceReviews =
+                records.keeper(new DesistanceReviews(), atOnce.desistanceReviews());
         jersey.register(new DesistanceReviewResource(desistanceReviews));
+        AlertInbox alerts = new AlertInbox(jdbi, clock, audit, participants);
+        jersey.register(new AlertResource(alerts));
         Timeline timeline = new Timeline(jdbi, audit, participants);
         jersey.register(new TimelineResource(timeline));
         ProgressReport progress = new ProgressReport(jdbi, clock, audit, participants);
@@ -484,7 +493,9 @@ public class DesistApplication extends Application<DesistConfiguration> {
                         timeline,
                         progress),
                 summaries,
-                screens.forms()));
+                screens.forms(),
+                alerts));
+        screens.register(new AlertPages(alerts, screens.forms()));
         screens.register(new ProgrammePages(sites, cohorts, figures, figureDocuments, screens.forms()));
         screens.register(
                 new AccountPages(accounts.accounts(), accounts.sessions(), sites, screens.forms(), secondFactors));

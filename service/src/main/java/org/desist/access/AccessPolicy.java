@@ -86,6 +86,10 @@ public final class AccessPolicy {
         allow(Action.OWN_TOKENS, EVERYONE);
         allow(Action.SECOND_FACTOR, EVERYONE);
         allow(Action.AUDIT_READ, EnumSet.of(admin));
+        // issue 17: whoever can be told of an alert (a team role's holder, a site's reviewer) reads and acknowledges
+        // their own; the record behind it only with that kind's read right (attention.Rule)
+        allow(Action.ALERT_READ, EnumSet.of(clinician, probation, police, advocate, cps));
+        allow(Action.ALERT_ACKNOWLEDGE, EnumSet.of(clinician, probation, police, advocate, cps));
     }
 
     private AccessPolicy() {}

@@ -61,7 +61,11 @@ public enum Action {
      * a password alone, this and getting a token (which needs the code) are all an account may do.
      */
     SECOND_FACTOR("second_factor", false),
-    AUDIT_READ("audit", false);
+    AUDIT_READ("audit", false),
+    /** Issue 17: one's own alerts (as a case's team member or a site's reviewer), and the inbox page. */
+    ALERT_READ("alert", true),
+    /** Issue 17: acknowledge one's own alert with a note. */
+    ALERT_ACKNOWLEDGE("alert", true);
 
     private final String resourceType;
     private final boolean caseData;

@@ -47,10 +47,51 @@ public final class Alerts {
                 .bind("now", now)
                 .execute();
         if (inserted != 1) {
+            reRaise(handle, participantId, rule, cause, now);
             return Optional.empty();
         }
         recipients(handle, participantId, rule).forEach((username, toldAs) -> tell(handle, id, username, toldAs, now));
         return Optional.of(id);
+    }
+
+    /**
+     * A further occurrence while the rule's alert is open (a second breach): no second alert and no second email
+     * (no storms), but the open alert now names the newest record and date, and whoever had acknowledged it has it
+     * back as unacknowledged, since what they acknowledged is no longer all there is. Someone who joined the team
+     * since the alert was raised is told now, as a first telling.
+     */
+    private static void reRaise(Handle handle, String participantId, Rule rule, Cause cause, Instant now) {
+        Optional<String> open = handle.createQuery(
+                        "SELECT id FROM alert WHERE participant_id = :participantId AND rule = :rule"
+                                + " AND cleared_at IS NULL")
+                .bind("participantId", participantId)
+                .bind("rule", rule.name())
+                .mapTo(String.class)
+                .findOne();
+        if (open.isEmpty()) {
+            return; // cleared between the insert and this read, by another transaction: nothing to point anew
+        }
+        String alertId = open.get();
+        handle.createUpdate("UPDATE alert SET record_type = :recordType, record_id = :recordId, occurred_on ="
+                        + " :occurredOn WHERE id = :id")
+                .bind("recordType", cause.recordType())
+                .bind("recordId", cause.recordId())
+                .bind("occurredOn", cause.occurredOn())
+                .bind("id", alertId)
+                .execute();
+        handle.createUpdate("UPDATE alert_recipient SET acknowledged_at = NULL, acknowledgement = NULL"
+                        + " WHERE alert_id = :id AND acknowledged_at IS NOT NULL")
+                .bind("id", alertId)
+                .execute();
+        Set<String> told = Set.copyOf(handle.createQuery("SELECT username FROM alert_recipient WHERE alert_id = :id")
+                .bind("id", alertId)
+                .mapTo(String.class)
+                .list());
+        recipients(handle, participantId, rule).forEach((username, toldAs) -> {
+            if (!told.contains(username)) {
+                tell(handle, alertId, username, toldAs, now);
+            }
+        });
     }
 
     /** Clears the rule's open alert on the case, if any, because its condition ended; returns whether one was. */
@@ -61,6 +102,24 @@ public final class Alerts {
                         .bind("because", because)
                         .bind("participantId", participantId)
                         .bind("rule", rule.name())
+                        .execute()
+                > 0;
+    }
+
+    /**
+     * Clears the rule's open alert on the case only if it names this record: a record entered in error takes its
+     * alert with it, but not an alert a later record of the same kind has since been pointed at.
+     */
+    public static boolean clearIfAbout(
+            Handle handle, String participantId, Rule rule, String recordId, String because, Instant now) {
+        return handle.createUpdate("UPDATE alert SET cleared_at = :now, cleared_because = :because"
+                                + " WHERE participant_id = :participantId AND rule = :rule AND cleared_at IS NULL"
+                                + " AND record_id = :recordId")
+                        .bind("now", now)
+                        .bind("because", because)
+                        .bind("participantId", participantId)
+                        .bind("rule", rule.name())
+                        .bind("recordId", recordId)
                         .execute()
                 > 0;
     }

@@ -32,6 +32,11 @@ public class CaseRecords {
     }
 
     public <V extends CaseRecord, N> RecordKeeper<V, N> keeper(RecordTable<V, N> table) {
-        return new RecordKeeper<>(jdbi, clock, audit, participants, patches, json, table);
+        return keeper(table, RecordWatch.none());
+    }
+
+    /** A keeper whose writes also tell {@code watch}, in their transaction (the attention rules). */
+    public <V extends CaseRecord, N> RecordKeeper<V, N> keeper(RecordTable<V, N> table, RecordWatch<V> watch) {
+        return new RecordKeeper<>(jdbi, clock, audit, participants, patches, json, table, watch);
     }
 }

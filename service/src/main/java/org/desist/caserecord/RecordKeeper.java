@@ -37,6 +37,7 @@ public class RecordKeeper<V extends CaseRecord, N> {
     private final MergePatch patches;
     private final ObjectMapper json;
     private final RecordTable<V, N> table;
+    private final RecordWatch<V> watch;
 
     public RecordKeeper(
             Jdbi jdbi,
@@ -45,7 +46,8 @@ public class RecordKeeper<V extends CaseRecord, N> {
             ParticipantService participants,
             MergePatch patches,
             ObjectMapper json,
-            RecordTable<V, N> table) {
+            RecordTable<V, N> table,
+            RecordWatch<V> watch) {
         this.jdbi = jdbi;
         this.clock = clock;
         this.audit = audit;
@@ -53,6 +55,7 @@ public class RecordKeeper<V extends CaseRecord, N> {
         this.patches = patches;
         this.json = json;
         this.table = table;
+        this.watch = watch;
     }
 
     /** A kind-specific change to an existing record (an outcome, a state move), made inside the keeper's transaction. */
@@ -72,6 +75,7 @@ public class RecordKeeper<V extends CaseRecord, N> {
             table.insert(handle, id, participantId, body, now, caller.username());
             V created = table.find(handle, participantId, id).orElseThrow();
             snapshot(handle, created, now, caller, null);
+            watch.created(handle, created, now);
             audit.change(handle, caller, AuditAction.create, table.type(), id, participantId, Outcome.CREATED);
             return table.redact(created, caller.user());
         });
@@ -145,6 +149,11 @@ public class RecordKeeper<V extends CaseRecord, N> {
             step.apply(handle, current, context(handle, participantId), now);
             V changed = table.find(handle, participantId, id).orElseThrow();
             snapshot(handle, changed, now, caller, reason);
+            if (changed.status() == RecordStatus.entered_in_error) {
+                watch.enteredInError(handle, current, now);
+            } else {
+                watch.changed(handle, current, changed, now);
+            }
             audit.change(handle, caller, AuditAction.update, table.type(), id, participantId, Outcome.CHANGED);
             return table.redact(changed, caller.user());
         });
@@ -163,6 +172,7 @@ public class RecordKeeper<V extends CaseRecord, N> {
             step.apply(handle, current, context(handle, participantId), now);
             V changed = table.find(handle, participantId, id).orElseThrow();
             snapshot(handle, changed, now, caller, null);
+            watch.changed(handle, current, changed, now);
             audit.change(handle, caller, AuditAction.update, table.type(), id, participantId, Outcome.CHANGED);
             return table.redact(changed, caller.user());
         });

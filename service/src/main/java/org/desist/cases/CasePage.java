@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
+import org.desist.attention.Alert;
+import org.desist.attention.AlertInboxPage;
 import org.desist.caserecord.CaseRecord;
 import org.desist.caserecord.RecordStatus;
 import org.desist.enrolment.Enrolment;
@@ -361,5 +363,16 @@ public final class CasePage extends Page {
     static String words(String code) {
         String spaced = code.replace('_', ' ');
         return spaced.isEmpty() ? spaced : Character.toUpperCase(spaced.charAt(0)) + spaced.substring(1);
+    }
+
+    // issue 17 (attention-core): the viewer's alerts on this case; null when the viewer's role is never told of any
+    private List<AlertInboxPage.Row> alerts;
+
+    void showAlerts(List<Alert> shown) {
+        this.alerts = shown.stream().map(AlertInboxPage::row).toList();
+    }
+
+    public List<AlertInboxPage.Row> getAlerts() {
+        return alerts;
     }
 }

@@ -18,6 +18,7 @@ import java.util.Comparator;
 import java.util.List;
 import org.desist.access.Action;
 import org.desist.access.Requires;
+import org.desist.attention.AlertInbox;
 import org.desist.auth.Caller;
 import org.desist.http.FieldError;
 import org.desist.http.Problem;
@@ -49,12 +50,19 @@ public class CasePages {
     private final CaseFile cases;
     private final CaseSummaries summaries;
     private final FormBinding forms;
+    private final AlertInbox alerts;
 
-    public CasePages(ParticipantService participants, CaseFile cases, CaseSummaries summaries, FormBinding forms) {
+    public CasePages(
+            ParticipantService participants,
+            CaseFile cases,
+            CaseSummaries summaries,
+            FormBinding forms,
+            AlertInbox alerts) {
         this.participants = participants;
         this.cases = cases;
         this.summaries = summaries;
         this.forms = forms;
+        this.alerts = alerts;
     }
 
     @GET
@@ -123,8 +131,10 @@ public class CasePages {
     @Requires(Action.PARTICIPANT_READ)
     public Response show(@PathParam("id") String id, @Context Caller caller, @Context ContainerRequestContext request) {
         try {
-            return Response.ok(new CasePage(Screens.viewer(request), cases.read(caller, id)))
-                    .build();
+            CasePage page = new CasePage(Screens.viewer(request), cases.read(caller, id));
+            // issue 17 (attention-core): the viewer's own alerts on the case, with their acknowledgement forms
+            alerts.onCase(caller, id).ifPresent(page::showAlerts);
+            return Response.ok(page).build();
         } catch (Refusal.MergedInto merged) {
             // the API's 410, and where the case went for a reader who may see it there
             return Response.status(Response.Status.GONE)

@@ -7,6 +7,8 @@ import java.util.Optional;
 import java.util.UUID;
 import org.desist.access.SiteScope;
 import org.desist.access.Visibility;
+import org.desist.attention.Alerts;
+import org.desist.attention.Rule;
 import org.desist.audit.AuditAction;
 import org.desist.audit.AuditLog;
 import org.desist.audit.Outcome;
@@ -209,6 +211,9 @@ public class ReferralService {
                 ScreeningAnswers answers = review.screening().answers();
                 referrals.screen(id, review.screening().instrument(), answers, answers.yesCount());
             }
+            // issue 17 (attention-core): reviewed, the case no longer waits; the sweep raises again for any other
+            // referral of the case still waiting past its working day
+            Alerts.clear(handle, referral.participantId(), Rule.referral_awaiting_review, "reviewed", clock.instant());
             audit.change(handle, caller, AuditAction.update, "referral", id, referral.participantId(), Outcome.CHANGED);
             return referrals.find(id).orElseThrow();
         });

@@ -30,6 +30,7 @@ import java.util.UUID;
 import java.util.stream.Stream;
 import org.desist.access.AccessProbes.Probe;
 import org.desist.access.AccessProbes.Request;
+import org.desist.attention.Teams;
 import org.desist.auth.Role;
 import org.desist.config.DesistConfiguration;
 import org.desist.support.Api;
@@ -341,7 +342,15 @@ class AccessMatrixTest {
                                 .status())
                         .isEqualTo(200));
             }),
-            read("GET /api/audit", () -> "/audit"));
+            read("GET /api/audit", () -> "/audit"),
+            // issue 17 (attention-core): one's own alerts
+            read("GET /api/alerts", () -> "/alerts"),
+            write("POST /api/alerts/{id}/acknowledgement", 200, username -> {
+                String alertId = Teams.alertToldTo(APP, tester, A, username);
+                return Request.to("/alerts/" + alertId + "/acknowledgement", Map.of("note", "Seen"))
+                        .whenRefused(() -> assertThat(Teams.acknowledged(APP, alertId))
+                                .isFalse());
+            }));
 
     /** Issue 5: the case summaries, one row per audience, as JSON and as PDF. */
     static final List<Probe> SUMMARY_PROBES = Stream.of(
