@@ -34,6 +34,7 @@ import org.desist.assessment.AssessmentPages;
 import org.desist.assessment.AssessmentResource;
 import org.desist.assessment.Assessments;
 import org.desist.assessment.NewAssessment;
+import org.desist.attention.sweep.SweepSchedule;
 import org.desist.audit.AuditChain;
 import org.desist.audit.AuditHeadExport;
 import org.desist.audit.AuditHeadExportSettings;
@@ -450,6 +451,9 @@ public class DesistApplication extends Application<DesistConfiguration> {
         jersey.register(
                 new ProgrammeResource(figures, new ProgrammeExport(jdbi, clock, audit, pseudonyms), figureDocuments));
         jersey.register(ApiDescription.resource());
+        // issue 17 (attention-sweep): the time-based attention rules, every attention.sweepEvery, one instance at a
+        // time
+        SweepSchedule.install(environment, jdbi, clock, configuration.getAttention());
         Screens screens = Screens.install(
                 configuration,
                 environment,

@@ -300,4 +300,19 @@ public class DesistConfiguration extends Configuration {
     public void setApi(ApiSettings api) {
         this.api = api;
     }
+
+    /** Issue 17 (attention-core): whether the at-once attention rules run in each write's transaction. */
+    @Valid
+    @NotNull
+    private org.desist.attention.AttentionSettings attention = new org.desist.attention.AttentionSettings();
+
+    @JsonProperty
+    public org.desist.attention.AttentionSettings getAttention() {
+        return attention;
+    }
+
+    @JsonProperty
+    public void setAttention(org.desist.attention.AttentionSettings attention) {
+        this.attention = attention;
+    }
 }
