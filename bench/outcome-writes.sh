@@ -40,7 +40,7 @@ declare -A svc_pid svc_port svc_token svc_db recorded_before
 start_one() {
   local name=$1 rules=$2 db
   db=$(working_copy "$participants" "$seed") || exit 1
-  export DESIST_ATTENTION_ON_WRITE=$rules
+  export DESIST_ATTENTION_EVALUATE_ON_WRITE=$rules
   start_service "$db"
   add_user --username bench.writer --role clinician --site SYNSTAC --site SYNRECOLO --site SYNASU
   add_user --username bench.officer --role probation --site SYNSTAC --site SYNRECOLO --site SYNASU

@@ -38,6 +38,7 @@ import org.desist.attention.AlertInbox;
 import org.desist.attention.AlertPages;
 import org.desist.attention.AlertResource;
 import org.desist.attention.atonce.AtOnceRules;
+import org.desist.attention.sweep.SweepSchedule;
 import org.desist.audit.AuditChain;
 import org.desist.audit.AuditHeadExport;
 import org.desist.audit.AuditHeadExportSettings;
@@ -459,6 +460,9 @@ public class DesistApplication extends Application<DesistConfiguration> {
         jersey.register(
                 new ProgrammeResource(figures, new ProgrammeExport(jdbi, clock, audit, pseudonyms), figureDocuments));
         jersey.register(ApiDescription.resource());
+        // issue 17 (attention-sweep): the time-based attention rules, every attention.sweepEvery, one instance at a
+        // time
+        SweepSchedule.install(environment, jdbi, clock, configuration.getAttention());
         Screens screens = Screens.install(
                 configuration,
                 environment,
