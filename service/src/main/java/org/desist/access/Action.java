@@ -61,7 +61,9 @@ public enum Action {
      * a password alone, this and getting a token (which needs the code) are all an account may do.
      */
     SECOND_FACTOR("second_factor", false),
-    AUDIT_READ("audit", false);
+    AUDIT_READ("audit", false),
+    /** The daily review meeting's agenda of a site: each part only as far as the caller may read its kind. */
+    REVIEW_AGENDA("review_agenda", true);
 
     private final String resourceType;
     private final boolean caseData;

@@ -51,7 +51,8 @@ public enum Metered {
                             TIMELINE_READ,
                             PROGRESS_READ,
                             SUMMARY_PROBATION,
-                            SUMMARY_CPS -> READS;
+                            SUMMARY_CPS,
+                            REVIEW_AGENDA -> READS;
                     // bulk: a person's whole record, or the pseudonymised programme
                     case SUBJECT_ACCESS, PROGRAMME_EXPORT -> EXPORTS;
                     // changes (bounded by who may make them, and audited), figures without names,
