@@ -25,10 +25,15 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import net.sf.jasperreports.engine.JasperReportsContext;
 import org.desist.access.AccessFeature;
 import org.desist.access.CallerFilter;
 import org.desist.access.Visibility;
+import org.desist.agenda.AgendaPages;
+import org.desist.agenda.AgendaPdf;
+import org.desist.agenda.ReviewAgendaResource;
+import org.desist.agenda.ReviewAgendas;
 import org.desist.assessment.Assessment;
 import org.desist.assessment.AssessmentPages;
 import org.desist.assessment.AssessmentResource;
@@ -261,7 +266,11 @@ public class DesistApplication extends Application<DesistConfiguration> {
         ReportTemplates templates = new ReportTemplates(jasper);
         PdfExport pdfExport = new PdfExport(jasper);
         SummaryPdf summaryPdf = new SummaryPdf(templates, pdfExport);
-        RenderRehearsal rehearsal = new RenderRehearsal(summaryPdf.rehearsals(), configuration.getPdfRehearsal());
+        AgendaPdf agendaPdf = new AgendaPdf(templates, pdfExport);
+        RenderRehearsal rehearsal = new RenderRehearsal(
+                Stream.concat(summaryPdf.rehearsals().stream(), Stream.of(agendaPdf.rehearsal()))
+                        .toList(),
+                configuration.getPdfRehearsal());
         rehearsal.beginAtStart();
 
         DataSourceFactory database = configuration.getDatabase();
@@ -432,6 +441,9 @@ public class DesistApplication extends Application<DesistConfiguration> {
         CaseSummaries summaries = new CaseSummaries(jdbi, clock, audit, participants, summaryPdf);
         jersey.register(new SummaryResource(summaries));
         jersey.register(new SummaryReportResource(summaries));
+        // the daily review agenda (issue 17): each part only for roles that may read its kind
+        ReviewAgendas agendas = new ReviewAgendas(jdbi, clock, audit, visibility, agendaPdf);
+        jersey.register(new ReviewAgendaResource(agendas));
         // a report's queries run side by side, each on a connection of its own (CohortFiguresDao)
         CohortFigures figures = new CohortFigures(
                 jdbi,
@@ -478,6 +490,7 @@ public class DesistApplication extends Application<DesistConfiguration> {
         screens.register(new PasswordHashingBusyMapper());
         screens.register(new ReferralPages(referrals, screens.forms(), clock));
         screens.register(new ReviewPages(referrals, reference, screens.forms(), clock));
+        screens.register(new AgendaPages(agendas));
         screens.register(new TermsOutOfAddresses(configuration.getApi().isSearchTermsInQuery()));
         screens.register(new CasePages(
                 participants,

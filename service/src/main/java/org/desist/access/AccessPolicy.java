@@ -86,10 +86,13 @@ public final class AccessPolicy {
         allow(Action.OWN_TOKENS, EVERYONE);
         allow(Action.SECOND_FACTOR, EVERYONE);
         allow(Action.AUDIT_READ, EnumSet.of(admin));
-        // issue 17: whoever can be told of an alert (a team role's holder, a site's reviewer) reads and acknowledges
+        // whoever can be told of an alert (a team role's holder, a site's reviewer) reads and acknowledges
         // their own; the record behind it only with that kind's read right (attention.Rule)
         allow(Action.ALERT_READ, EnumSet.of(clinician, probation, police, advocate, cps));
         allow(Action.ALERT_ACKNOWLEDGE, EnumSet.of(clinician, probation, police, advocate, cps));
+        // the agencies at a site's daily meeting; each part of the agenda is left out for a role that may not
+        // read its kind (agenda.ReviewAgendas), so the agenda shows no more than the records' own reads
+        allow(Action.REVIEW_AGENDA, EnumSet.of(clinician, probation, police, advocate, cps));
     }
 
     private AccessPolicy() {}

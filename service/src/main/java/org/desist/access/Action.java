@@ -62,10 +62,12 @@ public enum Action {
      */
     SECOND_FACTOR("second_factor", false),
     AUDIT_READ("audit", false),
-    /** Issue 17: one's own alerts (as a case's team member or a site's reviewer), and the inbox page. */
+    /** One's own alerts (as a case's team member or a site's reviewer), and the inbox page. */
     ALERT_READ("alert", true),
-    /** Issue 17: acknowledge one's own alert with a note. */
-    ALERT_ACKNOWLEDGE("alert", true);
+    /** Acknowledge one's own alert with a note. */
+    ALERT_ACKNOWLEDGE("alert", true),
+    /** The daily review meeting's agenda of a site: each part only as far as the caller may read its kind. */
+    REVIEW_AGENDA("review_agenda", true);
 
     private final String resourceType;
     private final boolean caseData;

@@ -52,7 +52,8 @@ public enum Metered {
                             PROGRESS_READ,
                             SUMMARY_PROBATION,
                             SUMMARY_CPS,
-                            ALERT_READ -> READS;
+                            ALERT_READ,
+                            REVIEW_AGENDA -> READS;
                     // bulk: a person's whole record, or the pseudonymised programme
                     case SUBJECT_ACCESS, PROGRAMME_EXPORT -> EXPORTS;
                     // changes (bounded by who may make them, and audited), figures without names,

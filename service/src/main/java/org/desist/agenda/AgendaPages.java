@@ -1,0 +1,94 @@
+package org.desist.agenda;
+
+import io.swagger.v3.oas.annotations.Hidden;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedHashMap;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import org.desist.access.Action;
+import org.desist.access.Requires;
+import org.desist.auth.Caller;
+import org.desist.http.ProblemException;
+import org.desist.web.Screens;
+
+/**
+ * The daily review agenda as a page ({@code GET /api/sites/{code}/review-agenda}) and its PDF, for the meeting's
+ * chair to show or print. The dates are asked in a GET form: they name nobody.
+ */
+@Hidden
+@Path("/sites/{code}")
+public class AgendaPages {
+    private final ReviewAgendas agendas;
+
+    public AgendaPages(ReviewAgendas agendas) {
+        this.agendas = agendas;
+    }
+
+    @GET
+    @Path("/review-agenda")
+    @Produces(MediaType.TEXT_HTML)
+    @Requires(Action.REVIEW_AGENDA)
+    public Response agenda(
+            @PathParam("code") String siteCode,
+            @QueryParam("date") String date,
+            @QueryParam("since") String since,
+            @Context ContainerRequestContext request,
+            @Context Caller caller) {
+        MultivaluedMap<String, String> asked = new MultivaluedHashMap<>();
+        put(asked, "date", date);
+        put(asked, "since", since);
+        AgendaPage page = new AgendaPage(Screens.viewer(request), siteCode);
+        page.withValues(asked);
+        try {
+            return Response.ok(page.showing(agendas.agenda(caller, siteCode, date("date", date), date("since", since))))
+                    .build();
+        } catch (ProblemException refused) {
+            return Response.status(refused.status())
+                    .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                    .entity(page.refused(asked, refused.toProblem()))
+                    .build();
+        }
+    }
+
+    @GET
+    @Path("/review-agenda.pdf")
+    @Produces(ReviewAgendaResource.PDF)
+    @Requires(Action.REVIEW_AGENDA)
+    public Response pdf(
+            @PathParam("code") String siteCode,
+            @QueryParam("date") String date,
+            @QueryParam("since") String since,
+            @Context Caller caller) {
+        ReviewAgendas.Download pdf = agendas.pdf(caller, siteCode, date("date", date), date("since", since));
+        return Response.ok(pdf.content(), ReviewAgendaResource.PDF)
+                .header("Content-Disposition", "attachment; filename=\"" + pdf.fileName() + "\"")
+                .build();
+    }
+
+    private static void put(MultivaluedMap<String, String> values, String name, String value) {
+        if (value != null && !value.isBlank()) {
+            values.putSingle(name, value.strip());
+        }
+    }
+
+    /** A date as the API's query parameter reads it; the API answers 400 to one it cannot read, so does the page. */
+    private static LocalDate date(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            throw ProblemException.badParameter(name, "must be a date as yyyy-mm-dd");
+        }
+    }
+}
