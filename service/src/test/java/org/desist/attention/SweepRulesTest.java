@@ -9,12 +9,17 @@ import static org.desist.support.Cases.ok;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import net.javacrumbs.shedlock.core.LockConfiguration;
+import net.javacrumbs.shedlock.core.SimpleLock;
 import org.desist.attention.SweepSupport.StoredAlert;
+import org.desist.attention.sweep.JdbiLockProvider;
 import org.desist.attention.sweep.Sweep;
 import org.desist.auth.Role;
 import org.desist.config.DesistConfiguration;
@@ -335,5 +340,16 @@ class SweepRulesTest {
                                 SweepSupport.emails(jdbi, alerts.get(0).id()))
                         .sum())
                 .isEqualTo(emails);
+    }
+
+    @Test
+    void the_sweeps_lock_is_kept_on_this_database_too() {
+        LockConfiguration lock =
+                new LockConfiguration(Instant.now(), "sweep-rules-test", Duration.ofMinutes(1), Duration.ZERO);
+        JdbiLockProvider other = new JdbiLockProvider(jdbi);
+        SimpleLock held = new JdbiLockProvider(jdbi).lock(lock).orElseThrow();
+        assertThat(other.lock(lock)).as("held").isEmpty();
+        held.unlock();
+        other.lock(lock).orElseThrow().unlock();
     }
 }

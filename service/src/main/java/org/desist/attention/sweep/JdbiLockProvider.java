@@ -13,9 +13,10 @@ import org.jdbi.v3.core.argument.Argument;
 
 /**
  * ShedLock's lock kept in the {@code shedlock} table (migration 0079) through the service's own Jdbi. ShedLock
- * ships no Jdbi 3 provider on Maven Central, and its JDBC one stops at 6.x; this is the same four statements,
- * written once for SQLite and PostgreSQL (an upsert-free insert, a guarded update), and run in the service's
- * transactions so that on SQLite they queue with every other writer.
+ * ships no Jdbi provider on Maven Central, and its plain JDBC one stops at 6.9.2; this is the same three statements
+ * (an insert that does nothing when the row exists, an update guarded by lock_until, the release), written once
+ * for SQLite and PostgreSQL and run in the service's transactions, so that on SQLite they queue with every other
+ * writer.
  */
 public final class JdbiLockProvider extends StorageBasedLockProvider {
 
