@@ -17,7 +17,10 @@ import java.time.format.DateTimeParseException;
 import org.desist.access.Action;
 import org.desist.access.Requires;
 import org.desist.auth.Caller;
+import org.desist.http.Problem;
 import org.desist.http.ProblemException;
+import org.desist.http.RefusalMapper;
+import org.desist.refusal.Refusal;
 import org.desist.web.Screens;
 
 /**
@@ -52,11 +55,18 @@ public class AgendaPages {
             return Response.ok(page.showing(agendas.agenda(caller, siteCode, date("date", date), date("since", since))))
                     .build();
         } catch (ProblemException refused) {
-            return Response.status(refused.status())
-                    .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                    .entity(page.refused(asked, refused.toProblem()))
-                    .build();
+            return refusedOnForm(page, asked, refused.toProblem());
+        } catch (Refusal.BadParameter refused) {
+            return refusedOnForm(page, asked, RefusalMapper.problem(refused));
         }
+    }
+
+    /** A date the API would refuse, shown beside its input on the form with the days asked. */
+    private static Response refusedOnForm(AgendaPage page, MultivaluedMap<String, String> asked, Problem problem) {
+        return Response.status(problem.status())
+                .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                .entity(page.refused(asked, problem))
+                .build();
     }
 
     @GET

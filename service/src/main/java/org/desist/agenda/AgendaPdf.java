@@ -46,7 +46,12 @@ public final class AgendaPdf {
                 + caller.user().roleLabel() + ")";
         String subtitle = agenda.siteName() + ", " + PrintedDate.day(agenda.date()) + ": since "
                 + PrintedDate.day(agenda.since());
-        return fill(agenda.siteCode(), subtitle, generated, "Daily review agenda " + agenda.siteCode(), lines(agenda));
+        return fill(
+                agenda.siteCode(),
+                subtitle,
+                generated,
+                "Daily review agenda \u2014 " + agenda.siteCode() + ", " + PrintedDate.day(agenda.date()),
+                lines(agenda));
     }
 
     private byte[] fill(String site, String subtitle, String generated, String title, List<SummaryLine> lines) {

@@ -16,7 +16,7 @@ import org.desist.attention.Rule;
 import org.desist.audit.AuditLog;
 import org.desist.auth.Caller;
 import org.desist.db.Snapshot;
-import org.desist.http.ProblemException;
+import org.desist.refusal.Refusal;
 import org.desist.site.SiteDao;
 import org.jdbi.v3.core.Jdbi;
 
@@ -75,7 +75,7 @@ public class ReviewAgendas {
         LocalDate day = date == null ? LocalDate.now(clock) : date;
         LocalDate from = since == null ? LastMeeting.before(day) : since;
         if (from.isAfter(day)) {
-            throw ProblemException.badParameter("since", "must not be after date");
+            throw new Refusal.BadParameter("since", "must not be after date");
         }
         boolean referrals = AccessPolicy.allows(caller.user(), Action.REFERRAL_READ);
         boolean incidents = AccessPolicy.allows(caller.user(), Action.INCIDENT_READ);

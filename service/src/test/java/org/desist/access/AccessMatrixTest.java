@@ -115,6 +115,7 @@ class AccessMatrixTest {
             read("GET /api/reference/reason-codes", () -> "/reference/reason-codes"),
             read("GET /api/sites", () -> "/sites"),
             read("GET /api/sites/{code}", () -> "/sites/" + A),
+            read("GET /api/sites/{code}/review-agenda", () -> "/sites/" + A + "/review-agenda"),
             write("POST /api/sites", 201, username -> {
                 String code = "N" + serial();
                 return Request.to("/sites", Map.of("code", code, "name", "Site " + code, "model", "clinic_treatment"))

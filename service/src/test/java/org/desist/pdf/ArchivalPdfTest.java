@@ -74,7 +74,13 @@ class ArchivalPdfTest {
                         "programme report",
                         () -> lead.with("Accept", "application/pdf")
                                 .download("/programme/report?from=2023-01-01&to=2026-12-31"),
-                        () -> "Programme report \u2014 1 Jan 2023 to 31 Dec 2026"));
+                        () -> "Programme report \u2014 1 Jan 2023 to 31 Dec 2026"),
+                new Kind(
+                        "review agenda",
+                        () -> probation
+                                .with("Accept", "application/pdf")
+                                .download("/sites/" + SITE + "/review-agenda?date=2026-06-03"),
+                        () -> "Daily review agenda \u2014 " + SITE + ", 3 Jun 2026"));
     }
 
     @BeforeAll
