@@ -348,8 +348,8 @@ class AccessMatrixTest {
             write("POST /api/alerts/{id}/acknowledgement", 200, username -> {
                 String alertId = Teams.alertToldTo(APP, tester, A, username);
                 return Request.to("/alerts/" + alertId + "/acknowledgement", Map.of("note", "Seen"))
-                        .whenRefused(() -> assertThat(Teams.acknowledged(APP, alertId))
-                                .isFalse());
+                        .whenRefused(() ->
+                                assertThat(Teams.acknowledged(APP, alertId)).isFalse());
             }));
 
     /** Issue 5: the case summaries, one row per audience, as JSON and as PDF. */

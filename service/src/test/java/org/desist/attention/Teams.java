@@ -35,8 +35,8 @@ public final class Teams {
         Jdbi database = database(app);
         String participantId = new Cases(recorder).participant(site);
         put(database, participantId, username, TeamRole.key_worker);
-        Cases.created(recorder.post(
-                "/participants/" + participantId + "/incidents", RecordKind.INCIDENTS.validBody("")));
+        Cases.created(
+                recorder.post("/participants/" + participantId + "/incidents", RecordKind.INCIDENTS.validBody("")));
         return database.withHandle(handle -> handle.createQuery("SELECT id FROM alert WHERE participant_id = :p")
                 .bind("p", participantId)
                 .mapTo(String.class)
