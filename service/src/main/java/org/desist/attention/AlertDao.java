@@ -38,6 +38,7 @@ public interface AlertDao {
     @SqlQuery("SELECT " + COLUMNS + FROM
             + " AND (:allSites = 1 OR a.site_code IN (<sites>))"
             + " AND (:participantId IS NULL OR a.participant_id = :participantId)"
+            + " AND (:from IS NULL OR a.raised_at >= :from) AND (:before IS NULL OR a.raised_at < :before)"
             + " AND ((:state = 'open' AND a.cleared_at IS NULL AND r.acknowledged_at IS NULL)"
             + " OR (:state = 'acknowledged' AND a.cleared_at IS NULL AND r.acknowledged_at IS NOT NULL)"
             + " OR (:state = 'cleared' AND a.cleared_at IS NOT NULL))"
@@ -47,6 +48,8 @@ public interface AlertDao {
             @Bind("username") String username,
             @Bind("state") String state,
             @Bind("participantId") String participantId,
+            @Bind("from") Instant from,
+            @Bind("before") Instant before,
             @Bind("allSites") boolean allSites,
             @BindList("sites") List<String> sites,
             @Bind("limit") int limit,

@@ -12,8 +12,10 @@ import org.desist.audit.AuditLog;
 import org.desist.audit.Outcome;
 import org.desist.auth.Caller;
 import org.desist.listing.PageRequest;
+import org.desist.listing.Period;
 import org.desist.participant.ParticipantService;
 import org.desist.refusal.Refusal;
+import org.desist.time.ProgrammeClock;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -41,7 +43,7 @@ public class AlertInbox {
     }
 
     /** The caller's alerts in that state, newest first; of one case when {@code participantId} is given. */
-    public List<Alert> list(Caller caller, AlertState state, String participantId, PageRequest paging) {
+    public List<Alert> list(Caller caller, AlertState state, String participantId, Period raised, PageRequest paging) {
         if (participantId != null) {
             participants.visible(caller, participantId);
         }
@@ -52,6 +54,8 @@ public class AlertInbox {
                         caller.username(),
                         state.name(),
                         participantId,
+                        raised.startIn(ProgrammeClock.ZONE),
+                        raised.endIn(ProgrammeClock.ZONE),
                         scope.allSites(),
                         scope.sites(),
                         paging.fetch(),
@@ -68,13 +72,15 @@ public class AlertInbox {
         if (!AccessPolicy.allows(caller.user(), org.desist.access.Action.ALERT_READ)) {
             return java.util.Optional.empty();
         }
-        List<Alert> shown = new java.util.ArrayList<>(list(caller, AlertState.open, participantId, ON_CASE));
-        shown.addAll(list(caller, AlertState.acknowledged, participantId, ON_CASE));
+        List<Alert> shown = new java.util.ArrayList<>(list(caller, AlertState.open, participantId, ANY_DAY, ON_CASE));
+        shown.addAll(list(caller, AlertState.acknowledged, participantId, ANY_DAY, ON_CASE));
         return java.util.Optional.of(shown);
     }
 
     /** At most this many of each state on a case page; the inbox has the rest. */
     private static final PageRequest ON_CASE = new PageRequest(20, 0);
+
+    private static final Period ANY_DAY = new Period(null, null);
 
     /**
      * Records the caller's acknowledgement: 404 for an alert they were not told of (or of a case outside their

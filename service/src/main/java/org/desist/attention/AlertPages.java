@@ -19,6 +19,7 @@ import org.desist.access.Requires;
 import org.desist.auth.Caller;
 import org.desist.http.ProblemException;
 import org.desist.listing.PageRequest;
+import org.desist.listing.Period;
 import org.desist.web.FormBinding;
 import org.desist.web.Forms;
 import org.desist.web.Page;
@@ -74,7 +75,8 @@ public class AlertPages {
 
     private AlertInboxPage inboxPage(
             AlertState state, int page, Caller caller, ContainerRequestContext request, String refusedId) {
-        List<Alert> found = inbox.list(caller, state, null, new PageRequest(PER_PAGE, (page - 1) * PER_PAGE));
+        List<Alert> found = inbox.list(
+                caller, state, null, new Period(null, null), new PageRequest(PER_PAGE, (page - 1) * PER_PAGE));
         boolean more = found.size() > PER_PAGE;
         String base = "/alerts?state=" + state.name() + "&page=";
         return new AlertInboxPage(

@@ -21,6 +21,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.desist.access.Action;
 import org.desist.access.Requires;
 import org.desist.auth.Caller;
+import org.desist.http.DateRange;
 import org.desist.http.Page;
 import org.desist.http.Paging;
 
@@ -40,11 +41,12 @@ public class AlertResource {
     @Operation(
             operationId = "listAlerts",
             summary = "The caller's alerts, newest first",
-            description = "Alerts the caller was told of (as a member of the case's team, or as a reviewer of its"
-                    + " site), of cases at the caller's sites. `state`: open (not yet acknowledged by the caller),"
-                    + " acknowledged (by the caller, not yet cleared) or cleared. An alert holds no free text: the"
-                    + " rule, the case, the kind of record and its date; the record's id only for a role that may read"
-                    + " that kind. `participantId` lists one case's.")
+            description =
+                    "Alerts the caller was told of (as a member of the case's team, or as a reviewer of its"
+                            + " site), of cases at the caller's sites. `state`: open (not yet acknowledged by the caller),"
+                            + " acknowledged (by the caller, not yet cleared) or cleared. An alert holds no free text: the"
+                            + " rule, the case, the kind of record and its date; the record's id only for a role that may read"
+                            + " that kind. `participantId` lists one case's; `from`/`to` filter on the day it was raised (London).")
     @ApiResponse(responseCode = "404", description = "`participantId` names no case at the caller's sites")
     public Page<Alert> list(
             @Parameter(description = "open (default), acknowledged or cleared")
@@ -52,10 +54,12 @@ public class AlertResource {
                     @DefaultValue("open")
                     AlertState state,
             @QueryParam("participantId") String participantId,
+            @BeanParam DateRange dates,
             @Valid @BeanParam Paging paging,
             @Context UriInfo uri,
             @Context Caller caller) {
-        return Page.of(inbox.list(caller, state, participantId, paging.request()), paging, uri);
+        return Page.of(
+                inbox.list(caller, state, participantId, dates.ordered().period(), paging.request()), paging, uri);
     }
 
     @POST

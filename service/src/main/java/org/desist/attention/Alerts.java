@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -61,17 +62,22 @@ public final class Alerts {
      * since the alert was raised is told now, as a first telling.
      */
     private static void reRaise(Handle handle, String participantId, Rule rule, Cause cause, Instant now) {
-        Optional<String> open = handle.createQuery(
-                        "SELECT id FROM alert WHERE participant_id = :participantId AND rule = :rule"
-                                + " AND cleared_at IS NULL")
+        Optional<Map<String, Object>> open = handle.createQuery(
+                        "SELECT id, record_type, record_id, occurred_on FROM alert WHERE participant_id ="
+                                + " :participantId AND rule = :rule AND cleared_at IS NULL")
                 .bind("participantId", participantId)
                 .bind("rule", rule.name())
-                .mapTo(String.class)
+                .mapToMap()
                 .findOne();
         if (open.isEmpty()) {
             return; // cleared between the insert and this read, by another transaction: nothing to point anew
         }
-        String alertId = open.get();
+        if (Objects.equals(text(open.get().get("record_type")), cause.recordType())
+                && Objects.equals(text(open.get().get("record_id")), cause.recordId())
+                && Objects.equals(text(open.get().get("occurred_on")), text(cause.occurredOn()))) {
+            return; // the same occurrence raised again (a sweep's next run): nothing new to tell
+        }
+        String alertId = text(open.get().get("id"));
         handle.createUpdate("UPDATE alert SET record_type = :recordType, record_id = :recordId, occurred_on ="
                         + " :occurredOn WHERE id = :id")
                 .bind("recordType", cause.recordType())
@@ -146,6 +152,10 @@ public final class Alerts {
             told.putIfAbsent(member.username(), member.teamRole().name());
         }
         return told;
+    }
+
+    private static String text(Object value) {
+        return value == null ? null : value.toString();
     }
 
     private static void tell(Handle handle, String alertId, String username, String toldAs, Instant now) {
