@@ -166,6 +166,11 @@ import org.desist.summary.CaseSummaries;
 import org.desist.summary.SummaryPdf;
 import org.desist.summary.SummaryReportResource;
 import org.desist.summary.SummaryResource;
+import org.desist.team.CaseTeams;
+import org.desist.team.Caseload;
+import org.desist.team.CaseloadResource;
+import org.desist.team.ReallocationResource;
+import org.desist.team.TeamResource;
 import org.desist.time.ProgrammeClock;
 import org.desist.timeline.Timeline;
 import org.desist.timeline.TimelineResource;
@@ -368,6 +373,12 @@ public class DesistApplication extends Application<DesistConfiguration> {
         jersey.register(
                 new ParticipantMergeResource(new ParticipantMerge(jdbi, clock, audit, visibility, participants)));
         jersey.register(new EnrolmentResource(enrolments));
+        // issue 17: the case team and each person's caseload
+        CaseTeams caseTeams = new CaseTeams(jdbi, clock, audit, participants);
+        Caseload caseload = new Caseload(jdbi, clock, audit);
+        jersey.register(new TeamResource(caseTeams));
+        jersey.register(new ReallocationResource(caseTeams));
+        jersey.register(new CaseloadResource(caseload));
         ReferenceResource reference = new ReferenceResource(jdbi);
         jersey.register(reference);
         jersey.register(new SubjectAccessResource(

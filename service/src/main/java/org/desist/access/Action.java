@@ -61,7 +61,15 @@ public enum Action {
      * a password alone, this and getting a token (which needs the code) are all an account may do.
      */
     SECOND_FACTOR("second_factor", false),
-    AUDIT_READ("audit", false);
+    AUDIT_READ("audit", false),
+    // issue 17, the case team (team/)
+    TEAM_READ("case_team", true),
+    /** Allocate an account to a part on a case, or end an allocation. */
+    TEAM_ALLOCATE("case_team", true),
+    /** Move every open allocation of one account at a site to another (someone leaves or moves). */
+    TEAM_REALLOCATE("case_team", true),
+    /** One's own caseload: the cases one holds a part on. */
+    CASELOAD_READ("case_team", true);
 
     private final String resourceType;
     private final boolean caseData;

@@ -51,7 +51,9 @@ public enum Metered {
                             TIMELINE_READ,
                             PROGRESS_READ,
                             SUMMARY_PROBATION,
-                            SUMMARY_CPS -> READS;
+                            SUMMARY_CPS,
+                            TEAM_READ,
+                            CASELOAD_READ -> READS;
                     // bulk: a person's whole record, or the pseudonymised programme
                     case SUBJECT_ACCESS, PROGRAMME_EXPORT -> EXPORTS;
                     // changes (bounded by who may make them, and audited), figures without names,
@@ -86,7 +88,9 @@ public enum Metered {
                             OWN_PASSWORD_CHANGE,
                             OWN_TOKENS,
                             SECOND_FACTOR,
-                            AUDIT_READ -> null;
+                            AUDIT_READ,
+                            TEAM_ALLOCATE,
+                            TEAM_REALLOCATE -> null;
                 });
     }
 }
