@@ -170,6 +170,7 @@ import org.desist.team.CaseTeams;
 import org.desist.team.Caseload;
 import org.desist.team.CaseloadResource;
 import org.desist.team.ReallocationResource;
+import org.desist.team.TeamPages;
 import org.desist.team.TeamResource;
 import org.desist.time.ProgrammeClock;
 import org.desist.timeline.Timeline;
@@ -182,6 +183,7 @@ import org.desist.victimsafety.VictimSafetyConcern;
 import org.desist.victimsafety.VictimSafetyConcerns;
 import org.desist.victimsafety.VictimSafetyPages;
 import org.desist.victimsafety.VictimSafetyResource;
+import org.desist.web.HomeResource;
 import org.desist.web.Screens;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.util.component.LifeCycle;
@@ -495,7 +497,10 @@ public class DesistApplication extends Application<DesistConfiguration> {
                         timeline,
                         progress),
                 summaries,
-                screens.forms()));
+                screens.forms(),
+                caseTeams));
+        screens.register(new TeamPages(caseTeams, screens.forms()));
+        screens.register(new HomeResource(caseload::rows));
         screens.register(new ProgrammePages(sites, cohorts, figures, figureDocuments, screens.forms()));
         screens.register(
                 new AccountPages(accounts.accounts(), accounts.sessions(), sites, screens.forms(), secondFactors));

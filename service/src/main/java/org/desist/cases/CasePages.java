@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Comparator;
 import java.util.List;
+import org.desist.access.AccessPolicy;
 import org.desist.access.Action;
 import org.desist.access.Requires;
 import org.desist.auth.Caller;
@@ -30,6 +31,8 @@ import org.desist.participant.ParticipantService;
 import org.desist.refusal.Refusal;
 import org.desist.summary.Audience;
 import org.desist.summary.CaseSummaries;
+import org.desist.team.CaseTeams;
+import org.desist.team.TeamSection;
 import org.desist.web.FormBinding;
 import org.desist.web.Page;
 import org.desist.web.Screens;
@@ -49,12 +52,19 @@ public class CasePages {
     private final CaseFile cases;
     private final CaseSummaries summaries;
     private final FormBinding forms;
+    private final CaseTeams teams;
 
-    public CasePages(ParticipantService participants, CaseFile cases, CaseSummaries summaries, FormBinding forms) {
+    public CasePages(
+            ParticipantService participants,
+            CaseFile cases,
+            CaseSummaries summaries,
+            FormBinding forms,
+            CaseTeams teams) {
         this.participants = participants;
         this.cases = cases;
         this.summaries = summaries;
         this.forms = forms;
+        this.teams = teams;
     }
 
     @GET
@@ -123,8 +133,11 @@ public class CasePages {
     @Requires(Action.PARTICIPANT_READ)
     public Response show(@PathParam("id") String id, @Context Caller caller, @Context ContainerRequestContext request) {
         try {
-            return Response.ok(new CasePage(Screens.viewer(request), cases.read(caller, id)))
-                    .build();
+            CasePage page = new CasePage(Screens.viewer(request), cases.read(caller, id));
+            if (AccessPolicy.allows(caller.user(), Action.TEAM_READ)) {
+                page.withTeam(new TeamSection(teams.read(caller, id)));
+            }
+            return Response.ok(page).build();
         } catch (Refusal.MergedInto merged) {
             // the API's 410, and where the case went for a reader who may see it there
             return Response.status(Response.Status.GONE)

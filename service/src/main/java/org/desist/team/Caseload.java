@@ -25,6 +25,11 @@ public class Caseload {
         this.audit = audit;
     }
 
+    /** As the home page shows it. */
+    public List<CaseloadRow> rows(Caller caller) {
+        return of(caller).stream().map(CaseloadRow::of).toList();
+    }
+
     public List<CaseloadEntry> of(Caller caller) {
         List<CaseloadEntry> cases =
                 jdbi
