@@ -45,6 +45,7 @@ class ReallocationTest {
         Staff.ensure(APP, "rl.staying", Set.of(clinician), Set.of(SITE));
         Staff.ensure(APP, "rl.both", Set.of(clinician, probation), Set.of(SITE));
         Staff.ensure(APP, "rl.lead.b", Set.of(programme_lead), Set.of(OTHER));
+        Staff.ensure(APP, "rl.lead", Set.of(programme_lead), Set.of(SITE));
         Staff.ensure(APP, "rl.admin", Set.of(admin), Set.of());
     }
 
@@ -71,7 +72,7 @@ class ReallocationTest {
         allocate(elsewhere, "rl.leaving", "key_worker", "2026-02-03");
         long auditBefore = auditRows();
 
-        JsonNode moved = Cases.ok(TestApp.as(APP, "rl.admin")
+        JsonNode moved = Cases.ok(TestApp.as(APP, "rl.lead")
                 .post(
                         "/sites/" + SITE + "/team-reallocations",
                         Map.of("from", "rl.leaving", "to", "rl.both", "on", "2026-04-01")));
@@ -84,7 +85,7 @@ class ReallocationTest {
             assertThat(team.get("current").findValuesAsText("username")).containsOnly("rl.both");
             assertThat(team.get("ended").findValuesAsText("username")).containsOnly("rl.leaving");
             assertThat(team.get("ended").findValuesAsText("to")).containsOnly("2026-03-31");
-            assertThat(team.get("ended").findValuesAsText("endedBy")).containsOnly("rl.admin");
+            assertThat(team.get("ended").findValuesAsText("endedBy")).containsOnly("rl.lead");
         }
         assertThat(team(elsewhere).get("current").findValuesAsText("username")).containsExactly("rl.leaving");
         // each allocation ended and each made, written with the change
@@ -98,7 +99,7 @@ class ReallocationTest {
         Staff.ensure(APP, "rl.leaving2", Set.of(clinician, probation), Set.of(SITE));
         allocate(first, "rl.leaving2", "key_worker", "2026-02-03");
         allocate(second, "rl.leaving2", "responsible_officer", "2026-02-03");
-        Reply refused = TestApp.as(APP, "rl.admin")
+        Reply refused = TestApp.as(APP, "rl.lead")
                 .post(
                         "/sites/" + SITE + "/team-reallocations",
                         Map.of("from", "rl.leaving2", "to", "rl.staying", "on", "2026-04-01"));
@@ -140,6 +141,12 @@ class ReallocationTest {
                         "/sites/" + SITE + "/team-reallocations",
                         Map.of("from", "rl.leaving", "to", "rl.both", "on", "2026-04-01"));
         assertThat(clinicianTries.status()).isEqualTo(403);
+        assertThat(TestApp.as(APP, "rl.admin")
+                        .post(
+                                "/sites/" + SITE + "/team-reallocations",
+                                Map.of("from", "rl.leaving", "to", "rl.both", "on", "2026-04-01"))
+                        .status())
+                .isEqualTo(403);
         Reply missing = tester.post("/sites/" + SITE + "/team-reallocations", Map.of("from", "rl.leaving"));
         assertThat(missing.status()).isEqualTo(422);
         assertThat(missing.fieldsAtFault()).contains("to", "on");
