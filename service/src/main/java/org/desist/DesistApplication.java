@@ -176,6 +176,12 @@ import org.desist.summary.CaseSummaries;
 import org.desist.summary.SummaryPdf;
 import org.desist.summary.SummaryReportResource;
 import org.desist.summary.SummaryResource;
+import org.desist.team.CaseTeams;
+import org.desist.team.Caseload;
+import org.desist.team.CaseloadResource;
+import org.desist.team.ReallocationResource;
+import org.desist.team.TeamPages;
+import org.desist.team.TeamResource;
 import org.desist.time.ProgrammeClock;
 import org.desist.timeline.Timeline;
 import org.desist.timeline.TimelineResource;
@@ -187,6 +193,7 @@ import org.desist.victimsafety.VictimSafetyConcern;
 import org.desist.victimsafety.VictimSafetyConcerns;
 import org.desist.victimsafety.VictimSafetyPages;
 import org.desist.victimsafety.VictimSafetyResource;
+import org.desist.web.HomeResource;
 import org.desist.web.Screens;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.util.component.LifeCycle;
@@ -382,6 +389,12 @@ public class DesistApplication extends Application<DesistConfiguration> {
         jersey.register(
                 new ParticipantMergeResource(new ParticipantMerge(jdbi, clock, audit, visibility, participants)));
         jersey.register(new EnrolmentResource(enrolments));
+        // issue 17: the case team and each person's caseload
+        CaseTeams caseTeams = new CaseTeams(jdbi, clock, audit, participants);
+        Caseload caseload = new Caseload(jdbi, clock, audit);
+        jersey.register(new TeamResource(caseTeams));
+        jersey.register(new ReallocationResource(caseTeams));
+        jersey.register(new CaseloadResource(caseload));
         ReferenceResource reference = new ReferenceResource(jdbi);
         jersey.register(reference);
         jersey.register(new SubjectAccessResource(
@@ -511,8 +524,11 @@ public class DesistApplication extends Application<DesistConfiguration> {
                         progress),
                 summaries,
                 screens.forms(),
-                alerts));
+                alerts,
+                caseTeams));
         screens.register(new AlertPages(alerts, screens.forms()));
+        screens.register(new TeamPages(caseTeams, screens.forms()));
+        screens.register(new HomeResource(caseload::rows));
         screens.register(new ProgrammePages(sites, cohorts, figures, figureDocuments, screens.forms()));
         screens.register(
                 new AccountPages(accounts.accounts(), accounts.sessions(), sites, screens.forms(), secondFactors));

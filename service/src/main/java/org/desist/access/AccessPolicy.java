@@ -93,6 +93,13 @@ public final class AccessPolicy {
         // the agencies at a site's daily meeting; each part of the agenda is left out for a role that may not
         // read its kind (agenda.ReviewAgendas), so the agenda shows no more than the records' own reads
         allow(Action.REVIEW_AGENDA, EnumSet.of(clinician, probation, police, advocate, cps));
+        // the case team: read by those who read the case; allocated by those who decide at the daily
+        // review and the lead; moved in bulk by the lead (it answers case data, which an administrator does not read);
+        // a caseload for any case role
+        allow(Action.TEAM_READ, EnumSet.of(clinician, probation, police, advocate, cps, programme_lead));
+        allow(Action.TEAM_ALLOCATE, EnumSet.of(clinician, probation, police, programme_lead));
+        allow(Action.TEAM_REALLOCATE, EnumSet.of(programme_lead));
+        allow(Action.CASELOAD_READ, EnumSet.of(clinician, probation, police, advocate, cps, programme_lead));
     }
 
     private AccessPolicy() {}

@@ -67,7 +67,15 @@ public enum Action {
     /** Acknowledge one's own alert with a note. */
     ALERT_ACKNOWLEDGE("alert", true),
     /** The daily review meeting's agenda of a site: each part only as far as the caller may read its kind. */
-    REVIEW_AGENDA("review_agenda", true);
+    REVIEW_AGENDA("review_agenda", true),
+    /** A case's team: who holds which part, now and before. */
+    TEAM_READ("case_team", true),
+    /** Allocate an account to a part on a case, or end an allocation. */
+    TEAM_ALLOCATE("case_team", true),
+    /** Move every open allocation of one account at a site to another (someone leaves or moves). */
+    TEAM_REALLOCATE("case_team", true),
+    /** One's own caseload: the cases one holds a part on. */
+    CASELOAD_READ("case_team", true);
 
     private final String resourceType;
     private final boolean caseData;

@@ -19,6 +19,7 @@ import org.desist.progress.Progress;
 import org.desist.referral.Referral;
 import org.desist.referral.ReferralStatus;
 import org.desist.riskplan.PlanActionState;
+import org.desist.team.TeamSection;
 import org.desist.time.ProgrammeClock;
 import org.desist.timeline.TimelineEvent;
 import org.desist.web.Page;
@@ -51,6 +52,7 @@ public final class CasePage extends Page {
 
     private final CaseFile.Contents contents;
     private final Optional<CurrentRisk> risk;
+    private TeamSection team;
 
     CasePage(Viewer viewer, CaseFile.Contents contents) {
         super(
@@ -61,6 +63,16 @@ public final class CasePage extends Page {
         this.risk = contents.assessments() == null
                 ? Optional.empty()
                 : CurrentRisk.of(contents.assessments(), contents.desistanceReviews());
+    }
+
+    /** The case's team (issue 17), for a role that may read it; otherwise the Team section is not shown. */
+    CasePage withTeam(TeamSection team) {
+        this.team = team;
+        return this;
+    }
+
+    public TeamSection getTeam() {
+        return team;
     }
 
     public String getId() {

@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Comparator;
 import java.util.List;
+import org.desist.access.AccessPolicy;
 import org.desist.access.Action;
 import org.desist.access.Requires;
 import org.desist.attention.AlertInbox;
@@ -31,6 +32,8 @@ import org.desist.participant.ParticipantService;
 import org.desist.refusal.Refusal;
 import org.desist.summary.Audience;
 import org.desist.summary.CaseSummaries;
+import org.desist.team.CaseTeams;
+import org.desist.team.TeamSection;
 import org.desist.web.FormBinding;
 import org.desist.web.Page;
 import org.desist.web.Screens;
@@ -51,18 +54,21 @@ public class CasePages {
     private final CaseSummaries summaries;
     private final FormBinding forms;
     private final AlertInbox alerts;
+    private final CaseTeams teams;
 
     public CasePages(
             ParticipantService participants,
             CaseFile cases,
             CaseSummaries summaries,
             FormBinding forms,
-            AlertInbox alerts) {
+            AlertInbox alerts,
+            CaseTeams teams) {
         this.participants = participants;
         this.cases = cases;
         this.summaries = summaries;
         this.forms = forms;
         this.alerts = alerts;
+        this.teams = teams;
     }
 
     @GET
@@ -132,8 +138,11 @@ public class CasePages {
     public Response show(@PathParam("id") String id, @Context Caller caller, @Context ContainerRequestContext request) {
         try {
             CasePage page = new CasePage(Screens.viewer(request), cases.read(caller, id));
-            // issue 17 (attention-core): the viewer's own alerts on the case, with their acknowledgement forms
+            // the viewer's own alerts on the case, with their acknowledgement forms
             alerts.onCase(caller, id).ifPresent(page::showAlerts);
+            if (AccessPolicy.allows(caller.user(), Action.TEAM_READ)) {
+                page.withTeam(new TeamSection(teams.read(caller, id)));
+            }
             return Response.ok(page).build();
         } catch (Refusal.MergedInto merged) {
             // the API's 410, and where the case went for a reader who may see it there

@@ -53,7 +53,9 @@ public enum Metered {
                             SUMMARY_PROBATION,
                             SUMMARY_CPS,
                             ALERT_READ,
-                            REVIEW_AGENDA -> READS;
+                            REVIEW_AGENDA,
+                            TEAM_READ,
+                            CASELOAD_READ -> READS;
                     // bulk: a person's whole record, or the pseudonymised programme
                     case SUBJECT_ACCESS, PROGRAMME_EXPORT -> EXPORTS;
                     // changes (bounded by who may make them, and audited), figures without names,
@@ -89,7 +91,9 @@ public enum Metered {
                             OWN_TOKENS,
                             SECOND_FACTOR,
                             AUDIT_READ,
-                            ALERT_ACKNOWLEDGE -> null;
+                            ALERT_ACKNOWLEDGE,
+                            TEAM_ALLOCATE,
+                            TEAM_REALLOCATE -> null;
                 });
     }
 }

@@ -20,4 +20,12 @@ public record NewReview(
         String reason,
 
         @Schema(nullable = true, description = "Optional triage screening answered at the review") @Valid
-        NewScreening screening) {}
+        NewScreening screening,
+
+        @Schema(
+                nullable = true,
+                example = "k.worker",
+                description = "With accept_for_intervention only: the clinician allocated as the case's key worker"
+                        + " from `reviewedOn`. Absent, a reviewer who is a clinician at the site becomes it.")
+        @Size(max = 100)
+        String keyWorker) {}

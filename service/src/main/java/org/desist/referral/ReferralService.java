@@ -13,6 +13,7 @@ import org.desist.audit.AuditAction;
 import org.desist.audit.AuditLog;
 import org.desist.audit.Outcome;
 import org.desist.auth.Caller;
+import org.desist.auth.Role;
 import org.desist.listing.PageRequest;
 import org.desist.listing.Period;
 import org.desist.participant.IdentityConflict;
@@ -22,6 +23,8 @@ import org.desist.participant.ParticipantDao;
 import org.desist.participant.ParticipantService;
 import org.desist.refusal.Refusal;
 import org.desist.site.SiteDao;
+import org.desist.team.CaseTeams;
+import org.desist.team.TeamRole;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
@@ -192,6 +195,9 @@ public class ReferralService {
             if (referral.status() != ReferralStatus.awaiting_review) {
                 throw new Refusal.Conflict("Referral " + id + " has already been reviewed");
             }
+            if (review.keyWorker() != null && review.decision() != TriageDecision.accept_for_intervention) {
+                throw new Refusal.Invalid("keyWorker", "goes with the decision accept_for_intervention only");
+            }
             if (review.reviewedOn().isBefore(referral.receivedOn())) {
                 throw new Refusal.Invalid(
                         "reviewedOn", "must not be before the referral was received (" + referral.receivedOn() + ")");
@@ -207,6 +213,7 @@ public class ReferralService {
             if (changed != 1) {
                 throw new Refusal.Conflict("Referral " + id + " has already been reviewed");
             }
+            allocateKeyWorker(handle, caller, referral, review);
             if (review.screening() != null) {
                 ScreeningAnswers answers = review.screening().answers();
                 referrals.screen(id, review.screening().instrument(), answers, answers.yesCount());
@@ -217,6 +224,40 @@ public class ReferralService {
             audit.change(handle, caller, AuditAction.update, "referral", id, referral.participantId(), Outcome.CHANGED);
             return referrals.find(id).orElseThrow();
         });
+    }
+
+    /**
+     * Accepting a case for intervention names its key worker (issue 17): the one the review names, else a reviewer
+     * who is a clinician at the site when the case has no key worker. One named who is the key worker stays so.
+     */
+    private void allocateKeyWorker(Handle handle, Caller caller, Referral referral, NewReview review) {
+        if (review.decision() != TriageDecision.accept_for_intervention) {
+            return;
+        }
+        Optional<String> holder = CaseTeams.holder(handle, referral.participantId(), TeamRole.key_worker);
+        String keyWorker = review.keyWorker();
+        if (keyWorker == null) {
+            // the reviewer by default, but never in place of a key worker the case has
+            if (holder.isPresent() || !caller.user().has(Role.clinician) || !caller.covers(referral.siteCode())) {
+                return;
+            }
+            keyWorker = caller.username();
+        }
+        Participant participant = handle.attach(ParticipantDao.class)
+                .find(referral.participantId())
+                .orElseThrow();
+        if (!holder.equals(Optional.of(keyWorker))) {
+            CaseTeams.allocateWithin(
+                    handle,
+                    audit,
+                    caller,
+                    participant,
+                    keyWorker,
+                    TeamRole.key_worker,
+                    review.reviewedOn(),
+                    clock.instant(),
+                    review.keyWorker() == null ? "reviewedBy" : "keyWorker");
+        }
     }
 
     private Referral visible(Caller caller, String id) {

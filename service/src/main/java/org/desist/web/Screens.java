@@ -158,7 +158,7 @@ public final class Screens {
         SignInResource signIn = new SignInResource(authentication.passwords(), sessions, cookie, secondFactors);
         pages.register(signIn);
         pages.register(new SignInCodePage(secondFactors, renewal));
-        pages.register(new HomeResource());
+        // the home page is registered by the application, which gives it the caseload (issue 17)
         pages.register(new PasswordPage(accounts.own(), renewal, secondFactors));
         pages.register(new SessionsPage(accounts.sessions(), cookie, accounts.own(), secondFactors));
         SetupLink setup = new SetupLink(jdbi, clock, accounts.accounts());

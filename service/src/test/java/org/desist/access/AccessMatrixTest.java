@@ -351,7 +351,54 @@ class AccessMatrixTest {
                 return Request.to("/alerts/" + alertId + "/acknowledgement", Map.of("note", "Seen"))
                         .whenRefused(() ->
                                 assertThat(Teams.acknowledged(APP, alertId)).isFalse());
-            }));
+            }),
+            // the case team (issue 17): each write at a case of its own, the part taken by site A's clinician
+            read("GET /api/participants/{id}/team", () -> "/participants/" + siteA.participantId() + "/team"),
+            write("POST /api/participants/{id}/team", 201, username -> {
+                String id = newReferral(A).get("participantId").asText();
+                return Request.to(
+                                "/participants/" + id + "/team",
+                                Map.of("username", "clinician", "role", "key_worker", "from", "2026-02-03"))
+                        .whenRefused(() -> assertNoTeam(id));
+            }),
+            write("POST /api/participants/{id}/team/{allocationId}/end", 200, username -> {
+                String id = newReferral(A).get("participantId").asText();
+                String allocation = allocated(id, "clinician");
+                return Request.to("/participants/" + id + "/team/" + allocation + "/end", Map.of("to", "2026-03-31"))
+                        .whenRefused(() -> assertThat(tester.get("/participants/" + id + "/team")
+                                        .json()
+                                        .get("current"))
+                                .hasSize(1));
+            }),
+            write("POST /api/sites/{code}/team-reallocations", 200, username -> {
+                String leaving = "leaving" + serial();
+                Staff.ensure(APP, leaving, Set.of(clinician), Set.of(A));
+                String id = newReferral(A).get("participantId").asText();
+                allocated(id, leaving);
+                return Request.to(
+                                "/sites/" + A + "/team-reallocations",
+                                Map.of("from", leaving, "to", "clinician", "on", "2026-04-01"))
+                        .whenRefused(() -> assertThat(tester.get("/participants/" + id + "/team")
+                                        .json()
+                                        .get("current")
+                                        .findValuesAsText("username"))
+                                .containsExactly(leaving));
+            }),
+            read("GET /api/me/caseload", () -> "/me/caseload"));
+
+    /** The case's key worker allocated by the tester; the allocation's id. */
+    static String allocated(String participantId, String username) {
+        return Cases.created(tester.post(
+                        "/participants/" + participantId + "/team",
+                        Map.of("username", username, "role", "key_worker", "from", "2026-02-03")))
+                .get("id")
+                .asText();
+    }
+
+    static void assertNoTeam(String participantId) {
+        assertThat(tester.get("/participants/" + participantId + "/team").json().get("current"))
+                .isEmpty();
+    }
 
     /** Issue 5: the case summaries, one row per audience, as JSON and as PDF. */
     static final List<Probe> SUMMARY_PROBES = Stream.of(
