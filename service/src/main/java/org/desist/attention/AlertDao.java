@@ -14,6 +14,9 @@ public interface AlertDao {
     String COLUMNS = "a.id, a.rule, a.participant_id, p.case_ref, a.site_code, a.record_type, a.record_id,"
             + " a.occurred_on, a.raised_at, r.told_as, r.acknowledged_at, r.acknowledgement, a.cleared_at,"
             + " a.cleared_because";
+    /** A state for {@link #list}: open or acknowledged, anything not cleared (the case page's section). */
+    String NOT_CLEARED = "not_cleared";
+
     String FROM = " FROM alert a JOIN alert_recipient r ON r.alert_id = a.id JOIN participant p ON p.id ="
             + " a.participant_id WHERE r.username = :username";
 
@@ -41,7 +44,8 @@ public interface AlertDao {
             + " AND (:from IS NULL OR a.raised_at >= :from) AND (:before IS NULL OR a.raised_at < :before)"
             + " AND ((:state = 'open' AND a.cleared_at IS NULL AND r.acknowledged_at IS NULL)"
             + " OR (:state = 'acknowledged' AND a.cleared_at IS NULL AND r.acknowledged_at IS NOT NULL)"
-            + " OR (:state = 'cleared' AND a.cleared_at IS NOT NULL))"
+            + " OR (:state = 'cleared' AND a.cleared_at IS NOT NULL)"
+            + " OR (:state = '" + NOT_CLEARED + "' AND a.cleared_at IS NULL))"
             + " ORDER BY COALESCE(a.cleared_at, a.raised_at) DESC, a.id LIMIT :limit OFFSET :offset")
     @RegisterConstructorMapper(Row.class)
     List<Row> list(

@@ -44,6 +44,11 @@ public class AlertInbox {
 
     /** The caller's alerts in that state, newest first; of one case when {@code participantId} is given. */
     public List<Alert> list(Caller caller, AlertState state, String participantId, Period raised, PageRequest paging) {
+        return read(caller, state.name(), participantId, raised, paging);
+    }
+
+    /** One audited read: {@code state} an {@link AlertState}, or {@link AlertDao#NOT_CLEARED}. */
+    private List<Alert> read(Caller caller, String state, String participantId, Period raised, PageRequest paging) {
         if (participantId != null) {
             participants.visible(caller, participantId);
         }
@@ -52,7 +57,7 @@ public class AlertInbox {
                 AlertDao.class,
                 alerts -> alerts.list(
                         caller.username(),
-                        state.name(),
+                        state,
                         participantId,
                         raised.startIn(ProgrammeClock.ZONE),
                         raised.endIn(ProgrammeClock.ZONE),
@@ -72,12 +77,11 @@ public class AlertInbox {
         if (!AccessPolicy.allows(caller.user(), org.desist.access.Action.ALERT_READ)) {
             return java.util.Optional.empty();
         }
-        List<Alert> shown = new java.util.ArrayList<>(list(caller, AlertState.open, participantId, ANY_DAY, ON_CASE));
-        shown.addAll(list(caller, AlertState.acknowledged, participantId, ANY_DAY, ON_CASE));
-        return java.util.Optional.of(shown);
+        // one read, as GET /api/alerts?participantId= is one: open and acknowledged alike, newest first
+        return java.util.Optional.of(read(caller, AlertDao.NOT_CLEARED, participantId, ANY_DAY, ON_CASE));
     }
 
-    /** At most this many of each state on a case page; the inbox has the rest. */
+    /** At most this many on a case page; the inbox has the rest. */
     private static final PageRequest ON_CASE = new PageRequest(20, 0);
 
     private static final Period ANY_DAY = new Period(null, null);

@@ -10,11 +10,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.desist.DesistApplication;
 import org.desist.auth.Role;
 import org.desist.config.DesistConfiguration;
 import org.desist.incident.IncidentKind;
 import org.desist.support.Api;
 import org.desist.support.Cases;
+import org.desist.support.ConfigFiles;
 import org.desist.support.RecordKind;
 import org.desist.support.Reply;
 import org.desist.support.Staff;
@@ -42,6 +44,12 @@ class AtOnceRulesTest {
     static final String KEY_WORKER = "att.kw";
     static final String OFFICER = "att.ro";
     static final String ADVOCATE = "att.adv";
+
+    /** The same service with attention.evaluateOnWrite off, as the benchmark runs it without the rules. */
+    static final DropwizardAppExtension<DesistConfiguration> OFF = new DropwizardAppExtension<>(
+            DesistApplication.class,
+            ConfigFiles.derived("test-config.yml", Map.of("attention", "attention:\n  evaluateOnWrite: false")),
+            TestDatabase.fresh().overrides());
 
     static Api tester;
     static Cases cases;
@@ -410,6 +418,25 @@ class AtOnceRulesTest {
 
         assertThat(Teams.clearedBecause(database, participantId, Rule.referral_awaiting_review))
                 .isEqualTo("reviewed");
+    }
+
+    // ---------------------------------------------------------------- attention.evaluateOnWrite
+
+    @Test
+    void with_evaluation_on_write_off_a_write_raises_nothing() {
+        Api off = TestApp.api(OFF);
+        Cases offCases = new Cases(off);
+        offCases.site(SITE);
+        Staff.ensure(OFF, KEY_WORKER, Set.of(Role.clinician), Set.of(SITE));
+        Jdbi offDatabase = Teams.database(OFF);
+        String participantId = offCases.participant(SITE);
+        Teams.put(offDatabase, participantId, KEY_WORKER, TeamRole.key_worker);
+        Cases.created(off.post("/participants/" + participantId + "/incidents", RecordKind.INCIDENTS.validBody("")));
+
+        assertThat(Teams.alerts(offDatabase, participantId, Rule.incident_recorded))
+                .isZero();
+        assertThat(Cases.ok(TestApp.as(OFF, KEY_WORKER).get("/alerts")).get("items"))
+                .isEmpty();
     }
 
     // ---------------------------------------------------------------- nobody on the team

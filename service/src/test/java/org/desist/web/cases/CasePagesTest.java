@@ -322,7 +322,9 @@ class CasePagesTest {
                 p + "/legal-measures",
                 p + "/victim-safety",
                 p + "/incidents",
-                p + "/timeline")) {
+                p + "/timeline",
+                // issue 17 (attention-core): the page's Alerts section
+                "/alerts?participantId=" + onApi.id())) {
             Cases.ok(probation.get(read));
         }
         assertThat(readsOf(onPage.id())).isNotEmpty().isEqualTo(readsOf(onApi.id()));
