@@ -300,4 +300,19 @@ public class DesistConfiguration extends Configuration {
     public void setApi(ApiSettings api) {
         this.api = api;
     }
+
+    /** Alert email over SMTP (issue 17, email/): off while email.host is empty. */
+    @Valid
+    @NotNull
+    private org.desist.email.EmailSettings email = new org.desist.email.EmailSettings();
+
+    @JsonProperty
+    public org.desist.email.EmailSettings getEmail() {
+        return email;
+    }
+
+    @JsonProperty
+    public void setEmail(org.desist.email.EmailSettings email) {
+        this.email = email;
+    }
 }
