@@ -103,12 +103,16 @@ final class EmailCases implements AutoCloseable {
 
     /** Raises the rule's alert as the service does, inside a transaction; its id. */
     String raise(String participantId, Rule rule) {
+        return raise(participantId, rule, Instant.now());
+    }
+
+    String raise(String participantId, Rule rule, Instant at) {
         return jdbi().inTransaction(handle -> Alerts.raise(
                         handle,
                         participantId,
                         rule,
                         new Alerts.Cause("incident", UUID.randomUUID().toString(), LocalDate.of(2026, 3, 1)),
-                        Instant.now()))
+                        at))
                 .orElseThrow();
     }
 
@@ -118,6 +122,21 @@ final class EmailCases implements AutoCloseable {
                                 .bind("kind", kind)
                                 .mapTo(String.class)
                                 .list());
+    }
+
+    /** The outbox rows of the case's alerts. */
+    List<String> outboxIdsOf(String participantId) {
+        return jdbi().withHandle(handle -> handle.createQuery("SELECT o.id FROM email_outbox o JOIN alert a"
+                        + " ON a.id = o.alert_id WHERE a.participant_id = :participantId ORDER BY o.id")
+                .bind("participantId", participantId)
+                .mapTo(String.class)
+                .list());
+    }
+
+    /** Every row queued so far counts as sent: a test method starts from an empty queue in a shared database. */
+    void settle() {
+        jdbi().useHandle(
+                        handle -> handle.execute("UPDATE email_outbox SET sent_at = created_at WHERE sent_at IS NULL"));
     }
 
     int count(String sql) {
