@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import java.net.http.HttpResponse;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,7 @@ import org.desist.auth.Role;
 import org.desist.config.DesistConfiguration;
 import org.desist.support.Api;
 import org.desist.support.Cases;
+import org.desist.support.PageClient;
 import org.desist.support.Reply;
 import org.desist.support.Staff;
 import org.desist.support.TestApp;
@@ -105,5 +107,46 @@ class AccountEmailTest {
                         .get("email")
                         .isNull())
                 .isTrue();
+    }
+
+    @Test
+    void the_administration_pages_give_and_change_an_address() {
+        Staff.ensure(APP, "page.admin", Set.of(Role.admin), Set.of());
+        if (TestApp.api(APP).get("/sites/PGE").status() == 404) {
+            Cases.created(TestApp.api(APP)
+                    .post("/sites", Map.of("code", "PGE", "name", "Page site", "model", "clinic_treatment")));
+        }
+        PageClient browser = new PageClient(APP.getLocalPort()).signIn("page.admin", Staff.PASSWORD);
+        assertThat(browser.get("/admin/accounts/new").body()).contains("name=\"email\"");
+        HttpResponse<String> created = browser.post(
+                "/admin/accounts/new",
+                browser.withToken(
+                        "/admin/accounts/new",
+                        Map.of(
+                                "username",
+                                "dr.page",
+                                "roles",
+                                "clinician",
+                                "sites",
+                                "PGE",
+                                "email",
+                                "dr.page@nhs.example")));
+        assertThat(created.statusCode()).isEqualTo(201);
+        assertThat(created.body()).contains("dr.page@nhs.example");
+
+        HttpResponse<String> refused = browser.post(
+                "/admin/accounts/dr.page/email",
+                browser.withToken("/admin/accounts/dr.page", Map.of("email", "not an address")));
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(refused.body()).contains("There is a problem", "must be an email address");
+        assertThat(browser.get("/admin/accounts/dr.page").body()).contains("dr.page@nhs.example");
+
+        HttpResponse<String> changed = browser.post(
+                "/admin/accounts/dr.page/email",
+                browser.withToken("/admin/accounts/dr.page", Map.of("email", "page.new@nhs.example")));
+        assertThat(changed.statusCode()).isEqualTo(303);
+        assertThat(browser.get("/admin/accounts/dr.page").body())
+                .contains("page.new@nhs.example")
+                .doesNotContain("dr.page@nhs.example");
     }
 }
