@@ -126,7 +126,7 @@ public class Accounts {
     /** Sets or removes where the account's alerts are emailed (audited as an update of the account). */
     public Account changeEmail(Caller admin, String username, EmailChange change) {
         String email = EmailAddress.normalised("email", change.email());
-        return changes.apply(admin, username, AuditAction.update, Outcome.CHANGED, (handle, accounts) -> {
+        return changes.applyToDetails(admin, username, AuditAction.update, Outcome.CHANGED, (handle, accounts) -> {
             accounts.setEmail(username, email);
             return account(accounts, accounts.find(username).orElseThrow());
         });

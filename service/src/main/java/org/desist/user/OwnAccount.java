@@ -60,7 +60,7 @@ public class OwnAccount {
     public EmailChange changeEmail(Caller caller, EmailChange change) {
         String email = EmailAddress.normalised("email", change.email());
         String username = caller.username();
-        changes.apply(caller, username, AuditAction.update, Outcome.CHANGED, (handle, accounts) -> {
+        changes.applyToDetails(caller, username, AuditAction.update, Outcome.CHANGED, (handle, accounts) -> {
             accounts.setEmail(username, email);
             return null;
         });

@@ -149,4 +149,21 @@ class AccountEmailTest {
                 .contains("page.new@nhs.example")
                 .doesNotContain("dr.page@nhs.example");
     }
+
+    @Test
+    void a_member_of_staff_sets_their_own_address_on_a_page() {
+        Staff.ensure(APP, "adv.page", Set.of(Role.advocate), Set.of());
+        PageClient browser = new PageClient(APP.getLocalPort()).signIn("adv.page", Staff.PASSWORD);
+        assertThat(browser.get("/").body()).contains("href=\"/account/email\"");
+        assertThat(browser.get("/account/email").body()).contains("You have no email address");
+        HttpResponse<String> refused =
+                browser.post("/account/email", browser.withToken("/account/email", Map.of("email", "adv.page@")));
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(refused.body()).contains("There is a problem", "must be an email address");
+        HttpResponse<String> saved = browser.post(
+                "/account/email", browser.withToken("/account/email", Map.of("email", "adv.page@advocacy.example")));
+        assertThat(saved.statusCode()).isEqualTo(303);
+        assertThat(browser.get("/account/email?saved").body())
+                .contains("Saved.", "Alerts are emailed to adv.page@advocacy.example");
+    }
 }
