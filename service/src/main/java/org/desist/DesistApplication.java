@@ -331,6 +331,8 @@ public class DesistApplication extends Application<DesistConfiguration> {
         ReadAuditWriter auditWriter = new ReadAuditWriter(jdbi);
         environment.lifecycle().manage(auditWriter);
         AuditLog audit = new AuditLog(clock, auditWriter);
+        // issue 17: alert email from the outbox (off, said once, without email.host)
+        environment.lifecycle().manage(new org.desist.email.EmailDispatch(jdbi, configuration.getEmail(), clock));
         Visibility visibility = new Visibility(audit);
 
         // issue 20: argon2 hashes at once in this process, and quotas on reads, PDFs and exports (API and screens)

@@ -84,6 +84,7 @@ public final class AccessPolicy {
         allow(Action.USER_ADMIN, EnumSet.of(admin));
         allow(Action.OWN_PASSWORD_CHANGE, EVERYONE);
         allow(Action.OWN_TOKENS, EVERYONE);
+        allow(Action.OWN_EMAIL, EVERYONE);
         allow(Action.SECOND_FACTOR, EVERYONE);
         allow(Action.AUDIT_READ, EnumSet.of(admin));
         // whoever can be told of an alert (a team role's holder, a site's reviewer) reads and acknowledges

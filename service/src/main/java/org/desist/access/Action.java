@@ -54,6 +54,8 @@ public enum Action {
     USER_ADMIN("user", false),
     /** Self-service: change one's own password; the one thing an account with a temporary password may do. */
     OWN_PASSWORD_CHANGE("account", false),
+    /** Self-service: read and change one's own email address for alerts. */
+    OWN_EMAIL("account", false),
     /** Self-service: list one's own tokens, end them all ("sign out everywhere"). */
     OWN_TOKENS("token", false),
     /**

@@ -53,6 +53,7 @@ public class AddUserCommand extends ConfiguredCommand<DesistConfiguration> {
                 .action(Arguments.append())
                 .help("site code whose cases the user works on; repeat for more; none = all sites"
                         + " (programme_lead and admin only)");
+        subparser.addArgument("--email").help("where the user's alerts are emailed (optional)");
     }
 
     @Override
@@ -73,7 +74,9 @@ public class AddUserCommand extends ConfiguredCommand<DesistConfiguration> {
                     database.jdbi(), configuration.auditKeys(true).installOn(database.jdbi()));
             Accounts accounts = StaffAccounts.forCommandLine(database.jdbi(), Clock.systemUTC());
             Account account = accounts.create(
-                    new NewAccount(namespace.getString("username"), roles, sites), password, operator());
+                    new NewAccount(namespace.getString("username"), roles, sites, namespace.getString("email")),
+                    password,
+                    operator());
             System.out.println("Created user '" + account.username() + "' with roles " + account.roles()
                     + (account.sites().isEmpty() ? " for all sites" : " for sites " + account.sites()));
         }

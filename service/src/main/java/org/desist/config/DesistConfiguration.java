@@ -301,7 +301,7 @@ public class DesistConfiguration extends Configuration {
         this.api = api;
     }
 
-    /** Issue 17 (attention-core): whether the at-once attention rules run in each write's transaction. */
+    /** When the attention rules run: the at-once ones in each write's transaction, the sweep on a schedule. */
     @Valid
     @NotNull
     private org.desist.attention.AttentionSettings attention = new org.desist.attention.AttentionSettings();
@@ -314,5 +314,20 @@ public class DesistConfiguration extends Configuration {
     @JsonProperty
     public void setAttention(org.desist.attention.AttentionSettings attention) {
         this.attention = attention;
+    }
+
+    /** Alert email over SMTP (email/): off while email.host is empty. */
+    @Valid
+    @NotNull
+    private org.desist.email.EmailSettings email = new org.desist.email.EmailSettings();
+
+    @JsonProperty
+    public org.desist.email.EmailSettings getEmail() {
+        return email;
+    }
+
+    @JsonProperty
+    public void setEmail(org.desist.email.EmailSettings email) {
+        this.email = email;
     }
 }

@@ -89,6 +89,7 @@ public enum Metered {
                             USER_ADMIN,
                             OWN_PASSWORD_CHANGE,
                             OWN_TOKENS,
+                            OWN_EMAIL,
                             SECOND_FACTOR,
                             AUDIT_READ,
                             ALERT_ACKNOWLEDGE,

@@ -18,4 +18,7 @@ public record Account(
         @Schema(description = "Its password is a temporary one an administrator set, not yet changed")
         boolean mustChangePassword,
 
-        Instant createdAt) {}
+        Instant createdAt,
+
+        @Schema(nullable = true, description = "Where the account's alerts are emailed; null for none")
+        String email) {}

@@ -40,11 +40,37 @@ final class AccountChange {
             AuditAction action,
             Outcome outcome,
             BiFunction<Handle, AccountDao, T> change) {
+        return apply(caller, username, action, outcome, true, change);
+    }
+
+    /**
+     * As {@link #apply}, but for what is no credential nor right (the email address for alerts): the credential
+     * version stays, so the account's sessions and tokens go on working.
+     */
+    <T> T applyToDetails(
+            Caller caller,
+            String username,
+            AuditAction action,
+            Outcome outcome,
+            BiFunction<Handle, AccountDao, T> change) {
+        return apply(caller, username, action, outcome, false, change);
+    }
+
+    private <T> T apply(
+            Caller caller,
+            String username,
+            AuditAction action,
+            Outcome outcome,
+            boolean newCredentials,
+            BiFunction<Handle, AccountDao, T> change) {
         T result;
         try {
             result = jdbi.inTransaction(handle -> {
                 AccountDao accounts = handle.attach(AccountDao.class);
-                if (accounts.moveCredentialVersion(username, clock.instant()) != 1) {
+                boolean exists = newCredentials
+                        ? accounts.moveCredentialVersion(username, clock.instant()) == 1
+                        : accounts.find(username).isPresent();
+                if (!exists) {
                     throw notFound(username);
                 }
                 if (!AdminScope.of(caller.user()).covers(accounts.sites(username))) {

@@ -12,7 +12,7 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 public interface AccountDao {
-    record Row(String username, boolean disabled, boolean mustChangePassword, Instant createdAt) {}
+    record Row(String username, boolean disabled, boolean mustChangePassword, Instant createdAt, String email) {}
 
     @SqlUpdate("INSERT INTO app_user (username, password_hash, disabled, created_at, updated_at)"
             + " VALUES (:username, :hash, 0, :at, :at)")
@@ -30,11 +30,12 @@ public interface AccountDao {
     @SqlUpdate("DELETE FROM user_site WHERE username = :username")
     void unbindSites(@Bind("username") String username);
 
-    @SqlQuery("SELECT username, disabled, must_change_password, created_at FROM app_user WHERE username = :username")
+    @SqlQuery(
+            "SELECT username, disabled, must_change_password, created_at, email FROM app_user WHERE username = :username")
     @RegisterConstructorMapper(Row.class)
     Optional<Row> find(@Bind("username") String username);
 
-    @SqlQuery("SELECT u.username, u.disabled, u.must_change_password, u.created_at FROM app_user u"
+    @SqlQuery("SELECT u.username, u.disabled, u.must_change_password, u.created_at, u.email FROM app_user u"
             + " WHERE (:allSites = 1 OR " + SiteBindings.ACCOUNT_WITHIN_SITES
             + ") ORDER BY u.username LIMIT :limit OFFSET :offset")
     @RegisterConstructorMapper(Row.class)
@@ -61,6 +62,10 @@ public interface AccountDao {
     @SqlUpdate(
             "UPDATE app_user SET credential_version = credential_version + 1, updated_at = :at WHERE username = :username")
     int moveCredentialVersion(@Bind("username") String username, @Bind("at") Instant at);
+
+    /** Where its alerts are emailed; null for nowhere. */
+    @SqlUpdate("UPDATE app_user SET email = :email WHERE username = :username")
+    void setEmail(@Bind("username") String username, @Bind("email") String email);
 
     @SqlUpdate("UPDATE app_user SET disabled = :disabled WHERE username = :username")
     void setDisabled(@Bind("username") String username, @Bind("disabled") boolean disabled);

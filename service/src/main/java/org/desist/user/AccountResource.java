@@ -123,6 +123,18 @@ public class AccountResource {
         return accounts.changeAccess(caller, username, access);
     }
 
+    @PUT
+    @Path("/{username}/email")
+    @Requires(Action.USER_ADMIN)
+    @Operation(
+            operationId = "changeAccountEmail",
+            summary = "Set or remove where an account's alerts are emailed",
+            description = "null or empty removes it; a malformed address is 422 naming email." + SCOPE)
+    public Account changeEmail(
+            @PathParam("username") String username, @NotNull @Valid EmailChange change, @Context Caller caller) {
+        return accounts.changeEmail(caller, username, change);
+    }
+
     @POST
     @Path("/{username}/password")
     @Requires(Action.USER_ADMIN)

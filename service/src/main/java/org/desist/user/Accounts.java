@@ -52,6 +52,7 @@ public class Accounts {
     /** An administrator's: the service makes a temporary password, shown once in the answer. */
     public CreatedAccount create(NewAccount request, Caller admin) {
         requireValid(request.username(), request.roles(), request.sites());
+        EmailAddress.normalised("email", request.email());
         try {
             AdminScope.of(admin.user()).requireGrantable(request.roles(), request.sites(), Set.of());
         } catch (AdminScope.OutOfScope refusal) {
@@ -66,6 +67,7 @@ public class Accounts {
 
     private Account insert(NewAccount request, String hash, Instant temporaryUntil, Caller by) {
         requireValid(request.username(), request.roles(), request.sites());
+        String email = EmailAddress.normalised("email", request.email());
         return jdbi.inTransaction(handle -> {
             AccountDao accounts = handle.attach(AccountDao.class);
             if (accounts.find(request.username()).isPresent()) {
@@ -78,6 +80,9 @@ public class Accounts {
             }
             request.roles().forEach(role -> accounts.grant(request.username(), role));
             request.sites().forEach(site -> accounts.bind(request.username(), site));
+            if (email != null) {
+                accounts.setEmail(request.username(), email);
+            }
             audit.change(
                     handle, by, AuditAction.create, AccountChange.RESOURCE, request.username(), null, Outcome.CREATED);
             return account(accounts, accounts.find(request.username()).orElseThrow());
@@ -114,6 +119,15 @@ public class Accounts {
     public Account enable(Caller admin, String username) {
         return changes.apply(admin, username, AuditAction.enable, Outcome.CHANGED, (handle, accounts) -> {
             accounts.setDisabled(username, false);
+            return account(accounts, accounts.find(username).orElseThrow());
+        });
+    }
+
+    /** Sets or removes where the account's alerts are emailed (audited as an update of the account). */
+    public Account changeEmail(Caller admin, String username, EmailChange change) {
+        String email = EmailAddress.normalised("email", change.email());
+        return changes.applyToDetails(admin, username, AuditAction.update, Outcome.CHANGED, (handle, accounts) -> {
+            accounts.setEmail(username, email);
             return account(accounts, accounts.find(username).orElseThrow());
         });
     }
@@ -186,6 +200,7 @@ public class Accounts {
                 accounts.sites(row.username()),
                 row.disabled(),
                 row.mustChangePassword(),
-                row.createdAt());
+                row.createdAt(),
+                row.email());
     }
 }

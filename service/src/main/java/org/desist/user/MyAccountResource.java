@@ -9,6 +9,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -37,6 +38,26 @@ public class MyAccountResource {
         this.own = own;
         this.tokens = tokens;
         this.sessions = sessions;
+    }
+
+    @GET
+    @Path("/email")
+    @Requires(Action.OWN_EMAIL)
+    @Operation(operationId = "getMyEmail", summary = "Where my alerts are emailed (null: nowhere)")
+    public EmailChange email(@Context Caller caller) {
+        return own.email(caller);
+    }
+
+    @PUT
+    @Path("/email")
+    @Requires(Action.OWN_EMAIL)
+    @Operation(
+            operationId = "changeMyEmail",
+            summary = "Set or remove where my alerts are emailed",
+            description = "null or empty removes it; a malformed address is 422 naming email. Alert email says only"
+                    + " that a case at a site needs attention, never what or whose.")
+    public EmailChange changeEmail(@NotNull @Valid EmailChange change, @Context Caller caller) {
+        return own.changeEmail(caller, change);
     }
 
     @POST

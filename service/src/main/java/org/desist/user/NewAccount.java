@@ -26,4 +26,17 @@ public record NewAccount(
                                 example = "[\"STAC\"]"))
         @NotNull
         @Size(max = 100)
-        Set<@NotNull String> sites) {}
+        Set<@NotNull String> sites,
+
+        @Schema(
+                nullable = true,
+                description = "Where the account's alerts are emailed (optional)",
+                example = "a.okafor@nhs.example",
+                maxLength = EmailAddress.MAX)
+        @Size(max = EmailAddress.MAX)
+        String email) {
+    /** Without an email address. */
+    public NewAccount(String username, Set<Role> roles, Set<String> sites) {
+        this(username, roles, sites, null);
+    }
+}

@@ -56,6 +56,25 @@ public class OwnAccount {
         });
     }
 
+    /** The caller's own email address for alerts: set, changed or removed (null or empty). */
+    public EmailChange changeEmail(Caller caller, EmailChange change) {
+        String email = EmailAddress.normalised("email", change.email());
+        String username = caller.username();
+        changes.applyToDetails(caller, username, AuditAction.update, Outcome.CHANGED, (handle, accounts) -> {
+            accounts.setEmail(username, email);
+            return null;
+        });
+        return new EmailChange(email);
+    }
+
+    /** The caller's own email address, null for none. */
+    public EmailChange email(Caller caller) {
+        String username = caller.username();
+        return new EmailChange(jdbi.withExtension(AccountDao.class, accounts -> accounts.find(username))
+                .orElseThrow(() -> AccountChange.notFound(username))
+                .email());
+    }
+
     /**
      * The caller's credentials asked again before they end a session or token other than the one in use (ASVS
      * V7.5.2), as a password change asks them: missing is 400, wrong is 403, each naming the field; a wrong password

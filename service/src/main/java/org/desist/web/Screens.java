@@ -160,6 +160,7 @@ public final class Screens {
         pages.register(new SignInCodePage(secondFactors, renewal));
         // the home page is registered by the application, which gives it the caseload (issue 17)
         pages.register(new PasswordPage(accounts.own(), renewal, secondFactors));
+        pages.register(new EmailPage(accounts.own())); // issue 17
         pages.register(new SessionsPage(accounts.sessions(), cookie, accounts.own(), secondFactors));
         SetupLink setup = new SetupLink(jdbi, clock, accounts.accounts());
         pages.register(new SetupResource(setup, sessions, cookie));

@@ -261,6 +261,12 @@ class AccessMatrixTest {
                                         .status())
                                 .isEqualTo(200));
             }),
+            // issue 17: one's own email address for alerts
+            read("GET /api/me/email", () -> "/me/email"),
+            write(
+                    "PUT /api/me/email",
+                    200,
+                    username -> Request.to("/me/email", Map.of("email", username + "@example.org"))),
             read("GET /api/users", () -> "/users"),
             write("POST /api/users", 201, username -> {
                 String name = "made-" + serial();
@@ -291,6 +297,14 @@ class AccessMatrixTest {
                                         .status())
                                 .as("still a clinician")
                                 .isEqualTo(200));
+            }),
+            write("PUT /api/users/{username}/email", 200, username -> {
+                String spare = spareAccount();
+                return Request.to("/users/" + spare + "/email", Map.of("email", "spare@example.org"))
+                        .whenRefused(() -> assertThat(Cases.ok(APIS.get(admin).get("/users/" + spare))
+                                        .get("email")
+                                        .isNull())
+                                .isTrue());
             }),
             write("POST /api/users/{username}/password", 200, username -> {
                 String spare = spareAccount();

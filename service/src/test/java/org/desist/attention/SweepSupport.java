@@ -36,8 +36,17 @@ final class SweepSupport {
                 Dialect.of(app.getConfiguration().getDatabase()));
     }
 
-    /** An open allocation of the account to the case, from the given day. */
+    /**
+     * An open allocation of the account to the case, from the given day, in place of the part's holder (the daily
+     * review's acceptance makes its clinician the key worker).
+     */
     static void allocate(Jdbi jdbi, String participantId, String username, TeamRole role, String from) {
+        jdbi.useHandle(handle -> handle.createUpdate("UPDATE case_team SET ended_at = '2026-01-01T00:00:00.000000Z',"
+                        + " ended_by = 'tester', to_date = from_date WHERE participant_id = :participantId"
+                        + " AND team_role = :role AND ended_at IS NULL")
+                .bind("participantId", participantId)
+                .bind("role", role.name())
+                .execute());
         jdbi.useHandle(handle -> handle.createUpdate("INSERT INTO case_team (id, participant_id, username, team_role,"
                         + " from_date, allocated_at, allocated_by) VALUES (:id, :participantId, :username, :role,"
                         + " :from, '2026-01-01T00:00:00.000000Z', 'tester')")

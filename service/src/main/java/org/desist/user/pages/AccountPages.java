@@ -28,6 +28,7 @@ import org.desist.user.Account;
 import org.desist.user.AccountSessions;
 import org.desist.user.Accounts;
 import org.desist.user.CreatedAccount;
+import org.desist.user.EmailChange;
 import org.desist.user.NewAccount;
 import org.desist.user.TemporaryPassword;
 import org.desist.web.FormBinding;
@@ -187,6 +188,24 @@ public class AccountPages {
                 problem -> accountAgain(username, caller, request).refused(new MultivaluedHashMap<>(), problem));
     }
 
+    /** Sets or removes the account's email address (PUT /api/users/{username}/email). */
+    @POST
+    @Path("/{username}/email")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Requires(Action.USER_ADMIN)
+    public Response changeEmail(
+            @PathParam("username") String username,
+            MultivaluedMap<String, String> form,
+            @Context Caller caller,
+            @Context ContainerRequestContext request) {
+        return Forms.submit(
+                () -> {
+                    accounts.changeEmail(caller, username, new EmailChange(form.getFirst("email")));
+                    return Screens.seeOther("/admin/accounts/" + username);
+                },
+                problem -> accountAgain(username, caller, request).refused(form, problem));
+    }
+
     /** A change of state, then the account's page showing it (POST, redirect, GET). */
     private Response change(String username, Caller caller, ContainerRequestContext request, Supplier<Account> change) {
         return Forms.submit(
@@ -215,6 +234,6 @@ public class AccountPages {
         MultivaluedMap<String, String> withStandIn = new MultivaluedHashMap<>(form);
         withStandIn.putSingle("sites", "every site");
         NewAccount read = forms.read(withStandIn, NewAccount.class);
-        return new NewAccount(read.username(), read.roles(), Set.of());
+        return new NewAccount(read.username(), read.roles(), Set.of(), read.email());
     }
 }

@@ -5,7 +5,8 @@ import org.desist.auth.Role;
 import org.desist.user.Account;
 
 /** An account as the pages show it: roles in words, "every site" for none. */
-public record AccountView(String username, String roles, String sites, boolean disabled, boolean mustChangePassword) {
+public record AccountView(
+        String username, String roles, String sites, boolean disabled, boolean mustChangePassword, String email) {
 
     static AccountView of(Account account) {
         return new AccountView(
@@ -14,7 +15,8 @@ public record AccountView(String username, String roles, String sites, boolean d
                         ", ", account.roles().stream().map(AccountView::role).toList()),
                 account.sites().isEmpty() ? "Every site" : String.join(", ", account.sites()),
                 account.disabled(),
-                account.mustChangePassword());
+                account.mustChangePassword(),
+                account.email());
     }
 
     static String role(Role role) {
