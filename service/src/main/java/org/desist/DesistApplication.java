@@ -169,6 +169,7 @@ import org.desist.summary.SummaryResource;
 import org.desist.team.CaseTeams;
 import org.desist.team.Caseload;
 import org.desist.team.CaseloadResource;
+import org.desist.team.ReallocationPages;
 import org.desist.team.ReallocationResource;
 import org.desist.team.TeamPages;
 import org.desist.team.TeamResource;
@@ -500,6 +501,7 @@ public class DesistApplication extends Application<DesistConfiguration> {
                 screens.forms(),
                 caseTeams));
         screens.register(new TeamPages(caseTeams, screens.forms()));
+        screens.register(new ReallocationPages(caseTeams, screens.forms()));
         screens.register(new HomeResource(caseload::rows));
         screens.register(new ProgrammePages(sites, cohorts, figures, figureDocuments, screens.forms()));
         screens.register(
