@@ -179,6 +179,7 @@ import org.desist.summary.SummaryResource;
 import org.desist.team.CaseTeams;
 import org.desist.team.Caseload;
 import org.desist.team.CaseloadResource;
+import org.desist.team.ReallocationPages;
 import org.desist.team.ReallocationResource;
 import org.desist.team.TeamPages;
 import org.desist.team.TeamResource;
@@ -530,6 +531,7 @@ public class DesistApplication extends Application<DesistConfiguration> {
                 caseTeams));
         screens.register(new AlertPages(alerts, screens.forms()));
         screens.register(new TeamPages(caseTeams, screens.forms()));
+        screens.register(new ReallocationPages(caseTeams, screens.forms()));
         screens.register(new HomeResource(caseload::rows));
         screens.register(new ProgrammePages(sites, cohorts, figures, figureDocuments, screens.forms()));
         screens.register(

@@ -47,6 +47,17 @@ public interface AllocationDao {
             + " ORDER BY p.case_ref, t.team_role")
     List<Allocation> openAtSite(@Bind("username") String username, @Bind("siteCode") String siteCode);
 
+    /** The site's accounts (who may take over parts there), by username. */
+    @SqlQuery("SELECT u.username, u.disabled FROM app_user u JOIN user_site s ON s.username = u.username"
+            + " WHERE s.site_code = :siteCode ORDER BY u.username")
+    @RegisterConstructorMapper(Account.class)
+    List<Account> accountsOfSite(@Bind("siteCode") String siteCode);
+
+    /** Who holds an open allocation on a case of the site (someone who left the site may still). */
+    @SqlQuery("SELECT DISTINCT t.username FROM case_team t JOIN participant p ON p.id = t.participant_id"
+            + " WHERE p.site_code = :siteCode AND t.ended_at IS NULL ORDER BY t.username")
+    List<String> holdersAtSite(@Bind("siteCode") String siteCode);
+
     @SqlUpdate("INSERT INTO case_team (id, participant_id, username, team_role, from_date, allocated_at,"
             + " allocated_by) VALUES (:id, :participantId, :username, :role, :from, :at, :by)")
     void insert(

@@ -14,6 +14,7 @@ import org.desist.auth.Caller;
 import org.desist.participant.Participant;
 import org.desist.participant.ParticipantService;
 import org.desist.refusal.Refusal;
+import org.desist.site.Site;
 import org.desist.site.SiteDao;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -110,11 +111,7 @@ public class CaseTeams {
      * move or none (422 when {@code to} cannot take one of the parts, naming it). The site must be the caller's (404).
      */
     public Reallocated reallocate(Caller caller, String siteCode, Reallocation request) {
-        if (!caller.covers(siteCode)
-                || jdbi.withExtension(SiteDao.class, sites -> sites.find(siteCode))
-                        .isEmpty()) {
-            throw new Refusal.NotFound("site", siteCode);
-        }
+        site(caller, siteCode);
         if (request.from().equals(request.to())) {
             throw new Refusal.Invalid("to", "must be another account than from");
         }
@@ -149,6 +146,32 @@ public class CaseTeams {
             }
             return new Reallocated(siteCode, request.from(), request.to(), moved);
         });
+    }
+
+    /**
+     * Who a reallocation at the site may move from (the site's accounts and anyone still holding a part there) and
+     * to (the site's enabled accounts): the reallocation form's choices. The site must be the caller's (404).
+     */
+    public ReallocationChoices choices(Caller caller, String siteCode) {
+        Site site = site(caller, siteCode);
+        return jdbi.withExtension(AllocationDao.class, allocations -> {
+            List<AllocationDao.Account> accounts = allocations.accountsOfSite(siteCode);
+            java.util.SortedSet<String> from = new java.util.TreeSet<>(allocations.holdersAtSite(siteCode));
+            accounts.forEach(account -> from.add(account.username()));
+            List<String> to = accounts.stream()
+                    .filter(account -> !account.disabled())
+                    .map(AllocationDao.Account::username)
+                    .toList();
+            return new ReallocationChoices(site.code(), site.name(), List.copyOf(from), to);
+        });
+    }
+
+    private Site site(Caller caller, String siteCode) {
+        if (!caller.covers(siteCode)) {
+            throw new Refusal.NotFound("site", siteCode);
+        }
+        return jdbi.withExtension(SiteDao.class, sites -> sites.find(siteCode))
+                .orElseThrow(() -> new Refusal.NotFound("site", siteCode));
     }
 
     /** The case's team as the case page shows it (read and audited by the caller of {@link #read}). */
