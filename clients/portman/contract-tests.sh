@@ -34,6 +34,9 @@ source clients/two-factors.sh
 add_user contract-passphrase-2026 --username contract --site "$SITE" \
     --role clinician --role probation --role cps --role programme_lead --role advocate --role police
 enrol contract contract-passphrase-2026 contractSecret
+# takes over the contract account's parts on the site's cases when the team is reallocated (it never signs in)
+add_user colleague-passphrase-2026 --username contract.colleague --site "$SITE" \
+    --role clinician --role probation --role cps --role advocate --role police
 add_user admin-passphrase-2026 --username contract.admin --role admin
 enrol contract.admin admin-passphrase-2026 adminSecret
 
