@@ -52,7 +52,7 @@ start_one() {
       FROM participant WHERE merged_into IS NULL;
     INSERT INTO case_team (id, participant_id, username, team_role, from_date, allocated_at, allocated_by)
       SELECT 'ro-' || id, id, 'bench.officer', 'responsible_officer', '2026-01-01', '2026-01-01T00:00:00Z', 'bench'
-      FROM participant WHERE merged_into IS NULL;"
+      FROM participant WHERE merged_into IS NULL;" > /dev/null
   svc_token[$name]=$(token_for bench.writer)
   [ -n "${svc_token[$name]}" ] || { echo "no token" >&2; exit 1; }
   svc_pid[$name]=$pid svc_port[$name]=$port svc_db[$name]=$db
