@@ -57,6 +57,7 @@ print("memory        ", line("participant-reads", r"^resident memory.*"))
 print("writes        ", line("outcome-writes", r"^ run \|.*"))
 print("              ", line("outcome-writes", r"^ med \|.*"))
 print("              ", line("outcome-writes", r"^outcomes in the database.*"))
+print("              ", line("outcome-writes", r"^rules ÷ none.*"))
 for p in re.findall(r"^PROBLEM: .*", text("outcome-writes"), re.M): print("              ", p)
 pdf, ratios = [], []
 for r in range(1, pdf_runs + 1):
