@@ -346,10 +346,12 @@ class SubjectAccessTest {
                     + entry.get("resourceType").asText() + " "
                     + entry.get("status").asInt());
         });
-        assertThat(entries.subList(0, 7))
+        assertThat(entries.subList(0, 8))
                 .containsExactly(
                         "police create referral 201",
                         "clinician read participant 200",
+                        // the review's acceptance makes its clinician the key worker
+                        "clinician create case_team 201",
                         "clinician update referral 200",
                         "clinician update participant 200",
                         "programme_lead create enrolment 201",

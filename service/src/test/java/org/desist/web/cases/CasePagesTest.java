@@ -323,8 +323,9 @@ class CasePagesTest {
                 p + "/victim-safety",
                 p + "/incidents",
                 p + "/timeline",
-                // issue 17 (attention-core): the page's Alerts section
-                "/alerts?participantId=" + onApi.id())) {
+                // the page's Alerts and Team sections
+                "/alerts?participantId=" + onApi.id(),
+                p + "/team")) {
             Cases.ok(probation.get(read));
         }
         assertThat(readsOf(onPage.id())).isNotEmpty().isEqualTo(readsOf(onApi.id()));
