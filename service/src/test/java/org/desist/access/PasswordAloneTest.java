@@ -144,6 +144,7 @@ class PasswordAloneTest {
             String path = name.substring(name.indexOf(' ') + "/api".length() + 1)
                     .replace("{id}", UUID.randomUUID().toString())
                     .replace("{rid}", UUID.randomUUID().toString())
+                    .replace("{allocationId}", UUID.randomUUID().toString())
                     .replace("{username}", "not.yet")
                     .replace("{code}", "SITEA");
             Object body = method.equals("GET") || method.equals("DELETE") ? null : Map.of();

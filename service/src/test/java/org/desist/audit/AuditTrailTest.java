@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -162,6 +163,17 @@ class AuditTrailTest {
                         "reason",
                         "Escalating fixation"));
         Cases.ok(reviewed);
+        // accepting makes the reviewing clinician the key worker, in the review's transaction
+        expect(
+                reviewed,
+                "dr.north",
+                "clinician",
+                "create",
+                "case_team",
+                keyWorkerAllocation(participantId),
+                participantId,
+                201,
+                null);
         expect(reviewed, "dr.north", "clinician", "update", "referral", referralId, participantId, 200, null);
 
         // 5. the programme lead enrols the participant, 6. and moves the enrolment on
@@ -202,6 +214,19 @@ class AuditTrailTest {
         expect(elsewhere, "dr.south", "clinician", "denied", "participant", participantId, participantId, 404, null);
 
         after = lastSeq();
+    }
+
+    /** The case's key-worker allocation, read from the database so that reading it leaves no audit row. */
+    private static String keyWorkerAllocation(String participantId) throws SQLException {
+        try (Connection db = DATABASE.connect();
+                PreparedStatement query = db.prepareStatement(
+                        "SELECT id FROM case_team WHERE participant_id = ? AND team_role = 'key_worker'")) {
+            query.setString(1, participantId);
+            try (ResultSet row = query.executeQuery()) {
+                assertThat(row.next()).as("the key worker's allocation").isTrue();
+                return row.getString(1);
+            }
+        }
     }
 
     private static void expect(
