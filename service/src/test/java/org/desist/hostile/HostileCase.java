@@ -40,6 +40,10 @@ final class HostileCase {
     final String enrolable;
     final String participantId;
     final String tokenId;
+    /** The hostile user's key-worker allocation on the case (the review's acceptance made it) and an alert told to it. */
+    final String allocationId;
+
+    final String alertId;
     final Map<RecordKind, String> records = new EnumMap<>(RecordKind.class);
 
     HostileCase(DropwizardAppExtension<DesistConfiguration> app) {
@@ -62,6 +66,17 @@ final class HostileCase {
             Reply made = api.post("/participants/" + participantId + "/" + kind.path, kind.validBody(""));
             records.put(kind, Cases.created(made).get("id").asText());
         }
+        allocationId = Cases.ok(api.get("/participants/" + participantId + "/team"))
+                .get("current")
+                .get(0)
+                .get("id")
+                .asText();
+        // the case's incident above told its team at once
+        alertId = Cases.ok(api.get("/alerts?participantId=" + participantId))
+                .get("items")
+                .get(0)
+                .get("id")
+                .asText();
     }
 
     /** The template with real ids in it: the case's participant, its record of the kind, the site... */
@@ -87,6 +102,9 @@ final class HostileCase {
         if (name.equals("rid")) {
             return records.get(RecordKind.of(template).orElseThrow());
         }
+        if (name.equals("allocationId")) {
+            return allocationId;
+        }
         String collection = template.split("/")[1];
         return switch (collection) {
             case "sites" -> SITE;
@@ -98,6 +116,7 @@ final class HostileCase {
             // /me/sessions/{id}: a token is one of the hostile user's sessions
             case "me" -> tokenId;
             case "users" -> SPARE;
+            case "alerts" -> alertId;
             default ->
                 throw new IllegalStateException(
                         "No real id for {" + name + "} of " + template + ": tell HostileCase.realId about it");
@@ -192,6 +211,15 @@ final class HostileCase {
                 Map.of("currentPassword", "not the hostile user's password");
             // a link to a subject of the (never contacted) identity provider the hostile app is configured with
             case "PUT /users/{username}/identity" -> Map.of("subject", "hostile-subject");
+            case "PUT /users/{username}/email" -> Map.of("email", "spare@example.org");
+            case "PUT /me/email" -> Map.of("email", "hostile@example.org");
+            case "POST /alerts/{id}/acknowledgement" -> Map.of("note", "Seen at the daily review");
+            // a part the case does not hold yet, so a valid body ends nobody's allocation
+            case "POST /participants/{id}/team" ->
+                Map.of("username", USER, "role", "police_contact", "from", "2026-02-03");
+            case "POST /participants/{id}/team/{allocationId}/end" -> Map.of("to", "2026-03-31");
+            // the spare account holds no part: a valid body moves nothing
+            case "POST /sites/{code}/team-reallocations" -> Map.of("from", SPARE, "to", USER, "on", "2026-04-01");
             default ->
                 throw new IllegalStateException(
                         "No valid body for " + operation + ": tell HostileCase.validBody about it");

@@ -49,7 +49,8 @@ import org.desist.support.TestApp;
  */
 @Tag("slow")
 class HostileInputTest {
-    static final int TRIES = 3600;
+    // about 33 an operation: enough that each of the described operations (more than 120) is reached 15 times or more
+    static final int TRIES = 4400;
     static final String SEED = "8202611240";
 
     static DropwizardAppExtension<DesistConfiguration> app;

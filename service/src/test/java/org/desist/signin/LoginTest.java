@@ -272,7 +272,7 @@ class LoginTest {
         items.forEach(item -> assertThat(item.fieldNames())
                 .toIterable()
                 .containsExactlyInAnyOrder(
-                        "username", "roles", "sites", "disabled", "mustChangePassword", "createdAt"));
+                        "username", "roles", "sites", "disabled", "mustChangePassword", "createdAt", "email"));
         // "password" appears only as the name of the mustChangePassword flag
         assertThat(listed.text().toLowerCase().replace("mustchangepassword", ""))
                 .doesNotContain("hash", "password", "argon2");
