@@ -360,6 +360,21 @@ class ParticipantMergeTest {
             merge.setAutoCommit(false);
             // what ParticipantMerge does, up to its commit: both rows locked, the case moved, the id marked
             execute(merge, "UPDATE participant SET version = version WHERE id IN (?, ?)", merged, survivor);
+            // the survivor's team parts and open alerts win: the merged case's clashing ones end first
+            execute(
+                    merge,
+                    "UPDATE case_team SET ended_at = '2026-12-03T00:00:00Z', ended_by = 'tester', to_date = '2026-12-03'"
+                            + " WHERE participant_id = ? AND ended_at IS NULL AND team_role IN (SELECT team_role"
+                            + " FROM case_team WHERE participant_id = ? AND ended_at IS NULL)",
+                    merged,
+                    survivor);
+            execute(
+                    merge,
+                    "UPDATE alert SET cleared_at = '2026-12-03T00:00:00Z', cleared_because = 'merged'"
+                            + " WHERE participant_id = ? AND cleared_at IS NULL AND rule IN (SELECT rule FROM alert"
+                            + " WHERE participant_id = ? AND cleared_at IS NULL)",
+                    merged,
+                    survivor);
             for (String table : ParticipantMerge.MOVED) {
                 execute(
                         merge,
