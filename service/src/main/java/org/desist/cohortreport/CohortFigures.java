@@ -79,8 +79,14 @@ public class CohortFigures {
                 rows);
     }
 
-    /** Each site the caller covers, then each model those sites run (the sum of its sites). */
+    /** Each site the caller covers, then each model those sites run (the sum of its sites), programme to date. */
     public ProgrammeComparison comparison(Caller caller, LocalDate from, LocalDate to, boolean unsuppressed) {
+        return comparison(caller, from, to, unsuppressed, ComparisonScope.programme);
+    }
+
+    /** As above, counting enrolments and targets of the cohorts the scope takes. */
+    public ProgrammeComparison comparison(
+            Caller caller, LocalDate from, LocalDate to, boolean unsuppressed, ComparisonScope scope) {
         requireMayUnsuppress(caller, unsuppressed, "programme_comparison", null);
         LocalDate today = LocalDate.now(clock);
         ReportingPeriod period = ReportingPeriod.of(from, to, null, null);
