@@ -84,13 +84,22 @@ public class CohortFigures {
         return comparison(caller, from, to, unsuppressed, ComparisonScope.programme);
     }
 
-    /** As above, counting enrolments and targets of the cohorts the scope takes. */
+    /**
+     * As above, counting the enrolments, targets and end dates of the cohorts the scope takes: every cohort of
+     * each site, or only those whose dates overlap the period.
+     */
     public ProgrammeComparison comparison(
             Caller caller, LocalDate from, LocalDate to, boolean unsuppressed, ComparisonScope scope) {
         requireMayUnsuppress(caller, unsuppressed, "programme_comparison", null);
         LocalDate today = LocalDate.now(clock);
         ReportingPeriod period = ReportingPeriod.of(from, to, null, null);
-        Map<String, Tally> tallies = new Tallies(jdbi, Population.sites(SiteScope.of(caller)), period).read(queries);
+        SiteScope sitesSeen = SiteScope.of(caller);
+        Population population =
+                switch (scope) {
+                    case programme -> Population.sites(sitesSeen);
+                    case period -> Population.sitesRunning(sitesSeen, period.from(), period.to());
+                };
+        Map<String, Tally> tallies = new Tallies(jdbi, population, period).read(queries);
         List<Site> sites = jdbi.withExtension(SiteDao.class, all -> all.list(Integer.MAX_VALUE, 0)).stream()
                 .filter(site -> caller.covers(site.code()))
                 .toList();
@@ -111,7 +120,7 @@ public class CohortFigures {
         if (unsuppressed) {
             audit.export(caller, "programme_comparison", null, null);
         }
-        return new ProgrammeComparison(period.from(), period.to(), today, !unsuppressed, groups, rows);
+        return new ProgrammeComparison(period.from(), period.to(), today, scope, !unsuppressed, groups, rows);
     }
 
     /** Unsuppressed figures are for programme leads alone; anyone else asking is refused and audited. */

@@ -203,13 +203,24 @@ public class CohortReportPdf {
     static String section(Figure figure) {
         return switch (figure) {
             case referrals_received, referrals_reviewed, median_days_to_review -> "Referrals and the daily review";
-            case enrolments, enrolled_to_date, enrolment_target, exits, completion_rate -> "Enrolment and exits";
+            case enrolments,
+                    enrolled_to_date,
+                    enrolment_target,
+                    months_left,
+                    enrolments_needed_per_month,
+                    median_days_in_state,
+                    lower_quartile_days_in_state,
+                    upper_quartile_days_in_state,
+                    exits,
+                    completion_rate,
+                    dropped_out -> "Enrolment and exits";
             case sessions_offered, sessions_cancelled_by_service, attendance_rate, mean_engagement ->
                 "Sessions and attendance";
             case onward_referrals_made,
                     onward_referrals_accepted,
                     onward_referrals_engaged,
-                    onward_referrals_completed -> "Onward referrals";
+                    onward_referrals_completed,
+                    onward_referral_uptake -> "Onward referrals";
             case risk_compared, risk_moved_down, risk_stayed, risk_moved_up ->
                 "Risk movement: first assessment to latest desistance review";
             case incidents_during_programme, exits_followed_up, reoffended, reoffending_rate, reoffending_baseline ->
@@ -231,7 +242,9 @@ public class CohortReportPdf {
         return switch (Figure.Measure.valueOf(row.measure())) {
             case count, target -> value.toPlainString();
             case rate, baseline -> value.movePointRight(2).setScale(1, RoundingMode.HALF_UP) + "%";
-            case median_days -> value.toPlainString() + " days";
+            case median_days, days -> value.toPlainString() + " days";
+            case months -> value.toPlainString() + " months";
+            case pace -> value.toPlainString() + " a month";
             case mean -> value.toPlainString();
         };
     }

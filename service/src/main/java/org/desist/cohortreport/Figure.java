@@ -12,8 +12,15 @@ public enum Figure {
     enrolments(Measure.count, "Enrolments by their state now"),
     enrolled_to_date(Measure.count, "Participants who had reached 'enrolled' by the end of each month, each once"),
     enrolment_target(Measure.target, "The cohorts' target: how many should reach 'enrolled'"),
+    months_left(Measure.months, "Calendar months from this month to the month the cohorts counted end, both counted"),
+    enrolments_needed_per_month(
+            Measure.pace, "Enrolments a month still needed to reach the target: the shortfall over the months left"),
+    median_days_in_state(Measure.days, "Median days in a state (referred, assessing) before the next move"),
+    lower_quartile_days_in_state(Measure.days, "Lower quartile of the days in a state before the next move"),
+    upper_quartile_days_in_state(Measure.days, "Upper quartile of the days in a state before the next move"),
     exits(Measure.count, "Enrolled participants who left in the period, by exit state"),
     completion_rate(Measure.rate, "Exits by completion over all exits"),
+    dropped_out(Measure.count, "Exits by withdrawal, disengagement or breach, by the category of the reason recorded"),
     sessions_offered(Measure.count, "Sessions with an outcome, those the service cancelled excepted (by outcome)"),
     sessions_cancelled_by_service(Measure.count, "Sessions the service cancelled: not offered"),
     attendance_rate(Measure.rate, "Sessions attended or late over sessions offered"),
@@ -22,6 +29,7 @@ public enum Figure {
     onward_referrals_accepted(Measure.count, "Of those, referrals the service accepted (engaged ones included)"),
     onward_referrals_engaged(Measure.count, "Of those, referrals the participant engaged with (completed included)"),
     onward_referrals_completed(Measure.count, "Of those, referrals completed"),
+    onward_referral_uptake(Measure.rate, "Onward referrals engaged with (completed included) over those made"),
     risk_compared(Measure.count, "Participants with a first assessment and a desistance review by the period's end"),
     risk_moved_down(Measure.count, "Of those, participants whose rating moved down (by domain)"),
     risk_stayed(Measure.count, "Of those, participants whose rating stayed the same (by domain)"),
@@ -42,6 +50,12 @@ public enum Figure {
         median_days,
         /** A mean, suppressed when fewer than five values make it. */
         mean,
+        /** A median or quartile of days, suppressed when fewer than five values make it. */
+        days,
+        /** Calendar months of the programme's own dates, not counted from people: never suppressed. */
+        months,
+        /** Enrolments a month, suppressed when the count it is made of (enrolled to date) is. */
+        pace,
         /** A number the programme set, not counted from people: never suppressed. */
         target,
         /** A published comparator, not counted from people: never suppressed. */

@@ -51,9 +51,15 @@ public class FigureDocuments {
                 content);
     }
 
-    /** Saved as {@code programme-<from>-to-<to>-report-<date>.pdf}. */
+    /** Saved as {@code programme-<from>-to-<to>-report-<date>.pdf}; programme to date. */
     public Download programme(Caller caller, LocalDate from, LocalDate to, boolean unsuppressed) {
-        ProgrammeComparison comparison = figures.comparison(caller, from, to, unsuppressed);
+        return programme(caller, from, to, unsuppressed, ComparisonScope.programme);
+    }
+
+    /** As above, counting the cohorts the scope takes; the first page says which. */
+    public Download programme(
+            Caller caller, LocalDate from, LocalDate to, boolean unsuppressed, ComparisonScope scope) {
+        ProgrammeComparison comparison = figures.comparison(caller, from, to, unsuppressed, scope);
         byte[] content = programmePdf.render(comparison, generated(caller));
         if (!unsuppressed) {
             audit.export(caller, "programme_report", null, null);

@@ -11,12 +11,15 @@ import java.time.LocalDate;
 public record FigureRow(
         @Schema(example = "attendance_rate") String figure,
 
-        @Schema(description = "count, rate (0 to 1), median_days, mean, target or baseline", example = "rate")
+        @Schema(
+                description = "count, rate (0 to 1), median_days, mean, days (a median or quartile of days), months"
+                        + " (calendar months), pace (enrolments a month), target or baseline",
+                example = "rate")
         String measure,
 
         @Schema(
                 nullable = true,
-                description = "What the breakdown is by (source, priority, state, outcome, service,"
+                description = "What the breakdown is by (source, priority, state, reason, outcome, service,"
                         + " domain, kind, window); null on a total",
                 example = "source")
         String breakdownBy,

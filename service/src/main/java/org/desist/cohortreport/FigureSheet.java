@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -78,7 +79,7 @@ final class FigureSheet {
         breakdown(Figure.referrals_received, "source", names(ReferralSource.values()), tally.receivedBySource, period);
         Cell reviewed = breakdown(
                 Figure.referrals_reviewed, "priority", names(Priority.values()), tally.reviewedByPriority, period);
-        derived(Figure.median_days_to_review, null, null, period, median(tally.daysToReview), reviewed);
+        derived(Figure.median_days_to_review, null, null, period, Quantiles.median(tally.daysToReview), reviewed);
     }
 
     private void enrolment(Tally tally) {
@@ -100,8 +101,10 @@ final class FigureSheet {
                 count(Figure.enrolled_to_date, null, null, period.within(month), enrolled);
             }
         }
-        count(Figure.enrolled_to_date, null, null, period, enrolled);
+        Cell enrolledToDate = count(Figure.enrolled_to_date, null, null, period, enrolled);
         add(new Cell(Figure.enrolment_target, null, null, period, tally.target, true, List.of()));
+        pace(tally, enrolledToDate);
+        timeInState(tally);
         Cell exits = breakdown(Figure.exits, "state", EXIT_STATES, tally.exitsByState, period);
         derived(
                 Figure.completion_rate,
@@ -111,6 +114,42 @@ final class FigureSheet {
                 rate(tally.exitsByState.getOrDefault("completed", 0), exits.count()),
                 part(exits, "completed"),
                 exits);
+        breakdown(Figure.dropped_out, "reason", CohortFiguresDao.DROP_OUT_REASONS, tally.droppedOutByReason, period);
+    }
+
+    /**
+     * Pace to target, as of today: the calendar months from this month to the month the last cohort counted
+     * ends, both counted (0 once it has ended), and the enrolments a month still needed to reach the target
+     * (none when there is no month left to need them in). The shortfall is worked out from enrolled to date,
+     * so the pace is withheld whenever that is.
+     */
+    private void pace(Tally tally, Cell enrolledToDate) {
+        Long monthsLeft = tally.endsOn == null ? null : monthsLeft(today, tally.endsOn);
+        add(new Cell(Figure.months_left, null, null, period, monthsLeft, true, List.of()));
+        Double needed = monthsLeft == null || monthsLeft == 0
+                ? null
+                : Math.max(0, tally.target - enrolledToDate.count()) / (double) monthsLeft;
+        derived(Figure.enrolments_needed_per_month, null, null, period, needed, enrolledToDate);
+    }
+
+    static long monthsLeft(LocalDate today, LocalDate endsOn) {
+        return endsOn.isBefore(today)
+                ? 0
+                : ChronoUnit.MONTHS.between(YearMonth.from(today), YearMonth.from(endsOn)) + 1;
+    }
+
+    /**
+     * The median and quartiles of the days spent in 'referred' and in 'assessing', of the moves out of each
+     * dated in the period; withheld when fewer than five moves make them (the number is not published itself).
+     */
+    private void timeInState(Tally tally) {
+        for (String state : CohortFiguresDao.TIMED_STATES) {
+            Map<Integer, Integer> days = tally.daysInState.getOrDefault(state, Map.of());
+            Cell moves = hidden(Quantiles.size(days));
+            derived(Figure.lower_quartile_days_in_state, "state", state, period, Quantiles.quantile(days, 0.25), moves);
+            derived(Figure.median_days_in_state, "state", state, period, Quantiles.median(days), moves);
+            derived(Figure.upper_quartile_days_in_state, "state", state, period, Quantiles.quantile(days, 0.75), moves);
+        }
     }
 
     /** Attendance as the progress read model defines it ({@link Attendance}), month by month and over the period. */
@@ -171,11 +210,15 @@ final class FigureSheet {
         stages.put(Figure.onward_referrals_accepted, onward -> onward.accepted);
         stages.put(Figure.onward_referrals_engaged, onward -> onward.engaged);
         stages.put(Figure.onward_referrals_completed, onward -> onward.completed);
+        Map<Figure, Cell> totals = new LinkedHashMap<>();
         stages.forEach((figure, stage) -> {
             Map<String, Integer> byService = new TreeMap<>();
             tally.onwardByService.forEach((service, onward) -> byService.put(service, stage.applyAsInt(onward)));
-            breakdown(figure, "service", services, byService, period);
+            totals.put(figure, breakdown(figure, "service", services, byService, period));
         });
+        Cell made = totals.get(Figure.onward_referrals_made);
+        Cell engaged = totals.get(Figure.onward_referrals_engaged);
+        derived(Figure.onward_referral_uptake, null, null, period, rate(engaged.count(), made.count()), engaged, made);
     }
 
     private void riskMovement(Tally tally) {
@@ -284,29 +327,6 @@ final class FigureSheet {
         return denominator == 0 ? null : (double) numerator / denominator;
     }
 
-    /** The median of a histogram of values: the middle value, or the mean of the middle two. */
-    static Double median(Map<Integer, Integer> histogram) {
-        long n = histogram.values().stream().mapToLong(Integer::longValue).sum();
-        if (n == 0) {
-            return null;
-        }
-        long lower = (n - 1) / 2;
-        long upper = n / 2;
-        Integer lowerValue = null;
-        long seen = 0;
-        for (Map.Entry<Integer, Integer> bucket : new TreeMap<>(histogram).entrySet()) {
-            long last = seen + bucket.getValue() - 1;
-            if (lowerValue == null && lower <= last) {
-                lowerValue = bucket.getKey();
-            }
-            if (upper <= last) {
-                return (lowerValue + bucket.getKey()) / 2.0;
-            }
-            seen = last + 1;
-        }
-        throw new IllegalStateException("unreachable");
-    }
-
     private static Object shown(Cell cell) {
         if (cell.suppression != null) {
             return cell.suppression == Suppression.small_number ? Suppression.SMALL_NUMBER_SHOWN_AS : null;
@@ -318,7 +338,8 @@ final class FigureSheet {
             case count, target -> cell.value.longValue();
             case rate, baseline -> round(cell.value.doubleValue(), 4);
             case mean -> round(cell.value.doubleValue(), 2);
-            case median_days -> round(cell.value.doubleValue(), 1);
+            case median_days, days, pace -> round(cell.value.doubleValue(), 1);
+            case months -> cell.value.longValue();
         };
     }
 

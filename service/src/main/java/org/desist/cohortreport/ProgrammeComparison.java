@@ -11,6 +11,11 @@ public record ProgrammeComparison(
         LocalDate to,
         LocalDate asOf,
 
+        @Schema(
+                description = "Which cohorts' enrolments, targets and end dates are counted: programme (every cohort"
+                        + " of each site, to date) or period (only the cohorts whose dates overlap from..to)")
+        ComparisonScope scope,
+
         @Schema(description = "True unless a programme lead asked for ?unsuppressed=true")
         boolean smallNumbersSuppressed,
 

@@ -64,7 +64,7 @@ public class ProgrammeReportPdf {
         parameters.put(
                 "period",
                 "Sites, then models (each the sum of its sites). Figures as at " + PrintedDate.day(comparison.asOf())
-                        + ".");
+                        + ". Cohorts counted: " + comparison.scope().label() + ".");
         parameters.put("suppressionNote", CohortReportPdf.suppressionNote(comparison.smallNumbersSuppressed()));
         CohortReportPdf.chart(
                 parameters,

@@ -44,7 +44,10 @@ public class ProgrammeResource {
             summary = "The cohort figures side by side per site and per model",
             description = "from and to are required. Each site the caller covers, then each model (the sum of its"
                     + " sites). Small numbers suppressed as in the cohort report, unless a programme lead asks for"
-                    + " ?unsuppressed=true (audited as an export). Accept: text/csv gives the tidy CSV.",
+                    + " ?unsuppressed=true (audited as an export). ?scope=period counts only the cohorts running in"
+                    + " the period (their enrolments, targets and end dates); programme, the default, every cohort to"
+                    + " date: the answer says which. Accept: text/csv gives the tidy CSV. A bad parameter is 400"
+                    + " naming it.",
             responses =
                     @ApiResponse(
                             responseCode = "200",
@@ -62,11 +65,22 @@ public class ProgrammeResource {
                                     + " audited as an export)")
                     @QueryParam("unsuppressed")
                     String unsuppressed,
+            @Parameter(
+                            description = "Which cohorts' enrolments, targets and end dates count: programme (the"
+                                    + " default: every cohort of each site, to date) or period (only the cohorts whose"
+                                    + " dates overlap from..to)",
+                            schema = @Schema(implementation = ComparisonScope.class, defaultValue = "programme"))
+                    @QueryParam("scope")
+                    String scope,
             @Context HttpHeaders headers,
             @Context Caller caller) {
         MediaType format = Formats.chosen(headers, OFFERED);
-        ProgrammeComparison comparison =
-                figures.comparison(caller, dates.getFrom(), dates.getTo(), Formats.flag("unsuppressed", unsuppressed));
+        ProgrammeComparison comparison = figures.comparison(
+                caller,
+                dates.getFrom(),
+                dates.getTo(),
+                Formats.flag("unsuppressed", unsuppressed),
+                ComparisonScope.parameter(scope));
         if (format.toString().equals(Formats.CSV)) {
             return Response.ok(FiguresCsv.of(comparison.figures()), Csv.MEDIA_TYPE)
                     .header("Content-Disposition", "attachment; filename=\"programme-comparison.csv\"")
@@ -87,7 +101,8 @@ public class ProgrammeResource {
                     + " per site and model, a table of every figure with a column per group, and the method note."
                     + " Marked OFFICIAL-SENSITIVE, page x of y on every page; saved as"
                     + " programme-<from>-to-<to>-report-<date>.pdf. Small numbers suppressed (\"<5\", drawn as such)"
-                    + " unless a programme lead asks for ?unsuppressed=true. Every download is audited as an export.",
+                    + " unless a programme lead asks for ?unsuppressed=true. ?scope= as for the comparison; the first"
+                    + " page says which cohorts it counts. Every download is audited as an export.",
             responses =
                     @ApiResponse(
                             responseCode = "200",
@@ -103,9 +118,20 @@ public class ProgrammeResource {
                                     + " audited as an export)")
                     @QueryParam("unsuppressed")
                     String unsuppressed,
+            @Parameter(
+                            description = "Which cohorts' enrolments, targets and end dates count: programme (the"
+                                    + " default: every cohort of each site, to date) or period (only the cohorts whose"
+                                    + " dates overlap from..to)",
+                            schema = @Schema(implementation = ComparisonScope.class, defaultValue = "programme"))
+                    @QueryParam("scope")
+                    String scope,
             @Context Caller caller) {
-        FigureDocuments.Download pdf =
-                documents.programme(caller, dates.getFrom(), dates.getTo(), Formats.flag("unsuppressed", unsuppressed));
+        FigureDocuments.Download pdf = documents.programme(
+                caller,
+                dates.getFrom(),
+                dates.getTo(),
+                Formats.flag("unsuppressed", unsuppressed),
+                ComparisonScope.parameter(scope));
         return Response.ok(pdf.content(), Formats.PDF)
                 .header("Content-Disposition", "attachment; filename=\"" + pdf.fileName() + "\"")
                 .build();

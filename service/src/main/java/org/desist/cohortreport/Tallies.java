@@ -35,6 +35,7 @@ final class Tallies {
                 this::referrals,
                 this::sessions,
                 this::enrolments,
+                this::enrolmentMoves,
                 this::onwardReferrals,
                 this::riskMovement,
                 this::incidentsAndFollowUp);
@@ -90,10 +91,23 @@ final class Tallies {
             tally(tallies, row.group()).enrolledInMonth.merge(row.month(), row.n(), Integer::sum);
         }
         for (CohortFiguresDao.Target row : figures.targets(handle)) {
-            tally(tallies, row.group()).target += row.target();
+            Tally tally = tally(tallies, row.group());
+            tally.target += row.target();
+            tally.endsOn(row.endsOn());
         }
         for (CohortFiguresDao.Count row : figures.exits(handle)) {
             tally(tallies, row.group()).exitsByState.merge(row.category(), row.n(), Integer::sum);
+        }
+    }
+
+    /** What the enrolments' histories (their events) tell: why drop-outs left, how long each state lasted. */
+    private void enrolmentMoves(Handle handle, Map<String, Tally> tallies) {
+        for (CohortFiguresDao.Count row : figures.droppedOut(handle)) {
+            tally(tallies, row.group()).droppedOutByReason.merge(row.category(), row.n(), Integer::sum);
+        }
+        for (CohortFiguresDao.StateDays row : figures.daysInState(handle)) {
+            int days = (int) ChronoUnit.DAYS.between(row.enteredOn(), row.leftOn());
+            tally(tallies, row.group()).daysIn(row.state()).merge(days, row.n(), Integer::sum);
         }
     }
 

@@ -22,7 +22,15 @@ public final class Tally {
     final Map<YearMonth, Integer> enrolledInMonth = new TreeMap<>();
 
     int target;
+    /** The day the last of the cohorts counted ends; null with no cohort. */
+    LocalDate endsOn;
+
     final Map<String, Integer> exitsByState = new TreeMap<>();
+    /** Reason category → drop-outs (exits other than completed and transferred) with it. */
+    final Map<String, Integer> droppedOutByReason = new TreeMap<>();
+    /** State → days spent in it before the next move → how many moves out of it. */
+    final Map<String, Map<Integer, Integer>> daysInState = new TreeMap<>();
+
     final Map<YearMonth, Outcomes> sessionsByMonth = new TreeMap<>();
     final Map<String, Onward> onwardByService = new TreeMap<>();
     int riskCompared;
@@ -90,6 +98,17 @@ public final class Tally {
         return onwardByService.computeIfAbsent(service, key -> new Onward());
     }
 
+    Map<Integer, Integer> daysIn(String state) {
+        return daysInState.computeIfAbsent(state, key -> new TreeMap<>());
+    }
+
+    /** A cohort's end; a later one when several cohorts are counted together. */
+    void endsOn(LocalDate day) {
+        if (day != null && (endsOn == null || day.isAfter(endsOn))) {
+            endsOn = day;
+        }
+    }
+
     int[] domain(String domain) {
         return riskMovement.computeIfAbsent(domain, key -> new int[3]);
     }
@@ -102,7 +121,10 @@ public final class Tally {
         addAll(enrolmentsByState, other.enrolmentsByState);
         addAll(enrolledInMonth, other.enrolledInMonth);
         target += other.target;
+        endsOn(other.endsOn);
         addAll(exitsByState, other.exitsByState);
+        addAll(droppedOutByReason, other.droppedOutByReason);
+        other.daysInState.forEach((state, days) -> addAll(daysIn(state), days));
         other.sessionsByMonth.forEach((month, outcomes) -> month(month).add(outcomes));
         other.onwardByService.forEach((service, onward) -> service(service).add(onward));
         riskCompared += other.riskCompared;

@@ -47,6 +47,39 @@ public final class CohortFiguresDao {
             WHERE enrolled_on IS NOT NULL AND state IN %s AND state_on BETWEEN :from AND :to GROUP BY grp, state
             """.formatted(CountingRules.EXIT_STATES);
 
+    /** The categories of reason code a drop-out is counted under: those of the reference data, then the rest. */
+    public static final List<String> DROP_OUT_REASONS =
+            List.of("motivation", "operational", "sentence", "clinical", "other", "not_recorded");
+
+    /**
+     * Drop-outs in the period by the category of the reason code of the move that ended them (the enrolment's
+     * last event): 'not_recorded' without a code, 'other' for a category outside the list (completion, say).
+     */
+    private static final String DROPPED_OUT =
+            """
+            SELECT grp, CASE WHEN category IS NULL THEN 'not_recorded' WHEN category IN %s THEN category
+                        ELSE 'other' END AS reason, count(*) AS n FROM (
+                SELECT enr.grp,
+                       (SELECT rc.category FROM enrolment_event ev LEFT JOIN reason_code rc ON rc.code = ev.reason_code
+                        WHERE ev.enrolment_id = enr.id ORDER BY ev.seq DESC LIMIT 1) AS category
+                FROM enr
+                WHERE enr.enrolled_on IS NOT NULL AND enr.state IN %s AND enr.state_on BETWEEN :from AND :to) ended
+            GROUP BY grp, CASE WHEN category IS NULL THEN 'not_recorded' WHEN category IN %1$s THEN category
+                          ELSE 'other' END
+            """.formatted(sqlList(DROP_OUT_REASONS.subList(0, 4)), CountingRules.DROP_OUT_STATES);
+
+    /** The states whose time is measured: from entering one (an event) to the next move (the next event). */
+    public static final List<String> TIMED_STATES = List.of("referred", "assessing");
+
+    /** Each move out of a timed state dated in the period, as the pair of dates in and out; days are counted in Java. */
+    private static final String DAYS_IN_STATE = """
+            SELECT enr.grp, cur.state, cur.on_date AS entered_on, nxt.on_date AS left_on, count(*) AS n
+            FROM enr JOIN enrolment_event cur ON cur.enrolment_id = enr.id
+                 JOIN enrolment_event nxt ON nxt.enrolment_id = cur.enrolment_id AND nxt.seq = cur.seq + 1
+            WHERE cur.state IN %s AND nxt.on_date BETWEEN :from AND :to
+            GROUP BY enr.grp, cur.state, cur.on_date, nxt.on_date
+            """.formatted(sqlList(TIMED_STATES));
+
     /** Sessions counted by outcome from running totals, as {@link org.desist.session.Attendance} needs them. */
     private static final String OUTCOME_COLUMNS = """
             sum(CASE WHEN outcome IN ('attended', 'late') THEN %1$s ELSE 0 END) AS attended_or_late,
@@ -153,9 +186,12 @@ public final class CohortFiguresDao {
             GROUP BY grp, exit_on, reoffended_on
             """.formatted(CountingRules.REOFFENCES, CountingRules.EXIT_STATES);
 
-    private static final String TARGETS_OF_COHORT = "SELECT id AS grp, target FROM cohort WHERE id = :cohortId";
-    private static final String TARGETS_OF_SITES = "SELECT site_code AS grp, sum(target) AS target FROM cohort WHERE "
-            + CountingRules.inScope("site_code") + " GROUP BY site_code";
+    private static final String TARGETS_OF_COHORT =
+            "SELECT id AS grp, target, ends_on FROM cohort WHERE id = :cohortId";
+    /** Each site's cohorts counted (see {@link Population#cohortsCounted}): their targets and their latest end. */
+    private static final String TARGETS_OF_SITES =
+            "SELECT c.site_code AS grp, sum(c.target) AS target, max(c.ends_on) AS ends_on FROM cohort c WHERE "
+                    + CountingRules.inScope("c.site_code") + "%s GROUP BY c.site_code";
 
     /** How many of a group's records fall under one category (a source, a priority, a state, a kind). */
     public record Count(String group, String category, int n) {}
@@ -166,8 +202,11 @@ public final class CohortFiguresDao {
     /** How many of a group's people first reached 'enrolled' in a month. */
     public record MonthCount(String group, YearMonth month, int n) {}
 
-    /** A group's enrolment target. */
-    public record Target(String group, int target) {}
+    /** A group's enrolment target, and the day its last cohort ends. */
+    public record Target(String group, int target, LocalDate endsOn) {}
+
+    /** How many of a group's enrolments entered a state on one day and left it on another. */
+    public record StateDays(String group, String state, LocalDate enteredOn, LocalDate leftOn, int n) {}
 
     /** A group's sessions of one month by outcome, with the sum and number of their engagement ratings. */
     public record Sessions(
@@ -235,12 +274,31 @@ public final class CohortFiguresDao {
                         new MonthCount(row.getString("grp"), YearMonth.parse(row.getString("month")), row.getInt("n")));
     }
 
-    /** The cohort's target, or each site's: the sum of its cohorts' targets. */
+    /** The cohort's target and end, or each site's: the sum of its cohorts' targets and the latest end. */
     public List<Target> targets(Handle handle) {
         return list(
                 handle,
-                population.isCohort() ? TARGETS_OF_COHORT : TARGETS_OF_SITES,
-                (row, context) -> new Target(row.getString("grp"), row.getInt("target")));
+                population.isCohort() ? TARGETS_OF_COHORT : TARGETS_OF_SITES.formatted(population.cohortsCounted()),
+                (row, context) -> new Target(
+                        row.getString("grp"), row.getInt("target"), LocalDate.parse(row.getString("ends_on"))));
+    }
+
+    /** Exits in the period that were drop-outs, by the category of the reason they ended with. */
+    public List<Count> droppedOut(Handle handle) {
+        return list(handle, population.with("enr") + DROPPED_OUT, count("reason"));
+    }
+
+    /** Moves out of 'referred' and 'assessing' dated in the period, by state and the dates in and out. */
+    public List<StateDays> daysInState(Handle handle) {
+        return list(
+                handle,
+                population.with("enr") + DAYS_IN_STATE,
+                (row, context) -> new StateDays(
+                        row.getString("grp"),
+                        row.getString("state"),
+                        LocalDate.parse(row.getString("entered_on")),
+                        LocalDate.parse(row.getString("left_on")),
+                        row.getInt("n")));
     }
 
     /** Exits in the period by the state they ended in. */
@@ -309,6 +367,11 @@ public final class CohortFiguresDao {
                     reoffended == null ? null : LocalDate.parse(reoffended),
                     row.getInt("n"));
         });
+    }
+
+    /** Constants as an SQL list: ('a', 'b'). */
+    private static String sqlList(List<String> values) {
+        return "('" + String.join("', '", values) + "')";
     }
 
     private static RowMapper<Count> count(String category) {

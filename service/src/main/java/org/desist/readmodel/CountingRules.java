@@ -8,6 +8,8 @@ package org.desist.readmodel;
 public final class CountingRules {
     /** Enrolment states that end an enrolment after it reached 'enrolled': the exits. */
     public static final String EXIT_STATES = "('completed', 'withdrawn', 'disengaged', 'breached', 'transferred')";
+    /** Exits that are not a completion or a transfer: the drop-outs. */
+    public static final String DROP_OUT_STATES = "('withdrawn', 'disengaged', 'breached')";
     /** Incidents that count as reoffending after exit. */
     public static final String REOFFENCES = "('new_allegation', 'charge', 'conviction')";
 

@@ -87,12 +87,11 @@ class SuppressionTest {
 
     @Test
     void medians_of_histograms() {
-        assertThat(FigureSheet.median(Map.of())).isNull();
-        assertThat(FigureSheet.median(Map.of(3, 1))).isEqualTo(3.0);
-        assertThat(FigureSheet.median(Map.of(1, 3, 2, 2, 3, 1, 4, 1, 5, 1, 7, 1)))
-                .isEqualTo(2.0);
-        assertThat(FigureSheet.median(Map.of(1, 1, 4, 1))).isEqualTo(2.5);
-        assertThat(FigureSheet.median(Map.of(0, 2, 10, 2))).isEqualTo(5.0);
+        assertThat(Quantiles.median(Map.of())).isNull();
+        assertThat(Quantiles.median(Map.of(3, 1))).isEqualTo(3.0);
+        assertThat(Quantiles.median(Map.of(1, 3, 2, 2, 3, 1, 4, 1, 5, 1, 7, 1))).isEqualTo(2.0);
+        assertThat(Quantiles.median(Map.of(1, 1, 4, 1))).isEqualTo(2.5);
+        assertThat(Quantiles.median(Map.of(0, 2, 10, 2))).isEqualTo(5.0);
     }
 
     @Test

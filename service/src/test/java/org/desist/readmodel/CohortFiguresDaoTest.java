@@ -117,8 +117,9 @@ class CohortFiguresDaoTest {
                         new MonthCount(COHORT, YearMonth.parse("2026-01"), 1),
                         new MonthCount(COHORT, YearMonth.parse("2026-02"), 1));
         assertThat(ofCohort(CohortFiguresDao::exits)).containsExactly(new Count(COHORT, "completed", 1));
-        assertThat(ofCohort(CohortFiguresDao::targets)).containsExactly(new Target(COHORT, 20));
-        assertThat(ofSites(List.of(SITE), CohortFiguresDao::targets)).containsExactly(new Target(SITE, 20));
+        LocalDate endsOn = LocalDate.parse("2026-12-31");
+        assertThat(ofCohort(CohortFiguresDao::targets)).containsExactly(new Target(COHORT, 20, endsOn));
+        assertThat(ofSites(List.of(SITE), CohortFiguresDao::targets)).containsExactly(new Target(SITE, 20, endsOn));
     }
 
     @Test
