@@ -5,6 +5,7 @@ import java.time.YearMonth;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.mapper.RowMapper;
 
@@ -47,16 +48,19 @@ public final class CohortFiguresDao {
             WHERE enrolled_on IS NOT NULL AND state IN %s AND state_on BETWEEN :from AND :to GROUP BY grp, state
             """.formatted(CountingRules.EXIT_STATES);
 
-    /** The categories of reason code a drop-out is counted under: those of the reference data, then the rest. */
-    public static final List<String> DROP_OUT_REASONS =
-            List.of("motivation", "operational", "sentence", "clinical", "other", "not_recorded");
+    /** The categories of the reference data's reason codes (reason_code.category) a drop-out may give. */
+    private static final List<String> REASON_CATEGORIES = List.of("motivation", "operational", "sentence", "clinical");
+
+    /** What a drop-out is counted under: its reason code's category, 'other' (any other category), 'not_recorded'. */
+    public static final List<String> DROP_OUT_REASONS = Stream.concat(
+                    REASON_CATEGORIES.stream(), Stream.of("other", "not_recorded"))
+            .toList();
 
     /**
      * Drop-outs in the period by the category of the reason code of the move that ended them (the enrolment's
      * last event): 'not_recorded' without a code, 'other' for a category outside the list (completion, say).
      */
-    private static final String DROPPED_OUT =
-            """
+    private static final String DROPPED_OUT = """
             SELECT grp, CASE WHEN category IS NULL THEN 'not_recorded' WHEN category IN %s THEN category
                         ELSE 'other' END AS reason, count(*) AS n FROM (
                 SELECT enr.grp,
@@ -66,7 +70,7 @@ public final class CohortFiguresDao {
                 WHERE enr.enrolled_on IS NOT NULL AND enr.state IN %s AND enr.state_on BETWEEN :from AND :to) ended
             GROUP BY grp, CASE WHEN category IS NULL THEN 'not_recorded' WHEN category IN %1$s THEN category
                           ELSE 'other' END
-            """.formatted(sqlList(DROP_OUT_REASONS.subList(0, 4)), CountingRules.DROP_OUT_STATES);
+            """.formatted(sqlList(REASON_CATEGORIES), CountingRules.DROP_OUT_STATES);
 
     /** The states whose time is measured: from entering one (an event) to the next move (the next event). */
     public static final List<String> TIMED_STATES = List.of("referred", "assessing");
