@@ -20,6 +20,7 @@ import org.desist.readmodel.CohortFiguresDao.Onward;
 import org.desist.readmodel.CohortFiguresDao.Review;
 import org.desist.readmodel.CohortFiguresDao.RiskMovement;
 import org.desist.readmodel.CohortFiguresDao.Sessions;
+import org.desist.readmodel.CohortFiguresDao.StateDays;
 import org.desist.readmodel.CohortFiguresDao.Target;
 import org.desist.session.AttendanceTotals;
 import org.jdbi.v3.core.Handle;
@@ -120,6 +121,40 @@ class CohortFiguresDaoTest {
         LocalDate endsOn = LocalDate.parse("2026-12-31");
         assertThat(ofCohort(CohortFiguresDao::targets)).containsExactly(new Target(COHORT, 20, endsOn));
         assertThat(ofSites(List.of(SITE), CohortFiguresDao::targets)).containsExactly(new Target(SITE, 20, endsOn));
+    }
+
+    @Test
+    void days_in_a_state_from_its_event_to_the_next_and_no_drop_out_among_completions() {
+        // the shared case's enrolment was referred on 5 January and enrolled on the 20th (its next event)
+        StateDays referred =
+                new StateDays(COHORT, "referred", LocalDate.parse("2026-01-05"), LocalDate.parse("2026-01-20"), 1);
+        assertThat(ofCohort(CohortFiguresDao::daysInState)).containsExactly(referred);
+        assertThat(ofSites(List.of(SITE), CohortFiguresDao::daysInState))
+                .containsExactly(
+                        new StateDays(SITE, referred.state(), referred.enteredOn(), referred.leftOn(), referred.n()));
+        assertThat(ofCohort(CohortFiguresDao::droppedOut)).isEmpty();
+    }
+
+    @Test
+    void sites_may_count_only_the_cohorts_running_in_a_period() {
+        SiteScope scope = new SiteScope(false, List.of(SITE));
+        Population running = Population.sitesRunning(scope, FROM, TO);
+        Population later = Population.sitesRunning(scope, LocalDate.parse("2027-01-01"), LocalDate.parse("2027-12-31"));
+        BiFunction<Population, BiFunction<CohortFiguresDao, Handle, List<Object>>, List<Object>> read =
+                (population, query) -> rows.jdbi()
+                        .withHandle(handle -> query.apply(new CohortFiguresDao(population, FROM, TO), handle));
+        assertThat(read.apply(running, (dao, handle) -> List.copyOf(dao.targets(handle))))
+                .containsExactly(new Target(SITE, 20, LocalDate.parse("2026-12-31")));
+        assertThat(read.apply(running, (dao, handle) -> List.copyOf(dao.enrolmentStates(handle))))
+                .hasSize(2);
+        // the cohort of 2026 does not run in 2027: neither its target nor its enrolments count
+        assertThat(read.apply(later, (dao, handle) -> List.copyOf(dao.targets(handle))))
+                .isEmpty();
+        assertThat(read.apply(later, (dao, handle) -> List.copyOf(dao.enrolmentStates(handle))))
+                .isEmpty();
+        // the site's people still do: the scope counts cohorts, not whom the site serves
+        assertThat(read.apply(later, (dao, handle) -> List.copyOf(dao.received(handle))))
+                .containsExactly(new Count(SITE, "police", 1));
     }
 
     @Test
