@@ -1,5 +1,6 @@
 package org.desist.dashboard;
 
+import java.awt.Color;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -31,6 +32,7 @@ import org.jfree.data.time.TimeSeriesCollection;
  * a chart with none is not drawn.
  */
 public final class Charts {
+    private static final Color GRID = new Color(0xB1B4B6);
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMM yyyy", Locale.UK);
 
     /** What a chart draws: a figure's total (breakdown null) or one category of its breakdown. */

@@ -27,8 +27,8 @@ import org.xml.sax.InputSource;
  * title and a description (the chart's figures in words), a fixed viewBox and the width of its column.
  */
 public final class SvgChart {
-    static final int WIDTH = 480;
-    static final int HEIGHT = 270;
+    static final int WIDTH = 360;
+    static final int HEIGHT = 210;
     private static final String SVG = "http://www.w3.org/2000/svg";
 
     private SvgChart() {}
