@@ -18,7 +18,9 @@ import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.labels.StandardCategoryItemLabelGenerator;
 import org.jfree.chart.labels.XYItemLabelGenerator;
+import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.plot.XYPlot;
 import org.jfree.data.category.CategoryDataset;
 import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.data.time.Month;
@@ -127,6 +129,15 @@ public final class Charts {
             JFreeChart chart,
             List<ChartPoint> points,
             String levelWords) {
+        // white as the page, as the PDFs' paper, with pale grid lines
+        chart.setBackgroundPaint(Color.WHITE);
+        chart.getPlot().setBackgroundPaint(Color.WHITE);
+        if (chart.getPlot() instanceof CategoryPlot plot) {
+            plot.setRangeGridlinePaint(GRID);
+        } else if (chart.getPlot() instanceof XYPlot plot) {
+            plot.setRangeGridlinePaint(GRID);
+            plot.setDomainGridlinePaint(GRID);
+        }
         ChartStyle.style(
                 chart,
                 percent,
