@@ -1,4 +1,4 @@
-package org.desist.cohortreport;
+package org.desist.dashboard;
 
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.ws.rs.Consumes;
@@ -22,8 +22,15 @@ import org.desist.auth.Caller;
 import org.desist.cohort.Cohort;
 import org.desist.cohort.CohortService;
 import org.desist.cohort.NewCohort;
-import org.desist.dashboard.Definitions;
-import org.desist.dashboard.PeriodChoice;
+import org.desist.cohortreport.CohortFigures;
+import org.desist.cohortreport.CohortReport;
+import org.desist.cohortreport.CohortReportResource;
+import org.desist.cohortreport.ComparisonScope;
+import org.desist.cohortreport.Csv;
+import org.desist.cohortreport.FigureDocuments;
+import org.desist.cohortreport.FiguresCsv;
+import org.desist.cohortreport.Formats;
+import org.desist.cohortreport.ProgrammeComparison;
 import org.desist.listing.PageRequest;
 import org.desist.listing.Period;
 import org.desist.site.Site;

@@ -1,15 +1,14 @@
-package org.desist.cohortreport;
+package org.desist.dashboard;
 
 import jakarta.ws.rs.core.MultivaluedHashMap;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.desist.dashboard.Chart;
-import org.desist.dashboard.Charts;
-import org.desist.dashboard.Dashboard;
-import org.desist.dashboard.Definitions;
-import org.desist.dashboard.FigureRows;
+import org.desist.cohortreport.CohortReport;
+import org.desist.cohortreport.CohortReportPdf;
+import org.desist.cohortreport.FigureLine;
+import org.desist.cohortreport.ReportingPeriod;
 import org.desist.web.Page;
 import org.desist.web.Viewer;
 

@@ -1,14 +1,16 @@
-package org.desist.cohortreport;
+package org.desist.dashboard;
 
 import jakarta.ws.rs.core.MultivaluedHashMap;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import org.desist.dashboard.Chart;
-import org.desist.dashboard.Charts;
-import org.desist.dashboard.Dashboard;
-import org.desist.dashboard.Definitions;
-import org.desist.dashboard.FigureRows;
+import org.desist.cohortreport.CohortReport;
+import org.desist.cohortreport.CohortReportPdf;
+import org.desist.cohortreport.ComparisonScope;
+import org.desist.cohortreport.Figure;
+import org.desist.cohortreport.FigureRow;
+import org.desist.cohortreport.ProgrammeComparison;
+import org.desist.cohortreport.ReportingPeriod;
 import org.desist.site.Site;
 import org.desist.web.Page;
 import org.desist.web.Viewer;
