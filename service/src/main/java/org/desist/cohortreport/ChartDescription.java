@@ -16,7 +16,7 @@ import java.util.Map;
  * reads in place of the picture. Every point is named, series by series, so the words hold what the
  * chart shows; a withheld value is said as the chart labels it.
  */
-final class ChartDescription {
+public final class ChartDescription {
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMM yyyy", Locale.UK);
 
     private ChartDescription() {}
@@ -26,7 +26,7 @@ final class ChartDescription {
      * @param unit   what follows each value ("" for counts, "%" for percentages)
      * @param points the chart's points, in the order they are drawn
      */
-    static String of(String title, String unit, List<ChartPoint> points) {
+    public static String of(String title, String unit, List<ChartPoint> points) {
         if (points.isEmpty()) {
             return "Chart: " + title + ". No figures to show.";
         }

@@ -12,7 +12,7 @@ import java.util.Date;
  */
 public final class ChartPoint {
     /** A small number is from 1 to 4: its bar reaches the most it can be. */
-    static final double SMALL_NUMBER_DRAWN_AT = Suppression.THRESHOLD - 1;
+    public static final double SMALL_NUMBER_DRAWN_AT = Suppression.THRESHOLD - 1;
 
     static final String IMPROVED = "Improved (risk down)";
     static final String STAYED = "Stayed";
@@ -36,12 +36,12 @@ public final class ChartPoint {
     }
 
     /** A figure's row as a point of a category chart; a rate is drawn as a percentage. */
-    static ChartPoint of(String series, String category, FigureRow row) {
+    public static ChartPoint of(String series, String category, FigureRow row) {
         return point(series, category, null, row);
     }
 
     /** A point of a chart by month; dated mid-month at noon UTC, so that it falls in that month in any time zone. */
-    static ChartPoint monthly(String series, YearMonth month, FigureRow row) {
+    public static ChartPoint monthly(String series, YearMonth month, FigureRow row) {
         return point(
                 series,
                 month.toString(),
@@ -50,7 +50,7 @@ public final class ChartPoint {
     }
 
     /** A level drawn across a chart by month (the target): a number, never withheld. */
-    static ChartPoint level(String series, YearMonth month, Double value) {
+    public static ChartPoint level(String series, YearMonth month, Double value) {
         return new ChartPoint(
                 series,
                 month.toString(),

@@ -73,8 +73,19 @@ public class ChartStyle implements JRChartCustomizer {
 
     @Override
     public void customize(JFreeChart chart, JRChart design) {
-        boolean percent = "percent".equals(design.getPropertiesMap().getProperty(MEASURE));
-        String level = design.getPropertiesMap().getProperty(LEVEL);
+        style(
+                chart,
+                "percent".equals(design.getPropertiesMap().getProperty(MEASURE)),
+                design.getPropertiesMap().getProperty(LEVEL));
+    }
+
+    /**
+     * Styles a chart as the reports draw theirs: the PDFs through {@link #customize}, the dashboard's SVG directly.
+     * The renderer's item label generator, if any, gives each point's printed label ("&lt;5", "[c]", the value).
+     *
+     * @param level the series drawn as a level across a chart by month rather than as bars; null for none
+     */
+    public static void style(JFreeChart chart, boolean percent, String level) {
         // room at the right for the last month's label, which is centred on the plot's edge
         chart.setPadding(new RectangleInsets(2, 2, 2, 16));
         if (chart.getLegend() != null) {

@@ -131,7 +131,7 @@ public class CohortReportPdf {
         print.setProperty(PdfExporterConfiguration.PROPERTY_METADATA_CREATOR, AUTHOR);
     }
 
-    static String suppressionNote(boolean suppressed) {
+    public static String suppressionNote(boolean suppressed) {
         return suppressed
                 ? "Small numbers are suppressed: a count from 1 to 4 is shown as <5 (in charts, a pale dashed bar"
                         + " reaching 4), and [c] marks a value withheld so that a small number cannot be worked out from it."
@@ -173,7 +173,7 @@ public class CohortReportPdf {
     }
 
     /** The tables: every figure over the whole period (and enrolments as they stand now); months are in the charts. */
-    static List<FigureLine> lines(LocalDate from, LocalDate to, LocalDate asOf, Rows rows) {
+    public static List<FigureLine> lines(LocalDate from, LocalDate to, LocalDate asOf, Rows rows) {
         List<FigureLine> lines = new ArrayList<>();
         String totalOf = null;
         for (FigureRow row : rows.all()) {
@@ -229,7 +229,7 @@ public class CohortReportPdf {
     }
 
     /** A row's value as printed: "<5" or "[c]" when withheld, percentages for rates, "-" for no value. */
-    static String shown(FigureRow row) {
+    public static String shown(FigureRow row) {
         if (row.suppressed() != null) {
             return row.suppressed() == Suppression.small_number
                     ? Suppression.SMALL_NUMBER_SHOWN_AS
@@ -253,16 +253,16 @@ public class CohortReportPdf {
         return row == null || !(row.value() instanceof Number number) ? null : number.doubleValue();
     }
 
-    static String label(String name) {
+    public static String label(String name) {
         String words = name.replace('_', ' ');
         return Character.toUpperCase(words.charAt(0)) + words.substring(1);
     }
 
     /** The report's rows, found by figure, breakdown and period. */
-    static final class Rows {
+    public static final class Rows {
         private final Map<List<Object>, FigureRow> byKey = new LinkedHashMap<>();
 
-        Rows(List<FigureRow> rows) {
+        public Rows(List<FigureRow> rows) {
             rows.forEach(row -> byKey.put(key(row.figure(), row.breakdown(), row.periodStart(), row.periodEnd()), row));
         }
 
@@ -270,7 +270,7 @@ public class CohortReportPdf {
             return List.copyOf(byKey.values());
         }
 
-        FigureRow total(Figure figure, ReportingPeriod period) {
+        public FigureRow total(Figure figure, ReportingPeriod period) {
             return byKey.get(key(figure.name(), null, period.from(), period.to()));
         }
 

@@ -82,14 +82,14 @@ public class CohortReportResource {
     }
 
     /** The PDF as a download; the programme lead's screens send the same answer. */
-    static Response pdf(FigureDocuments.Download pdf) {
+    public static Response pdf(FigureDocuments.Download pdf) {
         return Response.ok(pdf.content(), Formats.PDF)
                 .header("Content-Disposition", "attachment; filename=\"" + pdf.fileName() + "\"")
                 .build();
     }
 
     /** The tidy CSV of the report's figures as a download. */
-    static Response csv(CohortReport report) {
+    public static Response csv(CohortReport report) {
         return Response.ok(FiguresCsv.of(report.figures()), Csv.MEDIA_TYPE)
                 .header(
                         "Content-Disposition",

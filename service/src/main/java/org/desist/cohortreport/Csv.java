@@ -10,8 +10,8 @@ import java.util.stream.Collectors;
  * spreadsheet would run as a formula (=, +, -, @, tab or CR first; site and cohort names are free text)
  * gets a leading apostrophe, OWASP's advice against CSV injection; numbers are left as they are.
  */
-final class Csv {
-    static final String MEDIA_TYPE = "text/csv; charset=UTF-8";
+public final class Csv {
+    public static final String MEDIA_TYPE = "text/csv; charset=UTF-8";
     private static final Pattern FORMULA = Pattern.compile("[=+\\-@\t\r]");
     private static final Pattern NUMBER = Pattern.compile("-?[0-9]+(\\.[0-9]+)?");
 

@@ -7,7 +7,7 @@ import java.util.List;
  * Figure rows as a tidy CSV: one row per figure × breakdown × group × period, columns named for R and
  * Excel users. A suppressed value is "<5" (a count from 1 to 4) or empty, with the reason beside it.
  */
-final class FiguresCsv {
+public final class FiguresCsv {
     static final List<String> COLUMNS = List.of(
             "figure",
             "measure",
@@ -22,7 +22,7 @@ final class FiguresCsv {
 
     private FiguresCsv() {}
 
-    static String of(List<FigureRow> rows) {
+    public static String of(List<FigureRow> rows) {
         Csv csv = new Csv(COLUMNS);
         for (FigureRow row : rows) {
             csv.row(Arrays.asList(

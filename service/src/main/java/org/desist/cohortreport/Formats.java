@@ -5,9 +5,9 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 
 /** Which of the media types an endpoint offers the caller's Accept header prefers (Jersey sorts it by q). */
-final class Formats {
-    static final String CSV = "text/csv";
-    static final String PDF = "application/pdf";
+public final class Formats {
+    public static final String CSV = "text/csv";
+    public static final String PDF = "application/pdf";
 
     private Formats() {}
 
@@ -23,7 +23,7 @@ final class Formats {
     }
 
     /** {@code ?unsuppressed=} read strictly: absent or false, or true; anything else is a 400 naming it. */
-    static boolean flag(String name, String value) {
+    public static boolean flag(String name, String value) {
         if (value == null || value.equals("false")) {
             return false;
         }

@@ -1,4 +1,4 @@
-package org.desist.cohortreport;
+package org.desist.dashboard;
 
 import java.util.List;
 import java.util.Map;
