@@ -6,9 +6,11 @@
 #   outcome-writes.sh    session outcomes, 16 writers
 #   pdf-vs-json.sh       probation PDF against the same summary as JSON (run PDF_RUNS times)
 #   cohort-figures.sh    cohort report and programme comparison against the sqlite3 shell
+#   programme-page.sh    the programme page against the comparison it draws from (target <= 1.5)
 # Needs: what the scripts need (Java 17, Maven, curl, python3, sqlite3, wrk).
 # Usage: bench/all.sh [participants=50000] [runs=5] [seconds=15] [output folder]
-#        DESIST_BENCH_PDF_RUNS (3), DESIST_BENCH_PDF_CALLS (50), DESIST_BENCH_COHORT_RUNS (9)
+#        DESIST_BENCH_PDF_RUNS (3), DESIST_BENCH_PDF_CALLS (50), DESIST_BENCH_COHORT_RUNS (9), DESIST_BENCH_PAGE_RUNS (7)
+#        A script that fails (a missed target: PROBLEM) does not stop the others or the summary; all.sh then exits 1.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 participants=${1:-50000}
@@ -18,25 +20,30 @@ out=${4:-$(mktemp -d -t desist-bench-results-XXXX)}
 pdf_runs=${DESIST_BENCH_PDF_RUNS:-3}
 pdf_calls=${DESIST_BENCH_PDF_CALLS:-50}
 cohort_runs=${DESIST_BENCH_COHORT_RUNS:-9}
+page_runs=${DESIST_BENCH_PAGE_RUNS:-7}
 mkdir -p "$out"
 command -v wrk > /dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }
 [ -f service/target/desist.jar ] || mvn -q -DskipTests package
 git log -1 --format='commit %h %s' > "$out/commit.txt" 2>/dev/null || true
 
-step() {  # name command...
+failed=()
+step() {  # name command...; a script that fails is noted, and the rest still run (its output says why)
   local name=$1; shift
   echo "== $name: $*" | tee -a "$out/commands.txt"
-  local t0; t0=$(date +%s)
-  "$@" 2>&1 | tee "$out/$name.txt"
-  echo "== $name took $(( $(date +%s) - t0 )) s" | tee -a "$out/commands.txt"
+  local t0 rc=0; t0=$(date +%s)
+  "$@" 2>&1 | tee "$out/$name.txt" || rc=$?
+  echo "== $name took $(( $(date +%s) - t0 )) s$([ "$rc" = 0 ] || echo ", exit $rc")" | tee -a "$out/commands.txt"
+  [ "$rc" = 0 ] || failed+=("$name")
 }
 # seed first (or find the cached seed), so that no benchmark's time includes it
 step seed bash -c "source bench/lib.sh; bench_init; build_if_needed; seeded_db $participants 1"
+[ ${#failed[@]} = 0 ] || { echo "seeding failed: see $out/seed.txt" >&2; exit 1; }
 step startup bench/startup.sh "$participants" "$runs"
 step participant-reads bench/participant-reads.sh "$participants" "$seconds" "$runs" 32
 step outcome-writes bench/outcome-writes.sh "$participants" "$seconds" "$runs" 16
 for r in $(seq 1 "$pdf_runs"); do step "pdf-vs-json-$r" bench/pdf-vs-json.sh "$pdf_calls" "$participants"; done
 step cohort-figures bench/cohort-figures.sh "$participants" "$cohort_runs"
+step programme-page bench/programme-page.sh "$participants" "$page_runs"
 
 echo
 echo "==== Summary ($participants participants; full outputs in $out)"
@@ -72,4 +79,7 @@ if pdf:
 print("cohort        ", line("cohort-figures", r"^cohort report .*"))
 print("              ", line("cohort-figures", r"^comparison .*"))
 print("              ", line("cohort-figures", r"^sessions offered.*"))
+print("programme page", line("programme-page", r"^programme page median.*"))
+for p in re.findall(r"^PROBLEM: .*", text("programme-page"), re.M): print("              ", p)
 PY
+if [ ${#failed[@]} -gt 0 ]; then echo "failed: ${failed[*]} (their outputs in $out)"; exit 1; fi
