@@ -4,13 +4,10 @@ import jakarta.ws.rs.core.MultivaluedHashMap;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import org.desist.cohortreport.CohortReport;
+import org.desist.cohort.Cohort;
 import org.desist.cohortreport.CohortReportPdf;
 import org.desist.cohortreport.ComparisonScope;
-import org.desist.cohortreport.Figure;
-import org.desist.cohortreport.FigureRow;
 import org.desist.cohortreport.ProgrammeComparison;
-import org.desist.cohortreport.ReportingPeriod;
 import org.desist.site.Site;
 import org.desist.web.Page;
 import org.desist.web.Viewer;
@@ -20,8 +17,11 @@ import org.desist.web.Viewer;
  * the charts, each with its table and definition), and each site's cohorts with enrolled against target.
  */
 public final class ProgrammePage extends Page {
-    /** A cohort's line: its enrolled to date as the cohort report publishes it ("<5" when suppressed). */
-    public record CohortLine(String id, String name, String startsOn, String endsOn, String enrolled, String target) {}
+    /**
+     * A cohort's line, linking to its page. Its enrolled to date is on that page: a report per cohort here would cost
+     * the programme page several times the comparison it draws (bench/programme-page.sh).
+     */
+    public record CohortLine(String id, String name, String startsOn, String endsOn, int target) {}
 
     public record SiteLine(String code, String name, String model, List<CohortLine> cohorts) {}
 
@@ -35,7 +35,7 @@ public final class ProgrammePage extends Page {
     ProgrammePage(
             Viewer viewer,
             List<Site> sites,
-            List<CohortReport> reports,
+            List<Cohort> cohorts,
             ProgrammeComparison comparison,
             ComparisonScope scope,
             Definitions definitions) {
@@ -47,8 +47,8 @@ public final class ProgrammePage extends Page {
                         site.code(),
                         site.name(),
                         CohortReportPdf.label(site.model().name()),
-                        reports.stream()
-                                .filter(report -> report.cohort().siteCode().equals(site.code()))
+                        cohorts.stream()
+                                .filter(cohort -> cohort.siteCode().equals(site.code()))
                                 .map(ProgrammePage::line)
                                 .toList()))
                 .filter(site -> !site.cohorts().isEmpty() || viewer.can("COHORT_OPEN"))
@@ -67,18 +67,13 @@ public final class ProgrammePage extends Page {
         withValues(shown);
     }
 
-    private static CohortLine line(CohortReport report) {
-        CohortReportPdf.Rows rows = new CohortReportPdf.Rows(report.figures());
-        ReportingPeriod period = new ReportingPeriod(report.from(), report.to());
-        FigureRow enrolled = rows.total(Figure.enrolled_to_date, period);
-        FigureRow target = rows.total(Figure.enrolment_target, period);
+    private static CohortLine line(Cohort cohort) {
         return new CohortLine(
-                report.cohort().id(),
-                report.cohort().name(),
-                report.cohort().startsOn().toString(),
-                report.cohort().endsOn().toString(),
-                enrolled == null ? "-" : CohortReportPdf.shown(enrolled),
-                target == null ? String.valueOf(report.cohort().target()) : CohortReportPdf.shown(target));
+                cohort.id(),
+                cohort.name(),
+                cohort.startsOn().toString(),
+                cohort.endsOn().toString(),
+                cohort.target());
     }
 
     public List<SiteLine> getSites() {

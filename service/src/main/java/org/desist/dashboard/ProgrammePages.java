@@ -23,7 +23,6 @@ import org.desist.cohort.Cohort;
 import org.desist.cohort.CohortService;
 import org.desist.cohort.NewCohort;
 import org.desist.cohortreport.CohortFigures;
-import org.desist.cohortreport.CohortReport;
 import org.desist.cohortreport.CohortReportResource;
 import org.desist.cohortreport.ComparisonScope;
 import org.desist.cohortreport.Csv;
@@ -94,9 +93,6 @@ public class ProgrammePages {
                 .map(Cohort::startsOn)
                 .min(LocalDate::compareTo)
                 .orElse(today.withDayOfYear(1));
-        List<CohortReport> reports = listed.stream()
-                .map(cohort -> figures.report(caller, cohort.id(), null, null, false))
-                .toList();
         return Forms.submit(
                 () -> {
                     PeriodChoice choice = PeriodChoice.of(from, to, scope, defaultFrom, today);
@@ -104,7 +100,7 @@ public class ProgrammePages {
                     return Response.ok(new ProgrammePage(
                                     Screens.viewer(request),
                                     covered(caller),
-                                    reports,
+                                    listed,
                                     figures.comparison(caller, choice.from(), choice.to(), all, choice.scope()),
                                     choice.scope(),
                                     definitions))
@@ -113,7 +109,7 @@ public class ProgrammePages {
                 problem -> new ProgrammePage(
                                 Screens.viewer(request),
                                 covered(caller),
-                                reports,
+                                listed,
                                 figures.comparison(caller, defaultFrom, today, false, ComparisonScope.period),
                                 ComparisonScope.period,
                                 definitions)
@@ -196,8 +192,7 @@ public class ProgrammePages {
     }
 
     /**
-     * As GET /api/programme/report: the programme PDF for the period, audited as an export. The scope is checked
-     * here; the PDF counts it once FigureDocuments takes it (the figures' branch of issue 18).
+     * As GET /api/programme/report: the programme PDF for the period and scope, audited as an export.
      */
     @GET
     @Path("/report.pdf")
@@ -209,7 +204,7 @@ public class ProgrammePages {
             @QueryParam("scope") String scope,
             @Context Caller caller) {
         PeriodChoice dates = PeriodChoice.of(from, to, scope, null, null);
-        FigureDocuments.Download pdf = documents.programme(caller, dates.from(), dates.to(), false);
+        FigureDocuments.Download pdf = documents.programme(caller, dates.from(), dates.to(), false, dates.scope());
         return Response.ok(pdf.content(), Formats.PDF)
                 .header("Content-Disposition", "attachment; filename=\"" + pdf.fileName() + "\"")
                 .build();
