@@ -44,7 +44,9 @@ public final class SvgChart {
 
     private static Document parse(String svg) {
         try {
-            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+            // the JDK's own parser: newInstance() would search the classpath for another on every chart, which in
+            // the packaged jar cost the programme page more than its figures (bench/programme-page.sh)
+            DocumentBuilderFactory factory = DocumentBuilderFactory.newDefaultInstance();
             factory.setNamespaceAware(true);
             factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
             factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
@@ -111,7 +113,7 @@ public final class SvgChart {
         root.insertBefore(desc, root.getFirstChild());
         root.insertBefore(heading, desc);
         try {
-            var transformer = TransformerFactory.newInstance().newTransformer();
+            var transformer = TransformerFactory.newDefaultInstance().newTransformer();
             transformer.setOutputProperty(OutputKeys.OMIT_XML_DECLARATION, "yes");
             StringWriter out = new StringWriter();
             transformer.transform(new DOMSource(svg), new StreamResult(out));
