@@ -17,5 +17,17 @@ public enum AuditAction {
     password_change,
     token_revoke,
     /** An account read far more case data in a day than its usual (quota.UnusualReading): resource "account". */
-    unusual_reading
+    unusual_reading,
+    /** A document handed out (a PDF or an export): the row names the recipient, the purpose and the bytes' SHA-256. */
+    disclose,
+    /** A case at another site opened, or read, under break-glass, with the reason as the purpose. */
+    break_glass,
+    /** Retention decisions of the data protection officer: retain until a date, dispose. */
+    retain,
+    dispose,
+    legal_hold,
+    legal_hold_lift,
+    /** Restriction of processing of a case set, and lifted. */
+    restrict,
+    restriction_lift
 }

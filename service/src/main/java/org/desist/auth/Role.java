@@ -8,10 +8,16 @@ public enum Role {
     programme_lead,
     advocate,
     police,
-    admin;
+    admin,
+    /**
+     * The data protection officer: retention reviews and disposal, legal holds, restriction of processing, the
+     * disclosure ledger (docs/data-protection.md). Separate from admin, who resets passwords and so could
+     * otherwise both get into an account and erase what it did.
+     */
+    dpo;
 
-    /** Programme leads and administrators may hold no site, meaning every site. */
+    /** Programme leads, administrators and the data protection officer may hold no site, meaning every site. */
     public boolean maySpanSites() {
-        return this == programme_lead || this == admin;
+        return this == programme_lead || this == admin || this == dpo;
     }
 }

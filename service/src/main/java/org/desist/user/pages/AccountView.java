@@ -28,6 +28,7 @@ public record AccountView(
             case advocate -> "Advocate";
             case police -> "Police officer";
             case admin -> "Administrator";
+            case dpo -> "Data protection officer";
         };
     }
 
