@@ -12,6 +12,7 @@ import org.desist.disclosure.DisclosureRequest;
 import org.desist.disclosure.Disclosures;
 import org.desist.disclosure.DocumentKind;
 import org.desist.enrolment.EnrolmentService;
+import org.desist.http.TrailingNewline;
 import org.desist.participant.Participant;
 import org.desist.participant.ParticipantService;
 import org.desist.referral.ReferralDao;
@@ -63,11 +64,12 @@ public class SubjectAccess {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Could not write the subject access report", e);
         }
+        // the bytes sent are these and the newline every JSON answer ends with (http.TrailingNewline)
         disclosures.record(
                 caller,
                 request,
                 Disclosures.About.caseDocument(DocumentKind.subject_access, participant(report)),
-                content);
+                TrailingNewline.ended(content));
         return content;
     }
 
