@@ -87,9 +87,9 @@ import org.desist.desistance.DesistanceReviewPages;
 import org.desist.desistance.DesistanceReviewResource;
 import org.desist.desistance.DesistanceReviews;
 import org.desist.desistance.NewDesistanceReview;
+import org.desist.disclosure.DisclosurePages;
 import org.desist.disclosure.DisclosureResource;
 import org.desist.disclosure.Disclosures;
-import org.desist.disclosure.DownloadGate;
 import org.desist.enrolment.EnrolmentResource;
 import org.desist.enrolment.EnrolmentService;
 import org.desist.http.BodyLimit;
@@ -512,7 +512,7 @@ public class DesistApplication extends Application<DesistConfiguration> {
         screens.register(new PasswordHashingBusyMapper());
         screens.register(new ReferralPages(referrals, screens.forms(), clock));
         screens.register(new ReviewPages(referrals, reference, screens.forms(), clock));
-        DownloadGate downloads = new DownloadGate(disclosures);
+        DisclosurePages downloads = new DisclosurePages(disclosures);
         screens.register(new AgendaPages(agendas, downloads));
         screens.register(new TermsOutOfAddresses(configuration.getApi().isSearchTermsInQuery()));
         screens.register(new CasePages(

@@ -17,7 +17,7 @@ import java.time.format.DateTimeParseException;
 import org.desist.access.Action;
 import org.desist.access.Requires;
 import org.desist.auth.Caller;
-import org.desist.disclosure.DownloadGate;
+import org.desist.disclosure.DisclosurePages;
 import org.desist.http.Problem;
 import org.desist.http.ProblemException;
 import org.desist.http.RefusalMapper;
@@ -32,9 +32,9 @@ import org.desist.web.Screens;
 @Path("/sites/{code}")
 public class AgendaPages {
     private final ReviewAgendas agendas;
-    private final DownloadGate downloads;
+    private final DisclosurePages downloads;
 
-    public AgendaPages(ReviewAgendas agendas, DownloadGate downloads) {
+    public AgendaPages(ReviewAgendas agendas, DisclosurePages downloads) {
         this.downloads = downloads;
         this.agendas = agendas;
     }

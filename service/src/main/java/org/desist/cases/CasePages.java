@@ -21,7 +21,7 @@ import org.desist.access.Action;
 import org.desist.access.Requires;
 import org.desist.attention.AlertInbox;
 import org.desist.auth.Caller;
-import org.desist.disclosure.DownloadGate;
+import org.desist.disclosure.DisclosurePages;
 import org.desist.http.FieldError;
 import org.desist.http.Problem;
 import org.desist.http.Problems;
@@ -55,7 +55,7 @@ public class CasePages {
     private final CaseSummaries summaries;
     private final FormBinding forms;
     private final AlertInbox alerts;
-    private final DownloadGate downloads;
+    private final DisclosurePages downloads;
     private final CaseTeams teams;
 
     public CasePages(
@@ -65,7 +65,7 @@ public class CasePages {
             FormBinding forms,
             AlertInbox alerts,
             CaseTeams teams,
-            DownloadGate downloads) {
+            DisclosurePages downloads) {
         this.downloads = downloads;
         this.participants = participants;
         this.cases = cases;

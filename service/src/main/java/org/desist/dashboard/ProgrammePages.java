@@ -27,7 +27,7 @@ import org.desist.cohortreport.CohortReportResource;
 import org.desist.cohortreport.ComparisonScope;
 import org.desist.cohortreport.FigureDocuments;
 import org.desist.cohortreport.Formats;
-import org.desist.disclosure.DownloadGate;
+import org.desist.disclosure.DisclosurePages;
 import org.desist.listing.PageRequest;
 import org.desist.listing.Period;
 import org.desist.site.Site;
@@ -56,7 +56,7 @@ public class ProgrammePages {
     private final FormBinding forms;
     private final Definitions definitions = Definitions.load();
 
-    private final DownloadGate downloads;
+    private final DisclosurePages downloads;
 
     public ProgrammePages(
             SiteService sites,
@@ -64,7 +64,7 @@ public class ProgrammePages {
             CohortFigures figures,
             FigureDocuments documents,
             FormBinding forms,
-            DownloadGate downloads) {
+            DisclosurePages downloads) {
         this.downloads = downloads;
         this.sites = sites;
         this.cohorts = cohorts;

@@ -12,7 +12,6 @@ import org.desist.disclosure.DisclosureRequest;
 import org.desist.disclosure.Disclosures;
 import org.desist.disclosure.DocumentKind;
 import org.desist.enrolment.EnrolmentService;
-import org.desist.http.TrailingNewline;
 import org.desist.participant.Participant;
 import org.desist.participant.ParticipantService;
 import org.desist.referral.ReferralDao;
@@ -64,12 +63,14 @@ public class SubjectAccess {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Could not write the subject access report", e);
         }
-        // the bytes sent are these and the newline every JSON answer ends with (http.TrailingNewline)
+        // the bytes sent are these and the newline every JSON answer ends with (the HTTP layer's TrailingNewline)
+        byte[] sent = java.util.Arrays.copyOf(content, content.length + 1);
+        sent[content.length] = '\n';
         disclosures.record(
                 caller,
                 request,
                 Disclosures.About.caseDocument(DocumentKind.subject_access, participant(report)),
-                TrailingNewline.ended(content));
+                sent);
         return content;
     }
 

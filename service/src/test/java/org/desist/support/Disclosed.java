@@ -9,14 +9,14 @@ import java.util.Locale;
 public final class Disclosed {
     public static final String NAME = "Jane Hill";
     public static final String ORGANISATION = "HMPPS North West";
-    public static final String PURPOSE = "parole hearing 2026-12-10";
+    public static final String PURPOSE = "parole hearing";
     /** The query parameters, encoded. */
     public static final String QUERY =
-            "recipient=Jane%20Hill%2C%20HMPPS%20North%20West&purpose=parole%20hearing%202026-12-10";
+            "recipient=Jane%20Hill%2C%20HMPPS%20North%20West&purpose=parole%20hearing";
 
     /** The same, as the pages' download form sends them (disclosure.DownloadGate). */
     public static final String FORM = "recipientName=Jane%20Hill&recipientOrganisation=HMPPS%20North%20West"
-            + "&purpose=parole%20hearing%202026-12-10";
+            + "&purpose=parole%20hearing";
 
     private Disclosed() {}
 

@@ -12,19 +12,19 @@ import org.desist.web.Viewer;
  * sent (GET) to the download's own address with the download's other parameters carried along, so the next
  * answer is the document itself (or this form again, with the error summary naming each field at fault).
  */
-public final class DisclosureForm extends Page {
+public final class DisclosureFormPage extends Page {
     private final String document;
     private final String action;
     private final Map<String, String> carried;
 
-    DisclosureForm(Viewer viewer, String document, String action, Map<String, String> carried) {
+    DisclosureFormPage(Viewer viewer, String document, String action, Map<String, String> carried) {
         super("disclosure/form.ftlh", viewer, "Who is " + document + " for?");
         this.document = document;
         this.action = action;
         this.carried = new LinkedHashMap<>(carried);
     }
 
-    DisclosureForm shown(MultivaluedMap<String, String> values, Problem problem) {
+    DisclosureFormPage shown(MultivaluedMap<String, String> values, Problem problem) {
         if (problem == null) {
             withValues(values);
         } else {

@@ -22,11 +22,11 @@ import org.desist.web.Viewer;
 
 /**
  * What stands before every download on the pages: the document is sent only once the form has named the
- * recipient and the purpose ({@link DisclosureForm}). A link to a download shows the form, filled with the
+ * recipient and the purpose ({@link DisclosureFormPage}). A link to a download shows the form, filled with the
  * caller's last recipient and purpose from the ledger; the form sent back with a field missing shows it again
  * (400) with each field named; sent back whole, it is the download, recorded as the API records it.
  */
-public final class DownloadGate {
+public final class DisclosurePages {
     static final String NAME = "recipientName";
     static final String ORGANISATION = "recipientOrganisation";
     static final String PURPOSE = DisclosureRequest.PURPOSE;
@@ -34,7 +34,7 @@ public final class DownloadGate {
 
     private final Disclosures disclosures;
 
-    public DownloadGate(Disclosures disclosures) {
+    public DisclosurePages(Disclosures disclosures) {
         this.disclosures = disclosures;
     }
 
@@ -56,8 +56,8 @@ public final class DownloadGate {
                 carried.put(name, values.get(0));
             }
         });
-        DisclosureForm form =
-                new DisclosureForm(viewer, document, uri.getRequestUri().getRawPath(), carried);
+        DisclosureFormPage form =
+                new DisclosureFormPage(viewer, document, uri.getRequestUri().getRawPath(), carried);
         if (FIELDS.stream().noneMatch(query::containsKey)) {
             return html(200, form.shown(lastValues(caller), null));
         }
@@ -125,7 +125,7 @@ public final class DownloadGate {
         return value == null ? "" : value.strip();
     }
 
-    private static Response html(int status, DisclosureForm form) {
+    private static Response html(int status, DisclosureFormPage form) {
         return Response.status(status)
                 .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
                 .entity(form)
