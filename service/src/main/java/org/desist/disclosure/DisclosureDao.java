@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindList;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
@@ -19,10 +20,10 @@ public interface DisclosureDao {
             + " :disclosedBy)")
     void insert(@BindMethods Disclosure disclosure);
 
-    /** A case's ledger, newest first. */
-    @SqlQuery("SELECT " + COLUMNS + " FROM disclosure WHERE participant_id = :participantId"
+    /** A case's ledger, newest first: the case's own id and the ids of the records merged into it. */
+    @SqlQuery("SELECT " + COLUMNS + " FROM disclosure WHERE participant_id IN (<ids>)"
             + " ORDER BY disclosed_at DESC, id DESC")
-    List<Disclosure> ofCase(@Bind("participantId") String participantId);
+    List<Disclosure> ofCase(@BindList("ids") List<String> ids);
 
     /** What this account last told the ledger: the values a download form starts from. */
     @SqlQuery("SELECT " + COLUMNS + " FROM disclosure WHERE disclosed_by = :username"

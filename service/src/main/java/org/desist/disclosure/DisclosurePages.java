@@ -98,8 +98,10 @@ public final class DisclosurePages {
     }
 
     /** A case's ledger for its page, as the API gives it (audited as a read). */
-    public List<Disclosure> ledger(Caller caller, String participantId) {
-        return disclosures.ofCase(caller, participantId);
+    public List<LedgerLine> ledger(Caller caller, String participantId) {
+        return disclosures.ofCase(caller, participantId).stream()
+                .map(LedgerLine::of)
+                .toList();
     }
 
     /** The caller's last recipient and purpose, so a second download to the same person is one click. */

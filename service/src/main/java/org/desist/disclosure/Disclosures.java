@@ -97,7 +97,10 @@ public class Disclosures {
     /** A case's ledger, newest first: the case must be one the caller may read (404 otherwise); audited as a read. */
     public List<Disclosure> ofCase(Caller caller, String participantId) {
         Participant participant = participants.visible(caller, participantId);
-        List<Disclosure> ledger = jdbi.withExtension(DisclosureDao.class, dao -> dao.ofCase(participant.id()));
+        // documents sent about a record later merged into this one are this person's too
+        List<String> ids = new java.util.ArrayList<>(List.of(participant.id()));
+        ids.addAll(participants.mergedInto(participant.id()));
+        List<Disclosure> ledger = jdbi.withExtension(DisclosureDao.class, dao -> dao.ofCase(ids));
         audit.read(caller, "disclosure", null, participant.id());
         return ledger;
     }

@@ -1,6 +1,7 @@
 package org.desist.disclosure;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dropwizard.db.DataSourceFactory;
@@ -8,7 +9,11 @@ import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import java.net.http.HttpResponse;
 import java.security.MessageDigest;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.HexFormat;
@@ -177,6 +182,28 @@ class DisclosureLedgerTest {
                 .isEqualTo(403);
         assertThat(probation.get("/participants/no-such-case/disclosures").status())
                 .isEqualTo(404);
+    }
+
+    @Test
+    void a_recipient_edited_in_the_audit_log_breaks_the_chain() throws Exception {
+        assumeTrue(DATABASE.isSqlite(), "tampering is shown on a copy of a SQLite file");
+        assertThat(probation.download(Disclosed.to(summary("probation"))).statusCode()).isEqualTo(200);
+        Path copy = Files.createTempDirectory("desist-ledger-copy").resolve("copy.db");
+        try (Connection db = DATABASE.connect();
+                Statement sql = db.createStatement()) {
+            sql.execute("VACUUM INTO '" + copy + "'");
+        }
+        assertThat(verify(TestDatabase.sqlite(copy).factory()).intact()).isTrue();
+        try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + copy);
+                Statement sql = db.createStatement()) {
+            sql.execute("DROP TRIGGER audit_event_no_update");
+            assertThat(sql.executeUpdate("UPDATE audit_event SET recipient = 'John Doe, Daily News'"
+                            + " WHERE seq = (SELECT MAX(seq) FROM audit_event WHERE action = 'disclose')"))
+                    .isEqualTo(1);
+        }
+        AuditVerification.Result broken = verify(TestDatabase.sqlite(copy).factory());
+        assertThat(broken.intact()).isFalse();
+        assertThat(broken.problem()).contains("was altered");
     }
 
     private static Map<String, Long> counts() throws Exception {

@@ -11,12 +11,11 @@ public final class Disclosed {
     public static final String ORGANISATION = "HMPPS North West";
     public static final String PURPOSE = "parole hearing";
     /** The query parameters, encoded. */
-    public static final String QUERY =
-            "recipient=Jane%20Hill%2C%20HMPPS%20North%20West&purpose=parole%20hearing";
+    public static final String QUERY = "recipient=Jane%20Hill%2C%20HMPPS%20North%20West&purpose=parole%20hearing";
 
     /** The same, as the pages' download form sends them (disclosure.DownloadGate). */
-    public static final String FORM = "recipientName=Jane%20Hill&recipientOrganisation=HMPPS%20North%20West"
-            + "&purpose=parole%20hearing";
+    public static final String FORM =
+            "recipientName=Jane%20Hill&recipientOrganisation=HMPPS%20North%20West" + "&purpose=parole%20hearing";
 
     private Disclosed() {}
 

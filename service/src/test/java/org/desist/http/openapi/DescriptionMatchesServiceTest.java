@@ -22,8 +22,8 @@ import java.util.function.BiConsumer;
 import org.desist.auth.Role;
 import org.desist.config.DesistConfiguration;
 import org.desist.participant.Identity;
-import org.desist.support.Disclosed;
 import org.desist.support.Api;
+import org.desist.support.Disclosed;
 import org.desist.support.Reply;
 import org.desist.support.ServedDescription;
 import org.desist.support.Staff;
@@ -117,8 +117,7 @@ class DescriptionMatchesServiceTest {
             });
             assertThat(required).as(path).contains("from", "to");
             // a CSV is a disclosure: its recipient and purpose are given, so that only from is missing
-            Reply without =
-                    TestApp.api(APP).with("Accept", "text/csv").get(Disclosed.to(path + "?to=2026-12-31"));
+            Reply without = TestApp.api(APP).with("Accept", "text/csv").get(Disclosed.to(path + "?to=2026-12-31"));
             assertThat(without.status())
                     .as("%s without from: %s", path, without)
                     .isEqualTo(400);

@@ -341,9 +341,10 @@ class CasePagesTest {
                 p + "/victim-safety",
                 p + "/incidents",
                 p + "/timeline",
-                // the page's Alerts and Team sections
+                // the page's Alerts, Team and Disclosures sections
                 "/alerts?participantId=" + onApi.id(),
-                p + "/team")) {
+                p + "/team",
+                p + "/disclosures")) {
             Cases.ok(probation.get(read));
         }
         assertThat(readsOf(onPage.id())).isNotEmpty().isEqualTo(readsOf(onApi.id()));
