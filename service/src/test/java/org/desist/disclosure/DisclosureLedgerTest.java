@@ -8,14 +8,14 @@ import io.dropwizard.db.DataSourceFactory;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import java.net.http.HttpResponse;
-import java.security.MessageDigest;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.Statement;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -187,7 +187,8 @@ class DisclosureLedgerTest {
     @Test
     void a_recipient_edited_in_the_audit_log_breaks_the_chain() throws Exception {
         assumeTrue(DATABASE.isSqlite(), "tampering is shown on a copy of a SQLite file");
-        assertThat(probation.download(Disclosed.to(summary("probation"))).statusCode()).isEqualTo(200);
+        assertThat(probation.download(Disclosed.to(summary("probation"))).statusCode())
+                .isEqualTo(200);
         Path copy = Files.createTempDirectory("desist-ledger-copy").resolve("copy.db");
         try (Connection db = DATABASE.connect();
                 Statement sql = db.createStatement()) {
