@@ -85,7 +85,7 @@ for run in $(seq 1 "$runs"); do
 done
 
 # the two roads to the same number agree: sessions offered per site, from the service's running totals and the shell's scan
-curl -fs -H "$auth" -H 'Accept: text/csv' "$api/$comparison&unsuppressed=true" \
+curl -fs -H "$auth" -H 'Accept: text/csv' "$api/$comparison&unsuppressed=true&recipient=Bench%20Runner%2C%20Desist&purpose=benchmark" \
   | awk -F, -v from=2023-01-01 -v to="$to" '$1 == "sessions_offered" && $3 == "" && $5 == "site" && $7 == from && $8 == to { print $6 "|" $9 }' \
   | sort > "$work/offered.service"
 printf '%s\n' "SELECT p.site_code || '|' || count(*) FROM session s JOIN participant p ON p.id = s.participant_id
@@ -94,7 +94,7 @@ printf '%s\n' "SELECT p.site_code || '|' || count(*) FROM session s JOIN partici
   | sqlite3 "$db" > "$work/offered.shell"
 agree=$(cmp -s "$work/offered.service" "$work/offered.shell" && echo yes || echo NO)
 # and for the cohort: the report's sessions offered (running totals by cohort) against the shell's count
-cohort_offered=$(curl -fs -H "$auth" -H 'Accept: text/csv' "$api/$report?unsuppressed=true" \
+cohort_offered=$(curl -fs -H "$auth" -H 'Accept: text/csv' "$api/$report?unsuppressed=true&recipient=Bench%20Runner%2C%20Desist&purpose=benchmark" \
   | awk -F, -v to="$to" '$1 == "sessions_offered" && $3 == "" && $7 == "'"$cohort_start"'" && $8 == to { print $9 }')
 shell_offered=$(sqlite3 "$db" "SELECT count(*) FROM (SELECT DISTINCT participant_id FROM enrolment WHERE cohort_id = '$cohort') pop
   JOIN session s ON s.participant_id = pop.participant_id WHERE s.status = 'active' AND s.outcome IS NOT NULL

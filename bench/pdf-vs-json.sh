@@ -16,7 +16,8 @@ source bench/summary-case.sh
 
 token=$(curl -fs "${PROBATION[@]}" -X POST "$api/tokens" | sed -E 's/.*"token":"([^"]+)".*/\1/')
 BEARER=(-H "Authorization: Bearer $token")
-pdf_url="$api/participants/$case_id/reports/probation"
+# a PDF names its recipient and purpose (issue 19): each one timed is also a row of the ledger
+pdf_url="$api/participants/$case_id/reports/probation?recipient=Bench%20Runner%2C%20Desist&purpose=benchmark"
 json_url="$api/participants/$case_id/summary?audience=probation"
 time_of() { curl -fs "${BEARER[@]}" -o /dev/null -w '%{time_total}\n' "$1"; }
 

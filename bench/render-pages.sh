@@ -11,8 +11,8 @@ source bench/summary-case.sh
 
 CPS_USER=(-u "cps.bench:$password")
 add_user --username cps.bench --role cps --site BENCH
-curl -fs "${PROBATION[@]}" -o "$out/probation.pdf" "$api/participants/$case_id/reports/probation"
-curl -fs "${CPS_USER[@]}" -o "$out/cps.pdf" "$api/participants/$case_id/reports/cps"
+curl -fs "${PROBATION[@]}" -o "$out/probation.pdf" "$api/participants/$case_id/reports/probation?recipient=Bench%20Runner%2C%20Desist&purpose=benchmark"
+curl -fs "${CPS_USER[@]}" -o "$out/cps.pdf" "$api/participants/$case_id/reports/cps?recipient=Bench%20Runner%2C%20Desist&purpose=benchmark"
 for document in probation cps; do
   pdftoppm -png -r "${DESIST_RENDER_DPI:-80}" "$out/$document.pdf" "$out/$document"
   echo "$document: $(pdfinfo "$out/$document.pdf" 2>/dev/null | awk '/^Pages/ {print $2}') pages," \

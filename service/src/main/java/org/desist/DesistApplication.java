@@ -87,6 +87,9 @@ import org.desist.desistance.DesistanceReviewPages;
 import org.desist.desistance.DesistanceReviewResource;
 import org.desist.desistance.DesistanceReviews;
 import org.desist.desistance.NewDesistanceReview;
+import org.desist.disclosure.DisclosurePages;
+import org.desist.disclosure.DisclosureResource;
+import org.desist.disclosure.Disclosures;
 import org.desist.enrolment.EnrolmentResource;
 import org.desist.enrolment.EnrolmentService;
 import org.desist.http.BodyLimit;
@@ -400,8 +403,11 @@ public class DesistApplication extends Application<DesistConfiguration> {
         jersey.register(new CaseloadResource(caseload));
         ReferenceResource reference = new ReferenceResource(jdbi);
         jersey.register(reference);
+        // issue 19: the ledger of disclosures, written by every download of a document
+        Disclosures disclosures = new Disclosures(jdbi, clock, audit, participants);
+        jersey.register(new DisclosureResource(disclosures));
         jersey.register(new SubjectAccessResource(
-                new SubjectAccess(jdbi, clock, audit, participants, enrolments, environment.getObjectMapper())));
+                new SubjectAccess(jdbi, clock, participants, enrolments, environment.getObjectMapper(), disclosures)));
         jersey.register(new TokenResource(
                 jdbi,
                 clock,
@@ -454,11 +460,11 @@ public class DesistApplication extends Application<DesistConfiguration> {
         jersey.register(new TimelineResource(timeline));
         ProgressReport progress = new ProgressReport(jdbi, clock, audit, participants);
         jersey.register(new ProgressResource(progress));
-        CaseSummaries summaries = new CaseSummaries(jdbi, clock, audit, participants, summaryPdf);
+        CaseSummaries summaries = new CaseSummaries(jdbi, clock, audit, participants, summaryPdf, disclosures);
         jersey.register(new SummaryResource(summaries));
         jersey.register(new SummaryReportResource(summaries));
         // the daily review agenda (issue 17): each part only for roles that may read its kind
-        ReviewAgendas agendas = new ReviewAgendas(jdbi, clock, audit, visibility, agendaPdf);
+        ReviewAgendas agendas = new ReviewAgendas(jdbi, clock, audit, visibility, agendaPdf, disclosures);
         jersey.register(new ReviewAgendaResource(agendas));
         // a report's queries run side by side, each on a connection of its own (CohortFiguresDao)
         CohortFigures figures = new CohortFigures(
@@ -482,11 +488,11 @@ public class DesistApplication extends Application<DesistConfiguration> {
                 figures,
                 new CohortReportPdf(templates, pdfExport),
                 new ProgrammeReportPdf(templates, pdfExport),
-                audit,
+                disclosures,
                 clock);
         jersey.register(new CohortReportResource(figures, figureDocuments));
-        jersey.register(
-                new ProgrammeResource(figures, new ProgrammeExport(jdbi, clock, audit, pseudonyms), figureDocuments));
+        jersey.register(new ProgrammeResource(
+                figures, new ProgrammeExport(jdbi, clock, disclosures, pseudonyms), figureDocuments));
         jersey.register(ApiDescription.resource());
         // issue 17 (attention-sweep): the time-based attention rules, every attention.sweepEvery, one instance at a
         // time
@@ -506,7 +512,8 @@ public class DesistApplication extends Application<DesistConfiguration> {
         screens.register(new PasswordHashingBusyMapper());
         screens.register(new ReferralPages(referrals, screens.forms(), clock));
         screens.register(new ReviewPages(referrals, reference, screens.forms(), clock));
-        screens.register(new AgendaPages(agendas));
+        DisclosurePages downloads = new DisclosurePages(disclosures);
+        screens.register(new AgendaPages(agendas, downloads));
         screens.register(new TermsOutOfAddresses(configuration.getApi().isSearchTermsInQuery()));
         screens.register(new CasePages(
                 participants,
@@ -528,12 +535,13 @@ public class DesistApplication extends Application<DesistConfiguration> {
                 summaries,
                 screens.forms(),
                 alerts,
-                caseTeams));
+                caseTeams,
+                downloads));
         screens.register(new AlertPages(alerts, screens.forms()));
         screens.register(new TeamPages(caseTeams, screens.forms()));
         screens.register(new ReallocationPages(caseTeams, screens.forms()));
         screens.register(new HomeResource(caseload::rows));
-        screens.register(new ProgrammePages(sites, cohorts, figures, figureDocuments, screens.forms()));
+        screens.register(new ProgrammePages(sites, cohorts, figures, figureDocuments, screens.forms(), downloads));
         screens.register(
                 new AccountPages(accounts.accounts(), accounts.sessions(), sites, screens.forms(), secondFactors));
         screens.register(new SecondFactorPages(secondFactors, screens.renewal()));

@@ -4,6 +4,7 @@ import static org.desist.auth.Role.admin;
 import static org.desist.auth.Role.advocate;
 import static org.desist.auth.Role.clinician;
 import static org.desist.auth.Role.cps;
+import static org.desist.auth.Role.dpo;
 import static org.desist.auth.Role.police;
 import static org.desist.auth.Role.probation;
 import static org.desist.auth.Role.programme_lead;
@@ -44,14 +45,14 @@ public final class AccessPolicy {
         allow(Action.REFERRAL_RECEIVE, EnumSet.of(police, clinician, probation, advocate));
         allow(Action.REFERRAL_READ, EnumSet.of(clinician, probation, police, advocate, programme_lead));
         allow(Action.REFERRAL_REVIEW, EnumSet.of(clinician, probation, police));
-        allow(Action.PARTICIPANT_READ, EnumSet.of(clinician, probation, police, advocate, cps, programme_lead));
+        allow(Action.PARTICIPANT_READ, EnumSet.of(clinician, probation, police, advocate, cps, programme_lead, dpo));
         allow(Action.PARTICIPANT_AMEND, EnumSet.of(clinician, probation, police));
         // moves a whole case between two records of one person: those who oversee the sites' data, in scope
         allow(Action.PARTICIPANT_MERGE, EnumSet.of(programme_lead, admin));
         allow(Action.ENROLMENT_OPEN, EnumSet.of(clinician, programme_lead));
         allow(Action.ENROLMENT_READ, EnumSet.of(clinician, probation, police, advocate, cps, programme_lead));
         allow(Action.ENROLMENT_MOVE, EnumSet.of(clinician, probation, programme_lead));
-        allow(Action.SUBJECT_ACCESS, EnumSet.of(admin));
+        allow(Action.SUBJECT_ACCESS, EnumSet.of(admin, dpo));
         allow(Action.ASSESSMENT_RECORD, EnumSet.of(clinician));
         allow(Action.ASSESSMENT_READ, EnumSet.of(clinician, probation, police, advocate, cps));
         allow(Action.SESSION_RECORD, EnumSet.of(clinician));
@@ -101,6 +102,8 @@ public final class AccessPolicy {
         allow(Action.TEAM_ALLOCATE, EnumSet.of(clinician, probation, police, programme_lead));
         allow(Action.TEAM_REALLOCATE, EnumSet.of(programme_lead));
         allow(Action.CASELOAD_READ, EnumSet.of(clinician, probation, police, advocate, cps, programme_lead));
+        // whoever may read the case may see who received documents about it; the DPO passes on corrections
+        allow(Action.DISCLOSURE_READ, EnumSet.of(clinician, probation, police, advocate, cps, programme_lead, dpo));
     }
 
     private AccessPolicy() {}

@@ -77,7 +77,9 @@ public enum Action {
     /** Move every open allocation of one account at a site to another (someone leaves or moves). */
     TEAM_REALLOCATE("case_team", true),
     /** One's own caseload: the cases one holds a part on. */
-    CASELOAD_READ("case_team", true);
+    CASELOAD_READ("case_team", true),
+    /** A case's ledger of disclosures: which document went to whom, when and what for. */
+    DISCLOSURE_READ("disclosure", true);
 
     private final String resourceType;
     private final boolean caseData;

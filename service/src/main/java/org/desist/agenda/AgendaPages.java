@@ -17,6 +17,7 @@ import java.time.format.DateTimeParseException;
 import org.desist.access.Action;
 import org.desist.access.Requires;
 import org.desist.auth.Caller;
+import org.desist.disclosure.DisclosurePages;
 import org.desist.http.Problem;
 import org.desist.http.ProblemException;
 import org.desist.http.RefusalMapper;
@@ -31,8 +32,10 @@ import org.desist.web.Screens;
 @Path("/sites/{code}")
 public class AgendaPages {
     private final ReviewAgendas agendas;
+    private final DisclosurePages downloads;
 
-    public AgendaPages(ReviewAgendas agendas) {
+    public AgendaPages(ReviewAgendas agendas, DisclosurePages downloads) {
+        this.downloads = downloads;
         this.agendas = agendas;
     }
 
@@ -77,11 +80,16 @@ public class AgendaPages {
             @PathParam("code") String siteCode,
             @QueryParam("date") String date,
             @QueryParam("since") String since,
-            @Context Caller caller) {
-        ReviewAgendas.Download pdf = agendas.pdf(caller, siteCode, date("date", date), date("since", since));
-        return Response.ok(pdf.content(), ReviewAgendaResource.PDF)
-                .header("Content-Disposition", "attachment; filename=\"" + pdf.fileName() + "\"")
-                .build();
+            @Context Caller caller,
+            @Context ContainerRequestContext request) {
+        LocalDate day = date("date", date);
+        LocalDate last = date("since", since);
+        return downloads.download(request, caller, "the review agenda (PDF)", disclosure -> {
+            ReviewAgendas.Download pdf = agendas.pdf(caller, siteCode, day, last, disclosure);
+            return Response.ok(pdf.content(), ReviewAgendaResource.PDF)
+                    .header("Content-Disposition", "attachment; filename=\"" + pdf.fileName() + "\"")
+                    .build();
+        });
     }
 
     private static void put(MultivaluedMap<String, String> values, String name, String value) {

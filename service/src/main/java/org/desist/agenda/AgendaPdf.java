@@ -41,7 +41,8 @@ public final class AgendaPdf {
         templates.report(MASTER);
     }
 
-    byte[] render(ReviewAgenda agenda, Caller caller, Instant at) {
+    /** {@code disclosed} is the "Disclosed to ..." line at the foot of every page. */
+    byte[] render(ReviewAgenda agenda, Caller caller, Instant at, String disclosed) {
         String generated = "Generated " + PrintedDate.utc(at) + " by " + caller.username() + " ("
                 + caller.user().roleLabel() + ")";
         String subtitle = agenda.siteName() + ", " + PrintedDate.day(agenda.date()) + ": since "
@@ -50,15 +51,18 @@ public final class AgendaPdf {
                 agenda.siteCode(),
                 subtitle,
                 generated,
+                disclosed,
                 "Daily review agenda \u2014 " + agenda.siteCode() + ", " + PrintedDate.day(agenda.date()),
                 lines(agenda));
     }
 
-    private byte[] fill(String site, String subtitle, String generated, String title, List<SummaryLine> lines) {
+    private byte[] fill(
+            String site, String subtitle, String generated, String disclosed, String title, List<SummaryLine> lines) {
         Map<String, Object> parameters = new HashMap<>(parts);
         parameters.put("SITE", site);
         parameters.put("SUBJECT", subtitle);
         parameters.put("GENERATED", generated);
+        parameters.put("DISCLOSED", disclosed);
         parameters.put("LINES", new JRBeanCollectionDataSource(lines));
         try {
             JasperPrint print = JasperFillManager.getInstance(templates.context())
@@ -191,7 +195,13 @@ public final class AgendaPdf {
                     List.of(),
                     List.of(),
                     List.of());
-            fill("REHEARSAL", "Rehearsal", "Generated at start-up", "Rehearsal", lines(sample));
+            fill(
+                    "REHEARSAL",
+                    "Rehearsal",
+                    "Generated at start-up",
+                    RenderRehearsal.DISCLOSED,
+                    "Rehearsal",
+                    lines(sample));
         });
     }
 }

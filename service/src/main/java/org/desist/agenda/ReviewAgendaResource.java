@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -19,6 +20,7 @@ import java.time.LocalDate;
 import org.desist.access.Action;
 import org.desist.access.Requires;
 import org.desist.auth.Caller;
+import org.desist.disclosure.DownloadParameters;
 
 /** A site's daily review agenda: JSON, or with {@code Accept: application/pdf} the PDF, as the cohort report is asked. */
 @Path("/sites/{code}/review-agenda")
@@ -44,7 +46,10 @@ public class ReviewAgendaResource {
                             + " 14 days, and the open alerts by case. Each part is null (and named in withheld) for a role that may"
                             + " not read its kind of record; an alert's record id only for a role that may read that kind. JSON by"
                             + " default; Accept: application/pdf gives the agenda as a PDF (saved as <site>-review-agenda-<date>.pdf,"
-                            + " marked OFFICIAL-SENSITIVE), audited as an export; the JSON is audited as a read of each case shown."
+                            + " marked OFFICIAL-SENSITIVE), a disclosure: recipient and purpose are required (400 naming each one"
+                            + " missing; the JSON takes neither), printed on every page, and written to the ledger of each"
+                            + " case shown with the SHA-256 of the bytes sent, audited as a disclosure; the JSON is audited"
+                            + " as a read of each case shown."
                             + " A site outside the caller's sites is 404.",
             responses =
                     @ApiResponse(
@@ -70,10 +75,11 @@ public class ReviewAgendaResource {
                             example = "2026-06-02")
                     @QueryParam("since")
                     LocalDate since,
+            @BeanParam DownloadParameters disclosure,
             @Context HttpHeaders headers,
             @Context Caller caller) {
         if (prefersPdf(headers)) {
-            ReviewAgendas.Download pdf = agendas.pdf(caller, siteCode, date, since);
+            ReviewAgendas.Download pdf = agendas.pdf(caller, siteCode, date, since, disclosure.request());
             return Response.ok(pdf.content(), PDF)
                     .header("Content-Disposition", "attachment; filename=\"" + pdf.fileName() + "\"")
                     .build();

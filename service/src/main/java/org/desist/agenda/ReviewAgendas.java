@@ -16,6 +16,9 @@ import org.desist.attention.Rule;
 import org.desist.audit.AuditLog;
 import org.desist.auth.Caller;
 import org.desist.db.Snapshot;
+import org.desist.disclosure.DisclosureRequest;
+import org.desist.disclosure.Disclosures;
+import org.desist.disclosure.DocumentKind;
 import org.desist.refusal.Refusal;
 import org.desist.site.SiteDao;
 import org.jdbi.v3.core.Jdbi;
@@ -35,8 +38,11 @@ public class ReviewAgendas {
     private final AuditLog audit;
     private final Visibility visibility;
     private final AgendaPdf pdf;
+    private final Disclosures disclosures;
 
-    public ReviewAgendas(Jdbi jdbi, Clock clock, AuditLog audit, Visibility visibility, AgendaPdf pdf) {
+    public ReviewAgendas(
+            Jdbi jdbi, Clock clock, AuditLog audit, Visibility visibility, AgendaPdf pdf, Disclosures disclosures) {
+        this.disclosures = disclosures;
         this.jdbi = jdbi;
         this.clock = clock;
         this.audit = audit;
@@ -54,11 +60,19 @@ public class ReviewAgendas {
         return agenda;
     }
 
-    /** The agenda as a PDF, rendered in full before it is audited (as an export) and sent. */
-    public Download pdf(Caller caller, String siteCode, LocalDate date, LocalDate since) {
+    /**
+     * The agenda as a PDF for {@code request}'s recipient, rendered in full before it is recorded and sent: one
+     * ledger row (and audit row) per case it names, so that each case's ledger shows it, all with the one hash.
+     */
+    public Download pdf(Caller caller, String siteCode, LocalDate date, LocalDate since, DisclosureRequest request) {
         ReviewAgenda agenda = assemble(caller, siteCode, date, since);
-        byte[] content = pdf.render(agenda, caller, clock.instant());
-        audited(agenda, caseId -> audit.export(caller, RESOURCE, agenda.siteCode(), caseId));
+        byte[] content = pdf.render(agenda, caller, clock.instant(), disclosures.line(request));
+        List<Disclosures.About> abouts = new ArrayList<>();
+        audited(
+                agenda,
+                caseId -> abouts.add(
+                        new Disclosures.About(DocumentKind.review_agenda_pdf, caseId, null, agenda.siteCode())));
+        disclosures.recordAll(caller, request, abouts, content);
         return new Download(agenda.siteCode() + "-review-agenda-" + agenda.date() + ".pdf", content);
     }
 

@@ -15,7 +15,7 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 @RegisterConstructorMapper(AuditRecord.class)
 public interface AuditDao {
     String COLUMNS = "seq, at, username, role, action, resource_type, resource_id, participant_id, status,"
-            + " request_id, purpose, client_address, prev_hash, hash, key_id";
+            + " request_id, purpose, client_address, prev_hash, hash, key_id, recipient, content_sha256";
 
     /** The chain's head: its last row, and the seal over that (null before the chain was keyed). */
     record Head(long lastSeq, String lastHash, String keyId, String mac) {
@@ -41,7 +41,7 @@ public interface AuditDao {
 
     @SqlBatch("INSERT INTO audit_event (" + COLUMNS + ") VALUES (:seq, :e.at, :e.username, :e.role, :e.action,"
             + " :e.resourceType, :e.resourceId, :e.participantId, :e.status, :e.requestId, :e.purpose, :e.clientAddress, :prevHash,"
-            + " :hash, :keyId)")
+            + " :hash, :keyId, :e.recipient, :e.contentSha256)")
     void insert(@BindMethods List<Sealed> rows);
 
     /** Accounts within the sites {@code <sites>}: see {@link SiteBindings#ACCOUNT_WITHIN_SITES}. */

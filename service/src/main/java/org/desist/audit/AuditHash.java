@@ -16,6 +16,7 @@ public final class AuditHash {
     public static final String GENESIS = "genesis";
     private static final String ROW = "desist audit row v2";
     private static final String HEAD = "desist audit head v2";
+    private static final String DISCLOSURE = "disclosure";
 
     private AuditHash() {}
 
@@ -26,6 +27,12 @@ public final class AuditHash {
         field(content, key.id());
         event(content, seq, event);
         field(content, event.clientAddress());
+        if (event.recipient() != null || event.contentSha256() != null) {
+            // only a disclosure names these: every row before them seals exactly as it always did
+            field(content, DISCLOSURE);
+            field(content, event.recipient());
+            field(content, event.contentSha256());
+        }
         field(content, prevHash);
         return key.mac(content.toString());
     }

@@ -37,6 +37,38 @@ public class AuditLog {
                         caller, clock.instant(), action, resourceType, resourceId, participantId, outcome)));
     }
 
+    /**
+     * A document handed out, inside the transaction that writes its ledger row: the resource is the kind of
+     * document and the ledger row's id, the purpose the one the recipient was given it for, and the row names
+     * the recipient and seals the SHA-256 of the exact bytes sent.
+     */
+    public void disclosed(
+            Handle handle,
+            Caller caller,
+            String kind,
+            String disclosureId,
+            String participantId,
+            String purpose,
+            String recipient,
+            String contentSha256) {
+        AuditChain.append(
+                handle,
+                List.of(new AuditEvent(
+                        clock.instant(),
+                        caller.username(),
+                        caller.user().roleLabel(),
+                        AuditAction.disclose,
+                        kind,
+                        disclosureId,
+                        participantId,
+                        Outcome.READ.stored(),
+                        caller.requestId(),
+                        purpose,
+                        caller.clientAddress(),
+                        recipient,
+                        contentSha256)));
+    }
+
     public void read(Caller caller, String resourceType, String resourceId, String participantId) {
         writer.recordDurably(AuditEvent.of(
                 caller, clock.instant(), AuditAction.read, resourceType, resourceId, participantId, Outcome.READ));

@@ -27,7 +27,13 @@ public record AuditRecord(
                 nullable = true,
                 description = "The fingerprint of the audit key that sealed the row (never the key);"
                         + " null for rows sealed before the audit log was keyed")
-        String keyId) {
+        String keyId,
+
+        @Schema(nullable = true, description = "A disclosure's recipient: name, organisation")
+        String recipient,
+
+        @Schema(nullable = true, description = "A disclosure's hex SHA-256 of the exact bytes sent")
+        String contentSha256) {
 
     AuditEvent event() {
         return new AuditEvent(
@@ -41,6 +47,8 @@ public record AuditRecord(
                 status,
                 requestId,
                 purpose,
-                clientAddress);
+                clientAddress,
+                recipient,
+                contentSha256);
     }
 }

@@ -12,6 +12,7 @@ import org.desist.attention.Alert;
 import org.desist.attention.AlertInboxPage;
 import org.desist.caserecord.CaseRecord;
 import org.desist.caserecord.RecordStatus;
+import org.desist.disclosure.LedgerLine;
 import org.desist.enrolment.Enrolment;
 import org.desist.participant.Participant;
 import org.desist.pdf.PrintedDate;
@@ -53,6 +54,7 @@ public final class CasePage extends Page {
     private final CaseFile.Contents contents;
     private final Optional<CurrentRisk> risk;
     private TeamSection team;
+    private List<LedgerLine> disclosures;
 
     CasePage(Viewer viewer, CaseFile.Contents contents) {
         super(
@@ -69,6 +71,16 @@ public final class CasePage extends Page {
     CasePage withTeam(TeamSection team) {
         this.team = team;
         return this;
+    }
+
+    /** The case's ledger of disclosures, for a role that may read it; otherwise the section is not shown. */
+    CasePage withDisclosures(List<LedgerLine> disclosures) {
+        this.disclosures = disclosures;
+        return this;
+    }
+
+    public List<LedgerLine> getDisclosures() {
+        return disclosures;
     }
 
     public TeamSection getTeam() {

@@ -21,6 +21,7 @@ import org.desist.access.Action;
 import org.desist.access.Requires;
 import org.desist.attention.AlertInbox;
 import org.desist.auth.Caller;
+import org.desist.disclosure.DisclosurePages;
 import org.desist.http.FieldError;
 import org.desist.http.Problem;
 import org.desist.http.Problems;
@@ -54,6 +55,7 @@ public class CasePages {
     private final CaseSummaries summaries;
     private final FormBinding forms;
     private final AlertInbox alerts;
+    private final DisclosurePages downloads;
     private final CaseTeams teams;
 
     public CasePages(
@@ -62,7 +64,9 @@ public class CasePages {
             CaseSummaries summaries,
             FormBinding forms,
             AlertInbox alerts,
-            CaseTeams teams) {
+            CaseTeams teams,
+            DisclosurePages downloads) {
+        this.downloads = downloads;
         this.participants = participants;
         this.cases = cases;
         this.summaries = summaries;
@@ -143,6 +147,9 @@ public class CasePages {
             if (AccessPolicy.allows(caller.user(), Action.TEAM_READ)) {
                 page.withTeam(new TeamSection(teams.read(caller, id)));
             }
+            if (AccessPolicy.allows(caller.user(), Action.DISCLOSURE_READ)) {
+                page.withDisclosures(downloads.ledger(caller, id));
+            }
             return Response.ok(page).build();
         } catch (Refusal.MergedInto merged) {
             // the API's 410, and where the case went for a reader who may see it there
@@ -157,16 +164,28 @@ public class CasePages {
     @Path("/{id}/summary/probation.pdf")
     @Produces(PDF)
     @Requires(Action.SUMMARY_PROBATION)
-    public Response probationSummary(@PathParam("id") String id, @Context Caller caller) {
-        return download(summaries.pdf(caller, id, Audience.probation));
+    public Response probationSummary(
+            @PathParam("id") String id, @Context Caller caller, @Context ContainerRequestContext request) {
+        participants.visible(caller, id); // an unknown case is 404 before the form asks anything
+        return downloads.download(
+                request,
+                caller,
+                "the probation case summary (PDF)",
+                disclosure -> download(summaries.pdf(caller, id, Audience.probation, disclosure)));
     }
 
     @GET
     @Path("/{id}/summary/cps.pdf")
     @Produces(PDF)
     @Requires(Action.SUMMARY_CPS)
-    public Response cpsSummary(@PathParam("id") String id, @Context Caller caller) {
-        return download(summaries.pdf(caller, id, Audience.cps));
+    public Response cpsSummary(
+            @PathParam("id") String id, @Context Caller caller, @Context ContainerRequestContext request) {
+        participants.visible(caller, id); // an unknown case is 404 before the form asks anything
+        return downloads.download(
+                request,
+                caller,
+                "the CPS case summary (PDF)",
+                disclosure -> download(summaries.pdf(caller, id, Audience.cps, disclosure)));
     }
 
     /** As SummaryReportResource sends it: the same bytes, as an attachment. */

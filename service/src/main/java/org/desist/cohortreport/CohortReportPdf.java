@@ -42,9 +42,12 @@ public class CohortReportPdf {
         this.template = templates.report(TEMPLATE);
     }
 
-    /** The PDF; {@code generated} is the "Generated ... by ..." line at the foot of every page. */
-    public byte[] render(CohortReport report, String generated) {
-        JasperPrint print = fill(report, generated);
+    /**
+     * The PDF; {@code generated} is the "Generated ... by ..." line at the foot of every page, {@code disclosed}
+     * the "Disclosed to ..." line under it.
+     */
+    public byte[] render(CohortReport report, String generated, String disclosed) {
+        JasperPrint print = fill(report, generated, disclosed);
         return export.export(print, about(print));
     }
 
@@ -56,7 +59,7 @@ public class CohortReportPdf {
     }
 
     /** The report laid out, before it is exported: what tests read the charts from. */
-    JasperPrint fill(CohortReport report, String generated) {
+    JasperPrint fill(CohortReport report, String generated, String disclosed) {
         Rows rows = new Rows(report.figures());
         ReportingPeriod period = new ReportingPeriod(report.from(), report.to());
         CohortReport.Header cohort = report.cohort();
@@ -67,6 +70,7 @@ public class CohortReportPdf {
         parameters.put("DESIST_STYLES", templates.styles());
         parameters.put("REFERENCE", "Cohort " + cohort.name());
         parameters.put("GENERATED", generated);
+        parameters.put("DISCLOSED", disclosed);
         parameters.put("title", title);
         parameters.put("subtitle", subtitle);
         parameters.put(

@@ -20,6 +20,7 @@ import java.util.List;
 import org.desist.access.Action;
 import org.desist.access.Requires;
 import org.desist.auth.Caller;
+import org.desist.disclosure.DownloadParameters;
 import org.desist.http.DateRange;
 
 @Path("/cohorts/{id}/report")
@@ -41,13 +42,15 @@ public class CohortReportResource {
     @Requires(Action.COHORT_REPORT)
     @Operation(
             summary = "A cohort's figures",
-            description =
-                    "JSON by default; Accept: text/csv gives a tidy CSV (one"
-                            + " row per figure, breakdown and period), Accept: application/pdf the cohort report with charts. from/to"
-                            + " default to the cohort's start and today. Counts from 1 to 4 are suppressed (\"<5\") in every format,"
-                            + " and so is what would let them be worked out, unless a programme lead asks for ?unsuppressed=true,"
-                            + " which is audited as an export. The PDF (saved as <site>-<cohort name>-report-<date>.pdf, marked"
-                            + " OFFICIAL-SENSITIVE, with its method note) is audited as an export too. Definitions: docs/metrics.md.",
+            description = "JSON by default; Accept: text/csv gives a tidy CSV (one"
+                    + " row per figure, breakdown and period), Accept: application/pdf the cohort report with charts. from/to"
+                    + " default to the cohort's start and today. Counts from 1 to 4 are suppressed (\"<5\") in every format,"
+                    + " and so is what would let them be worked out, unless a programme lead asks for ?unsuppressed=true,"
+                    + " which is audited as an export. The PDF (saved as <site>-<cohort name>-report-<date>.pdf, marked"
+                    + " OFFICIAL-SENSITIVE, with its method note) and the CSV are disclosures: they need recipient and"
+                    + " purpose (400 naming each one missing; the JSON takes neither), printed on every page of the PDF,"
+                    + " and are written to the ledger of disclosures with the SHA-256 of the bytes sent and audited as a"
+                    + " disclosure. Definitions: docs/metrics.md.",
             responses =
                     @ApiResponse(
                             responseCode = "200",
@@ -67,17 +70,19 @@ public class CohortReportResource {
                                     + " audited as an export)")
                     @QueryParam("unsuppressed")
                     String unsuppressed,
+            @BeanParam DownloadParameters disclosure,
             @Context HttpHeaders headers,
             @Context Caller caller) {
         MediaType format = Formats.chosen(headers, OFFERED);
         boolean open = Formats.flag("unsuppressed", unsuppressed);
         if (format.toString().equals(Formats.PDF)) {
-            return pdf(documents.cohort(caller, cohortId, dates.getFrom(), dates.getTo(), open));
+            return pdf(documents.cohort(caller, cohortId, dates.getFrom(), dates.getTo(), open, disclosure.request()));
+        }
+        if (format.toString().equals(Formats.CSV)) {
+            return csv(
+                    documents.cohortCsv(caller, cohortId, dates.getFrom(), dates.getTo(), open, disclosure.request()));
         }
         CohortReport report = figures.report(caller, cohortId, dates.getFrom(), dates.getTo(), open);
-        if (format.toString().equals(Formats.CSV)) {
-            return csv(report);
-        }
         return Response.ok(report, MediaType.APPLICATION_JSON_TYPE).build();
     }
 
@@ -88,12 +93,10 @@ public class CohortReportResource {
                 .build();
     }
 
-    /** The tidy CSV of the report's figures as a download. */
-    public static Response csv(CohortReport report) {
-        return Response.ok(FiguresCsv.of(report.figures()), Csv.MEDIA_TYPE)
-                .header(
-                        "Content-Disposition",
-                        "attachment; filename=\"cohort-" + report.cohort().id() + "-report.csv\"")
+    /** A tidy CSV of figures as a download. */
+    public static Response csv(FigureDocuments.Download csv) {
+        return Response.ok(csv.content(), Csv.MEDIA_TYPE)
+                .header("Content-Disposition", "attachment; filename=\"" + csv.fileName() + "\"")
                 .build();
     }
 }

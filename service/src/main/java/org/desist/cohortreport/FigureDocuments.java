@@ -1,34 +1,39 @@
 package org.desist.cohortreport;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
-import org.desist.audit.AuditLog;
 import org.desist.auth.Caller;
+import org.desist.disclosure.DisclosureRequest;
+import org.desist.disclosure.Disclosures;
+import org.desist.disclosure.DocumentKind;
 import org.desist.pdf.PrintedDate;
 
 /**
- * The cohort and programme reports as PDF documents, drawn from the very figures the JSON gives
- * ({@link CohortFigures}). Like every document that leaves the service, each download is audited as an
- * export; an unsuppressed one already is, by the figures it was made from.
+ * The cohort and programme figures as documents that leave the service (the PDF reports and the tidy CSVs),
+ * drawn from the very figures the JSON gives ({@link CohortFigures}). Each download is disclosed to a named
+ * recipient for a purpose: written to the ledger of disclosures with its audit row ({@link Disclosures}) once
+ * rendered in full, before it is sent. (Unsuppressed figures are also audited as an export, by
+ * {@link CohortFigures}, as they are in JSON.)
  */
 public class FigureDocuments {
 
     private final CohortFigures figures;
     private final CohortReportPdf cohortPdf;
     private final ProgrammeReportPdf programmePdf;
-    private final AuditLog audit;
+    private final Disclosures disclosures;
     private final Clock clock;
 
     public FigureDocuments(
             CohortFigures figures,
             CohortReportPdf cohortPdf,
             ProgrammeReportPdf programmePdf,
-            AuditLog audit,
+            Disclosures disclosures,
             Clock clock) {
         this.figures = figures;
         this.cohortPdf = cohortPdf;
         this.programmePdf = programmePdf;
-        this.audit = audit;
+        this.disclosures = disclosures;
         this.clock = clock;
     }
 
@@ -36,12 +41,24 @@ public class FigureDocuments {
     public record Download(String fileName, byte[] content) {}
 
     /** Saved as {@code <site>-<cohort name>-report-<date>.pdf}. */
-    public Download cohort(Caller caller, String cohortId, LocalDate from, LocalDate to, boolean unsuppressed) {
+    public Download cohort(
+            Caller caller,
+            String cohortId,
+            LocalDate from,
+            LocalDate to,
+            boolean unsuppressed,
+            DisclosureRequest request) {
         CohortReport report = figures.report(caller, cohortId, from, to, unsuppressed);
-        byte[] content = cohortPdf.render(report, generated(caller));
-        if (!unsuppressed) {
-            audit.export(caller, "cohort_report", cohortId, null);
-        }
+        byte[] content = cohortPdf.render(report, generated(caller), disclosures.line(request));
+        disclosures.record(
+                caller,
+                request,
+                new Disclosures.About(
+                        DocumentKind.cohort_report_pdf,
+                        null,
+                        cohortId,
+                        report.cohort().siteCode()),
+                content);
         return new Download(
                 DownloadName.of(
                         report.cohort().siteCode(),
@@ -51,19 +68,40 @@ public class FigureDocuments {
                 content);
     }
 
-    /** Saved as {@code programme-<from>-to-<to>-report-<date>.pdf}; programme to date. */
-    public Download programme(Caller caller, LocalDate from, LocalDate to, boolean unsuppressed) {
-        return programme(caller, from, to, unsuppressed, ComparisonScope.programme);
+    /** The tidy CSV of a cohort's figures, saved as {@code cohort-<id>-report.csv}. */
+    public Download cohortCsv(
+            Caller caller,
+            String cohortId,
+            LocalDate from,
+            LocalDate to,
+            boolean unsuppressed,
+            DisclosureRequest request) {
+        CohortReport report = figures.report(caller, cohortId, from, to, unsuppressed);
+        byte[] content = FiguresCsv.of(report.figures()).getBytes(StandardCharsets.UTF_8);
+        disclosures.record(
+                caller,
+                request,
+                new Disclosures.About(
+                        DocumentKind.cohort_report_csv,
+                        null,
+                        cohortId,
+                        report.cohort().siteCode()),
+                content);
+        return new Download("cohort-" + report.cohort().id() + "-report.csv", content);
     }
 
-    /** As above, counting the cohorts the scope takes; the first page says which. */
+    /** Saved as {@code programme-<from>-to-<to>-report-<date>.pdf}; counting the cohorts the scope takes. */
     public Download programme(
-            Caller caller, LocalDate from, LocalDate to, boolean unsuppressed, ComparisonScope scope) {
+            Caller caller,
+            LocalDate from,
+            LocalDate to,
+            boolean unsuppressed,
+            ComparisonScope scope,
+            DisclosureRequest request) {
         ProgrammeComparison comparison = figures.comparison(caller, from, to, unsuppressed, scope);
-        byte[] content = programmePdf.render(comparison, generated(caller));
-        if (!unsuppressed) {
-            audit.export(caller, "programme_report", null, null);
-        }
+        byte[] content = programmePdf.render(comparison, generated(caller), disclosures.line(request));
+        disclosures.record(
+                caller, request, new Disclosures.About(DocumentKind.programme_report_pdf, null, null, null), content);
         return new Download(
                 DownloadName.of(
                         "programme",
@@ -73,6 +111,24 @@ public class FigureDocuments {
                         "report",
                         comparison.asOf().toString()),
                 content);
+    }
+
+    /** The tidy CSV of the comparison, saved as {@code programme-comparison.csv}. */
+    public Download comparisonCsv(
+            Caller caller,
+            LocalDate from,
+            LocalDate to,
+            boolean unsuppressed,
+            ComparisonScope scope,
+            DisclosureRequest request) {
+        ProgrammeComparison comparison = figures.comparison(caller, from, to, unsuppressed, scope);
+        byte[] content = FiguresCsv.of(comparison.figures()).getBytes(StandardCharsets.UTF_8);
+        disclosures.record(
+                caller,
+                request,
+                new Disclosures.About(DocumentKind.programme_comparison_csv, null, null, null),
+                content);
+        return new Download("programme-comparison.csv", content);
     }
 
     /** The foot of every page, as on the case summaries: {@code Generated 24 Nov 2026 14:03 UTC by lead (programme lead)}. */

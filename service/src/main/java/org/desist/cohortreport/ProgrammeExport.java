@@ -2,6 +2,7 @@ package org.desist.cohortreport;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -10,8 +11,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.desist.access.SiteScope;
-import org.desist.audit.AuditLog;
 import org.desist.auth.Caller;
+import org.desist.disclosure.DisclosureRequest;
+import org.desist.disclosure.Disclosures;
+import org.desist.disclosure.DocumentKind;
 import org.desist.readmodel.ExportDao;
 import org.jdbi.v3.core.Jdbi;
 
@@ -19,8 +22,8 @@ import org.jdbi.v3.core.Jdbi;
  * The pseudonymised participant-level CSV for evaluators. Minimised: a keyed pseudonym instead of any
  * identifier, an age band instead of the date of birth, months instead of dates (durations in days),
  * categories and counts only: no names, case references, referrers, victim references or free text.
- * Counts are not suppressed here (the rows are people, under a data-sharing agreement); the export is
- * audited as one.
+ * Counts are not suppressed here (the rows are people, under a data-sharing agreement); each export is
+ * disclosed to a named recipient for a purpose, written to the ledger of disclosures with its audit row.
  */
 public class ProgrammeExport {
     static final List<String> COLUMNS = List.of(
@@ -63,17 +66,18 @@ public class ProgrammeExport {
 
     private final Jdbi jdbi;
     private final Clock clock;
-    private final AuditLog audit;
+    private final Disclosures disclosures;
     private final Pseudonyms pseudonyms;
 
-    public ProgrammeExport(Jdbi jdbi, Clock clock, AuditLog audit, Pseudonyms pseudonyms) {
+    public ProgrammeExport(Jdbi jdbi, Clock clock, Disclosures disclosures, Pseudonyms pseudonyms) {
         this.jdbi = jdbi;
         this.clock = clock;
-        this.audit = audit;
+        this.disclosures = disclosures;
         this.pseudonyms = pseudonyms;
     }
 
-    public String csv(Caller caller, LocalDate from, LocalDate to) {
+    /** The CSV's bytes as sent (UTF-8). */
+    public byte[] csv(Caller caller, LocalDate from, LocalDate to, DisclosureRequest request) {
         ReportingPeriod period = ReportingPeriod.of(from, to, null, null);
         pseudonyms.require();
         LocalDate today = LocalDate.now(clock);
@@ -83,8 +87,10 @@ public class ProgrammeExport {
         for (ExportDao.Row row : rows) {
             csv.row(line(row, today));
         }
-        audit.export(caller, "programme_export", null, null);
-        return csv.toString();
+        byte[] content = csv.toString().getBytes(StandardCharsets.UTF_8);
+        disclosures.record(
+                caller, request, new Disclosures.About(DocumentKind.programme_export, null, null, null), content);
+        return content;
     }
 
     private List<Object> line(ExportDao.Row row, LocalDate today) {

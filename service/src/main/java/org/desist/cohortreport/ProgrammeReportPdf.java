@@ -36,12 +36,12 @@ public class ProgrammeReportPdf {
         this.template = templates.report(TEMPLATE);
     }
 
-    public byte[] render(ProgrammeComparison comparison, String generated) {
-        JasperPrint print = fill(comparison, generated);
+    public byte[] render(ProgrammeComparison comparison, String generated, String disclosed) {
+        JasperPrint print = fill(comparison, generated, disclosed);
         return export.export(print, CohortReportPdf.about(print));
     }
 
-    JasperPrint fill(ProgrammeComparison comparison, String generated) {
+    JasperPrint fill(ProgrammeComparison comparison, String generated, String disclosed) {
         ReportingPeriod period = new ReportingPeriod(comparison.from(), comparison.to());
         Map<ProgrammeComparison.Group, CohortReportPdf.Rows> groups = new LinkedHashMap<>();
         for (ProgrammeComparison.Group group : comparison.groups()) {
@@ -59,6 +59,7 @@ public class ProgrammeReportPdf {
         parameters.put("DESIST_STYLES", templates.styles());
         parameters.put("REFERENCE", PrintedDate.day(comparison.from()) + " to " + PrintedDate.day(comparison.to()));
         parameters.put("GENERATED", generated);
+        parameters.put("DISCLOSED", disclosed);
         parameters.put("title", title);
         parameters.put("subtitle", subtitle);
         parameters.put(

@@ -19,6 +19,8 @@ import java.util.List;
 import org.desist.access.Action;
 import org.desist.access.Requires;
 import org.desist.auth.Caller;
+import org.desist.disclosure.DisclosureParameters;
+import org.desist.disclosure.DownloadParameters;
 
 @Path("/programme")
 @Tag(name = "Cohort figures")
@@ -46,8 +48,9 @@ public class ProgrammeResource {
                     + " sites). Small numbers suppressed as in the cohort report, unless a programme lead asks for"
                     + " ?unsuppressed=true (audited as an export). ?scope=period counts only the cohorts running in"
                     + " the period (their enrolments, targets and end dates); programme, the default, every cohort to"
-                    + " date: the answer says which. Accept: text/csv gives the tidy CSV. A bad parameter is 400"
-                    + " naming it.",
+                    + " date: the answer says which. Accept: text/csv gives the tidy CSV, a disclosure: it needs"
+                    + " recipient and purpose (the JSON takes neither), is written to the ledger of disclosures with"
+                    + " the SHA-256 of the bytes sent and audited as a disclosure. A bad parameter is 400 naming it.",
             responses =
                     @ApiResponse(
                             responseCode = "200",
@@ -72,20 +75,25 @@ public class ProgrammeResource {
                             schema = @Schema(implementation = ComparisonScope.class, defaultValue = "programme"))
                     @QueryParam("scope")
                     String scope,
+            @BeanParam DownloadParameters disclosure,
             @Context HttpHeaders headers,
             @Context Caller caller) {
         MediaType format = Formats.chosen(headers, OFFERED);
+        if (format.toString().equals(Formats.CSV)) {
+            return CohortReportResource.csv(documents.comparisonCsv(
+                    caller,
+                    dates.getFrom(),
+                    dates.getTo(),
+                    Formats.flag("unsuppressed", unsuppressed),
+                    ComparisonScope.parameter(scope),
+                    disclosure.request()));
+        }
         ProgrammeComparison comparison = figures.comparison(
                 caller,
                 dates.getFrom(),
                 dates.getTo(),
                 Formats.flag("unsuppressed", unsuppressed),
                 ComparisonScope.parameter(scope));
-        if (format.toString().equals(Formats.CSV)) {
-            return Response.ok(FiguresCsv.of(comparison.figures()), Csv.MEDIA_TYPE)
-                    .header("Content-Disposition", "attachment; filename=\"programme-comparison.csv\"")
-                    .build();
-        }
         return Response.ok(comparison, MediaType.APPLICATION_JSON_TYPE).build();
     }
 
@@ -102,7 +110,9 @@ public class ProgrammeResource {
                     + " Marked OFFICIAL-SENSITIVE, page x of y on every page; saved as"
                     + " programme-<from>-to-<to>-report-<date>.pdf. Small numbers suppressed (\"<5\", drawn as such)"
                     + " unless a programme lead asks for ?unsuppressed=true. ?scope= as for the comparison; the first"
-                    + " page says which cohorts it counts. Every download is audited as an export.",
+                    + " page says which cohorts it counts. A disclosure: recipient and purpose are required (400 naming"
+                    + " each one missing), printed on every page, written to the ledger of disclosures with the"
+                    + " SHA-256 of the bytes sent and audited as a disclosure.",
             responses =
                     @ApiResponse(
                             responseCode = "200",
@@ -125,13 +135,15 @@ public class ProgrammeResource {
                             schema = @Schema(implementation = ComparisonScope.class, defaultValue = "programme"))
                     @QueryParam("scope")
                     String scope,
+            @BeanParam DisclosureParameters disclosure,
             @Context Caller caller) {
         FigureDocuments.Download pdf = documents.programme(
                 caller,
                 dates.getFrom(),
                 dates.getTo(),
                 Formats.flag("unsuppressed", unsuppressed),
-                ComparisonScope.parameter(scope));
+                ComparisonScope.parameter(scope),
+                disclosure.request());
         return Response.ok(pdf.content(), Formats.PDF)
                 .header("Content-Disposition", "attachment; filename=\"" + pdf.fileName() + "\"")
                 .build();
@@ -145,7 +157,9 @@ public class ProgrammeResource {
             summary = "Pseudonymised participant-level CSV for evaluators",
             description = "One row per enrolment opened in [from, to] at the caller's sites: a stable keyed pseudonym"
                     + " per participant (never the case reference), age band instead of date of birth, months instead"
-                    + " of dates, no names and no free text. from and to are required. Audited as an export. 503 when"
+                    + " of dates, no names and no free text. from and to are required, and so are recipient and purpose"
+                    + " (400 naming each one missing): written to the ledger of disclosures with the SHA-256 of the"
+                    + " bytes sent and audited as a disclosure. 503 when"
                     + " the pseudonym key (pseudonymKey, DESIST_PSEUDONYM_KEY) is not configured.",
             responses = {
                 @ApiResponse(
@@ -157,8 +171,9 @@ public class ProgrammeResource {
                         description = "No pseudonym key is configured (pseudonymKey,"
                                 + " DESIST_PSEUDONYM_KEY): the setting is named in `errors`")
             })
-    public Response export(@BeanParam RequiredDates dates, @Context Caller caller) {
-        return Response.ok(export.csv(caller, dates.getFrom(), dates.getTo()), Csv.MEDIA_TYPE)
+    public Response export(
+            @BeanParam RequiredDates dates, @BeanParam DisclosureParameters disclosure, @Context Caller caller) {
+        return Response.ok(export.csv(caller, dates.getFrom(), dates.getTo(), disclosure.request()), Csv.MEDIA_TYPE)
                 .header("Content-Disposition", "attachment; filename=\"programme-export.csv\"")
                 .build();
     }

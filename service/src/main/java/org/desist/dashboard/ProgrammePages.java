@@ -25,11 +25,9 @@ import org.desist.cohort.NewCohort;
 import org.desist.cohortreport.CohortFigures;
 import org.desist.cohortreport.CohortReportResource;
 import org.desist.cohortreport.ComparisonScope;
-import org.desist.cohortreport.Csv;
 import org.desist.cohortreport.FigureDocuments;
-import org.desist.cohortreport.FiguresCsv;
 import org.desist.cohortreport.Formats;
-import org.desist.cohortreport.ProgrammeComparison;
+import org.desist.disclosure.DisclosurePages;
 import org.desist.listing.PageRequest;
 import org.desist.listing.Period;
 import org.desist.site.Site;
@@ -58,12 +56,16 @@ public class ProgrammePages {
     private final FormBinding forms;
     private final Definitions definitions = Definitions.load();
 
+    private final DisclosurePages downloads;
+
     public ProgrammePages(
             SiteService sites,
             CohortService cohorts,
             CohortFigures figures,
             FigureDocuments documents,
-            FormBinding forms) {
+            FormBinding forms,
+            DisclosurePages downloads) {
+        this.downloads = downloads;
         this.sites = sites;
         this.cohorts = cohorts;
         this.figures = figures;
@@ -163,7 +165,7 @@ public class ProgrammePages {
                         .refused(sent(from, to, null), problem));
     }
 
-    /** As GET /api/cohorts/{id}/report with Accept: application/pdf: the same document, audited as an export. */
+    /** As GET /api/cohorts/{id}/report with Accept: application/pdf: the same document, once the form names its recipient. */
     @GET
     @Path("/cohorts/{id}/report.pdf")
     @Produces(Formats.PDF)
@@ -172,9 +174,16 @@ public class ProgrammePages {
             @PathParam("id") String id,
             @QueryParam("from") String from,
             @QueryParam("to") String to,
-            @Context Caller caller) {
+            @Context Caller caller,
+            @Context ContainerRequestContext request) {
         PeriodChoice dates = PeriodChoice.of(from, to, null, null, null);
-        return CohortReportResource.pdf(documents.cohort(caller, id, dates.from(), dates.to(), false));
+        cohorts.get(caller, id); // another site's cohort is 404 before the form asks anything
+        return downloads.download(
+                request,
+                caller,
+                "the cohort report (PDF)",
+                disclosure -> CohortReportResource.pdf(
+                        documents.cohort(caller, id, dates.from(), dates.to(), false, disclosure)));
     }
 
     /** As GET /api/cohorts/{id}/report with Accept: text/csv: the tidy CSV of the same figures. */
@@ -186,13 +195,20 @@ public class ProgrammePages {
             @PathParam("id") String id,
             @QueryParam("from") String from,
             @QueryParam("to") String to,
-            @Context Caller caller) {
+            @Context Caller caller,
+            @Context ContainerRequestContext request) {
         PeriodChoice dates = PeriodChoice.of(from, to, null, null, null);
-        return CohortReportResource.csv(figures.report(caller, id, dates.from(), dates.to(), false));
+        cohorts.get(caller, id); // another site's cohort is 404 before the form asks anything
+        return downloads.download(
+                request,
+                caller,
+                "the cohort's figures (CSV)",
+                disclosure -> CohortReportResource.csv(
+                        documents.cohortCsv(caller, id, dates.from(), dates.to(), false, disclosure)));
     }
 
     /**
-     * As GET /api/programme/report: the programme PDF for the period and scope, audited as an export.
+     * As GET /api/programme/report: the programme PDF for the period and scope, once the form names its recipient.
      */
     @GET
     @Path("/report.pdf")
@@ -202,12 +218,16 @@ public class ProgrammePages {
             @QueryParam("from") String from,
             @QueryParam("to") String to,
             @QueryParam("scope") String scope,
-            @Context Caller caller) {
+            @Context Caller caller,
+            @Context ContainerRequestContext request) {
         PeriodChoice dates = PeriodChoice.of(from, to, scope, null, null);
-        FigureDocuments.Download pdf = documents.programme(caller, dates.from(), dates.to(), false, dates.scope());
-        return Response.ok(pdf.content(), Formats.PDF)
-                .header("Content-Disposition", "attachment; filename=\"" + pdf.fileName() + "\"")
-                .build();
+        return downloads.download(request, caller, "the programme report (PDF)", disclosure -> {
+            FigureDocuments.Download pdf =
+                    documents.programme(caller, dates.from(), dates.to(), false, dates.scope(), disclosure);
+            return Response.ok(pdf.content(), Formats.PDF)
+                    .header("Content-Disposition", "attachment; filename=\"" + pdf.fileName() + "\"")
+                    .build();
+        });
     }
 
     /** As GET /api/programme/comparison with Accept: text/csv: the tidy CSV of the sites and models side by side. */
@@ -219,12 +239,15 @@ public class ProgrammePages {
             @QueryParam("from") String from,
             @QueryParam("to") String to,
             @QueryParam("scope") String scope,
-            @Context Caller caller) {
+            @Context Caller caller,
+            @Context ContainerRequestContext request) {
         PeriodChoice dates = PeriodChoice.of(from, to, scope, null, null);
-        ProgrammeComparison comparison = figures.comparison(caller, dates.from(), dates.to(), false, dates.scope());
-        return Response.ok(FiguresCsv.of(comparison.figures()), Csv.MEDIA_TYPE)
-                .header("Content-Disposition", "attachment; filename=\"programme-comparison.csv\"")
-                .build();
+        return downloads.download(
+                request,
+                caller,
+                "the programme comparison (CSV)",
+                disclosure -> CohortReportResource.csv(
+                        documents.comparisonCsv(caller, dates.from(), dates.to(), false, dates.scope(), disclosure)));
     }
 
     private static MultivaluedMap<String, String> sent(String from, String to, String scope) {

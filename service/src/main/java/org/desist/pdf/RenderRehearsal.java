@@ -21,6 +21,13 @@ import org.slf4j.LoggerFactory;
  */
 public final class RenderRehearsal implements Managed, ServerLifecycleListener {
     private static final Logger LOG = LoggerFactory.getLogger(RenderRehearsal.class);
+    /**
+     * The foot line of a rehearsed document: as long as a disclosure's recipient and purpose may be
+     * (disclosure.DisclosureRequest), so that the longest line is known to fit its two lines.
+     */
+    public static final String DISCLOSED = "Disclosed to " + "Rehearsal ".repeat(10) + ", " + "Desist ".repeat(14)
+            + ", for " + "the rehearsal at start-up ".repeat(7) + ", on 4 December 2026";
+
     /** Sections of the documents rendered in the background: a section is a page or so. */
     static final int BACKGROUND_SECTIONS = 12;
 

@@ -55,7 +55,8 @@ public enum Metered {
                             ALERT_READ,
                             REVIEW_AGENDA,
                             TEAM_READ,
-                            CASELOAD_READ -> READS;
+                            CASELOAD_READ,
+                            DISCLOSURE_READ -> READS;
                     // bulk: a person's whole record, or the pseudonymised programme
                     case SUBJECT_ACCESS, PROGRAMME_EXPORT -> EXPORTS;
                     // changes (bounded by who may make them, and audited), figures without names,

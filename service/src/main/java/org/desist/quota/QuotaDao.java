@@ -36,8 +36,8 @@ public interface QuotaDao {
     @SqlUpdate("DELETE FROM request_quota WHERE window_start <= :staleBefore")
     int expire(@Bind("staleBefore") Instant staleBefore);
 
-    /** The account's audited reads and exports of case data in [from, to). */
-    @SqlQuery("SELECT COUNT(*) FROM audit_event WHERE username = :username AND action IN ('read', 'export')"
+    /** The account's audited reads, exports and disclosures of case data in [from, to). */
+    @SqlQuery("SELECT COUNT(*) FROM audit_event WHERE username = :username AND action IN ('read', 'export', 'disclose')"
             + " AND at >= :from AND at < :to")
     int reads(@Bind("username") String username, @Bind("from") Instant from, @Bind("to") Instant to);
 

@@ -113,6 +113,11 @@ public abstract sealed class Refusal extends RuntimeException {
             super(parameter + " " + reason, List.of(new FieldReason(parameter, reason)));
         }
 
+        /** Several parameters at fault at once, each named with its reason. */
+        public BadParameter(String detail, List<FieldReason> fields) {
+            super(detail, fields);
+        }
+
         @Override
         public <T> T accept(Kinds<T> kinds) {
             return kinds.badParameter(this);

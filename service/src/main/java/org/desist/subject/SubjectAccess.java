@@ -1,13 +1,16 @@
 package org.desist.subject;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import org.desist.audit.AuditDao;
-import org.desist.audit.AuditLog;
 import org.desist.audit.AuditRecord;
 import org.desist.auth.Caller;
+import org.desist.disclosure.DisclosureRequest;
+import org.desist.disclosure.Disclosures;
+import org.desist.disclosure.DocumentKind;
 import org.desist.enrolment.EnrolmentService;
 import org.desist.participant.Participant;
 import org.desist.participant.ParticipantService;
@@ -25,27 +28,57 @@ public class SubjectAccess {
 
     private final Jdbi jdbi;
     private final Clock clock;
-    private final AuditLog audit;
     private final ParticipantService participants;
     private final EnrolmentService enrolments;
     private final ClinicalRecords clinicalRecords;
+    private final ObjectMapper json;
+    private final Disclosures disclosures;
 
     public SubjectAccess(
             Jdbi jdbi,
             Clock clock,
-            AuditLog audit,
             ParticipantService participants,
             EnrolmentService enrolments,
-            ObjectMapper json) {
+            ObjectMapper json,
+            Disclosures disclosures) {
+        this.json = json;
+        this.disclosures = disclosures;
         this.jdbi = jdbi;
         this.clock = clock;
-        this.audit = audit;
         this.participants = participants;
         this.enrolments = enrolments;
         this.clinicalRecords = new ClinicalRecords(jdbi, json);
     }
 
-    public SubjectAccessReport assemble(Caller caller, String participantId) {
+    /**
+     * The report as the JSON bytes sent (written by the service's own object mapper, as any answer is), disclosed
+     * to {@code request}'s recipient (the data subject, or whoever acts for them): written to the ledger of
+     * disclosures with the bytes' SHA-256 and audited as a disclosure before it leaves.
+     */
+    public byte[] export(Caller caller, String participantId, DisclosureRequest request) {
+        SubjectAccessReport report = assemble(caller, participantId);
+        byte[] content;
+        try {
+            content = json.writeValueAsBytes(report);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Could not write the subject access report", e);
+        }
+        // the bytes sent are these and the newline every JSON answer ends with (the HTTP layer's TrailingNewline)
+        byte[] sent = java.util.Arrays.copyOf(content, content.length + 1);
+        sent[content.length] = '\n';
+        disclosures.record(
+                caller,
+                request,
+                Disclosures.About.caseDocument(DocumentKind.subject_access, participant(report)),
+                sent);
+        return content;
+    }
+
+    private static String participant(SubjectAccessReport report) {
+        return report.participant().id();
+    }
+
+    SubjectAccessReport assemble(Caller caller, String participantId) {
         Participant participant = participants.visible(caller, participantId);
         StaffRoles roleOf = new StaffRoles(jdbi);
 
@@ -107,7 +140,6 @@ public class SubjectAccess {
                         row.at(), row.role(), row.action().name(), row.resourceType(), row.status(), row.purpose()))
                 .toList();
 
-        audit.export(caller, "subject_access", participantId, participantId);
         return new SubjectAccessReport(
                 clock.instant(),
                 WITHHELD,

@@ -39,11 +39,13 @@ public final class SummaryPdf {
     public record Cover(
             String master, String caseRef, String subtitle, String generated, String title, String subject) {}
 
-    public byte[] render(Cover cover, List<SummaryLine> lines) {
+    /** {@code disclosed} is the "Disclosed to ..." line at the foot of every page. */
+    public byte[] render(Cover cover, List<SummaryLine> lines, String disclosed) {
         Map<String, Object> parameters = new HashMap<>(parts);
         parameters.put("CASE_REF", cover.caseRef());
         parameters.put("SUBJECT", cover.subtitle());
         parameters.put("GENERATED", cover.generated());
+        parameters.put("DISCLOSED", disclosed);
         parameters.put("LINES", new JRBeanCollectionDataSource(lines));
         try {
             // the master has one row: its detail band holds the title and the body subreport
@@ -68,7 +70,8 @@ public final class SummaryPdf {
                                         "Generated at start-up",
                                         "Rehearsal",
                                         "Rehearsal"),
-                                sample(sections))))
+                                sample(sections),
+                                RenderRehearsal.DISCLOSED)))
                 .toList();
     }
 

@@ -36,6 +36,7 @@ import org.desist.config.DesistConfiguration;
 import org.desist.support.Api;
 import org.desist.support.Authenticator;
 import org.desist.support.Cases;
+import org.desist.support.Disclosed;
 import org.desist.support.Reply;
 import org.desist.support.Staff;
 import org.desist.support.TestApp;
@@ -148,8 +149,8 @@ class AccessMatrixTest {
             // cohort figures (issue 6): a programme lead's, read-only; unsuppressed figures are tested with the report
             read("GET /api/cohorts/{id}/report", () -> "/cohorts/" + siteA.cohortId() + "/report"),
             read("GET /api/programme/comparison", () -> "/programme/comparison?from=2026-01-01&to=2026-06-30"),
-            read("GET /api/programme/report", () -> "/programme/report?from=2026-01-01&to=2026-06-30"),
-            read("GET /api/programme/export", () -> "/programme/export?from=2026-01-01&to=2026-06-30"),
+            read("GET /api/programme/report", () -> Disclosed.to("/programme/report?from=2026-01-01&to=2026-06-30")),
+            read("GET /api/programme/export", () -> Disclosed.to("/programme/export?from=2026-01-01&to=2026-06-30")),
             write("POST /api/referrals", 201, username -> {
                 String familyName = "Referred" + serial();
                 return Request.to("/referrals", Cases.referral(A, "2026-02-01", "Sam", familyName))
@@ -180,7 +181,10 @@ class AccessMatrixTest {
             }),
             read(
                     "GET /api/participants/{id}/subject-access",
-                    () -> "/participants/" + siteA.participantId() + "/subject-access"),
+                    () -> Disclosed.to("/participants/" + siteA.participantId() + "/subject-access")),
+            read(
+                    "GET /api/participants/{id}/disclosures",
+                    () -> "/participants/" + siteA.participantId() + "/disclosures"),
             write("POST /api/participants/{id}/merge", 200, username -> {
                 String merged = newReferral(A).get("participantId").asText();
                 String survivor = newReferral(A).get("participantId").asText();
@@ -418,7 +422,10 @@ class AccessMatrixTest {
     static final List<Probe> SUMMARY_PROBES = Stream.of(
                     "summary?audience=probation", "summary?audience=cps", "reports/probation", "reports/cps")
             .map(tail -> read(
-                    "GET /api/participants/{id}/" + tail, () -> "/participants/" + siteA.participantId() + "/" + tail))
+                    "GET /api/participants/{id}/" + tail,
+                    // a PDF goes to a named recipient for a purpose (issue 19)
+                    () -> "/participants/" + siteA.participantId() + "/"
+                            + (tail.startsWith("reports/") ? Disclosed.to(tail) : tail)))
             .toList();
 
     static Stream<Probe> probes() {

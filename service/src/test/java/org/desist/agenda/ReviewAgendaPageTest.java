@@ -7,6 +7,7 @@ import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import java.net.http.HttpResponse;
 import org.desist.config.DesistConfiguration;
 import org.desist.pdf.PdfText;
+import org.desist.support.Disclosed;
 import org.desist.support.PageClient;
 import org.desist.support.Staff;
 import org.desist.support.TestApp;
@@ -79,12 +80,23 @@ class ReviewAgendaPageTest {
         String html = clinician.get(PAGE + "?date=2026-06-03&since=2026-06-01").body();
         String link = "/sites/AGN/review-agenda.pdf?date=2026-06-03&amp;since=2026-06-01";
         assertThat(html).contains("href=\"" + link + "\"");
-        HttpResponse<byte[]> pdf = clinician.download(link.replace("&amp;", "&"));
+        // the link asks who the agenda is for first, carrying the days along
+        HttpResponse<String> form = clinician.get(link.replace("&amp;", "&"));
+        assertThat(form.statusCode()).isEqualTo(200);
+        assertThat(form.body())
+                .contains("data-test=\"disclosure-form\"", "name=\"date\" value=\"2026-06-03\"", "Purpose");
+        HttpResponse<String> blank =
+                clinician.get(link.replace("&amp;", "&") + "&recipientName=&recipientOrganisation=&purpose=");
+        assertThat(blank.statusCode()).isEqualTo(400);
+        assertThat(blank.body())
+                .contains("govuk-error-summary", "Enter the recipient&#39;s name", "Enter what the document");
+        HttpResponse<byte[]> pdf = clinician.download(Disclosed.viaForm(link.replace("&amp;", "&")));
         assertThat(pdf.statusCode()).isEqualTo(200);
         assertThat(pdf.headers().firstValue("Content-Type").orElse("")).startsWith("application/pdf");
         assertThat(PdfText.of(pdf.body()).text())
                 .contains("Daily review agenda")
                 .contains("since 1 Jun 2026")
+                .contains(Disclosed.line())
                 .contains(seeded.firstCaseRef);
     }
 

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import org.desist.config.DesistConfiguration;
 import org.desist.pdf.PdfText;
+import org.desist.support.Disclosed;
 import org.desist.support.Staff;
 import org.desist.support.TestApp;
 import org.junit.jupiter.api.BeforeAll;
@@ -37,7 +38,7 @@ class ReviewAgendaPdfTest {
         String basic = Base64.getEncoder()
                 .encodeToString(("agenda." + role + ":" + Staff.PASSWORD).getBytes(StandardCharsets.UTF_8));
         HttpRequest request = HttpRequest.newBuilder(
-                        URI.create("http://localhost:" + APP.getLocalPort() + "/api" + AGENDA))
+                        URI.create("http://localhost:" + APP.getLocalPort() + "/api" + Disclosed.to(AGENDA)))
                 .header("Authorization", "Basic " + basic)
                 .header("Accept", accept)
                 .GET()
@@ -69,6 +70,7 @@ class ReviewAgendaPdfTest {
                 .contains("Generated")
                 .contains("by agenda.clinician")
                 .contains("Page 1 of")
+                .contains(Disclosed.line())
                 .contains("Referrals awaiting review, oldest first")
                 .contains("28 May 2026")
                 .contains("Since the last meeting (2 Jun 2026)")
@@ -107,16 +109,25 @@ class ReviewAgendaPdfTest {
     }
 
     @Test
-    void jsonStaysTheDefaultAndTheAuditSaysExport() {
+    void jsonStaysTheDefaultAndThePdfIsDisclosedToTheLedgerOfEachCase() {
         HttpResponse<byte[]> json = pdf("police", "application/json, application/pdf;q=0.5");
         assertThat(json.headers().firstValue("Content-Type").orElse("")).startsWith("application/json");
         text("police");
         Integer exports = AgendaFixture.jdbi(APP).withHandle(handle -> handle.createQuery(
                         "SELECT COUNT(*) FROM audit_event WHERE username = 'agenda.police'"
-                                + " AND resource_type = 'review_agenda' AND action = 'export'")
+                                + " AND resource_type = 'review_agenda_pdf' AND action = 'disclose'"
+                                + " AND participant_id = :first")
+                .bind("first", seeded.firstCase)
                 .mapTo(Integer.class)
                 .one());
         assertThat(exports).isGreaterThan(0);
+        Integer ledger = AgendaFixture.jdbi(APP).withHandle(handle -> handle.createQuery(
+                        "SELECT COUNT(*) FROM disclosure WHERE disclosed_by = 'agenda.police'"
+                                + " AND kind = 'review_agenda_pdf' AND participant_id = :first AND site_code = 'AGN'")
+                .bind("first", seeded.firstCase)
+                .mapTo(Integer.class)
+                .one());
+        assertThat(ledger).isGreaterThan(0);
         assertThat(pdf("programme_lead", "application/pdf").statusCode()).isEqualTo(403);
     }
 }

@@ -27,6 +27,7 @@ import org.desist.pdf.PdfText;
 import org.desist.pdf.Pdfs;
 import org.desist.support.Api;
 import org.desist.support.Cases;
+import org.desist.support.Disclosed;
 import org.desist.support.Staff;
 import org.desist.support.TestApp;
 import org.junit.jupiter.api.BeforeAll;
@@ -128,7 +129,7 @@ class CohortReportPdfTest {
     @Test
     void withheld_counts_are_drawn_labelled_less_than_five() {
         CohortReport report = report(cohort.cohortId, "");
-        Map<String, ChartText> charts = ChartText.of(PDF.fill(report, GENERATED));
+        Map<String, ChartText> charts = ChartText.of(PDF.fill(report, GENERATED, null));
         // enrolments now: completed 4, disengaged 1, not suitable 1, breached 1, enrolled 1: five "<5" bars
         assertThat(charts.get("states-chart").count("<5"))
                 .as(charts.get("states-chart").texts().toString())
@@ -141,7 +142,7 @@ class CohortReportPdfTest {
         // the months before five had enrolled are "<5", not gaps
         assertThat(charts.get("enrolment-chart").texts()).contains("<5");
         // a cohort of three: every count is small, and still drawn
-        Map<String, ChartText> three = ChartText.of(PDF.fill(report(threeId, ""), GENERATED));
+        Map<String, ChartText> three = ChartText.of(PDF.fill(report(threeId, ""), GENERATED, null));
         assertThat(three.get("states-chart").count("<5")).isEqualTo(1);
         assertThat(three.get("enrolment-chart").texts()).contains("<5");
     }
@@ -150,8 +151,8 @@ class CohortReportPdfTest {
 
     @Test
     void risk_movement_shows_improved_stayed_and_worsened_for_every_domain() {
-        ChartText risk =
-                ChartText.of(PDF.fill(report(cohort.cohortId, ""), GENERATED)).get("risk-chart");
+        ChartText risk = ChartText.of(PDF.fill(report(cohort.cohortId, ""), GENERATED, null))
+                .get("risk-chart");
         assertThat(risk.joined())
                 .contains("Improved", "Stayed", "Worsened", "Violence", "Persistence", "Recurrence", "Psychosocial");
         // one value label per domain and movement: a number, "<5" or "[c]"
@@ -170,7 +171,7 @@ class CohortReportPdfTest {
     @Test
     void count_axes_start_at_zero_with_whole_number_ticks_at_every_size() {
         for (CohortReport report : sizes()) {
-            Map<String, ChartText> charts = ChartText.of(PDF.fill(report, GENERATED));
+            Map<String, ChartText> charts = ChartText.of(PDF.fill(report, GENERATED, null));
             for (ChartText chart : charts.values()) {
                 List<String> numbers = chart.texts().stream()
                         .filter(text -> NUMBER.matcher(text).matches())
@@ -188,7 +189,7 @@ class CohortReportPdfTest {
     @Test
     void no_chart_label_is_clipped_or_truncated_at_any_size() {
         for (CohortReport report : sizes()) {
-            Map<String, ChartText> charts = ChartText.of(PDF.fill(report, GENERATED));
+            Map<String, ChartText> charts = ChartText.of(PDF.fill(report, GENERATED, null));
             assertThat(charts).containsKeys("enrolment-chart", "states-chart", "attendance-chart", "risk-chart");
             for (ChartText chart : charts.values()) {
                 assertThat(chart.labels())
@@ -321,7 +322,7 @@ class CohortReportPdfTest {
     /** A download as the given user's client sees it: status, headers and the bytes. */
     static HttpResponse<byte[]> bytes(Api api, String path, String accept) {
         try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(api.base() + path))
+            HttpRequest request = HttpRequest.newBuilder(URI.create(api.base() + Disclosed.to(path)))
                     .header(
                             "Authorization",
                             "Basic "

@@ -25,6 +25,7 @@ import org.desist.auth.Role;
 import org.desist.config.DesistConfiguration;
 import org.desist.support.Api;
 import org.desist.support.Cases;
+import org.desist.support.Disclosed;
 import org.desist.support.Reply;
 import org.desist.support.Staff;
 import org.desist.support.TestApp;
@@ -327,7 +328,7 @@ class CohortReportTest {
 
     @Test
     void the_csv_is_tidy_and_says_what_the_json_says() {
-        Reply csv = lead.send("GET", report, null, Map.of("Accept", "text/csv"));
+        Reply csv = lead.send("GET", Disclosed.to(report), null, Map.of("Accept", "text/csv"));
         assertThat(csv.status()).isEqualTo(200);
         assertThat(csv.contentType()).startsWith("text/csv");
         assertThat(csv.header("Content-Disposition")).contains("attachment").contains(".csv");
@@ -440,7 +441,7 @@ class CohortReportTest {
     static HttpResponse<byte[]> bytes(String path, String accept) {
         try {
             String credentials = Base64.getEncoder().encodeToString(("lead:" + Staff.PASSWORD).getBytes());
-            HttpRequest request = HttpRequest.newBuilder(URI.create(lead.base() + path))
+            HttpRequest request = HttpRequest.newBuilder(URI.create(lead.base() + Disclosed.to(path)))
                     .header("Authorization", "Basic " + credentials)
                     .header("Accept", accept)
                     .GET()

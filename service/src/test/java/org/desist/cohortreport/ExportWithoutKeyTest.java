@@ -10,6 +10,7 @@ import java.util.Set;
 import org.desist.DesistApplication;
 import org.desist.auth.Role;
 import org.desist.config.DesistConfiguration;
+import org.desist.support.Disclosed;
 import org.desist.support.Reply;
 import org.desist.support.Staff;
 import org.desist.support.TestApp;
@@ -34,7 +35,7 @@ class ExportWithoutKeyTest {
     @Test
     void the_export_answers_503_naming_the_missing_key() {
         Staff.ensure(APP, "lead", Set.of(Role.programme_lead), Set.of());
-        Reply reply = TestApp.as(APP, "lead").get("/programme/export?from=2023-01-01&to=2023-12-31");
+        Reply reply = TestApp.as(APP, "lead").get(Disclosed.to("/programme/export?from=2023-01-01&to=2023-12-31"));
         assertThat(reply.status()).isEqualTo(503);
         assertThat(reply.contentType()).startsWith("application/problem+json");
         assertThat(reply.json().get("detail").asText()).contains("pseudonymKey", "DESIST_PSEUDONYM_KEY");

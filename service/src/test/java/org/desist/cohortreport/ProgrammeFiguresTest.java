@@ -14,6 +14,7 @@ import org.desist.auth.Role;
 import org.desist.config.DesistConfiguration;
 import org.desist.support.Api;
 import org.desist.support.Cases;
+import org.desist.support.Disclosed;
 import org.desist.support.Reply;
 import org.desist.support.Staff;
 import org.desist.support.TestApp;
@@ -87,7 +88,10 @@ class ProgrammeFiguresTest {
     @Test
     void the_comparison_as_csv_and_its_parameters() {
         Reply csv = lead.send(
-                "GET", "/programme/comparison?from=" + FROM + "&to=" + TODAY, null, Map.of("Accept", "text/csv"));
+                "GET",
+                Disclosed.to("/programme/comparison?from=" + FROM + "&to=" + TODAY),
+                null,
+                Map.of("Accept", "text/csv"));
         assertThat(csv.status()).isEqualTo(200);
         List<List<String>> rows = CsvReader.parse(csv.text());
         assertThat(rows.get(0)).isEqualTo(FiguresCsv.COLUMNS);
@@ -107,7 +111,7 @@ class ProgrammeFiguresTest {
 
     @Test
     void the_export_is_pseudonymised_minimised_and_stable() {
-        Reply first = lead.get("/programme/export?from=2023-01-01&to=" + TODAY);
+        Reply first = lead.get(Disclosed.to("/programme/export?from=2023-01-01&to=" + TODAY));
         assertThat(first.status()).as(first.toString()).isEqualTo(200);
         assertThat(first.contentType()).startsWith("text/csv");
         List<List<String>> rows = CsvReader.parse(first.text());
@@ -142,7 +146,7 @@ class ProgrammeFiguresTest {
             assertThat(row.get(4)).isEqualTo("35-44");
         });
         assertThat(pseudonyms).hasSize(8);
-        Reply second = lead.get("/programme/export?from=2023-01-01&to=" + TODAY);
+        Reply second = lead.get(Disclosed.to("/programme/export?from=2023-01-01&to=" + TODAY));
         assertThat(second.text()).isEqualTo(first.text());
 
         // P1: the only exit of January 2024
@@ -189,15 +193,15 @@ class ProgrammeFiguresTest {
                         + item.get("resourceType").asText());
             }
         });
-        assertThat(exports).containsExactly("export:programme_export");
+        assertThat(exports).containsExactly("disclose:programme_export");
     }
 
     @Test
     void the_export_needs_both_dates_and_a_lead() {
-        CohortReportTest.assertBadParameter(lead.get("/programme/export?from=2023-01-01"), "to");
+        CohortReportTest.assertBadParameter(lead.get(Disclosed.to("/programme/export?from=2023-01-01")), "to");
         Staff.ensure(APP, "export-police", Set.of(Role.police), Set.of(HandCountedCohort.SITE));
         assertThat(TestApp.as(APP, "export-police")
-                        .get("/programme/export?from=2023-01-01&to=" + TODAY)
+                        .get(Disclosed.to("/programme/export?from=2023-01-01&to=" + TODAY))
                         .status())
                 .isEqualTo(403);
     }

@@ -17,6 +17,7 @@ import org.desist.pdf.PdfText;
 import org.desist.pdf.Pdfs;
 import org.desist.support.Api;
 import org.desist.support.Cases;
+import org.desist.support.Disclosed;
 import org.desist.support.Reply;
 import org.desist.support.Staff;
 import org.desist.support.TestApp;
@@ -109,7 +110,7 @@ class ProgrammeReportTest {
         ProgrammeComparison comparison = comparison();
         Pdfs pdfs = Pdfs.load();
         Map<String, ChartText> charts = ChartText.of(
-                new ProgrammeReportPdf(pdfs.templates(), pdfs.export()).fill(comparison, "Generated for a test"));
+                new ProgrammeReportPdf(pdfs.templates(), pdfs.export()).fill(comparison, "Generated for a test", null));
         assertThat(charts).containsKeys("enrolment-chart", "attendance-chart", "completion-chart", "reoffending-chart");
         for (ChartText chart : charts.values()) {
             assertThat(chart.joined())
@@ -139,12 +140,13 @@ class ProgrammeReportTest {
     }
 
     @Test
-    void a_leads_alone_validated_and_audited_as_an_export() {
+    void a_leads_alone_validated_and_audited_as_a_disclosure() {
         Staff.ensure(APP, "report-clinician", Set.of(Role.clinician), Set.of(HandCountedCohort.SITE));
         Reply refused = TestApp.as(APP, "report-clinician")
-                .send("GET", "/programme/report" + PERIOD, null, Map.of("Accept", "application/pdf"));
+                .send("GET", Disclosed.to("/programme/report" + PERIOD), null, Map.of("Accept", "application/pdf"));
         assertThat(refused.status()).isEqualTo(403);
-        Reply noFrom = lead.send("GET", "/programme/report?to=" + TODAY, null, Map.of("Accept", "application/pdf"));
+        Reply noFrom = lead.send(
+                "GET", Disclosed.to("/programme/report?to=" + TODAY), null, Map.of("Accept", "application/pdf"));
         assertThat(noFrom.status()).isEqualTo(400);
         assertThat(noFrom.fieldsAtFault()).containsExactly("from");
 
@@ -161,8 +163,10 @@ class ProgrammeReportTest {
             }
         });
         assertThat(rows).singleElement().satisfies(row -> {
-            assertThat(row.get("action").asText()).isEqualTo("export");
-            assertThat(row.get("resourceType").asText()).isEqualTo("programme_report");
+            assertThat(row.get("action").asText()).isEqualTo("disclose");
+            assertThat(row.get("resourceType").asText()).isEqualTo("programme_report_pdf");
+            assertThat(row.get("recipient").asText()).isEqualTo(Disclosed.NAME + ", " + Disclosed.ORGANISATION);
+            assertThat(row.get("purpose").asText()).isEqualTo(Disclosed.PURPOSE);
         });
     }
 

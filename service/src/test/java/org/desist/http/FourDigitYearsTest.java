@@ -8,6 +8,7 @@ import java.util.Map;
 import org.desist.config.DesistConfiguration;
 import org.desist.support.Api;
 import org.desist.support.Cases;
+import org.desist.support.Disclosed;
 import org.desist.support.Reply;
 import org.desist.support.TestApp;
 import org.junit.jupiter.api.BeforeAll;
@@ -52,7 +53,8 @@ class FourDigitYearsTest {
             assertThat(reply.status()).as(reply.toString()).isBetween(400, 422);
             assertThat(reply.fieldsAtFault()).as(reply.toString()).containsExactly("scheduledAt");
         }
-        Reply pdf = api.with("Accept", "application/pdf").get("/participants/" + participantId + "/reports/probation");
+        Reply pdf = api.with("Accept", "application/pdf")
+                .get(Disclosed.to("/participants/" + participantId + "/reports/probation"));
         assertThat(pdf.status()).as(pdf.toString()).isEqualTo(200);
     }
 

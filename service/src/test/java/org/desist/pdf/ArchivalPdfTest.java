@@ -19,6 +19,7 @@ import org.desist.config.DesistConfiguration;
 import org.desist.summary.WholeCase;
 import org.desist.support.Api;
 import org.desist.support.Cases;
+import org.desist.support.Disclosed;
 import org.desist.support.Staff;
 import org.desist.support.TestApp;
 import org.junit.jupiter.api.BeforeAll;
@@ -59,27 +60,27 @@ class ArchivalPdfTest {
         return List.of(
                 new Kind(
                         "probation summary",
-                        () -> probation.download(summary("probation")),
+                        () -> probation.download(Disclosed.to(summary("probation"))),
                         () -> "Probation case summary \u2014 " + whole.caseRef),
                 new Kind(
                         "CPS summary",
-                        () -> cps.download(summary("cps")),
+                        () -> cps.download(Disclosed.to(summary("cps"))),
                         () -> "CPS case summary \u2014 " + whole.caseRef),
                 new Kind(
                         "cohort report",
                         () -> lead.with("Accept", "application/pdf")
-                                .download("/cohorts/" + cohort.cohortId + "/report"),
+                                .download(Disclosed.to("/cohorts/" + cohort.cohortId + "/report")),
                         () -> "Cohort report \u2014 FIGS pilot 2023"),
                 new Kind(
                         "programme report",
                         () -> lead.with("Accept", "application/pdf")
-                                .download("/programme/report?from=2023-01-01&to=2026-12-31"),
+                                .download(Disclosed.to("/programme/report?from=2023-01-01&to=2026-12-31")),
                         () -> "Programme report \u2014 1 Jan 2023 to 31 Dec 2026"),
                 new Kind(
                         "review agenda",
                         () -> probation
                                 .with("Accept", "application/pdf")
-                                .download("/sites/" + SITE + "/review-agenda?date=2026-06-03"),
+                                .download(Disclosed.to("/sites/" + SITE + "/review-agenda?date=2026-06-03")),
                         () -> "Daily review agenda \u2014 " + SITE + ", 3 Jun 2026"));
     }
 

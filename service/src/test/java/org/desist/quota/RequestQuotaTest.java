@@ -17,6 +17,7 @@ import org.desist.auth.Role;
 import org.desist.config.DesistConfiguration;
 import org.desist.support.Api;
 import org.desist.support.Cases;
+import org.desist.support.Disclosed;
 import org.desist.support.PageClient;
 import org.desist.support.Reply;
 import org.desist.support.Staff;
@@ -124,16 +125,19 @@ class RequestQuotaTest {
         cases.site("QTA");
         String cohort = cases.cohort("QTA").get("id").asText();
         for (int i = 0; i < 2; i++) {
-            Reply pdf = lead.with("Accept", "application/pdf").get("/cohorts/" + cohort + "/report");
+            Reply pdf = lead.with("Accept", "application/pdf").get(Disclosed.to("/cohorts/" + cohort + "/report"));
             assertThat(pdf.status()).as(pdf.toString()).isEqualTo(200);
         }
-        assertRefused(lead.with("Accept", "application/pdf").get("/cohorts/" + cohort + "/report"), "pdfs", "account");
+        assertRefused(
+                lead.with("Accept", "application/pdf").get(Disclosed.to("/cohorts/" + cohort + "/report")),
+                "pdfs",
+                "account");
         // the same report as JSON is no PDF, and no read of case data
         assertThat(lead.get("/cohorts/" + cohort + "/report").status()).isEqualTo(200);
 
-        Reply export = lead.get("/programme/export?from=2026-01-01&to=2026-12-31");
+        Reply export = lead.get(Disclosed.to("/programme/export?from=2026-01-01&to=2026-12-31"));
         assertThat(export.status()).as(export.toString()).isEqualTo(200);
-        assertRefused(lead.get("/programme/export?from=2026-01-01&to=2026-12-31"), "exports", "account");
+        assertRefused(lead.get(Disclosed.to("/programme/export?from=2026-01-01&to=2026-12-31")), "exports", "account");
     }
 
     @Test

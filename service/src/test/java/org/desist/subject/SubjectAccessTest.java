@@ -13,6 +13,7 @@ import org.desist.auth.Role;
 import org.desist.config.DesistConfiguration;
 import org.desist.support.Api;
 import org.desist.support.Cases;
+import org.desist.support.Disclosed;
 import org.desist.support.Reply;
 import org.desist.support.Staff;
 import org.desist.support.TestApp;
@@ -254,7 +255,7 @@ class SubjectAccessTest {
     }
 
     private static JsonNode report() {
-        Reply reply = admin.get("/participants/" + participantId + "/subject-access");
+        Reply reply = admin.get(Disclosed.to("/participants/" + participantId + "/subject-access"));
         assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
         assertThat(reply.contentType()).startsWith("application/json");
         return reply.json();
@@ -286,7 +287,8 @@ class SubjectAccessTest {
     void a_new_person_confirmed_over_a_possible_match_comes_with_the_reason() {
         JsonNode namesake = Cases.created(TestApp.as(APP, "pc.radley")
                 .post("/referrals", Cases.referral(SITE, "2026-03-01", "Oliver", "Unrelated")));
-        Reply reply = admin.get("/participants/" + namesake.get("participantId").asText() + "/subject-access");
+        Reply reply = admin.get(
+                Disclosed.to("/participants/" + namesake.get("participantId").asText() + "/subject-access"));
         JsonNode decisions = Cases.ok(reply).get("identityDecisions");
 
         assertThat(decisions).hasSize(1);
@@ -362,8 +364,8 @@ class SubjectAccessTest {
 
     @Test
     void no_member_of_staff_victim_referrer_or_other_participant_is_named_anywhere() {
-        String text =
-                admin.get("/participants/" + participantId + "/subject-access").text();
+        String text = admin.get(Disclosed.to("/participants/" + participantId + "/subject-access"))
+                .text();
 
         assertThat(text).doesNotContain(STAFF.toArray(String[]::new));
         assertThat(text).doesNotContain("tester", VICTIM_REF, "DC 4521 Patel", "Patel", "Oliver", "Unrelated");
@@ -476,9 +478,12 @@ class SubjectAccessTest {
     }
 
     @Test
-    void assembling_the_report_is_audited_as_an_export() {
-        Reply reply = admin.with("X-Purpose", "Subject access request SAR-17")
-                .get("/participants/" + participantId + "/subject-access");
+    void the_report_is_disclosed_to_its_recipient_and_audited_with_the_hash_of_the_bytes_sent() throws Exception {
+        Reply missing = admin.get("/participants/" + participantId + "/subject-access");
+        assertThat(missing.status()).isEqualTo(400);
+        assertThat(missing.fieldsAtFault()).containsExactlyInAnyOrder("recipient", "purpose");
+        Reply reply = admin.get("/participants/" + participantId + "/subject-access"
+                + "?recipient=Daniel%20Hale%2C%20the%20data%20subject&purpose=Subject%20access%20request%20SAR-17");
         assertThat(reply.status()).isEqualTo(200);
 
         JsonNode export = null;
@@ -492,18 +497,24 @@ class SubjectAccessTest {
         assertThat(export).as("the export's audit row").isNotNull();
         assertThat(export.get("username").asText()).isEqualTo("ada.admin");
         assertThat(export.get("role").asText()).isEqualTo("admin");
-        assertThat(export.get("action").asText()).isEqualTo("export");
+        assertThat(export.get("action").asText()).isEqualTo("disclose");
         assertThat(export.get("resourceType").asText()).isEqualTo("subject_access");
-        assertThat(export.get("resourceId").asText()).isEqualTo(participantId);
+        assertThat(export.get("resourceId").asText()).as("the ledger row's id").isNotBlank();
+        assertThat(export.get("participantId").asText()).isEqualTo(participantId);
         assertThat(export.get("status").asInt()).isEqualTo(200);
         assertThat(export.get("purpose").asText()).isEqualTo("Subject access request SAR-17");
+        assertThat(export.get("recipient").asText()).isEqualTo("Daniel Hale, the data subject");
+        assertThat(export.get("contentSha256").asText())
+                .isEqualTo(java.util.HexFormat.of()
+                        .formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                                .digest(reply.text().getBytes(java.nio.charset.StandardCharsets.UTF_8))));
 
         // and the next report shows the person that their record was exported, by whom (as a role)
         List<String> actions = new ArrayList<>();
         report().get("accessLog")
                 .forEach(entry -> actions.add(
                         entry.get("role").asText() + " " + entry.get("action").asText()));
-        assertThat(actions).contains("admin export");
+        assertThat(actions).contains("admin disclose");
     }
 
     @Test
@@ -524,7 +535,8 @@ class SubjectAccessTest {
                         .get("/participants/" + participantId + "/subject-access")
                         .status())
                 .isEqualTo(403);
-        assertThat(admin.get("/participants/no-such-participant/subject-access").status())
+        assertThat(admin.get(Disclosed.to("/participants/no-such-participant/subject-access"))
+                        .status())
                 .isEqualTo(404);
     }
 }

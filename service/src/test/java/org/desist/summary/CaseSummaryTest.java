@@ -14,6 +14,7 @@ import org.desist.config.DesistConfiguration;
 import org.desist.pdf.PdfText;
 import org.desist.support.Api;
 import org.desist.support.Cases;
+import org.desist.support.Disclosed;
 import org.desist.support.Reply;
 import org.desist.support.Staff;
 import org.desist.support.TestApp;
@@ -54,7 +55,8 @@ class CaseSummaryTest {
     }
 
     static PdfText downloaded(Api api, String report, String fileName) {
-        HttpResponse<byte[]> response = api.download("/participants/" + whole.participantId + "/reports/" + report);
+        HttpResponse<byte[]> response =
+                api.download(Disclosed.to("/participants/" + whole.participantId + "/reports/" + report));
         assertThat(response.statusCode()).as(new String(response.body())).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/pdf");
         assertThat(response.headers().firstValue("Content-Disposition"))
@@ -67,7 +69,11 @@ class CaseSummaryTest {
         for (int page = 1; page <= pages; page++) {
             assertThat(pdf.page(page))
                     .as("page %d of %d", page, pages)
-                    .contains("Case " + whole.caseRef, "OFFICIAL-SENSITIVE", "Page " + page + " of " + pages)
+                    .contains(
+                            "Case " + whole.caseRef,
+                            "OFFICIAL-SENSITIVE",
+                            "Page " + page + " of " + pages,
+                            Disclosed.line())
                     .containsPattern("Generated \\d{1,2} [A-Z][a-z]{2} \\d{4} \\d\\d:\\d\\d UTC by " + generatedBy);
         }
         assertThat(pdf.firstPageFonts()).isNotEmpty().allSatisfy(font -> assertThat(font.isEmbedded())
@@ -272,8 +278,8 @@ class CaseSummaryTest {
     void an_empty_case_prints_none_recorded_rather_than_blanks() {
         String participant = new Cases(TestApp.api(APP)).participant(SITE);
         String base = "/participants/" + participant + "/reports/";
-        HttpResponse<byte[]> probationPdf = probation.download(base + "probation");
-        HttpResponse<byte[]> cpsPdf = cps.download(base + "cps");
+        HttpResponse<byte[]> probationPdf = probation.download(Disclosed.to(base + "probation"));
+        HttpResponse<byte[]> cpsPdf = cps.download(Disclosed.to(base + "cps"));
         assertThat(probationPdf.statusCode()).isEqualTo(200);
         assertThat(cpsPdf.statusCode()).isEqualTo(200);
 

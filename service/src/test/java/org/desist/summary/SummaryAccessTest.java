@@ -16,6 +16,7 @@ import org.desist.auth.Role;
 import org.desist.config.DesistConfiguration;
 import org.desist.support.Api;
 import org.desist.support.Cases;
+import org.desist.support.Disclosed;
 import org.desist.support.Reply;
 import org.desist.support.Staff;
 import org.desist.support.TestApp;
@@ -44,8 +45,8 @@ class SummaryAccessTest {
     enum Ask {
         PROBATION_JSON("summary?audience=probation", Audience.probation),
         CPS_JSON("summary?audience=cps", Audience.cps),
-        PROBATION_PDF("reports/probation", Audience.probation),
-        CPS_PDF("reports/cps", Audience.cps);
+        PROBATION_PDF("reports/probation?" + Disclosed.QUERY, Audience.probation),
+        CPS_PDF("reports/cps?" + Disclosed.QUERY, Audience.cps);
 
         final String path;
         final Audience audience;
@@ -57,6 +58,11 @@ class SummaryAccessTest {
 
         String of(String participantId) {
             return "/participants/" + participantId + "/" + path;
+        }
+
+        /** A PDF is a disclosure (issue 19); the JSON an export. */
+        String audited() {
+            return path.startsWith("reports/") ? "disclose" : "export";
         }
     }
 
@@ -88,7 +94,7 @@ class SummaryAccessTest {
         assertThat(entitled).isEqualTo(role == Role.clinician || role.name().equals(ask.audience.name()));
         if (entitled) {
             assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
-            assertAudited(username, reply, "export", 200, ask.audience.resourceType());
+            assertAudited(username, reply, ask.audited(), 200, ask.audience.resourceType());
         } else {
             assertThat(reply.status()).as(reply.toString()).isEqualTo(403);
             assertThat(reply.contentType()).startsWith("application/problem+json");
@@ -133,7 +139,7 @@ class SummaryAccessTest {
     }
 
     @Test
-    void a_download_is_audited_as_an_export_with_its_request_id_and_participant() {
+    void a_download_is_audited_as_a_disclosure_with_its_request_id_participant_and_purpose() {
         HttpResponse<byte[]> pdf = TestApp.as(APP, "cps.acc")
                 .with("X-Purpose", "charging decision")
                 .download(Ask.CPS_PDF.of(participant));
@@ -143,10 +149,12 @@ class SummaryAccessTest {
                 .filter(r -> r.get("requestId").asText().equals(requestId))
                 .findFirst()
                 .orElseThrow();
-        assertThat(row.get("action").asText()).isEqualTo("export");
+        assertThat(row.get("action").asText()).isEqualTo("disclose");
         assertThat(row.get("resourceType").asText()).isEqualTo("cps_summary");
         assertThat(row.get("participantId").asText()).isEqualTo(participant);
-        assertThat(row.get("purpose").asText()).isEqualTo("charging decision");
+        // the purpose the document was disclosed for, not the header's
+        assertThat(row.get("purpose").asText()).isEqualTo(Disclosed.PURPOSE);
+        assertThat(row.get("recipient").asText()).isEqualTo(Disclosed.NAME + ", " + Disclosed.ORGANISATION);
         assertThat(pdf.headers().firstValue("Cache-Control")).hasValue("no-store");
     }
 

@@ -19,6 +19,7 @@ import org.desist.config.DesistConfiguration;
 import org.desist.pdf.PdfText;
 import org.desist.support.Api;
 import org.desist.support.Cases;
+import org.desist.support.Disclosed;
 import org.desist.support.Staff;
 import org.desist.support.TestApp;
 import org.junit.jupiter.api.BeforeAll;
@@ -61,8 +62,8 @@ class SummaryNowTest {
     }
 
     static PdfText pdf(Api api, String audience, int sessions) {
-        HttpResponse<byte[]> response =
-                api.download("/participants/" + CASES.get(sessions).participantId + "/reports/" + audience);
+        HttpResponse<byte[]> response = api.download(
+                Disclosed.to("/participants/" + CASES.get(sessions).participantId + "/reports/" + audience));
         assertThat(response.statusCode()).as(new String(response.body())).isEqualTo(200);
         try {
             Files.createDirectories(PAGES);

@@ -35,6 +35,10 @@ import org.junit.jupiter.api.io.TempDir;
 class SummaryPdfTest {
     static final Pdfs PDFS = Pdfs.load();
     static final SummaryPdf PDF = new SummaryPdf(PDFS.templates(), PDFS.export());
+    /** The foot line of a disclosed PDF, as disclosure.DisclosureRequest writes it. */
+    static final String DISCLOSED =
+            "Disclosed to Jane Hill, HMPPS North West, for parole hearing 2026-12-10, on 4 December 2026";
+
     static final SummaryPdf.Cover COVER = new SummaryPdf.Cover(
             "probation-summary",
             "TEST-2026-0001",
@@ -70,7 +74,7 @@ class SummaryPdfTest {
         for (int i = 0; i < 120; i++) {
             lines.field("Line " + i, "value " + i);
         }
-        PdfText pdf = PdfText.of(PDF.render(COVER, lines.lines()));
+        PdfText pdf = PdfText.of(PDF.render(COVER, lines.lines(), DISCLOSED));
 
         assertThat(pdf.pages()).hasSizeGreaterThan(2);
         int pages = pdf.pages().size();
@@ -81,7 +85,8 @@ class SummaryPdfTest {
                             "OFFICIAL-SENSITIVE",
                             "Case TEST-2026-0001",
                             "Page " + page + " of " + pages,
-                            "Generated 2026-11-24 14:03 UTC by po.test (probation)");
+                            "Generated 2026-11-24 14:03 UTC by po.test (probation)",
+                            DISCLOSED);
         }
         assertThat(pdf.text())
                 .contains(
@@ -120,7 +125,7 @@ class SummaryPdfTest {
                                     List.of("14 May 2026", "first row", "Police", "x"),
                                     List.of("15 May 2026", "second row", "Police", "y")),
                             row -> row);
-            PdfText pdf = PdfText.of(PDF.render(COVER, lines.lines()));
+            PdfText pdf = PdfText.of(PDF.render(COVER, lines.lines(), DISCLOSED));
             for (int page = 1; page <= pdf.pages().size(); page++) {
                 String text = pdf.page(page);
                 // a caption and column titles are followed by a row on the same page (the second row when
@@ -151,7 +156,7 @@ class SummaryPdfTest {
                     "2 Mar 2026 \u2014 Individual therapy",
                     "Opening words of the note. " + "Words in the middle of the note. ".repeat(12)
                             + "Closing words of the note.");
-            PdfText pdf = PdfText.of(PDF.render(COVER, lines.lines()));
+            PdfText pdf = PdfText.of(PDF.render(COVER, lines.lines(), DISCLOSED));
             for (int page = 1; page <= pdf.pages().size(); page++) {
                 String text = pdf.page(page);
                 if (text.contains("Opening words")) {
@@ -166,7 +171,7 @@ class SummaryPdfTest {
     @Test
     void an_empty_body_still_prints_its_sections() {
         PdfText pdf = PdfText.of(
-                PDF.render(COVER, new SummaryLines().section("1. Incidents").lines()));
+                PDF.render(COVER, new SummaryLines().section("1. Incidents").lines(), DISCLOSED));
         assertThat(pdf.pages()).hasSize(1);
         assertThat(pdf.text()).contains("1. Incidents None recorded End of the summary", "Page 1 of 1");
     }
@@ -188,6 +193,7 @@ class SummaryPdfTest {
         parameters.put("CASE_REF", COVER.caseRef());
         parameters.put("SUBJECT", COVER.subtitle());
         parameters.put("GENERATED", COVER.generated());
+        parameters.put("DISCLOSED", DISCLOSED);
         List<SummaryLine> lines = new SummaryLines()
                 .section("1. Identity")
                 .field("Name", "Daniel Hale")
@@ -204,9 +210,10 @@ class SummaryPdfTest {
             exporter.exportReport();
             SummaryPdf.Cover cover = new SummaryPdf.Cover(
                     master, COVER.caseRef(), COVER.subtitle(), COVER.generated(), COVER.title(), COVER.subject());
-            assertThat(PdfText.of(PDF.render(cover, lines)).pages())
+            assertThat(PdfText.of(PDF.render(cover, lines, DISCLOSED)).pages())
                     .isEqualTo(PdfText.of(subreports.toByteArray()).pages())
-                    .allSatisfy(page -> assertThat(page).contains("OFFICIAL-SENSITIVE", "Case TEST-2026-0001"));
+                    .allSatisfy(
+                            page -> assertThat(page).contains("OFFICIAL-SENSITIVE", "Case TEST-2026-0001", DISCLOSED));
         }
     }
 

@@ -24,6 +24,7 @@ import org.desist.http.Problems;
 import org.desist.support.Api;
 import org.desist.support.Browser;
 import org.desist.support.Cases;
+import org.desist.support.Disclosed;
 import org.desist.support.PageClient;
 import org.desist.support.RecordKind;
 import org.desist.support.Staff;
@@ -156,13 +157,19 @@ class EveryPageTest {
             return visited;
         }
 
+        /** A download asks first who the document is for (issue 19): that form is a page, checked as one. */
         private void download(String path, HttpResponse<String> answer) {
             assertThat(answer.statusCode()).as(who + ": " + path).isEqualTo(200);
+            assertThat(answer.body()).as(who + ": " + path).contains("data-test=\"disclosure-form\"");
+            browser.go(path);
+            checkPage("GET " + path);
+            HttpResponse<byte[]> document = http.download(Disclosed.viaForm(path));
+            assertThat(document.statusCode()).as(who + ": " + path).isEqualTo(200);
             String expected =
                     path.replaceFirst("[?].*", "").toLowerCase(Locale.ROOT).endsWith(".pdf")
                             ? "application/pdf"
                             : "text/csv";
-            assertThat(answer.headers().firstValue("Content-Type").orElse(""))
+            assertThat(document.headers().firstValue("Content-Type").orElse(""))
                     .as(who + ": " + path)
                     .startsWith(expected);
         }

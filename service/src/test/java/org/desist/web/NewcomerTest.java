@@ -19,6 +19,7 @@ import org.desist.db.Databases;
 import org.desist.signin.ApiTokens;
 import org.desist.support.Browser;
 import org.desist.support.Cases;
+import org.desist.support.Disclosed;
 import org.desist.support.PageClient;
 import org.desist.support.TestApp;
 import org.desist.support.TestDatabase;
@@ -182,10 +183,14 @@ class NewcomerTest {
                     .findElement(By.cssSelector("[data-test=probation-pdf]"))
                     .getDomAttribute("href");
             assertThat(pdf).isEqualTo("/cases/" + participant + "/summary/probation.pdf");
+            // first, who the summary is for and why (issue 19)
+            browser.go(pdf);
+            assertThat(browser.heading()).isEqualTo("Who is the probation case summary (PDF) for?");
+            browser.accessible();
 
             HttpResponse<String> summary = new PageClient(APP.getLocalPort())
                     .withCookie(EveryPageTest.sessionCookie(browser))
-                    .get(pdf);
+                    .get(Disclosed.viaForm(pdf));
             assertThat(summary.statusCode()).isEqualTo(200);
             assertThat(summary.headers().firstValue("Content-Type").orElse("")).startsWith("application/pdf");
             assertThat(summary.body()).startsWith("%PDF");

@@ -44,8 +44,11 @@ public class ParticipantMerge {
             "incident",
             "case_team",
             "alert");
-    /** Tables with a participant_id that stay with the merged id: its identity versions and the audit log. */
-    public static final List<String> KEPT = List.of("participant_version", "audit_event");
+    /**
+     * Tables with a participant_id that stay with the merged id: its identity versions, the audit log and the ledger
+     * of disclosures (which record a document was about when it was sent; the survivor's ledger lists them too).
+     */
+    public static final List<String> KEPT = List.of("participant_version", "audit_event", "disclosure");
     /** Audited as an update of both participants under this resource type (see docs/access.md). */
     static final String AUDIT_TYPE = "participant_merge";
 

@@ -23,6 +23,7 @@ import org.desist.auth.Role;
 import org.desist.config.DesistConfiguration;
 import org.desist.participant.Identity;
 import org.desist.support.Api;
+import org.desist.support.Disclosed;
 import org.desist.support.Reply;
 import org.desist.support.ServedDescription;
 import org.desist.support.Staff;
@@ -115,7 +116,8 @@ class DescriptionMatchesServiceTest {
                 }
             });
             assertThat(required).as(path).contains("from", "to");
-            Reply without = TestApp.api(APP).with("Accept", "text/csv").get(path + "?to=2026-12-31");
+            // a CSV is a disclosure: its recipient and purpose are given, so that only from is missing
+            Reply without = TestApp.api(APP).with("Accept", "text/csv").get(Disclosed.to(path + "?to=2026-12-31"));
             assertThat(without.status())
                     .as("%s without from: %s", path, without)
                     .isEqualTo(400);

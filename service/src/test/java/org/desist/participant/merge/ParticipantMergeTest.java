@@ -20,6 +20,7 @@ import org.desist.config.DesistConfiguration;
 import org.desist.support.Api;
 import org.desist.support.Cases;
 import org.desist.support.Commands;
+import org.desist.support.Disclosed;
 import org.desist.support.RecordKind;
 import org.desist.support.Reply;
 import org.desist.support.Staff;
@@ -257,8 +258,8 @@ class ParticipantMergeTest {
         assertThat(found.get("items").findValuesAsText("id")).contains(survivor).doesNotContain(merged);
 
         // both identities kept: the survivor's subject access lists the identity it was merged with
-        JsonNode subject =
-                Cases.ok(TestApp.as(APP, "merge.admin.a").get("/participants/" + survivor + "/subject-access"));
+        JsonNode subject = Cases.ok(
+                TestApp.as(APP, "merge.admin.a").get(Disclosed.to("/participants/" + survivor + "/subject-access")));
         assertThat(subject.get("identityVersions").findValuesAsText("dateOfBirth"))
                 .containsExactly("1984-09-21", "1984-09-12");
         // and the decision that they are one person, with its reason: held about the person, so shown to them

@@ -20,6 +20,7 @@ import org.desist.config.DesistConfiguration;
 import org.desist.support.Api;
 import org.desist.support.Browser;
 import org.desist.support.Cases;
+import org.desist.support.Disclosed;
 import org.desist.support.PageClient;
 import org.desist.support.RecordKind;
 import org.desist.support.Staff;
@@ -150,15 +151,19 @@ class CasePagesTest {
             browser.screenshot("case-page-probation-pdf-button");
 
             PageClient client = new PageClient(APP.getLocalPort()).withCookie(sessionCookie(browser));
-            HttpResponse<byte[]> pdf = client.download(probationButton
+            String href = probationButton
                     .getAttribute("href")
-                    .substring(browser.base().length()));
+                    .substring(browser.base().length());
+            // the button asks who the summary is for, then sends the form to the same address
+            assertThat(client.get(href).body()).contains("data-test=\"disclosure-form\"", "Recipient&#39;s name");
+            HttpResponse<byte[]> pdf = client.download(Disclosed.viaForm(href));
             assertThat(pdf.statusCode()).isEqualTo(200);
             assertThat(pdf.headers().firstValue("Content-Type")).hasValue("application/pdf");
             assertThat(pdf.headers().firstValue("Content-Disposition").orElse(""))
                     .startsWith("attachment; filename=\"" + quill.caseRef() + "-probation-summary-");
             try (PDDocument document = Loader.loadPDF(pdf.body())) {
-                assertThat(new PDFTextStripper().getText(document)).contains(quill.caseRef(), "Quill");
+                assertThat(new PDFTextStripper().getText(document))
+                        .contains(quill.caseRef(), "Quill", Disclosed.line());
             }
 
             browser.signOut();
@@ -259,11 +264,24 @@ class CasePagesTest {
         String page = cps.get("/cases/" + quill.id()).body();
         assertThat(page).contains("Marta Quill", "data-test=\"cps-pdf\"").doesNotContain("data-test=\"probation-pdf\"");
         assertThat(page).doesNotContain("Timeline", "Attendance rate", "Open risk plan actions");
-        HttpResponse<byte[]> pdf = cps.download("/cases/" + quill.id() + "/summary/cps.pdf");
+        HttpResponse<byte[]> pdf = cps.download(Disclosed.viaForm("/cases/" + quill.id() + "/summary/cps.pdf"));
         assertThat(pdf.statusCode()).isEqualTo(200);
         try (PDDocument document = Loader.loadPDF(pdf.body())) {
             assertThat(new PDFTextStripper().getText(document)).contains(quill.caseRef());
         }
+        // the case page's ledger lists it, and the next download's form starts from the last recipient
+        assertThat(cps.get("/cases/" + quill.id()).body())
+                .contains("data-test=\"disclosures\"", "Cps summary", "Jane Hill, HMPPS North West", Disclosed.PURPOSE);
+        assertThat(cps.get("/cases/" + quill.id() + "/summary/cps.pdf").body())
+                .contains("value=\"Jane Hill\"", "value=\"HMPPS North West\"");
+        HttpResponse<String> blank =
+                cps.get("/cases/" + quill.id() + "/summary/cps.pdf?recipientName=Jane&recipientOrganisation=&purpose=");
+        assertThat(blank.statusCode()).isEqualTo(400);
+        assertThat(blank.body())
+                .contains(
+                        "govuk-error-summary",
+                        "href=\"#f-recipientOrganisation\"",
+                        "Enter the recipient&#39;s organisation");
         assertThat(cps.download("/cases/" + quill.id() + "/summary/probation.pdf")
                         .statusCode())
                 .isEqualTo(403);
@@ -323,9 +341,10 @@ class CasePagesTest {
                 p + "/victim-safety",
                 p + "/incidents",
                 p + "/timeline",
-                // the page's Alerts and Team sections
+                // the page's Alerts, Team and Disclosures sections
                 "/alerts?participantId=" + onApi.id(),
-                p + "/team")) {
+                p + "/team",
+                p + "/disclosures")) {
             Cases.ok(probation.get(read));
         }
         assertThat(readsOf(onPage.id())).isNotEmpty().isEqualTo(readsOf(onApi.id()));

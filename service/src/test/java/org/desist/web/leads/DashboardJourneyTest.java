@@ -19,6 +19,7 @@ import org.desist.config.DesistConfiguration;
 import org.desist.support.Api;
 import org.desist.support.Browser;
 import org.desist.support.Cases;
+import org.desist.support.Disclosed;
 import org.desist.support.PageClient;
 import org.desist.support.Staff;
 import org.desist.support.TestApp;
@@ -175,29 +176,31 @@ class DashboardJourneyTest {
         Api api = TestApp.as(APP, LEAD);
         Api admin = TestApp.as(APP, "admin.dashboard");
         String query = "from=" + FROM + "&to=2026-06-30&scope=period";
-        int before = exports(admin, "programme_report");
-        HttpResponse<byte[]> pdf = lead.download("/programme/report.pdf?" + query);
+        int before = disclosures(admin, "programme_report_pdf");
+        HttpResponse<byte[]> pdf = lead.download(Disclosed.viaForm("/programme/report.pdf?" + query));
         assertThat(pdf.statusCode())
                 .as(new String(pdf.body(), java.nio.charset.StandardCharsets.UTF_8))
                 .isEqualTo(200);
         assertThat(pdf.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/pdf");
         assertThat(pdf.headers().firstValue("Content-Disposition").orElseThrow())
                 .contains("programme-2026-01-05-to-2026-06-30-report-");
-        assertThat(exports(admin, "programme_report")).isEqualTo(before + 1);
+        assertThat(disclosures(admin, "programme_report_pdf")).isEqualTo(before + 1);
 
-        HttpResponse<byte[]> csv = lead.download("/programme/comparison.csv?" + query);
+        HttpResponse<byte[]> csv = lead.download(Disclosed.viaForm("/programme/comparison.csv?" + query));
         assertThat(csv.statusCode()).isEqualTo(200);
         assertThat(new String(csv.body(), java.nio.charset.StandardCharsets.UTF_8))
                 .isEqualTo(api.with("Accept", "text/csv")
-                        .get("/programme/comparison?" + query)
+                        .get(Disclosed.to("/programme/comparison?" + query))
                         .text());
-        assertThat(lead.download("/programme/comparison.csv?from=2026-06-30&to=2026-01-01")
+        // dates that run backwards are refused once the form has named the recipient, as the API refuses them
+        assertThat(lead.download(Disclosed.viaForm("/programme/comparison.csv?from=2026-06-30&to=2026-01-01"))
                         .statusCode())
                 .isEqualTo(400);
-        HttpResponse<byte[]> cohortCsv = lead.download("/programme/cohorts/" + panel + "/report.csv?" + query);
+        HttpResponse<byte[]> cohortCsv =
+                lead.download(Disclosed.viaForm("/programme/cohorts/" + panel + "/report.csv?" + query));
         assertThat(new String(cohortCsv.body(), java.nio.charset.StandardCharsets.UTF_8))
                 .isEqualTo(api.with("Accept", "text/csv")
-                        .get("/cohorts/" + panel + "/report?" + query)
+                        .get(Disclosed.to("/cohorts/" + panel + "/report?" + query))
                         .text());
     }
 
@@ -342,10 +345,18 @@ class DashboardJourneyTest {
 
     /** The lead's exports of that kind in the audit log. */
     private static int exports(Api admin, String resourceType) {
+        return audited(admin, "export", resourceType);
+    }
+
+    private static int disclosures(Api admin, String resourceType) {
+        return audited(admin, "disclose", resourceType);
+    }
+
+    private static int audited(Api admin, String action, String resourceType) {
         JsonNode rows =
                 Cases.ok(admin.get("/audit?username=" + LEAD + "&limit=500")).get("items");
         return (int) StreamSupport.stream(rows.spliterator(), false)
-                .filter(row -> row.get("action").asText().equals("export")
+                .filter(row -> row.get("action").asText().equals(action)
                         && row.get("resourceType").asText().equals(resourceType))
                 .count();
     }

@@ -16,6 +16,7 @@ import org.desist.pdf.PdfText;
 import org.desist.support.Api;
 import org.desist.support.Browser;
 import org.desist.support.Cases;
+import org.desist.support.Disclosed;
 import org.desist.support.PageClient;
 import org.desist.support.Staff;
 import org.desist.support.TestApp;
@@ -128,22 +129,22 @@ class ProgrammeJourneyTest {
         Api admin = TestApp.as(APP, "admin.lead");
         int exportsBefore = exports(admin);
 
-        HttpResponse<byte[]> pdf = lead.download("/programme/cohorts/" + pilot + "/report.pdf");
+        HttpResponse<byte[]> pdf = lead.download(Disclosed.viaForm("/programme/cohorts/" + pilot + "/report.pdf"));
         assertThat(pdf.statusCode()).isEqualTo(200);
         assertThat(pdf.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/pdf");
         assertThat(pdf.headers().firstValue("Content-Disposition").orElseThrow())
                 .startsWith("attachment; filename=\"lead-lead-pilot-report-");
         String text = PdfText.of(pdf.body()).text();
-        assertThat(text).contains("Cohort report: LEAD pilot", "Small numbers are suppressed");
+        assertThat(text).contains("Cohort report: LEAD pilot", "Small numbers are suppressed", Disclosed.line());
         assertThat(exports(admin)).isEqualTo(exportsBefore + 1);
 
-        HttpResponse<byte[]> csv = lead.download("/programme/cohorts/" + pilot + "/report.csv");
+        HttpResponse<byte[]> csv = lead.download(Disclosed.viaForm("/programme/cohorts/" + pilot + "/report.csv"));
         assertThat(csv.statusCode()).isEqualTo(200);
         assertThat(csv.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/csv");
         assertThat(csv.headers().firstValue("Content-Disposition").orElseThrow())
                 .isEqualTo("attachment; filename=\"cohort-" + pilot + "-report.csv\"");
         String fromApi = api.with("Accept", "text/csv")
-                .get("/cohorts/" + pilot + "/report")
+                .get(Disclosed.to("/cohorts/" + pilot + "/report"))
                 .text();
         assertThat(new String(csv.body(), StandardCharsets.UTF_8))
                 .isEqualTo(fromApi)
@@ -194,8 +195,8 @@ class ProgrammeJourneyTest {
         JsonNode rows =
                 Cases.ok(admin.get("/audit?username=" + LEAD + "&limit=500")).get("items");
         return (int) StreamSupport.stream(rows.spliterator(), false)
-                .filter(row -> row.get("action").asText().equals("export")
-                        && row.get("resourceType").asText().equals("cohort_report"))
+                .filter(row -> row.get("action").asText().equals("disclose")
+                        && row.get("resourceType").asText().equals("cohort_report_pdf"))
                 .count();
     }
 }
