@@ -101,6 +101,10 @@ public final class AccessPolicy {
         allow(Action.TEAM_ALLOCATE, EnumSet.of(clinician, probation, police, programme_lead));
         allow(Action.TEAM_REALLOCATE, EnumSet.of(programme_lead));
         allow(Action.CASELOAD_READ, EnumSet.of(clinician, probation, police, advocate, cps, programme_lead));
+        // issue 19: retention review, decisions and legal holds are the data protection officer's alone
+        allow(Action.RETENTION_REVIEW, EnumSet.of(org.desist.auth.Role.dpo));
+        allow(Action.RETENTION_DECIDE, EnumSet.of(org.desist.auth.Role.dpo));
+        allow(Action.LEGAL_HOLD, EnumSet.of(org.desist.auth.Role.dpo));
     }
 
     private AccessPolicy() {}
