@@ -239,12 +239,11 @@ class RetentionStoryTest {
         Cases.ok(dpo.post(
                 "/participants/" + id + "/legal-holds/" + hold.get("id").asText() + "/lift", null));
 
-        assertThat(DB.jdbi().withHandle(handle -> handle.createQuery(
-                                "SELECT count(*) FROM record_version WHERE snapshot LIKE '%" + MARK + "%'")
-                        .mapTo(Integer.class)
-                        .one()))
-                .as("the scan below looks for what was written")
-                .isGreaterThan(0);
+        int written = DB.jdbi().withHandle(handle -> handle.createQuery(
+                        "SELECT count(*) FROM record_version WHERE snapshot LIKE '%" + MARK + "%'")
+                .mapTo(Integer.class)
+                .one());
+        assertThat(written).as("the scan below looks for what was written").isGreaterThan(0);
         // the figures as published on the day of disposal (the clock has moved: follow-up windows have passed)
         JsonNode figuresBefore = Cases.ok(tester.get(report));
         JsonNode disposed =
