@@ -249,6 +249,14 @@ class RetentionStoryTest {
         JsonNode disposed =
                 Cases.created(dpo.post("/participants/" + id + "/retention-decisions", Map.of("decision", "dispose")));
         assertThat(disposed.get("decision").asText()).isEqualTo("dispose");
+        assertThat(tester.get("/participants/" + id).status())
+                .as("a disposed case is no longer a participant")
+                .isEqualTo(404);
+        assertThat(tester.get("/participants/" + id + "/sessions").status()).isEqualTo(404);
+        assertThat(Cases.ok(tester.post("/participants/search", Map.of("siteCode", SITE)))
+                        .findValuesAsText("id"))
+                .isNotEmpty()
+                .doesNotContain(id);
         assertThat(queued(dpo, id)).isNull();
         assertThat(dpo.post("/participants/" + id + "/retention-decisions", Map.of("decision", "dispose"))
                         .status())
