@@ -175,6 +175,33 @@ class RetentionValidationTest {
         assertThat(dpo.post(holds + "/" + hold + "/lift", null).status()).isEqualTo(409);
     }
 
+    /**
+     * Two disposals of one case at once, and a hold placed while a disposal runs: the participant's row lock settles
+     * each at the database, one wins and the other is 409 (on PostgreSQL they truly overlap; SQLite queues them).
+     */
+    @Test
+    void races_are_settled_at_the_database_with_409_for_the_loser() throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            String twice = closed("2018-04-01", "2018-04-02");
+            Map<String, Object> dispose = Map.of("decision", "dispose");
+            java.util.concurrent.Future<Reply> first = pool.submit(() -> decide(twice, dispose));
+            java.util.concurrent.Future<Reply> second = pool.submit(() -> decide(twice, dispose));
+            assertThat(java.util.List.of(first.get().status(), second.get().status()))
+                    .containsExactlyInAnyOrder(201, 409);
+
+            String contested = closed("2018-05-01", "2018-05-02");
+            java.util.concurrent.Future<Reply> disposal = pool.submit(() -> decide(contested, dispose));
+            java.util.concurrent.Future<Reply> hold = pool.submit(
+                    () -> dpo.post("/participants/" + contested + "/legal-holds", Map.of("reason", "Claim pending")));
+            assertThat(java.util.List.of(disposal.get().status(), hold.get().status()))
+                    .as("either the hold came first and blocked the disposal, or the disposal left nothing to hold")
+                    .containsExactlyInAnyOrder(201, 409);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     @Test
     void the_configured_periods_must_be_positive() {
         Validator validator = io.dropwizard.jersey.validation.Validators.newValidator();

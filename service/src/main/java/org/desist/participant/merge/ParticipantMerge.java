@@ -43,9 +43,16 @@ public class ParticipantMerge {
             "desistance_review",
             "incident",
             "case_team",
-            "alert");
-    /** Tables with a participant_id that stay with the merged id: its identity versions and the audit log. */
-    public static final List<String> KEPT = List.of("participant_version", "audit_event");
+            "alert",
+            // issue 19: a legal hold and the retention decisions follow the person to the surviving case
+            "retention_decision",
+            "legal_hold");
+    /** Tables with a participant_id that stay with the merged id: its identity versions, the audit log. */
+    public static final List<String> KEPT = List.of(
+            "participant_version",
+            "audit_event",
+            // issue 19: a disposed participant is no longer found, so it is never merged: its record stays
+            "disposed_case");
     /** Audited as an update of both participants under this resource type (see docs/access.md). */
     static final String AUDIT_TYPE = "participant_merge";
 
