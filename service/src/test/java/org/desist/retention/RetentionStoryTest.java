@@ -189,6 +189,9 @@ class RetentionStoryTest {
         }
         assertThat(admin.get("/participants/" + id + "/subject-access").status())
                 .isEqualTo(200);
+        // the reader's stated purpose is kept in the audit row as stated (DPA 2018 s.62: the log says why); it is the
+        // reader's words, not the case's, and disposal does not rewrite the append-only chain
+        Cases.ok(tester.with("X-Purpose", "Parole hearing 2026-12-10").get("/participants/" + id));
         move(tester, enrolmentId, "completed", closedOn.toString());
 
         String report = "/cohorts/" + cohortId + "/report?unsuppressed=true&from=2026-01-05&to=" + closedOn;
@@ -275,6 +278,12 @@ class RetentionStoryTest {
         }
         assertThat(chain.intact()).as(chain.problem()).isTrue();
         assertThat(auditActions(id)).contains("retain", "legal_hold", "legal_hold_lift", "dispose");
+        List<String> purposes = DB.jdbi().withHandle(handle -> handle.createQuery(
+                        "SELECT purpose FROM audit_event WHERE participant_id = :id AND purpose IS NOT NULL")
+                .bind("id", id)
+                .mapTo(String.class)
+                .list());
+        assertThat(purposes).containsExactly("Parole hearing 2026-12-10");
     }
 
     private void assertOnlyTheContentFreeRecordIsLeft(Set<String> ids, List<String> recordIds, String nhs)
