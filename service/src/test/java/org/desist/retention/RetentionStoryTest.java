@@ -256,6 +256,10 @@ class RetentionStoryTest {
                 .as("a disposed case is no longer a participant")
                 .isEqualTo(404);
         assertThat(tester.get("/participants/" + id + "/sessions").status()).isEqualTo(404);
+        for (String list : List.of("/referrals?siteCode=" + SITE, "/enrolments?cohortId=" + cohortId)) {
+            Reply listed = tester.get(list);
+            assertThat(listed.status()).as(listed.toString()).isEqualTo(200);
+        }
         assertThat(Cases.ok(tester.post("/participants/search", Map.of("siteCode", SITE)))
                         .findValuesAsText("id"))
                 .isNotEmpty()
