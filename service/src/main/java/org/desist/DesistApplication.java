@@ -235,6 +235,14 @@ public class DesistApplication extends Application<DesistConfiguration> {
         bootstrap.addCommand(new CheckCommand<>(this));
     }
 
+    /**
+     * The service's clock (London's dates). Tests of what happens years later (retention reviews) start the service
+     * with a clock they move; the validator's clock (in initialize) stays the system's.
+     */
+    protected Clock clock() {
+        return ProgrammeClock.system();
+    }
+
     @Override
     public void initialize(Bootstrap<DesistConfiguration> bootstrap) {
         CredentialFreeLogs.install();
@@ -331,7 +339,7 @@ public class DesistApplication extends Application<DesistConfiguration> {
         jersey.register(new ProblemAccept());
         jersey.register(new ParameterConverters());
 
-        Clock clock = ProgrammeClock.system();
+        Clock clock = clock();
         ReadAuditWriter auditWriter = new ReadAuditWriter(jdbi);
         environment.lifecycle().manage(auditWriter);
         AuditLog audit = new AuditLog(clock, auditWriter);
@@ -493,6 +501,12 @@ public class DesistApplication extends Application<DesistConfiguration> {
         jersey.register(new CohortReportResource(figures, figureDocuments));
         jersey.register(new ProgrammeResource(
                 figures, new ProgrammeExport(jdbi, clock, disclosures, pseudonyms), figureDocuments));
+        // issue 19: the data protection officer's retention review, decisions, legal holds and disposal
+        org.desist.retention.RetentionService retention =
+                new org.desist.retention.RetentionService(jdbi, clock, audit, configuration.getRetention());
+        jersey.register(new org.desist.retention.ReviewQueueResource(retention));
+        jersey.register(new org.desist.retention.RetentionDecisionResource(retention));
+        jersey.register(new org.desist.retention.LegalHoldResource(retention));
         jersey.register(ApiDescription.resource());
         // issue 17 (attention-sweep): the time-based attention rules, every attention.sweepEvery, one instance at a
         // time

@@ -104,6 +104,10 @@ public final class AccessPolicy {
         allow(Action.CASELOAD_READ, EnumSet.of(clinician, probation, police, advocate, cps, programme_lead));
         // whoever may read the case may see who received documents about it; the DPO passes on corrections
         allow(Action.DISCLOSURE_READ, EnumSet.of(clinician, probation, police, advocate, cps, programme_lead, dpo));
+        // issue 19: retention review, decisions and legal holds are the data protection officer's alone
+        allow(Action.RETENTION_REVIEW, EnumSet.of(dpo));
+        allow(Action.RETENTION_DECIDE, EnumSet.of(dpo));
+        allow(Action.LEGAL_HOLD, EnumSet.of(dpo));
     }
 
     private AccessPolicy() {}

@@ -79,7 +79,13 @@ public enum Action {
     /** One's own caseload: the cases one holds a part on. */
     CASELOAD_READ("case_team", true),
     /** A case's ledger of disclosures: which document went to whom, when and what for. */
-    DISCLOSURE_READ("disclosure", true);
+    DISCLOSURE_READ("disclosure", true),
+    /** The data protection officer's queue of closed cases due for retention review, every site's. */
+    RETENTION_REVIEW("retention_decision", true),
+    /** Retain a case due for review until a day, or dispose of it (erasing it). */
+    RETENTION_DECIDE("retention_decision", true),
+    /** Place or lift a legal hold, which blocks disposal. */
+    LEGAL_HOLD("legal_hold", true);
 
     private final String resourceType;
     private final boolean caseData;

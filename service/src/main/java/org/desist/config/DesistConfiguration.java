@@ -255,6 +255,21 @@ public class DesistConfiguration extends Configuration {
         this.quotas = quotas;
     }
 
+    /** Retention review periods per record class (issue 19, retention/): six years after a case closes. */
+    @Valid
+    @NotNull
+    private org.desist.retention.RetentionSettings retention = new org.desist.retention.RetentionSettings();
+
+    @JsonProperty
+    public org.desist.retention.RetentionSettings getRetention() {
+        return retention;
+    }
+
+    @JsonProperty
+    public void setRetention(org.desist.retention.RetentionSettings retention) {
+        this.retention = retention;
+    }
+
     // issue 20, items 7 and 8 (events): the token cap and the audit head's export
 
     /** At most this many live bearer tokens per account: one more revokes the oldest. */

@@ -52,7 +52,10 @@ public interface ParticipantDao {
     List<MatchedParticipant> namedAndBorn(
             @BindMethods("k") IdentityKeys keys, @Bind("except") String exceptId, @Bind("on") String on);
 
-    @SqlQuery("SELECT " + COLUMNS + " FROM participant WHERE id = :id")
+    /** A participant disposed of (retention/Disposal) is no longer one: its row is a content-free skeleton. */
+    String NOT_DISPOSED = " NOT EXISTS (SELECT 1 FROM disposed_case d WHERE d.participant_id = participant.id)";
+
+    @SqlQuery("SELECT " + COLUMNS + " FROM participant WHERE id = :id AND" + NOT_DISPOSED)
     Optional<Participant> find(@Bind("id") String id);
 
     @SqlUpdate("INSERT INTO participant_version (participant_id, version, given_name, family_name, date_of_birth,"
@@ -88,7 +91,7 @@ public interface ParticipantDao {
             + " AND (:createdFrom IS NULL OR created_at >= :createdFrom)"
             + " AND (:createdBefore IS NULL OR created_at < :createdBefore)"
             + " AND (:allSites = 1 OR site_code IN (<sites>))"
-            + " AND merged_into IS NULL"
+            + " AND merged_into IS NULL AND" + NOT_DISPOSED
             + " ORDER BY family_name, given_name, case_ref LIMIT :limit OFFSET :offset")
     List<Participant> list(
             @Bind("siteCode") String siteCode,

@@ -95,7 +95,11 @@ public enum Metered {
                             AUDIT_READ,
                             ALERT_ACKNOWLEDGE,
                             TEAM_ALLOCATE,
-                            TEAM_REALLOCATE -> null;
+                            TEAM_REALLOCATE,
+                            // issue 19: the DPO's retention queue (a GET: counted as a read) and decisions
+                            RETENTION_REVIEW,
+                            RETENTION_DECIDE,
+                            LEGAL_HOLD -> null;
                 });
     }
 }

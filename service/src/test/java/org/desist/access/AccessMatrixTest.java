@@ -12,6 +12,7 @@ import static org.desist.auth.Role.admin;
 import static org.desist.auth.Role.advocate;
 import static org.desist.auth.Role.clinician;
 import static org.desist.auth.Role.cps;
+import static org.desist.auth.Role.dpo;
 import static org.desist.auth.Role.police;
 import static org.desist.auth.Role.probation;
 import static org.desist.auth.Role.programme_lead;
@@ -402,7 +403,70 @@ class AccessMatrixTest {
                                         .findValuesAsText("username"))
                                 .containsExactly(leaving));
             }),
-            read("GET /api/me/caseload", () -> "/me/caseload"));
+            read("GET /api/me/caseload", () -> "/me/caseload"),
+            // issue 19: the DPO's retention review; each write at a case closed years ago, so it is due
+            read("GET /api/retention/reviews", () -> "/retention/reviews"),
+            write("POST /api/participants/{id}/retention-decisions", 201, username -> {
+                String id = closedYearsAgo(A);
+                return Request.to(
+                                "/participants/" + id + "/retention-decisions",
+                                Map.of(
+                                        "decision",
+                                        "retain",
+                                        "until",
+                                        java.time.LocalDate.now().plusYears(1).toString(),
+                                        "reason",
+                                        "Civil claim pending"))
+                        .whenRefused(() -> assertThat(
+                                        dueForReview(id).get("lastDecision").isNull())
+                                .isTrue());
+            }),
+            write("POST /api/participants/{id}/legal-holds", 201, username -> {
+                String id = closedYearsAgo(A);
+                return Request.to("/participants/" + id + "/legal-holds", Map.of("reason", "Inquiry pending"))
+                        .whenRefused(() -> assertThat(
+                                        dueForReview(id).get("legalHold").asBoolean())
+                                .isFalse());
+            }),
+            write("POST /api/participants/{id}/legal-holds/{holdId}/lift", 200, username -> {
+                String id = closedYearsAgo(A);
+                String hold = Cases.created(APIS.get(dpo)
+                                .post("/participants/" + id + "/legal-holds", Map.of("reason", "Inquiry pending")))
+                        .get("id")
+                        .asText();
+                return Request.to("/participants/" + id + "/legal-holds/" + hold + "/lift")
+                        .whenRefused(() -> assertThat(
+                                        dueForReview(id).get("legalHold").asBoolean())
+                                .isTrue());
+            }));
+
+    /** A case referred in 2018 and closed by the daily review with no further action the next day: long due. */
+    static String closedYearsAgo(String site) {
+        JsonNode referral =
+                Cases.created(tester.post("/referrals", Cases.referral(site, "2018-01-01", "Old", "Case" + serial())));
+        Cases.ok(tester.post(
+                "/referrals/" + referral.get("id").asText() + "/review",
+                Map.of(
+                        "reviewedOn",
+                        "2018-01-02",
+                        "priority",
+                        "standard",
+                        "decision",
+                        "no_further_action",
+                        "reason",
+                        "Daily review")));
+        return referral.get("participantId").asText();
+    }
+
+    /** The case's entry in the DPO's review queue. */
+    static JsonNode dueForReview(String participantId) {
+        for (JsonNode item : APIS.get(dpo).get("/retention/reviews").json().get("cases")) {
+            if (item.get("participantId").asText().equals(participantId)) {
+                return item;
+            }
+        }
+        throw new AssertionError("Not in the review queue: " + participantId);
+    }
 
     /** The case's key worker allocated by the tester; the allocation's id. */
     static String allocated(String participantId, String username) {

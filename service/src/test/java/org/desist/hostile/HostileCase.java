@@ -220,6 +220,10 @@ final class HostileCase {
             case "POST /participants/{id}/team/{allocationId}/end" -> Map.of("to", "2026-03-31");
             // the spare account holds no part: a valid body moves nothing
             case "POST /sites/{code}/team-reallocations" -> Map.of("from", SPARE, "to", USER, "on", "2026-04-01");
+            // issue 19: the case is open, so a valid decision is refused (409) and disposes of nothing
+            case "POST /participants/{id}/retention-decisions" ->
+                Map.of("decision", "retain", "until", "2099-01-01", "reason", "Civil claim pending");
+            case "POST /participants/{id}/legal-holds" -> Map.of("reason", "Civil claim pending");
             default ->
                 throw new IllegalStateException(
                         "No valid body for " + operation + ": tell HostileCase.validBody about it");

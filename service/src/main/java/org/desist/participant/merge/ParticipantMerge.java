@@ -43,12 +43,17 @@ public class ParticipantMerge {
             "desistance_review",
             "incident",
             "case_team",
-            "alert");
+            "alert",
+            // issue 19: a legal hold and the retention decisions follow the person to the surviving case
+            "retention_decision",
+            "legal_hold");
     /**
-     * Tables with a participant_id that stay with the merged id: its identity versions, the audit log and the ledger
-     * of disclosures (which record a document was about when it was sent; the survivor's ledger lists them too).
+     * Tables with a participant_id that stay with the merged id: its identity versions, the audit log, the ledger
+     * of disclosures (which record a document was about when it was sent; the survivor's ledger lists them too),
+     * and a disposal's record (a disposed participant is no longer found, so it is never merged).
      */
-    public static final List<String> KEPT = List.of("participant_version", "audit_event", "disclosure");
+    public static final List<String> KEPT =
+            List.of("participant_version", "audit_event", "disclosure", "disposed_case");
     /** Audited as an update of both participants under this resource type (see docs/access.md). */
     static final String AUDIT_TYPE = "participant_merge";
 
