@@ -61,41 +61,37 @@ class RetentionStoryTest {
      * The columns of the rows disposal keeps for the figures that held identity or free text: all must be NULL
      * (record ids, dates, states, codes and levels stay; usernames of staff are not the subject's data).
      */
-    static final Map<String, List<String>> ERASED = Map.of(
-            "participant",
-            List.of(
-                    "given_name",
-                    "family_name",
-                    "date_of_birth",
-                    "pnc_id",
-                    "nhs_number",
-                    "given_key",
-                    "family_key",
-                    "nhs_key",
-                    "pnc_key",
-                    "merge_reason",
-                    "new_person_reason"),
-            "referral",
-            List.of("referrer", "behaviour", "victim_ref", "legal_status", "review_reason"),
-            "session",
-            List.of("facilitator", "notes", "concern", "error_reason"),
-            "service_referral",
-            List.of("provider", "reason", "error_reason"),
-            "assessment",
-            List.of("assessor", "diagnoses", "substance_misuse", "formulation", "error_reason"),
-            "desistance_review",
-            List.of("narrative", "error_reason"),
-            "incident",
-            List.of("details", "error_reason"),
-            "enrolment",
-            List.of(),
-            "retention_decision",
-            List.of("reason"),
-            "legal_hold",
-            List.of("reason"));
+    static final Map<String, List<String>> ERASED = Map.ofEntries(
+            Map.entry(
+                    "participant",
+                    List.of(
+                            "given_name",
+                            "family_name",
+                            "date_of_birth",
+                            "pnc_id",
+                            "nhs_number",
+                            "given_key",
+                            "family_key",
+                            "nhs_key",
+                            "pnc_key",
+                            "merge_reason",
+                            "new_person_reason")),
+            Map.entry("referral", List.of("referrer", "behaviour", "victim_ref", "legal_status", "review_reason")),
+            Map.entry("session", List.of("facilitator", "notes", "concern", "error_reason")),
+            Map.entry("service_referral", List.of("provider", "reason", "error_reason")),
+            Map.entry(
+                    "assessment", List.of("assessor", "diagnoses", "substance_misuse", "formulation", "error_reason")),
+            Map.entry("desistance_review", List.of("narrative", "error_reason")),
+            Map.entry("incident", List.of("details", "error_reason")),
+            Map.entry("enrolment", List.of()),
+            Map.entry("retention_decision", List.of("reason")),
+            Map.entry("legal_hold", List.of("reason")));
 
-    /** Where a disposed case's id may still be found: the skeletons above, its content-free record, the audit. */
-    static final Set<String> MAY_NAME_IT = new TreeSet<>(Set.of("disposed_case", "audit_event"));
+    /**
+     * Where a disposed case's id may still be found: the skeletons above, its content-free record, the audit, and the
+     * ledger of disclosures (no content of the case: kept so that an erasure can be passed on to every recipient).
+     */
+    static final Set<String> MAY_NAME_IT = new TreeSet<>(Set.of("disposed_case", "audit_event", "disclosure"));
 
     static {
         MAY_NAME_IT.addAll(ERASED.keySet());
@@ -187,7 +183,12 @@ class RetentionStoryTest {
         for (RecordKind kind : RecordKind.values()) {
             Cases.ok(tester.get("/participants/" + id + "/" + kind.path));
         }
-        assertThat(admin.get("/participants/" + id + "/subject-access").status())
+        String disclosedTo = org.desist.support.Disclosed.QUERY;
+        assertThat(admin.get("/participants/" + id + "/subject-access?" + disclosedTo)
+                        .status())
+                .isEqualTo(200);
+        assertThat(tester.get("/participants/" + id + "/reports/probation?" + disclosedTo)
+                        .status())
                 .isEqualTo(200);
         // the reader's stated purpose is kept in the audit row as stated (DPA 2018 s.62: the log says why); it is the
         // reader's words, not the case's, and disposal does not rewrite the append-only chain
@@ -287,7 +288,16 @@ class RetentionStoryTest {
                 .bind("id", id)
                 .mapTo(String.class)
                 .list());
-        assertThat(purposes).containsExactly("Parole hearing 2026-12-10");
+        // the X-Purpose of the read, and the purpose of the two disclosures (the subject access export, the PDF)
+        assertThat(purposes).containsExactlyInAnyOrder("Parole hearing 2026-12-10", "parole hearing", "parole hearing");
+        List<String> disclosed = DB.jdbi().withHandle(handle -> handle.createQuery(
+                        "SELECT kind FROM disclosure WHERE participant_id = :id ORDER BY kind")
+                .bind("id", id)
+                .mapTo(String.class)
+                .list());
+        assertThat(disclosed)
+                .as("the ledger outlives the case, so the erasure can be passed on to each recipient")
+                .containsExactly("probation_summary", "subject_access");
     }
 
     private void assertOnlyTheContentFreeRecordIsLeft(Set<String> ids, List<String> recordIds, String nhs)
@@ -336,7 +346,8 @@ class RetentionStoryTest {
         assertThat(MAY_NAME_IT)
                 .as("tables that still name the case: %s", naming)
                 .containsAll(naming.keySet());
-        assertThat(naming).containsKeys("disposed_case", "participant", "referral", "enrolment", "session");
+        assertThat(naming)
+                .containsKeys("disposed_case", "participant", "referral", "enrolment", "session", "disclosure");
         assertThat(naming.get("participant"))
                 .as("the case and its merged tombstone")
                 .isEqualTo(2);
