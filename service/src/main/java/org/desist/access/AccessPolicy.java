@@ -4,6 +4,7 @@ import static org.desist.auth.Role.admin;
 import static org.desist.auth.Role.advocate;
 import static org.desist.auth.Role.clinician;
 import static org.desist.auth.Role.cps;
+import static org.desist.auth.Role.dpo;
 import static org.desist.auth.Role.police;
 import static org.desist.auth.Role.probation;
 import static org.desist.auth.Role.programme_lead;
@@ -44,14 +45,14 @@ public final class AccessPolicy {
         allow(Action.REFERRAL_RECEIVE, EnumSet.of(police, clinician, probation, advocate));
         allow(Action.REFERRAL_READ, EnumSet.of(clinician, probation, police, advocate, programme_lead));
         allow(Action.REFERRAL_REVIEW, EnumSet.of(clinician, probation, police));
-        allow(Action.PARTICIPANT_READ, EnumSet.of(clinician, probation, police, advocate, cps, programme_lead));
+        allow(Action.PARTICIPANT_READ, EnumSet.of(clinician, probation, police, advocate, cps, programme_lead, dpo));
         allow(Action.PARTICIPANT_AMEND, EnumSet.of(clinician, probation, police));
         // moves a whole case between two records of one person: those who oversee the sites' data, in scope
         allow(Action.PARTICIPANT_MERGE, EnumSet.of(programme_lead, admin));
         allow(Action.ENROLMENT_OPEN, EnumSet.of(clinician, programme_lead));
         allow(Action.ENROLMENT_READ, EnumSet.of(clinician, probation, police, advocate, cps, programme_lead));
         allow(Action.ENROLMENT_MOVE, EnumSet.of(clinician, probation, programme_lead));
-        allow(Action.SUBJECT_ACCESS, EnumSet.of(admin));
+        allow(Action.SUBJECT_ACCESS, EnumSet.of(admin, dpo));
         allow(Action.ASSESSMENT_RECORD, EnumSet.of(clinician));
         allow(Action.ASSESSMENT_READ, EnumSet.of(clinician, probation, police, advocate, cps));
         allow(Action.SESSION_RECORD, EnumSet.of(clinician));
@@ -89,8 +90,8 @@ public final class AccessPolicy {
         allow(Action.AUDIT_READ, EnumSet.of(admin));
         // whoever can be told of an alert (a team role's holder, a site's reviewer) reads and acknowledges
         // their own; the record behind it only with that kind's read right (attention.Rule)
-        allow(Action.ALERT_READ, EnumSet.of(clinician, probation, police, advocate, cps));
-        allow(Action.ALERT_ACKNOWLEDGE, EnumSet.of(clinician, probation, police, advocate, cps));
+        allow(Action.ALERT_READ, EnumSet.of(clinician, probation, police, advocate, cps, programme_lead, dpo));
+        allow(Action.ALERT_ACKNOWLEDGE, EnumSet.of(clinician, probation, police, advocate, cps, programme_lead, dpo));
         // the agencies at a site's daily meeting; each part of the agenda is left out for a role that may not
         // read its kind (agenda.ReviewAgendas), so the agenda shows no more than the records' own reads
         allow(Action.REVIEW_AGENDA, EnumSet.of(clinician, probation, police, advocate, cps));
@@ -101,6 +102,12 @@ public final class AccessPolicy {
         allow(Action.TEAM_ALLOCATE, EnumSet.of(clinician, probation, police, programme_lead));
         allow(Action.TEAM_REALLOCATE, EnumSet.of(programme_lead));
         allow(Action.CASELOAD_READ, EnumSet.of(clinician, probation, police, advocate, cps, programme_lead));
+        // break-glass: those who read cases at their own sites may open one elsewhere, read-only, for an hour,
+        // with a reason; the site's leads and the DPO are told at once (breakglass/)
+        allow(Action.BREAK_GLASS_OPEN, EnumSet.of(clinician, probation, police, advocate, cps));
+        allow(Action.BREAK_GLASS_READ, EnumSet.of(clinician, probation, police, advocate, cps));
+        // restriction of processing is the DPO's alone (restriction/)
+        allow(Action.RESTRICTION, EnumSet.of(dpo));
     }
 
     private AccessPolicy() {}

@@ -77,7 +77,13 @@ public enum Action {
     /** Move every open allocation of one account at a site to another (someone leaves or moves). */
     TEAM_REALLOCATE("case_team", true),
     /** One's own caseload: the cases one holds a part on. */
-    CASELOAD_READ("case_team", true);
+    CASELOAD_READ("case_team", true),
+    /** Open another site's case for an hour, read-only, stating a reason (break-glass). */
+    BREAK_GLASS_OPEN("break_glass", true),
+    /** One's own break-glass grants, running and expired. */
+    BREAK_GLASS_READ("break_glass", true),
+    /** Restrict processing of a case (UK GDPR art. 18), or lift the restriction. */
+    RESTRICTION("restriction", true);
 
     private final String resourceType;
     private final boolean caseData;

@@ -55,7 +55,8 @@ public enum Metered {
                             ALERT_READ,
                             REVIEW_AGENDA,
                             TEAM_READ,
-                            CASELOAD_READ -> READS;
+                            CASELOAD_READ,
+                            BREAK_GLASS_READ -> READS;
                     // bulk: a person's whole record, or the pseudonymised programme
                     case SUBJECT_ACCESS, PROGRAMME_EXPORT -> EXPORTS;
                     // changes (bounded by who may make them, and audited), figures without names,
@@ -94,7 +95,9 @@ public enum Metered {
                             AUDIT_READ,
                             ALERT_ACKNOWLEDGE,
                             TEAM_ALLOCATE,
-                            TEAM_REALLOCATE -> null;
+                            TEAM_REALLOCATE,
+                            BREAK_GLASS_OPEN,
+                            RESTRICTION -> null;
                 });
     }
 }
