@@ -398,7 +398,49 @@ class AccessMatrixTest {
                                         .findValuesAsText("username"))
                                 .containsExactly(leaving));
             }),
-            read("GET /api/me/caseload", () -> "/me/caseload"));
+            read("GET /api/me/caseload", () -> "/me/caseload"),
+            // issue 19 (access): break-glass into site B's case (every role but the spanning ones is bound to A)
+            write("POST /api/break-glass", 201, username -> Request.to(
+                            "/break-glass",
+                            Map.of(
+                                    "caseReference",
+                                    tester.get("/participants/" + siteB.participantId())
+                                            .json()
+                                            .get("caseRef")
+                                            .asText(),
+                                    "reason",
+                                    "Arrested here overnight, checking bail conditions before interview"))
+                    .whenRefused(() -> assertThat(grantsOf(username)).isZero())),
+            read("GET /api/break-glass", () -> "/break-glass"),
+            // restriction of processing, each at a case of its own
+            write("POST /api/participants/{id}/restriction", 201, username -> {
+                String id = newReferral(A).get("participantId").asText();
+                return Request.to(
+                                "/participants/" + id + "/restriction",
+                                Map.of("purpose", "accuracy contested by the data subject"))
+                        .whenRefused(() -> assertThat(
+                                        tester.get("/participants/" + id).status())
+                                .isEqualTo(200));
+            }),
+            write("POST /api/participants/{id}/restriction/lift", 200, username -> {
+                String id = newReferral(A).get("participantId").asText();
+                Cases.created(APIS.get(Role.dpo)
+                        .post(
+                                "/participants/" + id + "/restriction",
+                                Map.of("purpose", "accuracy contested by the data subject")));
+                return Request.to("/participants/" + id + "/restriction/lift").whenRefused(() -> assertThat(
+                                tester.get("/participants/" + id).status())
+                        .isEqualTo(403));
+            }));
+
+    /** How many break-glass grants the account holds. */
+    static int grantsOf(String username) {
+        return Teams.database(APP).withHandle(handle -> handle.createQuery(
+                        "SELECT COUNT(*) FROM break_glass_grant WHERE username = :username")
+                .bind("username", username)
+                .mapTo(Integer.class)
+                .one());
+    }
 
     /** The case's key worker allocated by the tester; the allocation's id. */
     static String allocated(String participantId, String username) {
