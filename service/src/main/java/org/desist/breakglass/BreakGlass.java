@@ -14,6 +14,7 @@ import org.desist.audit.AuditLog;
 import org.desist.audit.Outcome;
 import org.desist.auth.Caller;
 import org.desist.listing.PageRequest;
+import org.desist.listing.Period;
 import org.desist.refusal.Refusal;
 import org.desist.time.ProgrammeClock;
 import org.jdbi.v3.core.Jdbi;
@@ -83,11 +84,18 @@ public class BreakGlass {
         });
     }
 
-    /** The caller's own grants, running and expired, newest first. */
-    public List<BreakGlassGrant> mine(Caller caller, PageRequest paging) {
+    /** The caller's own grants, running and expired, opened in the period (days in London), newest first. */
+    public List<BreakGlassGrant> mine(Caller caller, Period opened, PageRequest paging) {
         Instant now = clock.instant();
         List<BreakGlassGrant> found = jdbi.withExtension(
-                BreakGlassDao.class, grants -> grants.of(caller.username(), now, paging.fetch(), paging.offset()));
+                BreakGlassDao.class,
+                grants -> grants.of(
+                        caller.username(),
+                        now,
+                        opened.startIn(ProgrammeClock.ZONE),
+                        opened.endIn(ProgrammeClock.ZONE),
+                        paging.fetch(),
+                        paging.offset()));
         audit.read(caller, "break_glass", null, null);
         return found;
     }

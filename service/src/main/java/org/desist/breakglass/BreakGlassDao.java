@@ -35,10 +35,14 @@ interface BreakGlassDao {
     record Case(String id, String siteCode) {}
 
     /** The account's own grants, newest first. */
-    @SqlQuery(SELECT + " WHERE g.username = :username ORDER BY g.opened_at DESC, g.id LIMIT :limit OFFSET :offset")
+    @SqlQuery(SELECT + " WHERE g.username = :username AND (:from IS NULL OR g.opened_at >= :from)"
+            + " AND (:before IS NULL OR g.opened_at < :before) ORDER BY g.opened_at DESC, g.id"
+            + " LIMIT :limit OFFSET :offset")
     List<BreakGlassGrant> of(
             @Bind("username") String username,
             @Bind("now") Instant now,
+            @Bind("from") Instant from,
+            @Bind("before") Instant before,
             @Bind("limit") int limit,
             @Bind("offset") long offset);
 }

@@ -20,6 +20,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.desist.access.Action;
 import org.desist.access.Requires;
 import org.desist.auth.Caller;
+import org.desist.http.DateRange;
 import org.desist.http.Page;
 import org.desist.http.Paging;
 
@@ -67,8 +68,10 @@ public class BreakGlassResource {
     @Requires(Action.BREAK_GLASS_READ)
     @Operation(
             operationId = "listOwnBreakGlassGrants",
-            summary = "One's own break-glass grants, running and expired, newest first")
-    public Page<BreakGlassGrant> mine(@Valid @BeanParam Paging paging, @Context UriInfo uri, @Context Caller caller) {
-        return Page.of(breakGlass.mine(caller, paging.request()), paging, uri);
+            summary = "One's own break-glass grants, running and expired, newest first",
+            description = "`from`/`to` filter on the day (in London) each was opened.")
+    public Page<BreakGlassGrant> mine(
+            @BeanParam DateRange dates, @Valid @BeanParam Paging paging, @Context UriInfo uri, @Context Caller caller) {
+        return Page.of(breakGlass.mine(caller, dates.ordered().period(), paging.request()), paging, uri);
     }
 }

@@ -161,6 +161,14 @@ class BreakGlassTest {
         JsonNode listed = find(mine.get("items"), grant.get("id").asText());
         assertThat(listed.get("running").asBoolean()).isFalse();
         assertThat(listed.get("reason").asText()).isEqualTo(REASON);
+        // listed by the day it was opened (now 2020-01-01)
+        find(
+                Cases.ok(clinician.get("/break-glass?from=2020-01-01&to=2020-01-01"))
+                        .get("items"),
+                grant.get("id").asText());
+        assertThat(Cases.ok(clinician.get("/break-glass?from=2020-01-02")).get("items"))
+                .noneMatch(
+                        item -> item.get("id").asText().equals(grant.get("id").asText()));
     }
 
     static void expire(String grantId) {
