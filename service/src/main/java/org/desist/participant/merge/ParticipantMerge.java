@@ -44,8 +44,13 @@ public class ParticipantMerge {
             "incident",
             "case_team",
             "alert");
-    /** Tables with a participant_id that stay with the merged id: its identity versions and the audit log. */
-    public static final List<String> KEPT = List.of("participant_version", "audit_event");
+    /**
+     * Tables with a participant_id that stay with the merged id: its identity versions and the audit log; the
+     * break-glass grants to it (each account's record of what it opened, and why); its lifted restrictions (a
+     * restriction in force refuses the merge, as it refuses every write).
+     */
+    public static final List<String> KEPT =
+            List.of("participant_version", "audit_event", "break_glass_grant", "case_restriction");
     /** Audited as an update of both participants under this resource type (see docs/access.md). */
     static final String AUDIT_TYPE = "participant_merge";
 
