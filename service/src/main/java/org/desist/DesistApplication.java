@@ -57,6 +57,7 @@ import org.desist.audit.trail.AuditTrail;
 import org.desist.backup.BackupCommand;
 import org.desist.backup.CopyDatabaseCommand;
 import org.desist.breakglass.BreakGlass;
+import org.desist.breakglass.BreakGlassPages;
 import org.desist.breakglass.BreakGlassResource;
 import org.desist.caserecord.CaseRecords;
 import org.desist.caserecord.RecordKeeper;
@@ -515,6 +516,7 @@ public class DesistApplication extends Application<DesistConfiguration> {
         screens.register(new ReferralPages(referrals, screens.forms(), clock));
         screens.register(new ReviewPages(referrals, reference, screens.forms(), clock));
         screens.register(new AgendaPages(agendas));
+        screens.register(new BreakGlassPages(breakGlass, screens.forms()));
         screens.register(new TermsOutOfAddresses(configuration.getApi().isSearchTermsInQuery()));
         screens.register(new CasePages(
                 participants,

@@ -16,6 +16,12 @@ public interface CaseAccessDao {
     Optional<String> runningGrantReason(
             @Bind("username") String username, @Bind("participantId") String participantId, @Bind("now") Instant now);
 
+    /** When the newest running grant of this account to this case expires. */
+    @SqlQuery("SELECT MAX(expires_at) FROM break_glass_grant WHERE username = :username"
+            + " AND participant_id = :participantId AND expires_at > :now")
+    Optional<Instant> runningGrantUntil(
+            @Bind("username") String username, @Bind("participantId") String participantId, @Bind("now") Instant now);
+
     /** The purpose of the case's restriction in force, if any. */
     @SqlQuery("SELECT purpose FROM case_restriction WHERE participant_id = :participantId AND lifted_at IS NULL")
     Optional<String> restrictionPurpose(@Bind("participantId") String participantId);

@@ -140,6 +140,18 @@ public class ParticipantService {
         }
     }
 
+    /** Until when the caller reads this case by break-glass, when that is how this request reached it (for the page). */
+    public Optional<Instant> breakGlassUntil(Caller caller, String id) {
+        if (caller.caseAccess()
+                .howReached(id)
+                .filter(reached -> reached.way() == CaseAccess.Way.break_glass)
+                .isEmpty()) {
+            return Optional.empty();
+        }
+        return jdbi.withExtension(
+                CaseAccessDao.class, gates -> gates.runningGrantUntil(caller.username(), id, clock.instant()));
+    }
+
     /** Whether processing of the case is restricted, and why: for the DPO's view of the case. */
     public Optional<String> restrictionPurpose(String id) {
         return jdbi.withExtension(CaseAccessDao.class, gates -> gates.restrictionPurpose(id));

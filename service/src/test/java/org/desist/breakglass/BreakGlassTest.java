@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -18,11 +20,13 @@ import org.desist.auth.Role;
 import org.desist.config.DesistConfiguration;
 import org.desist.support.Api;
 import org.desist.support.Cases;
+import org.desist.support.PageClient;
 import org.desist.support.RecordKind;
 import org.desist.support.Reply;
 import org.desist.support.Staff;
 import org.desist.support.TestApp;
 import org.desist.support.TestDatabase;
+import org.desist.time.ProgrammeClock;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -297,6 +301,42 @@ class BreakGlassTest {
         assertThat(grants).isZero();
         assertThat(TestApp.as(APP, CLINICIAN).get("/participants/" + id).status())
                 .isEqualTo(404);
+    }
+
+    @Test
+    void the_screens_open_a_case_with_a_reason_and_show_it_read_only_with_a_banner() {
+        Map<String, String> atB = caseAtB();
+        PageClient browser = new PageClient(APP.getLocalPort()).signIn(POLICE, Staff.PASSWORD);
+        assertThat(browser.get("/").body()).contains("href=\"/break-glass\"");
+        assertThat(browser.get("/cases/" + atB.get("id")).statusCode()).isEqualTo(404);
+
+        HttpResponse<String> thin = browser.post(
+                "/break-glass",
+                browser.withToken("/break-glass", Map.of("caseReference", atB.get("ref"), "reason", "need it")));
+        assertThat(thin.statusCode()).isEqualTo(422);
+        assertThat(thin.body()).contains("govuk-error-summary").contains("href=\"#f-reason\"");
+
+        HttpResponse<String> opened = browser.post(
+                "/break-glass",
+                browser.withToken("/break-glass", Map.of("caseReference", atB.get("ref"), "reason", REASON)));
+        assertThat(opened.statusCode()).isEqualTo(303);
+        assertThat(opened.headers().firstValue("Location").orElseThrow()).endsWith("/cases/" + atB.get("id"));
+        HttpResponse<String> page = browser.get("/cases/" + atB.get("id"));
+        assertThat(page.statusCode()).isEqualTo(200);
+        String until = DateTimeFormatter.ofPattern("HH:mm")
+                .format(Instant.parse(Cases.ok(TestApp.as(APP, POLICE).get("/break-glass"))
+                                .get("items")
+                                .get(0)
+                                .get("expiresAt")
+                                .asText())
+                        .atZone(ProgrammeClock.ZONE));
+        assertThat(page.body())
+                .contains("data-test=\"break-glass\"")
+                .contains("Break-glass access until " + until + " — every view is audited")
+                .contains(atB.get("ref"));
+        // a case of one's own site has no banner
+        String own = cases.participant(A);
+        assertThat(browser.get("/cases/" + own).body()).doesNotContain("data-test=\"break-glass\"");
     }
 
     /** The issue: "an administrator's password reset is never a way in". */
