@@ -56,6 +56,9 @@ import org.desist.audit.trail.AuditResource;
 import org.desist.audit.trail.AuditTrail;
 import org.desist.backup.BackupCommand;
 import org.desist.backup.CopyDatabaseCommand;
+import org.desist.breakglass.BreakGlass;
+import org.desist.breakglass.BreakGlassPages;
+import org.desist.breakglass.BreakGlassResource;
 import org.desist.caserecord.CaseRecords;
 import org.desist.caserecord.RecordKeeper;
 import org.desist.caserecord.RecordPageKind;
@@ -151,6 +154,8 @@ import org.desist.referral.ReferralPages;
 import org.desist.referral.ReferralResource;
 import org.desist.referral.ReferralService;
 import org.desist.referral.ReviewPages;
+import org.desist.restriction.RestrictionResource;
+import org.desist.restriction.Restrictions;
 import org.desist.riskplan.NewPlanAction;
 import org.desist.riskplan.PlanAction;
 import org.desist.riskplan.PlanActionResource;
@@ -507,6 +512,10 @@ public class DesistApplication extends Application<DesistConfiguration> {
         jersey.register(new org.desist.retention.ReviewQueueResource(retention));
         jersey.register(new org.desist.retention.RetentionDecisionResource(retention));
         jersey.register(new org.desist.retention.LegalHoldResource(retention));
+        // issue 19 (access): another site's case by break-glass; restriction of processing
+        BreakGlass breakGlass = new BreakGlass(jdbi, clock, audit);
+        jersey.register(new BreakGlassResource(breakGlass));
+        jersey.register(new RestrictionResource(new Restrictions(jdbi, clock, audit, participants)));
         jersey.register(ApiDescription.resource());
         // issue 17 (attention-sweep): the time-based attention rules, every attention.sweepEvery, one instance at a
         // time
@@ -528,6 +537,7 @@ public class DesistApplication extends Application<DesistConfiguration> {
         screens.register(new ReviewPages(referrals, reference, screens.forms(), clock));
         DisclosurePages downloads = new DisclosurePages(disclosures);
         screens.register(new AgendaPages(agendas, downloads));
+        screens.register(new BreakGlassPages(breakGlass, screens.forms()));
         screens.register(new TermsOutOfAddresses(configuration.getApi().isSearchTermsInQuery()));
         screens.register(new CasePages(
                 participants,

@@ -90,8 +90,8 @@ public final class AccessPolicy {
         allow(Action.AUDIT_READ, EnumSet.of(admin));
         // whoever can be told of an alert (a team role's holder, a site's reviewer) reads and acknowledges
         // their own; the record behind it only with that kind's read right (attention.Rule)
-        allow(Action.ALERT_READ, EnumSet.of(clinician, probation, police, advocate, cps));
-        allow(Action.ALERT_ACKNOWLEDGE, EnumSet.of(clinician, probation, police, advocate, cps));
+        allow(Action.ALERT_READ, EnumSet.of(clinician, probation, police, advocate, cps, programme_lead, dpo));
+        allow(Action.ALERT_ACKNOWLEDGE, EnumSet.of(clinician, probation, police, advocate, cps, programme_lead, dpo));
         // the agencies at a site's daily meeting; each part of the agenda is left out for a role that may not
         // read its kind (agenda.ReviewAgendas), so the agenda shows no more than the records' own reads
         allow(Action.REVIEW_AGENDA, EnumSet.of(clinician, probation, police, advocate, cps));
@@ -108,6 +108,12 @@ public final class AccessPolicy {
         allow(Action.RETENTION_REVIEW, EnumSet.of(dpo));
         allow(Action.RETENTION_DECIDE, EnumSet.of(dpo));
         allow(Action.LEGAL_HOLD, EnumSet.of(dpo));
+        // break-glass: those who read cases at their own sites may open one elsewhere, read-only, for an hour,
+        // with a reason; the site's leads and the DPO are told at once (breakglass/)
+        allow(Action.BREAK_GLASS_OPEN, EnumSet.of(clinician, probation, police, advocate, cps));
+        allow(Action.BREAK_GLASS_READ, EnumSet.of(clinician, probation, police, advocate, cps));
+        // restriction of processing is the DPO's alone (restriction/)
+        allow(Action.RESTRICTION, EnumSet.of(dpo));
     }
 
     private AccessPolicy() {}

@@ -85,7 +85,13 @@ public enum Action {
     /** Retain a case due for review until a day, or dispose of it (erasing it). */
     RETENTION_DECIDE("retention_decision", true),
     /** Place or lift a legal hold, which blocks disposal. */
-    LEGAL_HOLD("legal_hold", true);
+    LEGAL_HOLD("legal_hold", true),
+    /** Open another site's case for an hour, read-only, stating a reason (break-glass). */
+    BREAK_GLASS_OPEN("break_glass", true),
+    /** One's own break-glass grants, running and expired. */
+    BREAK_GLASS_READ("break_glass", true),
+    /** Restrict processing of a case (UK GDPR art. 18), or lift the restriction. */
+    RESTRICTION("restriction", true);
 
     private final String resourceType;
     private final boolean caseData;

@@ -10,6 +10,7 @@ import jakarta.ws.rs.container.ContainerRequestFilter;
 import java.util.List;
 import java.util.function.Supplier;
 import org.desist.auth.Caller;
+import org.desist.auth.CaseAccess;
 import org.desist.auth.User;
 import org.desist.http.ClientAddresses;
 import org.desist.http.FieldError;
@@ -56,7 +57,14 @@ public class CallerFilter implements ContainerRequestFilter {
                 purpose = null;
             }
         }
-        request.setProperty(PROPERTY, new Caller(user, RequestIds.of(request), purpose, ClientAddresses.of(request)));
+        request.setProperty(
+                PROPERTY,
+                new Caller(
+                        user,
+                        RequestIds.of(request),
+                        purpose,
+                        ClientAddresses.of(request),
+                        CaseAccess.forMethod(request.getMethod())));
         nameInRequestLog(user);
     }
 

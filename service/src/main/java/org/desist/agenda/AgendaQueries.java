@@ -103,10 +103,14 @@ public interface AgendaQueries {
     List<EndingRow> ending(
             @Bind("site") String siteCode, @Bind("date") LocalDate date, @Bind("horizon") LocalDate horizon);
 
-    /** The alerts open now, case by case: rule, record and date, which is all an alert holds. */
+    /**
+     * The alerts open now, case by case: rule, record and date, which is all an alert holds. Not a break-glass
+     * opening: that is for the site's leads and the DPO to look into, not for the daily meeting.
+     */
     @SqlQuery("SELECT a.id, a.participant_id, p.case_ref, a.rule, a.record_type, a.record_id, a.occurred_on,"
             + " a.raised_at FROM alert a JOIN participant p ON p.id = a.participant_id"
-            + " WHERE a.site_code = :site AND a.cleared_at IS NULL ORDER BY p.case_ref, a.raised_at, a.id")
+            + " WHERE a.site_code = :site AND a.cleared_at IS NULL AND a.rule <> 'break_glass_opened'"
+            + " ORDER BY p.case_ref, a.raised_at, a.id")
     @RegisterConstructorMapper(AlertRow.class)
     List<AlertRow> openAlerts(@Bind("site") String siteCode);
 }

@@ -25,8 +25,12 @@ import org.jdbi.v3.core.Jdbi;
  */
 public class AlertInbox {
     /** The rules cleared once everyone told has acknowledged (docs/attention.md). */
-    static final Set<Rule> CLEARED_BY_ACKNOWLEDGEMENT =
-            EnumSet.of(Rule.incident_recorded, Rule.session_concern, Rule.risk_raised, Rule.victim_safety_concern);
+    static final Set<Rule> CLEARED_BY_ACKNOWLEDGEMENT = EnumSet.of(
+            Rule.incident_recorded,
+            Rule.session_concern,
+            Rule.risk_raised,
+            Rule.victim_safety_concern,
+            Rule.break_glass_opened);
 
     static final String ACKNOWLEDGED = "acknowledged";
 

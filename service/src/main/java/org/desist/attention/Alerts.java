@@ -132,7 +132,8 @@ public final class Alerts {
 
     /**
      * Username → told as: every member of the case's team (an alert says only that something of the rule's kind
-     * happened on the case, and when), or for a referral awaiting review, the site's reviewers.
+     * happened on the case, and when), or for a referral awaiting review, the site's reviewers, or for a break-glass
+     * opening, the site's programme leads and every DPO (told as their role).
      */
     static Map<String, String> recipients(Handle handle, String participantId, Rule rule) {
         Map<String, String> told = new LinkedHashMap<>();
@@ -146,6 +147,18 @@ public final class Alerts {
                     .bindList("roles", reviewers.stream().map(Role::name).collect(Collectors.toList()))
                     .mapTo(String.class)
                     .forEach(username -> told.put(username, SITE_REVIEWER));
+            return told;
+        }
+        if (rule == Rule.break_glass_opened) {
+            // the leads who oversee the case's site (bound to it, or to every site) and every DPO
+            handle.createQuery("SELECT DISTINCT r.username, r.role FROM user_role r JOIN app_user u ON u.username ="
+                            + " r.username JOIN participant p ON p.id = :participantId WHERE u.disabled = 0 AND"
+                            + " (r.role = 'dpo' OR (r.role = 'programme_lead' AND (EXISTS (SELECT 1 FROM user_site s"
+                            + " WHERE s.username = r.username AND s.site_code = p.site_code) OR NOT EXISTS (SELECT 1"
+                            + " FROM user_site s WHERE s.username = r.username)))) ORDER BY r.username, r.role")
+                    .bind("participantId", participantId)
+                    .map((rs, ctx) -> Map.entry(rs.getString("username"), rs.getString("role")))
+                    .forEach(entry -> told.putIfAbsent(entry.getKey(), entry.getValue()));
             return told;
         }
         for (TeamMember member : handle.attach(CaseTeamDao.class).currentMembers(participantId)) {

@@ -28,7 +28,12 @@ public enum Rule {
     /** A referral has waited more than one working day for the daily review: told to the site's reviewers. */
     referral_awaiting_review(Action.REFERRAL_REVIEW),
     /** An onward referral has not moved for 28 days. */
-    onward_referral_stalled(Action.SERVICE_REFERRAL_READ);
+    onward_referral_stalled(Action.SERVICE_REFERRAL_READ),
+    /**
+     * Someone opened the case by break-glass from another site: told to the case's site's programme leads and
+     * every data protection officer. The record behind it is the grant (its reason is in the audit trail).
+     */
+    break_glass_opened(Action.PARTICIPANT_READ);
 
     private final Action readRight;
 

@@ -3,6 +3,7 @@ package org.desist.audit;
 import java.time.Clock;
 import java.util.List;
 import org.desist.auth.Caller;
+import org.desist.auth.CaseAccess;
 import org.desist.auth.LogSafe;
 import org.jdbi.v3.core.Handle;
 
@@ -70,13 +71,51 @@ public class AuditLog {
     }
 
     public void read(Caller caller, String resourceType, String resourceId, String participantId) {
-        writer.recordDurably(AuditEvent.of(
-                caller, clock.instant(), AuditAction.read, resourceType, resourceId, participantId, Outcome.READ));
+        writer.recordDurably(asReached(
+                caller,
+                AuditEvent.of(
+                        caller,
+                        clock.instant(),
+                        AuditAction.read,
+                        resourceType,
+                        resourceId,
+                        participantId,
+                        Outcome.READ)));
     }
 
     public void export(Caller caller, String resourceType, String resourceId, String participantId) {
-        writer.recordDurably(AuditEvent.of(
-                caller, clock.instant(), AuditAction.export, resourceType, resourceId, participantId, Outcome.READ));
+        writer.recordDurably(asReached(
+                caller,
+                AuditEvent.of(
+                        caller,
+                        clock.instant(),
+                        AuditAction.export,
+                        resourceType,
+                        resourceId,
+                        participantId,
+                        Outcome.READ)));
+    }
+
+    /**
+     * A read of a case reached by a break-glass grant is recorded as {@code break_glass} with the grant's reason;
+     * the DPO's read of a restricted case with the restriction's purpose (auth.CaseAccess).
+     */
+    private static AuditEvent asReached(Caller caller, AuditEvent event) {
+        return caller.caseAccess()
+                .howReached(event.participantId())
+                .map(reached -> new AuditEvent(
+                        event.at(),
+                        event.username(),
+                        event.role(),
+                        reached.way() == CaseAccess.Way.break_glass ? AuditAction.break_glass : event.action(),
+                        event.resourceType(),
+                        event.resourceId(),
+                        event.participantId(),
+                        event.status(),
+                        event.requestId(),
+                        reached.purpose(),
+                        event.clientAddress()))
+                .orElse(event);
     }
 
     public void denied(Caller caller, String resourceType, String resourceId, String participantId, Outcome outcome) {

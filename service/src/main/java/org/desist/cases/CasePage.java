@@ -87,6 +87,18 @@ public final class CasePage extends Page {
         return team;
     }
 
+    private String breakGlassUntil;
+
+    /** Read by break-glass (breakglass/): the page says until when, and that every view is audited. */
+    CasePage underBreakGlassUntil(String time) {
+        this.breakGlassUntil = time;
+        return this;
+    }
+
+    public String getBreakGlassUntil() {
+        return breakGlassUntil;
+    }
+
     public String getId() {
         return contents.participant().id();
     }

@@ -14,6 +14,7 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.List;
 import org.desist.access.AccessPolicy;
@@ -35,6 +36,7 @@ import org.desist.summary.Audience;
 import org.desist.summary.CaseSummaries;
 import org.desist.team.CaseTeams;
 import org.desist.team.TeamSection;
+import org.desist.time.ProgrammeClock;
 import org.desist.web.FormBinding;
 import org.desist.web.Page;
 import org.desist.web.Screens;
@@ -142,6 +144,10 @@ public class CasePages {
     public Response show(@PathParam("id") String id, @Context Caller caller, @Context ContainerRequestContext request) {
         try {
             CasePage page = new CasePage(Screens.viewer(request), cases.read(caller, id));
+            participants
+                    .breakGlassUntil(caller, id)
+                    .ifPresent(until -> page.underBreakGlassUntil(
+                            DateTimeFormatter.ofPattern("HH:mm").format(until.atZone(ProgrammeClock.ZONE))));
             // the viewer's own alerts on the case, with their acknowledgement forms
             alerts.onCase(caller, id).ifPresent(page::showAlerts);
             if (AccessPolicy.allows(caller.user(), Action.TEAM_READ)) {

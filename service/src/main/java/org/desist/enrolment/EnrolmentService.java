@@ -106,6 +106,8 @@ public class EnrolmentService {
         return jdbi.inTransaction(handle -> {
             EnrolmentDao enrolments = handle.attach(EnrolmentDao.class);
             EnrolmentRow current = enrolments.find(id).orElseThrow();
+            // a write of the case: refused while its processing is restricted
+            ParticipantService.holdLive(handle, caller, current.participantId());
             EnrolmentLifecycle.check(current.state(), current.stateOn(), transition.to(), transition.on());
             if (transition.reasonCode() != null
                     && handle.attach(ReasonCodeDao.class)

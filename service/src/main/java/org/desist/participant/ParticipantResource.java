@@ -3,6 +3,7 @@ package org.desist.participant;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
@@ -28,6 +29,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.desist.access.Action;
 import org.desist.access.Requires;
 import org.desist.auth.Caller;
+import org.desist.auth.Role;
 import org.desist.http.DateRange;
 import org.desist.http.Page;
 import org.desist.http.Paging;
@@ -92,10 +94,28 @@ public class ParticipantResource {
     @Operation(
             operationId = "getParticipant",
             summary = "One participant",
-            description = "The ETag header carries the version to send in If-Match.")
+            description = "The ETag header carries the version to send in If-Match. To the DPO also `restricted`"
+                    + " and `restrictionPurpose` (restriction of processing); a restricted case is 403 to anyone"
+                    + " else.")
+    @ApiResponse(
+            responseCode = "200",
+            description = "The participant",
+            headers =
+                    @Header(
+                            name = "ETag",
+                            description = "The record's version, to send back in If-Match when changing it, as it"
+                                    + " came (a compressed answer carries it as \"1--gzip\")",
+                            schema = @Schema(type = "string", example = "\"1\"")),
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ParticipantView.class)))
     public Response get(@PathParam("id") String id, @Context Caller caller) {
         Participant participant = participants.read(caller, id);
-        return Response.ok(participant).tag(Versions.tag(participant.version())).build();
+        ParticipantView shown = caller.user().has(Role.dpo)
+                ? ParticipantView.forDpo(participant, participants.restrictionPurpose(id))
+                : ParticipantView.of(participant);
+        return Response.ok(shown).tag(Versions.tag(participant.version())).build();
     }
 
     @PATCH

@@ -14,6 +14,8 @@ import org.desist.audit.AuditAction;
 import org.desist.audit.AuditLog;
 import org.desist.audit.Outcome;
 import org.desist.auth.Caller;
+import org.desist.auth.CaseAccess;
+import org.desist.auth.Role;
 import org.desist.json.MergePatch;
 import org.desist.listing.PageRequest;
 import org.desist.listing.Period;
@@ -86,7 +88,73 @@ public class ParticipantService {
             }
             throw gone(caller, id, survivor.get());
         }
-        return visibility.require(caller, find(id), Participant::siteCode, Participant::id, "participant", id);
+        Optional<Participant> found = find(id);
+        Participant participant =
+                found.isPresent() && !caller.covers(found.get().siteCode())
+                        ? byBreakGlass(caller, found.get())
+                        : visibility.require(caller, found, Participant::siteCode, Participant::id, "participant", id);
+        readableDespiteRestriction(caller, id);
+        return participant;
+    }
+
+    /**
+     * Another site's case, for a caller holding a running break-glass grant to it (breakglass/): read-only, each
+     * read audited as break-glass with the grant's reason. Without a grant it does not exist for them (404).
+     */
+    private Participant byBreakGlass(Caller caller, Participant participant) {
+        String id = participant.id();
+        Optional<String> reason = jdbi.withExtension(
+                CaseAccessDao.class, gates -> gates.runningGrantReason(caller.username(), id, clock.instant()));
+        if (reason.isEmpty()) {
+            return visibility.require(
+                    caller, Optional.of(participant), Participant::siteCode, Participant::id, "participant", id);
+        }
+        if (!caller.caseAccess().reading()) {
+            audit.denied(caller, "participant", id, id, Outcome.FORBIDDEN);
+            throw breakGlassReadOnly();
+        }
+        caller.caseAccess().reached(id, CaseAccess.Way.break_glass, reason.get());
+        return participant;
+    }
+
+    private static Refusal.Forbidden breakGlassReadOnly() {
+        return new Refusal.Forbidden("Break-glass access is read-only: nothing was changed", List.of());
+    }
+
+    /**
+     * A restricted case (restriction/) is read by the DPO alone, each read audited with the restriction's purpose;
+     * anyone else's read is refused (403, audited). A write is refused later, by {@link #holdLive}, inside its
+     * transaction, so that a write and a restriction made at once cannot both commit.
+     */
+    private void readableDespiteRestriction(Caller caller, String id) {
+        Optional<String> purpose = jdbi.withExtension(CaseAccessDao.class, gates -> gates.restrictionPurpose(id));
+        if (purpose.isEmpty()) {
+            return;
+        }
+        if (caller.user().has(Role.dpo)) {
+            caller.caseAccess().reached(id, CaseAccess.Way.restricted, purpose.get());
+        } else if (caller.caseAccess().reading()) {
+            audit.denied(caller, "participant", id, id, Outcome.FORBIDDEN);
+            throw new Refusal.Forbidden(
+                    "Processing of this case is restricted: only the data protection officer may read it", List.of());
+        }
+    }
+
+    /** Until when the caller reads this case by break-glass, when that is how this request reached it (for the page). */
+    public Optional<Instant> breakGlassUntil(Caller caller, String id) {
+        if (caller.caseAccess()
+                .howReached(id)
+                .filter(reached -> reached.way() == CaseAccess.Way.break_glass)
+                .isEmpty()) {
+            return Optional.empty();
+        }
+        return jdbi.withExtension(
+                CaseAccessDao.class, gates -> gates.runningGrantUntil(caller.username(), id, clock.instant()));
+    }
+
+    /** Whether processing of the case is restricted, and why: for the DPO's view of the case. */
+    public Optional<String> restrictionPurpose(String id) {
+        return jdbi.withExtension(CaseAccessDao.class, gates -> gates.restrictionPurpose(id));
     }
 
     /**
@@ -97,11 +165,38 @@ public class ParticipantService {
      * audited here: on SQLite it would wait on this transaction's own write lock.)
      */
     public static void holdLive(Handle handle, Caller caller, String id) {
+        holdStored(handle, caller, id);
+        refuseIfRestricted(handle, id);
+    }
+
+    /**
+     * {@link #holdLive} without the restriction's refusal, for the data protection officer's retention decisions and
+     * legal holds: a restricted case is still stored, and deciding how long it is stored is not processing that the
+     * restriction stops (UK GDPR art. 18(2) allows storage).
+     */
+    public static void holdStored(Handle handle, Caller caller, String id) {
         ParticipantDao participants = handle.attach(ParticipantDao.class);
         participants.lock(id);
         Optional<Survivor> survivor = participants.survivorOf(id);
         if (survivor.isPresent()) {
             throw gone(caller, id, survivor.get());
+        }
+        if (caller.caseAccess()
+                .howReached(id)
+                .filter(reached -> reached.way() == CaseAccess.Way.break_glass)
+                .isPresent()) {
+            throw breakGlassReadOnly();
+        }
+    }
+
+    /**
+     * Every write of a case holds its lock first ({@link #holdLive}, {@link #holdLiveReference}), and so does a
+     * restriction (restriction.Restrictions): a write either commits before the restriction or is refused here.
+     */
+    private static void refuseIfRestricted(Handle handle, String id) {
+        if (handle.attach(CaseAccessDao.class).restrictionPurpose(id).isPresent()) {
+            throw new Refusal.Conflict("Processing of this case is restricted: nothing of it may be changed until the"
+                    + " data protection officer lifts the restriction; nothing was changed");
         }
     }
 
@@ -121,6 +216,7 @@ public class ParticipantService {
                                     + survivor.get().id() + "): use that participant"
                             : "is not a known participant");
         }
+        refuseIfRestricted(handle, id);
     }
 
     /** 410 naming the survivor to a caller who may see it; to anyone else the merged id does not exist. */

@@ -56,7 +56,8 @@ public enum Metered {
                             REVIEW_AGENDA,
                             TEAM_READ,
                             CASELOAD_READ,
-                            DISCLOSURE_READ -> READS;
+                            DISCLOSURE_READ,
+                            BREAK_GLASS_READ -> READS;
                     // bulk: a person's whole record, or the pseudonymised programme
                     case SUBJECT_ACCESS, PROGRAMME_EXPORT -> EXPORTS;
                     // changes (bounded by who may make them, and audited), figures without names,
@@ -99,7 +100,9 @@ public enum Metered {
                             // issue 19: the DPO's retention queue (a GET: counted as a read) and decisions
                             RETENTION_REVIEW,
                             RETENTION_DECIDE,
-                            LEGAL_HOLD -> null;
+                            LEGAL_HOLD,
+                            BREAK_GLASS_OPEN,
+                            RESTRICTION -> null;
                 });
     }
 }

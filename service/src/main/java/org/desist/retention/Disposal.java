@@ -57,7 +57,10 @@ final class Disposal {
             "DELETE FROM case_team WHERE participant_id IN (<ids>)",
             "DELETE FROM plan_action WHERE participant_id IN (<ids>)",
             "DELETE FROM legal_measure WHERE participant_id IN (<ids>)",
-            "DELETE FROM victim_safety_concern WHERE participant_id IN (<ids>)");
+            "DELETE FROM victim_safety_concern WHERE participant_id IN (<ids>)",
+            // the reasons and purposes staff gave may quote the case; who opened or restricted it stays in the audit
+            "DELETE FROM break_glass_grant WHERE participant_id IN (<ids>)",
+            "DELETE FROM case_restriction WHERE participant_id IN (<ids>)");
 
     /** The tables whose rows' ids name record versions (record_version.record_id) of the case. */
     private static final List<String> VERSIONED = List.of(

@@ -21,7 +21,7 @@ import org.jdbi.v3.core.Jdbi;
 
 /**
  * The data protection officer's review of closed cases: the queue of those due, retain-or-dispose decisions and
- * legal holds. Every change takes the participant's row lock first (ParticipantService.holdLive), so two instances
+ * legal holds. Every change takes the participant's row lock first (ParticipantService.holdStored), so two instances
  * disposing of one case, or a hold placed while a disposal runs, are settled by the database: the second waits,
  * then finds the case disposed of (or held) and is refused with 409.
  */
@@ -178,7 +178,7 @@ public class RetentionService {
         if (known.isEmpty()) {
             throw new Refusal.NotFound("participant", participantId);
         }
-        ParticipantService.holdLive(handle, caller, participantId);
+        ParticipantService.holdStored(handle, caller, participantId);
         return CaseClosure.of(handle, participantId)
                 .orElseThrow(() -> new Refusal.Conflict(
                         "The case was disposed of on " + RetentionRows.disposedOn(handle, participantId)

@@ -438,6 +438,39 @@ class AccessMatrixTest {
                         .whenRefused(() -> assertThat(
                                         dueForReview(id).get("legalHold").asBoolean())
                                 .isTrue());
+            }),
+            // issue 19 (access): break-glass into site B's case (every role but the spanning ones is bound to A)
+            write("POST /api/break-glass", 201, username -> Request.to(
+                            "/break-glass",
+                            Map.of(
+                                    "caseReference",
+                                    tester.get("/participants/" + siteB.participantId())
+                                            .json()
+                                            .get("caseRef")
+                                            .asText(),
+                                    "reason",
+                                    "Arrested here overnight, checking bail conditions before interview"))
+                    .whenRefused(() -> assertThat(grantsOf(username)).isZero())),
+            read("GET /api/break-glass", () -> "/break-glass"),
+            // restriction of processing, each at a case of its own
+            write("POST /api/participants/{id}/restriction", 201, username -> {
+                String id = newReferral(A).get("participantId").asText();
+                return Request.to(
+                                "/participants/" + id + "/restriction",
+                                Map.of("purpose", "accuracy contested by the data subject"))
+                        .whenRefused(() -> assertThat(
+                                        tester.get("/participants/" + id).status())
+                                .isEqualTo(200));
+            }),
+            write("POST /api/participants/{id}/restriction/lift", 200, username -> {
+                String id = newReferral(A).get("participantId").asText();
+                Cases.created(APIS.get(Role.dpo)
+                        .post(
+                                "/participants/" + id + "/restriction",
+                                Map.of("purpose", "accuracy contested by the data subject")));
+                return Request.to("/participants/" + id + "/restriction/lift").whenRefused(() -> assertThat(
+                                tester.get("/participants/" + id).status())
+                        .isEqualTo(403));
             }));
 
     /** A case referred in 2018 and closed by the daily review with no further action the next day: long due. */
@@ -466,6 +499,15 @@ class AccessMatrixTest {
             }
         }
         throw new AssertionError("Not in the review queue: " + participantId);
+    }
+
+    /** How many break-glass grants the account holds. */
+    static int grantsOf(String username) {
+        return Teams.database(APP).withHandle(handle -> handle.createQuery(
+                        "SELECT COUNT(*) FROM break_glass_grant WHERE username = :username")
+                .bind("username", username)
+                .mapTo(Integer.class)
+                .one());
     }
 
     /** The case's key worker allocated by the tester; the allocation's id. */

@@ -44,6 +44,11 @@ final class HostileCase {
     final String allocationId;
 
     final String alertId;
+    /** A case of its own for restriction of processing: restricted, the main case would refuse every other write. */
+    final String restrictable;
+    /** The main case's reference, for break-glass (which the hostile user, at every site, never needs: 409). */
+    final String caseRef;
+
     final Map<RecordKind, String> records = new EnumMap<>(RecordKind.class);
 
     HostileCase(DropwizardAppExtension<DesistConfiguration> app) {
@@ -62,6 +67,10 @@ final class HostileCase {
         cases.review(accepted.get("id").asText(), "high", "accept_for_intervention");
         enrolable = accepted.get("participantId").asText();
         tokenId = Cases.created(api.post("/tokens", null)).get("id").asText();
+        restrictable = cases.participant(SITE);
+        caseRef = Cases.ok(api.get("/participants/" + participantId))
+                .get("caseRef")
+                .asText();
         for (RecordKind kind : RecordKind.values()) {
             Reply made = api.post("/participants/" + participantId + "/" + kind.path, kind.validBody(""));
             records.put(kind, Cases.created(made).get("id").asText());
@@ -104,6 +113,9 @@ final class HostileCase {
         }
         if (name.equals("allocationId")) {
             return allocationId;
+        }
+        if (template.startsWith("/participants/{id}/restriction")) {
+            return restrictable;
         }
         String collection = template.split("/")[1];
         return switch (collection) {
@@ -224,6 +236,9 @@ final class HostileCase {
             case "POST /participants/{id}/retention-decisions" ->
                 Map.of("decision", "retain", "until", "2099-01-01", "reason", "Civil claim pending");
             case "POST /participants/{id}/legal-holds" -> Map.of("reason", "Civil claim pending");
+            case "POST /break-glass" ->
+                Map.of("caseReference", caseRef, "reason", "Arrested in our area overnight, checking bail conditions");
+            case "POST /participants/{id}/restriction" -> Map.of("purpose", "accuracy contested by the data subject");
             default ->
                 throw new IllegalStateException(
                         "No valid body for " + operation + ": tell HostileCase.validBody about it");

@@ -250,6 +250,10 @@ class RetentionStoryTest {
         assertThat(written).as("the scan below looks for what was written").isGreaterThan(0);
         // the figures as published on the day of disposal (the clock has moved: follow-up windows have passed)
         JsonNode figuresBefore = Cases.ok(tester.get(report));
+        // a restriction stops processing, not the decision how long the case is stored: disposal goes ahead, and the
+        // restriction's record goes with the case
+        Cases.created(dpo.post(
+                "/participants/" + id + "/restriction", Map.of("purpose", "accuracy contested by the data subject")));
         JsonNode disposed =
                 Cases.created(dpo.post("/participants/" + id + "/retention-decisions", Map.of("decision", "dispose")));
         assertThat(disposed.get("decision").asText()).isEqualTo("dispose");
@@ -288,8 +292,14 @@ class RetentionStoryTest {
                 .bind("id", id)
                 .mapTo(String.class)
                 .list());
-        // the X-Purpose of the read, and the purpose of the two disclosures (the subject access export, the PDF)
-        assertThat(purposes).containsExactlyInAnyOrder("Parole hearing 2026-12-10", "parole hearing", "parole hearing");
+        // the X-Purpose of the read, the purpose of the two disclosures (the subject access export, the PDF) and the
+        // restriction's: each the words of staff, not the case's
+        assertThat(purposes)
+                .containsExactlyInAnyOrder(
+                        "Parole hearing 2026-12-10",
+                        "parole hearing",
+                        "parole hearing",
+                        "accuracy contested by the data subject");
         List<String> disclosed = DB.jdbi().withHandle(handle -> handle.createQuery(
                         "SELECT kind FROM disclosure WHERE participant_id = :id ORDER BY kind")
                 .bind("id", id)

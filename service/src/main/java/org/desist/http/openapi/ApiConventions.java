@@ -48,7 +48,8 @@ import org.desist.http.openapi.ResourceMethods.Endpoint;
  * <li>errors, as problem+json: 400 and 500 everywhere; 401, 403, 429 and 503 (the database out of reach)
  * wherever credentials are needed; 404 with a path parameter; 410 under {@code /participants/{id}} (a
  * participant merged into another); 413 and 422 with a body; 412 and 428 with If-Match; 409 on every change
- * to one record of a case (it may have been entered in error, or its state may forbid the step). A method
+ * to one record of a case (it may have been entered in error, or its state may forbid the step) and on every
+ * change under {@code /participants/{id}} (processing of the case may be restricted). A method
  * names any other error it can give with {@code @ApiResponse}, and gets the problem content here.</li>
  * </ul>
  */
@@ -270,6 +271,9 @@ final class ApiConventions {
         }
         if (!httpMethod.equals("GET") && RECORD_CHANGE.matcher(path).matches()) {
             shared.add(ProblemResponses.CONFLICT);
+        }
+        if (!httpMethod.equals("GET") && path.startsWith("/participants/{id}")) {
+            shared.add(ProblemResponses.CONFLICT); // processing of the case is restricted (ParticipantService.holdLive)
         }
         shared.add(ProblemResponses.SERVER_ERROR);
         if (!open) {

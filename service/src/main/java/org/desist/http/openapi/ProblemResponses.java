@@ -50,7 +50,8 @@ enum ProblemResponses {
             409,
             "Conflict",
             "The record was entered in error, or its state does not allow this step"
-                    + " (a second outcome, a move the lifecycle forbids). Nothing changed.",
+                    + " (a second outcome, a move the lifecycle forbids), or processing of the case is restricted"
+                    + " (docs/access.md). Nothing changed.",
             "A service referral cannot move from made to engaged",
             null),
     GONE(

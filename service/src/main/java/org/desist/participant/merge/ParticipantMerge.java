@@ -49,11 +49,18 @@ public class ParticipantMerge {
             "legal_hold");
     /**
      * Tables with a participant_id that stay with the merged id: its identity versions, the audit log, the ledger
-     * of disclosures (which record a document was about when it was sent; the survivor's ledger lists them too),
-     * and a disposal's record (a disposed participant is no longer found, so it is never merged).
+     * of disclosures (which record a document was about when it was sent; the survivor's ledger lists them too), a
+     * disposal's record (a disposed participant is no longer found, so it is never merged), the break-glass grants
+     * to it (each account's record of what it opened, and why) and its lifted restrictions (a restriction in force
+     * refuses the merge, as it refuses every write).
      */
-    public static final List<String> KEPT =
-            List.of("participant_version", "audit_event", "disclosure", "disposed_case");
+    public static final List<String> KEPT = List.of(
+            "participant_version",
+            "audit_event",
+            "disclosure",
+            "disposed_case",
+            "break_glass_grant",
+            "case_restriction");
     /** Audited as an update of both participants under this resource type (see docs/access.md). */
     static final String AUDIT_TYPE = "participant_merge";
 

@@ -26,8 +26,9 @@ class ApiConventionsTest {
     @Test
     void a_record_of_a_list_is_inferred_and_a_download_below_it_is_not() {
         OpenAPI api = describe();
+        // the amendment's answer (the read describes its own: the DPO's view of a participant adds two fields)
         ApiResponses participant =
-                api.getPaths().get("/participants/{id}").getGet().getResponses();
+                api.getPaths().get("/participants/{id}").getPatch().getResponses();
         assertThat(participant
                         .get("200")
                         .getContent()
