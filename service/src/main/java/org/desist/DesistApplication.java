@@ -538,6 +538,7 @@ public class DesistApplication extends Application<DesistConfiguration> {
         DisclosurePages downloads = new DisclosurePages(disclosures);
         screens.register(new AgendaPages(agendas, downloads));
         screens.register(new BreakGlassPages(breakGlass, screens.forms()));
+        screens.register(new org.desist.retention.RetentionPages(retention, screens.forms())); // issue 19
         screens.register(new TermsOutOfAddresses(configuration.getApi().isSearchTermsInQuery()));
         screens.register(new CasePages(
                 participants,

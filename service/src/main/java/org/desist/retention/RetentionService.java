@@ -62,6 +62,19 @@ public class RetentionService {
         return new ReviewQueue(today, due);
     }
 
+    /**
+     * The holds on of the queue's held cases, by participant, the oldest first: what the DPO's page needs to lift
+     * one. Part of the queue's reading (audited there), so not audited again.
+     */
+    public Map<String, List<LegalHold>> holdsOn(ReviewQueue queue) {
+        return jdbi.withHandle(handle -> queue.cases().stream()
+                .filter(ReviewItem::legalHold)
+                .collect(Collectors.toMap(
+                        ReviewItem::participantId,
+                        item -> RetentionRows.holdsOn(handle, item.participantId()),
+                        (first, second) -> first)));
+    }
+
     private ReviewItem item(CaseClosure.Case c, RetentionDecision last) {
         boolean retained = last != null && "retain".equals(last.decision());
         return new ReviewItem(

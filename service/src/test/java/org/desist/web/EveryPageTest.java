@@ -14,6 +14,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -59,6 +60,8 @@ class EveryPageTest {
             Pattern.compile("/sign-out$|/admin/accounts/[^/]+/.+|/account/sessions/[^/]+/end$");
 
     static final Set<String> SERVER_ERRORS = new HashSet<>();
+    /** The case due for retention review. */
+    static String dueForReview;
 
     static {
         IntStream.range(500, 512).forEach(status -> SERVER_ERRORS.add(Problems.title(status)));
@@ -83,6 +86,20 @@ class EveryPageTest {
         }
         // and a referral still waiting for the daily review
         cases.referral(SITE, "2026-02-04");
+        // and a case the daily review closed years ago, due for the DPO's retention review (issue 19)
+        JsonNode old = Cases.created(tester.post("/referrals", Cases.referral(SITE, "2018-01-01", "Old", "Case")));
+        Cases.ok(tester.post(
+                "/referrals/" + old.get("id").asText() + "/review",
+                Map.of(
+                        "reviewedOn",
+                        "2018-01-02",
+                        "priority",
+                        "standard",
+                        "decision",
+                        "no_further_action",
+                        "reason",
+                        "Daily review")));
+        dueForReview = old.get("participantId").asText();
     }
 
     static String username(Role role) {
@@ -95,11 +112,21 @@ class EveryPageTest {
         try (Browser browser = Browser.open(APP.getLocalPort())) {
             browser.signIn(username(role), Staff.PASSWORD);
             Crawl crawl = new Crawl(browser, role.name(), true);
-            assertThat(crawl.walk()).contains("/", "/account/password");
+            List<String> visited = crawl.walk();
+            assertThat(visited).contains("/", "/account/password");
             assertThat(crawl.formsSent).contains("POST /account/password");
             if (role == Role.programme_lead) {
                 // the bulk reallocation (issue 17) is reached from the programme page, and its form sent empty
                 assertThat(crawl.formsSent).contains("POST /sites/" + SITE + "/team-reallocations");
+            }
+            if (role == Role.dpo) {
+                // the retention review (issue 19) is reached from the home page, its forms sent empty, and the
+                // disposal's confirmation visited (its form, only a button, is never sent)
+                assertThat(visited).contains("/retention", "/retention/" + dueForReview + "/disposal");
+                assertThat(crawl.formsSent)
+                        .contains(
+                                "POST /retention/" + dueForReview + "/retention-decisions",
+                                "POST /retention/" + dueForReview + "/legal-holds");
             }
         }
     }
