@@ -156,6 +156,11 @@ import org.desist.referral.ReferralService;
 import org.desist.referral.ReviewPages;
 import org.desist.restriction.RestrictionResource;
 import org.desist.restriction.Restrictions;
+import org.desist.retention.LegalHoldResource;
+import org.desist.retention.RetentionDecisionResource;
+import org.desist.retention.RetentionPages;
+import org.desist.retention.RetentionService;
+import org.desist.retention.ReviewQueueResource;
 import org.desist.riskplan.NewPlanAction;
 import org.desist.riskplan.PlanAction;
 import org.desist.riskplan.PlanActionResource;
@@ -507,11 +512,10 @@ public class DesistApplication extends Application<DesistConfiguration> {
         jersey.register(new ProgrammeResource(
                 figures, new ProgrammeExport(jdbi, clock, disclosures, pseudonyms), figureDocuments));
         // issue 19: the data protection officer's retention review, decisions, legal holds and disposal
-        org.desist.retention.RetentionService retention =
-                new org.desist.retention.RetentionService(jdbi, clock, audit, configuration.getRetention());
-        jersey.register(new org.desist.retention.ReviewQueueResource(retention));
-        jersey.register(new org.desist.retention.RetentionDecisionResource(retention));
-        jersey.register(new org.desist.retention.LegalHoldResource(retention));
+        RetentionService retention = new RetentionService(jdbi, clock, audit, configuration.getRetention());
+        jersey.register(new ReviewQueueResource(retention));
+        jersey.register(new RetentionDecisionResource(retention));
+        jersey.register(new LegalHoldResource(retention));
         // issue 19 (access): another site's case by break-glass; restriction of processing
         BreakGlass breakGlass = new BreakGlass(jdbi, clock, audit);
         jersey.register(new BreakGlassResource(breakGlass));
@@ -538,7 +542,7 @@ public class DesistApplication extends Application<DesistConfiguration> {
         DisclosurePages downloads = new DisclosurePages(disclosures);
         screens.register(new AgendaPages(agendas, downloads));
         screens.register(new BreakGlassPages(breakGlass, screens.forms()));
-        screens.register(new org.desist.retention.RetentionPages(retention, screens.forms())); // issue 19
+        screens.register(new RetentionPages(retention, screens.forms())); // issue 19
         screens.register(new TermsOutOfAddresses(configuration.getApi().isSearchTermsInQuery()));
         screens.register(new CasePages(
                 participants,
