@@ -32,6 +32,15 @@ public class DisclosureParameters {
         this.purpose = purpose;
     }
 
+    /** Read by the API description, which finds a bean parameter's query parameters through its properties. */
+    public String getRecipient() {
+        return recipient;
+    }
+
+    public String getPurpose() {
+        return purpose;
+    }
+
     /** The recipient and purpose, or 400 naming each parameter missing or malformed. */
     @io.swagger.v3.oas.annotations.Hidden
     public DisclosureRequest request() {

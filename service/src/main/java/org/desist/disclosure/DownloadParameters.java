@@ -23,6 +23,15 @@ public class DownloadParameters {
             example = "parole hearing 2026-12-10")
     private String purpose;
 
+    /** Read by the API description, which finds a bean parameter's query parameters through its properties. */
+    public String getRecipient() {
+        return recipient;
+    }
+
+    public String getPurpose() {
+        return purpose;
+    }
+
     /** The recipient and purpose of a document, or 400 naming each parameter missing or malformed. */
     @io.swagger.v3.oas.annotations.Hidden
     public DisclosureRequest request() {

@@ -145,6 +145,7 @@ class PasswordAloneTest {
                     .replace("{id}", UUID.randomUUID().toString())
                     .replace("{rid}", UUID.randomUUID().toString())
                     .replace("{allocationId}", UUID.randomUUID().toString())
+                    .replace("{holdId}", UUID.randomUUID().toString())
                     .replace("{username}", "not.yet")
                     .replace("{code}", "SITEA");
             Object body = method.equals("GET") || method.equals("DELETE") ? null : Map.of();

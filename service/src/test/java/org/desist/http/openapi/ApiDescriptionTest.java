@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -284,6 +285,40 @@ class ApiDescriptionTest {
     }
 
     // ------------------------------------------------------------------ helpers
+
+    /**
+     * Every document download takes its recipient and purpose as query parameters (issue 19), described as such: a
+     * bean parameter whose fields the description cannot see is described as a request body of any type instead.
+     */
+    @Test
+    void every_document_download_describes_its_recipient_and_purpose_as_query_parameters() {
+        List<String> downloads = List.of(
+                "GET /participants/{id}/reports/probation",
+                "GET /participants/{id}/reports/cps",
+                "GET /participants/{id}/subject-access",
+                "GET /programme/report",
+                "GET /programme/export",
+                "GET /programme/comparison",
+                "GET /cohorts/{id}/report",
+                "GET /sites/{code}/review-agenda");
+        Map<String, List<String>> described = new java.util.TreeMap<>();
+        operations().filter(op -> downloads.contains(op.name())).forEach(op -> {
+            List<String> names = new ArrayList<>();
+            op.node().path("parameters").forEach(p -> {
+                if (p.path("in").asText().equals("query")) {
+                    names.add(p.path("name").asText());
+                }
+            });
+            described.put(op.name(), names);
+        });
+        assertThat(described).containsOnlyKeys(downloads);
+        described.forEach((name, names) -> assertThat(names).as(name).contains("recipient", "purpose"));
+        assertThat(api.at("/paths/~1participants~1{id}~1reports~1probation/get/parameters"))
+                .filteredOn(p -> p.path("in").asText().equals("query"))
+                .allSatisfy(p -> assertThat(p.path("required").asBoolean())
+                        .as(p.toString())
+                        .isTrue());
+    }
 
     record Op(String method, String path, JsonNode node) {
         String name() {
