@@ -126,7 +126,7 @@ class ReadmeTourIT {
                 .as("the audit log learns what each call was for")
                 .containsEntry("read referral", "daily case review")
                 .containsEntry("create session", "recording a session")
-                .containsEntry("export probation_summary", "probation summary for a hearing")
+                .containsEntry("disclose probation_summary", "parole hearing")
                 .containsEntry("read timeline", "case review");
         assertThat(output)
                 .as("no call was refused but the illegal move")
